@@ -1,0 +1,289 @@
+"""Word (.docx) reader: one SourceLine per paragraph, with the heading level and title mark Word gives.
+
+Decisions, so the parser can rely on them:
+
+- Paragraphs: every ``w:p`` under the body, in document order, numbered from 1 and none skipped
+  (empty paragraphs become ``""``). Paragraphs in table cells are read where the table stands (row by
+  row, cell by cell); paragraphs in text boxes follow the paragraph that anchors the box. Word's
+  ``mc:Fallback`` copies (a second copy of a text box), deleted text and moved-from text are not read.
+  Headers, footers, footnotes and comments are not part of the body and are not read.
+- Text: ``w:t`` as written, ``w:tab`` → tab, ``w:noBreakHyphen`` → "-". A soft line break (``w:br``,
+  ``w:cr``) inside a paragraph disappears between two CJK characters (a wrapped Chinese line) and becomes
+  one space otherwise; breaks at either end of the paragraph are dropped.
+- ``title``: the Title style (name or id "Title", localised "标题"), or a short paragraph set wholly in a
+  小标宋 face (the GB/T 9704 title face).
+- ``level`` (a hint; the parser decides): from the paragraph style first — a style named "Heading N" /
+  "标题 N" → N, an outline level k < 9 on the paragraph or on its style's basedOn chain → k + 1 (k = 9 is
+  body text). Failing that, from direct formatting of a short paragraph (≤ 60 non-space characters)
+  whose every text run is in one heading face: 黑体 → 1; 楷体 → 2 when all bold or the text is one
+  sentence (no 。！？ before its last character); bold 仿宋 → 3. A paragraph mixing faces (a 楷体
+  run-in head followed by 仿宋 body) gets None, as does an empty paragraph.
+- A run's face is its East Asian font: ``w:rFonts/@w:eastAsia`` (or ``@w:ascii`` when it names a
+  Chinese face) looked up on the run, then its character style chain, the paragraph style chain and the
+  document defaults; bold is looked up the same way. Theme fonts are not resolved.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.ingest import SourceLine
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: subtrees of a paragraph whose runs are not its text.
+NOT_TEXT = {W + "p", W + "txbxContent", W + "del", W + "moveFrom", MC_FALLBACK}
+
+#: a paragraph longer than this (non-space characters) is never a heading by direct formatting.
+SHORT = 60
+FACES = {
+    "hei": re.compile(r"黑体|simhei|heiti|fzhei", re.I),
+    "kai": re.compile(r"楷|kaiti|stkai|fzkai", re.I),
+    "fangsong": re.compile(r"仿宋|fangsong|fzfs", re.I),
+    "biaosong": re.compile(r"标宋|biaosong|fzxbs", re.I),
+}
+HEADING_NAME = re.compile(r"^(?:heading|标题)([1-9])$")
+TITLE_NAMES = {"title", "标题"}
+SENTENCE_END = re.compile(r"[。！？!?]")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+FALSE_VALUES = {"0", "false", "off"}
+
+CORRUPT = ("不是有效的 .docx 文件 not a valid .docx (corrupt or not a Word file): "
+           "open and re-save it in Word/WPS, or save as .txt")
+OLD_WORD = ("这是旧版 Word (.doc) 或加密的文档 an old binary Word .doc renamed .docx, or a password-protected "
+            "document: open it in Word/WPS and save as .docx without a password, or save as .txt")
+
+
+def read_docx_lines(path: Path) -> list[SourceLine]:
+    """One SourceLine per body paragraph of a .docx; DrafterError (one line) for anything unreadable."""
+    document = _open(path)
+    styles = _Styles(document.styles.element)
+    lines = []
+    for no, p in enumerate(_paragraphs(document.element.body), start=1):
+        runs = [(r, _run_text(r)) for r in _runs(p)]
+        text = _join_breaks("".join(t for _, t in runs))
+        line = SourceLine(no, text)
+        if text.strip():
+            style = styles.paragraph_style(p)
+            line.title = styles.is_title(style) or _whole_face(p, runs, styles, "biaosong")
+            if not line.title:
+                line.level = _style_level(p, style, styles)
+                if line.level is None:
+                    line.level = _format_level(p, runs, styles, text)
+        lines.append(line)
+    return lines
+
+
+def _open(path: Path):
+    """The python-docx Document, or a DrafterError saying why the file is not a readable .docx."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise DrafterError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    if not head:
+        raise DrafterError("文件是空的 file is empty (0 bytes): nothing to parse", where=str(path))
+    if head == OLE2_MAGIC:
+        raise DrafterError(OLD_WORD, where=str(path))
+    if not zipfile.is_zipfile(path):
+        raise DrafterError(CORRUPT, where=str(path))
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception:  # python-docx fails on broken packages with many exception types; all mean the same
+        raise DrafterError(CORRUPT, where=str(path)) from None
+
+
+def _paragraphs(body):
+    """Every w:p of the body in document order, except Word's mc:Fallback duplicates."""
+    for p in body.iter(W + "p"):
+        if not any(a.tag == MC_FALLBACK for a in p.iterancestors()):
+            yield p
+
+
+def _runs(element):
+    """The runs that carry this paragraph's own text (not nested text boxes, deletions, fallbacks)."""
+    for child in element:
+        if child.tag == W + "r":
+            yield child
+        elif child.tag not in NOT_TEXT and isinstance(child.tag, str):
+            yield from _runs(child)
+
+
+def _run_text(run) -> str:
+    """A run's text; soft breaks as "\\n" until _join_breaks resolves them."""
+    parts = []
+    for child in run:
+        tag = child.tag
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _is_cjk(ch: str) -> bool:
+    """CJK ideographs, CJK and full-width punctuation, and the curly quotes and dashes Chinese text uses."""
+    code = ord(ch)
+    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F
+            or 0xFF00 <= code <= 0xFFEF or 0x2014 <= code <= 0x2026 or code >= 0x20000)
+
+
+def _join_breaks(text: str) -> str:
+    """Resolve soft breaks: nothing between CJK characters, a space otherwise, dropped at the ends."""
+    if "\n" not in text:
+        return text
+    first, *rest = text.split("\n")
+    out = first
+    for part in rest:
+        left, right = out.rstrip(), part.lstrip()
+        if left and right and not (_is_cjk(left[-1]) and _is_cjk(right[0])):
+            out = left + " " + right
+        else:
+            out = left + right
+    return out
+
+
+def _norm(name: str | None) -> str:
+    return re.sub(r"\s+", "", name or "").lower()
+
+
+class _Styles:
+    """The document's styles.xml, looked up by id, with basedOn chains."""
+
+    def __init__(self, root):
+        self.by_id = {s.get(W + "styleId"): s for s in root.iter(W + "style")}
+        self.default_para = next((s for s in root.iter(W + "style")
+                                  if s.get(W + "type") == "paragraph" and s.get(W + "default") in ("1", "true")),
+                                 None)
+        self.defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+
+    def chain(self, style):
+        """The style and the styles it is based on, nearest first (cycles cut)."""
+        seen = set()
+        while style is not None and id(style) not in seen:
+            seen.add(id(style))
+            yield style
+            based = style.find(W + "basedOn")
+            style = self.by_id.get(based.get(W + "val")) if based is not None else None
+
+    def paragraph_style(self, p):
+        ref = p.find(f"{W}pPr/{W}pStyle")
+        if ref is not None and ref.get(W + "val") in self.by_id:
+            return self.by_id[ref.get(W + "val")]
+        return self.default_para
+
+    def is_title(self, style) -> bool:
+        return style is not None and (_norm(_name(style)) in TITLE_NAMES or _norm(style.get(W + "styleId")) == "title")
+
+    def run_props(self, run, p):
+        """The rPr elements that apply to a run, nearest first: run, character style chain, paragraph style chain, defaults."""
+        rpr = run.find(W + "rPr")
+        if rpr is not None:
+            yield rpr
+            ref = rpr.find(W + "rStyle")
+            if ref is not None:
+                for style in self.chain(self.by_id.get(ref.get(W + "val"))):
+                    yield from _found(style.find(W + "rPr"))
+        for style in self.chain(self.paragraph_style(p)):
+            yield from _found(style.find(W + "rPr"))
+        yield from _found(self.defaults)
+
+
+def _found(element):
+    if element is not None:
+        yield element
+
+
+def _name(style) -> str | None:
+    name = style.find(W + "name")
+    return name.get(W + "val") if name is not None else None
+
+
+def _outline(ppr) -> int | None | bool:
+    """Level from a pPr's outlineLvl: k+1 for k < 9, None for body text (9), False when not set."""
+    lvl = ppr.find(W + "outlineLvl") if ppr is not None else None
+    if lvl is None:
+        return False
+    try:
+        k = int(lvl.get(W + "val"))
+    except (TypeError, ValueError):
+        return False
+    return k + 1 if 0 <= k < 9 else None
+
+
+def _style_level(p, style, styles: _Styles) -> int | None:
+    """Heading level from the paragraph's own outline level, else its style chain's name or outline level."""
+    own = _outline(p.find(W + "pPr"))
+    if own is not False:
+        return own
+    for s in styles.chain(style):
+        for name in (_name(s), s.get(W + "styleId")):
+            match = HEADING_NAME.match(_norm(name))
+            if match:
+                return int(match.group(1))
+        level = _outline(s.find(W + "pPr"))
+        if level is not False:
+            return level
+    return None
+
+
+def _face(run, p, styles: _Styles) -> str | None:
+    """The heading-relevant face of a run ("hei", "kai", "fangsong", "biaosong"), or None."""
+    for rpr in styles.run_props(run, p):
+        fonts = rpr.find(W + "rFonts")
+        if fonts is None:
+            continue
+        east_asia = fonts.get(W + "eastAsia")
+        if east_asia:
+            return _classify(east_asia)
+        face = _classify(fonts.get(W + "ascii") or "")
+        if face:
+            return face
+    return None
+
+
+def _classify(font: str) -> str | None:
+    return next((face for face, pattern in FACES.items() if pattern.search(font)), None)
+
+
+def _bold(run, p, styles: _Styles) -> bool:
+    for rpr in styles.run_props(run, p):
+        b = rpr.find(W + "b")
+        if b is not None:
+            return (b.get(W + "val") or "1").lower() not in FALSE_VALUES
+    return False
+
+
+def _text_runs(runs):
+    return [r for r, t in runs if t.strip()]
+
+
+def _whole_face(p, runs, styles: _Styles, face: str) -> bool:
+    """True when the paragraph is short and every run with text is in the given face."""
+    text_runs = _text_runs(runs)
+    length = sum(len("".join(t.split())) for _, t in runs)
+    return (bool(text_runs) and length <= SHORT
+            and all(_face(r, p, styles) == face for r in text_runs))
+
+
+def _format_level(p, runs, styles: _Styles, text: str) -> int | None:
+    """Heading level told by direct formatting alone (see the module docstring), or None."""
+    text_runs = _text_runs(runs)
+    if _whole_face(p, runs, styles, "hei"):
+        return 1
+    if _whole_face(p, runs, styles, "kai"):
+        one_sentence = not SENTENCE_END.search(text.strip()[:-1])
+        if one_sentence or all(_bold(r, p, styles) for r in text_runs):
+            return 2
+    if _whole_face(p, runs, styles, "fangsong") and all(_bold(r, p, styles) for r in text_runs):
+        return 3
+    return None
