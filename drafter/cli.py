@@ -23,6 +23,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """讲话稿起草工具 drafter."""
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print one error line to stderr and exit non-zero."""
     typer.echo(f"drafter: 错误 error: {message}", err=True)

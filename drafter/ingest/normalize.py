@@ -1,0 +1,78 @@
+"""Normalisation of Chinese text: whitespace and full-width punctuation beside CJK.
+
+Half-width , : ; ! ? ( ) next to Chinese text become ，：；！？（）; numbers, dates, times and
+Latin text keep theirs ("14:16:02", "2005-2024", "Rights Reserved.").
+"""
+
+from __future__ import annotations
+
+import re
+
+FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+#: characters that count as "Chinese" for deciding whether a half-width mark sits beside CJK.
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014\u00b7]")
+_SPACES = re.compile(r"[\u00a0\u2002-\u200b\u202f\u205f\ufeff\t]+")
+_EDGE = " \u3000\u00a0\u2002\u2003\u2009\u200b\u202f\u205f\ufeff\t\r\n\f\v"
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK.match(ch))
+
+
+def clean_space(text: str) -> str:
+    """Trim every kind of blank from both ends; odd spaces inside become plain spaces."""
+    return _SPACES.sub(" ", text.strip(_EDGE))
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """The nearest non-space characters left and right of position i."""
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return (text[j] if j >= 0 else ""), (text[k] if k < len(text) else "")
+
+
+def _paren_pairs(text: str) -> dict[int, int]:
+    """Matching ( ) positions, innermost first; unmatched parentheses are left out."""
+    pairs, stack = {}, []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+def full_width(text: str) -> str:
+    """Make half-width punctuation beside CJK full-width, and drop the spaces that went with it."""
+    chars = list(text)
+    for open_, close in _paren_pairs(text).items():
+        inside = text[open_ + 1:close]
+        left, _ = _neighbours(text, open_)
+        _, right = _neighbours(text, close)
+        if any(is_cjk(c) for c in inside) or is_cjk(left) or is_cjk(right):
+            chars[open_], chars[close] = "（", "）"
+    for i, ch in enumerate(text):
+        if ch not in FULL:
+            continue
+        left, right = _neighbours(text, i)
+        if left.isdigit() and right.isdigit():
+            continue  # a time or a number: 14:16, 1,000
+        if is_cjk(left) or is_cjk(right):
+            chars[i] = FULL[ch]
+    out = "".join(chars)
+    # a space after a full-width mark is page debris of the conversion, not text
+    return re.sub(r"([，：；！？（）])[ ]+(?=\S)", r"\1", out)
+
+
+def normalize(text: str) -> str:
+    """The normalised form of one line: trimmed, full-width punctuation beside CJK."""
+    return full_width(clean_space(text))
+
+
+def squash(text: str) -> str:
+    """A comparison key: no blanks, no punctuation of either width."""
+    return re.sub(r"[\s\u3000\u00a0,.:;!?()，。：；！？（）、“”‘’《》—…·\-]", "", text)

@@ -1,0 +1,200 @@
+"""The structure parser: cleaned source lines → a Speech.
+
+Depth comes from nesting, not from the mark: the first numbering style seen is depth 1, a new style
+met under it is depth 2, and a style seen before closes back to its own depth (so "1." directly under
+"二、" is depth 2). A hidden-text gap breaks the chain: what follows gets fresh, untitled parents and
+never continues the section before the gap.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from drafter.ingest import SourceLine, read_lines
+from drafter.ingest.clean import clean
+from drafter.model import Gap, Meta, Paragraph, Section, Speech
+from drafter.structure.header import read_header
+from drafter.structure.lead import lead_runs, lead_split
+from drafter.structure.marks import label, read_mark
+from drafter.structure.paragraphs import Para, join_lines
+from drafter.structure.roles import is_closing, role_of, transition_sentence
+
+HEAD_END = re.compile(r"[。！？]")
+
+
+def read_speech(path: str | Path) -> Speech:
+    """Read a .txt/.md/.docx file and parse it into a Speech."""
+    speech = parse_lines(read_lines(path))
+    speech.source = str(path)
+    return speech
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """Heading and run-in body of a numbered line: the heading ends at the first 。！？."""
+    m = HEAD_END.search(text)
+    if not m:
+        return text.rstrip("；;，"), ""
+    return text[:m.start()], text[m.end():].strip()
+
+
+class _Builder:
+    """Builds the section tree from paragraphs in reading order."""
+
+    def __init__(self, speech: Speech):
+        self.speech = speech
+        self.ladder: list[str] = []        # numbering styles by depth, as nested so far
+        self.open: list[Section] = []      # open sections, open[k].depth == k + 1
+        self.numbers: dict[int, int] = {}  # id(section) → number as written in the source
+        self.after_gap = False
+
+    def container(self) -> list[Section]:
+        return self.open[-1].children if self.open else self.speech.sections
+
+    def _fresh_parents(self, depth: int) -> None:
+        """Untitled sections standing for headings the source hid, down to ``depth`` - 1."""
+        while len(self.open) < depth - 1:
+            hidden = Section(heading=None, depth=len(self.open) + 1, style=self._style_at(len(self.open)),
+                             after_gap=True)
+            self.container().append(hidden)
+            self.open.append(hidden)
+
+    def _style_at(self, index: int) -> str:
+        return self.ladder[index] if index < len(self.ladder) else "none"
+
+    def heading(self, para: Para, style: str, number: int | None, token: str, text: str, depth: int | None = None):
+        if depth is None:
+            if style in self.ladder:
+                depth = self.ladder.index(style) + 1
+                del self.ladder[depth:]
+            else:
+                self.ladder.append(style)
+                depth = len(self.ladder)
+        if self.after_gap:
+            self.open = []
+        del self.open[depth - 1:]
+        self._fresh_parents(depth)
+        head, body = split_heading(text) if style != "lead" else lead_split(text)
+        section = Section(heading=[head], depth=depth, style=style, run_in=bool(body), line=para.line,
+                          after_gap=self.after_gap)
+        if body:
+            section.body.append(Paragraph([body], "body", para.line, tuple(para.lines)))
+        if number is not None:
+            self._check_number(section, number, token, para.line)
+        self.container().append(section)
+        self.open.append(section)
+        self.after_gap = False
+
+    def _check_number(self, section: Section, number: int, token: str, line: int) -> None:
+        self.numbers[id(section)] = number
+        siblings = [s for s in self.container() if s.style == section.style and s.heading is not None]
+        if section.after_gap:
+            return
+        previous = self.numbers.get(id(siblings[-1])) if siblings else 0
+        if previous is not None and number != previous + 1:
+            if previous:
+                msg = f"{label(section.style, number)} follows {label(section.style, previous)}"
+            else:
+                msg = f"{label(section.style, number)} starts the list (expected {label(section.style, 1)})"
+            self.speech.warnings.append(f"line {line}: {msg}")
+
+    def paragraph(self, para: Para, role: str | None) -> None:
+        p = Paragraph([para.text], role or "body", para.line, tuple(para.lines))
+        if role == "author_note":
+            self.speech.back.append(p)
+        elif not self.open and not self.speech.sections:
+            if p.role == "body":
+                p.role = "opening"
+            self.speech.front.append(p)
+        else:
+            if self.after_gap:
+                depth = self.open[-1].depth if self.open else 1
+                self.open = []
+                self._fresh_parents(depth + 1)
+                self.after_gap = False
+            self.open[-1].body.append(p)
+
+    def gap(self, para: Para) -> None:
+        if not self.open:
+            self._fresh_parents(2)
+        self.open[-1].body.append(Gap(para.line, para.gap, para.raw))
+        self.after_gap = True
+
+
+def parse_lines(source: list[SourceLine]) -> Speech:
+    """Parse numbered source lines (from any reader) into a Speech."""
+    cleaned = clean(source)
+    head = read_header(cleaned.lines)
+    speech = Speech(removed=cleaned.removed + head.removed)
+    speech.meta = Meta(
+        title=[head.title] if head.title else None,
+        subtitle=[head.subtitle] if head.subtitle else None,
+        speaker=[head.speaker] if head.speaker else None,
+        occasion=[head.occasion] if head.occasion else None,
+        author=[a] if (a := head.author or cleaned.page.author) else None,
+        date=[d] if (d := head.date or cleaned.page.date) else None,
+        source=[cleaned.page.source] if cleaned.page.source else None,
+    )
+    removed = {r.line for r in speech.removed}
+    paras = join_lines(cleaned.lines[head.used:], removed)
+    builder = _Builder(speech)
+    leads = _lead_heads(paras)
+    for i, para in enumerate(paras):
+        if para.is_gap:
+            builder.gap(para)
+            continue
+        mark = read_mark(para.text)
+        if mark:
+            builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
+        elif i in leads:
+            parent = builder.open[-1].depth if builder.open and builder.open[-1].style != "lead" else 0
+            if builder.open and builder.open[-1].style == "lead":
+                parent = builder.open[-1].depth - 1
+            builder.heading(para, "lead", None, "", para.text, depth=parent + 1)
+        elif para.level is not None:
+            builder.heading(para, "none", None, "", para.text, depth=para.level)
+        else:
+            builder.paragraph(para, role_of(para.text))
+    speech.removed.sort(key=lambda r: r.line)
+    _mark_closing(speech)
+    _mark_transition(speech)
+    return speech
+
+
+def _lead_heads(paras: list[Para]) -> set[int]:
+    """Indexes of paragraphs that open with a lead head (see drafter.structure.lead)."""
+    texts = [None if p.is_gap or read_mark(p.text) or p.level is not None or role_of(p.text) or is_closing(p.text)
+             else p.text for p in paras]
+    return {i for run in lead_runs(texts) for i in run}
+
+
+def _mark_closing(speech: Speech) -> None:
+    """Move the closing paragraphs (同志们，…; 以上发言…) at the very end into the back matter."""
+    if speech.sections:
+        last = speech.sections[-1]
+        while last.children:
+            last = last.children[-1]
+        body, first = last.body, (1 if last.run_in else 0)
+    else:
+        body, first = speech.front, 1
+    for i in range(first, len(body)):
+        block = body[i]
+        if isinstance(block, Paragraph) and is_closing(block.text) and all(isinstance(b, Paragraph) for b in body[i:]):
+            for p in body[i:]:
+                p.role = "closing"
+            speech.back[:0] = body[i:]
+            del body[i:]
+            return
+
+
+def _mark_transition(speech: Speech) -> None:
+    """A last opening paragraph that is all transition sentence gets the role "transition"."""
+    opening = [p for p in speech.front if p.role == "opening"]
+    if opening and transition_sentence(opening[-1].text) == opening[-1].text:
+        opening[-1].role = "transition"
+
+
+def transition(speech: Speech) -> str | None:
+    """The sentence that leads from the opening into the body, if the speech has one."""
+    opening = speech.opening
+    return transition_sentence(opening[-1].text) if opening else None

@@ -1,0 +1,131 @@
+"""The head of a speech: title (possibly over two lines), subtitle, speaker, author and date lines,
+and the title repeated by the page.
+
+Title forms understood: "在…上的讲话/发言" (occasion), "职务在…上讲话" (speaker role and occasion),
+"主题：在…上的发言" and "主题——在…上的讲话" (title and subtitle), and no title at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.ingest.clean import Line, gap_size
+from drafter.ingest.normalize import squash
+from drafter.model import Removed
+from drafter.structure.marks import read_mark
+
+GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|辅导报告|主持词|总结讲话|动员讲话|讲话提纲|交流发言|研讨发言|表态发言)"
+OCCASION = re.compile(rf"^(.*?)在(.+)上的?{GENRES}(?:稿|提纲)?$")
+SALUTATION = re.compile(r"^(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
+DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$")
+NAME = r"[\u4e00-\u9fff]{2,4}"
+AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
+SPEAKER_LINE = re.compile(rf"^([\u4e00-\u9fff、]{{2,30}}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长))\s+({NAME})$")
+SENTENCE_END = re.compile(r"[。！？]")
+#: a title line that ends like this continues on the next line without a space
+OPEN_END = tuple("的在上和与及之、：“《（")
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    title_line: int | None = None
+    subtitle: str | None = None
+    speaker: str | None = None
+    occasion: str | None = None
+    author: str | None = None
+    date: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    used: int = 0                       # how many of the lines the head took
+
+
+def titleish(line: Line) -> bool:
+    """Could this line be (part of) a title: short, no sentence inside, not a heading or a salutation."""
+    text = line.text
+    if line.title:
+        return True
+    if line.level is not None or not text or len(text) > 80 or SENTENCE_END.search(text[:-1]):
+        return False
+    if text[-1] in "。；，":
+        return False
+    if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
+        return False
+    return not (AUTHOR_LINE.match(text) or SPEAKER_LINE.match(text) or DATE_LINE.match(text))
+
+
+def join_title(first: str, second: str) -> str:
+    """Two title lines as one: no space after an open end (…上的 / 讲话), a space between two phrases."""
+    if first.endswith(OPEN_END) or second.startswith(("上的", "的", "讲话", "发言")):
+        return first + second
+    return f"{first} {second}"
+
+
+def split_title(title: str) -> tuple[str, str | None]:
+    """Title and subtitle of a one-line title: "主题——在…上的讲话", "在…上的发言：主题"."""
+    if "——" in title.strip("—"):
+        head, _, tail = title.partition("——")
+        if head.strip() and tail.strip():
+            return head.strip(), "——" + tail.strip()
+    if "：" in title:
+        head, _, tail = title.partition("：")
+        if head and tail:
+            if OCCASION.match(head):
+                return head, tail
+            if OCCASION.match(tail):
+                return tail, head
+    return title, None
+
+
+def read_header(lines: list[Line]) -> Header:
+    """Take the head of a speech off the front of its cleaned lines."""
+    head = Header()
+    i = 0
+    if lines and titleish(lines[0]) and len(lines) > 1:
+        title, head.title_line = lines[0].text, lines[0].no
+        i = 1
+        # a title split over two lines: the next source line, short and title-like
+        if (i < len(lines) and lines[i].no == lines[0].no + 1 and titleish(lines[i])
+                and len(lines[i].text) <= 40 and not lines[0].title):
+            title = join_title(title, lines[i].text)
+            i += 1
+        head.title, head.subtitle = split_title(title)
+    key = squash(head.title + (head.subtitle or "")) if head.title else None
+    key_whole = squash(" ".join(lines[k].text for k in range(i))) if head.title else None
+    while i < len(lines):
+        line, text = lines[i], lines[i].text
+        if key and squash(text) in (key, key_whole):
+            head.removed.append(Removed(line.no, line.raw.strip(), "标题重复 title repeated by the page"))
+            i += 1
+            continue
+        if key and len(squash(text)) >= 4 and key_whole.startswith(squash(text)):
+            # the title repeated over two or more lines
+            acc, j = squash(text), i + 1
+            while j < len(lines) and len(acc) < len(key_whole) and key_whole.startswith(acc + squash(lines[j].text)):
+                acc += squash(lines[j].text)
+                j += 1
+            if acc == key_whole:
+                for k in range(i, j):
+                    head.removed.append(Removed(lines[k].no, lines[k].raw.strip(), "标题重复 title repeated by the page"))
+                i = j
+                continue
+        if head.title and text.startswith("—") and not head.subtitle and len(text) <= 80:
+            head.subtitle = "——" + text.lstrip("—").strip()
+        elif DATE_LINE.match(text) and not head.date:
+            head.date = text.strip("（）()")
+        elif (m := SPEAKER_LINE.match(text)) and not head.speaker:
+            head.speaker = f"{m.group(1)} {m.group(2)}"
+        elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
+            head.author = m.group(1)
+        else:
+            break
+        i += 1
+    head.used = i
+    for part in (head.title, head.subtitle.lstrip("—") if head.subtitle else None):
+        m = OCCASION.match(part) if part else None
+        if m:
+            head.occasion = m.group(2)
+            if m.group(1) and not head.speaker:
+                head.speaker = m.group(1)
+            break
+    return head

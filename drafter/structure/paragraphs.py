@@ -1,0 +1,84 @@
+"""Joining broken lines back into paragraphs.
+
+A web page or a copied file often breaks one paragraph over several lines. A line continues on
+the next when it does not end a sentence (it ends in ；，、 or with no mark at all) and the next
+line is not a heading. Across a blank line only a long line with no closing mark is continued,
+since a short unpunctuated line between blanks is more likely a heading of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.ingest.clean import Line, gap_size
+from drafter.ingest.normalize import is_cjk
+from drafter.structure.header import SALUTATION
+from drafter.structure.marks import read_mark
+
+FINAL = re.compile(r"[。！？!?…][”’」』）)》]*$")
+SOFT_END = tuple("；，、")
+HEAD_END = re.compile(r"[。！？]")
+
+
+@dataclass
+class Para:
+    text: str
+    line: int
+    lines: list[int] = field(default_factory=list)
+    level: int | None = None
+    title: bool = False
+    raw: str = ""
+    gap: int | None = None          # hidden characters, for a gap marker
+    is_gap: bool = False
+
+
+def standalone_heading(text: str) -> bool:
+    """A numbered line that is only a heading (no sentence in it), which never continues."""
+    mark = read_mark(text)
+    return mark is not None and not HEAD_END.search(mark.rest[:-1])
+
+
+def continues(prev: Para, line: Line, blanks: int) -> bool:
+    """Whether ``line`` continues the paragraph ``prev`` (with ``blanks`` blank lines between)."""
+    text, last = prev.text, prev.text[-1]
+    if prev.is_gap or prev.level is not None or line.level is not None:
+        return False
+    if FINAL.search(text) or last in "：:" or SALUTATION.match(text) or standalone_heading(text):
+        return False
+    nxt = line.text
+    if read_mark(nxt) or gap_size(nxt)[0] or SALUTATION.match(nxt) or nxt[0] in "●■◆▲★•":
+        return False
+    open_quote = text.count("《") > text.count("》") or text.count("“") > text.count("”")
+    if blanks == 0:
+        return last in SOFT_END or open_quote or bool(HEAD_END.search(text))
+    return last not in SOFT_END and (len(text) >= 40 or open_quote) and bool(HEAD_END.search(text))
+
+
+def glue(left: str, right: str, blanks: int) -> str:
+    """Join two pieces of one paragraph: a space between Latin words, and where a book title
+    (《…》) was broken by a blank line (the two halves of a two-line title); else nothing."""
+    if left[-1:].isascii() and right[:1].isascii() and left[-1:].isalnum() and right[:1].isalnum():
+        return left + " " + right
+    if blanks and left.count("《") > left.count("》") and is_cjk(left[-1]) and is_cjk(right[0]):
+        return left + " " + right
+    return left + right
+
+
+def join_lines(lines: list[Line], removed: set[int]) -> list[Para]:
+    """Paragraphs from cleaned lines: broken lines joined, gap markers kept as gap paragraphs."""
+    out: list[Para] = []
+    for line in lines:
+        is_gap, hidden = gap_size(line.text)
+        if is_gap:
+            out.append(Para(line.text, line.no, [line.no], raw=line.raw.strip(), gap=hidden, is_gap=True))
+            continue
+        if out:
+            prev = out[-1]
+            between = range(prev.lines[-1] + 1, line.no)
+            if not any(n in removed for n in between) and continues(prev, line, len(between)):
+                prev.text = glue(prev.text, line.text, len(between))
+                prev.lines.append(line.no)
+                continue
+        out.append(Para(line.text, line.no, [line.no], line.level, line.title, line.raw.strip()))
+    return out

@@ -1,0 +1,69 @@
+"""What a paragraph does in a speech: salutation, pull quote, author note, closing, transition,
+and the inline enumerations (一是…二是…, 一要…二要…) inside it."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.structure.header import SALUTATION
+from drafter.structure.marks import cn_to_int
+
+PULL_QUOTE = tuple("●■◆▲★•")
+AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|简介|现任|：|:).{2,80}[）)]$")
+CLOSING = re.compile(
+    r"^(?:(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员))[，,！!]"
+    r"|以上(?:发言|汇报|是我|就是|几点|交流|体会|意见|讲的)"
+    r"|谢谢(?:大家)?[。！!]?$)")
+TRANSITION_START = re.compile(r"^(?:下面|以下|今天|现在|接下来|这里|在此|借此机会|借此)")
+TRANSITION_VERB = re.compile(r"讲|谈|说|强调|交流|汇报|发言|分享|体会|意见|认识|打算|思考|建议")
+SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）》]*|[^。！？]+$")
+ENUM = re.compile(r"(?:^|(?<=[。；：，、！？”\s]))([一二三四五六七八九十]{1,2})(是|要)")
+
+
+def role_of(text: str) -> str | None:
+    """The role a paragraph's text alone gives it, if any."""
+    if SALUTATION.match(text):
+        return "salutation"
+    if text.startswith(PULL_QUOTE):
+        return "pull_quote"
+    if AUTHOR_NOTE.match(text):
+        return "author_note"
+    return None
+
+
+def is_closing(text: str) -> bool:
+    return bool(CLOSING.match(text))
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE.findall(text) if s.strip()]
+
+
+def transition_sentence(text: str) -> str | None:
+    """The opening's last sentence when it leads into the body (下面，我讲几点意见。)."""
+    parts = sentences(text)
+    if not parts:
+        return None
+    last = parts[-1].strip()
+    if TRANSITION_START.match(last) and TRANSITION_VERB.search(last) and len(last) <= 150:
+        return last
+    return None
+
+
+def enumeration(text: str) -> list[str]:
+    """The longest run of inline enumeration markers 一是, 二是 … (一要, 二要 …) in a paragraph."""
+    best: list[str] = []
+    run: list[str] = []
+    last = 0
+    for m in ENUM.finditer(text):
+        n = cn_to_int(m.group(1))
+        if n == last + 1 and run:
+            run.append(m.group(0))
+            last = n
+        elif n == 1:
+            if len(run) > len(best):
+                best = run
+            run, last = [m.group(0)], 1
+    if len(run) > len(best):
+        best = run
+    return best if len(best) >= 2 else []
