@@ -1,0 +1,65 @@
+"""Nothing is lost on reading: every character of the source, after normalisation, is in the Speech
+or in the removed lines. Checked on the seeds and on generated speeches (hypothesis)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from drafter import parse_text
+from drafter.ingest.normalize import normalize, squash
+from drafter.model import Gap, Meta, Speech
+from drafter.structure.marks import read_mark
+from speechgen import speeches
+
+CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+
+
+def speech_chars(speech: Speech) -> Counter:
+    pieces = [speech.meta.text(f) or "" for f in Meta.FIELDS]
+    pieces += [p.text for p in speech.paragraphs()]
+    pieces += [s.title for s in speech.headings()]
+    pieces += [b.marker for s in speech.walk() for b in s.body if isinstance(b, Gap)]
+    pieces += [r.text for r in speech.removed]
+    return Counter(squash(normalize("".join(pieces))))
+
+
+def source_chars(text: str, speech: Speech) -> Counter:
+    """Characters of the normalised source; numbering marks of heading lines are derived, not text."""
+    numbered = {s.line for s in speech.headings() if s.style not in ("lead", "none")}
+    counter: Counter = Counter()
+    for no, line in enumerate(text.splitlines(), 1):
+        line = normalize(line)
+        mark = read_mark(line) if no in numbered else None
+        counter.update(squash(mark.rest if mark else line))
+    return counter
+
+
+def lost(text: str) -> Counter:
+    speech = parse_text(text)
+    return source_chars(text, speech) - speech_chars(speech)
+
+
+def test_seeds_lose_nothing():
+    for path in sorted(CORPUS.glob("*.txt")):
+        assert lost(path.read_text(encoding="utf-8")) == Counter(), path.name
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(speeches())
+def test_generated_speeches_lose_nothing(written):
+    assert lost(written.text) == Counter()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(speeches())
+def test_generated_speeches_parse_to_their_structure(written):
+    speech = parse_text(written.text)
+    got = [(s.line, s.depth, s.style, s.run_in, s.title) for s in speech.headings()]
+    assert got == written.headings
+    assert speech.meta.text("title") == written.title
+    assert speech.meta.text("occasion") == written.occasion
+    assert speech.warnings == []
+    assert [p.text[:3] for p in speech.closing] == ["同志们"]
