@@ -3,55 +3,52 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.ingest import SourceLine
 
-#: encodings a Chinese office's files come in, tried by charset-normalizer in this order of preference.
-CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16"]
+#: legacy encodings a Chinese office's files come in, left to charset-normalizer to tell apart.
+LEGACY = ["gb18030", "big5"]
 BOMS = [(codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16")]
 
 
 def decode(data: bytes, where: str = "") -> str:
-    """Decode bytes of Chinese text: BOM first, strict UTF-8 next, then charset-normalizer's best guess."""
+    """Decode bytes of Chinese text: BOM first, then UTF-16 (when NULs show it), strict UTF-8,
+    and charset-normalizer's best guess among the legacy Chinese encodings."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
+    if b"\x00" in data:
+        # text in UTF-16 has NULs (every newline, digit and Latin letter); other text has none
+        for encoding in ("utf_16_le", "utf_16_be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text) >= 0.95:
+                return text
         raise DrafterError("这是二进制文件，不是文本 binary file, not text: give a .txt, .md or .docx", where=where)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_utf16(data):
-        for encoding in ("utf_16_le", "utf_16_be"):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=CANDIDATES[1:]).best()
-    if best is None or _control_ratio(str(best)) > 0.01:
+    best = from_bytes(data, cp_isolation=LEGACY).best()
+    if best is None or _plausible(str(best)) < 0.95:
         raise DrafterError(
             "无法识别文件编码，或这是二进制文件 cannot detect the text encoding (binary file?): "
             "save it as UTF-8 or GB18030", where=where)
     return str(best)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without BOM: Chinese text in UTF-16 has a NUL in about a quarter of its bytes or more."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return False
-    evens, odds = sample[0::2], sample[1::2]
-    return (evens.count(0) + odds.count(0)) / len(sample) > 0.2 and (evens.count(0) == 0 or odds.count(0) == 0)
-
-
-def _control_ratio(text: str) -> float:
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
-    return bad / max(len(text), 1)
+def _plausible(text: str) -> float:
+    """The share of characters that Chinese prose is made of (CJK, its punctuation, ASCII, blanks)."""
+    good = sum(1 for ch in text if ch.isprintable() and (ch.isascii() or "\u2000" <= ch <= "\u206f"
+               or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef") or ch in "\r\n\t")
+    return good / max(len(text), 1)
 
 
 def split_lines(text: str) -> list[SourceLine]:
@@ -65,7 +62,29 @@ def read_text_lines(path: Path) -> list[SourceLine]:
         data = path.read_bytes()
     except OSError as exc:
         raise DrafterError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
-    text = decode(data, where=str(path))
-    if _control_ratio(text) > 0.01:
-        raise DrafterError("这是二进制文件，不是文本 binary file, not text: give a .txt, .md or .docx", where=str(path))
-    return split_lines(text)
+    lines = split_lines(decode(data, where=str(path)))
+    return markdown_lines(lines) if path.suffix.lower() in (".md", ".markdown") else lines
+
+
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+MD_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """Markdown markup off the lines: "#" headings become heading levels (a single leading "# " is the
+    title), emphasis and quote marks go, HTML comments (writing hints) are not speech text."""
+    headings = [(line, MD_HEADING.match(line.text)) for line in lines]
+    tops = [line for line, m in headings if m and len(m.group(1)) == 1]
+    first = next((line for line in lines if line.text.strip()), None)
+    has_title = len(tops) == 1 and tops[0] is first
+    out = []
+    for line, m in headings:
+        text = MD_COMMENT.sub("", line.text)
+        if m:
+            level = len(m.group(1)) - (1 if has_title else 0)
+            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)), level or None, title=level == 0))
+            continue
+        text = re.sub(r"^\s*>\s?", "", text)
+        out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", text)))
+    return out
