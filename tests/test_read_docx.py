@@ -9,7 +9,7 @@ import docx
 import pytest
 import yaml
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from drafter.ingest import read_lines
@@ -128,6 +128,27 @@ def test_soft_breaks_tabs_and_empty_paragraphs(tmp_path):
     lines = read_docx_lines(tmp_path / "b.docx")
     assert [(l.no, l.text, l.level) for l in lines] == [
         (1, "今天我们在这里召开会议。", None), (2, "Word 文档", None), (3, "一、\t总体要求", None), (4, "", None)]
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def test_text_boxes_follow_their_anchor_and_tracked_deletions_are_not_read(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("前一段")
+    box = (f'<w:p {W_NS} {MC_NS}><w:r><w:t>锚点段</w:t></w:r><w:r><mc:AlternateContent>'
+           "<mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p>"
+           "</w:txbxContent></w:drawing></mc:Choice>"
+           "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>"
+           "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    tracked = (f'<w:p {W_NS}><w:r><w:t>保留</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>删去</w:delText>'
+               '</w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>插入</w:t></w:r></w:ins></w:p>')
+    for xml in (box, tracked):
+        doc.element.body.insert(len(doc.element.body) - 1, parse_xml(xml))
+    doc.save(tmp_path / "x.docx")
+    lines = read_docx_lines(tmp_path / "x.docx")
+    assert [(l.no, l.text) for l in lines] == [(1, "前一段"), (2, "锚点段"), (3, "框内文字"), (4, "保留插入")]
 
 
 def add_outline(element, level: int) -> None:

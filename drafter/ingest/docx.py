@@ -184,23 +184,16 @@ class _Styles:
     def is_title(self, style) -> bool:
         return style is not None and (_norm(_name(style)) in TITLE_NAMES or _norm(style.get(W + "styleId")) == "title")
 
-    def run_props(self, run, p):
+    def run_props(self, run, p) -> list:
         """The rPr elements that apply to a run, nearest first: run, character style chain, paragraph style chain, defaults."""
         rpr = run.find(W + "rPr")
-        if rpr is not None:
-            yield rpr
-            ref = rpr.find(W + "rStyle")
-            if ref is not None:
-                for style in self.chain(self.by_id.get(ref.get(W + "val"))):
-                    yield from _found(style.find(W + "rPr"))
-        for style in self.chain(self.paragraph_style(p)):
-            yield from _found(style.find(W + "rPr"))
-        yield from _found(self.defaults)
-
-
-def _found(element):
-    if element is not None:
-        yield element
+        ref = rpr.find(W + "rStyle") if rpr is not None else None
+        found = [rpr]
+        if ref is not None:
+            found += [s.find(W + "rPr") for s in self.chain(self.by_id.get(ref.get(W + "val")))]
+        found += [s.find(W + "rPr") for s in self.chain(self.paragraph_style(p))]
+        found.append(self.defaults)
+        return [e for e in found if e is not None]
 
 
 def _name(style) -> str | None:
@@ -208,31 +201,31 @@ def _name(style) -> str | None:
     return name.get(W + "val") if name is not None else None
 
 
-def _outline(ppr) -> int | None | bool:
-    """Level from a pPr's outlineLvl: k+1 for k < 9, None for body text (9), False when not set."""
+def _outline(ppr) -> int | None:
+    """The w:outlineLvl value (0–9) a pPr sets, or None when it sets none."""
     lvl = ppr.find(W + "outlineLvl") if ppr is not None else None
-    if lvl is None:
-        return False
     try:
-        k = int(lvl.get(W + "val"))
+        return int(lvl.get(W + "val")) if lvl is not None else None
     except (TypeError, ValueError):
-        return False
-    return k + 1 if 0 <= k < 9 else None
+        return None
 
 
 def _style_level(p, style, styles: _Styles) -> int | None:
-    """Heading level from the paragraph's own outline level, else its style chain's name or outline level."""
-    own = _outline(p.find(W + "pPr"))
-    if own is not False:
-        return own
+    """Heading level from the paragraph's own outline level, else its style chain's name or outline level.
+
+    Outline level k < 9 is level k + 1; 9 is body text.
+    """
+    k = _outline(p.find(W + "pPr"))
+    if k is not None:
+        return k + 1 if 0 <= k < 9 else None
     for s in styles.chain(style):
         for name in (_name(s), s.get(W + "styleId")):
             match = HEADING_NAME.match(_norm(name))
             if match:
                 return int(match.group(1))
-        level = _outline(s.find(W + "pPr"))
-        if level is not False:
-            return level
+        k = _outline(s.find(W + "pPr"))
+        if k is not None:
+            return k + 1 if 0 <= k < 9 else None
     return None
 
 
