@@ -17,7 +17,7 @@ from drafter.model import Removed
 GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|部分内容)?(?:已)?隐藏\s*(\d+)?\s*(?:个)?字.*$")
 
 #: page metadata: "发布时间:…", "来源:中国组织人事报 时间:… 编辑:…", "更新时间:2025-08 来源:网友投稿"
-META_KEY = r"(?:发布时间|发布日期|发表时间|更新时间|上传时间|时间|日期|来源|出处|作者|编辑|责任编辑|责编|浏览(?:次数)?|阅读(?:量)?|点击(?:量)?|字数)"
+META_KEY = r"(?:发布时间|发布日期|发表时间|更新时间|上传时间|时间|日期|来源|出处|作者|编辑|责任编辑|责编|浏览(?:次数)?|阅读(?:量)?|点击(?:量)?|字数|字号|栏目|分类)"
 META_LINE = re.compile(rf"^(?:{META_KEY}\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载|作者|来源|浏览|上传|阅读).*)$")
 META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(\S+(?: \d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
 DATE = re.compile(r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?")
@@ -35,7 +35,7 @@ DEBRIS = [
 ]
 #: a line that is only one of these words starts or belongs to the page's footer of related links
 FOOTER = re.compile(r"^(?:推荐访问|相关推荐|热点推荐|热门推荐|猜你喜欢|相关范文推荐|相关范文|相关文章|相关阅读|推荐阅读|延伸阅读|热门文章|最新文章|上一篇|下一篇|返回顶部|返回列表|更多精彩|精彩推荐)\s*[:：]?.{0,40}$")
-NAV_WORDS = re.compile(r"^(?:分享|收藏|点赞|打印|关闭|评论|返回|举报|字号|大|中|小|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页)$", re.I)
+NAV_WORDS = re.compile(r"^(?:分享|收藏|点赞|打印|关闭|评论|返回|举报|纠错|字号|大|中|小|默认|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|返回顶部)$", re.I)
 
 
 @dataclass
@@ -81,7 +81,8 @@ def debris_reason(text: str) -> str | None:
                 return why
     if len(text) <= 90 and META_LINE.match(text):
         return "页面信息 page metadata"
-    if NAV_WORDS.match(text):
+    controls = [c for c in re.split(r"[【】\[\]｜|\s]+", text) if c]
+    if controls and all(NAV_WORDS.match(c) for c in controls):
         return "页面按钮 page control"
     return None
 
