@@ -3,7 +3,9 @@
 Speeches and articles often head their parts without numbers: "根本任务。…", "根本原则。…", or
 "高举X的旗帜，在Y中推动Z。…" opening each of several paragraphs in a row. Such a run is found by
 alignment, not by wording: at least three neighbouring paragraphs whose first sentences are short
-beside their bodies and share a frame (a common beginning or ending of two or more characters).
+beside their bodies, have few clauses, and share a frame (a common beginning of two or more
+characters, or a common ending of three or more: two-character endings such as 工作 or 发展 are
+too common to mean anything).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ def lead_split(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     head, body = m.group(1), text[m.end():].strip()
-    if len(body) < max(20, 3 * len(head)):
+    if len(body) < max(20, 3 * len(head)) or len(re.findall("[，；：]", head)) > 2:
         return None
     return head, body
 
@@ -29,7 +31,7 @@ def lead_split(text: str) -> tuple[str, str] | None:
 def _frame(heads: list[str]) -> bool:
     prefix = os.path.commonprefix(heads)
     suffix = os.path.commonprefix([h[::-1] for h in heads])
-    return len(prefix) >= 2 or len(suffix) >= 2
+    return len(prefix) >= 2 or len(suffix) >= 3
 
 
 def lead_runs(texts: list[str | None]) -> list[range]:
