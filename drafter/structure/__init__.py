@@ -87,9 +87,9 @@ class _Builder:
 
     def _check_number(self, section: Section, number: int, token: str, line: int) -> None:
         self.numbers[id(section)] = number
-        siblings = [s for s in self.container() if s.style == section.style and s.heading is not None]
-        if section.after_gap:
-            return
+        siblings = [s for s in self.container() if s.style == section.style]
+        if section.after_gap or (siblings and siblings[-1].heading is None):
+            return  # numbers the source hid are unknown
         previous = self.numbers.get(id(siblings[-1])) if siblings else 0
         if previous is not None and number != previous + 1:
             if previous:

@@ -85,8 +85,9 @@ def read_header(lines: list[Line]) -> Header:
         title, head.title_line = lines[0].text, lines[0].no
         i = 1
         # a title split over two lines: the next source line, short and title-like
-        if (i < len(lines) and lines[i].no == lines[0].no + 1 and titleish(lines[i])
-                and len(lines[i].text) <= 40 and not lines[0].title):
+        nxt = lines[i] if i < len(lines) else None
+        if (nxt and nxt.no == lines[0].no + 1 and not lines[0].title and len(nxt.text) <= 40
+                and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             title = join_title(title, lines[i].text)
             i += 1
         head.title, head.subtitle = split_title(title)

@@ -1,0 +1,135 @@
+"""Forms the seeds do not show: title blocks, nesting ladders, gaps, Markdown, one-line paragraphs."""
+
+from __future__ import annotations
+
+from drafter import parse_text
+from drafter.structure import read_speech, transition
+
+BODY = "要深入学习贯彻党的二十大精神，扎实推进各项工作，确保取得实效。各级党组织要切实担负起主体责任，抓好落实。"
+
+
+def heads(speech):
+    return [(s.depth, s.style, s.run_in, s.title) for s in speech.headings()]
+
+
+def test_title_with_dash_subtitle_speaker_and_date_lines():
+    speech = parse_text("\n".join([
+        "凝心聚力 真抓实干 奋力开创组织工作新局面",
+        "——在全县组织工作会议上的讲话",
+        "县委常委、组织部部长 王小明",
+        "（2024年1月18日）",
+        "同志们：",
+        "这次会议的主要任务是总结去年工作、部署今年任务。下面，我讲三点意见。",
+        "一、提高政治站位",
+        BODY,
+    ]))
+    meta = speech.meta
+    assert meta.text("title") == "凝心聚力 真抓实干 奋力开创组织工作新局面"
+    assert meta.text("subtitle") == "——在全县组织工作会议上的讲话"
+    assert meta.text("speaker") == "县委常委、组织部部长 王小明"
+    assert meta.text("occasion") == "全县组织工作会议"
+    assert meta.text("date") == "2024年1月18日"
+    assert speech.salutation == "同志们："
+    assert transition(speech) == "下面，我讲三点意见。"
+    assert heads(speech) == [(1, "一、", False, "提高政治站位")]
+
+
+def test_title_over_two_lines_is_one_title():
+    speech = parse_text("在全市党建工作会议上的\n讲话\n\n同志们：\n\n" + BODY + "\n\n一、抓好党建\n\n" + BODY)
+    assert speech.meta.text("title") == "在全市党建工作会议上的讲话"
+    assert speech.meta.text("occasion") == "全市党建工作会议"
+
+
+def test_theme_and_occasion_title_on_one_line():
+    speech = parse_text("在全省宣传工作会议上的讲话：守正创新 担当作为\n\n" + BODY)
+    assert speech.meta.text("title") == "在全省宣传工作会议上的讲话"
+    assert speech.meta.text("subtitle") == "守正创新 担当作为"
+
+
+def test_no_title_when_the_text_starts_with_a_paragraph():
+    speech = parse_text(BODY + "\n一、抓好党建\n" + BODY)
+    assert speech.meta.title is None
+    assert [p.role for p in speech.front] == ["opening"]
+
+
+def test_depth_comes_from_nesting_not_from_the_mark():
+    speech = parse_text("\n".join([
+        BODY,
+        "一、第一部分", "1.直接在一下面。" + BODY, "2.第二条。" + BODY,
+        "二、第二部分", "（一）分项", "1.更深一层。" + BODY, "（1）第四层。" + BODY, "（二）第二个分项", BODY,
+    ]))
+    assert heads(speech) == [
+        (1, "一、", False, "第一部分"), (2, "1．", True, "直接在一下面"), (2, "1．", True, "第二条"),
+        (1, "一、", False, "第二部分"), (2, "（一）", False, "分项"), (3, "1．", True, "更深一层"),
+        (4, "（1）", True, "第四层"), (2, "（一）", False, "第二个分项"),
+    ]
+    assert speech.warnings == []
+
+
+def test_numbering_anomalies_are_warned_in_any_style():
+    speech = parse_text("\n".join([BODY, "一、甲", BODY, "三、丙", BODY, "（一）子", BODY, "（一）重复", BODY]))
+    assert speech.warnings == ["line 4: 三、 follows 一、", "line 8: （一） follows （一）"]
+
+
+def test_what_follows_a_gap_does_not_continue_the_section_before():
+    speech = parse_text("\n".join([
+        BODY, "一、甲", "（一）子一。" + BODY, "---此处隐藏300字,下载后查看---", "（二）子二。" + BODY,
+        "三、丙", BODY,
+    ]))
+    top = speech.sections
+    assert [s.title for s in top] == ["甲", "", "丙"]
+    assert top[1].heading is None and top[1].after_gap
+    assert [c.title for c in top[1].children] == ["子二"]
+    assert top[1].children[0].after_gap
+    assert [(g.line, g.hidden_chars) for g in speech.gaps()] == [(4, 300)]
+    assert speech.warnings == []
+
+
+def test_one_paragraph_a_line_without_blank_lines_is_not_joined():
+    speech = parse_text("\n".join([BODY, "坚持党建引领", BODY, BODY]))
+    assert [p.text for p in speech.front] == [BODY, "坚持党建引领", BODY, BODY]
+
+
+def test_a_paragraph_broken_after_a_semicolon_is_joined():
+    speech = parse_text("一、甲\n要抓好学习；\n要抓好落实；\n要抓好督查。\n二、乙\n" + BODY)
+    body = speech.sections[0].body
+    assert [p.text for p in body] == ["要抓好学习；要抓好落实；要抓好督查。"]
+    assert body[0].lines == (2, 3, 4)
+
+
+def test_a_short_unpunctuated_line_between_blanks_is_not_joined():
+    speech = parse_text(BODY + "\n\n一、甲\n\n坚持党建引领\n\n" + BODY)
+    assert [p.text for p in speech.sections[0].body] == ["坚持党建引领", BODY]
+
+
+def test_lead_heads_need_a_shared_frame():
+    unrelated = ["今年以来，全市上下凝心聚力。", "实践证明，抓落实是关键。", "归根到底，人才是第一资源。"]
+    framed = ["坚持政治引领。", "坚持问题导向。", "坚持系统观念。"]
+    plain_speech = parse_text("\n".join(h + BODY for h in unrelated))
+    assert plain_speech.headings() == []
+    lead_speech = parse_text("\n".join(h + BODY for h in framed))
+    assert heads(lead_speech) == [(1, "lead", True, h.rstrip("。")) for h in framed]
+
+
+def test_punctuation_beside_cjk_becomes_full_width_but_not_in_numbers():
+    speech = parse_text("一、甲\n会议于2023-11-26 14:16:02召开,出席(列席)人员1,000人;效果好!真的?\n")
+    assert speech.sections[0].body[0].text == "会议于2023-11-26 14:16:02召开，出席（列席）人员1,000人；效果好！真的？"
+
+
+def test_markdown_headings_title_and_comments(tmp_path):
+    md = tmp_path / "讲话.md"
+    md.write_text("# 在全市组织工作会议上的讲话\n\n同志们：\n\n" + BODY + "\n\n## 一、提高站位\n\n"
+                  "<!-- 提示：讲意义 -->\n\n" + BODY + "\n\n### （一）抓好学习\n\n" + BODY + "\n", encoding="utf-8")
+    speech = read_speech(md)
+    assert speech.meta.text("title") == "在全市组织工作会议上的讲话"
+    assert heads(speech) == [(1, "一、", False, "提高站位"), (2, "（一）", False, "抓好学习")]
+    assert all("提示" not in p.text for p in speech.paragraphs())
+
+
+def test_gb18030_file_with_crlf_reads_like_utf8(tmp_path):
+    text = "在全市组织工作会议上的讲话\r\n\r\n同志们：\r\n\r\n" + BODY + "\r\n\r\n一、提高站位\r\n\r\n" + BODY + "\r\n"
+    path = tmp_path / "gb.txt"
+    path.write_bytes(text.encode("gb18030"))
+    speech = read_speech(path)
+    assert speech.meta.text("title") == "在全市组织工作会议上的讲话"
+    assert heads(speech) == [(1, "一、", False, "提高站位")]
