@@ -133,3 +133,22 @@ def test_gb18030_file_with_crlf_reads_like_utf8(tmp_path):
     speech = read_speech(path)
     assert speech.meta.text("title") == "在全市组织工作会议上的讲话"
     assert heads(speech) == [(1, "一、", False, "提高站位")]
+
+
+def test_docx_headings_numbered_by_word_get_the_usual_ladder(tmp_path):
+    """Word list numbering keeps the number out of the text; the heading levels still give the ladder."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    doc = docx.Document()
+    doc.add_paragraph("在全市组织工作会议上的讲话", style="Title")
+    doc.add_paragraph(BODY)
+    for text, style in (("提高站位", "Heading 1"), ("抓好学习", "Heading 2"), ("抓好落实", "Heading 1")):
+        p = doc.add_paragraph(text, style=style)
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+        doc.add_paragraph(BODY)
+    path = tmp_path / "numbered.docx"
+    doc.save(path)
+    speech = read_speech(path)
+    assert heads(speech) == [(1, "一、", False, "提高站位"), (2, "（一）", False, "抓好学习"), (1, "一、", False, "抓好落实")]

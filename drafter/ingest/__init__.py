@@ -20,6 +20,7 @@ class SourceLine:
     text: str                    # the raw text, not yet normalised
     level: int | None = None     # heading level the format signals (docx heading style, outline level, 黑体), 1-based
     title: bool = False          # the format marks it as the document title (docx Title style)
+    numbered: bool = False       # the format numbers the heading itself (Word list numbering), not its text
 
 
 READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx"}

@@ -47,6 +47,7 @@ class Line:
     text: str
     level: int | None = None
     title: bool = False
+    numbered: bool = False
 
 
 @dataclass
@@ -113,7 +114,7 @@ def has_cjk(text: str) -> bool:
 def clean(source: list[SourceLine]) -> Cleaned:
     """Normalise lines, drop and report debris, keep page metadata; blank lines are dropped silently."""
     out = Cleaned(lines=[])
-    lines = [Line(s.no, s.text, normalize(s.text), s.level, s.title) for s in source]
+    lines = [Line(s.no, s.text, normalize(s.text), s.level, s.title, s.numbered) for s in source]
     body_seen = False
     in_footer = False
     for line in lines:

@@ -18,6 +18,8 @@ Decisions, so the parser can rely on them:
   whose every text run is in one heading face: 黑体 → 1; 楷体 → 2 when all bold or the text is one
   sentence (no 。！？ before its last character); bold 仿宋 → 3. A paragraph mixing faces (a 楷体
   run-in head followed by 仿宋 body) gets None, as does an empty paragraph.
+- ``numbered``: a heading paragraph that Word numbers itself (``w:numPr`` on it or its style), whose
+  number is therefore not in its text.
 - A run's face is its East Asian font: ``w:rFonts/@w:eastAsia`` (or ``@w:ascii`` when it names a
   Chinese face) looked up on the run, then its character style chain, the paragraph style chain and the
   document defaults; bold is looked up the same way. Theme fonts are not resolved.
@@ -71,6 +73,7 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
             line.title = styles.is_title(style) or _whole_face(p, runs, styles, "biaosong")
             if not line.title:
                 line.level = _style_level(p, style, styles)
+                line.numbered = line.level is not None and _list_numbered(p, style, styles)
                 if line.level is None:
                     line.level = _format_level(p, runs, styles, text)
         lines.append(line)
@@ -227,6 +230,15 @@ def _style_level(p, style, styles: _Styles) -> int | None:
         if k is not None:
             return k + 1 if 0 <= k < 9 else None
     return None
+
+
+def _list_numbered(p, style, styles: _Styles) -> bool:
+    """Whether Word numbers the paragraph itself (w:numPr with a non-zero w:numId), so its mark is not in its text."""
+    for ppr in [p.find(W + "pPr")] + [s.find(W + "pPr") for s in styles.chain(style)]:
+        num = ppr.find(f"{W}numPr/{W}numId") if ppr is not None else None
+        if num is not None:
+            return num.get(W + "val") not in (None, "0")
+    return False
 
 
 def _face(run, p, styles: _Styles) -> str | None:

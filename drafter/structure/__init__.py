@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter.ingest import SourceLine, read_lines
 from drafter.ingest.clean import clean
-from drafter.model import Gap, Meta, Paragraph, Section, Speech
+from drafter.model import DEFAULT_LADDER, Gap, Meta, Paragraph, Section, Speech
 from drafter.structure.header import read_header
 from drafter.structure.lead import lead_runs, lead_split
 from drafter.structure.marks import label, read_mark
@@ -151,8 +151,11 @@ def parse_lines(source: list[SourceLine]) -> Speech:
             if builder.open and builder.open[-1].style == "lead":
                 parent = builder.open[-1].depth - 1
             builder.heading(para, "lead", None, "", para.text, depth=parent + 1)
+        elif para.level is not None and para.numbered:
+            # Word numbers this heading itself: its number is not in the text, so use the usual ladder
+            builder.heading(para, DEFAULT_LADDER[min(para.level, len(DEFAULT_LADDER)) - 1], None, "", para.text)
         elif para.level is not None:
-            builder.heading(para, "none", None, "", para.text, depth=para.level)
+            builder.heading(para, "none", None, "", para.text, depth=min(para.level, len(builder.open) + 1))
         else:
             builder.paragraph(para, role_of(para.text))
     speech.removed.sort(key=lambda r: r.line)

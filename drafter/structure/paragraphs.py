@@ -28,6 +28,7 @@ class Para:
     lines: list[int] = field(default_factory=list)
     level: int | None = None
     title: bool = False
+    numbered: bool = False
     raw: str = ""
     gap: int | None = None          # hidden characters, for a gap marker
     is_gap: bool = False
@@ -80,5 +81,5 @@ def join_lines(lines: list[Line], removed: set[int]) -> list[Para]:
                 prev.text = glue(prev.text, line.text, len(between))
                 prev.lines.append(line.no)
                 continue
-        out.append(Para(line.text, line.no, [line.no], line.level, line.title, line.raw.strip()))
+        out.append(Para(line.text, line.no, [line.no], line.level, line.title, line.numbered, line.raw.strip()))
     return out
