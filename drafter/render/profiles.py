@@ -1,0 +1,89 @@
+"""Style profiles: the page and type settings of a layout, kept as YAML data in templates/styles/.
+
+Profiles are found in the library's ``templates/styles`` folders (built-in, ``DRAFTER_LIBRARY``,
+``--library``; see drafter.library). A profile may say ``extends: other``; its settings are merged
+over the other's, key by key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from drafter.errors import DrafterError
+
+STYLES_DIR = "templates/styles"
+POSITIONS = ("outside", "center")
+REQUIRED = ("page", "text_size", "char_spacing", "fonts", "numbering", "page_number", "styles")
+
+
+def profile_dirs(library: Iterable[str | Path] = ()) -> list[Path]:
+    """Folders searched for profiles, highest precedence first; ``library`` lists extra library roots."""
+    from drafter.library import search_dirs
+
+    return [folder for folder, _ in search_dirs(STYLES_DIR, library)]
+
+
+def known_profiles(library: Iterable[str | Path] = ()) -> list[str]:
+    """Names of every profile found."""
+    return sorted({p.stem for d in profile_dirs(library) for p in d.glob("*.yaml")})
+
+
+def _find(name: str, library: Iterable[str | Path]) -> Path:
+    if name.endswith((".yaml", ".yml")) and Path(name).is_file():
+        return Path(name)
+    for folder in profile_dirs(library):
+        candidate = folder / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    known = "、".join(known_profiles(library)) or "（无 none）"
+    raise DrafterError(f"未知的版式 unknown style profile '{name}'; 可用 known: {known}")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise DrafterError(f"版式文件格式错误 malformed YAML: {exc.problem}", where=where) from None
+    if not isinstance(data, dict):
+        raise DrafterError("版式文件应是一个映射 a style profile must be a mapping", where=str(path))
+    return data
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` merged into ``base``: mappings key by key, anything else replaced."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_profile(name: str, library: Iterable[str | Path] = ()) -> dict[str, Any]:
+    """The named profile (or a .yaml path) with everything it extends merged in."""
+    library = list(library)
+    chain: list[str] = []
+    data: dict[str, Any] = {}
+    current: str | None = name
+    while current is not None:
+        if current in chain:
+            raise DrafterError(f"版式循环继承 profiles extend each other: {' → '.join(chain + [current])}")
+        chain.append(current)
+        path = _find(current, library)
+        layer = _read(path)
+        data = merge(layer, data)
+        current = layer.get("extends")
+    data.pop("extends", None)
+    data["name"] = Path(name).stem if name.endswith((".yaml", ".yml")) else name
+    missing = [key for key in REQUIRED if key not in data]
+    if missing:
+        raise DrafterError(f"版式缺少设置 profile lacks settings: {', '.join(missing)}", where=name)
+    if data["page_number"].get("position") not in POSITIONS:
+        raise DrafterError(f"页码位置应为 page_number.position must be one of: {' '.join(POSITIONS)}", where=name)
+    return data

@@ -1,0 +1,129 @@
+"""Break a long title into balanced lines at natural points, top line longest (a trapezoid).
+
+GB/T 9704 asks for a title in one or more lines, "no break inside a word". Without a word
+segmenter we rank the places a line may end: after punctuation or a space, before 在 (the occasion),
+before 的讲话, after 全市/全省…, before 关于/暨/和 …; any other place between two CJK characters is a last
+resort, and Latin words, numbers and placeholders are never split.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from drafter.model import Inlines, Placeholder
+from drafter.render.layout import merge_text
+
+#: a line may end right after these (the mark stays on the upper line).
+AFTER_PUNCT = "、，：；！？。）》”’"
+#: a line may not start with these, nor end with the opening ones.
+NO_LINE_START = "、，：；！？。）》”’…—"
+NO_LINE_END = "（《“‘"
+#: spoken-title suffixes a line may start with.
+SPEECH_TAILS = ("的讲话", "的发言", "的报告", "的致辞", "的主持词", "的总结讲话", "的动员讲话", "的辅导报告")
+WORD_ENDS = ("全市", "全省", "全国", "全县", "全区", "全党", "全系统", "暨", "上的", "中的", "时的")
+#: common words a line may end with, at a higher cost.
+COMMON_ENDS = ("建设", "工作", "发展", "思想", "精神", "教育", "会议", "改革", "治理", "推进", "加强", "坚持", "的")
+WORD_STARTS = ("关于", "暨", "和", "与", "及", "专题", "会议", "大会", "座谈会", "动员", "推进会", "培训班")
+ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_/%]*|\s+|.", re.S)
+
+PUNCT_COST, OCCASION_COST, TAIL_COST, WORD_COST, COMMON_COST, ANY_COST = 0, 1, 2, 4, 6, 24
+#: a lower line longer than the one above costs this much per character (a trapezoid is preferred).
+BALANCE_WEIGHT, INVERSION_COST, EXTRA_LINE_COST = 20, 8, 5
+
+
+def _atoms(content: Inlines) -> list[str | Placeholder]:
+    """Unbreakable units: one CJK character, a Latin word or number, a space, a placeholder."""
+    out: list[str | Placeholder] = []
+    for part in content:
+        if isinstance(part, Placeholder):
+            out.append(part)
+        else:
+            out.extend(ATOM.findall(part))
+    return out
+
+
+def _width(atom: str | Placeholder) -> float:
+    text = str(atom)
+    return sum(0.5 if ord(c) < 0x2000 and c not in "—…“”‘’" else 1.0 for c in text)
+
+
+def _text(atoms: list[str | Placeholder]) -> str:
+    return "".join(str(a) for a in atoms)
+
+
+def _break_cost(atoms: list[str | Placeholder], i: int) -> int | None:
+    """The cost of ending a line after atom i-1 (starting the next at atom i); None if forbidden."""
+    before, after = str(atoms[i - 1]), str(atoms[i])
+    if before.isspace() or after.isspace():
+        return PUNCT_COST
+    if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
+        return None
+    if before[-1] in AFTER_PUNCT:
+        return PUNCT_COST
+    rest, done = _text(atoms[i:]), _text(atoms[:i])
+    if rest.startswith("——"):
+        return PUNCT_COST
+    if rest.startswith("在") and re.search(r"[上中时]", rest):
+        return OCCASION_COST
+    if rest.startswith(SPEECH_TAILS):
+        return TAIL_COST
+    if done.endswith(WORD_ENDS) or rest.startswith(WORD_STARTS):
+        return WORD_COST
+    if done.endswith(COMMON_ENDS):
+        return COMMON_COST
+    return ANY_COST
+
+
+def _strip(atoms: list[str | Placeholder]) -> list[str | Placeholder]:
+    """A line without spaces at its ends."""
+    lo, hi = 0, len(atoms)
+    while lo < hi and str(atoms[lo]).isspace():
+        lo += 1
+    while hi > lo and str(atoms[hi - 1]).isspace():
+        hi -= 1
+    return atoms[lo:hi]
+
+
+def break_title(content: Inlines, capacity: int) -> list[Inlines]:
+    """Split a title into lines of at most ``capacity`` characters, top line longest, breaks natural."""
+    atoms = _atoms(content)
+    widths = [_width(a) for a in atoms]
+    total = sum(widths)
+    if total <= capacity or len(atoms) < 2:
+        return [merge_text(_strip(atoms))] if atoms else []
+    least = int(-(-total // capacity))
+    n = len(atoms)
+    costs = [None] + [_break_cost(atoms, i) for i in range(1, n)]
+
+    def line_width(i: int, j: int) -> float:
+        return sum(w for a, w in zip(atoms[i:j], widths[i:j]) if not str(a).isspace())
+
+    @lru_cache(maxsize=None)
+    def best(i: int, prev: float, left: int) -> tuple[float, tuple[int, ...]]:
+        """Cheapest way to set atoms[i:] in ``left`` lines after a line of width ``prev``."""
+        ends = [n] if left == 1 else [j for j in range(i + 1, n) if costs[j] is not None]
+        found: tuple[float, tuple[int, ...]] = (float("inf"), ())
+        for j in ends:
+            width = line_width(i, j)
+            if width > capacity and j - i > 1:
+                continue
+            cost = 0.0
+            if prev != float("inf"):
+                cost = BALANCE_WEIGHT * ((prev - width) / capacity) ** 2 + INVERSION_COST * max(0.0, width - prev)
+            if j < n:
+                rest, breaks = best(j, width, left - 1)
+                cost += costs[j] + rest
+            else:
+                breaks = ()
+            if cost < found[0]:
+                found = (cost, (j, *breaks) if j < n else ())
+        return found
+
+    options = []
+    for lines in (least, least + 1):
+        cost, breaks = best(0, float("inf"), lines)
+        options.append((cost + EXTRA_LINE_COST * (lines - least), breaks))
+    _, breaks = min(options, key=lambda o: o[0])
+    bounds = [0, *breaks, n]
+    return [merge_text(_strip(atoms[a:b])) for a, b in zip(bounds, bounds[1:])]
