@@ -52,6 +52,27 @@ def parse(
         print_tree(speech)
 
 
+@app.command("format")
+def format_(
+    file: Path = typer.Argument(..., help="讲话稿文件 (.txt .md .docx)"),
+    output: str = typer.Option(..., "-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认按扩展名"),
+    style: str = typer.Option("gbt9704", "--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件"),
+    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="用此 Word 文档的样式和页面设置"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+    library: list[Path] = typer.Option([], "--library", help="资料库目录（可多次给出）"),
+):
+    """把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、Markdown）。"""
+    from drafter.structure import read_speech
+    from drafter.render import write
+
+    speech = read_speech(file)
+    written = write(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
+                    library=library)
+    if written is not None:
+        typer.echo(f"已写入 wrote {written}", err=True)
+
+
 def main() -> None:
     """Console entry point: run the app, turning expected errors into one line and exit 1."""
     try:
