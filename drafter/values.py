@@ -1,0 +1,77 @@
+"""Values for a skeleton: from an answers file and ``--set key=value`` options, as flat keys.
+
+An answers file (as with copier or cookiecutter) is YAML; nesting becomes dotted keys and list
+items count from 1, so these say the same thing::
+
+    sections:                                  --set sections.2.points.1.action=筑牢思想根基
+      - {focus: 政治建设}
+      - points:
+          - {action: 筑牢思想根基, quality: 信念}
+
+``--set`` wins over the answers file; an empty value counts as not given.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import Any, Iterable
+
+from drafter.errors import DrafterError
+from drafter.sandbox import clean
+from drafter.yamlfile import read_yaml
+
+
+def flatten(data: Any, prefix: str = "", where: str = "") -> dict[str, str]:
+    """Nested answers as flat dotted keys (lists count from 1); None and "" are left out."""
+    if isinstance(data, dict):
+        out: dict[str, str] = {}
+        for key, value in data.items():
+            out.update(flatten(value, f"{prefix}{key}.", where))
+        return out
+    if isinstance(data, list):
+        out = {}
+        for i, value in enumerate(data, start=1):
+            out.update(flatten(value, f"{prefix}{i}.", where))
+        return out
+    key = prefix.rstrip(".")
+    if data is None or data == "":
+        return {}
+    if isinstance(data, (str, int, float, datetime.date)):
+        text = data.isoformat() if isinstance(data, datetime.date) else str(data)
+        return {key: clean(text)}
+    raise DrafterError(f"'{key}' 的值应是文字 value must be text, not {type(data).__name__}", where=where or None)
+
+
+def load_answers(path: str | os.PathLike) -> dict[str, str]:
+    """The values in an answers file (a YAML mapping)."""
+    doc = read_yaml(path)
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        raise DrafterError("答案文件应是“名称: 值”的映射 answers must be a mapping of names to values",
+                           where=doc.where())
+    return flatten(doc.data, where=str(path))
+
+
+def parse_sets(pairs: Iterable[str]) -> dict[str, str]:
+    """``key=value`` options as a mapping (``key=`` maps to ""); a later option for a key wins."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise DrafterError(f"--set 应写成 名称=值 expected key=value, got '{pair}'")
+        out[key] = clean(value)
+    return out
+
+
+def gather(answers: str | os.PathLike | None, sets: Iterable[str]) -> dict[str, str]:
+    """Values from an answers file, overridden by ``--set`` options (``--set key=`` unsets one)."""
+    values = load_answers(answers) if answers else {}
+    for key, value in parse_sets(sets).items():
+        if value:
+            values[key] = value
+        else:
+            values.pop(key, None)
+    return values
