@@ -134,7 +134,7 @@ def blocks(speech: Speech, dot: str = ".") -> list[Block]:
 
 
 def gap_text(gap: Gap) -> str:
-    """The visible line that stands for hidden source text."""
+    """The visible line that stands for hidden source text, in a form the reader knows as a gap."""
     if gap.hidden_chars:
-        return f"【此处原文隐藏约{gap.hidden_chars}字】"
-    return "【此处原文有隐藏内容】"
+        return f"【此处隐藏{gap.hidden_chars}字】"
+    return "【此处隐藏字数不明的内容】"

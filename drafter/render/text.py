@@ -31,7 +31,7 @@ def to_text(speech: Speech, *, dot: str = ".") -> str:
         elif isinstance(block, Paragraph):
             out.append(block.text)
         elif isinstance(block, Gap):
-            out.append(block.marker or gap_text(block))
+            out.append(gap_text(block))
     return "\n\n".join(out) + "\n"
 
 
