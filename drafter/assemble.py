@@ -15,6 +15,7 @@ A part of an outline is a fixed list of items, or a mapping with ``count``/``min
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,13 @@ from drafter.sandbox import Templates, split
 #: what an empty paragraph of each role is called in its placeholder.
 ROLE_LABELS = {"body": "正文", "salutation": "称呼", "opening": "开头", "transition": "过渡句",
                "pull_quote": "导语", "closing": "结束语", "author_note": "作者简介"}
+#: keys of free-text paragraphs (front.2, sections.1.body.1); variables may not be named front/back/body.
+TEXT_KEY = re.compile(r"^(?:front|back)\.\d+$|\.body\.\d+$")
+
+
+def is_text_key(name: str) -> bool:
+    """Whether a placeholder name is a free-text paragraph rather than a variable or slot."""
+    return bool(TEXT_KEY.search(name))
 
 
 @dataclass
@@ -223,7 +231,7 @@ class _Assembler:
             hint = f"{hint or ''}（可参考短语 phrases: {', '.join(spec['phrases'])}）"
         if "text" in spec:
             return Paragraph(self.text(spec["text"], path + ("text",), scope), role, hint=hint)
-        self.keys[key] = Key(Placeholder(key, spec.get("label", ROLE_LABELS[role]), hint))
+        self.keys[key] = Key(Placeholder(key, spec.get("label", ROLE_LABELS[role])))
         content = [self.values[key]] if key in self.values else [self.keys[key].placeholder]
         return Paragraph(content, role, hint=hint)
 
@@ -319,6 +327,11 @@ def lint(outline: Outline) -> list[Problem]:
         items = expand(outline, widest=True)
     except DrafterError as exc:
         return problems + [Problem.of(exc, outline.where())]
+    parts = {id(i.part): i.part for top in items for i in top.walk()}
+    for part in parts.values():
+        if not part.min <= part.count <= part.max:
+            problems.append(Problem(outline.where(part.path), f"条数 count {part.count} 不在 min–max "
+                                    f"{part.min}–{part.max} 之间 is outside min–max"))
     builder = _Assembler(outline, {}, problems)
     builder.speech(items)
     for i, name in enumerate(names):

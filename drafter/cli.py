@@ -73,6 +73,102 @@ def format_(
         typer.echo(f"已写入 wrote {written}", err=True)
 
 
+outlines_app = typer.Typer(help="提纲：列出、查看、检查 outlines: list, show, check.", no_args_is_help=True)
+app.add_typer(outlines_app, name="outlines")
+LIBRARY_HELP = "资料库目录，其中的提纲、模板优先（可多次给出）library dir, wins over built-in (repeatable)"
+
+
+@outlines_app.command("list")
+def outlines_list(library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP)):
+    """列出所有提纲及其来源（内置、DRAFTER_LIBRARY、--library）。"""
+    from rich.console import Console
+
+    from drafter.outline import list_outlines
+    from drafter.outline_view import outlines_table
+
+    Console().print(outlines_table(list_outlines(library)))
+
+
+@outlines_app.command("show")
+def outlines_show(
+    outline: str = typer.Argument(..., help="提纲 id 或提纲文件 outline id or file"),
+    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+):
+    """显示一个提纲的结构树和要填的值（含各条槽位的 --set 键）。"""
+    from rich.console import Console
+
+    from drafter.outline import find_outline
+    from drafter.outline_view import show
+
+    show(find_outline(outline, library), Console())
+
+
+@outlines_app.command("check")
+def outlines_check(
+    files: list[Path] = typer.Argument(..., help="提纲文件 outline files (.yaml)"),
+    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+):
+    """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
+    from drafter.outline import check_outline
+
+    problems = [p for f in files for p in check_outline(f, library)]
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"没有问题 OK: {', '.join(str(f) for f in files)}")
+
+
+def _can_prompt(no_input: bool) -> bool:
+    """Ask for missing values only when a person is at the terminal."""
+    return not no_input and sys.stdin.isatty()
+
+
+@app.command()
+def new(
+    outline: str = typer.Argument(..., help="提纲 id（drafter outlines list）或提纲文件 outline id or file"),
+    output: str = typer.Option(..., "-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕"),
+    sets: list[str] = typer.Option([], "--set", help="名称=值，如 occasion=全市组织工作会议、sections.2.points.1.action=…（可多次）"),
+    answers: Optional[Path] = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
+    no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值 never prompt"),
+    strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）error listing every missing value"),
+    sections: Optional[int] = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
+    points: Optional[int] = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认按扩展名"),
+    style: str = typer.Option("gbt9704", "--style", "-s", help="版式：gbt9704、speech … 或 .yaml 文件"),
+    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="用此 Word 文档的样式和页面设置"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+):
+    """按提纲生成讲话稿骨架：标题、称呼、开头、各部分标题、占位与写作提示、结尾。"""
+    from rich.console import Console
+
+    from drafter.assemble import assemble
+    from drafter.outline import find_outline
+    from drafter.outline_view import todo
+    from drafter.render import write
+    from drafter.values import gather
+
+    if output != "-" and Path(output).exists() and not force:
+        fail(f"{output}: 输出文件已存在，加 --force 覆盖 output exists; use --force to overwrite")
+    chosen = find_outline(outline, library)
+    values = gather(answers, sets)
+    if _can_prompt(no_input):
+        for var in chosen.variables:
+            if var["name"] not in values:
+                example = f"，例 e.g. {var['example']}" if var.get("example") else ""
+                answer = typer.prompt(f"{var['label']} {var['name']}（回车留作占位 Enter leaves a placeholder{example}）",
+                                      default="", show_default=False)
+                if answer.strip():
+                    values[var["name"]] = answer.strip()
+    speech = assemble(chosen, values, sections=sections, points=points, strict=strict)
+    written = write(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force, library=library)
+    console = Console(stderr=True)
+    if written is not None:
+        console.print(f"已生成 wrote {written}（提纲 outline {chosen.id}）")
+    todo(speech, console)
+
+
 def main() -> None:
     """Console entry point: run the app, turning expected errors into one line and exit 1."""
     try:

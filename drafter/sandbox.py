@@ -63,9 +63,11 @@ class Templates:
         self._loaded: dict[str, Any] = {}
         self._names: dict[str, set[str]] = {}
 
-    def names(self, source: str, where: str) -> set[str]:
-        """The names a template reads from its context (template modules excluded)."""
-        return self._undeclared(source, where) - set(self.modules)
+    def names(self, source: str, where: str) -> list[str]:
+        """The names a template reads from its context (template modules excluded), in order of
+        first appearance."""
+        found = self._undeclared(source, where) - set(self.modules)
+        return sorted(found, key=lambda name: (source.find(name), name))
 
     def _undeclared(self, source: str, where: str) -> set[str]:
         if source not in self._names:

@@ -1,0 +1,150 @@
+"""What ``drafter outlines list/show`` and ``drafter new`` print: rich tables and trees."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from drafter.assemble import Item, Key, Part, assemble, expand, is_text_key, value_keys
+from drafter.library import BUILTIN
+from drafter.model import Paragraph, Placeholder, Section, Speech, plain
+from drafter.outline import Entry, Outline
+from drafter.render.numbering import numbered
+
+ITEM_SLOT = re.compile(r"^(.*\.)(\d+)\.([A-Za-z_]\w*)$")
+
+
+def outlines_table(entries: Iterable[Entry]) -> Table:
+    """The outlines of the library, one row each."""
+    table = Table(title="提纲 outlines", show_lines=False)
+    table.add_column("id", no_wrap=True)
+    for column in ("名称 name", "文种 kind", "部分 sections", "总结自 mined from", "来源 from"):
+        table.add_column(column, overflow="fold")
+    for e in entries:
+        where = e.origin if e.origin == BUILTIN else f"{e.origin}\n{e.path}"
+        if e.shadows:
+            where += f"\n覆盖 overrides: {', '.join(e.shadows)}"
+        if e.outline is None:
+            table.add_row(e.id, f"[red]无法加载 cannot load[/red]: {escape(e.error or '')}", "", "", "", escape(where))
+            continue
+        items = expand(e.outline)
+        part = items[0].part if items else None
+        sections = str(len(items)) if part is None or part.min == part.max else f"{len(items)}（{part.min}–{part.max}）"
+        table.add_row(e.id, e.outline.name, e.outline.kind or "", sections, "\n".join(e.outline.mined_from),
+                      escape(where))
+    return table
+
+
+def _label(part: Part | None, option: str | None) -> str:
+    if part is None:
+        return "0 条"
+    if part.min == part.max or option is None:
+        return f"{part.count} 条"
+    return f"{part.count} 条（{option} 可调为 {part.min}–{part.max}）"
+
+
+def _para(p: Paragraph) -> str:
+    text = f"[bold]{p.role}[/bold] {escape(p.text)}"
+    return text + (f"  [dim]— {escape(p.hint)}[/dim]" if p.hint else "")
+
+
+def outline_tree(outline: Outline) -> Tree:
+    """The skeleton an outline gives with no values: headings numbered, placeholders 【shown】."""
+    speech = assemble(outline)
+    items = expand(outline)
+    tree = Tree(f"[bold]{escape(plain(speech.meta.title))}[/bold]  [dim]{outline.id} · {outline.name}[/dim]")
+    for field in ("subtitle", "speaker", "author", "occasion", "date"):
+        value = getattr(speech.meta, field)
+        if value:
+            tree.add(f"[cyan]{field}[/cyan] {escape(plain(value))}")
+    front = tree.add("前言 front")
+    for p in speech.front:
+        front.add(_para(p))
+    marks = {id(s): mark for s, _, mark in numbered(speech.sections, speech.numbering)}
+    body = tree.add(f"正文 sections：{_label(items[0].part if items else None, '--sections')}")
+    _sections(body, speech.sections, items, marks)
+    back = tree.add("结尾 back")
+    for p in speech.back:
+        back.add(_para(p))
+    return tree
+
+
+def _sections(node: Tree, sections: list[Section], items: list[Item], marks: dict[int, str]) -> None:
+    for section, item in zip(sections, items):
+        run_in = "（与正文同段 run-in）" if section.run_in else ""
+        hint = f"  [dim]— {escape(section.hint)}[/dim]" if section.hint else ""
+        child = node.add(f"{escape(marks[id(section)])}{escape(section.title)}{run_in}{hint}")
+        for block in section.body:
+            if isinstance(block, Paragraph) and block.hint:
+                child.add(f"[dim]正文 body — {escape(block.hint)}[/dim]")
+        if item.children:
+            option = "--points" if item.depth == 1 else None
+            sub = child.add(f"要点 points：{_label(item.children[0].part, option)}")
+            _sections(sub, section.children, item.children, marks)
+
+
+def variables_table(outline: Outline) -> Table:
+    """The values an outline asks for: key (items as N), label, example, hint."""
+    table = Table(title="要填的值 values（--set 键=值，或 --answers 文件）")
+    table.add_column("键 key", no_wrap=True)
+    for column in ("标签 label", "示例 example", "提示 hint"):
+        table.add_column(column, overflow="fold")
+    groups: dict[tuple[str, str], list[tuple[int, Key]]] = {}
+    for name, key in value_keys(outline).items():
+        if key.spec is None:
+            continue
+        m = ITEM_SLOT.match(name) if key.index else None
+        group = (m.group(1), m.group(3)) if m else (name, "")
+        groups.setdefault(group, []).append((key.index, key))
+    for (prefix, slot), members in groups.items():
+        spec = members[0][1].spec or {}
+        example = spec.get("example", "")
+        if slot:
+            indexes = [i for i, _ in members]
+            shown = f"{prefix}{indexes[0]}.{slot}" if len(indexes) == 1 else f"{prefix}N.{slot}（N={indexes[0]}–{indexes[-1]}）"
+            if isinstance(example, list):
+                example = "／".join(example[i - 1] for i in indexes if i <= len(example))
+        else:
+            shown = prefix
+        table.add_row(shown, spec.get("label", ""), escape(str(example)), escape(spec.get("hint", "")))
+    return table
+
+
+def show(outline: Outline, console: Console) -> None:
+    """Print an outline: where it comes from, its tree and its values."""
+    console.print(f"[bold]{outline.id}[/bold]  {outline.name}（{outline.kind or ''}）")
+    if outline.description:
+        console.print(outline.description)
+    if outline.mined_from:
+        console.print(f"总结自 mined from: {', '.join(outline.mined_from)}")
+    console.print(f"来源 from: {outline.origin}  {outline.path}")
+    console.print(outline_tree(outline))
+    console.print(variables_table(outline))
+
+
+def todo(speech: Speech, console: Console) -> None:
+    """The placeholders still to fill: values in a table, free-text paragraphs counted."""
+    left = speech.placeholders()
+    values = [p for p in left if not is_text_key(p.name)]
+    texts = [p for p in left if is_text_key(p.name)]
+    if values:
+        table = Table(title=f"待填的值 values to fill（{len(values)}）")
+        for column in ("键 key", "标签 label", "提示 hint"):
+            table.add_column(column)
+        for p in values:
+            table.add_row(p.name, str(p), escape(p.hint or ""))
+        console.print(table)
+    else:
+        console.print("所有的值都已填写 every value is filled.")
+    if texts:
+        console.print(f"待写的段落 paragraphs to write: {len(texts)} 处（{_names(texts)}），写作提示在批注里 hints are in the comments.")
+
+
+def _names(placeholders: list[Placeholder]) -> str:
+    names = [p.name for p in placeholders]
+    return ", ".join(names[:4]) + (" …" if len(names) > 4 else "")

@@ -1,0 +1,222 @@
+"""Outlines: the library search path, finding and listing outlines, the built-ins, the sandbox."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from typer.testing import CliRunner
+
+import drafter
+from drafter.assemble import assemble, example_values
+from drafter.cli import app
+from drafter.errors import DrafterError
+from drafter.library import BUILTIN, ENV, builtin_root, find_file, library_roots, search_dirs
+from drafter.model import plain
+from drafter.outline import check_outline, find_outline, list_outlines
+
+REPO = Path(__file__).resolve().parent.parent
+BUILTINS = ["meeting-speech", "party-lecture", "seminar-remarks", "signed-article"]
+SEEDS = {p.name for p in (REPO / "examples" / "corpus").glob("*.txt")}
+
+
+@pytest.fixture(autouse=True)
+def no_env_library(monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+
+
+def user_library(tmp_path: Path, name: str = "mylib") -> Path:
+    root = tmp_path / name
+    (root / "outlines").mkdir(parents=True)
+    (root / "templates").mkdir()
+    return root
+
+
+def copy_outline(root: Path, oid: str, edit=None) -> Path:
+    data = yaml.safe_load((REPO / "outlines" / f"{oid}.yaml").read_text(encoding="utf-8"))
+    if edit:
+        edit(data)
+    path = root / "outlines" / f"{data['id']}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# --- the library search path -------------------------------------------------------------------
+
+def test_builtin_library_is_the_checkout_root_in_a_source_tree():
+    assert builtin_root() == REPO
+    assert (builtin_root() / "outlines" / "meeting-speech.yaml").is_file()
+
+
+def test_builtin_library_is_the_shipped_folder_in_a_wheel(tmp_path, monkeypatch):
+    package = tmp_path / "site-packages" / "drafter"
+    (package / "_library" / "outlines").mkdir(parents=True)
+    monkeypatch.setattr(drafter, "__file__", str(package / "__init__.py"))
+    assert builtin_root() == package / "_library"
+
+
+def test_roots_in_order_builtin_env_option(tmp_path, monkeypatch):
+    a, b, c = (user_library(tmp_path, n) for n in "abc")
+    monkeypatch.setenv(ENV, os.pathsep.join([str(a), "", str(b)]))
+    roots = library_roots([c])
+    assert [r.path for r in roots] == [REPO, a.resolve(), b.resolve(), c.resolve()]
+    assert [r.origin for r in roots] == [BUILTIN, ENV, ENV, "--library"]
+    assert [folder for folder, _ in search_dirs("outlines", [c])][0] == c.resolve() / "outlines"
+
+
+def test_a_directory_named_twice_keeps_its_last_place(tmp_path, monkeypatch):
+    a = user_library(tmp_path, "a")
+    monkeypatch.setenv(ENV, str(a))
+    roots = library_roots([a])
+    assert [r.origin for r in roots] == [BUILTIN, "--library"]
+
+
+def test_a_missing_library_directory_is_an_error(tmp_path):
+    with pytest.raises(DrafterError, match="library directory not found"):
+        library_roots([tmp_path / "nope"])
+
+
+def test_find_file_takes_the_highest_precedence(tmp_path):
+    lib = user_library(tmp_path)
+    (lib / "templates" / "openings.j2").write_text("x", encoding="utf-8")
+    assert find_file("templates/openings.j2") == REPO / "templates" / "openings.j2"
+    assert find_file("templates/openings.j2", [lib]) == lib.resolve() / "templates" / "openings.j2"
+    assert find_file("templates/none.j2", [lib]) is None
+
+
+# --- the built-in outlines ---------------------------------------------------------------------
+
+def test_the_builtin_outlines_are_there_and_name_their_seeds():
+    entries = {e.id: e for e in list_outlines()}
+    assert set(BUILTINS) <= set(entries)
+    for oid in BUILTINS:
+        outline = entries[oid].outline
+        assert entries[oid].origin == BUILTIN
+        assert outline.mined_from and set(outline.mined_from) <= SEEDS, oid
+
+
+@pytest.mark.parametrize("oid", BUILTINS)
+def test_builtin_outline_passes_check(oid):
+    assert check_outline(REPO / "outlines" / f"{oid}.yaml") == []
+
+
+@pytest.mark.parametrize("oid", BUILTINS)
+def test_builtin_outline_is_valid_for_an_editor_with_the_json_schema(oid):
+    schema = json.loads((REPO / "outlines" / "schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    data = yaml.safe_load((REPO / "outlines" / f"{oid}.yaml").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []
+
+
+def test_outline_headings_are_the_seed_frames_with_slots():
+    outline = find_outline("meeting-speech")
+    speech = assemble(outline, example_values(outline))
+    second = speech.sections[1]
+    assert [c.title for c in second.children] == [
+        "要筑牢思想根基，做到信念过硬", "要增强四个意识，做到政治过硬", "要激励担当尽责，做到责任过硬",
+        "要练就高强本领，做到能力过硬", "要践行三严三实，做到作风过硬"]
+    article = assemble(find_outline("signed-article"), example_values(find_outline("signed-article")))
+    assert article.sections[0].title == "高举绝对忠诚的旗帜，在践行“两个绝对”中推动机关党建高质量发展"
+    assert article.back[-1].text == "（作者系浙江省委组织部常务副部长、机关党委书记）"
+    seminar = assemble(find_outline("seminar-remarks"))
+    assert seminar.back[-1].text == "以上发言，不妥之处，请批评指正。"
+
+
+# --- finding outlines --------------------------------------------------------------------------
+
+def test_unknown_outline_lists_the_known_ones_closest_first():
+    with pytest.raises(DrafterError) as err:
+        find_outline("meeting-speach")
+    message = str(err.value)
+    assert "meeting-speach" in message
+    listed = message.split("known:")[1]
+    assert listed.strip().startswith("meeting-speech")
+    assert all(oid in listed for oid in BUILTINS)
+
+
+def test_a_user_outline_with_the_same_id_wins_and_list_says_where_from(tmp_path, monkeypatch):
+    lib = user_library(tmp_path)
+    copy_outline(lib, "meeting-speech", lambda d: d.update(name="我们的工作会议讲话"))
+    assert find_outline("meeting-speech").name == "工作会议讲话"
+    mine = find_outline("meeting-speech", [lib])
+    assert mine.name == "我们的工作会议讲话" and mine.origin == "--library"
+    monkeypatch.setenv(ENV, str(lib))
+    assert find_outline("meeting-speech").origin == ENV
+    entry = {e.id: e for e in list_outlines()}["meeting-speech"]
+    assert entry.origin == ENV and entry.shadows == [BUILTIN]
+
+
+def test_outlines_list_shows_origin_and_a_broken_user_outline(tmp_path):
+    lib = user_library(tmp_path)
+    copy_outline(lib, "party-lecture", lambda d: d.update(id="my-lecture", name="我的党课"))
+    (lib / "outlines" / "broken.yaml").write_text("id: broken\nname: [\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["outlines", "list", "--library", str(lib)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.startswith("│")}
+    assert "内置" in rows["meeting-speech"] and "5（2–8）" in rows["meeting-speech"]
+    assert "--library" in rows["my-lecture"] and "我的党课" in rows["my-lecture"]
+    assert "cannot load" in rows["broken"]
+
+
+def test_outlines_show_prints_the_tree_and_per_item_keys():
+    result = CliRunner().invoke(app, ["outlines", "show", "meeting-speech"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "在【会议名称】上的讲话" in out
+    assert "二、牢牢把握【要求标准】，建设【队伍目标】" in out
+    assert "第五，要【具体要求】，做到【过硬方面】过硬" in out
+    assert "--points 可调为 2–6" in out
+    assert "sections.2.points.N.action（N=1–5）" in out
+    assert "筑牢思想根基／增强四个意识" in out
+    assert "occasion" in out and "全市组织工作会议" in out
+
+
+# --- templates: shared macros, user overrides, the sandbox --------------------------------------
+
+def test_a_user_template_file_overrides_the_builtin_one(tmp_path):
+    lib = user_library(tmp_path)
+    (lib / "templates" / "openings.j2").write_text(
+        "{% macro opinions(basis) %}下面，我就{{ basis }}讲三点意见。{% endmacro %}", encoding="utf-8")
+    outline = find_outline("meeting-speech", [lib])
+    speech = assemble(outline, {"basis": "贯彻会议精神"})
+    assert speech.front[-1].text == "下面，我就贯彻会议精神讲三点意见。"
+    assert assemble(find_outline("meeting-speech"), {"basis": "贯彻会议精神"}).front[-1].text == \
+        "下面，我结合贯彻会议精神，再强调几点意见。"
+
+
+@pytest.mark.parametrize("source", [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ occasion.__class__ }}",
+])
+def test_an_outline_template_cannot_reach_python_internals(tmp_path, source):
+    lib = user_library(tmp_path)
+    copy_outline(lib, "meeting-speech", lambda d: d.update(title=source))
+    outline = find_outline("meeting-speech", [lib])
+    with pytest.raises(DrafterError, match="sandbox") as err:
+        assemble(outline, {"occasion": "会议"})
+    assert str(err.value).startswith(f"{outline.path}:")
+
+
+def test_a_library_template_file_cannot_reach_python_internals(tmp_path):
+    lib = user_library(tmp_path)
+    (lib / "templates" / "frames.j2").write_text(
+        "{% macro excel(action, quality) %}{{ action.__class__.__base__.__subclasses__() }}{% endmacro %}",
+        encoding="utf-8")
+    outline = find_outline("meeting-speech", [lib])
+    with pytest.raises(DrafterError, match="sandbox"):
+        assemble(outline, {"sections.2.points.1.action": "筑牢思想根基"})
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    marker = tmp_path / "pwned"
+    path = tmp_path / "evil.yaml"
+    path.write_text(f'id: evil\nname: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    problems = check_outline(path)
+    assert not marker.exists()
+    assert len(problems) == 1 and problems[0].where == f"{path}:2:7"
