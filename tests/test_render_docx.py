@@ -306,3 +306,29 @@ def test_a_bad_reference_doc_is_one_clear_error(tmp_path):
     bogus.write_text("not a zip", encoding="utf-8")
     with pytest.raises(DrafterError, match="参考文档无法打开"):
         write_docx(skeleton(), tmp_path / "b.docx", reference_doc=bogus)
+
+
+@pytest.mark.parametrize("yaml_text, message", [
+    ("extends: gbt9704\nstyles:\n  body: {font: comic}\n", "comic"),
+    ("extends: gbt9704\npage_number: {position: top}\n", "outside center"),
+    ("extends: loop\n", "循环"),
+    ("page: [unclosed\n", "loop.yaml:2:1"),
+    ("name: bare\n", "page"),
+])
+def test_bad_profiles_are_one_clear_error(tmp_path, yaml_text, message):
+    folder = tmp_path / "templates" / "styles"
+    folder.mkdir(parents=True)
+    (folder / "loop.yaml").write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(DrafterError) as err:
+        build_document(skeleton(), style="loop", library=[tmp_path])
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_library_profile_is_found_by_name_and_listed(tmp_path):
+    folder = tmp_path / "templates" / "styles"
+    folder.mkdir(parents=True)
+    (folder / "house.yaml").write_text("extends: speech\ntext_size: 17\n", encoding="utf-8")
+    document = build_document(skeleton(), style="house", library=[tmp_path])
+    assert document.styles["Normal"].font.size.pt == 17
+    with pytest.raises(DrafterError, match="house"):
+        build_document(skeleton(), style="nonesuch", library=[tmp_path])

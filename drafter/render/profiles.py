@@ -86,4 +86,9 @@ def load_profile(name: str, library: Iterable[str | Path] = ()) -> dict[str, Any
         raise DrafterError(f"版式缺少设置 profile lacks settings: {', '.join(missing)}", where=name)
     if data["page_number"].get("position") not in POSITIONS:
         raise DrafterError(f"页码位置应为 page_number.position must be one of: {' '.join(POSITIONS)}", where=name)
+    families = [spec.get("font") for spec in data["styles"].values()] + [data["page_number"].get("font")]
+    unknown = sorted({f for f in families if f is not None and f not in data["fonts"]})
+    if unknown:
+        known = " ".join(data["fonts"])
+        raise DrafterError(f"版式用了未定义的字体 unknown font families {', '.join(unknown)}; fonts: {known}", where=name)
     return data
