@@ -238,13 +238,14 @@ class _Assembler:
     def section(self, item: Item) -> Section:
         scope = self.scope(item)
         heading, path = item.layers.get("heading")
+        heading = self.text(heading, path, scope)
         found = item.layers.get("body")
         specs, body_path = found if found else ([{}], None)
         body = [self.paragraph(spec, body_path + (i,) if body_path else (), f"{item.key}.body.{i + 1}", "body", scope)
                 for i, spec in enumerate(specs)]
         numbering = self.outline.numbering
         default = numbering[item.depth - 1] if item.depth <= len(numbering) else DEFAULT_LADDER[min(item.depth, 4) - 1]
-        return Section(heading=self.text(heading, path, scope), depth=item.depth,
+        return Section(heading=heading, depth=item.depth,
                        style=item.layers.value("style", default), run_in=bool(item.layers.value("run_in", False)),
                        body=body, children=[self.section(c) for c in item.children], hint=item.layers.value("hint"))
 
@@ -253,8 +254,9 @@ class _Assembler:
         meta = Meta(title=self.text(data["title"], ("title",), scope), kind=self.outline.name)
         if "subtitle" in data:
             meta.subtitle = self.text(data["subtitle"], ("subtitle",), scope)
-        for name, source in data.get("meta", {}).items():
-            setattr(meta, name, self.text(source, ("meta", name), scope))
+        for name in Meta.FIELDS:
+            if name in data.get("meta", {}):
+                setattr(meta, name, self.text(data["meta"][name], ("meta", name), scope))
         front = [self.paragraph(spec, ("front", i), f"front.{i + 1}", "opening", scope)
                  for i, spec in enumerate(data.get("front", []))]
         sections = [self.section(item) for item in items]

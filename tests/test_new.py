@@ -1,0 +1,300 @@
+"""`drafter new`: assembling a skeleton Speech from an outline and values, and writing it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import drafter
+from drafter import cli
+from drafter.assemble import assemble, example_values, is_text_key, value_keys
+from drafter.errors import DrafterError
+from drafter.library import ENV
+from drafter.model import Placeholder, Section, Speech
+from drafter.outline import find_outline, list_outlines
+from drafter.values import gather
+
+REPO = Path(__file__).resolve().parent.parent
+BUILTINS = [e.id for e in list_outlines() if e.origin.startswith("内置")]
+LEAD_OUTLINES = {"party-lecture", "signed-article"}
+
+
+@pytest.fixture(autouse=True)
+def no_env_library(monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+
+
+def inlines(speech: Speech):
+    """Every inline content list of a speech: meta fields, headings, paragraphs."""
+    for name in ("title", "subtitle", "speaker", "occasion", "author", "date"):
+        if getattr(speech.meta, name):
+            yield getattr(speech.meta, name)
+    for section in speech.walk():
+        yield section.heading
+    for p in speech.paragraphs():
+        yield p.content
+
+
+def shape(sections: list[Section]) -> list[tuple]:
+    return [(s.depth, s.style, s.run_in, len(s.children)) for s in sections for s in s.walk()]
+
+
+# --- assembly ----------------------------------------------------------------------------------
+
+def test_meeting_speech_skeleton_has_the_seed_structure():
+    speech = assemble(find_outline("meeting-speech"), {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
+    assert speech.meta.title == ["在全市组织工作会议上的讲话"]
+    assert speech.meta.speaker == ["市委常委、组织部长"]
+    assert speech.meta.date == [Placeholder("date", "日期")]
+    assert speech.meta.kind == "工作会议讲话"
+    assert speech.numbering == ("一、", "第一，")
+    assert [p.role for p in speech.front] == ["salutation", "opening", "transition"]
+    assert speech.front[0].content == ["同志们："]
+    assert speech.front[1].hint and speech.front[1].content == [Placeholder("front.2", "开头")]
+    assert speech.front[2].content == ["下面，我结合", Placeholder("basis", "讲话依据", "结合哪些会议、文件精神和前面同志的部署来讲"),
+                                       "，再强调几点意见。"]
+    assert [len(s.children) for s in speech.sections] == [3, 5, 4, 0, 3]
+    assert {(s.depth, s.style, s.run_in) for s in speech.walk()} == {(1, "一、", False), (2, "第一，", True)}
+    assert all(s.hint for s in speech.sections)
+    assert speech.sections[0].body[0].hint == "先总述这一方面为什么要抓、抓什么，再分条展开"
+    assert [p.role for p in speech.back] == ["closing"]
+
+
+def test_placeholders_are_model_objects_never_bracketed_strings():
+    for oid in BUILTINS:
+        speech = assemble(find_outline(oid))
+        for content in inlines(speech):
+            for part in content:
+                assert isinstance(part, Placeholder) or "【" not in part, (oid, part)
+        assert speech.placeholders()
+
+
+@pytest.mark.parametrize("oid", BUILTINS)
+def test_builtin_outline_renders_with_no_values(oid):
+    outline = find_outline(oid)
+    speech = assemble(outline)
+    names = {p.name for p in speech.placeholders()}
+    assert {v["name"] for v in outline.variables} <= names
+    assert any(is_text_key(n) for n in names) and any("sections." in n and not is_text_key(n) for n in names)
+
+
+@pytest.mark.parametrize("oid", BUILTINS)
+def test_builtin_outline_renders_with_its_examples(oid):
+    outline = find_outline(oid)
+    speech = assemble(outline, example_values(outline), strict=True)
+    assert [p.name for p in speech.placeholders() if not is_text_key(p.name)] == []
+    assert all(s.title and "【" not in s.title for s in speech.walk())
+
+
+def test_each_sub_point_gets_its_own_slot_values():
+    outline = find_outline("meeting-speech")
+    speech = assemble(outline, {"sections.2.points.1.action": "筑牢思想根基", "sections.2.points.1.quality": "信念",
+                                "sections.2.points.3.action": "激励担当尽责"})
+    points = speech.sections[1].children
+    assert points[0].heading == ["要筑牢思想根基，做到信念过硬"]
+    assert points[1].heading == ["要", Placeholder("sections.2.points.2.action", "具体要求"), "，做到",
+                                 Placeholder("sections.2.points.2.quality", "过硬方面"), "过硬"]
+    assert points[2].heading[:2] == ["要激励担当尽责，做到", Placeholder("sections.2.points.3.quality", "过硬方面")]
+
+
+def test_answers_file_lists_and_set_keys_say_the_same(tmp_path):
+    answers = tmp_path / "values.yaml"
+    answers.write_text("occasion: 全市组织工作会议\n"
+                       "date: 2024-01-05\n"
+                       "sections:\n"
+                       "  - focus: 政治建设\n"
+                       "  - points:\n"
+                       "      - {action: 筑牢思想根基, quality: 信念}\n"
+                       "      - ~\n"
+                       "      - {action: 激励担当尽责}\n", encoding="utf-8")
+    from_file = gather(answers, [])
+    assert from_file == {"occasion": "全市组织工作会议", "date": "2024-01-05", "sections.1.focus": "政治建设",
+                         "sections.2.points.1.action": "筑牢思想根基", "sections.2.points.1.quality": "信念",
+                         "sections.2.points.3.action": "激励担当尽责"}
+    from_sets = gather(None, [f"{k}={v}" for k, v in from_file.items()])
+    outline = find_outline("meeting-speech")
+    assert assemble(outline, from_file) == assemble(outline, from_sets)
+
+
+def test_set_wins_over_the_answers_file_and_an_empty_set_unsets(tmp_path):
+    answers = tmp_path / "values.yaml"
+    answers.write_text("occasion: 全市组织工作会议\nspeaker: 部长\n", encoding="utf-8")
+    assert gather(answers, ["occasion=全县组织工作会议", "speaker="]) == {"occasion": "全县组织工作会议"}
+
+
+def test_answers_file_errors_name_the_place(tmp_path):
+    answers = tmp_path / "values.yaml"
+    answers.write_text("occasion: [全市\nspeaker: 部长\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match=rf"^{answers}:\d+:\d+: YAML"):
+        gather(answers, [])
+    answers.write_text("- occasion\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match="mapping"):
+        gather(answers, [])
+    with pytest.raises(DrafterError, match="key=value"):
+        gather(None, ["occasion"])
+
+
+def test_a_value_the_outline_does_not_have_is_an_error_with_the_closest_key():
+    with pytest.raises(DrafterError, match=r"unknown value 'ocasion'.*did you mean: occasion"):
+        assemble(find_outline("meeting-speech"), {"ocasion": "全市组织工作会议"})
+    with pytest.raises(DrafterError, match="sections.9.focus"):
+        assemble(find_outline("meeting-speech"), {"sections.9.focus": "x"})
+
+
+def test_strict_lists_every_missing_value_in_one_error():
+    outline = find_outline("meeting-speech")
+    given = {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"}
+    expected = [p.name for p in assemble(outline, given).placeholders() if not is_text_key(p.name)]
+    assert len(expected) > 20
+    with pytest.raises(DrafterError) as err:
+        assemble(outline, given, strict=True)
+    message = str(err.value)
+    assert "\n" not in message and f"缺少 {len(expected)} 个值" in message
+    for name in expected:
+        assert f"{name}（" in message
+    assert "occasion（" not in message and "front.2" not in message
+
+
+def test_free_text_paragraphs_take_values_too():
+    speech = assemble(find_outline("meeting-speech"), {"front.2": "今天召开会议。", "sections.1.body.1": "讲政治。"})
+    assert speech.front[1].content == ["今天召开会议。"]
+    assert speech.sections[0].body[0].content == ["讲政治。"]
+
+
+def test_sections_and_points_within_the_outline_range():
+    outline = find_outline("meeting-speech")
+    speech = assemble(outline, sections=3, points=2)
+    assert [len(s.children) for s in speech.sections] == [2, 2, 2]
+    wide = assemble(outline, sections=7, points=6)
+    assert [len(s.children) for s in wide.sections] == [6, 6, 6, 0, 6, 6, 6]
+    assert wide.sections[5].children[0].heading == ["要", Placeholder("sections.6.points.1.action", "具体要求")]
+    assert wide.sections[5].heading == [Placeholder("sections.6.heading", "部分标题", "一句话点明这一方面的要求")]
+    assert shape(assemble(find_outline("signed-article"), sections=3).sections) == [(1, "lead", True, 0)] * 3
+
+
+@pytest.mark.parametrize("oid, kwargs, message", [
+    ("meeting-speech", {"points": 7}, "--points 7 超出范围.*第1部分的要点.*2–6"),
+    ("meeting-speech", {"sections": 1}, "--sections 1 超出范围.*2–8"),
+    ("party-lecture", {"sections": 4}, "--sections 4: .*固定为 3 条"),
+    ("signed-article", {"points": 3}, "没有二级要点"),
+])
+def test_sections_and_points_out_of_range_are_clear_errors(oid, kwargs, message):
+    with pytest.raises(DrafterError, match=message):
+        assemble(find_outline(oid), **kwargs)
+
+
+def test_value_keys_are_what_the_skeleton_leaves_to_fill():
+    outline = find_outline("party-lecture")
+    keys = value_keys(outline)
+    speech = assemble(outline)
+    assert [p.name for p in speech.placeholders()] == [k for k in keys if k in {p.name for p in speech.placeholders()}]
+    assert set(keys) == {p.name for p in speech.placeholders()}
+
+
+# --- the round trip through the text writer and the parser ---------------------------------------
+
+ROUND_TRIP = [pytest.param(oid, marks=pytest.mark.xfail(
+    strict=True, reason="the parser finds unnumbered lead heads only when the body is long beside the head "
+                        "(drafter.structure.lead); a skeleton's body is a short 【正文】"))
+              if oid in LEAD_OUTLINES else oid for oid in BUILTINS]
+
+
+@pytest.mark.parametrize("oid", ROUND_TRIP)
+@pytest.mark.parametrize("filled", [False, True], ids=["empty", "examples"])
+def test_skeleton_as_text_parses_back_to_the_outline_structure(oid, filled):
+    from drafter.render.text import to_text
+
+    outline = find_outline(oid)
+    speech = assemble(outline, example_values(outline) if filled else {})
+    back = drafter.parse_text(to_text(speech))
+    assert [(s.depth, s.style, s.title) for s in back.walk()] == [(s.depth, s.style, s.title) for s in speech.walk()]
+
+
+# --- the command -------------------------------------------------------------------------------
+
+def run(args, **kwargs):
+    return CliRunner().invoke(cli.app, args, env={"COLUMNS": "200"}, **kwargs)
+
+
+def test_new_writes_a_docx_skeleton_and_lists_what_is_left(tmp_path):
+    from docx import Document
+
+    out = tmp_path / "讲话.docx"
+    result = run(["new", "meeting-speech", "-o", str(out), "--set", "occasion=全市组织工作会议",
+                  "--set", "speaker=市委常委、组织部长", "--no-input"])
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert texts[:4] == ["在全市组织工作会议上的讲话", "市委常委、组织部长", "（【日期】）", "同志们："]
+    assert "一、旗帜鲜明讲政治，始终把【首要任务】摆在首位" in texts
+    assert "第二，要【具体要求】，做到【过硬方面】过硬。【正文】" in texts
+    assert "sections.2.points.5.quality" in result.output and "date" in result.output
+    assert "occasion" not in result.output.split("values to fill")[1]
+
+
+def test_new_prints_markdown_or_text_to_stdout(tmp_path):
+    result = run(["new", "seminar-remarks", "-o", "-", "--format", "txt", "--set", "occasion=专题研讨会"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("在专题研讨会上的发言\n")
+    assert "以上发言，不妥之处，请批评指正。" in result.stdout
+    assert "values to fill" not in result.stdout
+
+
+def test_new_never_overwrites_without_force(tmp_path):
+    out = tmp_path / "讲话.docx"
+    out.write_bytes(b"my own speech")
+    result = run(["new", "meeting-speech", "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_bytes() == b"my own speech"
+    assert run(["new", "meeting-speech", "-o", str(out), "--force"]).exit_code == 0
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_new_prompts_for_missing_values_only_at_a_terminal(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "_can_prompt", lambda no_input: not no_input)
+    out = tmp_path / "a.md"
+    result = run(["new", "meeting-speech", "-o", str(out), "--set", "speaker=部长"],
+                 input="全市组织工作会议\n\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "会议名称 occasion" in result.output and "讲话人 speaker" not in result.output
+    assert out.read_text(encoding="utf-8").startswith("# 在全市组织工作会议上的讲话")
+    out2 = tmp_path / "b.md"
+    result = run(["new", "meeting-speech", "-o", str(out2), "--no-input"], input="全市组织工作会议\n")
+    assert result.exit_code == 0 and "会议名称 occasion" not in result.output
+    assert out2.read_text(encoding="utf-8").startswith("# 在【会议名称】上的讲话")
+
+
+def test_new_with_a_user_library(tmp_path):
+    lib = tmp_path / "lib"
+    (lib / "outlines").mkdir(parents=True)
+    (lib / "outlines" / "short.yaml").write_text(
+        "id: short\nname: 简短讲话\nvariables: [{name: occasion, label: 会议}]\n"
+        "title: 在{{ occasion }}上的讲话\nsections: [{heading: 讲一点}]\n", encoding="utf-8")
+    result = run(["new", "short", "-o", "-", "-t", "txt", "--library", str(lib), "--set", "occasion=座谈会"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("在座谈会上的讲话\n\n一、讲一点")
+
+
+def cli_subprocess(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "drafter.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.mark.parametrize("args, message", [
+    (["new", "meeting-speach", "-o", "x.docx"], "unknown outline 'meeting-speach'; 可用 known: meeting-speech"),
+    (["new", "meeting-speech", "-o", "x.docx", "--strict", "--set", "occasion=会"], "missing values (--strict): speaker（讲话人）"),
+    (["new", "meeting-speech", "-o", "x.docx", "--points", "9"], "--points 9 超出范围"),
+    (["new", "meeting-speech", "-o", "x.docx", "--set", "focus=政治建设"], "unknown value 'focus'"),
+    (["new", "meeting-speech", "-o", "existing.docx"], "existing.docx: 输出文件已存在"),
+])
+def test_errors_are_one_line_without_traceback(tmp_path, args, message):
+    (tmp_path / "existing.docx").write_bytes(b"keep")
+    proc = cli_subprocess(*args, cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("drafter: 错误 error: ") and message in lines[0], proc.stderr
+    assert not (tmp_path / "x.docx").exists()
+    assert (tmp_path / "existing.docx").read_bytes() == b"keep"
