@@ -29,7 +29,7 @@ ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_/%]*|\s+|.", re.S)
 
 PUNCT_COST, OCCASION_COST, TAIL_COST, WORD_COST, COMMON_COST, ANY_COST = 0, 1, 2, 4, 6, 24
 #: a lower line longer than the one above costs this much per character (a trapezoid is preferred).
-BALANCE_WEIGHT, INVERSION_COST, EXTRA_LINE_COST = 20, 8, 5
+BALANCE_WEIGHT, INVERSION_COST, EXTRA_LINE_COST = 20, 4, 8
 
 
 def _atoms(content: Inlines) -> list[str | Placeholder]:
