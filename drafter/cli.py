@@ -158,7 +158,7 @@ def new(
             if var["name"] not in values:
                 example = f"，例 e.g. {var['example']}" if var.get("example") else ""
                 answer = typer.prompt(f"{var['label']} {var['name']}（回车留作占位 Enter leaves a placeholder{example}）",
-                                      default="", show_default=False)
+                                      default="", show_default=False, err=True)
                 if answer.strip():
                     values[var["name"]] = answer.strip()
     speech = assemble(chosen, values, sections=sections, points=points, strict=strict)

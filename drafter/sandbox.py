@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 
 from jinja2 import FileSystemLoader, Undefined, meta
 from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
 from drafter.errors import DrafterError
@@ -57,8 +57,8 @@ class Templates:
 
     def __init__(self, library: Iterable[str] = ()):
         dirs = [folder for folder, _ in search_dirs("templates", library)]
-        self.env = SandboxedEnvironment(loader=FileSystemLoader([str(d) for d in dirs]), undefined=MissingValue,
-                                        autoescape=False)
+        self.env = ImmutableSandboxedEnvironment(loader=FileSystemLoader([str(d) for d in dirs]),
+                                                 undefined=MissingValue, autoescape=False)
         self.modules = sorted({p.stem for d in dirs for p in d.glob("*.j2")})
         self._loaded: dict[str, Any] = {}
         self._names: dict[str, set[str]] = {}

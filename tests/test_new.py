@@ -259,12 +259,20 @@ def test_new_prompts_for_missing_values_only_at_a_terminal(tmp_path, monkeypatch
     result = run(["new", "meeting-speech", "-o", str(out), "--set", "speaker=部长"],
                  input="全市组织工作会议\n\n\n\n\n")
     assert result.exit_code == 0, result.output
-    assert "会议名称 occasion" in result.output and "讲话人 speaker" not in result.output
+    assert "会议名称 occasion" in result.stderr and "讲话人 speaker" not in result.stderr
     assert out.read_text(encoding="utf-8").startswith("# 在全市组织工作会议上的讲话")
     out2 = tmp_path / "b.md"
     result = run(["new", "meeting-speech", "-o", str(out2), "--no-input"], input="全市组织工作会议\n")
-    assert result.exit_code == 0 and "会议名称 occasion" not in result.output
+    assert result.exit_code == 0 and "会议名称 occasion" not in result.stderr
     assert out2.read_text(encoding="utf-8").startswith("# 在【会议名称】上的讲话")
+
+
+def test_style_and_reference_doc_go_to_the_writer(tmp_path):
+    result = run(["new", "meeting-speech", "-o", str(tmp_path / "a.docx"), "--style", "no-such-style"])
+    assert result.exit_code != 0 and "no-such-style" in str(result.exception)
+    result = run(["new", "meeting-speech", "-o", str(tmp_path / "b.docx"), "--reference-doc", str(tmp_path / "none.docx")])
+    assert result.exit_code != 0 and "none.docx" in str(result.exception)
+    assert not (tmp_path / "a.docx").exists() and not (tmp_path / "b.docx").exists()
 
 
 def test_new_with_a_user_library(tmp_path):
