@@ -25,7 +25,6 @@ from drafter.render.titlebreak import break_title
 
 #: paragraph style by paragraph role; roles not listed are body text (Normal).
 ROLE_STYLES = {"salutation": "salutation", "pull_quote": "pull_quote", "author_note": "author_note"}
-META_STYLES = {"title": "title", "subtitle": "subtitle", "speaker": "speaker", "date": "date"}
 COMMENT_AUTHOR, COMMENT_INITIALS = "drafter", "DR"
 #: a fixed time for every zip entry, so the same speech gives the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -73,7 +72,7 @@ class _Writer:
         added._comment_elm.attrib.pop(w("date"), None)   # python-docx stamps the clock time
 
     def meta(self, line: MetaLine) -> None:
-        paragraph = self.document.add_paragraph(style=self.style(META_STYLES[line.kind]))
+        paragraph = self.document.add_paragraph(style=self.style(line.kind))   # title, subtitle, speaker, date
         if line.kind != "title":
             self.runs(paragraph, line.content)
             return
