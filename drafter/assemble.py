@@ -278,13 +278,13 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
     speech = builder.speech(expand(outline, sections, points))
     unknown = [k for k in values if k not in builder.keys]
     if unknown:
-        known = list(builder.keys)
-        close = difflib.get_close_matches(unknown[0], known, n=3)
+        close = difflib.get_close_matches(unknown[0], list(builder.keys), n=3)
         hint = f"；是否想写 did you mean: {', '.join(close)}" if close else ""
-        raise DrafterError(f"提纲 {outline.id} 没有这个值 unknown value '{unknown[0]}'{hint}"
+        listed = ", ".join(f"'{k}'" for k in unknown)
+        raise DrafterError(f"提纲 {outline.id} 没有这个值 unknown value {listed}{hint}"
                            f"（drafter outlines show {outline.id} 列出全部 lists them all）")
     if strict:
-        missing = [p for p in speech.placeholders() if builder.keys[p.name].spec is not None]
+        missing = [p for p in speech.placeholders() if not is_text_key(p.name)]
         if missing:
             names = "、".join(f"{p.name}（{p.label}）" for p in missing)
             raise DrafterError(f"缺少 {len(missing)} 个值 missing values (--strict): {names}")

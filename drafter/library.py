@@ -74,12 +74,3 @@ def search_dirs(kind: str, extra: Iterable[str | os.PathLike] = ()) -> list[tupl
         if folder.is_dir():
             found.append((folder, root))
     return found
-
-
-def find_file(relpath: str, extra: Iterable[str | os.PathLike] = ()) -> Path | None:
-    """The highest-precedence library file at ``relpath`` (e.g. ``templates/styles/gbt9704.yaml``)."""
-    for root in reversed(library_roots(extra)):
-        candidate = root.path / relpath
-        if candidate.is_file():
-            return candidate
-    return None

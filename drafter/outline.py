@@ -85,9 +85,6 @@ class Outline:
     def numbering(self) -> tuple[str, ...]:
         return tuple(self.data.get("numbering") or DEFAULT_LADDER)
 
-    def variable(self, name: str) -> dict[str, Any] | None:
-        return next((v for v in self.variables if v["name"] == name), None)
-
     def where(self, path: Iterable[Any] = (), key: bool = False) -> str:
         return self.doc.where(tuple(path), key)
 

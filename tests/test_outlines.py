@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,7 @@ import drafter
 from drafter.assemble import assemble, example_values
 from drafter.cli import app
 from drafter.errors import DrafterError
-from drafter.library import BUILTIN, ENV, builtin_root, find_file, library_roots, search_dirs
-from drafter.model import plain
+from drafter.library import BUILTIN, ENV, builtin_root, library_roots, search_dirs
 from drafter.outline import check_outline, find_outline, list_outlines
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,14 +77,6 @@ def test_a_directory_named_twice_keeps_its_last_place(tmp_path, monkeypatch):
 def test_a_missing_library_directory_is_an_error(tmp_path):
     with pytest.raises(DrafterError, match="library directory not found"):
         library_roots([tmp_path / "nope"])
-
-
-def test_find_file_takes_the_highest_precedence(tmp_path):
-    lib = user_library(tmp_path)
-    (lib / "templates" / "openings.j2").write_text("x", encoding="utf-8")
-    assert find_file("templates/openings.j2") == REPO / "templates" / "openings.j2"
-    assert find_file("templates/openings.j2", [lib]) == lib.resolve() / "templates" / "openings.j2"
-    assert find_file("templates/none.j2", [lib]) is None
 
 
 # --- the built-in outlines ---------------------------------------------------------------------
