@@ -128,7 +128,7 @@ def _can_prompt(no_input: bool) -> bool:
 def new(
     outline: str = typer.Argument(..., help="提纲 id（drafter outlines list）或提纲文件 outline id or file"),
     output: str = typer.Option(..., "-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕"),
-    sets: list[str] = typer.Option([], "--set", help="名称=值，如 occasion=全市组织工作会议、sections.2.points.1.action=…（可多次）"),
+    sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
     answers: Optional[Path] = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
     no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值 never prompt"),
     strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）error listing every missing value"),

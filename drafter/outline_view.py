@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from drafter.assemble import Item, Key, Part, assemble, expand, is_text_key, value_keys
+from drafter.errors import DrafterError
 from drafter.library import BUILTIN
 from drafter.model import Paragraph, Placeholder, Section, Speech, plain
 from drafter.outline import Entry, Outline
@@ -29,10 +30,13 @@ def outlines_table(entries: Iterable[Entry]) -> Table:
         where = e.origin if e.origin == BUILTIN else f"{e.origin}\n{e.path}"
         if e.shadows:
             where += f"\n覆盖 overrides: {', '.join(e.shadows)}"
-        if e.outline is None:
-            table.add_row(e.id, f"[red]无法加载 cannot load[/red]: {escape(e.error or '')}", "", "", "", escape(where))
+        try:
+            items = expand(e.outline) if e.outline else []
+        except DrafterError as exc:
+            e.error = str(exc)
+        if e.error:
+            table.add_row(e.id, f"[red]无法加载 cannot load[/red]: {escape(e.error)}", "", "", "", escape(where))
             continue
-        items = expand(e.outline)
         part = items[0].part if items else None
         sections = str(len(items)) if part is None or part.min == part.max else f"{len(items)}（{part.min}–{part.max}）"
         table.add_row(e.id, e.outline.name, e.outline.kind or "", sections, "\n".join(e.outline.mined_from),
