@@ -101,6 +101,13 @@ def test_each_sub_point_gets_its_own_slot_values():
     assert points[2].heading[:2] == ["要激励担当尽责，做到", Placeholder("sections.2.points.3.quality", "过硬方面")]
 
 
+def test_values_are_text_never_templates_or_placeholders():
+    values = gather(None, ["occasion={{ 7 * 7 }}会议", "speaker=\ue000date\ue001部长"])
+    speech = assemble(find_outline("meeting-speech"), values)
+    assert speech.meta.title == ["在{{ 7 * 7 }}会议上的讲话"]
+    assert speech.meta.speaker == ["date部长"]
+
+
 def test_answers_file_lists_and_set_keys_say_the_same(tmp_path):
     answers = tmp_path / "values.yaml"
     answers.write_text("occasion: 全市组织工作会议\n"
