@@ -12,12 +12,17 @@ Decisions, so the parser can rely on them:
   one space otherwise; breaks at either end of the paragraph are dropped.
 - ``title``: the Title style (name or id "Title", localised "标题"), or a short paragraph set wholly in a
   小标宋 face (the GB/T 9704 title face).
+- A title paragraph whose text matches the document's title property (ignoring blanks) takes the
+  property's text: a title broken over lines loses the space between its two phrases at the break.
 - ``level`` (a hint; the parser decides): from the paragraph style first — a style named "Heading N" /
   "标题 N" → N, an outline level k < 9 on the paragraph or on its style's basedOn chain → k + 1 (k = 9 is
   body text). Failing that, from direct formatting of a short paragraph (≤ 60 non-space characters)
   whose every text run is in one heading face: 黑体 → 1; 楷体 → 2 when all bold or the text is one
-  sentence (no 。！？ before its last character); bold 仿宋 → 3. A paragraph mixing faces (a 楷体
+  sentence (no 。！？ before its last character); bold 仿宋 → 3. A centred paragraph is never a
+  heading by its face (centred 楷体 lines are the subtitle, speaker and date). A paragraph mixing faces (a 楷体
   run-in head followed by 仿宋 body) gets None, as does an empty paragraph.
+- ``style``: the paragraph style's name, lower case without spaces ("subtitle", "speaker", "date"), which
+  the parser reads as a role for the lines of a title block.
 - ``numbered``: a heading paragraph that Word numbers itself (``w:numPr`` on it or its style), whose
   number is therefore not in its text.
 - A run's face is its East Asian font: ``w:rFonts/@w:eastAsia`` (or ``@w:ascii`` when it names a
@@ -63,6 +68,7 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
     """One SourceLine per body paragraph of a .docx; DrafterError (one line) for anything unreadable."""
     document = _open(path)
     styles = _Styles(document.styles.element)
+    core_title = document.core_properties.title or ""
     lines = []
     for no, p in enumerate(_paragraphs(document.element.body), start=1):
         runs = [(r, _run_text(r)) for r in _runs(p)]
@@ -70,7 +76,10 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
         line = SourceLine(no, text)
         if text.strip():
             style = styles.paragraph_style(p)
+            line.style = _norm(_name(style)) if style is not None else None
             line.title = styles.is_title(style) or _whole_face(p, runs, styles, "biaosong")
+            if line.title and "".join(core_title.split()) == "".join(text.split()):
+                line.text = core_title  # the title as the document states it, with the spaces a line break hid
             if not line.title:
                 line.level = _style_level(p, style, styles)
                 line.numbered = line.level is not None and _list_numbered(p, style, styles)
@@ -280,9 +289,20 @@ def _whole_face(p, runs, styles: _Styles, face: str) -> bool:
             and all(_face(r, p, styles) == face for r in text_runs))
 
 
+def _centred(p, styles: _Styles) -> bool:
+    """Whether the paragraph is centred, directly or by its style chain."""
+    for ppr in [p.find(W + "pPr")] + [s.find(W + "pPr") for s in styles.chain(styles.paragraph_style(p))]:
+        jc = ppr.find(W + "jc") if ppr is not None else None
+        if jc is not None:
+            return jc.get(W + "val") == "center"
+    return False
+
+
 def _format_level(p, runs, styles: _Styles, text: str) -> int | None:
     """Heading level told by direct formatting alone (see the module docstring), or None."""
     text_runs = _text_runs(runs)
+    if _centred(p, styles):
+        return None  # centred lines are the title block (subtitle, speaker, date), not section headings
     if _whole_face(p, runs, styles, "hei"):
         return 1
     if _whole_face(p, runs, styles, "kai"):

@@ -26,6 +26,7 @@ PARAGRAPH = [
     StyleDef("title", "Title", "Title"),
     StyleDef("subtitle", "Subtitle", "Subtitle"),
     StyleDef("speaker", "Speaker", "Speaker"),
+    StyleDef("author", "Author", "Author"),
     StyleDef("date", "Date", "Date"),
     StyleDef("salutation", "Salutation", "Salutation"),
     StyleDef("pull_quote", "Pull Quote", "PullQuote"),

@@ -72,7 +72,7 @@ class _Writer:
         added._comment_elm.attrib.pop(w("date"), None)   # python-docx stamps the clock time
 
     def meta(self, line: MetaLine) -> None:
-        paragraph = self.document.add_paragraph(style=self.style(line.kind))   # title, subtitle, speaker, date
+        paragraph = self.document.add_paragraph(style=self.style(line.kind))   # title, subtitle, speaker, author, date
         if line.kind != "title":
             self.runs(paragraph, line.content)
             return

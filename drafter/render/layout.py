@@ -21,7 +21,7 @@ TALK_FORM = re.compile(r"^在.+[上中时]的(讲话|发言|报告|致辞|主持
 
 @dataclass
 class MetaLine:
-    """A line of the title block: kind is title, subtitle, speaker or date."""
+    """A line of the title block: kind is title, subtitle, speaker, author or date."""
 
     kind: str
     content: Inlines
@@ -94,9 +94,10 @@ def meta_lines(speech: Speech) -> list[MetaLine]:
         lines.append(MetaLine("title", list(meta.title)))
     if meta.subtitle:
         lines.append(MetaLine("subtitle", subtitle_content(meta.subtitle)))
-    for byline in (meta.speaker, meta.author):
-        if byline:
-            lines.append(MetaLine("speaker", list(byline)))
+    if meta.speaker:
+        lines.append(MetaLine("speaker", list(meta.speaker)))
+    if meta.author:
+        lines.append(MetaLine("author", list(meta.author)))
     if meta.date:
         lines.append(MetaLine("date", date_content(meta.date)))
     return lines

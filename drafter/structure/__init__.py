@@ -74,7 +74,7 @@ class _Builder:
             self.open = []
         del self.open[depth - 1:]
         self._fresh_parents(depth)
-        head, body = split_heading(text) if style != "lead" else lead_split(text)
+        head, body = (lead_split(text) if style == "lead" else None) or split_heading(text)
         section = Section(heading=[head], depth=depth, style=style, run_in=bool(body), line=para.line,
                           after_gap=self.after_gap)
         if body:
@@ -144,7 +144,10 @@ def parse_lines(source: list[SourceLine]) -> Speech:
             builder.gap(para)
             continue
         mark = read_mark(para.text)
-        if mark:
+        role = role_of(para.text)
+        if role:
+            builder.paragraph(para, role)
+        elif mark:
             builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
         elif i in leads:
             parent = builder.open[-1].depth if builder.open and builder.open[-1].style != "lead" else 0
@@ -155,9 +158,11 @@ def parse_lines(source: list[SourceLine]) -> Speech:
             # Word numbers this heading itself: its number is not in the text, so use the usual ladder
             builder.heading(para, DEFAULT_LADDER[min(para.level, len(DEFAULT_LADDER)) - 1], None, "", para.text)
         elif para.level is not None:
-            builder.heading(para, "none", None, "", para.text, depth=min(para.level, len(builder.open) + 1))
+            # a heading the format marks but does not number: a lead head when it runs into its body
+            style = "lead" if split_heading(para.text)[1] else "none"
+            builder.heading(para, style, None, "", para.text, depth=min(para.level, len(builder.open) + 1))
         else:
-            builder.paragraph(para, role_of(para.text))
+            builder.paragraph(para, None)
     speech.removed.sort(key=lambda r: r.line)
     _mark_closing(speech)
     _mark_transition(speech)

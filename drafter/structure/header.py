@@ -18,11 +18,20 @@ from drafter.structure.marks import read_mark
 GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|辅导报告|主持词|总结讲话|动员讲话|讲话提纲|交流发言|研讨发言|表态发言)"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?{GENRES}(?:稿|提纲)?$")
 SALUTATION = re.compile(r"^(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
-DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$")
+DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
+                       r"|^[（(]【[^【】]{1,20}】[）)]$")
 NAME = r"[\u4e00-\u9fff]{2,4}"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
-SPEAKER_LINE = re.compile(rf"^([\u4e00-\u9fff、]{{2,30}}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长))\s+({NAME})$")
+PLACEHOLDER = r"【[^【】]{1,20}】"
+ROLE = r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)"
+#: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】"
+SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER}))$")
 SENTENCE_END = re.compile(r"[。！？]")
+#: paragraph style names (.docx) that say what a title-block line is
+STYLE_ROLES = {"subtitle": "subtitle", "副标题": "subtitle", "speaker": "speaker", "author": "author",
+               "date": "date", "日期": "date"}
+#: a placeholder-only line is a byline when its label names a person
+PERSON = re.compile(r"人|姓名|职务|作者|署名")
 #: a title line that ends like this continues on the next line without a space
 OPEN_END = tuple("的在上和与及之、：“《（")
 
@@ -110,12 +119,16 @@ def read_header(lines: list[Line]) -> Header:
                     head.removed.append(Removed(lines[k].no, lines[k].raw.strip(), "标题重复 title repeated by the page"))
                 i = j
                 continue
-        if head.title and text.startswith("—") and not head.subtitle and len(text) <= 80:
+        role = STYLE_ROLES.get(line.style or "") if head.title else None
+        if role and not getattr(head, role):
+            setattr(head, role, text.strip("（）()") if role == "date" else text)
+        elif head.title and text.startswith("—") and not head.subtitle and len(text) <= 80:
             head.subtitle = "——" + text.lstrip("—").strip()
         elif DATE_LINE.match(text) and not head.date:
             head.date = text.strip("（）()")
-        elif (m := SPEAKER_LINE.match(text)) and not head.speaker:
-            head.speaker = f"{m.group(1)} {m.group(2)}"
+        elif ((m := SPEAKER_LINE.match(text)) and not head.speaker and head.title
+              and (not m.group(3) or PERSON.search(m.group(3)))):
+            head.speaker = " ".join(part for part in m.groups() if part)
         elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
             head.author = m.group(1)
         else:

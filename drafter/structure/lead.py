@@ -14,6 +14,8 @@ import os
 import re
 
 FIRST = re.compile(r"^([^。！？]{2,45})[。！？]")
+#: a body still to be written (a skeleton's 【正文】) counts as a body of any length
+PLACEHOLDER = re.compile(r"^【[^【】]{1,30}】$")
 MIN_RUN = 3
 
 
@@ -23,7 +25,9 @@ def lead_split(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     head, body = m.group(1), text[m.end():].strip()
-    if len(body) < max(20, 3 * len(head)) or len(re.findall("[，；：]", head)) > 2:
+    if len(re.findall("[，；：]", head)) > 2:
+        return None
+    if len(body) < max(20, 3 * len(head)) and not PLACEHOLDER.match(body):
         return None
     return head, body
 
