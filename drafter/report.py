@@ -56,9 +56,12 @@ def print_tree(speech: Speech) -> None:
     from rich.markup import escape
     from rich.tree import Tree
 
+    from drafter.render.numbering import numbered
     from drafter.structure import transition
+    from drafter.structure.roles import enumeration
 
     console = Console()
+    marks = {id(s): mark for s, _, mark in numbered(speech.sections, None)}
     meta = speech.meta
     root = Tree(f"[bold]{escape(plain(meta.title) or '（无标题 no title）')}[/bold]")
     for name, label in (("subtitle", "副题"), ("speaker", "讲话人"), ("occasion", "场合"), ("author", "作者"),
@@ -68,19 +71,20 @@ def print_tree(speech: Speech) -> None:
     front = root.add("[cyan]开头 front[/cyan]")
     for p in speech.front:
         front.add(f"[dim]{p.role} L{p.line}[/dim] {escape(_short(p.text))}")
-    if transition(speech):
+    if transition(speech) and speech.opening[-1].role != "transition":
         front.add(f"[dim]过渡句 transition[/dim] {escape(transition(speech))}")
 
     def add(branch, section: Section) -> None:
         if section.heading is None:
             node = branch.add("[dim]（隐藏的部分 hidden part）[/dim]")
         else:
-            tag = f"{section.style}{' run-in' if section.run_in else ''}"
-            node = branch.add(f"[green]{escape(tag)}[/green] [dim]L{section.line} d{section.depth}[/dim] "
-                              f"{escape(section.title)}")
+            tag = f"{section.style} {'run-in ' if section.run_in else ''}d{section.depth} L{section.line}"
+            node = branch.add(f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
         for block in section.body:
             if not isinstance(block, Paragraph):
                 node.add(f"[red]隐藏 gap L{block.line}: {block.hidden_chars or '?'} 字[/red]")
+            elif enumeration(block.text):
+                node.add(f"[dim]列举 enumeration L{block.line}: {'…'.join(enumeration(block.text))}…[/dim]")
         for child in section.children:
             add(node, child)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from drafter.structure.marks import int_to_cn
+from drafter.render.numbering import chinese_numeral
 
 PHRASES = [
     "坚持以人民为中心", "深入学习贯彻党的二十大精神", "扎实推进基层党组织建设", "持续深化干部人事制度改革",
@@ -25,7 +25,7 @@ DEBRIS_TAIL = ["推荐访问:", "版权所有:某某范文网 2005-2024 未经�
 
 
 def mark(style: str, n: int) -> str:
-    cn = int_to_cn(n)
+    cn = chinese_numeral(n)
     return {"一、": f"{cn}、", "（一）": f"({cn})", "1．": f"{n}.", "（1）": f"({n})", "第一，": f"第{cn},"}[style]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.render.numbering import chinese_numeral
+
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十]{1,3}"
 
@@ -53,13 +55,5 @@ def read_mark(text: str) -> Mark | None:
 
 def label(style: str, number: int) -> str:
     """How a source number reads in warnings: 第五, 三、, （二）, 4., （4）."""
-    cn = int_to_cn(number)
+    cn = chinese_numeral(number)
     return {"第一，": f"第{cn}", "一、": f"{cn}、", "（一）": f"（{cn}）", "1．": f"{number}.", "（1）": f"（{number}）"}.get(style, str(number))
-
-
-def int_to_cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
