@@ -1,7 +1,9 @@
-"""Make examples/sample.docx (and, where LibreOffice is installed, examples/sample-page1.png).
+"""Make the README's examples: examples/sample.docx and examples/skeleton.docx, and, where LibreOffice
+is installed, a PNG of the first page of each.
 
 The sample is seed 001 as the parser reads it, turned into a draft: the speaker's name and the date
-become placeholders, a salutation is added and the transition carries a writing hint.
+become placeholders, a salutation is added and the transition carries a writing hint. The skeleton is
+what `drafter new meeting-speech --set occasion=全市组织工作会议 --set speaker=市委常委、组织部长` writes.
 
     python examples/make_sample.py [--style gbt9704]
 """
@@ -38,6 +40,13 @@ def sample_speech() -> drafter.Speech:
     return speech
 
 
+def skeleton_speech() -> drafter.Speech:
+    from drafter.assemble import assemble
+    from drafter.outline import find_outline
+
+    return assemble(find_outline("meeting-speech"), {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
+
+
 def fontconfig(folder: Path) -> Path:
     """A fontconfig file that maps the profile's font names to installed Noto fonts."""
     rules = []
@@ -72,14 +81,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--style", default="gbt9704")
     args = parser.parse_args()
-    docx_path = write(sample_speech(), HERE / "sample.docx", style=args.style, force=True)
-    print(f"wrote {docx_path}")
-    if shutil.which("soffice") and shutil.which("pdftoppm"):
-        png = HERE / "sample-page1.png"
-        first_page_png(docx_path, png)
-        print(f"wrote {png}")
-    else:
-        print("LibreOffice or poppler not installed: no PNG preview")
+    for name, speech in (("sample", sample_speech()), ("skeleton", skeleton_speech())):
+        docx_path = write(speech, HERE / f"{name}.docx", style=args.style, force=True)
+        print(f"wrote {docx_path}")
+        if shutil.which("soffice") and shutil.which("pdftoppm"):
+            png = HERE / f"{name}-page1.png"
+            first_page_png(docx_path, png)
+            print(f"wrote {png}")
+        else:
+            print("LibreOffice or poppler not installed: no PNG preview")
 
 
 if __name__ == "__main__":
