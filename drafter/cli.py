@@ -47,7 +47,7 @@ def parse(
     if json_out:
         import json
 
-        typer.echo(json.dumps(speech_to_dict(speech), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(speech_to_dict(speech), ensure_ascii=False, indent=2))
     else:
         print_tree(speech)
 
@@ -175,6 +175,10 @@ def main() -> None:
         app()
     except DrafterError as exc:
         typer.echo(f"drafter: 错误 error: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # a disk or permission problem the commands did not foresee: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        typer.echo(f"drafter: 错误 error: {where}{exc.strerror or exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         typer.echo("drafter: 已中断 interrupted", err=True)
