@@ -20,6 +20,8 @@ GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|�
 META_KEY = r"(?:发布时间|发布日期|发表时间|更新时间|上传时间|时间|日期|来源|出处|作者|编辑|责任编辑|责编|浏览(?:次数)?|阅读(?:量)?|点击(?:量)?|字数|字号|栏目|分类)"
 META_LINE = re.compile(rf"^(?:{META_KEY}\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载|作者|来源|浏览|上传|阅读).*)$")
 META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(\S+(?: \d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
+#: a line that is only a date, as a speech's date line may be: (2023-11-26)
+DATE_ONLY = re.compile(r"^[（(]?\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[）)]?$")
 DATE = re.compile(r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?")
 #: metadata values that say nothing (uploaded by a member, contributed by a reader, …)
 EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网", "admin", "匿名", "本站", "网友", "用户上传"}
@@ -133,7 +135,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
             why, in_footer = "相关链接 related links", True
         else:
             why = debris_reason(text)
-            if why is None and not has_cjk(text) and (not body_seen or len(text) <= 40):
+            if why is None and not has_cjk(text) and not DATE_ONLY.match(text) and (not body_seen or len(text) <= 40):
                 why = "非正文 not Chinese text"
         if why:
             if "metadata" in why or "页面信息" in why:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Union
 
-from drafter.model import Gap, Inlines, Paragraph, Section, Speech
+from drafter.model import Gap, Inlines, Paragraph, Section, Speech, plain
 from drafter.render.numbering import numbered
 
 #: marks a standalone heading does not end with (？ and ！ stay).
@@ -94,7 +94,7 @@ def meta_lines(speech: Speech) -> list[MetaLine]:
         lines.append(MetaLine("title", list(meta.title)))
     if meta.subtitle:
         lines.append(MetaLine("subtitle", subtitle_content(meta.subtitle)))
-    if meta.speaker:
+    if meta.speaker and plain(meta.speaker) not in plain(meta.title):   # not what the title already says
         lines.append(MetaLine("speaker", list(meta.speaker)))
     if meta.author:
         lines.append(MetaLine("author", list(meta.author)))

@@ -19,7 +19,7 @@ GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|辅导报告|主持词|�
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?{GENRES}(?:稿|提纲)?$")
 SALUTATION = re.compile(r"^(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
-                       r"|^[（(]【[^【】]{1,20}】[）)]$")
+                       r"|^[（(]?\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[）)]?$|^[（(]【[^【】]{1,20}】[）)]$")
 NAME = r"[\u4e00-\u9fff]{2,4}"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
@@ -89,7 +89,7 @@ def split_title(title: str) -> tuple[str, str | None]:
 def read_header(lines: list[Line]) -> Header:
     """Take the head of a speech off the front of its cleaned lines."""
     head = Header()
-    i = 0
+    i = title_end = 0
     if lines and titleish(lines[0]) and len(lines) > 1:
         title, head.title_line = lines[0].text, lines[0].no
         i = 1
@@ -100,6 +100,7 @@ def read_header(lines: list[Line]) -> Header:
             title = join_title(title, lines[i].text)
             i += 1
         head.title, head.subtitle = split_title(title)
+    title_end = i
     key = squash(head.title + (head.subtitle or "")) if head.title else None
     key_whole = squash(" ".join(lines[k].text for k in range(i))) if head.title else None
     while i < len(lines):
@@ -124,6 +125,8 @@ def read_header(lines: list[Line]) -> Header:
             setattr(head, role, text.strip("（）()") if role == "date" else text)
         elif head.title and text.startswith("—") and not head.subtitle and len(text) <= 80:
             head.subtitle = "——" + text.lstrip("—").strip()
+        elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
+            head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif DATE_LINE.match(text) and not head.date:
             head.date = text.strip("（）()")
         elif ((m := SPEAKER_LINE.match(text)) and not head.speaker and head.title
