@@ -32,7 +32,8 @@ DEBRIS = [
     (re.compile(r"^(?:简介|摘要|导读)\s*[:：].{0,40}(?:小编|整理了|为你|为大家|文库)"), "网站简介 site blurb"),
     (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|ICP备|Powered by|All Rights Reserved|侵权", re.I), "版权声明 copyright"),
     (re.compile(r"^下载|下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载|免费下载|请勿使用迅雷", re.I), "下载提示 download prompt"),
-    (re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页)\s*[>＞»›]"), "导航 breadcrumb"),
+    (re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页)\s*[>＞»›]"
+                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12}){2,}$"), "导航 breadcrumb"),
     (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"), "分享提示 share prompt"),
 ]
 #: a line that is only one of these words starts or belongs to the page's footer of related links
@@ -85,7 +86,7 @@ def debris_reason(text: str) -> str | None:
                 return why
     if len(text) <= 90 and META_LINE.match(text):
         return "页面信息 page metadata"
-    controls = [c for c in re.split(r"[【】\[\]｜|\s]+", text) if c]
+    controls = [c for c in re.split(r"[【】\[\]｜|:：\s]+", text) if c]
     if controls and all(NAV_WORDS.match(c) for c in controls):
         return "页面按钮 page control"
     return None

@@ -15,7 +15,7 @@ from drafter.ingest import SourceLine, read_lines
 from drafter.ingest.clean import clean
 from drafter.model import DEFAULT_LADDER, Gap, Meta, Paragraph, Section, Speech
 from drafter.structure.header import read_header
-from drafter.structure.lead import lead_runs, lead_split
+from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import label, read_mark
 from drafter.structure.paragraphs import Para, join_lines
 from drafter.structure.roles import is_closing, role_of, transition_sentence
@@ -173,7 +173,7 @@ def _lead_heads(paras: list[Para]) -> set[int]:
     """Indexes of paragraphs that open with a lead head (see drafter.structure.lead)."""
     texts = [None if p.is_gap or read_mark(p.text) or p.level is not None or role_of(p.text) or is_closing(p.text)
              else p.text for p in paras]
-    return {i for run in lead_runs(texts) for i in run}
+    return lead_heads(texts)
 
 
 def _mark_closing(speech: Speech) -> None:

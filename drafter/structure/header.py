@@ -15,8 +15,9 @@ from drafter.ingest.normalize import squash
 from drafter.model import Removed
 from drafter.structure.marks import read_mark
 
-GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|辅导报告|主持词|总结讲话|动员讲话|讲话提纲|交流发言|研讨发言|表态发言)"
-OCCASION = re.compile(rf"^(.*?)在(.+)上的?{GENRES}(?:稿|提纲)?$")
+GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
+#: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
+OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
 SALUTATION = re.compile(r"^(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        r"|^[（(]?\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[）)]?$|^[（(]【[^【】]{1,20}】[）)]$")
@@ -64,8 +65,10 @@ def titleish(line: Line) -> bool:
 
 
 def join_title(first: str, second: str) -> str:
-    """Two title lines as one: no space after an open end (…上的 / 讲话), a space between two phrases."""
-    if first.endswith(OPEN_END) or second.startswith(("上的", "的", "讲话", "发言")):
+    """Two title lines as one: nothing between them where the break falls inside a phrase (after an
+    open end such as …上的, or inside the 在…上的讲话 of an occasion title), a space between two phrases."""
+    inside_occasion = "在" in first and OCCASION.match(first + second) and not OCCASION.match(first)
+    if first.endswith(OPEN_END) or second.startswith(("上的", "的", "讲话", "发言")) or inside_occasion:
         return first + second
     return f"{first} {second}"
 

@@ -1,11 +1,17 @@
 """Unnumbered lead heads: sibling paragraphs that open with a short parallel sentence.
 
-Speeches and articles often head their parts without numbers: "根本任务。…", "根本原则。…", or
-"高举X的旗帜，在Y中推动Z。…" opening each of several paragraphs in a row. Such a run is found by
-alignment, not by wording: at least three neighbouring paragraphs whose first sentences are short
-beside their bodies, have few clauses, and share a frame (a common beginning of two or more
-characters, or a common ending of three or more: two-character endings such as 工作 or 发展 are
-too common to mean anything).
+Speeches and articles often head their parts without numbers: "根本任务。…", "压实防火责任。…", or
+"高举X的旗帜，在Y中推动Z。…" opening several paragraphs of one section, sometimes with further
+paragraphs between them. Such a group is found by alignment, not by wording: at least three
+paragraphs in one run of body text whose first sentences are short beside their bodies and either
+share a frame or are terse and of one length (对仗):
+
+- next to each other, a shared beginning of two or more characters or ending of three or more
+  (two-character endings such as 工作 or 发展 are too common to mean anything);
+- anywhere in the run, a beginning of two and an ending of two, a beginning of three, or an ending of
+  four shared by every member; or
+- anywhere in the run, terse sentences (at most 16 characters, no inner punctuation) whose lengths
+  differ by at most two characters.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ import re
 FIRST = re.compile(r"^([^。！？]{2,45})[。！？]")
 #: a body still to be written (a skeleton's 【正文】) counts as a body of any length
 PLACEHOLDER = re.compile(r"^【[^【】]{1,30}】$")
-MIN_RUN = 3
+INNER = re.compile("[，；：、]")
+MIN_GROUP = 3
+TERSE = 16
 
 
 def lead_split(text: str) -> tuple[str, str] | None:
@@ -25,33 +33,75 @@ def lead_split(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     head, body = m.group(1), text[m.end():].strip()
-    if len(re.findall("[，；：]", head)) > 2:
+    if len(INNER.findall(head)) > 2:
         return None
     if len(body) < max(20, 3 * len(head)) and not PLACEHOLDER.match(body):
         return None
     return head, body
 
 
-def _frame(heads: list[str]) -> bool:
-    prefix = os.path.commonprefix(heads)
-    suffix = os.path.commonprefix([h[::-1] for h in heads])
-    return len(prefix) >= 2 or len(suffix) >= 3
+def _prefix(heads: list[str]) -> int:
+    return len(os.path.commonprefix(heads))
 
 
-def lead_runs(texts: list[str | None]) -> list[range]:
-    """Index ranges of lead-head runs among consecutive paragraphs (None breaks a run)."""
-    heads = [lead_split(t)[0] if t is not None and lead_split(t) else None for t in texts]
-    runs, i = [], 0
-    while i < len(heads):
-        if heads[i] is None:
-            i += 1
-            continue
+def _suffix(heads: list[str]) -> int:
+    return len(os.path.commonprefix([h[::-1] for h in heads]))
+
+
+def _adjacent(heads: dict[int, str]) -> set[int]:
+    """Members of runs of neighbouring candidates that share a frame."""
+    found: set[int] = set()
+    order = sorted(heads)
+    i = 0
+    while i < len(order):
         j = i + 1
-        while j < len(heads) and heads[j] is not None and _frame(heads[i:j + 1]):
+        while (j < len(order) and order[j] == order[j - 1] + 1
+               and (_prefix([heads[k] for k in order[i:j + 1]]) >= 2 or _suffix([heads[k] for k in order[i:j + 1]]) >= 3)):
             j += 1
-        if j - i >= MIN_RUN:
-            runs.append(range(i, j))
+        if j - i >= MIN_GROUP:
+            found.update(order[i:j])
             i = j
         else:
             i += 1
-    return runs
+    return found
+
+
+def _framed(heads: dict[int, str]) -> set[int]:
+    """Members of the largest group anywhere in the run that shares a strong frame."""
+    best: set[int] = set()
+    buckets: dict[str, list[int]] = {}
+    for i, head in heads.items():
+        buckets.setdefault("^" + head[:2], []).append(i)
+        buckets.setdefault(head[-4:] + "$", []).append(i)
+    for members in buckets.values():
+        texts = [heads[i] for i in members]
+        strong = (_prefix(texts) >= 2 and _suffix(texts) >= 2) or _prefix(texts) >= 3 or _suffix(texts) >= 4
+        if len(members) >= MIN_GROUP and strong and len(members) > len(best):
+            best = set(members)
+    return best
+
+
+def _terse(heads: dict[int, str]) -> set[int]:
+    """Members of the largest group of terse heads whose lengths differ by at most two."""
+    terse = sorted((len(h), i) for i, h in heads.items() if len(h) <= TERSE and not INNER.search(h))
+    best: set[int] = set()
+    for a in range(len(terse)):
+        group = {i for length, i in terse[a:] if length - terse[a][0] <= 2}
+        if len(group) >= MIN_GROUP and len(group) > len(best):
+            best = group
+    return best
+
+
+def lead_heads(texts: list[str | None]) -> set[int]:
+    """Indexes of paragraphs that open with a lead head; None marks a paragraph that is not body text
+    (a numbered heading, a gap …) and separates runs."""
+    found: set[int] = set()
+    run: dict[int, str] = {}
+    for i, text in enumerate([*texts, None]):
+        split = lead_split(text) if text is not None else None
+        if split:
+            run[i] = split[0]
+        if text is None:
+            found |= _adjacent(run) | _framed(run) | _terse(run)
+            run = {}
+    return found

@@ -12,10 +12,15 @@ PULL_QUOTE = tuple("●■◆▲★•")
 AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|简介|现任|：|:).{2,80}[）)]$")
 CLOSING = re.compile(
     r"^(?:(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员))[，,！!]"
-    r"|以上(?:发言|汇报|是我|就是|几点|交流|体会|意见|讲的)"
+    r"|以上[^。]{0,20}?(?:发言|汇报|报告|述职|检查|是我|就是|几点|交流|体会|意见|讲的|不妥|指正|评议)"
+    r"|我(?:就)?(?:讲|说)(?:到这里|这些)|我的发言(?:完毕|就到这里)"
     r"|谢谢(?:大家)?[。！!]?$)")
 TRANSITION_START = re.compile(r"^(?:下面|以下|今天|现在|接下来|这里|在此|借此机会|借此)")
-TRANSITION_VERB = re.compile(r"讲|谈|说|强调|交流|汇报|发言|分享|体会|意见|认识|打算|思考|建议")
+TRANSITION_VERB = re.compile(r"讲|谈|说|提|强调|交流|汇报|报告|发言|分享|体会|意见|认识|打算|思考|建议|要求")
+#: "…谈三个方面的认识", "…报告如下": a sentence that announces what the body will say, wherever it starts
+TRANSITION_ANNOUNCE = re.compile(
+    r"(?:讲|谈|说|提|强调|汇报|报告|交流)[^。，]{0,8}?(?:几点|[两二三四五六七八九十]点|几个方面|[两二三四五六七八九十]个方面|几条|[两二三四五六七八九十]条)"
+    r"|(?:报告|汇报|说明|发言)如下")
 SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）》]*|[^。！？]+$")
 ENUM = re.compile(r"(?:^|(?<=[。；：，、！？”\s]))([一二三四五六七八九十]{1,2})(是|要)")
 
@@ -45,7 +50,9 @@ def transition_sentence(text: str) -> str | None:
     if not parts:
         return None
     last = parts[-1].strip()
-    if TRANSITION_START.match(last) and TRANSITION_VERB.search(last) and len(last) <= 150:
+    if len(last) > 150:
+        return None
+    if (TRANSITION_START.match(last) and TRANSITION_VERB.search(last)) or TRANSITION_ANNOUNCE.search(last):
         return last
     return None
 
