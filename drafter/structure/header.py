@@ -40,7 +40,6 @@ OPEN_END = tuple("的在上和与及之、：“《（")
 @dataclass
 class Header:
     title: str | None = None
-    title_line: int | None = None
     subtitle: str | None = None
     speaker: str | None = None
     occasion: str | None = None
@@ -94,7 +93,7 @@ def read_header(lines: list[Line]) -> Header:
     head = Header()
     i = title_end = 0
     if lines and titleish(lines[0]) and len(lines) > 1:
-        title, head.title_line = lines[0].text, lines[0].no
+        title = lines[0].text
         i = 1
         # a title split over two lines: the next source line, short and title-like
         nxt = lines[i] if i < len(lines) else None
