@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from pathlib import Path
 
@@ -30,10 +31,8 @@ def decode(data: bytes, where: str = "") -> str:
             if _plausible(text) >= 0.95:
                 return text
         raise DrafterError("这是二进制文件，不是文本 binary file, not text: give a .txt, .md or .docx", where=where)
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=LEGACY).best()
