@@ -70,3 +70,34 @@ def test_page_numbers_and_headings_in_order(tmp_path):
     positions = [text.find(m) for m in marks]
     assert -1 not in positions and positions == sorted(positions)
     assert text.startswith("在全市组织工作会议上的讲话市委书记张明同志们：")
+
+
+def test_every_builtin_outline_opens_in_libreoffice(tmp_path):
+    """Each built-in skeleton, with no values and with its example values, converts to PDF with its
+    headings in order and page numbers on every page."""
+    from drafter.assemble import assemble, example_values
+    from drafter.outline import find_outline, list_outlines
+    from drafter.render.numbering import numbered
+
+    expected = {}
+    for entry in list_outlines(()):
+        outline = find_outline(entry.id)
+        for label, values in (("empty", {}), ("examples", example_values(outline))):
+            speech = assemble(outline, values)
+            path = write_docx(speech, tmp_path / f"{entry.id}-{label}.docx")
+            expected[path.stem] = [re.sub(r"\s", "", mark + s.title) for s, _, mark in numbered(speech.sections, speech.numbering)
+                                   if s.heading is not None]
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *[str(tmp_path / f"{stem}.docx") for stem in expected]],
+                   check=True, capture_output=True, timeout=600)
+    for stem, heads in expected.items():
+        text = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"{stem}.pdf"), "-"], check=True,
+                              capture_output=True, text=True).stdout
+        pages = [page for page in text.split("\f") if page.strip()]
+        assert all(re.search(rf"—\s*{n}\s*—", page) for n, page in enumerate(pages, 1)), stem
+        flat = re.sub(r"\s", "", text)
+        at = 0
+        for head in heads:  # in order: each heading after the one before
+            at = flat.find(head, at)
+            assert at != -1, (stem, head)
+            at += len(head)
