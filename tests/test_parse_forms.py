@@ -152,3 +152,14 @@ def test_docx_headings_numbered_by_word_get_the_usual_ladder(tmp_path):
     doc.save(path)
     speech = read_speech(path)
     assert heads(speech) == [(1, "一、", False, "提高站位"), (2, "（一）", False, "抓好学习"), (1, "一、", False, "抓好落实")]
+
+
+def test_paragraphs_that_start_by_counting_are_not_lead_heads():
+    speech = parse_text("\n".join(["一、抓好学习", "一是加强理论学习。" + BODY, "二是加强业务学习。" + BODY,
+                                   "三是加强实践锻炼。" + BODY]))
+    assert heads(speech) == [(1, "一、", False, "抓好学习")]
+
+
+def test_bullets_inside_the_body_are_body_text():
+    speech = parse_text("\n".join(["一、抓好学习", BODY, "◆要加强理论学习。" + BODY]))
+    assert [p.role for p in speech.sections[0].body] == ["body", "body"]

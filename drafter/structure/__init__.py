@@ -99,6 +99,8 @@ class _Builder:
             self.speech.warnings.append(f"line {line}: {msg}")
 
     def paragraph(self, para: Para, role: str | None) -> None:
+        if role == "pull_quote" and (self.open or self.speech.sections):
+            role = None  # a bulleted line inside the body is body text; pull quotes lead an article
         p = Paragraph([para.text], role or "body", para.line, tuple(para.lines))
         if role == "author_note":
             self.speech.back.append(p)

@@ -23,6 +23,8 @@ FIRST = re.compile(r"^([^。！？]{2,45})[。！？]")
 #: a body still to be written (a skeleton's 【正文】) counts as a body of any length
 PLACEHOLDER = re.compile(r"^【[^【】]{1,30}】$")
 INNER = re.compile("[，；：、]")
+#: a sentence that starts by counting (一是…, 首先…) is an enumerated item, not an unnumbered head
+COUNTED = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|则|方面)|首先|其次|再次|再者|最后|第[一二三四五六七八九十])")
 MIN_GROUP = 3
 TERSE = 16
 
@@ -33,7 +35,7 @@ def lead_split(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     head, body = m.group(1), text[m.end():].strip()
-    if len(INNER.findall(head)) > 2:
+    if len(INNER.findall(head)) > 2 or COUNTED.match(head):
         return None
     if len(body) < max(20, 3 * len(head)) and not PLACEHOLDER.match(body):
         return None
