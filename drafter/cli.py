@@ -67,6 +67,9 @@ def format_(
     from drafter.render import write
 
     speech = read_speech(file)
+    if speech.is_empty():
+        fail(f"{file}: 去掉网页杂质后没有正文 no speech text left after removing page debris "
+             f"({len(speech.removed)} lines removed; see drafter parse {file})")
     written = write(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
                     library=library)
     if written is not None:

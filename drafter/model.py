@@ -179,6 +179,10 @@ class Speech:
     def closing(self) -> list[Paragraph]:
         return [p for p in self.back if p.role == "closing"]
 
+    def is_empty(self) -> bool:
+        """Nothing to lay out: no title, no paragraph, no heading."""
+        return not self.meta.title and not any(True for _ in self.paragraphs()) and not self.headings()
+
     def placeholders(self) -> list[Placeholder]:
         """Every placeholder still to fill, in document order, each name once."""
         seen: dict[str, Placeholder] = {}

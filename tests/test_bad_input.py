@@ -120,3 +120,15 @@ def test_chinese_encodings_read_like_utf8(tmp_path, encoding):
     expected = [(l.no, l.text) for l in read_lines(utf8)]
     assert len(expected) > 70
     assert [(l.no, l.text) for l in read_lines(encoded)] == expected
+
+
+def test_format_refuses_a_file_that_is_all_page_debris(tmp_path):
+    """A page with nothing but debris gives one error and no .docx, not an empty document."""
+    source = tmp_path / "debris.txt"
+    source.write_text("分享\n下载本文\n版权所有 某某网\n", encoding="utf-8")
+    out = tmp_path / "out.docx"
+    result = subprocess.run([sys.executable, "-m", "drafter.cli", "format", str(source), "-o", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "没有正文" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
