@@ -34,3 +34,15 @@ def test_seed_written_and_read_back_is_the_same_speech(seed, fmt, tmp_path):
     speech = drafter.read(CORPUS / seed)
     back = drafter.read(write(speech, tmp_path / f"speech.{fmt}"))
     assert shape(back) == shape(speech)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "md"])
+def test_skeleton_with_hints_written_and_read_back(fmt, tmp_path):
+    """A skeleton full of placeholders and writing hints reads back to the same structure and text."""
+    from drafter.assemble import assemble
+    from drafter.outline import find_outline
+
+    speech = assemble(find_outline("meeting-speech"), {"occasion": "全市组织工作会议"})
+    assert any(p.hint for p in speech.paragraphs())
+    back = drafter.read(write(speech, tmp_path / f"skeleton.{fmt}"))
+    assert shape(back) == shape(speech)

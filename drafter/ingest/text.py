@@ -68,18 +68,20 @@ def read_text_lines(path: Path) -> list[SourceLine]:
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_COMMENT = re.compile(r"<!--.*?-->")
+#: drafter's Markdown writer puts writing hints in "> 提示：…" lines; they are not speech text
+MD_HINT = re.compile(r"^\s*>\s*提示")
 
 
 def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
     """Markdown markup off the lines: "#" headings become heading levels (a single leading "# " is the
-    title), emphasis and quote marks go, HTML comments (writing hints) are not speech text."""
+    title), emphasis and quote marks go; HTML comments and "> 提示：" lines (writing hints) are not speech text."""
     headings = [(line, MD_HEADING.match(line.text)) for line in lines]
     tops = [line for line, m in headings if m and len(m.group(1)) == 1]
     first = next((line for line in lines if line.text.strip()), None)
     has_title = len(tops) == 1 and tops[0] is first
     out = []
     for line, m in headings:
-        text = MD_COMMENT.sub("", line.text)
+        text = "" if MD_HINT.match(line.text) else MD_COMMENT.sub("", line.text)
         if m:
             level = len(m.group(1)) - (1 if has_title else 0)
             out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)), level or None, title=level == 0))
