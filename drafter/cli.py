@@ -172,6 +172,34 @@ def new(
     todo(speech, console)
 
 
+@app.command()
+def batch(
+    plan: Path = typer.Argument(..., help="计划表 plan (.csv .tsv .xlsx .yaml)：每行一份骨架，列为 outline、output、style 和各个值"),
+    out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）output folder"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
+    style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件"),
+    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="用此 Word 文档的样式和页面设置"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+    strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错 a row missing a value fails"),
+    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+):
+    """按计划表批量生成骨架：每行一份，某行出错只报该行（计划表:行号），其余照常生成。"""
+    from rich.console import Console
+
+    from drafter.batch import results_table, run_plan, summary
+
+    results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force, library=library,
+                       strict=strict, fmt=fmt)
+    for result in results:
+        if not result.ok:
+            typer.echo(result.problem, err=True)
+    console = Console()
+    console.print(results_table(results))
+    console.print(summary(results, out_dir))
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console entry point: run the app, turning expected errors into one line and exit 1."""
     try:

@@ -1,0 +1,229 @@
+"""drafter batch: many skeletons from one plan (``drafter.plan``), each row made on its own.
+
+A row names an outline, optionally an output file name and a style profile; every other column is a
+value key as ``--set`` takes it (``occasion``, ``sections.2.points.1.action``) or a variable's label
+(``会议名称``) where the label names one key of that row's outline. A row that cannot be made (unknown
+outline or column, a value missing under ``strict``, a template that fails, an output that exists or
+that an earlier row writes) is reported at its line in the plan, and the other rows are still
+written. Files are written atomically, so a failed row leaves no file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from rich.markup import escape
+from rich.table import Table
+
+from drafter.assemble import assemble, is_text_key, value_keys
+from drafter.errors import DrafterError
+from drafter.model import Placeholder, Speech, plain
+from drafter.outline import Outline, find_outline
+from drafter.plan import RESERVED, Row, read_plan
+from drafter.render import FORMATS, format_for, write
+from drafter.sandbox import clean
+
+#: characters no file name may hold on Windows or Unix.
+UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_STEM = 80
+
+
+@dataclass
+class RowResult:
+    """What became of one row: the file it writes (once named), or why it failed; what is left to fill."""
+
+    line: int
+    where: str                                          # plan.csv:LINE
+    outline: str                                        # as written in the plan
+    output: Path | None = None
+    error: str | None = None
+    missing: list[str] = field(default_factory=list)   # value keys left as placeholders
+    paragraphs: int = 0                                 # free-text paragraphs left to write
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def problem(self) -> str:
+        """The failure as one line: ``plan.csv:LINE: message``."""
+        return f"{self.where}: {self.error}"
+
+
+class Columns:
+    """The value columns one outline takes: its keys, and the labels that name exactly one key."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.keys = value_keys(outline)
+        self.labels: dict[str, list[str]] = {}
+        for name, key in self.keys.items():
+            self.labels.setdefault(key.placeholder.label, []).append(name)
+
+    def values(self, cells: list[tuple[str, str]]) -> dict[str, str]:
+        """A row's value cells as ``--set`` values; unknown, ambiguous or repeated columns are one error."""
+        values: dict[str, str] = {}
+        source: dict[str, str] = {}
+        unknown = []
+        for column, text in cells:
+            if column in RESERVED:
+                continue
+            names = [column] if column in self.keys else self.labels.get(column, [])
+            if not names:
+                unknown.append(column)
+                continue
+            if len(names) > 1:
+                raise DrafterError(f"标签“{column}”对应多个键 label names several keys ({', '.join(names[:3])} …): "
+                                   "请用键作表头 use the key as the column header")
+            if names[0] in source:
+                raise DrafterError(f"列“{source[names[0]]}”与“{column}”是同一个值 {names[0]}: 只留一列 keep one")
+            values[names[0]], source[names[0]] = clean(text), column
+        if unknown:
+            raise DrafterError(self._unknown(unknown))
+        return values
+
+    def _unknown(self, columns: list[str]) -> str:
+        known = list(self.keys) + [label for label, names in self.labels.items() if len(names) == 1]
+        listed = []
+        for column in columns:
+            close = difflib.get_close_matches(column, known, n=3)
+            listed.append(f"'{column}'" + (f"（是否想写 did you mean: {', '.join(close)}）" if close else ""))
+        oid = self.outline.id
+        return (f"提纲 {oid} 没有这些列 unknown columns: {'、'.join(listed)}"
+                f"（drafter outlines show {oid} 列出全部键 lists every key）")
+
+
+def safe_stem(text: str) -> str:
+    """Text made into a file name stem that every file system takes ("" if nothing is left)."""
+    stem = re.sub(r"\s+", " ", UNSAFE.sub("_", text)).strip(" ._")[:MAX_STEM].rstrip(" .")
+    return stem + "_" if stem.split(".")[0].upper() in WINDOWS_DEVICES else stem
+
+
+def output_name(given: str, speech: Speech, outline: Outline, line: int, fmt: str) -> str:
+    """The row's file name: the ``output`` cell, else the speech's title when it is filled in, else
+    ``outline-LINE``; with the format's extension unless it has one of its own."""
+    if given:
+        if UNSAFE.search(given) or not given.strip(" ."):
+            raise DrafterError(f"output '{given}' 应是输出目录中的文件名 must be a file name in the output folder, "
+                               r'without / \ : * ? " < > |')
+        name = given
+    else:
+        title = speech.meta.title or []
+        filled = not any(isinstance(part, Placeholder) for part in title)
+        name = (safe_stem(plain(title)) if filled else "") or f"{outline.id}-{line}"
+    return name if Path(name).suffix.lower() in FORMATS else f"{name}.{fmt}"
+
+
+@dataclass
+class _Batch:
+    """The options of one run, the outlines loaded so far and the file names rows have taken."""
+
+    plan: Path
+    out_dir: Path
+    style: str
+    reference_doc: str | Path | None
+    force: bool
+    library: tuple[str, ...]
+    strict: bool
+    fmt: str
+    columns: dict[str, Columns | DrafterError] = field(default_factory=dict)
+    taken: dict[str, int] = field(default_factory=dict)
+
+    def near(self, text: str) -> str:
+        """A file named in the plan, relative to the plan's folder; ids and names as they are."""
+        if text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text:
+            return str(self.plan.parent / text)
+        return text
+
+    def columns_of(self, name: str) -> Columns:
+        if name not in self.columns:
+            try:
+                self.columns[name] = Columns(find_outline(self.near(name), self.library))
+            except DrafterError as exc:
+                self.columns[name] = exc
+        found = self.columns[name]
+        if isinstance(found, DrafterError):
+            raise found
+        return found
+
+    def take(self, name: str, line: int) -> None:
+        """Claim a file name for a row; a name an earlier row took (case and form aside) is an error."""
+        key = unicodedata.normalize("NFC", name).casefold()
+        if key in self.taken:
+            raise DrafterError(f"输出文件 {name} 与第 {self.taken[key]} 行重名 clashes with line {self.taken[key]}: "
+                               "在 output 列另给文件名 give another name in the output column")
+        self.taken[key] = line
+
+    def row(self, row: Row) -> RowResult:
+        result = RowResult(row.line, f"{self.plan}:{row.line}", row.get("outline"))
+        try:
+            if row.error:
+                raise DrafterError(row.error)
+            if not result.outline:
+                raise DrafterError("没有填提纲 the outline cell is empty: 填提纲 id（drafter outlines list）或提纲文件")
+            columns = self.columns_of(result.outline)
+            speech = assemble(columns.outline, columns.values(row.cells), strict=self.strict)
+            name = output_name(row.get("output"), speech, columns.outline, row.line, self.fmt)
+            self.take(name, row.line)
+            result.output = self.out_dir / name
+            write(speech, result.output, style=self.near(row.get("style")) or self.style,
+                  reference_doc=self.reference_doc, force=self.force, library=self.library)
+        except DrafterError as exc:
+            result.error = str(exc)
+            return result
+        left = speech.placeholders()
+        result.missing = [p.name for p in left if not is_text_key(p.name)]
+        result.paragraphs = len(left) - len(result.missing)
+        return result
+
+
+def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, style: str = "gbt9704",
+             reference_doc: str | Path | None = None, force: bool = False, library: Iterable[str | Path] = (),
+             strict: bool = False, fmt: str | None = None) -> list[RowResult]:
+    """Make one skeleton per row of a plan in ``out_dir`` (created if missing).
+
+    A problem with the plan as a whole (unreadable, empty, no ``outline`` column, a bad ``style``,
+    ``reference_doc`` or ``fmt``) raises DrafterError; a problem with a row is in its RowResult.
+    """
+    from drafter.render.profiles import load_profile
+
+    plan_path, out_dir = Path(plan_path), Path(out_dir)
+    library = tuple(str(d) for d in library)
+    rows = read_plan(plan_path)
+    fmt = format_for(out_dir, fmt) if fmt is not None else "docx"   # an unknown name is an error
+    load_profile(style, library)
+    if reference_doc is not None and not Path(reference_doc).is_file():
+        raise DrafterError("参考文档不存在 reference document not found", where=str(reference_doc))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建输出目录 cannot create the output folder: {exc.strerror}", where=str(out_dir)) from None
+    batch = _Batch(plan_path, out_dir, style, reference_doc, force, library, strict, fmt)
+    return [batch.row(row) for row in rows]
+
+
+def results_table(results: list[RowResult]) -> Table:
+    """One line per row: its line in the plan, outline, output file, status and what is left to fill."""
+    table = Table(title="批量生成 batch")
+    table.add_column("行 line", justify="right", no_wrap=True)
+    for column in ("提纲 outline", "输出 output", "状态 status", "待填 值·段 left"):
+        table.add_column(column, overflow="fold")
+    for r in results:
+        status = "[green]已生成[/green]" if r.ok else "[red]失败[/red]"
+        left = f"{len(r.missing)} 值 · {r.paragraphs} 段" if r.ok else ""
+        table.add_row(str(r.line), escape(r.outline), escape(r.output.name if r.output else ""), status, left)
+    return table
+
+
+def summary(results: list[RowResult], out_dir: str | os.PathLike) -> str:
+    """The closing line of a batch: how many rows were written and how many failed."""
+    failed = sum(not r.ok for r in results)
+    return (f"共 {len(results)} 行：已生成 {len(results) - failed} 份，失败 {failed} 行 "
+            f"{len(results)} rows: {len(results) - failed} written to {out_dir}, {failed} failed")
