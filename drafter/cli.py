@@ -200,6 +200,88 @@ def batch(
         raise typer.Exit(1)
 
 
+@app.command()
+def mine(
+    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）folder of speeches"),
+    output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录 library folder to write"),
+    force: bool = typer.Option(False, "--force", "-f", help="目录已存在时重写 drafter 生成的文件 rewrite drafter's files"),
+):
+    """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
+    from rich.console import Console
+
+    from drafter.mine import mine_corpus, write_library
+    from drafter.mine.summary import mine_table
+
+    if output.exists() and (not output.is_dir() or any(output.iterdir())) and not force:
+        fail(f"{output}: 输出目录已存在，加 --force 重写 drafter 生成的文件 output folder exists; use --force")
+    result = mine_corpus(folder)
+    for skipped in result.skipped:
+        typer.echo(f"drafter: 跳过 skipped {skipped.name}: {skipped.reason}", err=True)
+    if not result.documents:
+        fail(f"{folder}: 没有能读入的讲话稿 nothing could be read")
+    write_library(result, output, force=force)
+    Console().print(mine_table(result, str(output)))
+
+
+phrases_app = typer.Typer(help="短语库：列出、搜索、查看 phrase bank: list, search, show.", no_args_is_help=True)
+app.add_typer(phrases_app, name="phrases")
+
+
+@phrases_app.command("list")
+def phrases_list(
+    function: Optional[str] = typer.Option(None, "--function", help="只列出这一功能，如 opening.context"),
+    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+):
+    """列出短语库中的短语（可按功能筛选）。"""
+    from rich.console import Console
+
+    from drafter.mine.summary import phrases_table
+    from drafter.phrases import load_phrases
+
+    rows = [p for p in load_phrases(library) if function is None or p.function == function]
+    if function and not rows:
+        fail(f"没有功能为 {function} 的短语 no phrases with function '{function}'")
+    Console().print(phrases_table(rows, f"短语库 phrase bank（{len(rows)} 条）"))
+
+
+@phrases_app.command("search")
+def phrases_search(
+    query: str = typer.Argument(..., help="要找的词句，如 根本遵循 text to look for"),
+    function: Optional[str] = typer.Option(None, "--function", help="只在这一功能中找"),
+    limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条 at most this many"),
+    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+):
+    """搜索短语库：包含所找词句的排在前面，其次是相近的。"""
+    from rich.console import Console
+
+    from drafter.mine.summary import phrases_table
+    from drafter.phrases import load_phrases, search
+
+    found = search(load_phrases(library), query, function, limit)
+    if not found:
+        fail(f"没有找到 no phrase matches '{query}'")
+    Console().print(phrases_table(found, f"搜索 search: {query}", scores=True))
+
+
+@phrases_app.command("show")
+def phrases_show(
+    phrase_id: str = typer.Argument(..., help="短语编号 phrase id"),
+    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+):
+    """显示一条短语：全文、槽位、出现篇数与次数、全部来源、例句。"""
+    from drafter.phrases import find_phrase, load_phrases
+
+    p = find_phrase(load_phrases(library), phrase_id)
+    lines = [f"编号 id: {p.id}", f"功能 function: {p.function}", f"短语 text: {p.text}"]
+    if p.slots:
+        lines.append(f"槽位 slots: {', '.join(p.slots)}")
+    if p.by:
+        lines.append(f"出处 by: {p.by}")
+    lines += [f"出现 seen: {p.docs} 篇 docs, {p.count} 次 times", f"例句 example: {p.example}",
+              f"来源 sources ({p.origin}: {p.path}):"] + [f"  {s}" for s in p.sources]
+    typer.echo("\n".join(lines))
+
+
 def main() -> None:
     """Console entry point: run the app, turning expected errors into one line and exit 1."""
     try:

@@ -1,0 +1,126 @@
+"""Frames of parallel texts (排比): what a group of texts shares, with slots where they differ.
+
+A frame is found by alignment, never by wording: each text is aligned with the first one
+(``difflib.SequenceMatcher``); the characters of the first text matched in every other text are
+the literal parts (split wherever one of the alignments splits them), the rest are slots. A frame
+holds only if every text fills every slot with something, and with as many clauses as the others
+(parallel texts break into clauses alike); else its shortest literal part is dropped and it is
+tried again. A short inner part (a mark, or one character) is literal only when the slots on both
+sides are of like length in every text (坚持以上率下，扛牢主体责任; 这是…的…), not when it is a comma or
+a common character met inside long free clauses.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cached_property
+
+from drafter.mine.text import cjk_count
+
+NAMES = string.ascii_uppercase
+CLAUSE = re.compile("[，；：]")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Literal parts around slots: ``parts[0]{A}parts[1]{B}…parts[-1]``."""
+
+    parts: tuple[str, ...]
+
+    @property
+    def slots(self) -> int:
+        return len(self.parts) - 1
+
+    @property
+    def literal(self) -> int:
+        """How many Chinese characters the frame fixes."""
+        return cjk_count("".join(self.parts))
+
+    def pattern(self, fmt: str = "{{{}}}") -> str:
+        """The frame with its slots shown, by default as {A}, {B} …"""
+        out = [self.parts[0]]
+        for i, part in enumerate(self.parts[1:]):
+            out += [fmt.format(NAMES[i] if i < len(NAMES) else f"S{i}"), part]
+        return "".join(out)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile("^" + "(.+?)".join(re.escape(p) for p in self.parts) + "$", re.S)
+
+    def fill(self, text: str) -> tuple[str, ...] | None:
+        """The slot values of a text that has this frame, else None."""
+        m = self.regex.match(text)
+        return m.groups() if m else None
+
+
+def induce(texts: list[str]) -> Frame | None:
+    """The frame a group of distinct texts shares, or None when they share nothing with a slot."""
+    if len(texts) < 2 or len(set(texts)) < len(texts):
+        return None
+    first = texts[0]
+    keep = [True] * len(first)
+    cuts = set()
+    for other in texts[1:]:
+        seen = [False] * len(first)
+        for a, _, size in SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks():
+            seen[a:a + size] = [True] * size
+            cuts |= {a, a + size}
+        keep = [k and s for k, s in zip(keep, seen)]
+    anchors = _runs(keep, cuts)
+    while anchors:
+        frame = _frame(first, anchors)
+        if frame is not None:
+            values = [frame.fill(t) for t in texts]
+            if all(values) and all(len({CLAUSE.subn("", v[i])[1] for v in values}) == 1 for i in range(frame.slots)):
+                return _regular(frame, texts)
+        anchors.remove(min(anchors, key=lambda r: (r[1] - r[0], r[0])))
+    return None
+
+
+def _runs(keep: list[bool], cuts: set[int]) -> list[tuple[int, int]]:
+    """Spans of kept characters, split where an alignment with some text began or ended a block."""
+    runs, start = [], None
+    for i, k in enumerate(keep + [False]):
+        if start is not None and (not k or i in cuts):
+            runs.append((start, i))
+            start = None
+        if k and start is None:
+            start = i
+    return runs
+
+
+def _frame(text: str, anchors: list[tuple[int, int]]) -> Frame | None:
+    parts = [""]
+    pos = 0
+    for a, b in anchors:
+        if a > pos:
+            parts.append("")
+        parts[-1] += text[a:b]
+        pos = b
+    if pos < len(text):
+        parts.append("")
+    frame = Frame(tuple(parts))
+    return frame if frame.slots else None
+
+
+def _regular(frame: Frame, texts: list[str]) -> Frame:
+    """The frame without short inner parts (a mark, or one character and marks) between slots whose
+    values differ in length threefold: such a part belongs to the free text, not to the frame."""
+    parts = list(frame.parts)
+    values = [frame.fill(t) for t in texts]
+    i = 1
+    while i < len(parts) - 1:
+        if cjk_count(parts[i]) < 2 and not (_even(values, i - 1) and _even(values, i)):
+            values = [v[:i - 1] + (v[i - 1] + parts[i] + v[i],) + v[i + 1:] for v in values]
+            del parts[i]
+        else:
+            i += 1
+    return Frame(tuple(parts))
+
+
+def _even(values: list[tuple[str, ...]], slot: int) -> bool:
+    lengths = [len(v[slot]) for v in values]
+    return max(lengths) <= 3 * min(lengths)

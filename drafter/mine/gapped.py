@@ -1,0 +1,148 @@
+"""Gapped formulas: two parts that recur together with a short, changing text between them
+(指明了…方向、提供了根本遵循; 同…党中央保持高度一致).
+
+For each recurring n-gram, every text within ``WINDOW`` characters of it in the same clause, on
+either side, is a candidate anchor. An anchor is kept when it is near the n-gram in two or more
+documents and at three in four of its places, and that is unlikely by chance: the probability of
+meeting it in a window of that size, from its frequency in the corpus, is at most ``RARE``, and
+raised to the number of times it was met, at most ``CHANCE`` (so 同 qualifies before 党中央保持高度一致,
+but 的 or 党 do not). The best anchor is the one met in the most documents, then most often, then
+the longest. Of two gapped formulas over the same sentences, the one with longer anchors stays. The gap must change from place to place (else the
+whole is an ordinary n-gram); what every gap shares at its ends joins the anchors. The parts are
+shown in the order most documents use; the documents are all those where the two meet. A
+one-character anchor (同) counts only where it also meets the n-gram directly somewhere (同党中央…).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from drafter.mine.ngrams import Formula, Sentences
+from drafter.mine.text import GAP, balanced, cjk_count, trim
+
+WINDOW = 12
+MAX_ANCHOR = 6
+CHANCE = 1e-4
+RARE = 0.05
+COVER = 0.75
+#: marks an anchor may not hold: it stays inside one clause
+BREAKS = set("，：。！？；“”《》（）")
+
+
+@dataclass(frozen=True)
+class Gapped:
+    """Two anchors with a gap: ``first…second`` in canonical form, and where they meet."""
+
+    first: str
+    second: str
+    places: tuple[tuple[int, int, int, int], ...]    # in the shown order: (sentence, start of first, start of second, end)
+    docs: frozenset[int]
+    sentences: tuple[int, ...]                       # every sentence where the two meet, in either order
+
+    @property
+    def canon(self) -> str:
+        return self.first + GAP + self.second
+
+
+def gapped(sents: Sentences, formulas: list[Formula]) -> list[Gapped]:
+    """The gapped formulas around the recurring n-grams, one per distinct text."""
+    corpus = "\n".join(sents.texts)
+    counts: dict[str, int] = {}
+    found: dict[tuple, Gapped] = {}
+    for formula in formulas:
+        g = _around(sents, formula, corpus, counts)
+        if g is None:
+            continue
+        key = (g.docs, frozenset(p[0] for p in g.places))
+        old = found.get(key)
+        if old is None or (len(g.first) + len(g.second), g.canon) > (len(old.first) + len(old.second), old.canon):
+            found[key] = g
+    by_text: dict[str, Gapped] = {}
+    for g in found.values():
+        if g.canon not in by_text or len(g.docs) > len(by_text[g.canon].docs):
+            by_text[g.canon] = g
+    return [by_text[k] for k in sorted(by_text)]
+
+
+def _around(sents: Sentences, formula: Formula, corpus: str, counts: dict[str, int]) -> Gapped | None:
+    n = len(formula.canon)
+    near: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)   # anchor → {place: anchor start}
+    for s, i in formula.places:
+        text = sents.texts[s]
+        for lo, hi in ((max(0, i - WINDOW), i), (i + n, min(len(text), i + n + WINDOW))):
+            for a in range(lo, hi):
+                for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
+                    piece = text[a:b]
+                    if BREAKS & set(piece):
+                        break
+                    if cjk_count(piece) and (s, i) not in near[piece] or _closer(near[piece].get((s, i)), a, i, n):
+                        near[piece][(s, i)] = a
+    best = None
+    for piece, where in near.items():
+        docs = frozenset(d for s, _ in where for d in _docs(sents, s))
+        if len(docs) < 2 or len(where) < COVER * len(formula.places):
+            continue
+        key = (len(docs), len(where), len(piece), piece)
+        if best is not None and key <= best[0]:
+            continue
+        if _chance(piece, len(where), corpus, counts) > CHANCE:
+            continue
+        best = (key, piece, where)
+    if best is None:
+        return None
+    _, piece, where = best
+    return _shape(sents, formula.canon, piece, where)
+
+
+def _closer(old: int | None, a: int, i: int, n: int) -> bool:
+    """Whether an anchor at ``a`` is nearer the n-gram at ``i`` (length ``n``) than one at ``old``."""
+    if old is None:
+        return True
+    return min(abs(a - i), abs(a - i - n)) < min(abs(old - i), abs(old - i - n))
+
+
+def _docs(sents: Sentences, s: int):
+    return {u.doc for u in sents.units[s]}
+
+
+def _chance(piece: str, times: int, corpus: str, counts: dict[str, int]) -> float:
+    if piece not in counts:
+        counts[piece] = corpus.count(piece)
+    p = min(1.0, counts[piece] * 2 * WINDOW / max(len(corpus), 1))
+    return p ** times if p <= RARE else 1.0
+
+
+def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int], int]) -> Gapped | None:
+    """Order the anchors as most documents do, and move what every gap shares into them."""
+    spans = []
+    for (s, i), a in sorted(where.items()):
+        before = a < i
+        spans.append((s, before, (a, a + len(piece)) if before else (i, i + len(gram)),
+                      (i, i + len(gram)) if before else (a, a + len(piece))))
+    votes = Counter()
+    for s, before, _, _ in spans:
+        for d in _docs(sents, s):
+            votes[before] += 1
+    order = votes[True] >= votes[False]
+    same = [(s, x, y) for s, before, x, y in spans if before == order]
+    gaps = [sents.texts[s][x[1]:y[0]] for s, x, y in same]
+    if len(set(gaps)) < 2:
+        return None
+    head = os.path.commonprefix(gaps)
+    tail = os.path.commonprefix([g[len(head):][::-1] for g in gaps])[::-1]
+    text = sents.texts[same[0][0]]
+    x, y = same[0][1], same[0][2]
+    raw_first, raw_second = text[x[0]:x[1] + len(head)], text[y[0] - len(tail):y[1]]
+    a, b = trim(raw_first)
+    c, d = trim(raw_second)
+    first, second = raw_first[a:b], raw_second[c:d]
+    if not (first and second and balanced(first) and balanced(second)):
+        return None
+    if min(cjk_count(first), cjk_count(second)) < 2 and "" not in gaps:
+        return None   # a one-character anchor counts only where it also meets the n-gram directly
+    cut = len(raw_second) - d
+    places = tuple(sorted((s, x[0] + a, y[0] - len(tail) + c, y[1] - cut) for s, x, y in same))
+    docs = frozenset(d for s, _, _, _ in spans for d in _docs(sents, s))
+    return Gapped(first, second, places, docs, tuple(sorted({s for s, _, _, _ in spans})))

@@ -1,0 +1,254 @@
+"""Outline archetypes learnt from the structure of the documents.
+
+Documents are grouped by shape: genre (from the title's genre word — 讲话, 发言, 党课, 述职 — or, with
+no title, from the transition sentence; pull quotes or an author note make a 署名文章) and numbering
+ladder (the main style at each depth). Each group gives one outline: id from genre and ladder, the
+title form (occasion and speaker as variables), front and back matter most of its documents have,
+and the sections of its fullest document, with counts spanning the group. Sibling headings that
+share a frame become one heading template with slots; the rest are one slot each, the source
+headings as examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from drafter.mine.corpus import Doc
+from drafter.mine.frames import Frame
+from drafter.mine.parallel import Group
+from drafter.model import Section, Speech
+
+GENRES = (  # slug, name, kind, words
+    ("party-lecture", "党课", "党课讲稿", re.compile("党课")),
+    ("debrief", "述职报告", "述职报告", re.compile("述职")),
+    ("remarks", "发言", "研讨交流发言", re.compile("发言|研讨|交流|体会|心得|汇报")),
+    ("speech", "讲话", "讲话稿", re.compile("讲话|致辞|报告|动员|部署|意见")),
+)
+ARTICLE = ("article", "署名文章", "署名文章")
+CODES = {"一、": "cn", "（一）": "pcn", "1．": "num", "（1）": "pnum", "第一，": "ord", "lead": "lead", "none": "plain"}
+LABELS = ("部分标题", "要点标题", "小标题", "细目标题")
+VARIABLES = {  # meta field: (variable, label)
+    "title": ("title", "标题"), "subtitle": ("subtitle", "副标题"), "occasion": ("occasion", "会议名称"),
+    "speaker": ("speaker", "讲话人"), "author": ("author", "作者"), "date": ("date", "日期"),
+}
+
+
+@dataclass(frozen=True)
+class Shape:
+    genre: tuple[str, str, str]
+    ladder: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return "-".join([self.genre[0]] + [CODES[s] for s in self.ladder]) if self.ladder else f"{self.genre[0]}-flat"
+
+
+def shape(speech: Speech) -> Shape:
+    return Shape(genre(speech), ladder(speech))
+
+
+def genre(speech: Speech) -> tuple[str, str, str]:
+    """(slug, name, kind) of a speech's genre."""
+    if any(p.role in ("pull_quote", "author_note") for p in speech.front + speech.back):
+        return ARTICLE
+    from drafter.structure import transition
+
+    for text in (" ".join(filter(None, (speech.meta.text("title"), speech.meta.text("subtitle")))),
+                 transition(speech) or ""):
+        for slug, name, kind, words in GENRES:
+            if words.search(text):
+                return slug, name, kind
+    return GENRES[-1][:3]
+
+
+def ladder(speech: Speech) -> tuple[str, ...]:
+    """The main numbering style at each depth (lead only where a depth has nothing else)."""
+    by_depth: dict[int, Counter] = {}
+    for s in speech.walk():
+        by_depth.setdefault(s.depth, Counter())[s.style] += 1
+    out = []
+    for depth in sorted(by_depth):
+        counts = by_depth[depth]
+        numbered = [s for s in counts if s not in ("lead", "none")]
+        pool = numbered or list(counts)
+        out.append(max(pool, key=lambda s: (counts[s], -pool.index(s))))
+    return tuple(out)
+
+
+def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
+    """One outline per shape, sorted by id."""
+    by_shape: dict[Shape, list[Doc]] = {}
+    for doc in docs:
+        by_shape.setdefault(shape(doc.speech), []).append(doc)
+    return sorted((_outline(s, members, groups) for s, members in by_shape.items()), key=lambda o: o["id"])
+
+
+def _outline(sh: Shape, docs: list[Doc], groups: list[Group]) -> dict:
+    rep = max(docs, key=lambda d: (len(d.speech.headings()), -docs.index(d)))
+    speech = rep.speech
+    counts = [len(d.speech.sections) for d in docs]
+    used: dict[str, str] = {}
+    title = _title(speech, used)
+    outline = {"id": sh.id, "name": f"{sh.genre[1]}（{' '.join(sh.ladder) or '不分部分'}）", "kind": sh.genre[2],
+               "description": _description(sh, docs, counts), "mined_from": [d.name for d in docs]}
+    body: dict = {"title": title}
+    if speech.meta.subtitle:
+        body["subtitle"] = _var("subtitle", used)
+    meta = {f: _var(f, used) for f in ("speaker", "occasion", "author", "date")
+            if f in used or any(d.speech.meta.text(f) for d in docs)}
+    if meta:
+        body["meta"] = meta
+    outline["variables"] = [_variable(f, speech) for f in VARIABLES if f in used]
+    outline.update(body)
+    if sh.ladder:
+        outline["numbering"] = list(sh.ladder)
+    outline["front"] = _front(docs)
+    mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
+    outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts))) if speech.sections else []
+    back = _back(docs)
+    if back:
+        outline["back"] = back
+    return outline
+
+
+def _var(field: str, used: dict[str, str]) -> str:
+    used[field] = VARIABLES[field][0]
+    return "{{ " + VARIABLES[field][0] + " }}"
+
+
+def _variable(field: str, speech: Speech) -> dict:
+    name, label = VARIABLES[field]
+    out = {"name": name, "label": label}
+    example = speech.meta.text(field)
+    if example:
+        out["example"] = example
+    return out
+
+
+def _title(speech: Speech, used: dict[str, str]) -> str:
+    """The title form: the title with its occasion and speaker as variables, else a variable."""
+    title = speech.meta.text("title")
+    occasion = speech.meta.text("occasion")
+    speaker = (speech.meta.text("speaker") or "").split(" ")[0]
+    if title and occasion and occasion in title:
+        head, _, tail = title.partition(occasion)
+        if speaker and head.startswith(speaker):
+            head = _var("speaker", used) + _literal(head[len(speaker):])
+        else:
+            head = _literal(head)
+        return head + _var("occasion", used) + _literal(tail)
+    return _var("title", used)
+
+
+def _literal(text: str) -> str:
+    """Text as literal Jinja: braces written as expressions."""
+    return "".join('{{ "' + ch + '" }}' if ch in "{}%#" else ch for ch in text)
+
+
+def _description(sh: Shape, docs: list[Doc], counts: list[int]) -> str:
+    span = f"{min(counts)}–{max(counts)}" if min(counts) != max(counts) else str(counts[0])
+    parts = [f"从 {len(docs)} 篇{sh.genre[2]}归纳：一级 {span} 部分"]
+    if sh.ladder:
+        parts.append("编号 " + " ＞ ".join(sh.ladder))
+    return "，".join(parts) + "。"
+
+
+def _majority(docs: list[Doc], test) -> bool:
+    return sum(1 for d in docs if test(d.speech)) * 2 > len(docs)
+
+
+def _front(docs: list[Doc]) -> list[dict]:
+    from drafter.structure import transition
+
+    front = []
+    salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
+    if salutations and _majority(docs, lambda s: s.salutation):
+        front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: (salutations[t], t)))})
+    if _majority(docs, lambda s: any(p.role == "pull_quote" for p in s.front)):
+        front.append({"role": "pull_quote", "hint": "导语：一两句提要，报纸文章用●标出"})
+    front.append({"role": "opening", "hint": "开头：交代背景、依据和这次讲话的主题", "phrases": ["opening.context"]})
+    examples = [t for d in docs if (t := transition(d.speech))]
+    if examples and _majority(docs, transition):
+        front.append({"role": "transition", "hint": f"过渡句，例：{examples[0]}", "phrases": ["transition"]})
+    return front
+
+
+def _back(docs: list[Doc]) -> list[dict]:
+    back = []
+    closings = [p.text for d in docs for p in d.speech.closing]
+    if closings and _majority(docs, lambda s: s.closing):
+        calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
+        if calls:
+            back.append({"role": "closing", "hint": f"结束语：号召，例：{calls[0][:40]}…", "phrases": ["closing.call"]})
+        modest = [t for t in closings if t.startswith("以上")]
+        if modest:
+            back.append({"role": "closing", "hint": f"结束语，例：{modest[0]}", "phrases": ["closing.modesty"]})
+        if not back:
+            back.append({"role": "closing", "hint": f"结束语，例：{closings[0][:40]}…"})
+    if _majority(docs, lambda s: any(p.role == "author_note" for p in s.back)):
+        back.append({"role": "author_note", "hint": "作者简介：（作者系……）"})
+    return back
+
+
+def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], groups: list[Group],
+          span: tuple[int, int] | None = None) -> dict:
+    """One level of sections as an outline part: count, heading template and slots, then items."""
+    n = len(sections)
+    part: dict = {"count": n}
+    if span:
+        part["min"], part["max"] = min(span[0], n), max(span[1], n)
+    styles = Counter(s.style for s in sections)
+    style = max(styles, key=lambda s: (styles[s], s))
+    if depth > len(numbering) or style != numbering[depth - 1]:
+        part["style"] = style
+    if sum(s.run_in for s in sections) * 2 > n:
+        part["run_in"] = True
+    lines = [s.line for s in sections if s.heading is not None]
+    whole = next((g for g in groups if g.lines == lines and len(lines) == n), None)
+    label = LABELS[min(depth, len(LABELS)) - 1]
+    if whole:
+        part["heading"] = _template(whole.frame)
+        part["hint"] = f"排比句式：{whole.pattern}"
+        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}", "example": [m.values[i] for m in whole.members]}
+                         for i, name in enumerate(_names(whole.frame))]
+    else:
+        part["heading"] = "{{ heading }}"
+        part["slots"] = [{"name": "heading", "label": label, "example": [s.title for s in sections]}]
+    items = [_item(s, depth, numbering, groups, whole, style, label) for s in sections]
+    while items and not items[-1]:
+        items.pop()
+    if items:
+        part["items"] = items
+    return part
+
+
+def _item(section: Section, depth: int, numbering, groups: list[Group], whole: Group | None, style: str,
+          label: str) -> dict:
+    item: dict = {}
+    group = None if whole else next((g for g in groups if section.heading is not None and section.line in g.lines
+                                     and g.depth == section.depth), None)
+    if group:
+        values = next(m.values for m in group.members if m.line == section.line)
+        item["heading"] = _template(group.frame)
+        item["hint"] = f"排比句式：{group.pattern}"
+        item["slots"] = [{"name": name, "label": f"{label}{name.upper()}", "example": values[i]}
+                         for i, name in enumerate(_names(group.frame))]
+    if section.style != style:
+        item["style"] = section.style
+    if section.children:
+        item["children"] = _part(section.children, depth + 1, numbering, groups)
+    return item
+
+
+def _names(frame: Frame) -> list[str]:
+    return [chr(ord("a") + i) for i in range(frame.slots)]
+
+
+def _template(frame: Frame) -> str:
+    names = _names(frame)
+    out = [_literal(frame.parts[0])]
+    for name, part in zip(names, frame.parts[1:]):
+        out += ["{{ " + name + " }}", _literal(part)]
+    return "".join(out)

@@ -1,0 +1,49 @@
+"""What ``drafter mine`` and ``drafter phrases`` print: rich tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from rich.markup import escape
+from rich.table import Table
+
+from drafter.mine import MineResult
+from drafter.mine.bank import FUNCTIONS
+
+
+def mine_table(result: MineResult, folder: str) -> Table:
+    """Documents read and skipped, outlines and phrases by function."""
+    table = Table(title=f"挖掘结果 mined library: {escape(folder)}")
+    table.add_column("项目 what", no_wrap=True)
+    table.add_column("数量 count", justify="right")
+    table.add_column("说明 details", overflow="fold")
+    table.add_row("读入文档 documents read", str(len(result.documents)), "")
+    table.add_row("跳过 skipped", str(len(result.skipped)),
+                  "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped))
+    table.add_row("提纲 outlines", str(len(result.outlines)), ", ".join(o["id"] for o in result.outlines))
+    table.add_row("排比组 parallel groups", str(len(result.parallel)), "")
+    table.add_row("复现短语 recurring formulas", str(len(result.recurring)), "")
+    counts = Counter(p.function for p in result.phrases)
+    for function in FUNCTIONS:
+        if counts[function]:
+            table.add_row(f"  短语 phrases: {function}", str(counts[function]), "")
+    return table
+
+
+def phrases_table(rows: Iterable, title: str, scores: bool = False) -> Table:
+    """Phrases one row each: id, function, text, documents, sources (and the match score)."""
+    table = Table(title=title)
+    if scores:
+        table.add_column("匹配 match", justify="right", no_wrap=True)
+    table.add_column("编号 id", no_wrap=True)
+    table.add_column("功能 function", no_wrap=True)
+    table.add_column("短语 text", overflow="fold")
+    table.add_column("篇数 docs", justify="right")
+    table.add_column("来源 sources", overflow="fold")
+    for row in rows:
+        score, p = row if scores else (None, row)
+        sources = ", ".join(p.sources[:3]) + (f" …（共 {len(p.sources)} 处）" if len(p.sources) > 3 else "")
+        cells = [p.id, p.function, escape(p.text), str(p.docs), escape(sources)]
+        table.add_row(*([f"{score:.2f}"] if scores else []) + cells)
+    return table

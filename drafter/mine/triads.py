@@ -1,0 +1,64 @@
+"""Triads and idiom chains (筑牢信仰之基、补足精神之钙、把稳思想之舵): three or more clauses in a row, each
+short, of one length (give or take two), that share a frame of a Chinese character or more (a
+quarter of a clause's length, for longer clauses),
+or four-character clauses joined by 、 (武装头脑、指导实践、推动工作). A lead-in on the first clause
+(要提高谋划工作的质量 beside 制定政策的质量) is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.mine.frames import induce
+from drafter.mine.text import canon
+
+SEP = re.compile("[，：]")
+SHORTEST, LONGEST = 3, 12
+LEAD_IN = 3
+
+
+def triads(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the triads in a sentence (surface form)."""
+    text = canon(sentence)
+    segments, pos = [], 0
+    for m in list(SEP.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        segments.append((pos, end))
+        pos = m.end() if m else pos
+    found, i = [], 0
+    while i <= len(segments) - 3:
+        j = i + 3
+        lead = _parallel(sentence, segments[i:j])
+        if lead is None:
+            i += 1
+            continue
+        while j < len(segments) and _parallel(sentence, segments[i:j + 1]) is not None:
+            j += 1
+        lead = _parallel(sentence, segments[i:j])
+        found.append((segments[i][0] + lead, segments[j - 1][1]))
+        i = j
+    return found
+
+
+def _parallel(sentence: str, spans: list[tuple[int, int]]) -> int | None:
+    """How many lead-in characters to drop from the first clause for the clauses to be a triad,
+    or None when they are not one."""
+    rest = [canon(sentence[a:b]) for a, b in spans[1:]]
+    if any(not SHORTEST <= len(r) <= LONGEST for r in rest):
+        return None
+    a, b = spans[0]
+    for lead in range(0, LEAD_IN + 1):
+        first = canon(sentence[a + lead:b])
+        if not SHORTEST <= len(first) <= LONGEST:
+            continue
+        clauses = [first] + rest
+        lengths = [len(c) for c in clauses]
+        if max(lengths) - min(lengths) > 2:
+            continue
+        frame = induce(clauses)
+        if frame is not None and frame.literal >= max(1, sum(lengths) / len(lengths) / 4):
+            return lead
+        joined = all(sentence[y] == "、" for _, y in spans[:-1] if y < len(sentence))
+        if joined and set(lengths) == {4} and len(set(clauses)) == len(clauses):
+            return lead
+    return None

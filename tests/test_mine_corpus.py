@@ -1,0 +1,88 @@
+"""drafter mine on a real folder: mixed encodings and formats, files that cannot be read, the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.mine import mine_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "corpus"
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+
+
+@pytest.fixture
+def mixed(tmp_path) -> Path:
+    """A folder as a writer has it: UTF-8 and GB18030 text in subfolders, a .docx, an empty file, a
+    binary file with a .txt name, and files drafter does not read."""
+    folder = tmp_path / "讲话稿"
+    (folder / "2023").mkdir(parents=True)
+    (folder / "2023" / "001.txt").write_bytes((SEEDS / "001_ba08b270c44729d2.txt").read_bytes())
+    text = (SEEDS / "002_196b020fa5f85377.txt").read_text(encoding="utf-8")
+    (folder / "002-gbk.txt").write_bytes(text.encode("gb18030"))
+    doc = Document()
+    for line in (SEEDS / "004_5b4d48522c5419d6.txt").read_text(encoding="utf-8").splitlines():
+        doc.add_paragraph(line)
+    doc.save(str(folder / "004.docx"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / ".hidden.txt").write_text("同志们：", encoding="utf-8")
+    return folder
+
+
+def test_bad_files_are_skipped_with_a_reason_and_the_rest_mined(mixed):
+    result = mine_corpus(mixed)
+    assert result.documents == ["002-gbk.txt", "004.docx", "2023/001.txt"]
+    reasons = {s.name: s.reason for s in result.skipped}
+    assert sorted(reasons) == ["binary.txt", "empty.txt"]
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
+    assert all("\n" not in r for r in reasons.values())
+    patterns = {g.pattern for g in result.parallel}
+    assert {"要{A}，做到{B}过硬", "{A}，在{B}上精准聚力", "以更{A}与{B}"} <= patterns
+    texts = {r.text: r.docs for r in result.recurring}
+    assert texts["提供了根本遵循"] == ("002-gbk.txt", "004.docx")
+    assert texts["筑牢信仰之基、补足精神之钙、把稳思想之舵"] == ("004.docx", "2023/001.txt")
+
+
+def test_mine_command_writes_a_library_and_prints_a_summary(mixed, tmp_path):
+    out = tmp_path / "mylib"
+    run = CliRunner().invoke(app, ["mine", str(mixed), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "跳过 skipped binary.txt" in run.output and "跳过 skipped empty.txt" in run.output
+    assert "读入文档 documents read" in run.output and "quotation" in run.output
+    assert sorted(p.name for p in (out / "outlines").glob("*.yaml"))
+    again = CliRunner().invoke(app, ["mine", str(mixed), "-o", str(out)])
+    assert again.exit_code != 0 and "--force" in again.output
+    assert CliRunner().invoke(app, ["mine", str(mixed), "-o", str(out), "--force"]).exit_code == 0
+
+
+def test_nothing_readable_is_an_error_without_a_traceback(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "drafter.cli", "mine", str(bad), "-o", str(out)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert lines[-1].startswith("drafter: 错误 error:") and "nothing could be read" in lines[-1]
+    assert not out.exists()
+    missing = subprocess.run([sys.executable, "-m", "drafter.cli", "mine", str(tmp_path / "nope"), "-o", str(out)],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_a_single_file_can_be_mined(tmp_path):
+    result = mine_corpus(HELDOUT / "001_county-economic-work.txt")
+    assert result.documents == ["001_county-economic-work.txt"]
+    assert [g.pattern for g in result.parallel] == ["坚定不移抓{A}"]

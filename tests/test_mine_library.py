@@ -1,0 +1,125 @@
+"""The library ``drafter mine`` writes: deterministic, valid outlines that drafter new can use, a phrase
+bank in the documented shape, and the built-in phrase bank is exactly what mining examples/corpus gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from drafter.errors import DrafterError
+from drafter.mine import mine_corpus, write_library
+from drafter.mine.write import MARK, library_files
+from drafter.outline import check_outline
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "corpus"
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lib") / "mylib"
+    write_library(mine_corpus(SEEDS), folder)
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_mining_twice_gives_identical_bytes(library, tmp_path):
+    write_library(mine_corpus(SEEDS), tmp_path / "again")
+    assert tree(tmp_path / "again") == tree(library)
+
+
+def test_the_builtin_phrase_bank_is_what_mining_the_examples_gives():
+    mined = {k: v for k, v in library_files(mine_corpus(SEEDS)).items() if k.startswith("phrasebank/")}
+    shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8") for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
+    assert sorted(mined) == sorted(shipped)
+    for name in mined:
+        assert mined[name] == shipped[name], f"{name} drifted: run python -m drafter.mine.builtin"
+
+
+@pytest.mark.parametrize("corpus", [SEEDS, HELDOUT], ids=["seeds", "heldout"])
+def test_mined_outlines_pass_the_outline_check(corpus, tmp_path):
+    write_library(mine_corpus(corpus), tmp_path)
+    outlines = sorted((tmp_path / "outlines").glob("*.yaml"))
+    assert outlines
+    for path in outlines:
+        assert check_outline(path, [tmp_path]) == [], path.name
+
+
+def test_outlines_name_their_sources_and_frames(library):
+    data = yaml.safe_load((library / "outlines" / "speech-cn-ord.yaml").read_text(encoding="utf-8"))
+    assert data["mined_from"] == ["001_ba08b270c44729d2.txt"]
+    assert data["title"] == "{{ speaker }}在{{ occasion }}上讲话"
+    assert data["numbering"] == ["一、", "第一，"]
+    second = data["sections"]["items"][1]["children"]
+    assert second["heading"] == "要{{ a }}，做到{{ b }}过硬"
+    assert second["slots"][1]["example"] == ["信念", "政治", "责任", "能力", "作风"]
+    remarks = yaml.safe_load((library / "outlines" / "remarks-cn-num.yaml").read_text(encoding="utf-8"))
+    assert remarks["sections"]["items"][0]["heading"] == "{{ a }}新时代推进全面从严治党的{{ b }}"
+
+
+def test_documents_of_one_shape_share_an_outline(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("007_web-copy-safety.txt", "009_broken-lines-business.txt"):
+        (corpus / name).write_bytes((HELDOUT / name).read_bytes())
+    result = mine_corpus(corpus)
+    assert [(o["id"], o["mined_from"]) for o in result.outlines] == \
+        [("speech-cn-pcn", ["007_web-copy-safety.txt", "009_broken-lines-business.txt"])]
+    assert result.outlines[0]["sections"]["min"] == 3
+
+
+def test_drafter_new_writes_a_docx_from_every_mined_outline(library, tmp_path):
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    for path in sorted((library / "outlines").glob("*.yaml")):
+        out = tmp_path / f"{path.stem}.docx"
+        run = CliRunner().invoke(app, ["new", path.stem, "--library", str(library), "--no-input", "-o", str(out)])
+        assert run.exit_code == 0, run.output
+        text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+        assert "【" in text
+    speech = "\n".join(p.text for p in Document(str(tmp_path / "speech-cn-ord.docx")).paragraphs)
+    assert "要筑牢思想根基，做到信念过硬" not in speech and "要【要点标题A】，做到【要点标题B】过硬" in speech
+
+
+def test_phrase_entries_have_the_documented_shape(library):
+    files = sorted((library / "phrasebank").glob("*.yaml"))
+    assert {p.stem for p in files} >= {"formula", "frame", "quotation", "triad", "transition", "closing.call"}
+    for path in files:
+        assert path.read_text(encoding="utf-8").startswith(MARK)
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for e in entries:
+            assert e["function"] == path.stem and e["id"].startswith(path.stem + ".")
+            assert set(e) <= {"id", "function", "text", "slots", "seen", "sources", "example", "by"}
+            assert e["seen"]["docs"] >= 1 and e["seen"]["count"] >= len(e["sources"]) >= 1
+            assert all(":" in s for s in e["sources"])
+            assert ("{{" in e["text"]) == bool(e.get("slots"))
+    frame = next(e for e in yaml.safe_load((library / "phrasebank" / "frame.yaml").read_text(encoding="utf-8"))
+                 if e["text"] == "要{{ A }}，做到{{ B }}过硬")
+    assert frame["slots"] == ["A", "B"] and frame["seen"] == {"docs": 1, "count": 5}
+
+
+def test_an_existing_folder_needs_force_and_only_drafters_files_are_rewritten(library, tmp_path):
+    folder = tmp_path / "lib"
+    result = mine_corpus(SEEDS)
+    write_library(result, folder)
+    with pytest.raises(DrafterError, match="--force"):
+        write_library(result, folder)
+    mine = folder / "outlines" / "my-own.yaml"
+    mine.write_text("id: my-own\n", encoding="utf-8")
+    stale = folder / "phrasebank" / "old.yaml"
+    stale.write_text(MARK + "\n[]\n", encoding="utf-8")
+    write_library(result, folder, force=True)
+    assert mine.read_text(encoding="utf-8") == "id: my-own\n" and not stale.exists()
+    assert tree(folder) == {**tree(library), "outlines/my-own.yaml": b"id: my-own\n"}
+    (folder / "outlines" / "speech-cn-ord.yaml").write_text("id: speech-cn-ord\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match="not written by drafter"):
+        write_library(result, folder, force=True)
