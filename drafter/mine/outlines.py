@@ -149,7 +149,7 @@ def _literal(text: str) -> str:
 
 def _description(sh: Shape, docs: list[Doc], counts: list[int]) -> str:
     span = f"{min(counts)}–{max(counts)}" if min(counts) != max(counts) else str(counts[0])
-    parts = [f"从 {len(docs)} 篇{sh.genre[2]}归纳：一级 {span} 部分"]
+    parts = [f"从 {len(docs)} 篇{sh.genre[2]}归纳：" + (f"一级 {span} 部分" if max(counts) else "不分部分")]
     if sh.ladder:
         parts.append("编号 " + " ＞ ".join(sh.ladder))
     return "，".join(parts) + "。"
@@ -181,15 +181,19 @@ def _back(docs: list[Doc]) -> list[dict]:
     if closings and _majority(docs, lambda s: s.closing):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:
-            back.append({"role": "closing", "hint": f"结束语：号召，例：{calls[0][:40]}…", "phrases": ["closing.call"]})
+            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}", "phrases": ["closing.call"]})
         modest = [t for t in closings if t.startswith("以上")]
         if modest:
             back.append({"role": "closing", "hint": f"结束语，例：{modest[0]}", "phrases": ["closing.modesty"]})
         if not back:
-            back.append({"role": "closing", "hint": f"结束语，例：{closings[0][:40]}…"})
+            back.append({"role": "closing", "hint": f"结束语，例：{_short(closings[0])}"})
     if _majority(docs, lambda s: any(p.role == "author_note" for p in s.back)):
         back.append({"role": "author_note", "hint": "作者简介：（作者系……）"})
     return back
+
+
+def _short(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[:size] + "…"
 
 
 def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], groups: list[Group],

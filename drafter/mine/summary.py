@@ -32,18 +32,17 @@ def mine_table(result: MineResult, folder: str) -> Table:
 
 
 def phrases_table(rows: Iterable, title: str, scores: bool = False) -> Table:
-    """Phrases one row each: id, function, text, documents, sources (and the match score)."""
+    """Phrases one row each: id (function.hash), text, documents, sources (and the match score)."""
     table = Table(title=title)
     if scores:
         table.add_column("匹配 match", justify="right", no_wrap=True)
-    table.add_column("编号 id", no_wrap=True)
-    table.add_column("功能 function", no_wrap=True)
-    table.add_column("短语 text", overflow="fold")
+    table.add_column("功能.编号 function.id", no_wrap=True)
+    table.add_column("短语 text", overflow="fold", min_width=16, ratio=3)
     table.add_column("篇数 docs", justify="right")
-    table.add_column("来源 sources", overflow="fold")
+    table.add_column("来源 sources", overflow="fold", ratio=2)
     for row in rows:
         score, p = row if scores else (None, row)
-        sources = ", ".join(p.sources[:3]) + (f" …（共 {len(p.sources)} 处）" if len(p.sources) > 3 else "")
-        cells = [p.id, p.function, escape(p.text), str(p.docs), escape(sources)]
+        sources = "\n".join(p.sources[:2]) + (f"\n…共 {len(p.sources)} 处 places" if len(p.sources) > 2 else "")
+        cells = [p.id, escape(p.text), str(p.docs), escape(sources)]
         table.add_row(*([f"{score:.2f}"] if scores else []) + cells)
     return table
