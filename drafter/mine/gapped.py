@@ -81,8 +81,10 @@ def _around(sents: Sentences, formula: Formula, corpus: str, counts: dict[str, i
                         near[piece][(s, i)] = a
     best = None
     for piece, where in near.items():
-        docs = frozenset(d for s, _ in where for d in _docs(sents, s))
-        if len(docs) < 2 or len(where) < COVER * len(formula.places):
+        if len(where) < max(2, COVER * len(formula.places)):
+            continue
+        docs = frozenset().union(*(sents.docsets[s] for s, _ in where))
+        if len(docs) < 2:
             continue
         key = (len(docs), len(where), len(piece), piece)
         if best is not None and key <= best[0]:
@@ -103,8 +105,8 @@ def _closer(old: int | None, a: int, i: int, n: int) -> bool:
     return min(abs(a - i), abs(a - i - n)) < min(abs(old - i), abs(old - i - n))
 
 
-def _docs(sents: Sentences, s: int):
-    return {u.doc for u in sents.units[s]}
+def _docs(sents: Sentences, s: int) -> frozenset[int]:
+    return sents.docsets[s]
 
 
 def _chance(piece: str, times: int, corpus: str, counts: dict[str, int]) -> float:

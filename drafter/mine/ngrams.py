@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from drafter.mine.corpus import Corpus, Unit
 from drafter.mine.text import balanced, cjk_count, trim
@@ -29,6 +30,11 @@ class Sentences:
     surface: list[list[str]]             # surface texts of each, one per occurrence
     units: list[list[Unit]]              # occurrences
     masks: list[int]                     # bit d set: occurs in document d
+
+    @cached_property
+    def docsets(self) -> list[frozenset[int]]:
+        """The documents of each sentence."""
+        return [frozenset(u.doc for u in units) for units in self.units]
 
     @classmethod
     def of(cls, corpus: Corpus) -> "Sentences":
