@@ -36,6 +36,8 @@ SLOT = "{{{{ {} }}}}"
 VOCABULARY_DOCS = 4
 EXAMPLE = 60
 MIN_PHRASE = 6
+BOUND_TIMES = 3
+BOUND_SHARE = 0.2
 
 
 @dataclass
@@ -59,9 +61,14 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     """Every phrase of the corpus, with stable ids, sorted by function then by how widely seen."""
     phrases: dict[tuple[str, str], Phrase] = {}
     vocabulary = len(corpus.docs) >= VOCABULARY_DOCS
+    pairs = Pairs(sents.texts)
     for f in formulas:
-        if vocabulary and len(f.docs) == len(corpus.docs) or cjk_count(f.canon) < MIN_PHRASE:
+        if vocabulary and len(f.docs) == len(corpus.docs):
             continue
+        a, b = _tidy(sents, f, pairs)
+        if cjk_count(f.canon[a:b]) < MIN_PHRASE:
+            continue
+        f = Formula(f.canon[a:b], [(s, i + a) for s, i in f.places], f.docs)
         units = [u for s, _ in f.places for u in sents.units[s]]
         text = surface(sents, f)
         _add(phrases, Phrase(_function(text, units), text, [], units, _example(sents, f.places[0][0], f.places[0][1], len(text))), f.canon)
@@ -75,6 +82,43 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
     return _ids(list(phrases.values()))
+
+
+def _tidy(sents: Sentences, f: Formula, pairs: "Pairs") -> tuple[int, int]:
+    """The span of a formula without end characters bound to the text beside them: where, at every
+    place, the end character and its neighbour (a Chinese character) are a pair the corpus has at least ``BOUND_TIMES``
+    times and in at least ``BOUND_SHARE`` of that character's pairs on that side (于 of 关于/对于,
+    个 of 每个/一个), the formula cut a word, and that character goes."""
+    def bound(k: int, side: int) -> bool:
+        ch = f.canon[k]
+        total = pairs.before[ch] if side < 0 else pairs.after[ch]
+        for s, i in f.places:
+            text, j = sents.texts[s], i + k + side
+            if not 0 <= j < len(text) or not cjk_count(text[j]):
+                return False
+            n = pairs.count[text[j] + ch if side < 0 else ch + text[j]]
+            if n < BOUND_TIMES or n < BOUND_SHARE * total:
+                return False
+        return True
+
+    a, b = 0, len(f.canon)
+    while b - a > MIN_PHRASE and bound(a, -1):
+        a += 1
+    while b - a > MIN_PHRASE and bound(b - 1, 1):
+        b -= 1
+    return a, b
+
+
+class Pairs:
+    """Counts of adjacent character pairs in the corpus, and of each character's pairs on each side."""
+
+    def __init__(self, texts: list[str]):
+        self.count = Counter(t[i:i + 2] for t in texts for i in range(len(t) - 1))
+        self.before: Counter = Counter()
+        self.after: Counter = Counter()
+        for pair, n in self.count.items():
+            self.before[pair[1]] += n
+            self.after[pair[0]] += n
 
 
 def _function(text: str, units: list[Unit]) -> str:
