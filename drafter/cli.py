@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
 from drafter.errors import DrafterError
+
+# Options several commands share, declared once.
+LIBRARY_HELP = "资料库目录，其中的提纲、模板优先（可多次给出）library dir, wins over built-in (repeatable)"
+Library = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP)]
+OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕")]
+Format = Annotated[Optional[str], typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名")]
+Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件")]
+ReferenceDoc = Annotated[Optional[Path], typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
+Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
 
 app = typer.Typer(
     name="drafter",
@@ -54,13 +63,13 @@ def parse(
 
 @app.command("format")
 def format_(
-    file: Path = typer.Argument(..., help="讲话稿文件 (.txt .md .docx)"),
-    output: str = typer.Option(..., "-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕"),
-    fmt: Optional[str] = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认按扩展名"),
-    style: str = typer.Option("gbt9704", "--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件"),
-    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="用此 Word 文档的样式和页面设置"),
-    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
-    library: list[Path] = typer.Option([], "--library", help="资料库目录（可多次给出）"),
+    file: Annotated[Path, typer.Argument(help="讲话稿文件 (.txt .md .docx)")],
+    output: OutputFile,
+    fmt: Format = None,
+    style: Style = "gbt9704",
+    reference_doc: ReferenceDoc = None,
+    force: Force = False,
+    library: Library = [],
 ):
     """把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、Markdown）。"""
     from drafter.structure import read_speech
@@ -78,11 +87,10 @@ def format_(
 
 outlines_app = typer.Typer(help="提纲：列出、查看、检查 outlines: list, show, check.", no_args_is_help=True)
 app.add_typer(outlines_app, name="outlines")
-LIBRARY_HELP = "资料库目录，其中的提纲、模板优先（可多次给出）library dir, wins over built-in (repeatable)"
 
 
 @outlines_app.command("list")
-def outlines_list(library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP)):
+def outlines_list(library: Library = []):
     """列出所有提纲及其来源（内置、DRAFTER_LIBRARY、--library）。"""
     from rich.console import Console
 
@@ -95,7 +103,7 @@ def outlines_list(library: list[Path] = typer.Option([], "--library", help=LIBRA
 @outlines_app.command("show")
 def outlines_show(
     outline: str = typer.Argument(..., help="提纲 id 或提纲文件 outline id or file"),
-    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+    library: Library = [],
 ):
     """显示一个提纲的结构树和要填的值（含各条槽位的 --set 键）。"""
     from rich.console import Console
@@ -109,7 +117,7 @@ def outlines_show(
 @outlines_app.command("check")
 def outlines_check(
     files: list[Path] = typer.Argument(..., help="提纲文件 outline files (.yaml)"),
-    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+    library: Library = [],
 ):
     """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
     from drafter.outline import check_outline
@@ -129,19 +137,19 @@ def _can_prompt(no_input: bool) -> bool:
 
 @app.command()
 def new(
-    outline: str = typer.Argument(..., help="提纲 id（drafter outlines list）或提纲文件 outline id or file"),
-    output: str = typer.Option(..., "-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕"),
+    outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件 outline id or file")],
+    output: OutputFile,
     sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
     answers: Optional[Path] = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
     no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值 never prompt"),
     strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）error listing every missing value"),
     sections: Optional[int] = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
     points: Optional[int] = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
-    fmt: Optional[str] = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认按扩展名"),
-    style: str = typer.Option("gbt9704", "--style", "-s", help="版式：gbt9704、speech … 或 .yaml 文件"),
-    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="用此 Word 文档的样式和页面设置"),
-    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
-    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+    fmt: Format = None,
+    style: Style = "gbt9704",
+    reference_doc: ReferenceDoc = None,
+    force: Force = False,
+    library: Library = [],
 ):
     """按提纲生成讲话稿骨架：标题、称呼、开头、各部分标题、占位与写作提示、结尾。"""
     from rich.console import Console
@@ -178,10 +186,10 @@ def batch(
     out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）output folder"),
     fmt: Optional[str] = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
     style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件"),
-    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="用此 Word 文档的样式和页面设置"),
-    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的输出文件"),
+    reference_doc: ReferenceDoc = None,
+    force: Force = False,
     strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错 a row missing a value fails"),
-    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+    library: Library = [],
 ):
     """按计划表批量生成骨架：每行一份，某行出错只报该行（计划表:行号），其余照常生成。"""
     from rich.console import Console
@@ -230,7 +238,7 @@ app.add_typer(phrases_app, name="phrases")
 @phrases_app.command("list")
 def phrases_list(
     function: Optional[str] = typer.Option(None, "--function", help="只列出这一功能，如 opening.context"),
-    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+    library: Library = [],
 ):
     """列出短语库中的短语（可按功能筛选）。"""
     from rich.console import Console
@@ -249,7 +257,7 @@ def phrases_search(
     query: str = typer.Argument(..., help="要找的词句，如 根本遵循 text to look for"),
     function: Optional[str] = typer.Option(None, "--function", help="只在这一功能中找"),
     limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条 at most this many"),
-    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+    library: Library = [],
 ):
     """搜索短语库：包含所找词句的排在前面，其次是相近的。"""
     from rich.console import Console
@@ -266,7 +274,7 @@ def phrases_search(
 @phrases_app.command("show")
 def phrases_show(
     phrase_id: str = typer.Argument(..., help="短语编号 phrase id"),
-    library: list[Path] = typer.Option([], "--library", help=LIBRARY_HELP),
+    library: Library = [],
 ):
     """显示一条短语：全文、槽位、出现篇数与次数、全部来源、例句。"""
     from drafter.phrases import find_phrase, load_phrases
