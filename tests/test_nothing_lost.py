@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter import parse_text
 from drafter.ingest.normalize import normalize, squash
@@ -63,3 +64,14 @@ def test_generated_speeches_parse_to_their_structure(written):
     assert speech.meta.text("occasion") == written.occasion
     assert speech.warnings == []
     assert [p.text[:3] for p in speech.closing] == ["同志们"]
+
+
+#: the characters speeches and web pages are made of, so that random text hits the parser's rules
+SOUP = list("一二三四五六七八九十、（）()1234567890.．，,。：:；;！？!?第是要同志们下面以上【】●—- \n\n\n"
+            "在上的讲话发言此处隐藏字下载分享版权ICP备abcXYZ“”《》")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(SOUP), max_size=300))
+def test_any_text_parses_and_loses_nothing(text):
+    assert lost(text) == Counter()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from drafter.render.numbering import chinese_numeral
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN = "[一二三四五六七八九十]{1,3}"
+_CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 1–99
 
 #: (style, pattern); the pattern's group 1 is the number, the match ends where the heading text starts.
 MARKS = [
@@ -45,7 +45,7 @@ def read_mark(text: str) -> Mark | None:
     """The numbering mark a line starts with, if any, and the text after it."""
     for style, pattern in MARKS:
         m = pattern.match(text)
-        if m and len(text) > m.end():
+        if m and len(text) > m.end() and m.group(1) not in ("0", "00"):
             rest = text[m.end():]
             if style == "1．" and rest[:1] in "%％年月日":
                 continue  # 2020年, 3.5%
