@@ -28,7 +28,7 @@ class _Flow(list):
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """A safe dumper of its own, so the flow-list representer does not leak into yaml.SafeDumper."""
 
 
 _Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
