@@ -163,3 +163,33 @@ def test_paragraphs_that_start_by_counting_are_not_lead_heads():
 def test_bullets_inside_the_body_are_body_text():
     speech = parse_text("\n".join(["一、抓好学习", BODY, "◆要加强理论学习。" + BODY]))
     assert [p.role for p in speech.sections[0].body] == ["body", "body"]
+
+
+def test_docx_word_lists_say_their_numbering_style(tmp_path):
+    """A Word list whose levels print 一、 / （一） / 1. numbers paragraphs whose text has no mark."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%1）"), ("decimal", "%1.")]
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        + "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                  for i, (fmt, text) in enumerate(levels))
+        + "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    doc.add_paragraph("在全市组织工作会议上的讲话", style="Title")
+    doc.add_paragraph(BODY)
+    for text, level in (("提高站位", 0), ("抓好学习", 1), ("学深悟透。" + BODY, 2), ("抓好落实", 0)):
+        p = doc.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        if level < 2:
+            doc.add_paragraph(BODY)
+    path = tmp_path / "lists.docx"
+    doc.save(path)
+    speech = read_speech(path)
+    assert heads(speech) == [(1, "一、", False, "提高站位"), (2, "（一）", False, "抓好学习"),
+                             (3, "1．", True, "学深悟透"), (1, "一、", False, "抓好落实")]

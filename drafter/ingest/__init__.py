@@ -21,6 +21,7 @@ class SourceLine:
     level: int | None = None     # heading level the format signals (docx heading style, outline level, 黑体), 1-based
     title: bool = False          # the format marks it as the document title (docx Title style)
     numbered: bool = False       # the format numbers the heading itself (Word list numbering), not its text
+    list_style: str | None = None  # the numbering style the format prints for it ("一、" …), if known
     style: str | None = None     # the format's paragraph style name, lower case, no spaces ("subtitle")
 
 

@@ -52,6 +52,7 @@ class Line:
     title: bool = False
     numbered: bool = False
     style: str | None = None
+    list_style: str | None = None
 
 
 @dataclass
@@ -118,7 +119,8 @@ def has_cjk(text: str) -> bool:
 def clean(source: list[SourceLine]) -> Cleaned:
     """Normalise lines, drop and report debris, keep page metadata; blank lines are dropped silently."""
     out = Cleaned(lines=[])
-    lines = [Line(s.no, s.text, normalize(s.text), s.level, s.title, s.numbered, s.style) for s in source]
+    lines = [Line(s.no, s.text, normalize(s.text), s.level, s.title, s.numbered, s.style, s.list_style)
+             for s in source]
     body_seen = False
     in_footer = False
     for line in lines:

@@ -24,7 +24,9 @@ Decisions, so the parser can rely on them:
 - ``style``: the paragraph style's name, lower case without spaces ("subtitle", "speaker", "date"), which
   the parser reads as a role for the lines of a title block.
 - ``numbered``: a heading paragraph that Word numbers itself (``w:numPr`` on it or its style), whose
-  number is therefore not in its text.
+  number is therefore not in its text; ``list_style``: the heading-number style that Word list prints
+  (numbering.xml: a Chinese count with "、" → 一、, in brackets → （一）, "第" → 第一，, decimal → 1．,
+  bracketed decimal → （1）), for any paragraph Word numbers; None for bullets and other formats.
 - A run's face is its East Asian font: ``w:rFonts/@w:eastAsia`` (or ``@w:ascii`` when it names a
   Chinese face) looked up on the run, then its character style chain, the paragraph style chain and the
   document defaults; bold is looked up the same way. Theme fonts are not resolved.
@@ -69,6 +71,7 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
     document = _open(path)
     styles = _Styles(document.styles.element)
     core_title = document.core_properties.title or ""
+    lists = _Lists(document)
     lines = []
     for no, p in enumerate(_paragraphs(document.element.body), start=1):
         runs = [(r, _run_text(r)) for r in _runs(p)]
@@ -82,7 +85,9 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
                 line.text = core_title  # the title as the document states it, with the spaces a line break hid
             if not line.title:
                 line.level = _style_level(p, style, styles)
-                line.numbered = line.level is not None and _list_numbered(p, style, styles)
+                numbering = _list_number(p, style, styles)
+                line.numbered = line.level is not None and numbering is not None
+                line.list_style = lists.style(*numbering) if numbering else None
                 if line.level is None:
                     line.level = _format_level(p, runs, styles, text)
         lines.append(line)
@@ -241,13 +246,54 @@ def _style_level(p, style, styles: _Styles) -> int | None:
     return None
 
 
-def _list_numbered(p, style, styles: _Styles) -> bool:
-    """Whether Word numbers the paragraph itself (w:numPr with a non-zero w:numId), so its mark is not in its text."""
+def _list_number(p, style, styles: _Styles) -> tuple[str, int] | None:
+    """The Word list (numId, level) that numbers the paragraph itself, whose mark is then not in its text."""
     for ppr in [p.find(W + "pPr")] + [s.find(W + "pPr") for s in styles.chain(style)]:
         num = ppr.find(f"{W}numPr/{W}numId") if ppr is not None else None
         if num is not None:
-            return num.get(W + "val") not in (None, "0")
-    return False
+            if num.get(W + "val") in (None, "0"):
+                return None
+            ilvl = ppr.find(f"{W}numPr/{W}ilvl")
+            return num.get(W + "val"), int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
+    return None
+
+
+class _Lists:
+    """numbering.xml: which heading-number style (一、 （一） 1． （1） 第一，) a list level prints, if any."""
+
+    CHINESE = ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
+               "chineseLegalSimplified", "ideographLegalTraditional")
+
+    def __init__(self, document):
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            root = None
+        self.abstract = {a.get(W + "abstractNumId"): a for a in root.iter(W + "abstractNum")} if root is not None else {}
+        self.nums = {}
+        for num in root.iter(W + "num") if root is not None else ():
+            ref = num.find(W + "abstractNumId")
+            if ref is not None:
+                self.nums[num.get(W + "numId")] = ref.get(W + "val")
+
+    def style(self, num_id: str, level: int) -> str | None:
+        abstract = self.abstract.get(self.nums.get(num_id))
+        lvl = next((lv for lv in abstract.iter(W + "lvl") if lv.get(W + "ilvl") == str(level)), None) \
+            if abstract is not None else None
+        if lvl is None:
+            return None
+        fmt = lvl.find(W + "numFmt")
+        text = lvl.find(W + "lvlText")
+        fmt = fmt.get(W + "val") if fmt is not None else "decimal"
+        text = text.get(W + "val", "") if text is not None else ""
+        bracketed = text.startswith(("（", "(")) and text.endswith(("）", ")"))
+        if fmt in self.CHINESE:
+            if text.startswith("第"):
+                return "第一，"
+            return "（一）" if bracketed else "一、"
+        if fmt == "decimal":
+            return "（1）" if bracketed else "1．"
+        return None
 
 
 def _face(run, p, styles: _Styles) -> str | None:

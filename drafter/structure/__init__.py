@@ -156,9 +156,11 @@ def parse_lines(source: list[SourceLine]) -> Speech:
             if builder.open and builder.open[-1].style == "lead":
                 parent = builder.open[-1].depth - 1
             builder.heading(para, "lead", None, "", para.text, depth=parent + 1)
-        elif para.level is not None and para.numbered:
-            # Word numbers this heading itself: its number is not in the text, so use the usual ladder
-            builder.heading(para, DEFAULT_LADDER[min(para.level, len(DEFAULT_LADDER)) - 1], None, "", para.text)
+        elif para.list_style or (para.level is not None and para.numbered):
+            # Word numbers this paragraph itself: its number is not in the text; the list's format says
+            # the style, else the usual ladder by heading level
+            style = para.list_style or DEFAULT_LADDER[min(para.level, len(DEFAULT_LADDER)) - 1]
+            builder.heading(para, style, None, "", para.text)
         elif para.level is not None:
             # a heading the format marks but does not number: a lead head when it runs into its body
             style = "lead" if split_heading(para.text)[1] else "none"

@@ -29,6 +29,7 @@ class Para:
     level: int | None = None
     title: bool = False
     numbered: bool = False
+    list_style: str | None = None
     raw: str = ""
     gap: int | None = None          # hidden characters, for a gap marker
     is_gap: bool = False
@@ -81,5 +82,6 @@ def join_lines(lines: list[Line], removed: set[int]) -> list[Para]:
                 prev.text = glue(prev.text, line.text, len(between))
                 prev.lines.append(line.no)
                 continue
-        out.append(Para(line.text, line.no, [line.no], line.level, line.title, line.numbered, line.raw.strip()))
+        out.append(Para(line.text, line.no, [line.no], line.level, line.title, line.numbered, line.list_style,
+                        line.raw.strip()))
     return out
