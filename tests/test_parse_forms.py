@@ -193,3 +193,22 @@ def test_docx_word_lists_say_their_numbering_style(tmp_path):
     speech = read_speech(path)
     assert heads(speech) == [(1, "一、", False, "提高站位"), (2, "（一）", False, "抓好学习"),
                              (3, "1．", True, "学深悟透"), (1, "一、", False, "抓好落实")]
+
+
+def test_docx_table_of_contents_is_removed_not_read_as_headings(tmp_path):
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("在全市组织工作会议上的讲话", style="Title")
+    toc = doc.styles.add_style("toc 1", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    for entry in ("一、提高站位\t1", "二、抓好落实\t2"):
+        doc.add_paragraph(entry, style=toc)
+    doc.add_paragraph(BODY)
+    for head in ("一、提高站位", "二、抓好落实"):
+        doc.add_paragraph(head, style="Heading 1")
+        doc.add_paragraph(BODY)
+    path = tmp_path / "toc.docx"
+    doc.save(path)
+    speech = read_speech(path)
+    assert heads(speech) == [(1, "一、", False, "提高站位"), (1, "一、", False, "抓好落实")]
+    assert [(r.line, r.why) for r in speech.removed] == [(2, "目录 table of contents"), (3, "目录 table of contents")]

@@ -132,7 +132,9 @@ def clean(source: list[SourceLine]) -> Cleaned:
             out.lines.append(line)
             continue
         why = None
-        if in_footer:
+        if re.fullmatch(r"(?:toc|目录)\d?", line.style or ""):
+            why = "目录 table of contents"
+        elif in_footer:
             why = "页脚 page footer"
         elif FOOTER.match(text) and len(text) <= 40:
             why, in_footer = "相关链接 related links", True
