@@ -1,14 +1,16 @@
 """The phrase bank: mined phrases sorted by what they do in a speech, each with its provenance.
 
 Where a phrase occurs and its shape say what it does: recurring formulas are ``opening.context``
-when most of their places are in openings, ``closing.call`` in closings, ``requirement`` when they
-start with 要/必须, else ``formula``; ``triad``, ``formulation`` and ``quotation`` by shape (see their
-modules); ``frame`` from parallel headings; ``transition``, ``closing.call`` and ``closing.modesty``
-from the speeches' own transition and closing sentences, merged into one templated entry where
-sentences of several documents share a frame. A formula found in every document of a corpus of
-four or more is the genre's common vocabulary (党的建设, 组织工作), not a formula, and is left out;
-so is one of fewer than ``MIN_PHRASE`` Chinese characters (a term such as 软弱涣散: it stays in the
-list of recurring formulas, but a phrase bank is for wording).
+when most of their places are in openings, ``closing.call`` when they are in closings and open a
+sentence there or make a whole clause, ``requirement`` when they start with 要/必须, else
+``formula``; ``triad``, ``formulation`` and ``quotation`` by shape (see their modules); ``frame``
+from parallel headings; ``transition``, ``closing.call`` and ``closing.modesty`` from the speeches'
+own transition and closing sentences, merged into one templated entry where sentences of several
+documents share a frame. A formula found in every document of a corpus of four or more is the
+genre's common vocabulary (党的建设, 组织工作), not a formula, and is left out. A formula or gapped
+formula enters only as a phrase that starts and ends where words do (see ``drafter.mine.bounds``):
+fragments and terms shorter than six Chinese characters (软弱涣散) stay in the list of recurring
+formulas, but a phrase bank is for wording.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from drafter.mine.corpus import Corpus, Unit
+from drafter.mine.bounds import Bounds
 from drafter.mine.frames import Frame
-from drafter.mine.gapped import Gapped
+from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
 from drafter.mine.quotes import NUMBERED, formulations, quotations
-from drafter.mine.text import canon, cjk_count
+from drafter.mine.text import GAP, canon
 from drafter.mine.triads import triads
 
 FUNCTIONS = ("opening.context", "transition", "requirement", "formula", "triad", "formulation", "quotation",
@@ -32,12 +35,10 @@ FUNCTIONS = ("opening.context", "transition", "requirement", "formula", "triad",
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
+CLAUSE = "，：“”"
 SLOT = "{{{{ {} }}}}"
 VOCABULARY_DOCS = 4
 EXAMPLE = 60
-MIN_PHRASE = 6
-BOUND_TIMES = 3
-BOUND_SHARE = 0.2
 
 
 @dataclass
@@ -61,67 +62,55 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     """Every phrase of the corpus, with stable ids, sorted by function then by how widely seen."""
     phrases: dict[tuple[str, str], Phrase] = {}
     vocabulary = len(corpus.docs) >= VOCABULARY_DOCS
-    pairs = Pairs(sents.texts)
+    bounds = Bounds(sents.texts)
     for f in formulas:
         if vocabulary and len(f.docs) == len(corpus.docs):
             continue
-        a, b = _tidy(sents, f, pairs)
-        if cjk_count(f.canon[a:b]) < MIN_PHRASE:
+        span = bounds.span(f.canon)
+        if span is None:
             continue
-        f = Formula(f.canon[a:b], [(s, i + a) for s, i in f.places], f.docs)
+        a, b = span
+        s0, i0 = f.places[0]
+        f = Formula(sents.texts[s0][i0 + a:i0 + b], [(s, i + a) for s, i in f.places], f.docs)
         units = [u for s, _ in f.places for u in sents.units[s]]
         text = surface(sents, f)
-        _add(phrases, Phrase(_function(text, units), text, [], units, _example(sents, f.places[0][0], f.places[0][1], len(text))), f.canon)
+        leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
+        _add(phrases, Phrase(_function(text, units, leads), text, [], units,
+                             _example(sents, f.places[0][0], f.places[0][1], len(text))), f.canon)
     for g in gapped:
+        grown = anchored(g, sents, bounds)
+        if grown is None:
+            continue
+        left, right = grown
         units = [u for s in g.sentences for u in sents.units[s]]
         s, a, b, end = g.places[0]
+        a, end = a - left, end + right
         sentence = sents.surface[s][0]
-        text = sentence[a:a + len(g.first)] + SLOT.format("A") + sentence[b:end]
-        _add(phrases, Phrase(_function(text, units), text, ["A"], units, _clip(sentence, a, end - a)), g.canon)
+        text = sentence[a:a + len(g.first) + left] + SLOT.format("A") + sentence[b:end]
+        leads = _leads(sents, [(s, x - left, e + right) for s, x, _, e in g.places])
+        _add(phrases, Phrase(_function(text, units, leads), text, ["A"], units, _clip(sentence, a, end - a)),
+             sents.texts[s][a:a + len(g.first) + left] + GAP + sents.texts[s][b:end])
     _shapes(phrases, corpus)
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
     return _ids(list(phrases.values()))
 
 
-def _tidy(sents: Sentences, f: Formula, pairs: "Pairs") -> tuple[int, int]:
-    """The span of a formula without end characters bound to the text beside them: where, at every
-    place, the end character and its neighbour (a Chinese character) are a pair the corpus has at least ``BOUND_TIMES``
-    times and in at least ``BOUND_SHARE`` of that character's pairs on that side (于 of 关于/对于,
-    个 of 每个/一个), the formula cut a word, and that character goes."""
-    def bound(k: int, side: int) -> bool:
-        ch = f.canon[k]
-        total = pairs.before[ch] if side < 0 else pairs.after[ch]
-        for s, i in f.places:
-            text, j = sents.texts[s], i + k + side
-            if not 0 <= j < len(text) or not cjk_count(text[j]):
-                return False
-            n = pairs.count[text[j] + ch if side < 0 else ch + text[j]]
-            if n < BOUND_TIMES or n < BOUND_SHARE * total:
-                return False
-        return True
-
-    a, b = 0, len(f.canon)
-    while b - a > MIN_PHRASE and bound(a, -1):
-        a += 1
-    while b - a > MIN_PHRASE and bound(b - 1, 1):
-        b -= 1
-    return a, b
+def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
+    """Whether a phrase, at one of its places (sentence, start, end) in a closing, opens the sentence
+    (after a vocative such as 同志们，) or is a whole clause."""
+    for s, a, b in spans:
+        if not any(u.role == "closing" for u in sents.units[s]):
+            continue
+        text = sents.texts[s]
+        if a == 0 or text[a - 1] == "，" and CALL.fullmatch(text[:a - 1]):
+            return True
+        if (a == 0 or text[a - 1] in CLAUSE) and (b == len(text) or text[b] in CLAUSE):
+            return True
+    return False
 
 
-class Pairs:
-    """Counts of adjacent character pairs in the corpus, and of each character's pairs on each side."""
-
-    def __init__(self, texts: list[str]):
-        self.count = Counter(t[i:i + 2] for t in texts for i in range(len(t) - 1))
-        self.before: Counter = Counter()
-        self.after: Counter = Counter()
-        for pair, n in self.count.items():
-            self.before[pair[1]] += n
-            self.after[pair[0]] += n
-
-
-def _function(text: str, units: list[Unit]) -> str:
+def _function(text: str, units: list[Unit], leads: bool) -> str:
     plain = text.replace(SLOT.format("A"), "…")
     if triads(plain) == [(0, len(plain))]:
         return "triad"
@@ -131,6 +120,8 @@ def _function(text: str, units: list[Unit]) -> str:
         return "requirement"
     roles = Counter("opening" if u.role in ("opening", "transition") else u.role for u in units)
     top = max(roles, key=lambda r: (roles[r], r))
+    if top == "closing" and not leads:
+        return "formula"
     return {"opening": "opening.context", "closing": "closing.call"}.get(top, "formula")
 
 

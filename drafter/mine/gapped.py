@@ -19,6 +19,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from drafter.mine.bounds import NEVER_START, REACH, Bounds, fixed
 from drafter.mine.ngrams import Formula, Sentences
 from drafter.mine.text import GAP, balanced, cjk_count, trim
 
@@ -148,3 +149,30 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
     places = tuple(sorted((s, x[0] + a, y[0] - len(tail) + c, y[1] - cut) for s, x, y in same))
     docs = frozenset(d for s, _, _, _ in spans for d in _docs(sents, s))
     return Gapped(first, second, places, docs, tuple(sorted({s for s, _, _, _ in spans})))
+
+
+def anchored(g: Gapped, sents: Sentences, bounds: Bounds) -> tuple[int, int] | None:
+    """How far a gapped formula's outer ends grow over fixed neighbours to be plausible word
+    boundaries, or None when it is no phrase: a gap that crosses a clause, an inner end bound to
+    the gap at most places (组织部|门…), a second anchor starting with a particle, or outer ends that fail."""
+    places = [(sents.texts[s], a, b, end) for s, a, b, end in g.places]
+    if g.second[0] in NEVER_START or any(BREAKS & set(t[a + len(g.first):b]) for t, a, b, _ in places):
+        return None
+    inner = sum(bounds.bound(g.first[-1], t[a + len(g.first)]) + bounds.bound(t[b - 1], g.second[0]) for t, a, b, _ in places)
+    if inner * 2 > len(places):
+        return None
+    left = right = 0
+    first, second = g.first, g.second
+    for _ in range(REACH + 1):
+        before = "".join(t[a - left - 1] if a - left > 0 else "\n" for t, a, _, _ in places)
+        after = "".join(t[end + right] if end + right < len(t) else "\n" for t, _, _, end in places)
+        starts, ends = bounds.starts(first, before, 1), bounds.ends(second, after, 1)
+        if starts and ends:
+            return left, right
+        if not starts and fixed(before):
+            first, left = before[0] + first, left + 1
+        elif not ends and fixed(after):
+            second, right = second + after[0], right + 1
+        else:
+            return None
+    return None

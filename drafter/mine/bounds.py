@@ -1,0 +1,138 @@
+"""Word boundaries without a dictionary: whether a mined phrase starts and ends where words do.
+
+An edge of a phrase is plausible when, at most of its occurrences in the corpus, the text beside
+it is a clause boundary or a character not bound to the edge that varies (accessor variety); a
+fragment has a fixed neighbour (落实新时代党 is always followed by 的). A fixed neighbour still
+marks a boundary when it is a function character not bound to the phrase (…组工干部|要). Two
+characters are *bound* when the corpus has the pair at least ``BOUND_TIMES`` times and in at
+least ``BOUND_SHARE`` of either character's pairs on that side (关于, 重要, 党的). A phrase may not
+end with a dangling function character (…党的, …作为; but 重要 and 方向 end words), start with a
+particle or a conjunction (的…, 和…), or have a one-character clause at either end (位，教育引导).
+A phrase whose edges fail grows over neighbours fixed at every occurrence (近平总书记 → 习近平总书记)
+or else loses up to ``REACH`` characters at each end; without a plausible variant of ``MIN_CJK``
+Chinese characters it is not a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from drafter.mine.text import EDGE, balanced, cjk_count
+
+#: function characters (a general, closed class of Chinese)
+FUNCTION = frozenset("的之和与及或在对把被将向以为于要是了等")
+#: function characters that end a word when bound to the character before (重要, 方向, 平等, 但是)
+WORDLIKE_END = frozenset("要是向等")
+#: characters no phrase starts with
+NEVER_START = frozenset("的之和与及或了等")
+#: neighbours that are clause boundaries
+BOUNDARY = frozenset("\n“”" + EDGE)
+BOUND_TIMES = 3
+BOUND_SHARE = 0.1
+REACH = 4
+MIN_CJK = 6
+
+
+class Bounds:
+    """Pair counts and occurrence contexts of the distinct sentences of a corpus."""
+
+    def __init__(self, texts: list[str]):
+        self.corpus = "\n" + "\n".join(texts) + "\n"
+        self.pairs = Counter(t[i:i + 2] for t in texts for i in range(len(t) - 1))
+        self.before: Counter = Counter()
+        self.after: Counter = Counter()
+        for pair, n in self.pairs.items():
+            self.before[pair[1]] += n
+            self.after[pair[0]] += n
+        self._seen: dict[str, tuple[str, str]] = {}
+
+    def bound(self, left: str, right: str) -> bool:
+        """Whether two adjacent characters belong to one word, by how often the corpus pairs them."""
+        n = self.pairs[left + right]
+        return n >= BOUND_TIMES and (n >= BOUND_SHARE * self.after[left] or n >= BOUND_SHARE * self.before[right])
+
+    def contexts(self, gram: str) -> tuple[str, str]:
+        """The characters before and after every occurrence of ``gram`` in the corpus."""
+        if gram not in self._seen:
+            left, right, i = [], [], self.corpus.find(gram)
+            while i >= 0:
+                left.append(self.corpus[i - 1])
+                right.append(self.corpus[i + len(gram)])
+                i = self.corpus.find(gram, i + 1)
+            self._seen[gram] = ("".join(left), "".join(right))
+        return self._seen[gram]
+
+    def starts(self, gram: str, left: str, clause: int = 2) -> bool:
+        """Whether ``gram`` can start a phrase, given the characters before its occurrences, with at
+        least ``clause`` Chinese characters before its first clause boundary."""
+        if not gram or gram[0] in NEVER_START or gram[0] in EDGE or cjk_count(_clauses(gram)[0]) < clause:
+            return False
+        return self._open(left, lambda c: self.bound(c, gram[0]))
+
+    def ends(self, gram: str, right: str, clause: int = 2) -> bool:
+        """Whether ``gram`` can end a phrase, given the characters after its occurrences, with at
+        least ``clause`` Chinese characters after its last clause boundary."""
+        if not gram or gram[-1] in EDGE or self.dangles(gram) or cjk_count(_clauses(gram)[-1]) < clause:
+            return False
+        return self._open(right, lambda c: self.bound(gram[-1], c))
+
+    def dangles(self, gram: str) -> bool:
+        """Whether ``gram`` ends with a function character that waits for what follows (…的, …作为)."""
+        last = gram[-1]
+        if last not in FUNCTION:
+            return False
+        return not (last in WORDLIKE_END and len(gram) > 1 and self.bound(gram[-2], last))
+
+    def _open(self, neighbours: str, bound) -> bool:
+        """Most occurrences meet a break: a clause boundary, or a neighbour not bound to the edge that
+        varies or is a function character."""
+        fixed = len(set(neighbours)) == 1
+        breaks = sum(c in BOUNDARY or not bound(c) and (not fixed or c in FUNCTION) for c in neighbours)
+        return breaks * 2 > len(neighbours)
+
+    def plausible(self, gram: str) -> bool:
+        """Whether both edges of ``gram`` are plausible word boundaries across the corpus."""
+        left, right = self.contexts(gram)
+        return self.starts(gram, left) and self.ends(gram, right)
+
+    def span(self, gram: str) -> tuple[int, int] | None:
+        """The best plausible variant of ``gram`` as offsets into it (``a`` < 0 or ``b`` > len when it
+        grew over fixed neighbours), or None."""
+        grown, a, b = self.grow(gram)
+        if cjk_count(grown) >= MIN_CJK and self.plausible(grown):
+            return a, b
+        n = len(gram)
+        for size in range(n, 0, -1):
+            for a in range(max(0, n - size - REACH), min(REACH, n - size) + 1):
+                piece = gram[a:a + size]
+                if cjk_count(piece) < MIN_CJK:
+                    return None
+                if balanced(piece) and self.plausible(piece):
+                    return a, a + size
+        return None
+
+    def grow(self, gram: str) -> tuple[str, int, int]:
+        """``gram`` grown over neighbours that are the same at every occurrence, with its offsets."""
+        a, b = 0, len(gram)
+        for _ in range(REACH):
+            left, right = self.contexts(gram)
+            grown = gram
+            if not self.starts(gram, left) and fixed(left):
+                grown, a = left[0] + grown, a - 1
+            if not self.ends(gram, right) and fixed(right):
+                grown, b = grown + right[0], b + 1
+            if grown == gram:
+                break
+            gram = grown
+        return gram, a, b
+
+
+def fixed(neighbours: str) -> bool:
+    """Whether every occurrence has the same neighbour, and it is a Chinese character."""
+    return len(set(neighbours)) == 1 and cjk_count(neighbours[0]) == 1
+
+
+def _clauses(gram: str) -> list[str]:
+    """The pieces of ``gram`` between clause boundaries."""
+    return re.split(f"[{re.escape(EDGE)}]", gram)

@@ -1,0 +1,71 @@
+"""Phrase-bank entries start and end where words do: boundary plausibility from the corpus itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.mine import mine_corpus
+from drafter.mine.bounds import FUNCTION, WORDLIKE_END, Bounds
+from drafter.mine.corpus import read_corpus
+from drafter.mine.ngrams import Sentences
+from drafter.mine.text import canon
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "corpus"
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+MINED = ("formula", "opening.context", "closing.call", "requirement")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return mine_corpus(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def bounds():
+    return Bounds(Sentences.of(read_corpus(SEEDS)).texts)
+
+
+def texts(result, functions=MINED):
+    return {p.text for p in result.phrases if p.function in functions}
+
+
+@pytest.mark.parametrize("corpus", [SEEDS, HELDOUT], ids=["seeds", "heldout"])
+def test_no_mined_phrase_ends_with_a_dangling_function_character(corpus):
+    for text in texts(mine_corpus(corpus), ("formula", "opening.context", "requirement")):
+        last = re.sub(r"\{\{ \w \}\}$", "", text)[-1]
+        assert last not in FUNCTION - WORDLIKE_END, text
+
+
+def test_fragments_with_a_fixed_neighbour_give_way_to_their_plausible_extension(seeds):
+    bank = texts(seeds)
+    for fragment in ("落实新时代党的", "于党的建设的重", "全体组工干部要", "组织部门作为"):
+        assert fragment not in bank
+    assert {"贯彻新时代党的组织路线", "关于党的建设的重要思想", "全体组工干部"} <= bank
+
+
+def test_edges_follow_the_variety_of_neighbours(bounds):
+    assert not bounds.plausible(canon("落实新时代党"))          # always followed by 的, bound to 党
+    assert bounds.plausible(canon("新时代党的组织路线"))
+    assert bounds.span("近平总书记") == (-1, 5)                 # grows over its fixed 习
+    assert bounds.span("于党的建设的重") is None
+
+
+def test_gapped_formulas_keep_their_gap_inside_a_clause(seeds):
+    gapped = [p.text for p in seeds.phrases if p.slots == ["A"] and p.function in MINED]
+    assert "指明了{{ A }}方向、提供了根本遵循" in gapped
+    assert not any(t.startswith("生活{{") or "央政治局" in t.split("}}")[-1][:4] for t in gapped)
+
+
+def test_closing_calls_open_a_sentence_or_are_a_whole_clause(seeds):
+    calls = [p for p in seeds.phrases if p.function == "closing.call"]
+    assert calls and all(p.text.startswith("同志们") or "{{" in p.text for p in calls)
+    assert "总书记重要讲话精神" not in texts(seeds, ("closing.call",))
+
+
+def test_mining_stays_deterministic(seeds):
+    again = mine_corpus(SEEDS)
+    assert [(p.id, p.text) for p in again.phrases] == [(p.id, p.text) for p in seeds.phrases]
