@@ -22,7 +22,7 @@ from drafter.mine.text import EDGE, balanced, cjk_count
 
 #: function characters (a general, closed class of Chinese)
 FUNCTION = frozenset("的之和与及或在对把被将向以为于要是了等")
-#: function characters that end a word when bound to the character before (重要, 方向, 平等, 但是)
+#: function characters that end a word after a character they often follow (重要, 方向, 平等, 但是)
 WORDLIKE_END = frozenset("要是向等")
 #: characters no phrase starts with
 NEVER_START = frozenset("的之和与及或了等")
@@ -30,6 +30,8 @@ NEVER_START = frozenset("的之和与及或了等")
 BOUNDARY = frozenset("\n“”" + EDGE)
 BOUND_TIMES = 3
 BOUND_SHARE = 0.1
+#: share of a word-like function character's left pairs that makes the pair a word (重要, not 部门要)
+WORDLIKE_SHARE = 0.15
 REACH = 4
 MIN_CJK = 6
 
@@ -82,7 +84,8 @@ class Bounds:
         last = gram[-1]
         if last not in FUNCTION:
             return False
-        return not (last in WORDLIKE_END and len(gram) > 1 and self.bound(gram[-2], last))
+        n = self.pairs[gram[-2:]] if len(gram) > 1 else 0
+        return not (last in WORDLIKE_END and n >= BOUND_TIMES and n >= WORDLIKE_SHARE * self.before[last])
 
     def _open(self, neighbours: str, bound) -> bool:
         """Most occurrences meet a break: a clause boundary, or a neighbour not bound to the edge that
