@@ -25,6 +25,9 @@ WORD_ENDS = ("全市", "全省", "全国", "全县", "全区", "全党", "全系
 #: common words a line may end with, at a higher cost.
 COMMON_ENDS = ("建设", "工作", "发展", "思想", "精神", "教育", "会议", "改革", "治理", "推进", "加强", "坚持", "的")
 WORD_STARTS = ("关于", "暨", "和", "与", "及", "专题", "会议", "大会", "座谈会", "动员", "推进会", "培训班")
+NUMERALS = "〇零一二三四五六七八九十百千万两"
+#: measure words that stay with the number before them (二十届, 三次)
+COUNTERS = "次届个年月日号项条点批轮期"
 ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_/%]*|\s+|.", re.S)
 
 PUNCT_COST, OCCASION_COST, TAIL_COST, WORD_COST, COMMON_COST, ANY_COST = 0, 1, 2, 4, 6, 24
@@ -59,6 +62,8 @@ def _break_cost(atoms: list[str | Placeholder], i: int) -> int | None:
         return PUNCT_COST
     if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
         return None
+    if before[-1] == "第" or (before[-1] in NUMERALS and (after[0] in NUMERALS or after[0] in COUNTERS)):
+        return None  # 第二十一次 is one word
     if before[-1] in AFTER_PUNCT:
         return PUNCT_COST
     rest, done = _text(atoms[i:]), _text(atoms[:i])
