@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.ingest import SourceLine
-from drafter.ingest.normalize import is_cjk, normalize, squash
+from drafter.ingest.normalize import is_cjk, normalize
 from drafter.model import Removed
 
 GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|部分内容)?(?:已)?隐藏\s*(\d+)?\s*(?:个)?字.*$")

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.ingest import SourceLine
+from drafter.ingest.normalize import is_cjk
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -147,13 +148,6 @@ def _run_text(run) -> str:
     return "".join(parts)
 
 
-def _is_cjk(ch: str) -> bool:
-    """CJK ideographs, CJK and full-width punctuation, and the curly quotes and dashes Chinese text uses."""
-    code = ord(ch)
-    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F
-            or 0xFF00 <= code <= 0xFFEF or 0x2014 <= code <= 0x2026 or code >= 0x20000)
-
-
 def _join_breaks(text: str) -> str:
     """Resolve soft breaks: nothing between CJK characters, a space otherwise, dropped at the ends."""
     if "\n" not in text:
@@ -162,7 +156,7 @@ def _join_breaks(text: str) -> str:
     out = first
     for part in rest:
         left, right = out.rstrip(), part.lstrip()
-        if left and right and not (_is_cjk(left[-1]) and _is_cjk(right[0])):
+        if left and right and not (is_cjk(left[-1]) and is_cjk(right[0])):
             out = left + " " + right
         else:
             out = left + right

@@ -10,7 +10,7 @@ import re
 
 FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 #: characters that count as "Chinese" for deciding whether a half-width mark sits beside CJK.
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014\u00b7]")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014-\u2026\u00b7\U00020000-\U0003ffff]")
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u202f\u205f\ufeff\t]+")
 _EDGE = " \u3000\u00a0\u2002\u2003\u2009\u200b\u202f\u205f\ufeff\t\r\n\f\v"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from drafter.mine.frames import Frame, induce
-from drafter.model import Section, Speech
+from drafter.model import Speech
 
 MIN_LITERAL = 2
 EVIDENCE = 4

@@ -8,7 +8,6 @@ never continues the section before the gap.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from drafter.ingest import SourceLine, read_lines
@@ -16,11 +15,10 @@ from drafter.ingest.clean import clean
 from drafter.model import DEFAULT_LADDER, Gap, Meta, Paragraph, Section, Speech
 from drafter.structure.header import read_header
 from drafter.structure.lead import lead_heads, lead_split
-from drafter.structure.marks import label, read_mark
+from drafter.structure.marks import SENTENCE_END, label, read_mark
 from drafter.structure.paragraphs import Para, join_lines
 from drafter.structure.roles import is_closing, role_of, transition_sentence
 
-HEAD_END = re.compile(r"[。！？]")
 
 
 def read_speech(path: str | Path) -> Speech:
@@ -32,7 +30,7 @@ def read_speech(path: str | Path) -> Speech:
 
 def split_heading(text: str) -> tuple[str, str]:
     """Heading and run-in body of a numbered line: the heading ends at the first 。！？."""
-    m = HEAD_END.search(text)
+    m = SENTENCE_END.search(text)
     if not m:
         return text.rstrip("；;，"), ""
     return text[:m.start()], text[m.end():].strip()

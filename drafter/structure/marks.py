@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from drafter.render.numbering import chinese_numeral
 
+#: the marks that end a sentence; a heading ends at the first of them
+SENTENCE_END = re.compile(r"[。！？]")
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"  # 1–99
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from drafter.ingest.clean import Line, gap_size
 from drafter.ingest.normalize import is_cjk
 from drafter.structure.header import SALUTATION
-from drafter.structure.marks import read_mark
+from drafter.structure.marks import SENTENCE_END, read_mark
 
 FINAL = re.compile(r"[。！？!?…][”’」』）)》]*$")
 SOFT_END = tuple("；，、")
-HEAD_END = re.compile(r"[。！？]")
 
 
 @dataclass
@@ -38,7 +37,7 @@ class Para:
 def standalone_heading(text: str) -> bool:
     """A numbered line that is only a heading (no sentence in it), which never continues."""
     mark = read_mark(text)
-    return mark is not None and not HEAD_END.search(mark.rest[:-1])
+    return mark is not None and not SENTENCE_END.search(mark.rest[:-1])
 
 
 def continues(prev: Para, line: Line, blanks: int) -> bool:
@@ -53,8 +52,8 @@ def continues(prev: Para, line: Line, blanks: int) -> bool:
         return False
     open_quote = text.count("《") > text.count("》") or text.count("“") > text.count("”")
     if blanks == 0:
-        return last in SOFT_END or open_quote or bool(HEAD_END.search(text))
-    return last not in SOFT_END and (len(text) >= 40 or open_quote) and bool(HEAD_END.search(text))
+        return last in SOFT_END or open_quote or bool(SENTENCE_END.search(text))
+    return last not in SOFT_END and (len(text) >= 40 or open_quote) and bool(SENTENCE_END.search(text))
 
 
 def glue(left: str, right: str, blanks: int) -> str:
