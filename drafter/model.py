@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
-#: numbering styles a heading can have; "lead" is an unnumbered run-in head, "none" a bare heading.
-STYLES = ("一、", "（一）", "1．", "（1）", "第一，", "lead", "none")
-#: the default numbering ladder, one style per depth.
-DEFAULT_LADDER = ("一、", "（一）", "1．", "（1）")
+from drafter.zh import DEFAULT_LADDER, STYLES
+
+__all__ = ["DEFAULT_LADDER", "STYLES", "Block", "Gap", "Inline", "Inlines", "Meta", "Paragraph", "Placeholder",
+           "Removed", "Section", "Speech", "placeholders", "plain"]
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,7 @@ class Problem:
     @classmethod
     def of(cls, error: DrafterError, where: str) -> "Problem":
         """A DrafterError as a problem, at its own place if it names one."""
-        if error.where:
-            return cls(error.where, str(error)[len(error.where) + 2:])
-        return cls(where, str(error))
+        return cls(str(error.where) if error.where else where, error.message)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from drafter.render.numbering import chinese_numeral
+from drafter.zh import chinese_numeral
 
 PHRASES = [
     "坚持以人民为中心", "深入学习贯彻党的二十大精神", "扎实推进基层党组织建设", "持续深化干部人事制度改革",

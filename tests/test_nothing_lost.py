@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter import parse_text
-from drafter.ingest.normalize import normalize, squash
+from drafter.structure.normalize import normalize, squash
 from drafter.model import Gap, Meta, Speech
 from drafter.structure.marks import read_mark
 from speechgen import speeches

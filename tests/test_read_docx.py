@@ -87,7 +87,7 @@ def expected_lines(kind_to_level: dict) -> list[tuple]:
 @pytest.mark.parametrize("write", [write_styled, write_formatted], ids=["styles", "direct-formatting"])
 def test_speech_docx_levels_titles_and_numbers(tmp_path, write):
     lines = read_docx_lines(write(tmp_path / "speech.docx"))
-    assert [(l.no, l.text, l.level, l.title) for l in lines] == expected_lines(EXPECTED_LEVEL)
+    assert [(l.no, l.text, l.hints.level, l.hints.title) for l in lines] == expected_lines(EXPECTED_LEVEL)
 
 
 def test_read_lines_dispatches_docx(tmp_path):
@@ -126,7 +126,7 @@ def test_soft_breaks_tabs_and_empty_paragraphs(tmp_path):
     doc.add_paragraph("")
     doc.save(tmp_path / "b.docx")
     lines = read_docx_lines(tmp_path / "b.docx")
-    assert [(l.no, l.text, l.level) for l in lines] == [
+    assert [(l.no, l.text, l.hints.level) for l in lines] == [
         (1, "今天我们在这里召开会议。", None), (2, "Word 文档", None), (3, "一、\t总体要求", None), (4, "", None)]
 
 
@@ -176,7 +176,7 @@ def test_levels_from_outline_level_and_localised_style_names(tmp_path):
     doc.add_paragraph("（二）大纲三级", style="Heading 3")
     doc.save(tmp_path / "o.docx")
     lines = read_docx_lines(tmp_path / "o.docx")
-    assert [(l.level, l.title) for l in lines] == [
+    assert [(l.hints.level, l.hints.title) for l in lines] == [
         (1, False), (1, False), (None, True), (1, False), (2, False), (None, False), (3, False)]
 
 
@@ -210,7 +210,7 @@ def test_heading_faces_are_read_conservatively(tmp_path):
     face_paragraph(doc, ("关于某某工作的讲话", "方正小标宋简体", None))
     doc.save(tmp_path / "f.docx")
     lines = read_docx_lines(tmp_path / "f.docx")
-    assert [(l.level, l.title) for l in lines] == [
+    assert [(l.hints.level, l.hints.title) for l in lines] == [
         (1, False), (1, False), (1, False), (None, False), (None, False), (2, False), (2, False),
         (None, False), (3, False), (None, False), (None, False), (None, True)]
 
@@ -230,13 +230,13 @@ def test_docx_by_another_tool_texts_and_numbers():
     truth = truth_002()
     lines = read_docx_lines(OTHER_TOOL_002)
     assert [l.no for l in lines] == list(range(1, len(lines) + 1))
-    assert lines[0].title and truth["title"].endswith(lines[0].text)
+    assert lines[0].hints.title and truth["title"].endswith(lines[0].text)
     assert [l.text for l in lines[1:]] == seed_002_paragraphs(truth)
-    assert not any(l.title for l in lines[1:])
+    assert not any(l.hints.title for l in lines[1:])
 
 
 def test_docx_by_another_tool_heading_levels():
-    levels = {l.text: l.level for l in read_docx_lines(OTHER_TOOL_002) if l.level is not None}
+    levels = {l.text: l.hints.level for l in read_docx_lines(OTHER_TOOL_002) if l.hints.level is not None}
     assert levels == {
         "一、深刻认识新时代党的组织路线的形成及重大意义": 1,
         "二、准确把握新时代党的组织路线的科学内涵": 1,

@@ -3,7 +3,8 @@
 import pytest
 
 from drafter import DrafterError, Placeholder, Section
-from drafter.render.numbering import chinese_numeral, effective_style, mark, numbered
+from drafter.render.numbering import effective_style, numbered
+from drafter.zh import chinese_numeral, mark
 from drafter.render.titlebreak import break_title
 
 

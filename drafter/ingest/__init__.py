@@ -1,15 +1,26 @@
 """Readers: turn a file into numbered source lines, whatever its format and encoding.
 
 Every reader returns ``SourceLine`` objects; cleaning, joining and structure come after, in
-``drafter.ingest.clean`` and ``drafter.structure``, the same for every format.
+``drafter.structure.clean`` and ``drafter.structure``, the same for every format.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError
+
+
+@dataclass
+class Hints:
+    """What a file's format says of a line beyond its text; carried unchanged from reader to parser."""
+
+    level: int | None = None     # heading level the format signals (docx heading style, outline level, 黑体), 1-based
+    title: bool = False          # the format marks it as the document title (docx Title style)
+    numbered: bool = False       # the format numbers the heading itself (Word list numbering), not its text
+    list_style: str | None = None  # the numbering style the format prints for it ("一、" …), if known
+    style: str | None = None     # the format's paragraph style name, lower case, no spaces ("subtitle")
 
 
 @dataclass
@@ -18,11 +29,7 @@ class SourceLine:
 
     no: int                      # 1-based line number (paragraph index for .docx)
     text: str                    # the raw text, not yet normalised
-    level: int | None = None     # heading level the format signals (docx heading style, outline level, 黑体), 1-based
-    title: bool = False          # the format marks it as the document title (docx Title style)
-    numbered: bool = False       # the format numbers the heading itself (Word list numbering), not its text
-    list_style: str | None = None  # the numbering style the format prints for it ("一、" …), if known
-    style: str | None = None     # the format's paragraph style name, lower case, no spaces ("subtitle")
+    hints: Hints = field(default_factory=Hints)
 
 
 READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx"}

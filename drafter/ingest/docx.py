@@ -39,8 +39,8 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.ingest import SourceLine
-from drafter.ingest.normalize import is_cjk
+from drafter.ingest import Hints, SourceLine
+from drafter.zh import ANY_SENTENCE_END, is_cjk
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -57,7 +57,6 @@ FACES = {
 }
 HEADING_NAME = re.compile(r"^(?:heading|标题)([1-9])$")
 TITLE_NAMES = {"title", "标题"}
-SENTENCE_END = re.compile(r"[。！？!?]")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FALSE_VALUES = {"0", "false", "off"}
 
@@ -80,17 +79,17 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
         line = SourceLine(no, text)
         if text.strip():
             style = styles.paragraph_style(p)
-            line.style = _norm(_name(style)) if style is not None else None
-            line.title = styles.is_title(style) or _whole_face(p, runs, styles, "biaosong")
-            if line.title and "".join(core_title.split()) == "".join(text.split()):
+            hints = line.hints = Hints(style=_norm(_name(style)) if style is not None else None)
+            hints.title = styles.is_title(style) or _whole_face(p, runs, styles, "biaosong")
+            if hints.title and "".join(core_title.split()) == "".join(text.split()):
                 line.text = core_title  # the title as the document states it, with the spaces a line break hid
-            if not line.title:
-                line.level = _style_level(p, style, styles)
+            if not hints.title:
+                hints.level = _style_level(p, style, styles)
                 numbering = _list_number(p, style, styles)
-                line.numbered = line.level is not None and numbering is not None
-                line.list_style = lists.style(*numbering) if numbering else None
-                if line.level is None:
-                    line.level = _format_level(p, runs, styles, text)
+                hints.numbered = hints.level is not None and numbering is not None
+                hints.list_style = lists.style(*numbering) if numbering else None
+                if hints.level is None:
+                    hints.level = _format_level(p, runs, styles, text)
         lines.append(line)
     return lines
 
@@ -346,7 +345,7 @@ def _format_level(p, runs, styles: _Styles, text: str) -> int | None:
     if _whole_face(p, runs, styles, "hei"):
         return 1
     if _whole_face(p, runs, styles, "kai"):
-        one_sentence = not SENTENCE_END.search(text.strip()[:-1])
+        one_sentence = not ANY_SENTENCE_END.search(text.strip()[:-1])
         if one_sentence or all(_bold(r, p, styles) for r in text_runs):
             return 2
     if _whole_face(p, runs, styles, "fangsong") and all(_bold(r, p, styles) for r in text_runs):

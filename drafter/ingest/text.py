@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.ingest import SourceLine
+from drafter.ingest import Hints, SourceLine
 
 #: legacy encodings a Chinese office's files come in, left to charset-normalizer to tell apart.
 LEGACY = ["gb18030", "big5"]
@@ -84,7 +84,7 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
         text = "" if MD_HINT.match(line.text) else MD_COMMENT.sub("", line.text)
         if m:
             level = len(m.group(1)) - (1 if has_title else 0)
-            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)), level or None, title=level == 0))
+            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)), Hints(level or None, title=level == 0)))
             continue
         text = re.sub(r"^\s*>\s?", "", text)
         out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", text)))

@@ -12,10 +12,10 @@ from typing import Union
 
 from drafter.model import Gap, Inlines, Paragraph, Section, Speech, plain
 from drafter.render.numbering import numbered
+from drafter.zh import ANY_SENTENCE_END
 
 #: marks a standalone heading does not end with (？ and ！ stay).
 HEAD_FINAL = "。；，、：.;,:"
-SENTENCE_END = "。！？!?"
 TALK_FORM = re.compile(r"^在.+[上中时]的(讲话|发言|报告|致辞|主持词|总结讲话|动员讲话)$")
 
 
@@ -66,7 +66,7 @@ def _strip_final(content: Inlines) -> Inlines:
 def _closed(content: Inlines) -> Inlines:
     """Heading text ending in a full stop, for a head that runs into its paragraph."""
     content = _strip_final(content)
-    if content and isinstance(content[-1], str) and content[-1].endswith(tuple(SENTENCE_END)):
+    if content and isinstance(content[-1], str) and ANY_SENTENCE_END.match(content[-1][-1:]):
         return content
     return [*content, "。"]
 

@@ -2,38 +2,8 @@
 
 from __future__ import annotations
 
-from drafter.errors import DrafterError
-from drafter.model import DEFAULT_LADDER, STYLES, Section
-
-DIGITS = "零一二三四五六七八九"
-#: styles that print no number.
-UNNUMBERED = ("lead", "none")
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九."""
-    if not 1 <= n <= 99:
-        raise DrafterError(f"中文序号只支持 1–99，这里是 {n}: Chinese numerals run from 1 to 99, got {n}")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else DIGITS[tens] + "十")
-    return head + (DIGITS[ones] if ones else "")
-
-
-def mark(style: str, n: int, dot: str = ".") -> str:
-    """The printed mark of the n-th (1-based) heading in a numbering style: 一、 （一） 1. （1） 第一， or ""."""
-    if style == "一、":
-        return f"{chinese_numeral(n)}、"
-    if style == "（一）":
-        return f"（{chinese_numeral(n)}）"
-    if style == "1．":
-        return f"{n}{dot}"
-    if style == "（1）":
-        return f"（{n}）"
-    if style == "第一，":
-        return f"第{chinese_numeral(n)}，"
-    if style in UNNUMBERED:
-        return ""
-    raise DrafterError(f"未知的编号样式 unknown numbering style '{style}'; use one of: {' '.join(STYLES)}")
+from drafter.model import Section
+from drafter.zh import DEFAULT_LADDER, UNNUMBERED, mark
 
 
 def effective_style(section: Section, numbering: tuple[str, ...] | None) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.ingest import SourceLine, read_lines
-from drafter.ingest.clean import clean
-from drafter.model import DEFAULT_LADDER, Gap, Meta, Paragraph, Section, Speech
+from drafter.structure.clean import clean
+from drafter.model import Gap, Meta, Paragraph, Section, Speech
 from drafter.structure.header import read_header
 from drafter.structure.lead import lead_heads, lead_split
-from drafter.structure.marks import SENTENCE_END, label, read_mark
+from drafter.structure.marks import read_mark
 from drafter.structure.paragraphs import Para, join_lines
 from drafter.structure.roles import is_closing, role_of, transition_sentence
+from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
 
 
 
@@ -154,15 +155,15 @@ def parse_lines(source: list[SourceLine]) -> Speech:
             if builder.open and builder.open[-1].style == "lead":
                 parent = builder.open[-1].depth - 1
             builder.heading(para, "lead", None, "", para.text, depth=parent + 1)
-        elif para.list_style or (para.level is not None and para.numbered):
+        elif para.hints.list_style or (para.hints.level is not None and para.hints.numbered):
             # Word numbers this paragraph itself: its number is not in the text; the list's format says
             # the style, else the usual ladder by heading level
-            style = para.list_style or DEFAULT_LADDER[min(para.level, len(DEFAULT_LADDER)) - 1]
+            style = para.hints.list_style or DEFAULT_LADDER[min(para.hints.level, len(DEFAULT_LADDER)) - 1]
             builder.heading(para, style, None, "", para.text)
-        elif para.level is not None:
+        elif para.hints.level is not None:
             # a heading the format marks but does not number: a lead head when it runs into its body
             style = "lead" if split_heading(para.text)[1] else "none"
-            builder.heading(para, style, None, "", para.text, depth=min(para.level, len(builder.open) + 1))
+            builder.heading(para, style, None, "", para.text, depth=min(para.hints.level, len(builder.open) + 1))
         else:
             builder.paragraph(para, None)
     speech.removed.sort(key=lambda r: r.line)
@@ -173,7 +174,7 @@ def parse_lines(source: list[SourceLine]) -> Speech:
 
 def _lead_heads(paras: list[Para]) -> set[int]:
     """Indexes of paragraphs that open with a lead head (see drafter.structure.lead)."""
-    texts = [None if p.is_gap or read_mark(p.text) or p.level is not None or role_of(p.text) or is_closing(p.text)
+    texts = [None if p.is_gap or read_mark(p.text) or p.hints.level is not None or role_of(p.text) or is_closing(p.text)
              else p.text for p in paras]
     return lead_heads(texts)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter.ingest.clean import DATE_ONLY, Line, gap_size
-from drafter.ingest.normalize import squash
+from drafter.structure.clean import DATE_ONLY, Line, gap_size
+from drafter.structure.normalize import squash
 from drafter.model import Removed
-from drafter.structure.marks import SENTENCE_END, read_mark
+from drafter.structure.marks import read_mark
+from drafter.zh import SENTENCE_END
 
 GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
@@ -51,9 +52,9 @@ class Header:
 def titleish(line: Line) -> bool:
     """Could this line be (part of) a title: short, no sentence inside, not a heading or a salutation."""
     text = line.text
-    if line.title:
+    if line.hints.title:
         return True
-    if line.level is not None or not text or len(text) > 80 or SENTENCE_END.search(text[:-1]):
+    if line.hints.level is not None or not text or len(text) > 80 or SENTENCE_END.search(text[:-1]):
         return False
     if text[-1] in "。；，":
         return False
@@ -96,7 +97,7 @@ def read_header(lines: list[Line]) -> Header:
         i = 1
         # a title split over two lines: the next source line, short and title-like
         nxt = lines[i] if i < len(lines) else None
-        if (nxt and nxt.no == lines[0].no + 1 and not lines[0].title and len(nxt.text) <= 40
+        if (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             title = join_title(title, lines[i].text)
             i += 1
@@ -121,7 +122,7 @@ def read_header(lines: list[Line]) -> Header:
                     head.removed.append(Removed(lines[k].no, lines[k].raw.strip(), "标题重复 title repeated by the page"))
                 i = j
                 continue
-        role = STYLE_ROLES.get(line.style or "") if head.title else None
+        role = STYLE_ROLES.get(line.hints.style or "") if head.title else None
         if role and not getattr(head, role):
             setattr(head, role, text.strip("（）()") if role == "date" else text)
         elif head.title and text.startswith("—") and not head.subtitle and len(text) <= 80:

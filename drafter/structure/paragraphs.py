@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter.ingest.clean import Line, gap_size
-from drafter.ingest.normalize import is_cjk
+from drafter.ingest import Hints
+from drafter.structure.clean import Line, gap_size
 from drafter.structure.header import SALUTATION
-from drafter.structure.marks import SENTENCE_END, read_mark
+from drafter.structure.marks import read_mark
+from drafter.zh import SENTENCE_END, is_cjk
 
 FINAL = re.compile(r"[。！？!?…][”’」』）)》]*$")
 SOFT_END = tuple("；，、")
@@ -25,10 +26,7 @@ class Para:
     text: str
     line: int
     lines: list[int] = field(default_factory=list)
-    level: int | None = None
-    title: bool = False
-    numbered: bool = False
-    list_style: str | None = None
+    hints: Hints = field(default_factory=Hints)
     raw: str = ""
     gap: int | None = None          # hidden characters, for a gap marker
     is_gap: bool = False
@@ -43,7 +41,7 @@ def standalone_heading(text: str) -> bool:
 def continues(prev: Para, line: Line, blanks: int) -> bool:
     """Whether ``line`` continues the paragraph ``prev`` (with ``blanks`` blank lines between)."""
     text, last = prev.text, prev.text[-1]
-    if prev.is_gap or prev.level is not None or line.level is not None:
+    if prev.is_gap or prev.hints.level is not None or line.hints.level is not None:
         return False
     if FINAL.search(text) or last in "：:" or SALUTATION.match(text) or standalone_heading(text):
         return False
@@ -81,6 +79,5 @@ def join_lines(lines: list[Line], removed: set[int]) -> list[Para]:
                 prev.text = glue(prev.text, line.text, len(between))
                 prev.lines.append(line.no)
                 continue
-        out.append(Para(line.text, line.no, [line.no], line.level, line.title, line.numbered, line.list_style,
-                        line.raw.strip()))
+        out.append(Para(line.text, line.no, [line.no], line.hints, line.raw.strip()))
     return out

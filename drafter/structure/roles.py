@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from drafter.structure.header import SALUTATION
-from drafter.structure.marks import cn_to_int
+from drafter.zh import cn_to_int
 
 PULL_QUOTE = tuple("●■◆▲★•")
 AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|简介|现任|：|:).{2,80}[）)]$")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter.ingest import SourceLine
-from drafter.ingest.normalize import is_cjk, normalize
+from drafter.ingest import Hints, SourceLine
+from drafter.structure.normalize import normalize
 from drafter.model import Removed
+from drafter.zh import has_hanzi
 
 GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|部分内容)?(?:已)?隐藏\s*(\d+)?\s*(?:个)?字.*$")
 
@@ -48,11 +49,7 @@ class Line:
     no: int
     raw: str
     text: str
-    level: int | None = None
-    title: bool = False
-    numbered: bool = False
-    style: str | None = None
-    list_style: str | None = None
+    hints: Hints = field(default_factory=Hints)
 
 
 @dataclass
@@ -112,15 +109,10 @@ def page_metadata(text: str, page: PageMeta) -> None:
             page.date = m.group(1)
 
 
-def has_cjk(text: str) -> bool:
-    return any(is_cjk(c) and "\u4e00" <= c <= "\u9fff" for c in text)
-
-
 def clean(source: list[SourceLine]) -> Cleaned:
     """Normalise lines, drop and report debris, keep page metadata; blank lines are dropped silently."""
     out = Cleaned(lines=[])
-    lines = [Line(s.no, s.text, normalize(s.text), s.level, s.title, s.numbered, s.style, s.list_style)
-             for s in source]
+    lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
     body_seen = False
     in_footer = False
     for line in lines:
@@ -132,7 +124,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
             out.lines.append(line)
             continue
         why = None
-        if re.fullmatch(r"(?:toc|目录)\d?", line.style or ""):
+        if re.fullmatch(r"(?:toc|目录)\d?", line.hints.style or ""):
             why = "目录 table of contents"
         elif in_footer:
             why = "页脚 page footer"
@@ -140,7 +132,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
             why, in_footer = "相关链接 related links", True
         else:
             why = debris_reason(text)
-            if why is None and not has_cjk(text) and not DATE_ONLY.match(text) and (not body_seen or len(text) <= 40):
+            if why is None and not has_hanzi(text) and not DATE_ONLY.match(text) and (not body_seen or len(text) <= 40):
                 why = "非正文 not Chinese text"
         if why:
             if "metadata" in why or "页面信息" in why:

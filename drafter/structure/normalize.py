@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import re
 
+from drafter.zh import is_cjk
+
 FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-#: characters that count as "Chinese" for deciding whether a half-width mark sits beside CJK.
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014-\u2026\u00b7\U00020000-\U0003ffff]")
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u202f\u205f\ufeff\t]+")
 _EDGE = " \u3000\u00a0\u2002\u2003\u2009\u200b\u202f\u205f\ufeff\t\r\n\f\v"
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK.match(ch))
 
 
 def clean_space(text: str) -> str:
