@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import drafter  # noqa: E402
-from drafter.assemble import assemble  # noqa: E402
+from drafter.outlines.assemble import assemble  # noqa: E402
 from drafter.outline import find_outline, list_outlines  # noqa: E402
 from drafter.render.docx import build_document  # noqa: E402
 
@@ -61,7 +61,7 @@ def main() -> None:
     full = best_of(lambda: drafter_docx(speech), args.repeat)
     print(f"{'drafter format (seed 002)':<36}{full * 1000:>9.1f}{full / base:>8.1f}")
     for entry in list_outlines(()):
-        outline = find_outline(entry.id)
+        outline = Library.resolve().outline(entry.id)
         t = best_of(lambda: drafter_docx(assemble(outline)), args.repeat)
         print(f"{'drafter new ' + entry.id:<36}{t * 1000:>9.1f}{t / base:>8.1f}")
     tracemalloc.start()

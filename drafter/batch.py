@@ -16,18 +16,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
-from rich.markup import escape
-from rich.table import Table
-
-from drafter.assemble import assemble, is_text_key, value_keys
-from drafter.errors import DrafterError
+from drafter.api import new_skeleton, write_speech
+from drafter.errors import DrafterError, PlanRowError, ReadError
+from drafter.io import make_folder
+from drafter.library import Library
 from drafter.model import Placeholder, Speech, plain
-from drafter.outline import Outline, find_outline
+from drafter.outlines.assemble import is_text_key, value_keys
+from drafter.outlines.load import Outline
+from drafter.outlines.sandbox import clean
 from drafter.plan import RESERVED, Row, read_plan
-from drafter.render import FORMATS, format_for, write
-from drafter.sandbox import clean
+from drafter.render import FORMATS, format_for
 
 #: characters no file name may hold on Windows or Unix.
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -80,13 +79,13 @@ class Columns:
                 unknown.append(column)
                 continue
             if len(names) > 1:
-                raise DrafterError(f"标签“{column}”对应多个键 label names several keys ({', '.join(names[:3])} …): "
+                raise PlanRowError(f"标签“{column}”对应多个键 label names several keys ({', '.join(names[:3])} …): "
                                    "请用键作表头 use the key as the column header")
             if names[0] in source:
-                raise DrafterError(f"列“{source[names[0]]}”与“{column}”是同一个值 {names[0]}: 只留一列 keep one")
+                raise PlanRowError(f"列“{source[names[0]]}”与“{column}”是同一个值 {names[0]}: 只留一列 keep one")
             values[names[0]], source[names[0]] = clean(text), column
         if unknown:
-            raise DrafterError(self._unknown(unknown))
+            raise PlanRowError(self._unknown(unknown))
         return values
 
     def _unknown(self, columns: list[str]) -> str:
@@ -111,7 +110,7 @@ def output_name(given: str, speech: Speech, outline: Outline, line: int, fmt: st
     ``outline-LINE``; with the format's extension unless it has one of its own."""
     if given:
         if UNSAFE.search(given) or not given.strip(" ."):
-            raise DrafterError(f"output '{given}' 应是输出目录中的文件名 must be a file name in the output folder, "
+            raise PlanRowError(f"output '{given}' 应是输出目录中的文件名 must be a file name in the output folder, "
                                r'without / \ : * ? " < > |')
         name = given
     else:
@@ -128,9 +127,9 @@ class _Batch:
     plan: Path
     out_dir: Path
     style: str
-    reference_doc: str | Path | None
+    reference_doc: str | os.PathLike | None
     force: bool
-    library: tuple[str, ...]
+    library: Library
     strict: bool
     fmt: str
     columns: dict[str, Columns | DrafterError] = field(default_factory=dict)
@@ -145,7 +144,7 @@ class _Batch:
     def columns_of(self, name: str) -> Columns:
         if name not in self.columns:
             try:
-                self.columns[name] = Columns(find_outline(self.near(name), self.library))
+                self.columns[name] = Columns(self.library.outline(self.near(name)))
             except DrafterError as exc:
                 self.columns[name] = exc
         found = self.columns[name]
@@ -157,7 +156,7 @@ class _Batch:
         """Claim a file name for a row; a name an earlier row took (case and form aside) is an error."""
         key = unicodedata.normalize("NFC", name).casefold()
         if key in self.taken:
-            raise DrafterError(f"输出文件 {name} 与第 {self.taken[key]} 行重名 clashes with line {self.taken[key]}: "
+            raise PlanRowError(f"输出文件 {name} 与第 {self.taken[key]} 行重名 clashes with line {self.taken[key]}: "
                                "在 output 列另给文件名 give another name in the output column")
         self.taken[key] = line
 
@@ -165,18 +164,21 @@ class _Batch:
         result = RowResult(row.line, f"{self.plan}:{row.line}", row.get("outline"))
         try:
             if row.error:
-                raise DrafterError(row.error)
+                raise PlanRowError(row.error)
             if not result.outline:
-                raise DrafterError("没有填提纲 the outline cell is empty: 填提纲 id（drafter outlines list）或提纲文件")
+                raise PlanRowError("没有填提纲 the outline cell is empty: 填提纲 id（drafter outlines list）或提纲文件")
             columns = self.columns_of(result.outline)
-            speech = assemble(columns.outline, columns.values(row.cells), strict=self.strict)
+            speech = new_skeleton(columns.outline, columns.values(row.cells), strict=self.strict)
             name = output_name(row.get("output"), speech, columns.outline, row.line, self.fmt)
             self.take(name, row.line)
             result.output = self.out_dir / name
-            write(speech, result.output, style=self.near(row.get("style")) or self.style,
-                  reference_doc=self.reference_doc, force=self.force, library=self.library)
+            write_speech(speech, result.output, style=self.near(row.get("style")) or self.style,
+                         reference_doc=self.reference_doc, force=self.force, library=self.library)
         except DrafterError as exc:
-            result.error = str(exc)
+            result.error = exc.message if isinstance(exc, PlanRowError) else str(exc)
+            return result
+        except Exception as exc:  # a row fails alone, whatever went wrong in it
+            result.error = f"意外错误（请报告此问题）：{type(exc).__name__}: {exc}"
             return result
         left = speech.placeholders()
         result.missing = [p.name for p in left if not is_text_key(p.name)]
@@ -184,46 +186,20 @@ class _Batch:
         return result
 
 
-def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, style: str = "gbt9704",
-             reference_doc: str | Path | None = None, force: bool = False, library: Iterable[str | Path] = (),
+def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, library: Library,
+             style: str = "gbt9704", reference_doc: str | os.PathLike | None = None, force: bool = False,
              strict: bool = False, fmt: str | None = None) -> list[RowResult]:
     """Make one skeleton per row of a plan in ``out_dir`` (created if missing).
 
     A problem with the plan as a whole (unreadable, empty, no ``outline`` column, a bad ``style``,
     ``reference_doc`` or ``fmt``) raises DrafterError; a problem with a row is in its RowResult.
     """
-    from drafter.render.profiles import load_profile
-
     plan_path, out_dir = Path(plan_path), Path(out_dir)
-    library = tuple(str(d) for d in library)
     rows = read_plan(plan_path)
     fmt = format_for(out_dir, fmt) if fmt is not None else "docx"   # an unknown name is an error
-    load_profile(style, library)
+    library.profile(style)
     if reference_doc is not None and not Path(reference_doc).is_file():
-        raise DrafterError("参考文档不存在 reference document not found", where=str(reference_doc))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DrafterError(f"无法创建输出目录 cannot create the output folder: {exc.strerror}", where=str(out_dir)) from None
+        raise ReadError("参考文档不存在", where=str(reference_doc))
+    make_folder(out_dir)
     batch = _Batch(plan_path, out_dir, style, reference_doc, force, library, strict, fmt)
     return [batch.row(row) for row in rows]
-
-
-def results_table(results: list[RowResult]) -> Table:
-    """One line per row: its line in the plan, outline, output file, status and what is left to fill."""
-    table = Table(title="批量生成 batch")
-    table.add_column("行 line", justify="right", no_wrap=True)
-    for column in ("提纲 outline", "输出 output", "状态 status", "待填 值·段 left"):
-        table.add_column(column, overflow="fold")
-    for r in results:
-        status = "[green]已生成[/green]" if r.ok else "[red]失败[/red]"
-        left = f"{len(r.missing)} 值 · {r.paragraphs} 段" if r.ok else ""
-        table.add_row(str(r.line), escape(r.outline), escape(r.output.name if r.output else ""), status, left)
-    return table
-
-
-def summary(results: list[RowResult], out_dir: str | os.PathLike) -> str:
-    """The closing line of a batch: how many rows were written and how many failed."""
-    failed = sum(not r.ok for r in results)
-    return (f"共 {len(results)} 行：已生成 {len(results) - failed} 份，失败 {failed} 行 "
-            f"{len(results)} rows: {len(results) - failed} written to {out_dir}, {failed} failed")

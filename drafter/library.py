@@ -1,28 +1,41 @@
-"""The library search path: where outlines, templates, phrase banks and styles are found.
+"""The library: where outlines, templates, style profiles and phrase banks are found.
 
 A library root is a directory holding ``outlines/``, ``templates/`` (with ``templates/styles/``) and
-``phrasebank/``. Roots are searched in this order, later ones winning when two hold the same file:
+``phrasebank/``. A ``Library`` is resolved once, at the edge, from these roots in this order, later
+ones winning when two hold the same file:
 
 1. the built-in library shipped with drafter (``drafter/_library`` in a wheel, the repository root
    in a source checkout);
 2. the directories in the ``DRAFTER_LIBRARY`` environment variable (``os.pathsep``-separated);
 3. the ``--library DIR`` options, in the order given.
+
+Like Jinja's ``Environment``, it hands out what it holds (``outline``, ``outlines``, ``profile``,
+``templates``, ``phrases``) and says "unknown X; did you mean …" in one way for all of them.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-import drafter
-from drafter.errors import DrafterError
+from drafter.builtin import builtin_root
+from drafter.errors import DrafterError, LibraryError
+
+if TYPE_CHECKING:
+    from drafter.outlines.load import Outline
+    from drafter.outlines.sandbox import Templates
+    from drafter.phrases import Phrase
 
 ENV = "DRAFTER_LIBRARY"
-BUILTIN = "内置 built-in"
+BUILTIN = "内置"
 FROM_ENV = ENV
 FROM_OPTION = "--library"
+OUTLINE_SUFFIX = ".yaml"
+STYLES_DIR = "templates/styles"
 
 
 @dataclass(frozen=True)
@@ -33,44 +46,139 @@ class Root:
     origin: str          # BUILTIN, FROM_ENV or FROM_OPTION
 
 
-def builtin_root() -> Path:
-    """The built-in library: inside an installed wheel, else the source checkout's root."""
-    package = Path(drafter.__file__).resolve().parent
-    shipped = package / "_library"
-    return shipped if shipped.is_dir() else package.parent
+@dataclass
+class Entry:
+    """An outline file found in the library; ``outline`` is None when it does not load."""
+
+    id: str
+    path: Path
+    origin: str
+    outline: Outline | None = None
+    error: str | None = None
+    shadows: list[str] = field(default_factory=list)   # origins of same-id outlines it hides
 
 
-def library_roots(extra: Iterable[str | os.PathLike] = ()) -> list[Root]:
-    """Every library root, lowest precedence first: built-in, then DRAFTER_LIBRARY, then ``extra``.
+def unknown(what: str, name: str, known: Iterable[str]) -> LibraryError:
+    """The one way to say a name is not in the library: the closest known names first, then the rest."""
+    names = sorted(set(known))
+    close = difflib.get_close_matches(name, names, n=len(names), cutoff=0.3)
+    ordered = close + [k for k in names if k not in close]
+    return LibraryError(f"未知的{what}“{name}”；可用：{'、'.join(ordered) or '（无）'}")
 
-    A directory named twice keeps only its last (highest) place. A named directory that does not
-    exist is an error, so a typo in ``--library`` is not silently ignored.
-    """
-    named = [Root(builtin_root(), BUILTIN)]
-    for entry in os.environ.get(ENV, "").split(os.pathsep):
-        if entry.strip():
-            named.append(Root(_existing(entry.strip(), FROM_ENV), FROM_ENV))
-    for entry in extra:
-        named.append(Root(_existing(entry, FROM_OPTION), FROM_OPTION))
-    roots: list[Root] = []
-    for root in named:
-        roots = [r for r in roots if r.path != root.path] + [root]
-    return roots
+
+class Library:
+    """The resolved library roots, lowest precedence first, and what they hold."""
+
+    def __init__(self, roots: list[Root]):
+        self.roots = roots
+
+    @classmethod
+    def resolve(cls, extra: Iterable[str | os.PathLike] = (), env: Mapping[str, str] | None = None) -> Library:
+        """Built-in, then ``DRAFTER_LIBRARY``, then ``extra`` (``--library``). A directory named twice
+        keeps only its last (highest) place; a named directory that does not exist is an error, so a
+        typo in ``--library`` is not silently ignored."""
+        env = os.environ if env is None else env
+        named = [Root(builtin_root(), BUILTIN)]
+        for entry in env.get(ENV, "").split(os.pathsep):
+            if entry.strip():
+                named.append(Root(_existing(entry.strip(), FROM_ENV), FROM_ENV))
+        for entry in extra:
+            named.append(Root(_existing(entry, FROM_OPTION), FROM_OPTION))
+        roots: list[Root] = []
+        for root in named:
+            roots = [r for r in roots if r.path != root.path] + [root]
+        return cls(roots)
+
+    def dirs(self, kind: str) -> list[tuple[Path, Root]]:
+        """The existing ``kind`` subdirectories (``outlines``, ``templates``, ``templates/styles`` …),
+        highest precedence first, each with its root."""
+        found = []
+        for root in reversed(self.roots):
+            folder = root.path / kind
+            if folder.is_dir():
+                found.append((folder, root))
+        return found
+
+    # -- templates and outlines
+
+    @cached_property
+    def templates(self) -> Templates:
+        """The sandboxed Jinja environment over every ``templates/`` folder."""
+        from drafter.outlines.sandbox import Templates
+
+        return Templates([folder for folder, _ in self.dirs("templates")])
+
+    def outline(self, name: str) -> Outline:
+        """The outline with this id (highest-precedence root first), or an outline file's path."""
+        from drafter.outlines.load import load_outline
+
+        if name.endswith((OUTLINE_SUFFIX, ".yml")) or os.sep in name or "/" in name:
+            return load_outline(name, self.templates)
+        known: list[str] = []
+        for folder, root in self.dirs("outlines"):
+            path = folder / (name + OUTLINE_SUFFIX)
+            if path.is_file():
+                return load_outline(path, self.templates, root.origin)
+            known += [p.name.removesuffix(OUTLINE_SUFFIX) for p in folder.glob("*" + OUTLINE_SUFFIX)]
+        raise unknown("提纲", name, known)
+
+    def outlines(self) -> list[Entry]:
+        """Every outline in the library, sorted by id; each id once, from its highest-precedence root."""
+        from drafter.outlines.load import load_outline
+
+        entries: dict[str, Entry] = {}
+        for folder, root in self.dirs("outlines"):
+            for path in sorted(folder.glob("*" + OUTLINE_SUFFIX)):
+                oid = path.name.removesuffix(OUTLINE_SUFFIX)
+                if oid in entries:
+                    entries[oid].shadows.append(root.origin)
+                    continue
+                entry = Entry(oid, path, root.origin)
+                try:
+                    entry.outline = load_outline(path, self.templates, root.origin)
+                except DrafterError as exc:
+                    entry.error = str(exc)
+                entries[oid] = entry
+        return [entries[k] for k in sorted(entries)]
+
+    # -- style profiles
+
+    def profile_path(self, name: str) -> Path:
+        """The file of a named profile, or ``name`` itself when it is a .yaml file."""
+        if name.endswith((".yaml", ".yml")) and Path(name).is_file():
+            return Path(name)
+        for folder, _ in self.dirs(STYLES_DIR):
+            candidate = folder / f"{name}.yaml"
+            if candidate.is_file():
+                return candidate
+        raise unknown("版式", name, self.profiles())
+
+    def profiles(self) -> list[str]:
+        """Names of every profile found."""
+        return sorted({p.stem for d, _ in self.dirs(STYLES_DIR) for p in d.glob("*.yaml")})
+
+    def profile(self, name: str) -> dict[str, Any]:
+        """The named profile (or a .yaml path) with everything it extends merged in."""
+        from drafter.render.profiles import load_profile
+
+        return load_profile(name, self.profile_path)
+
+    # -- phrase bank
+
+    def phrases(self) -> list[Phrase]:
+        """Every phrase of the library, each id once (from its highest-precedence root), sorted by id."""
+        from drafter.phrases import read_phrases
+
+        found: dict[str, Phrase] = {}
+        for folder, root in self.dirs("phrasebank"):
+            for path in sorted(folder.glob("*.yaml")):
+                for phrase in read_phrases(path, root.origin):
+                    found.setdefault(phrase.id, phrase)
+        return [found[k] for k in sorted(found)]
 
 
 def _existing(entry: str | os.PathLike, origin: str) -> Path:
     path = Path(entry).expanduser()
     if not path.is_dir():
-        raise DrafterError(f"资料库目录不存在 library directory not found (from {origin})", where=str(path))
+        raise LibraryError(f"资料库目录不存在（来自 {origin}）", where=str(path))
     return path.resolve()
-
-
-def search_dirs(kind: str, extra: Iterable[str | os.PathLike] = ()) -> list[tuple[Path, Root]]:
-    """The existing ``kind`` subdirectories (``outlines``, ``templates``, ``templates/styles`` …),
-    highest precedence first, each with its root."""
-    found = []
-    for root in reversed(library_roots(extra)):
-        folder = root.path / kind
-        if folder.is_dir():
-            found.append((folder, root))
-    return found

@@ -8,7 +8,7 @@ the numbers (一、二、 （一） 1. …) from position, so reordering renumbe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Any, Iterator, Union
 
 from drafter.zh import DEFAULT_LADDER, STYLES
 
@@ -62,6 +62,7 @@ class Paragraph:
     line: int | None = None          # 1-based source line (paragraph index for .docx)
     lines: tuple[int, ...] = ()      # every source line joined into this paragraph
     hint: str | None = None          # writing guidance; written as a Word comment, never as body text
+    enumeration: list[str] = field(default_factory=list)   # inline markers the parser found: 一是, 二是 …
 
     @property
     def text(self) -> str:
@@ -145,6 +146,7 @@ class Speech:
     warnings: list[str] = field(default_factory=list)
     source: str | None = None        # path of the file read, if any
     numbering: tuple[str, ...] | None = None   # per-depth styles a writer should use (None: from sections)
+    transition: str | None = None    # the sentence the parser found leading from the opening into the body
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -196,3 +198,26 @@ class Speech:
             for ph in placeholders(pool):
                 seen.setdefault(ph.name, ph)
         return list(seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The speech's structure as plain data, in the shape of ``drafter parse --json``."""
+
+        def texts(paras: list[Paragraph]) -> list[str]:
+            return [p.text for p in paras]
+
+        return {
+            "meta": {name: self.meta.text(name) for name in Meta.FIELDS},
+            "headings": [{"line": s.line, "depth": s.depth, "style": s.style, "text": s.title, "run_in": s.run_in,
+                          "after_gap": s.after_gap} for s in self.headings()],
+            "removed": [{"line": r.line, "text": r.text, "why": r.why} for r in self.removed],
+            "gaps": [{"line": g.line, "hidden_chars": g.hidden_chars} for g in self.gaps()],
+            "warnings": list(self.warnings),
+            "salutation": self.salutation,
+            "opening": texts(self.opening),
+            "transition": self.transition,
+            "closing": texts(self.closing),
+            "pull_quotes": texts([p for p in self.front if p.role == "pull_quote"]),
+            "author_note": next((p.text for p in self.back if p.role == "author_note"), None),
+            "joined": [{"lines": list(p.lines)} for p in self.paragraphs() if len(p.lines) > 1],
+            "enumerations": [{"line": p.line, "markers": p.enumeration} for p in self.paragraphs() if p.enumeration],
+        }

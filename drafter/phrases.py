@@ -1,4 +1,4 @@
-"""The phrase bank: ``phrasebank/*.yaml`` files of the library (built-in, DRAFTER_LIBRARY, --library).
+"""The phrase bank: ``phrasebank/*.yaml`` files of the library (gathered by ``Library.phrases``).
 
 Each file is a list of entries (id, function, text with {{ slots }}, slots, seen {docs, count},
 sources, example, and for a quotation its author ``by``), as ``drafter mine`` writes them. An entry
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterable
 
 from drafter.errors import DrafterError
-from drafter.library import search_dirs
 from drafter.yamlfile import read_yaml
 
 SLOT = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
@@ -42,17 +41,8 @@ class Phrase:
         return SLOT.sub("…", self.text)
 
 
-def load_phrases(library: Iterable[str] = ()) -> list[Phrase]:
-    """Every phrase of the library, each id once (from its highest-precedence root), sorted by id."""
-    found: dict[str, Phrase] = {}
-    for folder, root in search_dirs("phrasebank", tuple(str(d) for d in library)):
-        for path in sorted(folder.glob("*.yaml")):
-            for phrase in _read(path, root.origin):
-                found.setdefault(phrase.id, phrase)
-    return [found[k] for k in sorted(found)]
-
-
-def _read(path: Path, origin: str) -> list[Phrase]:
+def read_phrases(path: Path, origin: str) -> list[Phrase]:
+    """The entries of one phrase bank file."""
     doc = read_yaml(path)
     if doc.data is None:
         return []

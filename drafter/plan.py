@@ -17,7 +17,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.ingest.text import decode
-from drafter.values import flatten
+from drafter.outlines.values import flatten
 
 #: column names of a plan that are not values, with their Chinese aliases.
 RESERVED = {"outline": "outline", "提纲": "outline", "output": "output", "输出文件": "output",

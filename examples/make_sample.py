@@ -19,7 +19,7 @@ from pathlib import Path
 
 import drafter
 from drafter import Paragraph, Placeholder
-from drafter.render import write
+from drafter.api import write_speech
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE / "corpus" / "001_ba08b270c44729d2.txt"
@@ -41,10 +41,9 @@ def sample_speech() -> drafter.Speech:
 
 
 def skeleton_speech() -> drafter.Speech:
-    from drafter.assemble import assemble
-    from drafter.outline import find_outline
-
-    return assemble(find_outline("meeting-speech"), {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
+    from drafter.outlines.assemble import assemble
+    
+    return assemble(Library.resolve().outline("meeting-speech"), {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
 
 
 def fontconfig(folder: Path) -> Path:
@@ -82,7 +81,7 @@ def main() -> None:
     parser.add_argument("--style", default="gbt9704")
     args = parser.parse_args()
     for name, speech in (("sample", sample_speech()), ("skeleton", skeleton_speech())):
-        docx_path = write(speech, HERE / f"{name}.docx", style=args.style, force=True)
+        docx_path = write_speech(speech, HERE / f"{name}.docx", style=args.style, force=True)
         print(f"wrote {docx_path}")
         if shutil.which("soffice") and shutil.which("pdftoppm"):
             png = HERE / f"{name}-page1.png"

@@ -13,11 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter import cli
-from drafter.assemble import example_values
-from drafter.batch import output_name, run_plan, safe_stem
+from drafter.outlines.assemble import example_values
+from drafter.api import run_plan
+from drafter.batch import output_name, safe_stem
 from drafter.errors import DrafterError
+from drafter.library import Library
 from drafter.library import ENV
-from drafter.outline import find_outline
 
 REPO = Path(__file__).resolve().parent.parent
 NOTICE = """\
@@ -93,7 +94,7 @@ def test_good_rows_are_written_and_bad_rows_reported_at_their_lines(tmp_path):
 
 
 def test_strict_fails_only_the_row_with_missing_values(tmp_path):
-    outline = find_outline("seminar-remarks")
+    outline = Library.resolve().outline("seminar-remarks")
     full = example_values(outline)
     keys = list(full)
     rows = [["outline", "output", *keys], ["seminar-remarks", "全", *full.values()],
@@ -281,8 +282,8 @@ def test_styles_per_row_and_for_the_run(tmp_path):
 def test_file_names_are_safe_and_given_names_stay_in_the_folder(tmp_path):
     assert safe_stem('在A/B:C*会议上的讲话') == "在A_B_C_会议上的讲话"
     assert safe_stem("  .. ") == "" and safe_stem("con") == "con_"
-    outline = find_outline("meeting-speech")
-    from drafter.assemble import assemble
+    outline = Library.resolve().outline("meeting-speech")
+    from drafter.outlines.assemble import assemble
 
     speech = assemble(outline, {"occasion": "A/B会议"})
     assert output_name("", speech, outline, 7, "docx") == "在A_B会议上的讲话.docx"

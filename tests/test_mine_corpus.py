@@ -74,7 +74,7 @@ def test_nothing_readable_is_an_error_without_a_traceback(tmp_path):
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     lines = run.stderr.strip().splitlines()
-    assert lines[-1].startswith("drafter: 错误 error:") and "nothing could be read" in lines[-1]
+    assert lines[-1].startswith("drafter: 错误 error:") and "没有能读入" in lines[-1]
     assert not out.exists()
     missing = subprocess.run([sys.executable, "-m", "drafter.cli", "mine", str(tmp_path / "nope"), "-o", str(out)],
                              capture_output=True, text=True, cwd=ROOT)

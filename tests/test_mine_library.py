@@ -10,9 +10,10 @@ import yaml
 from docx import Document
 
 from drafter.errors import DrafterError
+from drafter.library import Library
 from drafter.mine import mine_corpus, write_library
 from drafter.mine.write import MARK, library_files
-from drafter.outline import check_outline
+from drafter.outlines.check import check_outline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "corpus"
@@ -40,7 +41,7 @@ def test_the_builtin_phrase_bank_is_what_mining_the_examples_gives():
     shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8") for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
     assert sorted(mined) == sorted(shipped)
     for name in mined:
-        assert mined[name] == shipped[name], f"{name} drifted: run python -m drafter.mine.builtin"
+        assert mined[name] == shipped[name], f"{name} drifted: run python scripts/build_phrasebank.py"
 
 
 @pytest.mark.parametrize("corpus", [SEEDS, HELDOUT], ids=["seeds", "heldout"])
@@ -49,7 +50,7 @@ def test_mined_outlines_pass_the_outline_check(corpus, tmp_path):
     outlines = sorted((tmp_path / "outlines").glob("*.yaml"))
     assert outlines
     for path in outlines:
-        assert check_outline(path, [tmp_path]) == [], path.name
+        assert check_outline(path, Library.resolve([tmp_path]).templates) == [], path.name
 
 
 def test_outlines_name_their_sources_and_frames(library):
@@ -121,5 +122,5 @@ def test_an_existing_folder_needs_force_and_only_drafters_files_are_rewritten(li
     assert mine.read_text(encoding="utf-8") == "id: my-own\n" and not stale.exists()
     assert tree(folder) == {**tree(library), "outlines/my-own.yaml": b"id: my-own\n"}
     (folder / "outlines" / "speech-cn-ord.yaml").write_text("id: speech-cn-ord\n", encoding="utf-8")
-    with pytest.raises(DrafterError, match="not written by drafter"):
+    with pytest.raises(DrafterError, match="不是 drafter 生成的文件"):
         write_library(result, folder, force=True)

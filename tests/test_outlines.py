@@ -12,11 +12,12 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 import drafter
-from drafter.assemble import assemble, example_values
+from drafter.outlines.assemble import assemble, example_values
 from drafter.cli import app
 from drafter.errors import DrafterError
-from drafter.library import BUILTIN, ENV, builtin_root, library_roots, search_dirs
-from drafter.outline import check_outline, find_outline, list_outlines
+from drafter.builtin import builtin_root
+from drafter.library import BUILTIN, ENV, Library
+from drafter.outlines.check import check_outline
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTINS = ["meeting-speech", "party-lecture", "seminar-remarks", "signed-article"]
@@ -61,28 +62,28 @@ def test_builtin_library_is_the_shipped_folder_in_a_wheel(tmp_path, monkeypatch)
 def test_roots_in_order_builtin_env_option(tmp_path, monkeypatch):
     a, b, c = (user_library(tmp_path, n) for n in "abc")
     monkeypatch.setenv(ENV, os.pathsep.join([str(a), "", str(b)]))
-    roots = library_roots([c])
+    roots = Library.resolve([c]).roots
     assert [r.path for r in roots] == [REPO, a.resolve(), b.resolve(), c.resolve()]
     assert [r.origin for r in roots] == [BUILTIN, ENV, ENV, "--library"]
-    assert [folder for folder, _ in search_dirs("outlines", [c])][0] == c.resolve() / "outlines"
+    assert [folder for folder, _ in Library.resolve([c]).dirs("outlines")][0] == c.resolve() / "outlines"
 
 
 def test_a_directory_named_twice_keeps_its_last_place(tmp_path, monkeypatch):
     a = user_library(tmp_path, "a")
     monkeypatch.setenv(ENV, str(a))
-    roots = library_roots([a])
+    roots = Library.resolve([a]).roots
     assert [r.origin for r in roots] == [BUILTIN, "--library"]
 
 
 def test_a_missing_library_directory_is_an_error(tmp_path):
-    with pytest.raises(DrafterError, match="library directory not found"):
-        library_roots([tmp_path / "nope"])
+    with pytest.raises(DrafterError, match="资料库目录不存在"):
+        Library.resolve([tmp_path / "nope"]).roots
 
 
 # --- the built-in outlines ---------------------------------------------------------------------
 
 def test_the_builtin_outlines_are_there_and_name_their_seeds():
-    entries = {e.id: e for e in list_outlines()}
+    entries = {e.id: e for e in Library.resolve().outlines()}
     assert set(BUILTINS) <= set(entries)
     for oid in BUILTINS:
         outline = entries[oid].outline
@@ -92,7 +93,7 @@ def test_the_builtin_outlines_are_there_and_name_their_seeds():
 
 @pytest.mark.parametrize("oid", BUILTINS)
 def test_builtin_outline_passes_check(oid):
-    assert check_outline(REPO / "outlines" / f"{oid}.yaml") == []
+    assert check_outline(REPO / "outlines" / f"{oid}.yaml", Library.resolve().templates) == []
 
 
 @pytest.mark.parametrize("oid", BUILTINS)
@@ -104,16 +105,16 @@ def test_builtin_outline_is_valid_for_an_editor_with_the_json_schema(oid):
 
 
 def test_outline_headings_are_the_seed_frames_with_slots():
-    outline = find_outline("meeting-speech")
+    outline = Library.resolve().outline("meeting-speech")
     speech = assemble(outline, example_values(outline))
     second = speech.sections[1]
     assert [c.title for c in second.children] == [
         "要筑牢思想根基，做到信念过硬", "要增强四个意识，做到政治过硬", "要激励担当尽责，做到责任过硬",
         "要练就高强本领，做到能力过硬", "要践行三严三实，做到作风过硬"]
-    article = assemble(find_outline("signed-article"), example_values(find_outline("signed-article")))
+    article = assemble(Library.resolve().outline("signed-article"), example_values(Library.resolve().outline("signed-article")))
     assert article.sections[0].title == "高举绝对忠诚的旗帜，在践行“两个绝对”中推动机关党建高质量发展"
     assert article.back[-1].text == "（作者系浙江省委组织部常务副部长、机关党委书记）"
-    seminar = assemble(find_outline("seminar-remarks"))
+    seminar = assemble(Library.resolve().outline("seminar-remarks"))
     assert seminar.back[-1].text == "以上发言，不妥之处，请批评指正。"
 
 
@@ -121,10 +122,10 @@ def test_outline_headings_are_the_seed_frames_with_slots():
 
 def test_unknown_outline_lists_the_known_ones_closest_first():
     with pytest.raises(DrafterError) as err:
-        find_outline("meeting-speach")
+        Library.resolve().outline("meeting-speach")
     message = str(err.value)
     assert "meeting-speach" in message
-    listed = message.split("known:")[1]
+    listed = message.split("可用：")[1]
     assert listed.strip().startswith("meeting-speech")
     assert all(oid in listed for oid in BUILTINS)
 
@@ -132,12 +133,12 @@ def test_unknown_outline_lists_the_known_ones_closest_first():
 def test_a_user_outline_with_the_same_id_wins_and_list_says_where_from(tmp_path, monkeypatch):
     lib = user_library(tmp_path)
     copy_outline(lib, "meeting-speech", lambda d: d.update(name="我们的工作会议讲话"))
-    assert find_outline("meeting-speech").name == "工作会议讲话"
-    mine = find_outline("meeting-speech", [lib])
+    assert Library.resolve().outline("meeting-speech").name == "工作会议讲话"
+    mine = Library.resolve([lib]).outline("meeting-speech")
     assert mine.name == "我们的工作会议讲话" and mine.origin == "--library"
     monkeypatch.setenv(ENV, str(lib))
-    assert find_outline("meeting-speech").origin == ENV
-    entry = {e.id: e for e in list_outlines()}["meeting-speech"]
+    assert Library.resolve().outline("meeting-speech").origin == ENV
+    entry = {e.id: e for e in Library.resolve().outlines()}["meeting-speech"]
     assert entry.origin == ENV and entry.shadows == [BUILTIN]
 
 
@@ -172,10 +173,10 @@ def test_a_user_template_file_overrides_the_builtin_one(tmp_path):
     lib = user_library(tmp_path)
     (lib / "templates" / "openings.j2").write_text(
         "{% macro opinions(basis) %}下面，我就{{ basis }}讲三点意见。{% endmacro %}", encoding="utf-8")
-    outline = find_outline("meeting-speech", [lib])
+    outline = Library.resolve([lib]).outline("meeting-speech")
     speech = assemble(outline, {"basis": "贯彻会议精神"})
     assert speech.front[-1].text == "下面，我就贯彻会议精神讲三点意见。"
-    assert assemble(find_outline("meeting-speech"), {"basis": "贯彻会议精神"}).front[-1].text == \
+    assert assemble(Library.resolve().outline("meeting-speech"), {"basis": "贯彻会议精神"}).front[-1].text == \
         "下面，我结合贯彻会议精神，再强调几点意见。"
 
 
@@ -187,7 +188,7 @@ def test_a_user_template_file_overrides_the_builtin_one(tmp_path):
 def test_an_outline_template_cannot_reach_python_internals(tmp_path, source):
     lib = user_library(tmp_path)
     copy_outline(lib, "meeting-speech", lambda d: d.update(title=source))
-    outline = find_outline("meeting-speech", [lib])
+    outline = Library.resolve([lib]).outline("meeting-speech")
     with pytest.raises(DrafterError, match="sandbox") as err:
         assemble(outline, {"occasion": "会议"})
     assert str(err.value).startswith(f"{outline.path}:")
@@ -198,7 +199,7 @@ def test_a_library_template_file_cannot_reach_python_internals(tmp_path):
     (lib / "templates" / "frames.j2").write_text(
         "{% macro excel(action, quality) %}{{ action.__class__.__base__.__subclasses__() }}{% endmacro %}",
         encoding="utf-8")
-    outline = find_outline("meeting-speech", [lib])
+    outline = Library.resolve([lib]).outline("meeting-speech")
     with pytest.raises(DrafterError, match="sandbox"):
         assemble(outline, {"sections.2.points.1.action": "筑牢思想根基"})
 
@@ -207,6 +208,6 @@ def test_yaml_is_loaded_safely(tmp_path):
     marker = tmp_path / "pwned"
     path = tmp_path / "evil.yaml"
     path.write_text(f'id: evil\nname: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
-    problems = check_outline(path)
+    problems = check_outline(path, Library.resolve().templates)
     assert not marker.exists()
     assert len(problems) == 1 and problems[0].where == f"{path}:2:7"

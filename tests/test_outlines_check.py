@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 
 from drafter.cli import app
 from drafter.errors import DrafterError
-from drafter.outline import check_outline, load_outline
+from drafter.library import Library
+from drafter.outlines.check import check_outline
+from drafter.outlines.load import load_outline
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = """\
@@ -38,22 +40,22 @@ def good(tmp_path: Path, name: str = "t") -> str:
 
 
 def test_a_good_outline_has_no_problems(tmp_path):
-    assert check_outline(write(tmp_path, good(tmp_path))) == []
+    assert check_outline(write(tmp_path, good(tmp_path)), Library.resolve().templates) == []
 
 
 def test_malformed_yaml_names_line_and_column(tmp_path):
     path = write(tmp_path, good(tmp_path).replace('  - heading: "第二部分"', '  - heading: "第二部分\n    oops'))
-    problems = check_outline(path)
+    problems = check_outline(path, Library.resolve().templates)
     assert len(problems) == 1
     assert re.match(rf"{re.escape(str(path))}:\d+:\d+: YAML 格式错误", str(problems[0]))
     with pytest.raises(DrafterError) as err:
-        load_outline(path)
+        load_outline(path, Library.resolve().templates)
     assert str(err.value).startswith(problems[0].where)
 
 
 def test_an_unknown_field_points_at_the_key_and_suggests_the_right_one(tmp_path):
     path = write(tmp_path, good(tmp_path).replace('  - heading: "第二部分"', '  - headng: "第二部分"'))
-    [problem] = check_outline(path)
+    [problem] = check_outline(path, Library.resolve().templates)
     assert problem.where == f"{path}:8:5"
     assert "headng" in problem.message and "did you mean 'heading'" in problem.message
 
@@ -61,14 +63,14 @@ def test_an_unknown_field_points_at_the_key_and_suggests_the_right_one(tmp_path)
 def test_a_wrong_type_points_at_the_value(tmp_path):
     path = write(tmp_path, good(tmp_path).replace("  - {name: occasion, label: 会议名称}",
                                                   "  - {name: occasion, label: [会议名称]}"))
-    [problem] = check_outline(path)
+    [problem] = check_outline(path, Library.resolve().templates)
     assert problem.where == f"{path}:4:29"
     assert problem.message.startswith("variables.0.label:")
 
 
 def test_every_schema_error_is_reported(tmp_path):
     text = good(tmp_path).replace("name: 测试提纲\n", "").replace('  - heading: "第一部分"', '  - heading: 1')
-    problems = check_outline(write(tmp_path, text))
+    problems = check_outline(write(tmp_path, text), Library.resolve().templates)
     messages = " | ".join(p.message for p in problems)
     assert len(problems) == 2
     assert "'name' is a required property" in messages and "sections.0.heading" in messages
@@ -76,52 +78,52 @@ def test_every_schema_error_is_reported(tmp_path):
 
 def test_a_reserved_name(tmp_path):
     text = good(tmp_path).replace("{name: occasion, label: 会议名称}", "{name: sections, label: 会议名称}")
-    [problem] = check_outline(write(tmp_path, text))
+    [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
     assert "reserved" in problem.message and problem.where.endswith(":4:12")
 
 
 def test_a_duplicate_key_is_an_error(tmp_path):
     text = good(tmp_path).replace("name: 测试提纲\n", "name: 测试提纲\nname: 又一个\n")
-    [problem] = check_outline(write(tmp_path, text))
+    [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
     assert problem.where.endswith(":3:1") and "duplicate key 'name'" in problem.message
 
 
 def test_the_id_must_match_the_file_name(tmp_path):
-    [problem] = check_outline(write(tmp_path, good(tmp_path, "other"), name="t"))
+    [problem] = check_outline(write(tmp_path, good(tmp_path, "other"), name="t"), Library.resolve().templates)
     assert problem.where.endswith(":1:5") and "does not match" in problem.message
 
 
 def test_an_undeclared_name_in_a_heading(tmp_path):
     path = write(tmp_path, good(tmp_path).replace('"第二部分"', '"要{{ action }}"'))
-    [problem] = check_outline(path)
+    [problem] = check_outline(path, Library.resolve().templates)
     assert problem.where == f"{path}:8:14"
     assert "undeclared name 'action'" in problem.message
 
 
 def test_a_template_syntax_error(tmp_path):
     path = write(tmp_path, good(tmp_path).replace('"第一部分"', '"第一{{ 部分"'))
-    [problem] = check_outline(path)
+    [problem] = check_outline(path, Library.resolve().templates)
     assert problem.where == f"{path}:7:14" and "syntax" in problem.message
 
 
 def test_an_unused_variable(tmp_path):
     text = good(tmp_path).replace("  - {name: occasion, label: 会议名称}",
                                   "  - {name: occasion, label: 会议名称}\n  - {name: speaker, label: 讲话人}")
-    [problem] = check_outline(write(tmp_path, text))
+    [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
     assert problem.where.endswith(":5:12") and "unused variable 'speaker'" in problem.message
 
 
 def test_items_past_the_listed_ones_need_a_default_heading(tmp_path):
     text = good(tmp_path).replace('sections:\n  - heading: "第一部分"\n  - heading: "第二部分"\n',
                                   'sections:\n  count: 2\n  max: 4\n  items:\n    - heading: 一\n    - heading: 二\n')
-    [problem] = check_outline(write(tmp_path, text))
+    [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
     assert "sections.3" in problem.message and "no heading" in problem.message
 
 
 def test_a_count_outside_min_max(tmp_path):
     text = good(tmp_path).replace('sections:\n  - heading: "第一部分"\n  - heading: "第二部分"\n',
                                   'sections:\n  count: 5\n  min: 1\n  max: 3\n  heading: 标题\n')
-    [problem] = check_outline(write(tmp_path, text))
+    [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
     assert problem.where.endswith(":7:3") and "count 5" in problem.message
 
 

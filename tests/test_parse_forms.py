@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter import parse_text
-from drafter.structure import read_speech, transition
+from drafter.structure import read_speech
 
 BODY = "要深入学习贯彻党的二十大精神，扎实推进各项工作，确保取得实效。各级党组织要切实担负起主体责任，抓好落实。"
 
@@ -30,7 +30,7 @@ def test_title_with_dash_subtitle_speaker_and_date_lines():
     assert meta.text("occasion") == "全县组织工作会议"
     assert meta.text("date") == "2024年1月18日"
     assert speech.salutation == "同志们："
-    assert transition(speech) == "下面，我讲三点意见。"
+    assert speech.transition == "下面，我讲三点意见。"
     assert heads(speech) == [(1, "一、", False, "提高政治站位")]
 
 

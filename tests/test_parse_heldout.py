@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.report import speech_to_dict
-from drafter.structure import read_speech, transition
+from drafter.structure import read_speech
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 TRUTH = yaml.safe_load((HELDOUT / "truth.yaml").read_text(encoding="utf-8"))
@@ -88,7 +87,7 @@ def test_front(case):
     name, truth, speech = case
     assert speech.salutation == (truth.get("salutation") or {}).get("text")
     assert [n for p in speech.opening for n in p.lines] == truth["opening"]["lines"]
-    assert transition(speech) == truth["opening"].get("transition")
+    assert speech.transition == truth["opening"].get("transition")
     pulls = [p.line for p in speech.front if p.role == "pull_quote"]
     assert pulls == truth.get("abstract", {}).get("lines", [])
 
@@ -111,7 +110,7 @@ def test_warnings_enumerations_and_author_note(case):
     _, truth, speech = case
     want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}" for h in truth["headings"] if "numbering_error" in h]
     assert speech.warnings == want
-    found = {e["line"]: e["markers"] for e in speech_to_dict(speech)["enumerations"]}
+    found = {e["line"]: e["markers"] for e in speech.to_dict()["enumerations"]}
     for e in truth.get("inline_enumerations", []):
         assert found.get(e["line"], []) == e["markers"], e["line"]
     notes = [(p.line, p.text) for p in speech.back if p.role == "author_note"]

@@ -8,8 +8,7 @@ import pytest
 import yaml
 
 from drafter.model import Paragraph
-from drafter.report import speech_to_dict
-from drafter.structure import read_speech, transition
+from drafter.structure import read_speech
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "examples" / "corpus"
@@ -80,9 +79,9 @@ def test_salutation_opening_transition(seed):
     opening = truth["opening"]
     got_lines = [n for p in speech.opening for n in p.lines]
     assert got_lines == opening["lines"]
-    assert transition(speech) == opening.get("transition", transition(speech))
+    assert speech.transition == opening.get("transition", speech.transition)
     if "transition" in opening:
-        assert transition(speech) is not None
+        assert speech.transition is not None
 
 
 def test_closing(seed):
@@ -106,7 +105,7 @@ def test_numbering_errors(seed):
 
 def test_inline_enumerations(seed):
     _, truth, speech = seed
-    found = {e["line"]: e["markers"] for e in speech_to_dict(speech)["enumerations"]}
+    found = {e["line"]: e["markers"] for e in speech.to_dict()["enumerations"]}
     for e in truth.get("inline_enumerations", []):
         assert found.get(e["line"], []) == e["markers"], e["line"]
 

@@ -9,20 +9,21 @@ from typer.testing import CliRunner
 
 from drafter.cli import app
 from drafter.errors import DrafterError
-from drafter.phrases import find_phrase, load_phrases, search
+from drafter.library import Library
+from drafter.phrases import find_phrase, search
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def bank():
-    return load_phrases()
+    return Library.resolve().phrases()
 
 
 def test_the_builtin_bank_loads(bank):
     functions = {p.function for p in bank}
     assert {"opening.context", "transition", "frame", "quotation", "triad", "formulation", "closing.call"} <= functions
-    assert all(p.origin == "内置 built-in" for p in bank)
+    assert all(p.origin == "内置" for p in bank)
 
 
 def test_search_finds_根本遵循_with_its_sources(bank):
@@ -54,12 +55,12 @@ def test_a_library_bank_overlays_the_builtin_one(tmp_path):
     (folder / "transition.yaml").write_text(
         "- {id: transition.mine, function: transition, text: 下面，我讲三点意见, seen: {docs: 1, count: 1},"
         " sources: ['a.txt:3'], example: 下面，我讲三点意见。}\n", encoding="utf-8")
-    phrases = load_phrases([tmp_path / "lib"])
+    phrases = Library.resolve([tmp_path / "lib"]).phrases()
     mine = find_phrase(phrases, "transition.mine")
     assert mine.origin == "--library" and mine.sources == ("a.txt:3",)
     (folder / "bad.yaml").write_text("- {id: x}\n", encoding="utf-8")
     with pytest.raises(DrafterError, match=r"bad.yaml:1:3"):
-        load_phrases([tmp_path / "lib"])
+        Library.resolve([tmp_path / "lib"]).phrases()
 
 
 def test_phrases_commands():
@@ -68,7 +69,7 @@ def test_phrases_commands():
     assert listed.exit_code == 0 and "quotation" in listed.output and "formula" not in listed.output
     found = runner.invoke(app, ["phrases", "search", "根本遵循"], env={"COLUMNS": "200"})
     assert found.exit_code == 0 and "根本遵循" in found.output and "000_251da491407e7ad2.txt" in found.output
-    pid = search(load_phrases(), "秉纲而目自张")[0][1].id
+    pid = search(Library.resolve().phrases(), "秉纲而目自张")[0][1].id
     shown = runner.invoke(app, ["phrases", "show", pid])
     assert shown.exit_code == 0 and "傅玄" in shown.output and "002_196b020fa5f85377.txt:20" in shown.output
     missing = runner.invoke(app, ["phrases", "search", "完全无关的词语组合"])

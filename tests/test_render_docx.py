@@ -7,7 +7,9 @@ import docx
 import pytest
 
 from drafter import DrafterError, Gap, Meta, Paragraph, Placeholder, Section, Speech
-from drafter.render.docx import build_document, write_docx
+from drafter.api import write_speech
+from drafter.library import Library
+from drafter.render.docx import build_document
 from drafter.render.text import to_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,7 +54,7 @@ def skeleton():
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     path = tmp_path_factory.mktemp("docx") / "skeleton.docx"
-    write_docx(skeleton(), path)
+    write_speech(skeleton(), path)
     return path
 
 
@@ -199,8 +201,8 @@ def test_footers_carry_a_page_field_odd_right_even_left(written):
 
 def test_same_speech_gives_byte_identical_files(tmp_path):
     a, b = tmp_path / "a.docx", tmp_path / "b.docx"
-    write_docx(skeleton(), a)
-    write_docx(skeleton(), b)
+    write_speech(skeleton(), a)
+    write_speech(skeleton(), b)
     assert part(a, "word/document.xml") == part(b, "word/document.xml")
     assert a.read_bytes() == b.read_bytes()
     core = part(a, "docProps/core.xml")
@@ -209,7 +211,7 @@ def test_same_speech_gives_byte_identical_files(tmp_path):
 
 def test_long_titles_break_into_lines_inside_one_title_paragraph():
     s = Speech(meta=Meta(title=["市委常委、组织部长在全市组织工作会议上的讲话"], subtitle=["在全市组织工作会议上的讲话"]))
-    document = build_document(s)
+    document = build_document(s, Library.resolve().profile("gbt9704"))
     title, subtitle = document.paragraphs[:2]
     assert title.style.name == "Title" and title.text == "市委常委、组织部长在全市\n组织工作会议上的讲话"
     assert subtitle.style.name == "Subtitle" and subtitle.text == "——在全市组织工作会议上的讲话"
@@ -220,7 +222,7 @@ def test_roles_and_deep_headings_get_their_styles():
                sections=[Section(["一"], 1, body=[], children=[Section(["二"], 2, "（一）", children=[
                    Section(["三"], 3, "1．", children=[Section(["四"], 4, "（1）", children=[
                        Section(["五"], 5, "none")])])])])])
-    document = build_document(s)
+    document = build_document(s, Library.resolve().profile("gbt9704"))
     assert [p.style.name for p in document.paragraphs] == [
         "Pull Quote", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5", "Author Note"]
     fifth = document.styles["Heading 5"].element.xml
@@ -228,7 +230,7 @@ def test_roles_and_deep_headings_get_their_styles():
 
 
 def test_speech_profile_sets_large_type_30pt_lines_and_centred_numbers(tmp_path):
-    path = write_docx(skeleton(), tmp_path / "s.docx", style="speech")
+    path = write_speech(skeleton(), tmp_path / "s.docx", style="speech")
     assert '<w:docGrid w:type="lines" w:linePitch="600"/>' in part(path, "word/document.xml")
     normal, title = style_xml(path, "Normal"), style_xml(path, "Title")
     assert '<w:sz w:val="36"/>' in normal and 'w:line="600" w:lineRule="exact"' in normal
@@ -240,7 +242,7 @@ def test_speech_profile_sets_large_type_30pt_lines_and_centred_numbers(tmp_path)
 
 
 def test_windows_fonts_profile_names_windows_fonts_with_fallbacks(tmp_path):
-    path = write_docx(skeleton(), tmp_path / "w.docx", style="windows-fonts")
+    path = write_speech(skeleton(), tmp_path / "w.docx", style="windows-fonts")
     assert 'w:eastAsia="仿宋"' in style_xml(path, "Normal")
     assert 'w:eastAsia="楷体"' in style_xml(path, "Heading2")
     title = style_xml(path, "Title")
@@ -252,7 +254,7 @@ def test_windows_fonts_profile_names_windows_fonts_with_fallbacks(tmp_path):
 def test_a_profile_file_can_extend_a_built_in_one(tmp_path):
     custom = tmp_path / "house.yaml"
     custom.write_text("extends: gbt9704\nnumbering: {dot: ．}\nstyles:\n  salutation: {indent_chars: 2}\n", encoding="utf-8")
-    path = write_docx(skeleton(), tmp_path / "h.docx", style=str(custom))
+    path = write_speech(skeleton(), tmp_path / "h.docx", style=str(custom))
     document = docx.Document(str(path))
     assert any(p.text.startswith("1．全方位") for p in document.paragraphs)
     assert '<w:ind w:firstLine="630"/>' in style_xml(path, "Salutation")
@@ -261,7 +263,7 @@ def test_a_profile_file_can_extend_a_built_in_one(tmp_path):
 
 def test_unknown_profile_lists_the_known_ones(tmp_path):
     with pytest.raises(DrafterError) as err:
-        write_docx(skeleton(), tmp_path / "x.docx", style="nonesuch")
+        write_speech(skeleton(), tmp_path / "x.docx", style="nonesuch")
     message = str(err.value)
     assert "nonesuch" in message and all(name in message for name in ("gbt9704", "speech", "windows-fonts"))
     assert "\n" not in message
@@ -285,7 +287,7 @@ def make_reference(path):
 def test_reference_doc_supplies_styles_and_page_setup(tmp_path):
     reference = tmp_path / "house.docx"
     make_reference(reference)
-    path = write_docx(skeleton(), tmp_path / "r.docx", reference_doc=reference)
+    path = write_speech(skeleton(), tmp_path / "r.docx", reference_doc=reference)
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
     assert "旧正文 old body text" not in texts and "旧标题" not in texts
@@ -301,11 +303,11 @@ def test_reference_doc_supplies_styles_and_page_setup(tmp_path):
 
 def test_a_bad_reference_doc_is_one_clear_error(tmp_path):
     with pytest.raises(DrafterError, match="参考文档不存在"):
-        write_docx(skeleton(), tmp_path / "a.docx", reference_doc=tmp_path / "missing.docx")
+        write_speech(skeleton(), tmp_path / "a.docx", reference_doc=tmp_path / "missing.docx")
     bogus = tmp_path / "bogus.docx"
     bogus.write_text("not a zip", encoding="utf-8")
     with pytest.raises(DrafterError, match="参考文档无法打开"):
-        write_docx(skeleton(), tmp_path / "b.docx", reference_doc=bogus)
+        write_speech(skeleton(), tmp_path / "b.docx", reference_doc=bogus)
 
 
 @pytest.mark.parametrize("yaml_text, message", [
@@ -320,7 +322,7 @@ def test_bad_profiles_are_one_clear_error(tmp_path, yaml_text, message):
     folder.mkdir(parents=True)
     (folder / "loop.yaml").write_text(yaml_text, encoding="utf-8")
     with pytest.raises(DrafterError) as err:
-        build_document(skeleton(), style="loop", library=[tmp_path])
+        build_document(skeleton(), Library.resolve([tmp_path]).profile("loop"))
     assert message in str(err.value) and "\n" not in str(err.value)
 
 
@@ -328,7 +330,7 @@ def test_a_library_profile_is_found_by_name_and_listed(tmp_path):
     folder = tmp_path / "templates" / "styles"
     folder.mkdir(parents=True)
     (folder / "house.yaml").write_text("extends: speech\ntext_size: 17\n", encoding="utf-8")
-    document = build_document(skeleton(), style="house", library=[tmp_path])
+    document = build_document(skeleton(), Library.resolve([tmp_path]).profile("house"))
     assert document.styles["Normal"].font.size.pt == 17
     with pytest.raises(DrafterError, match="house"):
-        build_document(skeleton(), style="nonesuch", library=[tmp_path])
+        build_document(skeleton(), Library.resolve([tmp_path]).profile("nonesuch"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from drafter import DrafterError, Meta, Paragraph, Section, Speech
-from drafter.render import write
-from drafter.render import output as output_module
+from drafter.api import write_speech
+from drafter import io as output_module
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "corpus" / "001_ba08b270c44729d2.txt"
@@ -28,16 +28,16 @@ def speech():
     ("out.txt", lambda p: p.read_text(encoding="utf-8").startswith("在全市组织工作会议上的讲话\n\n同志们：")),
 ])
 def test_format_follows_the_extension(tmp_path, name, check):
-    path = write(speech(), tmp_path / name)
+    path = write_speech(speech(), tmp_path / name)
     assert path == tmp_path / name and check(path)
 
 
 def test_explicit_format_wins_and_dash_prints_to_stdout(tmp_path, capsys):
-    assert write(speech(), "-", fmt="txt") is None
+    assert write_speech(speech(), "-", fmt="txt") is None
     assert capsys.readouterr().out.startswith("在全市组织工作会议上的讲话\n\n同志们：\n\n一、坚持党的全面领导")
-    write(speech(), "-", fmt="md")
+    write_speech(speech(), "-", fmt="md")
     assert capsys.readouterr().out.startswith("# 在全市组织工作会议上的讲话")
-    assert write(speech(), tmp_path / "plain", fmt="txt").read_text(encoding="utf-8").startswith("在全市")
+    assert write_speech(speech(), tmp_path / "plain", fmt="txt").read_text(encoding="utf-8").startswith("在全市")
 
 
 @pytest.mark.parametrize("target, fmt, message", [
@@ -45,7 +45,7 @@ def test_explicit_format_wins_and_dash_prints_to_stdout(tmp_path, capsys):
 ])
 def test_impossible_formats_are_errors(tmp_path, target, fmt, message):
     with pytest.raises(DrafterError, match=message):
-        write(speech(), target if target == "-" else tmp_path / target, fmt=fmt)
+        write_speech(speech(), target if target == "-" else tmp_path / target, fmt=fmt)
 
 
 @pytest.mark.parametrize("name", ["old.docx", "old.md"])
@@ -53,21 +53,21 @@ def test_existing_output_needs_force(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"keep me")
     with pytest.raises(DrafterError, match="--force"):
-        write(speech(), path)
+        write_speech(speech(), path)
     assert path.read_bytes() == b"keep me"
-    write(speech(), path, force=True)
+    write_speech(speech(), path, force=True)
     assert path.read_bytes() != b"keep me"
 
 
 def test_missing_or_unwritable_folder_is_an_error(tmp_path):
     with pytest.raises(DrafterError, match="输出目录不存在"):
-        write(speech(), tmp_path / "no" / "such" / "out.docx")
+        write_speech(speech(), tmp_path / "no" / "such" / "out.docx")
     a_file = tmp_path / "file.txt"
     a_file.write_text("x")
     with pytest.raises(DrafterError, match="输出目录不存在"):
-        write(speech(), a_file / "out.docx")
-    with pytest.raises(DrafterError, match="输出路径是一个目录"):
-        write(speech(), tmp_path, fmt="docx")
+        write_speech(speech(), a_file / "out.docx")
+    with pytest.raises(DrafterError, match="输出路径是目录"):
+        write_speech(speech(), tmp_path, fmt="docx")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder; checked as a normal user only")
@@ -77,7 +77,7 @@ def test_read_only_folder_is_an_error(tmp_path):
     folder.chmod(0o500)
     try:
         with pytest.raises(DrafterError, match="不可写"):
-            write(speech(), folder / "out.docx")
+            write_speech(speech(), folder / "out.docx")
     finally:
         folder.chmod(0o700)
 
@@ -91,7 +91,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypat
 
     monkeypatch.setattr(output_module.os, "replace", refuse)
     with pytest.raises(DrafterError, match="无法写入"):
-        write(speech(), path, force=True)
+        write_speech(speech(), path, force=True)
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
 
@@ -99,7 +99,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypat
 def test_written_files_get_ordinary_permissions(tmp_path):
     old = os.umask(0o022)
     try:
-        path = write(speech(), tmp_path / "out.docx")
+        path = write_speech(speech(), tmp_path / "out.docx")
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644

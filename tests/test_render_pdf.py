@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from drafter import Meta, Paragraph, Section, Speech
-from drafter.render.docx import write_docx
+from drafter.api import write_speech
+from drafter.library import Library
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("soffice") and shutil.which("pdftotext")),
@@ -31,7 +32,7 @@ def long_speech():
 
 
 def render(tmp_path, style):
-    docx_path = write_docx(long_speech(), tmp_path / f"{style}.docx", style=style)
+    docx_path = write_speech(long_speech(), tmp_path / f"{style}.docx", style=style)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(docx_path)], check=True, capture_output=True, timeout=300)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"{style}.pdf"), "-"], check=True,
@@ -75,16 +76,15 @@ def test_page_numbers_and_headings_in_order(tmp_path):
 def test_every_builtin_outline_opens_in_libreoffice(tmp_path):
     """Each built-in skeleton, with no values and with its example values, converts to PDF with its
     headings in order and page numbers on every page."""
-    from drafter.assemble import assemble, example_values
-    from drafter.outline import find_outline, list_outlines
+    from drafter.outlines.assemble import assemble, example_values
     from drafter.render.numbering import numbered
 
     expected = {}
-    for entry in list_outlines(()):
-        outline = find_outline(entry.id)
+    for entry in Library.resolve().outlines():
+        outline = Library.resolve().outline(entry.id)
         for label, values in (("empty", {}), ("examples", example_values(outline))):
             speech = assemble(outline, values)
-            path = write_docx(speech, tmp_path / f"{entry.id}-{label}.docx")
+            path = write_speech(speech, tmp_path / f"{entry.id}-{label}.docx")
             expected[path.stem] = [re.sub(r"\s", "", mark + s.title) for s, _, mark in numbered(speech.sections, speech.numbering)
                                    if s.heading is not None]
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",

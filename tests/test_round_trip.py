@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import drafter
-from drafter.render import write
+from drafter.api import write_speech
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 META = ("title", "subtitle", "speaker", "author", "date")
@@ -32,17 +32,17 @@ def shape(speech: drafter.Speech) -> dict:
 @pytest.mark.parametrize("seed", sorted(p.name for p in CORPUS.glob("*.txt")))
 def test_seed_written_and_read_back_is_the_same_speech(seed, fmt, tmp_path):
     speech = drafter.read(CORPUS / seed)
-    back = drafter.read(write(speech, tmp_path / f"speech.{fmt}"))
+    back = drafter.read(write_speech(speech, tmp_path / f"speech.{fmt}"))
     assert shape(back) == shape(speech)
 
 
 @pytest.mark.parametrize("fmt", ["docx", "txt", "md"])
 def test_skeleton_with_hints_written_and_read_back(fmt, tmp_path):
     """A skeleton full of placeholders and writing hints reads back to the same structure and text."""
-    from drafter.assemble import assemble
-    from drafter.outline import find_outline
-
-    speech = assemble(find_outline("meeting-speech"), {"occasion": "全市组织工作会议"})
+    from drafter.outlines.assemble import assemble
+    from drafter.library import Library
+    
+    speech = assemble(Library.resolve().outline("meeting-speech"), {"occasion": "全市组织工作会议"})
     assert any(p.hint for p in speech.paragraphs())
-    back = drafter.read(write(speech, tmp_path / f"skeleton.{fmt}"))
+    back = drafter.read(write_speech(speech, tmp_path / f"skeleton.{fmt}"))
     assert shape(back) == shape(speech)

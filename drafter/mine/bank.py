@@ -164,11 +164,9 @@ def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:
 
 def _own_sentences(phrases: dict, corpus: Corpus) -> None:
     """Transitions and closings: each sentence, or one template where several documents share a frame."""
-    from drafter.structure import transition
-
     kinds = defaultdict(list)
     for doc in corpus.docs:
-        lead_in = (transition(doc.speech) or "").rstrip("。！？；")
+        lead_in = (doc.speech.transition or "").rstrip("。！？；")
         for unit in doc.units:
             if unit.role in ("opening", "transition") and unit.text == lead_in:
                 kinds["transition"].append(unit)

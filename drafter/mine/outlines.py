@@ -53,10 +53,8 @@ def genre(speech: Speech) -> tuple[str, str, str]:
     """(slug, name, kind) of a speech's genre."""
     if any(p.role in ("pull_quote", "author_note") for p in speech.front + speech.back):
         return ARTICLE
-    from drafter.structure import transition
-
     for text in (" ".join(filter(None, (speech.meta.text("title"), speech.meta.text("subtitle")))),
-                 transition(speech) or ""):
+                 speech.transition or ""):
         for slug, name, kind, words in GENRES:
             if words.search(text):
                 return slug, name, kind
@@ -160,8 +158,6 @@ def _majority(docs: list[Doc], test) -> bool:
 
 
 def _front(docs: list[Doc]) -> list[dict]:
-    from drafter.structure import transition
-
     front = []
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
@@ -169,8 +165,8 @@ def _front(docs: list[Doc]) -> list[dict]:
     if _majority(docs, lambda s: any(p.role == "pull_quote" for p in s.front)):
         front.append({"role": "pull_quote", "hint": "导语：一两句提要，报纸文章用●标出"})
     front.append({"role": "opening", "hint": "开头：交代背景、依据和这次讲话的主题", "phrases": ["opening.context"]})
-    examples = [t for d in docs if (t := transition(d.speech))]
-    if examples and _majority(docs, transition):
+    examples = [t for d in docs if (t := d.speech.transition)]
+    if examples and _majority(docs, lambda s: s.transition):
         front.append({"role": "transition", "hint": f"过渡句，例：{examples[0]}", "phrases": ["transition"]})
     return front
 

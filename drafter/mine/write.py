@@ -8,13 +8,13 @@ someone wrote by hand. Output is deterministic: keys in a fixed order, entries s
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
-from drafter.errors import DrafterError
+from drafter.errors import OutputError, OutputExists
+from drafter.io import write_text
 
 if TYPE_CHECKING:
     from drafter.mine import MineResult
@@ -70,44 +70,40 @@ def phrase_entry(p, result: "MineResult") -> dict:
 def write_library(result: "MineResult", folder: str | os.PathLike, force: bool = False) -> list[Path]:
     """Write the mined library into ``folder``; an existing non-empty folder needs ``force``.
     Returns the files written."""
-    root = Path(folder)
-    if root.exists() and not root.is_dir():
-        raise DrafterError("不是目录 not a directory", where=str(root))
-    if root.is_dir() and any(root.iterdir()) and not force:
-        raise DrafterError("输出目录已存在，加 --force 重写 drafter 生成的文件 output folder exists; use --force", where=str(root))
+    root = check_folder(folder, force)
     files = library_files(result)
     for rel in files:
         path = root / rel
-        if path.exists() and not _ours(path):
-            raise DrafterError("不是 drafter 生成的文件，不覆盖 not written by drafter, left alone; move it away first",
-                               where=str(path))
+        if os.path.lexists(path) and not _ours(path):
+            raise OutputError("不是 drafter 生成的文件，不覆盖：先把它移走", where=str(path))
     for kind in KINDS:
         for path in sorted((root / kind).glob("*.yaml")) if (root / kind).is_dir() else []:
             if f"{kind}/{path.name}" not in files and _ours(path):
                 path.unlink()
     written = []
     for rel, text in files.items():
-        written.append(_atomic(root / rel, text))
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written.append(write_text(path, text, force=True))
     return written
 
 
+def check_folder(folder: str | os.PathLike, force: bool) -> Path:
+    """The library folder to write, if it may be: new, empty, or (with ``force``) a folder of drafter's."""
+    root = Path(folder)
+    if os.path.lexists(root) and not root.is_dir():
+        raise OutputError("输出路径不是目录", where=str(root))
+    if root.is_dir() and any(root.iterdir()) and not force:
+        raise OutputExists("输出目录已存在且不空：加 --force 重写 drafter 生成的文件", where=str(root))
+    return root
+
+
 def _ours(path: Path) -> bool:
+    if path.is_symlink() or not path.is_file():
+        return False
     try:
         with path.open(encoding="utf-8") as f:
             head = f.read(len(MARK) + 80)
     except (OSError, UnicodeDecodeError):
         return False
     return MARK in head
-
-
-def _atomic(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return path

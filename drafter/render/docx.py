@@ -18,9 +18,7 @@ from drafter.render.docstyles import (
 )
 from drafter.render.layout import Heading, MetaLine, blocks, gap_text, merge_text
 from drafter.render.ooxml import needs_east_asian_hint, w
-from drafter.render.output import check_target, write_atomically
 from drafter.render.page import add_page_numbers, set_page
-from drafter.render.profiles import load_profile
 from drafter.render.titlebreak import break_title
 
 #: paragraph style by paragraph role; roles not listed are body text (Normal).
@@ -188,12 +186,10 @@ def _set_core_properties(document, speech: Speech) -> None:
             props._element.remove(old)
 
 
-def build_document(speech: Speech, *, style: str = "gbt9704", reference_doc: str | Path | None = None,
-                   library: Iterable[str | Path] = ()):
-    """A python-docx Document of the speech laid out to the profile ``style`` (or to ``reference_doc``)."""
+def build_document(speech: Speech, profile: dict[str, Any], reference_doc: str | Path | None = None):
+    """A python-docx Document of the speech laid out to a style profile (or to ``reference_doc``)."""
     from docx import Document
 
-    profile = load_profile(style, library)
     depth = max((s.depth for s in speech.walk()), default=1)
     if reference_doc is not None:
         document = _open_reference(reference_doc)
@@ -216,12 +212,3 @@ def docx_bytes(document) -> bytes:
         for item in src.infolist():
             dst.writestr(zipfile.ZipInfo(item.filename, ZIP_TIME), src.read(item.filename), zipfile.ZIP_DEFLATED)
     return out.getvalue()
-
-
-def write_docx(speech: Speech, path: str | Path, *, style: str = "gbt9704", reference_doc: str | Path | None = None,
-               force: bool = False, library: Iterable[str | Path] = ()) -> Path:
-    """Write the speech as a .docx at ``path`` (atomically; an existing file only with ``force``)."""
-    path = check_target(path, force)
-    document = build_document(speech, style=style, reference_doc=reference_doc, library=library)
-    write_atomically(path, docx_bytes(document))
-    return path

@@ -1,43 +1,19 @@
 """Style profiles: the page and type settings of a layout, kept as YAML data in templates/styles/.
 
-Profiles are found in the library's ``templates/styles`` folders (built-in, ``DRAFTER_LIBRARY``,
-``--library``; see drafter.library). A profile may say ``extends: other``; its settings are merged
-over the other's, key by key.
+Profiles are found by the library (``Library.profile``) in its ``templates/styles`` folders; this
+module reads and merges them. A profile may say ``extends: other``; its settings are merged over the
+other's, key by key.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable
 
-from drafter.errors import DrafterError
+from drafter.errors import ProfileError
 
-STYLES_DIR = "templates/styles"
 POSITIONS = ("outside", "center")
 REQUIRED = ("page", "text_size", "char_spacing", "fonts", "numbering", "page_number", "styles")
-
-
-def profile_dirs(library: Iterable[str | Path] = ()) -> list[Path]:
-    """Folders searched for profiles, highest precedence first; ``library`` lists extra library roots."""
-    from drafter.library import search_dirs
-
-    return [folder for folder, _ in search_dirs(STYLES_DIR, library)]
-
-
-def known_profiles(library: Iterable[str | Path] = ()) -> list[str]:
-    """Names of every profile found."""
-    return sorted({p.stem for d in profile_dirs(library) for p in d.glob("*.yaml")})
-
-
-def _find(name: str, library: Iterable[str | Path]) -> Path:
-    if name.endswith((".yaml", ".yml")) and Path(name).is_file():
-        return Path(name)
-    for folder in profile_dirs(library):
-        candidate = folder / f"{name}.yaml"
-        if candidate.is_file():
-            return candidate
-    known = "、".join(known_profiles(library)) or "（无 none）"
-    raise DrafterError(f"未知的版式 unknown style profile '{name}'; 可用 known: {known}")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -48,9 +24,9 @@ def _read(path: Path) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise DrafterError(f"版式文件格式错误 malformed YAML: {exc.problem}", where=where) from None
+        raise ProfileError(f"版式文件格式错误 malformed YAML: {exc.problem}", where=where) from None
     if not isinstance(data, dict):
-        raise DrafterError("版式文件应是一个映射 a style profile must be a mapping", where=str(path))
+        raise ProfileError("版式文件应是一个映射 a style profile must be a mapping", where=str(path))
     return data
 
 
@@ -65,17 +41,16 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def load_profile(name: str, library: Iterable[str | Path] = ()) -> dict[str, Any]:
-    """The named profile (or a .yaml path) with everything it extends merged in."""
-    library = list(library)
+def load_profile(name: str, find: Callable[[str], Path]) -> dict[str, Any]:
+    """The named profile with everything it extends merged in; ``find`` gives a name's file."""
     chain: list[str] = []
     data: dict[str, Any] = {}
     current: str | None = name
     while current is not None:
         if current in chain:
-            raise DrafterError(f"版式循环继承 profiles extend each other: {' → '.join(chain + [current])}")
+            raise ProfileError(f"版式循环继承 profiles extend each other: {' → '.join(chain + [current])}")
         chain.append(current)
-        path = _find(current, library)
+        path = find(current)
         layer = _read(path)
         data = merge(layer, data)
         current = layer.get("extends")
@@ -83,12 +58,12 @@ def load_profile(name: str, library: Iterable[str | Path] = ()) -> dict[str, Any
     data["name"] = Path(name).stem if name.endswith((".yaml", ".yml")) else name
     missing = [key for key in REQUIRED if key not in data]
     if missing:
-        raise DrafterError(f"版式缺少设置 profile lacks settings: {', '.join(missing)}", where=name)
+        raise ProfileError(f"版式缺少设置 profile lacks settings: {', '.join(missing)}", where=name)
     if data["page_number"].get("position") not in POSITIONS:
-        raise DrafterError(f"页码位置应为 page_number.position must be one of: {' '.join(POSITIONS)}", where=name)
+        raise ProfileError(f"页码位置应为 page_number.position must be one of: {' '.join(POSITIONS)}", where=name)
     families = [spec.get("font") for spec in data["styles"].values()] + [data["page_number"].get("font")]
     unknown = sorted({f for f in families if f is not None and f not in data["fonts"]})
     if unknown:
         known = " ".join(data["fonts"])
-        raise DrafterError(f"版式用了未定义的字体 unknown font families {', '.join(unknown)}; fonts: {known}", where=name)
+        raise ProfileError(f"版式用了未定义的字体 unknown font families {', '.join(unknown)}; fonts: {known}", where=name)
     return data

@@ -17,7 +17,7 @@ from drafter.structure.header import read_header
 from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import read_mark
 from drafter.structure.paragraphs import Para, join_lines
-from drafter.structure.roles import is_closing, role_of, transition_sentence
+from drafter.structure.roles import enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
 
 
@@ -169,6 +169,10 @@ def parse_lines(source: list[SourceLine]) -> Speech:
     speech.removed.sort(key=lambda r: r.line)
     _mark_closing(speech)
     _mark_transition(speech)
+    opening = speech.opening
+    speech.transition = transition_sentence(opening[-1].text) if opening else None
+    for p in speech.paragraphs():
+        p.enumeration = enumeration(p.text)
     return speech
 
 
@@ -204,8 +208,3 @@ def _mark_transition(speech: Speech) -> None:
     if opening and transition_sentence(opening[-1].text) == opening[-1].text:
         opening[-1].role = "transition"
 
-
-def transition(speech: Speech) -> str | None:
-    """The sentence that leads from the opening into the body, if the speech has one."""
-    opening = speech.opening
-    return transition_sentence(opening[-1].text) if opening else None

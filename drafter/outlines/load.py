@@ -1,8 +1,7 @@
 """Outlines: YAML files that describe the parts of a kind of speech (see ``outlines/schema.json``).
 
 Loading validates an outline against the JSON Schema and reports each error as ``file:line:col``.
-Finding one searches the library (built-in, ``DRAFTER_LIBRARY``, ``--library``); a user's outline
-with the same id as a built-in one wins.
+Finding one by id is the library's job (``drafter.library.Library.outline``).
 """
 
 from __future__ import annotations
@@ -10,15 +9,18 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from drafter.errors import DrafterError
-from drafter.library import builtin_root, search_dirs
-from drafter.model import DEFAULT_LADDER
+from drafter.builtin import outline_schema
+from drafter.errors import DrafterError, OutlineError
 from drafter.yamlfile import YamlDoc, read_yaml
+from drafter.zh import DEFAULT_LADDER
+
+if TYPE_CHECKING:
+    from drafter.outlines.sandbox import Templates
 
 SUFFIX = ".yaml"
 
@@ -34,18 +36,19 @@ class Problem:
         return f"{self.where}: {self.message}"
 
     @classmethod
-    def of(cls, error: DrafterError, where: str) -> "Problem":
+    def of(cls, error: DrafterError, where: str) -> Problem:
         """A DrafterError as a problem, at its own place if it names one."""
         return cls(str(error.where) if error.where else where, error.message)
 
 
 @dataclass
 class Outline:
-    """A loaded, schema-valid outline and where it came from."""
+    """A loaded, schema-valid outline, where it came from, and the templates its text may call
+    (like a Jinja template's environment)."""
 
     doc: YamlDoc
+    templates: Templates
     origin: str = "文件 file"
-    library: tuple[str, ...] = ()        # the --library dirs it was found with, for its templates
 
     @property
     def data(self) -> dict[str, Any]:
@@ -90,7 +93,7 @@ class Outline:
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The outline JSON Schema shipped with drafter."""
-    return json.loads((builtin_root() / "outlines" / "schema.json").read_text(encoding="utf-8"))
+    return json.loads(outline_schema().read_text(encoding="utf-8"))
 
 
 def schema_problems(doc: YamlDoc) -> list[Problem]:
@@ -117,7 +120,7 @@ def schema_problems(doc: YamlDoc) -> list[Problem]:
     return problems
 
 
-def _read(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
+def read_outline(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         doc = read_yaml(path)
     except DrafterError as exc:
@@ -131,70 +134,11 @@ def _read(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     return doc, problems
 
 
-def load_outline(path: str | os.PathLike, origin: str = "文件 file", library: Iterable[str] = ()) -> Outline:
-    """Load and schema-check one outline file; a DrafterError names the first problem's place."""
+def load_outline(path: str | os.PathLike, templates: Templates, origin: str = "文件 file") -> Outline:
+    """Load and schema-check one outline file; an OutlineError names the first problem's place."""
     path = Path(path)
-    doc, problems = _read(path)
-    if problems:
+    doc, problems = read_outline(path)
+    if problems or doc is None:
         more = f"（另有 {len(problems) - 1} 处问题，运行 drafter outlines check {path}）" if len(problems) > 1 else ""
-        raise DrafterError(problems[0].message + more, where=problems[0].where)
-    return Outline(doc, origin, tuple(str(d) for d in library))
-
-
-def check_outline(path: str | os.PathLike, library: Iterable[str] = ()) -> list[Problem]:
-    """Everything wrong with an outline: YAML, schema, templates, and a trial assembly."""
-    from drafter.assemble import lint
-
-    path = Path(path)
-    doc, problems = _read(path)
-    if problems:
-        return problems
-    return lint(Outline(doc, library=tuple(str(d) for d in library)))
-
-
-@dataclass
-class Entry:
-    """An outline file found in the library; ``outline`` is None when it does not load."""
-
-    id: str
-    path: Path
-    origin: str
-    outline: Outline | None = None
-    error: str | None = None
-    shadows: list[str] = field(default_factory=list)   # origins of same-id outlines it hides
-
-
-def list_outlines(library: Iterable[str] = ()) -> list[Entry]:
-    """Every outline in the library, sorted by id; each id once, from its highest-precedence root."""
-    library = tuple(str(d) for d in library)
-    entries: dict[str, Entry] = {}
-    for folder, root in search_dirs("outlines", library):
-        for path in sorted(folder.glob("*" + SUFFIX)):
-            oid = path.name.removesuffix(SUFFIX)
-            if oid in entries:
-                entries[oid].shadows.append(root.origin)
-                continue
-            entry = Entry(oid, path, root.origin)
-            try:
-                entry.outline = load_outline(path, root.origin, library)
-            except DrafterError as exc:
-                entry.error = str(exc)
-            entries[oid] = entry
-    return [entries[k] for k in sorted(entries)]
-
-
-def find_outline(name: str, library: Iterable[str] = ()) -> Outline:
-    """The outline with this id (highest-precedence library first), or a path to an outline file."""
-    library = tuple(str(d) for d in library)
-    if name.endswith((SUFFIX, ".yml")) or os.sep in name or "/" in name:
-        return load_outline(name, "文件 file", library)
-    known: list[str] = []
-    for folder, root in search_dirs("outlines", library):
-        path = folder / (name + SUFFIX)
-        if path.is_file():
-            return load_outline(path, root.origin, library)
-        known += [p.name.removesuffix(SUFFIX) for p in folder.glob("*" + SUFFIX)]
-    known = sorted(set(known))
-    close = difflib.get_close_matches(name, known, n=len(known), cutoff=0.3)
-    ordered = close + [k for k in known if k not in close]
-    raise DrafterError(f"未知的提纲 unknown outline '{name}'; 可用 known: {', '.join(ordered) or '（无 none）'}")
+        raise OutlineError(problems[0].message + more, where=problems[0].where)
+    return Outline(doc, templates, origin)

@@ -1,6 +1,6 @@
 """Rebuild the built-in phrase bank (``phrasebank/``) by mining ``examples/corpus``:
 
-    python -m drafter.mine.builtin
+    python scripts/build_phrasebank.py
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from drafter.mine import mine_corpus
 from drafter.mine.write import library_files
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:

@@ -1,29 +1,69 @@
-"""The drafter command line: a thin Typer skin over the library API.
+"""The drafter command line: a thin Typer face over ``drafter.api``; the views beside it draw tables and trees.
 
-Heavy modules (python-docx, Jinja, mining) are imported inside the commands that need them, so
-``drafter --help`` starts fast.
+Each command parses its options, resolves the library once, calls the API and shows the result.
+Heavy modules (python-docx, Jinja, mining, rich) are imported inside the commands that need them,
+so ``drafter --help`` starts fast.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
 from drafter.errors import DrafterError
 
+if TYPE_CHECKING:
+    from drafter.library import Library
+
 # Options several commands share, declared once.
 LIBRARY_HELP = "资料库目录，其中的提纲、模板优先（可多次给出）library dir, wins over built-in (repeatable)"
-Library = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP)]
+LibraryDirs = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP)]
 OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕")]
 Format = Annotated[Optional[str], typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名")]
 Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件")]
 ReferenceDoc = Annotated[Optional[Path], typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
 Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
 
-app = typer.Typer(
+def error_line(exc: BaseException) -> str:
+    """An expected failure as the one line the user sees."""
+    if isinstance(exc, OSError) and not isinstance(exc, DrafterError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"drafter: 错误 error: {where}{exc.strerror or exc}"
+    return f"drafter: 错误 error: {exc}"
+
+
+def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
+    """A command whose expected failures (and disk or permission problems) print one line and exit 1."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (DrafterError, OSError) as exc:
+            typer.echo(error_line(exc), err=True)
+            raise typer.Exit(1) from None
+
+    return run
+
+
+class App(typer.Typer):
+    """A Typer app whose every command reports drafter's errors as one line."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+            register(_one_line(function))
+            return function
+
+        return decorator
+
+
+app = App(
     name="drafter",
     help="讲话稿起草工具：解析讲话、生成提纲骨架、排版为 GB/T 9704 Word 文档。",
     no_args_is_help=True,
@@ -35,6 +75,13 @@ app = typer.Typer(
 @app.callback()
 def _root() -> None:
     """讲话稿起草工具 drafter."""
+
+
+def resolve(dirs: list[Path]) -> Library:
+    """The library the command works with: built-in, DRAFTER_LIBRARY, then the --library dirs."""
+    from drafter.library import Library
+
+    return Library.resolve(dirs)
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -49,15 +96,16 @@ def parse(
     json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构"),
 ):
     """解析一篇讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）。"""
-    from drafter.structure import read_speech
-    from drafter.report import speech_to_dict, print_tree
+    from drafter.api import parse as parse_file
 
-    speech = read_speech(file)
+    speech = parse_file(file)
     if json_out:
         import json
 
-        typer.echo(json.dumps(speech_to_dict(speech), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(speech.to_dict(), ensure_ascii=False, indent=2))
     else:
+        from drafter.cli.tree import print_tree
+
         print_tree(speech)
 
 
@@ -69,60 +117,54 @@ def format_(
     style: Style = "gbt9704",
     reference_doc: ReferenceDoc = None,
     force: Force = False,
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、Markdown）。"""
-    from drafter.structure import read_speech
-    from drafter.render import write
+    from drafter.api import format as format_file
 
-    speech = read_speech(file)
-    if speech.is_empty():
-        fail(f"{file}: 去掉网页杂质后没有正文 no speech text left after removing page debris "
-             f"({len(speech.removed)} lines removed; see drafter parse {file})")
-    written = write(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
-                    library=library)
+    _, written = format_file(file, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
+                             library=resolve(library))
     if written is not None:
         typer.echo(f"已写入 wrote {written}", err=True)
 
 
-outlines_app = typer.Typer(help="提纲：列出、查看、检查 outlines: list, show, check.", no_args_is_help=True)
+outlines_app = App(help="提纲：列出、查看、检查 outlines: list, show, check.", no_args_is_help=True)
 app.add_typer(outlines_app, name="outlines")
 
 
 @outlines_app.command("list")
-def outlines_list(library: Library = []):
+def outlines_list(library: LibraryDirs = []):
     """列出所有提纲及其来源（内置、DRAFTER_LIBRARY、--library）。"""
     from rich.console import Console
 
-    from drafter.outline import list_outlines
-    from drafter.outline_view import outlines_table
+    from drafter.cli.outline_view import outlines_table
 
-    Console().print(outlines_table(list_outlines(library)))
+    Console().print(outlines_table(resolve(library).outlines()))
 
 
 @outlines_app.command("show")
 def outlines_show(
     outline: str = typer.Argument(..., help="提纲 id 或提纲文件 outline id or file"),
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """显示一个提纲的结构树和要填的值（含各条槽位的 --set 键）。"""
     from rich.console import Console
 
-    from drafter.outline import find_outline
-    from drafter.outline_view import show
+    from drafter.cli.outline_view import show
 
-    show(find_outline(outline, library), Console())
+    show(resolve(library).outline(outline), Console())
 
 
 @outlines_app.command("check")
 def outlines_check(
     files: list[Path] = typer.Argument(..., help="提纲文件 outline files (.yaml)"),
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
-    from drafter.outline import check_outline
+    from drafter.outlines.check import check_outline
 
-    problems = [p for f in files for p in check_outline(f, library)]
+    templates = resolve(library).templates
+    problems = [p for f in files for p in check_outline(f, templates)]
     for problem in problems:
         typer.echo(str(problem))
     if problems:
@@ -133,6 +175,13 @@ def outlines_check(
 def _can_prompt(no_input: bool) -> bool:
     """Ask for missing values only when a person is at the terminal."""
     return not no_input and sys.stdin.isatty()
+
+
+def _ask(var: dict) -> str:
+    """Prompt for one variable on stderr; Enter leaves it as a placeholder."""
+    example = f"，例 e.g. {var['example']}" if var.get("example") else ""
+    return typer.prompt(f"{var['label']} {var['name']}（回车留作占位 Enter leaves a placeholder{example}）",
+                        default="", show_default=False, err=True)
 
 
 @app.command()
@@ -149,31 +198,23 @@ def new(
     style: Style = "gbt9704",
     reference_doc: ReferenceDoc = None,
     force: Force = False,
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """按提纲生成讲话稿骨架：标题、称呼、开头、各部分标题、占位与写作提示、结尾。"""
     from rich.console import Console
 
-    from drafter.assemble import assemble
-    from drafter.outline import find_outline
-    from drafter.outline_view import todo
-    from drafter.render import write
-    from drafter.values import gather
+    from drafter.api import gather_values, new_skeleton, write_speech
+    from drafter.cli.outline_view import todo
+    from drafter.io import check_target
 
-    if output != "-" and Path(output).exists() and not force:
-        fail(f"{output}: 输出文件已存在，加 --force 覆盖 output exists; use --force to overwrite")
-    chosen = find_outline(outline, library)
-    values = gather(answers, sets)
-    if _can_prompt(no_input):
-        for var in chosen.variables:
-            if var["name"] not in values:
-                example = f"，例 e.g. {var['example']}" if var.get("example") else ""
-                answer = typer.prompt(f"{var['label']} {var['name']}（回车留作占位 Enter leaves a placeholder{example}）",
-                                      default="", show_default=False, err=True)
-                if answer.strip():
-                    values[var["name"]] = answer.strip()
-    speech = assemble(chosen, values, sections=sections, points=points, strict=strict)
-    written = write(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force, library=library)
+    if output != "-":
+        check_target(output, force)
+    lib = resolve(library)
+    chosen = lib.outline(outline)
+    values = gather_values(answers, sets, _ask if _can_prompt(no_input) else None, chosen.variables)
+    speech = new_skeleton(chosen, values, sections=sections, points=points, strict=strict)
+    written = write_speech(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
+                           library=lib)
     console = Console(stderr=True)
     if written is not None:
         console.print(f"已生成 wrote {written}（提纲 outline {chosen.id}）")
@@ -189,14 +230,15 @@ def batch(
     reference_doc: ReferenceDoc = None,
     force: Force = False,
     strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错 a row missing a value fails"),
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """按计划表批量生成骨架：每行一份，某行出错只报该行（计划表:行号），其余照常生成。"""
     from rich.console import Console
 
-    from drafter.batch import results_table, run_plan, summary
+    from drafter.api import run_plan
+    from drafter.cli.batch_view import results_table, summary
 
-    results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force, library=library,
+    results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force, library=resolve(library),
                        strict=strict, fmt=fmt)
     for result in results:
         if not result.ok:
@@ -217,36 +259,30 @@ def mine(
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
     from rich.console import Console
 
-    from drafter.mine import mine_corpus, write_library
-    from drafter.mine.summary import mine_table
+    from drafter.api import mine as mine_folder
+    from drafter.cli.mine_view import mine_table
 
-    if output.exists() and (not output.is_dir() or any(output.iterdir())) and not force:
-        fail(f"{output}: 输出目录已存在，加 --force 重写 drafter 生成的文件 output folder exists; use --force")
-    result = mine_corpus(folder)
+    result = mine_folder(folder, output, force=force)
     for skipped in result.skipped:
         typer.echo(f"drafter: 跳过 skipped {skipped.name}: {skipped.reason}", err=True)
-    if not result.documents:
-        fail(f"{folder}: 没有能读入的讲话稿 nothing could be read")
-    write_library(result, output, force=force)
     Console().print(mine_table(result, str(output)))
 
 
-phrases_app = typer.Typer(help="短语库：列出、搜索、查看 phrase bank: list, search, show.", no_args_is_help=True)
+phrases_app = App(help="短语库：列出、搜索、查看 phrase bank: list, search, show.", no_args_is_help=True)
 app.add_typer(phrases_app, name="phrases")
 
 
 @phrases_app.command("list")
 def phrases_list(
     function: Optional[str] = typer.Option(None, "--function", help="只列出这一功能，如 opening.context"),
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """列出短语库中的短语（可按功能筛选）。"""
     from rich.console import Console
 
-    from drafter.mine.summary import phrases_table
-    from drafter.phrases import load_phrases
+    from drafter.cli.mine_view import phrases_table
 
-    rows = [p for p in load_phrases(library) if function is None or p.function == function]
+    rows = [p for p in resolve(library).phrases() if function is None or p.function == function]
     if function and not rows:
         fail(f"没有功能为 {function} 的短语 no phrases with function '{function}'")
     Console().print(phrases_table(rows, f"短语库 phrase bank（{len(rows)} 条）"))
@@ -257,15 +293,15 @@ def phrases_search(
     query: str = typer.Argument(..., help="要找的词句，如 根本遵循 text to look for"),
     function: Optional[str] = typer.Option(None, "--function", help="只在这一功能中找"),
     limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条 at most this many"),
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """搜索短语库：包含所找词句的排在前面，其次是相近的。"""
     from rich.console import Console
 
-    from drafter.mine.summary import phrases_table
-    from drafter.phrases import load_phrases, search
+    from drafter.cli.mine_view import phrases_table
+    from drafter.phrases import search
 
-    found = search(load_phrases(library), query, function, limit)
+    found = search(resolve(library).phrases(), query, function, limit)
     if not found:
         fail(f"没有找到 no phrase matches '{query}'")
     Console().print(phrases_table(found, f"搜索 search: {query}", scores=True))
@@ -274,12 +310,12 @@ def phrases_search(
 @phrases_app.command("show")
 def phrases_show(
     phrase_id: str = typer.Argument(..., help="短语编号 phrase id"),
-    library: Library = [],
+    library: LibraryDirs = [],
 ):
     """显示一条短语：全文、槽位、出现篇数与次数、全部来源、例句。"""
-    from drafter.phrases import find_phrase, load_phrases
+    from drafter.phrases import find_phrase
 
-    p = find_phrase(load_phrases(library), phrase_id)
+    p = find_phrase(resolve(library).phrases(), phrase_id)
     lines = [f"编号 id: {p.id}", f"功能 function: {p.function}", f"短语 text: {p.text}"]
     if p.slots:
         lines.append(f"槽位 slots: {', '.join(p.slots)}")
@@ -294,12 +330,8 @@ def main() -> None:
     """Console entry point: run the app, turning expected errors into one line and exit 1."""
     try:
         app()
-    except DrafterError as exc:
-        typer.echo(f"drafter: 错误 error: {exc}", err=True)
-        sys.exit(1)
-    except OSError as exc:  # a disk or permission problem the commands did not foresee: still one line
-        where = f"{exc.filename}: " if exc.filename else ""
-        typer.echo(f"drafter: 错误 error: {where}{exc.strerror or exc}", err=True)
+    except (DrafterError, OSError) as exc:  # raised outside a command (option parsing, start-up)
+        typer.echo(error_line(exc), err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         typer.echo("drafter: 已中断 interrupted", err=True)

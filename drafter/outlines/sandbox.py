@@ -9,15 +9,15 @@ macros of the library's ``templates/*.j2`` files are available under their file 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable
+from pathlib import Path
+from typing import Any, Callable
 
 from jinja2 import FileSystemLoader, Undefined, meta
 from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
-from drafter.errors import DrafterError
-from drafter.library import search_dirs
+from drafter.errors import DrafterError, OutlineError
 from drafter.model import Inlines, Placeholder
 
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -53,10 +53,9 @@ def split(text: str, resolve: Callable[[str], Placeholder]) -> Inlines:
 
 
 class Templates:
-    """A sandboxed Jinja environment over the ``templates/`` folders of the library search path."""
+    """A sandboxed Jinja environment over ``templates/`` folders, highest precedence first."""
 
-    def __init__(self, library: Iterable[str] = ()):
-        dirs = [folder for folder, _ in search_dirs("templates", library)]
+    def __init__(self, dirs: list[Path]):
         self.env = ImmutableSandboxedEnvironment(loader=FileSystemLoader([str(d) for d in dirs]),
                                                  undefined=MissingValue, autoescape=False)
         self.modules = sorted({p.stem for d in dirs for p in d.glob("*.j2")})
@@ -74,7 +73,7 @@ class Templates:
             try:
                 self._names[source] = meta.find_undeclared_variables(self.env.parse(source))
             except TemplateSyntaxError as exc:
-                raise DrafterError(f"模板语法错误 template syntax error: {exc.message}", where=where) from None
+                raise OutlineError(f"模板语法错误 template syntax error: {exc.message}", where=where) from None
         return self._names[source]
 
     def render(self, source: str, context: dict[str, Any], where: str) -> str:
@@ -86,16 +85,16 @@ class Templates:
         except DrafterError:
             raise
         except SecurityError as exc:
-            raise DrafterError(f"模板被沙箱拦截 blocked by the template sandbox: {exc}", where=where) from None
+            raise OutlineError(f"模板被沙箱拦截 blocked by the template sandbox: {exc}", where=where) from None
         except TemplateSyntaxError as exc:
             place = f"{exc.filename}:{exc.lineno}" if exc.filename else where
-            raise DrafterError(f"模板语法错误 template syntax error: {exc.message}", where=place) from None
+            raise OutlineError(f"模板语法错误 template syntax error: {exc.message}", where=place) from None
         except TemplateNotFound as exc:
-            raise DrafterError(f"找不到模板 template not found: {exc.name}", where=where) from None
+            raise OutlineError(f"找不到模板 template not found: {exc.name}", where=where) from None
         except TemplateError as exc:
-            raise DrafterError(f"模板出错 template error: {exc}", where=where) from None
+            raise OutlineError(f"模板出错 template error: {exc}", where=where) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-            raise DrafterError(f"模板运行出错 template failed: {type(exc).__name__}: {exc}", where=where) from None
+            raise OutlineError(f"模板运行出错 template failed: {type(exc).__name__}: {exc}", where=where) from None
 
     def _module(self, name: str) -> Any:
         if name not in self._loaded:

@@ -10,11 +10,12 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from drafter.assemble import Item, Key, Part, assemble, expand, is_text_key, value_keys
 from drafter.errors import DrafterError
-from drafter.library import BUILTIN
+from drafter.library import BUILTIN, Entry
 from drafter.model import Paragraph, Placeholder, Section, Speech, plain
-from drafter.outline import Entry, Outline
+from drafter.outlines.assemble import Key, assemble, is_text_key, value_keys
+from drafter.outlines.expand import Item, Part, expand
+from drafter.outlines.load import Outline
 from drafter.render.numbering import numbered
 
 ITEM_SLOT = re.compile(r"^(.*\.)(\d+)\.([A-Za-z_]\w*)$")

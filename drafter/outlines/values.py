@@ -18,7 +18,7 @@ import os
 from typing import Any, Iterable
 
 from drafter.errors import DrafterError
-from drafter.sandbox import clean
+from drafter.outlines.sandbox import clean
 from drafter.yamlfile import read_yaml
 
 

@@ -1,0 +1,127 @@
+"""Output files: the one place that decides whether a file may be written, and writes it safely.
+
+Rules, for every command that writes:
+
+- Only regular files are written. A target that is a directory, device, FIFO or socket is refused,
+  with or without ``force``.
+- A symbolic link is never followed: without ``force`` it is refused like any existing file (even
+  when it dangles); with ``force`` the link itself is replaced by the new file, and what it pointed
+  to is left alone.
+- Data goes to a temporary file beside the target, is flushed to disk (``fsync``), and is then put
+  in place in one step. Without ``force`` the step is a hard link that fails if the name exists, so
+  "does not exist" is decided at the moment of writing and two runs never overwrite each other.
+- The temporary file is removed on every exit: an error, Ctrl-C, or SIGTERM (the CLI turns it into
+  an exception so this cleanup runs).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from drafter.errors import OutputError, OutputExists
+
+_KINDS = ((stat.S_ISDIR, "目录"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"), (stat.S_ISFIFO, "命名管道"),
+          (stat.S_ISSOCK, "套接字"))
+
+
+def check_target(path: str | os.PathLike, force: bool) -> Path:
+    """The output path if it may be written now: its folder exists and is writable, and the name is
+    free (or ``force`` and it is a regular file or a link). Raises OutputError or OutputExists."""
+    path = Path(path)
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        st = None
+    except OSError as exc:
+        raise OutputError(f"无法检查输出路径：{exc.strerror}", where=str(path)) from None
+    if st is not None:
+        for test, kind in _KINDS:
+            if test(st.st_mode):
+                raise OutputError(f"输出路径是{kind}，不是普通文件：请换一个文件名", where=str(path))
+        if not force:
+            what = "符号链接" if stat.S_ISLNK(st.st_mode) else "输出文件"
+            raise OutputExists(f"{what}已存在：加 --force 覆盖，或换一个文件名", where=str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError("输出目录不存在：先创建它", where=str(folder))
+    if not os.access(folder, os.W_OK):
+        raise OutputError("输出目录不可写", where=str(folder))
+    return path
+
+
+def _mode_for(path: Path) -> int:
+    """Permissions for the new file: the old regular file's, else what the umask allows."""
+    try:
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode):
+            return st.st_mode & 0o777
+    except OSError:
+        pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_bytes(path: str | os.PathLike, data: bytes, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` by the rules above; returns the path written."""
+    path = check_target(path, force)
+    mode = _mode_for(path)
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:200]}.", suffix=".part")
+    except OSError as exc:
+        raise OutputError(f"无法写入：{exc.strerror}", where=str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        if force:
+            check_target(path, force)   # still a regular file or a link: never rename over a device
+            os.replace(temp, path)
+        else:
+            _link_new(temp, path)
+    except OSError as exc:
+        if exc.errno == errno.EEXIST:
+            raise OutputExists("输出文件已存在（刚被另一个程序写入）：加 --force 覆盖，或换一个文件名",
+                               where=str(path)) from None
+        raise OutputError(f"无法写入：{exc.strerror or exc}", where=str(path)) from None
+    finally:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+    return path
+
+
+def _link_new(temp: str, path: Path) -> None:
+    """Put ``temp`` at ``path`` only if no file has that name; EEXIST otherwise."""
+    try:
+        os.link(temp, path)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # a file system without hard links: claim the name exclusively, then move the data over it
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        os.replace(temp, path)
+
+
+def write_text(path: str | os.PathLike, text: str, force: bool = False) -> Path:
+    """Write text as UTF-8 with LF line ends by the rules above."""
+    return write_bytes(path, text.encode("utf-8"), force)
+
+
+def make_folder(path: str | os.PathLike) -> Path:
+    """An output folder, created with its parents when missing; anything else there is an error."""
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError("输出路径已存在且不是目录", where=str(path)) from None
+    except OSError as exc:
+        raise OutputError(f"无法创建输出目录：{exc.strerror}", where=str(path)) from None
+    return path

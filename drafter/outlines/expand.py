@@ -1,0 +1,155 @@
+"""An outline's parts as a tree of items: how many sections and points, and each item's stacked specs.
+
+A part of an outline is a fixed list of items, or a mapping with ``count``/``min``/``max``,
+``items`` (the first items' own specs) and defaults every item inherits (``heading``, ``slots``,
+``body``, ``children`` …). An item's ``children`` mapping is laid over its part's default
+``children``; slots are merged by name, the nearer one winning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from drafter.errors import OutlineError
+from drafter.outlines.load import Outline
+
+
+@dataclass
+class Layer:
+    """One mapping (or list) of an outline, and its path in the YAML document."""
+
+    spec: Any
+    path: tuple
+
+
+class Layers(list):
+    """Specs stacked from general to particular; a lookup takes the most particular."""
+
+    def get(self, key: str) -> tuple[Any, tuple] | None:
+        for layer in reversed(self):
+            if isinstance(layer.spec, dict) and key in layer.spec:
+                return layer.spec[key], layer.path + (key,)
+        return None
+
+    def value(self, key: str, default: Any = None) -> Any:
+        found = self.get(key)
+        return default if found is None else found[0]
+
+    def slots(self) -> dict[str, dict]:
+        merged: dict[str, dict] = {}
+        for layer in self:
+            if isinstance(layer.spec, dict):
+                for slot in layer.spec.get("slots", []):
+                    merged[slot["name"]] = slot
+        return merged
+
+
+@dataclass
+class Part:
+    """The items of one level under one parent: how many, and each item's specs."""
+
+    defaults: Layers
+    items: list[Layer]
+    count: int
+    min: int
+    max: int
+    path: tuple
+
+    def item_layers(self, i: int) -> Layers:
+        """The stacked specs of the i-th item (0-based)."""
+        return Layers(list(self.defaults) + ([self.items[i]] if i < len(self.items) else []))
+
+
+def part_of(raws: list[Layer]) -> Part | None:
+    """The part described by stacked ``sections``/``children`` specs; None for none or ``[]``."""
+    if not raws:
+        return None
+    top = raws[-1]
+    if isinstance(top.spec, list):
+        if not top.spec:
+            return None
+        n = len(top.spec)
+        return Part(Layers(), [Layer(s, top.path + (i,)) for i, s in enumerate(top.spec)], n, n, n, top.path)
+    maps = Layers()
+    for layer in reversed(raws):
+        if isinstance(layer.spec, list):
+            break
+        maps.insert(0, layer)
+    found = maps.get("items")
+    items = [Layer(s, found[1] + (i,)) for i, s in enumerate(found[0])] if found else []
+    count = maps.value("count", len(items))
+    return Part(maps, items, count, maps.value("min", count), maps.value("max", count), top.path)
+
+
+@dataclass
+class Item:
+    """One section of the skeleton, before rendering: its key, depth and stacked specs."""
+
+    key: str
+    depth: int
+    index: int                       # 1-based position among its siblings
+    layers: Layers
+    part: Part
+    parent: "Item | None" = None
+    children: list["Item"] = field(default_factory=list)
+
+    def chain(self) -> list["Item"]:
+        """This item and its ancestors, outermost first."""
+        return (self.parent.chain() if self.parent else []) + [self]
+
+    def walk(self) -> Iterator[Item]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def expand(outline: Outline, sections: int | None = None, points: int | None = None,
+           widest: bool = False) -> list[Item]:
+    """The tree of items an outline gives: ``sections`` top-level items and ``points`` items under
+    each of them where the outline allows; ``widest`` takes every part at its maximum."""
+    top = part_of([Layer(outline.data["sections"], ("sections",))])
+    if top is None:
+        return []
+    n = _count(top, sections, "--sections", "一级部分 sections", outline, widest)
+    items = _items(outline, top, n, 1, None, points, widest)
+    if points is not None and not widest and not any(part_of(_child_raws(i)) for i in items):
+        raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points: it has no sub-points")
+    return items
+
+
+def _child_raws(item: Item) -> list[Layer]:
+    return [Layer(l.spec["children"], l.path + ("children",)) for l in item.layers
+            if isinstance(l.spec, dict) and "children" in l.spec]
+
+
+def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None, points: int | None,
+           widest: bool) -> list[Item]:
+    out = []
+    for i in range(n):
+        key = f"{parent.key}.points.{i + 1}" if parent else f"sections.{i + 1}"
+        item = Item(key, depth, i + 1, part.item_layers(i), part, parent)
+        if item.layers.get("heading") is None:
+            raise OutlineError(f"{key} 没有标题模板 has no heading: give the part a default heading or more items",
+                               where=outline.where(part.path))
+        child = part_of(_child_raws(item))
+        if child is not None:
+            wanted = points if depth == 1 else None
+            what = f"第{i + 1}部分的要点 points of section {i + 1}" if depth == 1 else f"{key} 的下一层"
+            m = _count(child, wanted, "--points", what, outline, widest)
+            item.children = _items(outline, child, m, depth + 1, item, points, widest)
+        out.append(item)
+    return out
+
+
+def _count(part: Part, wanted: int | None, option: str, what: str, outline: Outline, widest: bool) -> int:
+    if widest:
+        return part.max
+    if wanted is None:
+        return part.count
+    if part.min <= wanted <= part.max:
+        return wanted
+    if part.min == part.max:
+        raise OutlineError(f"{option} {wanted}: 提纲 {outline.id} 的{what}固定为 {part.max} 条 is fixed at {part.max}")
+    raise OutlineError(f"{option} {wanted} 超出范围 out of range: 提纲 {outline.id} 的{what}可为 "
+                       f"{part.min}–{part.max} 条 allows {part.min}–{part.max}")
