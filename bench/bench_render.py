@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import drafter  # noqa: E402
 from drafter.outlines.assemble import assemble  # noqa: E402
-from drafter.outline import find_outline, list_outlines  # noqa: E402
+from drafter.library import Library  # noqa: E402
 from drafter.render.docx import build_document  # noqa: E402
 
 
@@ -45,8 +45,11 @@ def plain_docx(texts: list[str]) -> None:
     document.save(io.BytesIO())
 
 
+PROFILE = Library.resolve().profile("gbt9704")
+
+
 def drafter_docx(speech: drafter.Speech) -> None:
-    build_document(speech).save(io.BytesIO())
+    build_document(speech, PROFILE).save(io.BytesIO())
 
 
 def main() -> None:
@@ -60,9 +63,10 @@ def main() -> None:
     print(f"{'baseline: python-docx, plain':<36}{base * 1000:>9.1f}{1.0:>8.1f}")
     full = best_of(lambda: drafter_docx(speech), args.repeat)
     print(f"{'drafter format (seed 002)':<36}{full * 1000:>9.1f}{full / base:>8.1f}")
-    for entry in list_outlines(()):
-        outline = Library.resolve().outline(entry.id)
-        t = best_of(lambda: drafter_docx(assemble(outline)), args.repeat)
+    library = Library.resolve()
+    for entry in library.outlines():
+        outline = library.outline(entry.id)
+        t = best_of(lambda outline=outline: drafter_docx(assemble(outline)), args.repeat)
         print(f"{'drafter new ' + entry.id:<36}{t * 1000:>9.1f}{t / base:>8.1f}")
     tracemalloc.start()
     drafter_docx(speech)

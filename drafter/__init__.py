@@ -4,8 +4,17 @@ from drafter.errors import DrafterError
 from drafter.model import Gap, Meta, Paragraph, Placeholder, Removed, Section, Speech, plain
 
 __all__ = [
-    "DrafterError", "Gap", "Meta", "Paragraph", "Placeholder", "Removed", "Section", "Speech", "plain",
-    "read", "parse_text",
+    "DrafterError",
+    "Gap",
+    "Meta",
+    "Paragraph",
+    "Placeholder",
+    "Removed",
+    "Section",
+    "Speech",
+    "parse_text",
+    "plain",
+    "read",
 ]
 __version__ = "0.1.0"
 

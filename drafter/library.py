@@ -20,7 +20,8 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
 
 from drafter.builtin import builtin_root
 from drafter.errors import DrafterError, LibraryError

@@ -8,7 +8,8 @@ the numbers (一、二、 （一） 1. …) from position, so reordering renumbe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Union
+from typing import Any, Union
+from collections.abc import Iterator
 
 from drafter.zh import DEFAULT_LADDER, STYLES
 
@@ -95,7 +96,7 @@ class Section:
     run_in: bool = False             # heading and first body paragraph share one line
     line: int | None = None
     body: list[Block] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
     after_gap: bool = False
     hint: str | None = None
 
@@ -103,7 +104,7 @@ class Section:
     def title(self) -> str:
         return plain(self.heading)
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         yield self
         for child in self.children:
             yield from child.walk()

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.yamlfile import read_yaml

@@ -41,7 +41,7 @@ def test_skeleton_with_hints_written_and_read_back(fmt, tmp_path):
     """A skeleton full of placeholders and writing hints reads back to the same structure and text."""
     from drafter.outlines.assemble import assemble
     from drafter.library import Library
-    
+
     speech = assemble(Library.resolve().outline("meeting-speech"), {"occasion": "全市组织工作会议"})
     assert any(p.hint for p in speech.paragraphs())
     back = drafter.read(write_speech(speech, tmp_path / f"skeleton.{fmt}"))

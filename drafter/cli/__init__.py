@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+from collections.abc import Callable
 
 import typer
 
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
 LIBRARY_HELP = "资料库目录，其中的提纲、模板优先（可多次给出）library dir, wins over built-in (repeatable)"
 LibraryDirs = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP)]
 OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕")]
-Format = Annotated[Optional[str], typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名")]
+Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名")]
 Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件")]
-ReferenceDoc = Annotated[Optional[Path], typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
+ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
 Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
 
 def error_line(exc: BaseException) -> str:
@@ -189,11 +190,11 @@ def new(
     outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件 outline id or file")],
     output: OutputFile,
     sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
-    answers: Optional[Path] = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
+    answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
     no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值 never prompt"),
     strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）error listing every missing value"),
-    sections: Optional[int] = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
-    points: Optional[int] = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
+    sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
+    points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
     fmt: Format = None,
     style: Style = "gbt9704",
     reference_doc: ReferenceDoc = None,
@@ -225,7 +226,7 @@ def new(
 def batch(
     plan: Path = typer.Argument(..., help="计划表 plan (.csv .tsv .xlsx .yaml)：每行一份骨架，列为 outline、output、style 和各个值"),
     out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）output folder"),
-    fmt: Optional[str] = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
+    fmt: str | None = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
     style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件"),
     reference_doc: ReferenceDoc = None,
     force: Force = False,
@@ -274,7 +275,7 @@ app.add_typer(phrases_app, name="phrases")
 
 @phrases_app.command("list")
 def phrases_list(
-    function: Optional[str] = typer.Option(None, "--function", help="只列出这一功能，如 opening.context"),
+    function: str | None = typer.Option(None, "--function", help="只列出这一功能，如 opening.context"),
     library: LibraryDirs = [],
 ):
     """列出短语库中的短语（可按功能筛选）。"""
@@ -291,7 +292,7 @@ def phrases_list(
 @phrases_app.command("search")
 def phrases_search(
     query: str = typer.Argument(..., help="要找的词句，如 根本遵循 text to look for"),
-    function: Optional[str] = typer.Option(None, "--function", help="只在这一功能中找"),
+    function: str | None = typer.Option(None, "--function", help="只在这一功能中找"),
     limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条 at most this many"),
     library: LibraryDirs = [],
 ):

@@ -45,8 +45,8 @@ def decode(data: bytes, where: str = "") -> str:
 
 def _plausible(text: str) -> float:
     """The share of characters that Chinese prose is made of (CJK, its punctuation, ASCII, blanks)."""
-    good = sum(1 for ch in text if ch.isprintable() and (ch.isascii() or "\u2000" <= ch <= "\u206f"
-               or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef") or ch in "\r\n\t")
+    good = sum(1 for ch in text if (ch.isprintable() and (ch.isascii() or "\u2000" <= ch <= "\u206f"
+               or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")) or ch in "\r\n\t")
     return good / max(len(text), 1)
 
 

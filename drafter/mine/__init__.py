@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.mine.bank import Phrase, build_bank
 from drafter.mine.corpus import Corpus, Skipped, read_corpus

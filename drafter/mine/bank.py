@@ -103,7 +103,7 @@ def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
         if not any(u.role == "closing" for u in sents.units[s]):
             continue
         text = sents.texts[s]
-        if a == 0 or text[a - 1] == "，" and CALL.fullmatch(text[:a - 1]):
+        if a == 0 or (text[a - 1] == "，" and CALL.fullmatch(text[:a - 1])):
             return True
         if (a == 0 or text[a - 1] in CLAUSE) and (b == len(text) or text[b] in CLAUSE):
             return True

@@ -91,7 +91,7 @@ class Bounds:
         """Most occurrences meet a break: a clause boundary, or a neighbour not bound to the edge that
         varies or is a function character."""
         fixed = len(set(neighbours)) == 1
-        breaks = sum(c in BOUNDARY or not bound(c) and (not fixed or c in FUNCTION) for c in neighbours)
+        breaks = sum(c in BOUNDARY or (not bound(c) and (not fixed or c in FUNCTION)) for c in neighbours)
         return breaks * 2 > len(neighbours)
 
     def plausible(self, gram: str) -> bool:

@@ -78,7 +78,7 @@ def _around(sents: Sentences, formula: Formula, corpus: str, counts: dict[str, i
                     piece = text[a:b]
                     if BREAKS & set(piece):
                         break
-                    if cjk_count(piece) and (s, i) not in near[piece] or _closer(near[piece].get((s, i)), a, i, n):
+                    if (cjk_count(piece) and (s, i) not in near[piece]) or _closer(near[piece].get((s, i)), a, i, n):
                         near[piece][(s, i)] = a
     best = None
     for piece, where in near.items():

@@ -37,7 +37,7 @@ class Sentences:
         return [frozenset(u.doc for u in units) for units in self.units]
 
     @classmethod
-    def of(cls, corpus: Corpus) -> "Sentences":
+    def of(cls, corpus: Corpus) -> Sentences:
         index: dict[str, int] = {}
         out = cls([], [], [], [])
         for doc in corpus.docs:

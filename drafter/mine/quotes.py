@@ -56,8 +56,8 @@ def quotations(sentence: str) -> list[Quote]:
         inner = m.group(1).rstrip("。！？")
         before = BEFORE.search(sentence[:m.start()])
         marked = before or AFTER.match(sentence[m.end():]) or SAYING.search(sentence[:m.start()])
-        whole = m.group(1).endswith(("。", "！", "？")) or m.end() == len(sentence) and not sentence[:m.start()].strip()
-        if classical(inner) and (marked or whole) or marked and len(inner) <= 4 * CLAUSE and SPLIT.search(inner):
+        whole = m.group(1).endswith(("。", "！", "？")) or (m.end() == len(sentence) and not sentence[:m.start()].strip())
+        if (classical(inner) and (marked or whole)) or (marked and len(inner) <= 4 * CLAUSE and SPLIT.search(inner)):
             found.append(Quote(inner, _speaker(sentence[:m.start()], before)))
     if not found and not QUOTED.search(sentence) and classical(sentence, parallel=True):
         found.append(Quote(sentence, None))

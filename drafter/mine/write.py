@@ -40,7 +40,7 @@ def dump(data, header: str = "") -> str:
     return f"{MARK}{'; ' + header if header else ''}\n{body}"
 
 
-def library_files(result: "MineResult") -> dict[str, str]:
+def library_files(result: MineResult) -> dict[str, str]:
     """Relative path → text of every file of the mined library."""
     files = {}
     for outline in result.outlines:
@@ -54,7 +54,7 @@ def library_files(result: "MineResult") -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def phrase_entry(p, result: "MineResult") -> dict:
+def phrase_entry(p, result: MineResult) -> dict:
     names = result.documents
     entry = {"id": p.id, "function": p.function, "text": p.text}
     if p.slots:
@@ -67,7 +67,7 @@ def phrase_entry(p, result: "MineResult") -> dict:
     return entry
 
 
-def write_library(result: "MineResult", folder: str | os.PathLike, force: bool = False) -> list[Path]:
+def write_library(result: MineResult, folder: str | os.PathLike, force: bool = False) -> list[Path]:
     """Write the mined library into ``folder``; an existing non-empty folder needs ``force``.
     Returns the files written."""
     root = check_folder(folder, force)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from drafter.errors import DrafterError, OutlineError
 from drafter.model import Inlines, Meta, Paragraph, Placeholder, Section, Speech

@@ -9,7 +9,8 @@ A part of an outline is a fixed list of items, or a mapping with ``count``/``min
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from drafter.errors import OutlineError
 from drafter.outlines.load import Outline
@@ -91,10 +92,10 @@ class Item:
     index: int                       # 1-based position among its siblings
     layers: Layers
     part: Part
-    parent: "Item | None" = None
-    children: list["Item"] = field(default_factory=list)
+    parent: Item | None = None
+    children: list[Item] = field(default_factory=list)
 
-    def chain(self) -> list["Item"]:
+    def chain(self) -> list[Item]:
         """This item and its ancestors, outermost first."""
         return (self.parent.chain() if self.parent else []) + [self]
 

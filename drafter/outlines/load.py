@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
 
 from drafter.builtin import outline_schema
 from drafter.errors import DrafterError, OutlineError

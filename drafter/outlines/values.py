@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.outlines.sandbox import clean

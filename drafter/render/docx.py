@@ -9,7 +9,8 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.model import Gap, Inlines, Paragraph, Placeholder, Speech, plain

@@ -8,7 +8,8 @@ other's, key by key.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from drafter.errors import ProfileError
 

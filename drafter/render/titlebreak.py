@@ -9,7 +9,7 @@ resort, and Latin words, numbers and placeholders are never split.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from drafter.model import Inlines, Placeholder
 from drafter.render.layout import merge_text
@@ -104,7 +104,7 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     def line_width(i: int, j: int) -> float:
         return sum(w for a, w in zip(atoms[i:j], widths[i:j]) if not str(a).isspace())
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(i: int, prev: float, left: int) -> tuple[float, tuple[int, ...]]:
         """Cheapest way to set atoms[i:] in ``left`` lines after a line of width ``prev``."""
         ends = [n] if left == 1 else [j for j in range(i + 1, n) if costs[j] is not None]
