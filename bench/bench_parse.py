@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -21,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter import parse_text  # noqa: E402
+from timing import best_of  # noqa: E402
 from drafter.ingest.text import decode, split_lines  # noqa: E402
 
 
@@ -29,16 +29,6 @@ def inputs() -> dict[str, bytes]:
     body = (ROOT / "examples" / "corpus" / "001_ba08b270c44729d2.txt").read_text(encoding="utf-8")
     seeds["long (001 × 20)"] = "\n\n".join([body] * 20).encode("utf-8")
     return seeds
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            fn()
-        times.append((time.perf_counter() - start) / repeat)
-    return min(times)
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -21,19 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import drafter  # noqa: E402
+from timing import best_of  # noqa: E402
 from drafter.outlines.assemble import assemble  # noqa: E402
 from drafter.library import Library  # noqa: E402
 from drafter.render.docx import build_document  # noqa: E402
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            fn()
-        times.append((time.perf_counter() - start) / repeat)
-    return min(times)
 
 
 def plain_docx(texts: list[str]) -> None:

@@ -14,7 +14,7 @@ import pytest
 from drafter.errors import DrafterError
 from drafter.ingest import read_lines
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED_001 = ROOT / "examples" / "corpus" / "001_ba08b270c44729d2.txt"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

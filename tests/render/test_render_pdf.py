@@ -11,10 +11,10 @@ from drafter import Meta, Paragraph, Section, Speech
 from drafter.api import write_speech
 from drafter.library import Library
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not (shutil.which("soffice") and shutil.which("pdftotext")),
     reason="LibreOffice (soffice) or poppler (pdftotext) is not installed: cannot render the .docx to check its layout",
-)
+)]
 
 SENTENCE = "要坚持以人民为中心的发展思想，把群众满意不满意作为衡量工作成效的根本标准，切实解决好群众急难愁盼问题。"
 HEADINGS = ["提高政治站位，深刻认识做好组织工作的重要意义", "突出工作重点，推动组织工作高质量发展",

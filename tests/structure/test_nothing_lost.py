@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,7 @@ from drafter.model import Gap, Meta, Speech
 from drafter.structure.marks import read_mark
 from speechgen import speeches
 
-CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 
 def speech_chars(speech: Speech) -> Counter:
@@ -71,6 +72,7 @@ SOUP = list("一二三四五六七八九十、（）()1234567890.．，,。：:�
             "在上的讲话发言此处隐藏字下载分享版权ICP备abcXYZ“”《》")
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(SOUP), max_size=300))
 def test_any_text_parses_and_loses_nothing(text):

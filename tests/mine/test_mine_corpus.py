@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from drafter.cli import app
 from drafter.mine import mine_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "corpus"
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
 
 @pytest.fixture

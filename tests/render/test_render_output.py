@@ -12,7 +12,7 @@ from drafter import DrafterError, Meta, Paragraph, Section, Speech
 from drafter.api import write_speech
 from drafter import io as output_module
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "corpus" / "001_ba08b270c44729d2.txt"
 
 

@@ -20,7 +20,7 @@ from drafter.errors import DrafterError
 from drafter.library import Library
 from drafter.library import ENV
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 NOTICE = """\
 id: notice
 name: 通知讲话

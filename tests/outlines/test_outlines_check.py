@@ -16,7 +16,7 @@ from drafter.library import Library
 from drafter.outlines.check import check_outline
 from drafter.outlines.load import load_outline
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 GOOD = """\
 id: {id}
 name: 测试提纲

@@ -19,7 +19,7 @@ from drafter.builtin import builtin_root
 from drafter.library import BUILTIN, ENV, Library
 from drafter.outlines.check import check_outline
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BUILTINS = ["meeting-speech", "party-lecture", "seminar-remarks", "signed-article"]
 SEEDS = {p.name for p in (REPO / "examples" / "corpus").glob("*.txt")}
 

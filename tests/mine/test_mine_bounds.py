@@ -13,9 +13,9 @@ from drafter.mine.corpus import read_corpus
 from drafter.mine.ngrams import Sentences
 from drafter.mine.text import canon
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "corpus"
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 MINED = ("formula", "opening.context", "closing.call", "requirement")
 
 

@@ -12,7 +12,7 @@ from drafter.errors import DrafterError
 from drafter.library import Library
 from drafter.phrases import find_phrase, search
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from drafter.library import ENV
 from drafter.model import Placeholder, Section, Speech
 from drafter.outlines.values import gather
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BUILTINS = [e.id for e in Library.resolve().outlines() if e.origin.startswith("内置")]
 LEAD_OUTLINES = {"party-lecture", "signed-article"}
 

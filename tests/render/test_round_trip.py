@@ -13,7 +13,7 @@ import pytest
 import drafter
 from drafter.api import write_speech
 
-CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 META = ("title", "subtitle", "speaker", "author", "date")
 
 

@@ -15,9 +15,9 @@ from drafter.mine import mine_corpus, write_library
 from drafter.mine.write import MARK, library_files
 from drafter.outlines.check import check_outline
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "corpus"
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
 
 @pytest.fixture(scope="module")

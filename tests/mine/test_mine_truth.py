@@ -16,10 +16,10 @@ import yaml
 from drafter.mine import mine_corpus
 from drafter.mine.text import canon
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "corpus"
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
-TRUTH = yaml.safe_load((Path(__file__).resolve().parent / "data" / "seeds.truth.yaml").read_text(encoding="utf-8"))
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
+TRUTH = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "seeds.truth.yaml").read_text(encoding="utf-8"))
 HELD_TRUTH = yaml.safe_load((HELDOUT / "truth.yaml").read_text(encoding="utf-8"))
 #: held-out groups mined with a finer frame than the label, and why; strict xfails, so a change shows
 FINER = {("006_newspaper-article.txt", 14): "the four heads also share 治理 inside the labelled slot: 坚持{A}，在{B}治理{C}上下功夫"}
@@ -62,10 +62,16 @@ def test_seed_parallel_groups(seeds, name, group):
     assert shape(groups[0].pattern) == shape(group["pattern"])
 
 
-@pytest.mark.parametrize("name,group", HELD_GROUPS, ids=[f"{n[:3]}:{g['members'][0]}" for n, g in HELD_GROUPS])
+def held_cases():
+    """Held-out groups, those mined finer than labelled marked as strict xfails so their checks still run."""
+    for name, group in HELD_GROUPS:
+        why = FINER.get((name, group["members"][0]))
+        marks = [pytest.mark.xfail(reason=why, strict=True)] if why else []
+        yield pytest.param(name, group, marks=marks, id=f"{name[:3]}:{group['members'][0]}")
+
+
+@pytest.mark.parametrize("name,group", held_cases())
 def test_heldout_parallel_groups(heldout, name, group):
-    if (name, group["members"][0]) in FINER:
-        pytest.xfail(FINER[(name, group["members"][0])])
     groups = found(heldout, name, group)
     assert groups, f"no group with members {group['members']}"
     assert shape(groups[0].pattern) == shape(group["pattern"])
