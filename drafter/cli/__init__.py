@@ -52,7 +52,11 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class App(typer.Typer):
-    """A Typer app whose every command reports drafter's errors as one line."""
+    """A Typer app whose every command reports drafter's errors as one line and takes -h for help."""
+
+    def __init__(self, **kwargs: Any):
+        kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
+        super().__init__(**kwargs)
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         register = super().command(*args, **kwargs)
@@ -73,8 +77,19 @@ app = App(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from drafter import __version__
+
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="显示版本号并退出")] = False,
+) -> None:
     """讲话稿起草工具 drafter."""
 
 
@@ -330,7 +345,7 @@ def phrases_show(
 def main() -> None:
     """Console entry point: run the app, turning expected errors into one line and exit 1."""
     try:
-        app()
+        app(prog_name="drafter")
     except (DrafterError, OSError) as exc:  # raised outside a command (option parsing, start-up)
         typer.echo(error_line(exc), err=True)
         sys.exit(1)
