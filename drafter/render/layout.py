@@ -112,7 +112,7 @@ def _with_hint(paragraph: Paragraph, hint: str | None) -> Paragraph:
 
 def section_blocks(section: Section, style: str, mark: str) -> list[Block]:
     """The heading and body blocks of one section (not its children)."""
-    body = list(section.body)
+    body: list[Block] = list(section.body)
     if section.heading is None:
         if section.hint and body and isinstance(body[0], Paragraph):
             body[0] = _with_hint(body[0], section.hint)

@@ -118,7 +118,9 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
                 cost = BALANCE_WEIGHT * ((prev - width) / capacity) ** 2 + INVERSION_COST * max(0.0, width - prev)
             if j < n:
                 rest, breaks = best(j, width, left - 1)
-                cost += costs[j] + rest
+                break_cost = costs[j]
+                assert break_cost is not None   # only breakable places are in ends before n
+                cost += break_cost + rest
             else:
                 breaks = ()
             if cost < found[0]:
