@@ -124,7 +124,7 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
         before = a < i
         spans.append((s, before, (a, a + len(piece)) if before else (i, i + len(gram)),
                       (i, i + len(gram)) if before else (a, a + len(piece))))
-    votes = Counter()
+    votes: Counter[bool] = Counter()
     for s, before, _, _ in spans:
         for d in _docs(sents, s):
             votes[before] += 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from drafter.mine.corpus import Doc
 from drafter.mine.frames import Frame
@@ -89,8 +90,9 @@ def _outline(sh: Shape, docs: list[Doc], groups: list[Group]) -> dict:
     counts = [len(d.speech.sections) for d in docs]
     used: dict[str, str] = {}
     title = _title(speech, used)
-    outline = {"id": sh.id, "name": f"{sh.genre[1]}（{' '.join(sh.ladder) or '不分部分'}）", "kind": sh.genre[2],
-               "description": _description(sh, docs, counts), "mined_from": [d.name for d in docs]}
+    outline: dict[str, Any] = {
+        "id": sh.id, "name": f"{sh.genre[1]}（{' '.join(sh.ladder) or '不分部分'}）", "kind": sh.genre[2],
+        "description": _description(sh, docs, counts), "mined_from": [d.name for d in docs]}
     body: dict = {"title": title}
     if speech.meta.subtitle:
         body["subtitle"] = _var("subtitle", used)
@@ -158,7 +160,7 @@ def _majority(docs: list[Doc], test) -> bool:
 
 
 def _front(docs: list[Doc]) -> list[dict]:
-    front = []
+    front: list[dict[str, Any]] = []
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
         front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: (salutations[t], t)))})
