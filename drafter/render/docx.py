@@ -7,6 +7,7 @@ for the body …); placeholders get the Placeholder character style; writing hin
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -150,7 +151,7 @@ def _prepare_blank(document: DocxDocument, profile: dict[str, Any], depth: int) 
     add_page_numbers(document, profile)
 
 
-def _open_reference(path: str | Path) -> DocxDocument:
+def _open_reference(path: str | os.PathLike[str]) -> DocxDocument:
     """A user's house-style document with its body cleared, keeping its styles and final page setup."""
     from docx import Document
 
@@ -193,7 +194,9 @@ def _set_core_properties(document: DocxDocument, speech: Speech) -> None:
             props._element.remove(old)
 
 
-def build_document(speech: Speech, profile: dict[str, Any], reference_doc: str | Path | None = None) -> DocxDocument:
+def build_document(
+    speech: Speech, profile: dict[str, Any], reference_doc: str | os.PathLike[str] | None = None
+) -> DocxDocument:
     """A python-docx Document of the speech laid out to a style profile (or to ``reference_doc``)."""
     from docx import Document
 

@@ -8,7 +8,7 @@ never continues the section before the gap.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
@@ -22,7 +22,7 @@ from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
 
 
 
-def read_speech(path: str | Path) -> Speech:
+def read_speech(path: str | os.PathLike[str]) -> Speech:
     """Read a .txt/.md/.docx file and parse it into a Speech."""
     speech = parse_lines(read_lines(path))
     speech.source = str(path)
