@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from collections.abc import Callable
 
 import typer
@@ -37,6 +37,9 @@ def error_line(exc: BaseException) -> str:
     return f"drafter: 错误 error: {exc}"
 
 
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
 def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
     """A command whose expected failures (and disk or permission problems) print one line and exit 1."""
 
@@ -54,10 +57,10 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
 class App(typer.Typer):
     """A Typer app whose every command reports drafter's errors as one line."""
 
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunction], CommandFunction]:
         register = super().command(*args, **kwargs)
 
-        def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+        def decorator(function: CommandFunction) -> CommandFunction:
             register(_one_line(function))
             return function
 

@@ -38,6 +38,7 @@ def outlines_table(entries: Iterable[Entry]) -> Table:
         if e.error:
             table.add_row(e.id, f"[red]无法加载 cannot load[/red]: {escape(e.error)}", "", "", "", escape(where))
             continue
+        assert e.outline is not None   # an entry without an error has loaded
         part = items[0].part if items else None
         sections = str(len(items)) if part is None or part.min == part.max else f"{len(items)}（{part.min}–{part.max}）"
         table.add_row(e.id, e.outline.name, e.outline.kind or "", sections, "\n".join(e.outline.mined_from),

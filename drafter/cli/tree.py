@@ -23,8 +23,8 @@ def print_tree(speech: Speech) -> None:
     root = Tree(f"[bold]{escape(plain(meta.title) or '（无标题 no title）')}[/bold]")
     for name, label in (("subtitle", "副题"), ("speaker", "讲话人"), ("occasion", "场合"), ("author", "作者"),
                         ("date", "日期"), ("source", "来源")):
-        if meta.text(name):
-            root.add(f"[dim]{label}[/dim] {escape(meta.text(name))}")
+        if value := meta.text(name):
+            root.add(f"[dim]{label}[/dim] {escape(value)}")
     front = root.add("[cyan]开头 front[/cyan]")
     for p in speech.front:
         front.add(f"[dim]{p.role} L{p.line}[/dim] {escape(_short(p.text))}")

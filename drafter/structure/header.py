@@ -111,7 +111,7 @@ def read_header(lines: list[Line]) -> Header:
             head.removed.append(Removed(line.no, line.raw.strip(), "标题重复 title repeated by the page"))
             i += 1
             continue
-        if key and len(squash(text)) >= 4 and key_whole.startswith(squash(text)):
+        if key and key_whole is not None and len(squash(text)) >= 4 and key_whole.startswith(squash(text)):
             # the title repeated over two or more lines
             acc, j = squash(text), i + 1
             while j < len(lines) and len(acc) < len(key_whole) and key_whole.startswith(acc + squash(lines[j].text)):
