@@ -65,7 +65,7 @@ def test_roots_in_order_builtin_env_option(tmp_path, monkeypatch):
     roots = Library.resolve([c]).roots
     assert [r.path for r in roots] == [REPO, a.resolve(), b.resolve(), c.resolve()]
     assert [r.origin for r in roots] == [BUILTIN, ENV, ENV, "--library"]
-    assert [folder for folder, _ in Library.resolve([c]).dirs("outlines")][0] == c.resolve() / "outlines"
+    assert next(folder for folder, _ in Library.resolve([c]).dirs("outlines")) == c.resolve() / "outlines"
 
 
 def test_a_directory_named_twice_keeps_its_last_place(tmp_path, monkeypatch):
@@ -77,7 +77,7 @@ def test_a_directory_named_twice_keeps_its_last_place(tmp_path, monkeypatch):
 
 def test_a_missing_library_directory_is_an_error(tmp_path):
     with pytest.raises(DrafterError, match="资料库目录不存在"):
-        Library.resolve([tmp_path / "nope"]).roots
+        _ = Library.resolve([tmp_path / "nope"]).roots
 
 
 # --- the built-in outlines ---------------------------------------------------------------------

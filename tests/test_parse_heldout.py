@@ -51,7 +51,7 @@ def test_headings(case):
 
 
 def test_removed_and_gaps(case):
-    name, truth, speech = case
+    _name, truth, speech = case
     got = {r.line: r.text for r in speech.removed}
     want = {b["line"]: b for b in truth["boilerplate"]}
     assert sorted(got) == sorted(want)
@@ -66,7 +66,7 @@ def test_broken_lines(case):
 
 
 def test_title_block(case):
-    name, truth, speech = case
+    _name, truth, speech = case
     meta = speech.meta
     assert meta.text("title") == truth["title"]
     assert ((meta.text("subtitle") or "").lstrip("—") or None) == truth.get("subtitle")
@@ -84,7 +84,7 @@ def test_title_block(case):
 
 
 def test_front(case):
-    name, truth, speech = case
+    _name, truth, speech = case
     assert speech.salutation == (truth.get("salutation") or {}).get("text")
     assert [n for p in speech.opening for n in p.lines] == truth["opening"]["lines"]
     assert speech.transition == truth["opening"].get("transition")

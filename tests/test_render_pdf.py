@@ -67,7 +67,7 @@ def test_page_numbers_and_headings_in_order(tmp_path):
     # odd pages on the right, even pages on the left
     assert all(indent > 20 for indent in indents[0::2]) and all(indent < 5 for indent in indents[1::2])
     text = "".join(re.sub(r"\s", "", page) for page in pages)
-    marks = [f"{cn}、{h}" for cn, h in zip("一二三", HEADINGS)]
+    marks = [f"{cn}、{h}" for cn, h in zip("一二三", HEADINGS, strict=True)]
     positions = [text.find(m) for m in marks]
     assert -1 not in positions and positions == sorted(positions)
     assert text.startswith("在全市组织工作会议上的讲话市委书记张明同志们：")

@@ -81,7 +81,7 @@ def outline_tree(outline: Outline) -> Tree:
 
 
 def _sections(node: Tree, sections: list[Section], items: list[Item], marks: dict[int, str]) -> None:
-    for section, item in zip(sections, items):
+    for section, item in zip(sections, items, strict=True):
         run_in = "（与正文同段 run-in）" if section.run_in else ""
         hint = f"  [dim]— {escape(section.hint)}[/dim]" if section.hint else ""
         child = node.add(f"{escape(marks[id(section)])}{escape(section.title)}{run_in}{hint}")

@@ -69,7 +69,7 @@ def induce(texts: list[str]) -> Frame | None:
         for a, _, size in SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks():
             seen[a:a + size] = [True] * size
             cuts |= {a, a + size}
-        keep = [k and s for k, s in zip(keep, seen)]
+        keep = [k and s for k, s in zip(keep, seen, strict=True)]
     anchors = _runs(keep, cuts)
     while anchors:
         frame = _frame(first, anchors)

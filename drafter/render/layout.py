@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Union
 
 from drafter.model import Gap, Inlines, Paragraph, Section, Speech, plain
 from drafter.render.numbering import numbered
@@ -43,7 +42,7 @@ class Heading:
         return self.body is not None
 
 
-Block = Union[MetaLine, Heading, Paragraph, Gap]
+Block = MetaLine | Heading | Paragraph | Gap
 
 
 def merge_text(content: Inlines) -> Inlines:

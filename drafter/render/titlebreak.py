@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from drafter.model import Inlines, Placeholder
 from drafter.render.layout import merge_text
@@ -102,7 +103,7 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     costs = [None] + [_break_cost(atoms, i) for i in range(1, n)]
 
     def line_width(i: int, j: int) -> float:
-        return sum(w for a, w in zip(atoms[i:j], widths[i:j]) if not str(a).isspace())
+        return sum(w for a, w in zip(atoms[i:j], widths[i:j], strict=True) if not str(a).isspace())
 
     @cache
     def best(i: int, prev: float, left: int) -> tuple[float, tuple[int, ...]]:
@@ -133,4 +134,4 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
         options.append((cost + EXTRA_LINE_COST * (lines - least), breaks))
     _, breaks = min(options, key=lambda o: o[0])
     bounds = [0, *breaks, n]
-    return [merge_text(_strip(atoms[a:b])) for a, b in zip(bounds, bounds[1:])]
+    return [merge_text(_strip(atoms[a:b])) for a, b in pairwise(bounds)]
