@@ -112,7 +112,8 @@ def variables_table(outline: Outline) -> Table:
         example = spec.get("example", "")
         if slot:
             indexes = [i for i, _ in members]
-            shown = f"{prefix}{indexes[0]}.{slot}" if len(indexes) == 1 else f"{prefix}N.{slot}（N={indexes[0]}–{indexes[-1]}）"
+            shown = (f"{prefix}{indexes[0]}.{slot}" if len(indexes) == 1
+                     else f"{prefix}N.{slot}（N={indexes[0]}–{indexes[-1]}）")
             if isinstance(example, list):
                 example = "／".join(example[i - 1] for i in indexes if i <= len(example))
         else:
@@ -148,7 +149,8 @@ def todo(speech: Speech, console: Console) -> None:
     else:
         console.print("所有的值都已填写 every value is filled.")
     if texts:
-        console.print(f"待写的段落 paragraphs to write: {len(texts)} 处（{_names(texts)}），写作提示在批注里 hints are in the comments.")
+        console.print(f"待写的段落 paragraphs to write: {len(texts)} 处（{_names(texts)}），"
+                      "写作提示在批注里 hints are in the comments.")
 
 
 def _names(placeholders: list[Placeholder]) -> str:

@@ -36,7 +36,8 @@ def print_tree(speech: Speech) -> None:
             node = branch.add("[dim]（隐藏的部分 hidden part）[/dim]")
         else:
             tag = f"{section.style} {'run-in ' if section.run_in else ''}d{section.depth} L{section.line}"
-            node = branch.add(f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
+            node = branch.add(
+                f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
         for block in section.body:
             if not isinstance(block, Paragraph):
                 node.add(f"[red]隐藏 gap L{block.line}: {block.hidden_chars or '?'} 字[/red]")

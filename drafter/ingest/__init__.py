@@ -46,7 +46,8 @@ def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(sorted(READERS))
-        raise DrafterError(f"不支持的文件类型 unsupported file type '{path.suffix}'; use one of: {known}", where=str(path))
+        raise DrafterError(f"不支持的文件类型 unsupported file type '{path.suffix}'; use one of: {known}",
+                           where=str(path))
     if kind == "docx":
         from drafter.ingest.docx import read_docx_lines
 

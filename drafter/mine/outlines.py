@@ -106,7 +106,8 @@ def _outline(sh: Shape, docs: list[Doc], groups: list[Group]) -> dict:
         outline["numbering"] = list(sh.ladder)
     outline["front"] = _front(docs)
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
-    outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts))) if speech.sections else []
+    outline["sections"] = (_part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts)))
+                           if speech.sections else [])
     back = _back(docs)
     if back:
         outline["back"] = back
@@ -179,7 +180,8 @@ def _back(docs: list[Doc]) -> list[dict]:
     if closings and _majority(docs, lambda s: s.closing):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:
-            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}", "phrases": ["closing.call"]})
+            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}",
+                         "phrases": ["closing.call"]})
         modest = [t for t in closings if t.startswith("以上")]
         if modest:
             back.append({"role": "closing", "hint": f"结束语，例：{modest[0]}", "phrases": ["closing.modesty"]})
@@ -213,7 +215,8 @@ def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], group
     if whole:
         part["heading"] = _template(whole.frame)
         part["hint"] = f"排比句式：{whole.pattern}"
-        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}", "example": [m.values[i] for m in whole.members]}
+        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}",
+                          "example": [m.values[i] for m in whole.members]}
                          for i, name in enumerate(_names(whole.frame))]
     else:
         part["heading"] = "{{ heading }}"

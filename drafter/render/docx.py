@@ -120,7 +120,8 @@ class _Writer:
 
 
 def _part_by_rel(owner: Any, reltype: str) -> Any:
-    return next((rel.target_part for rel in owner.rels.values() if rel.reltype == reltype and not rel.is_external), None)
+    return next((rel.target_part for rel in owner.rels.values() if rel.reltype == reltype and not rel.is_external),
+                None)
 
 
 def _drop_rel(owner: Any, reltype: str) -> None:
@@ -161,7 +162,8 @@ def _open_reference(path: str | os.PathLike[str]) -> DocxDocument:
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise DrafterError(f"参考文档无法打开，需为 .docx: cannot open reference document ({exc})", where=str(path)) from None
+        raise DrafterError(f"参考文档无法打开，需为 .docx: cannot open reference document ({exc})",
+                           where=str(path)) from None
     body = document.element.body
     for child in list(body):
         if child.tag != w("sectPr"):
