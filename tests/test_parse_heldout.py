@@ -108,7 +108,8 @@ def test_closing(case):
 
 def test_warnings_enumerations_and_author_note(case):
     _, truth, speech = case
-    want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}" for h in truth["headings"] if "numbering_error" in h]
+    want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}"
+            for h in truth["headings"] if "numbering_error" in h]
     assert speech.warnings == want
     found = {e["line"]: e["markers"] for e in speech.to_dict()["enumerations"]}
     for e in truth.get("inline_enumerations", []):

@@ -99,7 +99,8 @@ def test_closing(seed):
 
 def test_numbering_errors(seed):
     _, truth, speech = seed
-    want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}" for h in truth["headings"] if "numbering_error" in h]
+    want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}"
+            for h in truth["headings"] if "numbering_error" in h]
     assert speech.warnings == want
 
 

@@ -42,7 +42,8 @@ def render(tmp_path, style):
 
 def body_lines(page):
     """The text lines of a page, without its page number."""
-    return [line.strip() for line in page.splitlines() if line.strip() and not re.fullmatch(r"—\s*\d+\s*—", line.strip())]
+    return [line.strip() for line in page.splitlines()
+            if line.strip() and not re.fullmatch(r"—\s*\d+\s*—", line.strip())]
 
 
 @pytest.mark.parametrize("style, lines, chars", [("gbt9704", 22, 28), ("speech", 21, 24)])
@@ -85,7 +86,8 @@ def test_every_builtin_outline_opens_in_libreoffice(tmp_path):
         for label, values in (("empty", {}), ("examples", example_values(outline))):
             speech = assemble(outline, values)
             path = write_speech(speech, tmp_path / f"{entry.id}-{label}.docx")
-            expected[path.stem] = [re.sub(r"\s", "", mark + s.title) for s, _, mark in numbered(speech.sections, speech.numbering)
+            expected[path.stem] = [re.sub(r"\s", "", mark + s.title)
+                                   for s, _, mark in numbered(speech.sections, speech.numbering)
                                    if s.heading is not None]
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), *[str(tmp_path / f"{stem}.docx") for stem in expected]],
