@@ -39,8 +39,8 @@ def main() -> None:
     ratios = []
     for name, data in inputs().items():
         text = decode(data)
-        base = best_of(lambda: split_lines(decode(data)), args.copies)
-        full = best_of(lambda: parse_text(decode(data)), args.copies)
+        base = best_of(lambda data=data: split_lines(decode(data)), args.copies)
+        full = best_of(lambda data=data: parse_text(decode(data)), args.copies)
         ratios.append(full / base)
         print(f"{name:<28}{len(text):>8}{base * 1000:>13.3f}{full * 1000:>10.3f}{full / base:>8.1f}")
     print(f"median ratio parse/baseline: {statistics.median(ratios):.1f}")

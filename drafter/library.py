@@ -83,8 +83,8 @@ class Library:
         for entry in env.get(ENV, "").split(os.pathsep):
             if entry.strip():
                 named.append(Root(_existing(entry.strip(), FROM_ENV), FROM_ENV))
-        for entry in extra:
-            named.append(Root(_existing(entry, FROM_OPTION), FROM_OPTION))
+        for directory in extra:
+            named.append(Root(_existing(directory, FROM_OPTION), FROM_OPTION))
         roots: list[Root] = []
         for root in named:
             roots = [r for r in roots if r.path != root.path] + [root]

@@ -8,7 +8,7 @@ the numbers (一、二、 （一） 1. …) from position, so reordering renumbe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 from collections.abc import Iterator
 
 from drafter.zh import DEFAULT_LADDER, STYLES
@@ -29,7 +29,7 @@ class Placeholder:
         return f"【{self.label}】"
 
 
-Inline = Union[str, Placeholder]
+Inline = str | Placeholder
 Inlines = list[Inline]
 
 
@@ -79,7 +79,7 @@ class Gap:
     marker: str = ""                 # the source's marker line, kept so nothing is lost
 
 
-Block = Union[Paragraph, Gap]
+Block = Paragraph | Gap
 
 
 @dataclass

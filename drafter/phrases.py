@@ -60,7 +60,9 @@ def read_phrases(path: Path, origin: str) -> list[Phrase]:
     return out
 
 
-def search(phrases: Iterable[Phrase], query: str, function: str | None = None, limit: int = 20) -> list[tuple[float, Phrase]]:
+def search(
+    phrases: Iterable[Phrase], query: str, function: str | None = None, limit: int = 20
+) -> list[tuple[float, Phrase]]:
     """Phrases matching a query, best first, with a score (1 for a substring match)."""
     query = query.strip()
     scored = []

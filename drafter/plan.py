@@ -47,7 +47,8 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
         raise DrafterError(f"不支持的计划表格式 unsupported plan format '{suffix or path.name}'; "
                            f"use {' '.join(SUFFIXES)}", where=str(path))
     if not path.is_file():
-        raise DrafterError("文件不存在 file not found" if not path.exists() else "这不是文件 not a file", where=str(path))
+        raise DrafterError("文件不存在 file not found" if not path.exists() else "这不是文件 not a file",
+                           where=str(path))
     if suffix in (".yaml", ".yml"):
         rows, columns = _yaml_rows(path)
     else:
@@ -88,7 +89,8 @@ def _xlsx_table(path: Path) -> list[tuple[int, list[str]]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {exc}", where=str(path)) from None
+        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {exc}",
+                           where=str(path)) from None
     try:
         sheet = book.worksheets[0]
         return [(n, [_cell_text(v) for v in values])
@@ -143,6 +145,7 @@ def _yaml_rows(path: Path) -> tuple[list[Row], list[str]]:
         raise DrafterError("YAML 计划表应是映射的列表 a YAML plan must be a list of mappings (- outline: …)",
                            where=doc.where())
     rows, columns = [], {}
+    assert doc.root is not None   # the data is a list, read from a sequence node
     for i, item in enumerate(doc.data):
         line = doc.root.value[i].start_mark.line + 1
         if not isinstance(item, dict):

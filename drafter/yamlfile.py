@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ def position(path: Path | str, mark: yaml.Mark | None) -> str:
     return f"{path}:{mark.line + 1}:{mark.column + 1}"
 
 
-def read_yaml(path: str | Path) -> YamlDoc:
+def read_yaml(path: str | os.PathLike[str]) -> YamlDoc:
     """Load a YAML file with the safe loader; any error names ``file:line:col``."""
     path = Path(path)
     try:

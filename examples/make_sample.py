@@ -44,7 +44,8 @@ def skeleton_speech() -> drafter.Speech:
     from drafter.library import Library
     from drafter.outlines.assemble import assemble
 
-    return assemble(Library.resolve().outline("meeting-speech"), {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
+    return assemble(Library.resolve().outline("meeting-speech"),
+                    {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
 
 
 def fontconfig(folder: Path) -> Path:

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     folder = ROOT / "phrasebank"
     folder.mkdir(exist_ok=True)
-    files = {k: v for k, v in library_files(mine_corpus(ROOT / "examples" / "corpus")).items() if k.startswith("phrasebank/")}
+    files = {k: v for k, v in library_files(mine_corpus(ROOT / "examples" / "corpus")).items()
+             if k.startswith("phrasebank/")}
     for old in folder.glob("*.yaml"):
         if f"phrasebank/{old.name}" not in files:
             old.unlink()

@@ -49,7 +49,8 @@ def closing(speech: Speech, truth: dict) -> None:
 
 
 def warnings_and_enumerations(speech: Speech, truth: dict) -> None:
-    want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}" for h in truth["headings"] if "numbering_error" in h]
+    want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}"
+            for h in truth["headings"] if "numbering_error" in h]
     assert speech.warnings == want
     found = {e["line"]: e["markers"] for e in speech.to_dict()["enumerations"]}
     for e in truth.get("inline_enumerations", []):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from collections.abc import Callable
 
 import typer
@@ -37,6 +37,9 @@ def error_line(exc: BaseException) -> str:
     return f"drafter: 错误 error: {exc}"
 
 
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
 def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
     """A command whose expected failures (and disk or permission problems) print one line and exit 1."""
 
@@ -58,10 +61,10 @@ class App(typer.Typer):
         kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
         super().__init__(**kwargs)
 
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunction], CommandFunction]:
         register = super().command(*args, **kwargs)
 
-        def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+        def decorator(function: CommandFunction) -> CommandFunction:
             register(_one_line(function))
             return function
 
@@ -204,10 +207,12 @@ def _ask(var: dict) -> str:
 def new(
     outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件 outline id or file")],
     output: OutputFile,
-    sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
+    sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；"
+                                                     "每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
     answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
     no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值 never prompt"),
-    strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）error listing every missing value"),
+    strict: bool = typer.Option(False, "--strict",
+                                help="缺少任何变量即报错（列出全部）error listing every missing value"),
     sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
     points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
     fmt: Format = None,
@@ -239,9 +244,11 @@ def new(
 
 @app.command()
 def batch(
-    plan: Path = typer.Argument(..., help="计划表 plan (.csv .tsv .xlsx .yaml)：每行一份骨架，列为 outline、output、style 和各个值"),
+    plan: Path = typer.Argument(..., help="计划表 plan (.csv .tsv .xlsx .yaml)："
+                                          "每行一份骨架，列为 outline、output、style 和各个值"),
     out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）output folder"),
-    fmt: str | None = typer.Option(None, "--format", "-t", help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
+    fmt: str | None = typer.Option(None, "--format", "-t",
+                                   help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
     style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件"),
     reference_doc: ReferenceDoc = None,
     force: Force = False,
@@ -270,7 +277,8 @@ def batch(
 def mine(
     folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）folder of speeches"),
     output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录 library folder to write"),
-    force: bool = typer.Option(False, "--force", "-f", help="目录已存在时重写 drafter 生成的文件 rewrite drafter's files"),
+    force: bool = typer.Option(False, "--force", "-f",
+                               help="目录已存在时重写 drafter 生成的文件 rewrite drafter's files"),
 ):
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
     from rich.console import Console

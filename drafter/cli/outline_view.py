@@ -38,6 +38,7 @@ def outlines_table(entries: Iterable[Entry]) -> Table:
         if e.error:
             table.add_row(e.id, f"[red]无法加载 cannot load[/red]: {escape(e.error)}", "", "", "", escape(where))
             continue
+        assert e.outline is not None   # an entry without an error has loaded
         part = items[0].part if items else None
         sections = str(len(items)) if part is None or part.min == part.max else f"{len(items)}（{part.min}–{part.max}）"
         table.add_row(e.id, e.outline.name, e.outline.kind or "", sections, "\n".join(e.outline.mined_from),
@@ -80,7 +81,7 @@ def outline_tree(outline: Outline) -> Tree:
 
 
 def _sections(node: Tree, sections: list[Section], items: list[Item], marks: dict[int, str]) -> None:
-    for section, item in zip(sections, items):
+    for section, item in zip(sections, items, strict=True):
         run_in = "（与正文同段 run-in）" if section.run_in else ""
         hint = f"  [dim]— {escape(section.hint)}[/dim]" if section.hint else ""
         child = node.add(f"{escape(marks[id(section)])}{escape(section.title)}{run_in}{hint}")
@@ -111,7 +112,8 @@ def variables_table(outline: Outline) -> Table:
         example = spec.get("example", "")
         if slot:
             indexes = [i for i, _ in members]
-            shown = f"{prefix}{indexes[0]}.{slot}" if len(indexes) == 1 else f"{prefix}N.{slot}（N={indexes[0]}–{indexes[-1]}）"
+            shown = (f"{prefix}{indexes[0]}.{slot}" if len(indexes) == 1
+                     else f"{prefix}N.{slot}（N={indexes[0]}–{indexes[-1]}）")
             if isinstance(example, list):
                 example = "／".join(example[i - 1] for i in indexes if i <= len(example))
         else:
@@ -147,7 +149,8 @@ def todo(speech: Speech, console: Console) -> None:
     else:
         console.print("所有的值都已填写 every value is filled.")
     if texts:
-        console.print(f"待写的段落 paragraphs to write: {len(texts)} 处（{_names(texts)}），写作提示在批注里 hints are in the comments.")
+        console.print(f"待写的段落 paragraphs to write: {len(texts)} 处（{_names(texts)}），"
+                      "写作提示在批注里 hints are in the comments.")
 
 
 def _names(placeholders: list[Placeholder]) -> str:

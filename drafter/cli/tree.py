@@ -23,8 +23,8 @@ def print_tree(speech: Speech) -> None:
     root = Tree(f"[bold]{escape(plain(meta.title) or '（无标题 no title）')}[/bold]")
     for name, label in (("subtitle", "副题"), ("speaker", "讲话人"), ("occasion", "场合"), ("author", "作者"),
                         ("date", "日期"), ("source", "来源")):
-        if meta.text(name):
-            root.add(f"[dim]{label}[/dim] {escape(meta.text(name))}")
+        if value := meta.text(name):
+            root.add(f"[dim]{label}[/dim] {escape(value)}")
     front = root.add("[cyan]开头 front[/cyan]")
     for p in speech.front:
         front.add(f"[dim]{p.role} L{p.line}[/dim] {escape(_short(p.text))}")
@@ -36,7 +36,8 @@ def print_tree(speech: Speech) -> None:
             node = branch.add("[dim]（隐藏的部分 hidden part）[/dim]")
         else:
             tag = f"{section.style} {'run-in ' if section.run_in else ''}d{section.depth} L{section.line}"
-            node = branch.add(f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
+            node = branch.add(
+                f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
         for block in section.body:
             if not isinstance(block, Paragraph):
                 node.add(f"[red]隐藏 gap L{block.line}: {block.hidden_chars or '?'} 字[/red]")

@@ -6,6 +6,7 @@ Every reader returns ``SourceLine`` objects; cleaning, joining and structure com
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ class SourceLine:
 READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx"}
 
 
-def read_lines(path: str | Path) -> list[SourceLine]:
+def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
     """Read any supported file into source lines; a clear DrafterError for anything else."""
     path = Path(path)
     if not path.exists():
@@ -45,7 +46,8 @@ def read_lines(path: str | Path) -> list[SourceLine]:
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(sorted(READERS))
-        raise DrafterError(f"不支持的文件类型 unsupported file type '{path.suffix}'; use one of: {known}", where=str(path))
+        raise DrafterError(f"不支持的文件类型 unsupported file type '{path.suffix}'; use one of: {known}",
+                           where=str(path))
     if kind == "docx":
         from drafter.ingest.docx import read_docx_lines
 

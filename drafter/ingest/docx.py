@@ -195,7 +195,8 @@ class _Styles:
         return style is not None and (_norm(_name(style)) in TITLE_NAMES or _norm(style.get(W + "styleId")) == "title")
 
     def run_props(self, run, p) -> list:
-        """The rPr elements that apply to a run, nearest first: run, character style chain, paragraph style chain, defaults."""
+        """The rPr elements that apply to a run, nearest first: run, character style chain, paragraph style
+        chain, defaults."""
         rpr = run.find(W + "rPr")
         ref = rpr.find(W + "rStyle") if rpr is not None else None
         found = [rpr]
@@ -262,7 +263,8 @@ class _Lists:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
             root = None
-        self.abstract = {a.get(W + "abstractNumId"): a for a in root.iter(W + "abstractNum")} if root is not None else {}
+        self.abstract = ({a.get(W + "abstractNumId"): a for a in root.iter(W + "abstractNum")}
+                         if root is not None else {})
         self.nums = {}
         for num in root.iter(W + "num") if root is not None else ():
             ref = num.find(W + "abstractNumId")

@@ -64,7 +64,8 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike]) -> Mine
 def _recurring(corpus: Corpus, sents: Sentences, formulas: list[Formula], gaps: list[Gapped]) -> list[Recurring]:
     out = []
     for f in formulas:
-        out.append(Recurring(surface(sents, f), _names(corpus, f.docs), _sources(corpus, sents, [s for s, _ in f.places])))
+        out.append(Recurring(surface(sents, f), _names(corpus, f.docs),
+                             _sources(corpus, sents, [s for s, _ in f.places])))
     for g in gaps:
         s, a, b, end = g.places[0]
         text = sents.surface[s][0]

@@ -145,10 +145,12 @@ def _shapes(phrases: dict, corpus: Corpus) -> None:
                 _add(phrases, Phrase("triad", text, [], [unit], _clip(unit.text, a, b - a)), canon(text))
             for term in formulations(unit.canon):
                 i = unit.canon.index(term)
-                _add(phrases, Phrase("formulation", unit.text[i:i + len(term)], [], [unit], _clip(unit.text, i, len(term))), term)
+                _add(phrases, Phrase("formulation", unit.text[i:i + len(term)], [], [unit],
+                                     _clip(unit.text, i, len(term))), term)
             for q in quotations(unit.text):
                 i = unit.text.find(q.text)
-                _add(phrases, Phrase("quotation", q.text, [], [unit], _clip(unit.text, max(i, 0), len(q.text)), q.by), canon(q.text))
+                _add(phrases, Phrase("quotation", q.text, [], [unit], _clip(unit.text, max(i, 0), len(q.text)), q.by),
+                     canon(q.text))
     for (function, _), p in phrases.items():
         if function == "quotation" and p.by is None:
             p.by = next((q.by for u in p.places for q in quotations(u.text) if q.by), None)

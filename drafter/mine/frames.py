@@ -17,6 +17,7 @@ import string
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
+from typing import cast
 
 from drafter.mine.text import cjk_count
 
@@ -68,13 +69,15 @@ def induce(texts: list[str]) -> Frame | None:
         for a, _, size in SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks():
             seen[a:a + size] = [True] * size
             cuts |= {a, a + size}
-        keep = [k and s for k, s in zip(keep, seen)]
+        keep = [k and s for k, s in zip(keep, seen, strict=True)]
     anchors = _runs(keep, cuts)
     while anchors:
         frame = _frame(first, anchors)
         if frame is not None:
             values = [frame.fill(t) for t in texts]
-            if all(values) and all(len({CLAUSE.subn("", v[i])[1] for v in values}) == 1 for i in range(frame.slots)):
+            if all(values) and all(
+                len({CLAUSE.subn("", v[i])[1] for v in values if v}) == 1 for i in range(frame.slots)
+            ):
                 return _regular(frame, texts)
         anchors.remove(min(anchors, key=lambda r: (r[1] - r[0], r[0])))
     return None
@@ -110,7 +113,7 @@ def _regular(frame: Frame, texts: list[str]) -> Frame:
     """The frame without short inner parts (a mark, or one character and marks) between slots whose
     values differ in length threefold: such a part belongs to the free text, not to the frame."""
     parts = list(frame.parts)
-    values = [frame.fill(t) for t in texts]
+    values = cast(list[tuple[str, ...]], [frame.fill(t) for t in texts])   # induce saw every text fill
     i = 1
     while i < len(parts) - 1:
         if cjk_count(parts[i]) < 2 and not (_even(values, i - 1) and _even(values, i)):

@@ -85,10 +85,10 @@ def recurring(sents: Sentences, min_docs: int = 2) -> list[Formula]:
                     _keep(found, gram, places)
         level, n = longer, n + 1
     formulas = []
-    for text, places in found.items():
-        docs = frozenset(d for s, _ in places for d in _bits(sents.masks[s]))
+    for text, spots in found.items():
+        docs = frozenset(d for s, _ in spots for d in _bits(sents.masks[s]))
         if len(docs) >= min_docs:
-            formulas.append(Formula(text, sorted(places), docs))
+            formulas.append(Formula(text, sorted(spots), docs))
     return sorted(formulas, key=lambda f: f.canon)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from drafter.mine.corpus import Doc
 from drafter.mine.frames import Frame
@@ -89,8 +90,9 @@ def _outline(sh: Shape, docs: list[Doc], groups: list[Group]) -> dict:
     counts = [len(d.speech.sections) for d in docs]
     used: dict[str, str] = {}
     title = _title(speech, used)
-    outline = {"id": sh.id, "name": f"{sh.genre[1]}（{' '.join(sh.ladder) or '不分部分'}）", "kind": sh.genre[2],
-               "description": _description(sh, docs, counts), "mined_from": [d.name for d in docs]}
+    outline: dict[str, Any] = {
+        "id": sh.id, "name": f"{sh.genre[1]}（{' '.join(sh.ladder) or '不分部分'}）", "kind": sh.genre[2],
+        "description": _description(sh, docs, counts), "mined_from": [d.name for d in docs]}
     body: dict = {"title": title}
     if speech.meta.subtitle:
         body["subtitle"] = _var("subtitle", used)
@@ -104,7 +106,8 @@ def _outline(sh: Shape, docs: list[Doc], groups: list[Group]) -> dict:
         outline["numbering"] = list(sh.ladder)
     outline["front"] = _front(docs)
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
-    outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts))) if speech.sections else []
+    outline["sections"] = (_part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts)))
+                           if speech.sections else [])
     back = _back(docs)
     if back:
         outline["back"] = back
@@ -158,7 +161,7 @@ def _majority(docs: list[Doc], test) -> bool:
 
 
 def _front(docs: list[Doc]) -> list[dict]:
-    front = []
+    front: list[dict[str, Any]] = []
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
         front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: (salutations[t], t)))})
@@ -177,7 +180,8 @@ def _back(docs: list[Doc]) -> list[dict]:
     if closings and _majority(docs, lambda s: s.closing):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:
-            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}", "phrases": ["closing.call"]})
+            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}",
+                         "phrases": ["closing.call"]})
         modest = [t for t in closings if t.startswith("以上")]
         if modest:
             back.append({"role": "closing", "hint": f"结束语，例：{modest[0]}", "phrases": ["closing.modesty"]})
@@ -211,7 +215,8 @@ def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], group
     if whole:
         part["heading"] = _template(whole.frame)
         part["hint"] = f"排比句式：{whole.pattern}"
-        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}", "example": [m.values[i] for m in whole.members]}
+        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}",
+                          "example": [m.values[i] for m in whole.members]}
                          for i, name in enumerate(_names(whole.frame))]
     else:
         part["heading"] = "{{ heading }}"
@@ -249,6 +254,6 @@ def _names(frame: Frame) -> list[str]:
 def _template(frame: Frame) -> str:
     names = _names(frame)
     out = [_literal(frame.parts[0])]
-    for name, part in zip(names, frame.parts[1:]):
+    for name, part in zip(names, frame.parts[1:], strict=True):
         out += ["{{ " + name + " }}", _literal(part)]
     return "".join(out)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeGuard, cast
 
 from drafter.mine.frames import Frame, induce
 from drafter.model import Speech
@@ -51,7 +52,7 @@ class Group:
         return [m.line for m in self.members]
 
 
-def strong(frame: Frame | None, size: int, whole: bool, mean_length: float = 0) -> bool:
+def strong(frame: Frame | None, size: int, whole: bool, mean_length: float = 0) -> TypeGuard[Frame]:
     """Whether a frame shared by ``size`` texts is a pattern rather than a chance likeness."""
     if frame is None:
         return False
@@ -130,8 +131,11 @@ def heading_groups(doc: str, speech: Speech) -> list[Group]:
         for style in styles:
             items = [(s.line or 0, s.title) for s in siblings if s.style == style and s.heading is not None]
             for frame, members in parallel_sets(items):
-                groups.append(Group(doc, frame, tuple(Member(line, text, frame.fill(text)) for line, text in members),
-                                    "heading", siblings[0].depth, style, parent.title if parent and parent.heading else None))
+                groups.append(Group(
+                    doc, frame,
+                    tuple(Member(line, text, cast(tuple[str, ...], frame.fill(text))) for line, text in members),
+                    "heading", siblings[0].depth, style, parent.title if parent and parent.heading else None,
+                ))
     return sorted(groups, key=lambda g: g.lines)
 
 

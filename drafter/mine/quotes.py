@@ -20,7 +20,8 @@ CLAUSE = 8
 CLASSICAL = set("者则而之其乃惟唯矣也焉乎兮曰亦故於")
 QUOTED = re.compile(r"“([^“”]{4,40})”")
 #: before a quote: who said it (…有“, …说：“, 正所谓“, 古人云：“)
-BEFORE = re.compile(r"([\u4e00-\u9fff《》•·]{0,24}?)(?:(?:在《[^》]{1,20}》中)?有|曾经?说|曾言|所言|所说|云|曰|有言|所谓)[：，]?$")
+BEFORE = re.compile(r"([\u4e00-\u9fff《》•·]{0,24}?)"
+                    r"(?:(?:在《[^》]{1,20}》中)?有|曾经?说|曾言|所言|所说|云|曰|有言|所谓)[：，]?$")
 #: after a quote: 之说, 的论述, 之言 …
 AFTER = re.compile(r"^(?:之说|的论述|之论|之言|的名言|的诗句|的说法|的古训)")
 SAYING = re.compile(r"古人|古语|先贤|俗话|常言|诗云|有言道")
@@ -56,7 +57,8 @@ def quotations(sentence: str) -> list[Quote]:
         inner = m.group(1).rstrip("。！？")
         before = BEFORE.search(sentence[:m.start()])
         marked = before or AFTER.match(sentence[m.end():]) or SAYING.search(sentence[:m.start()])
-        whole = m.group(1).endswith(("。", "！", "？")) or (m.end() == len(sentence) and not sentence[:m.start()].strip())
+        whole = (m.group(1).endswith(("。", "！", "？"))
+                 or (m.end() == len(sentence) and not sentence[:m.start()].strip()))
         if (classical(inner) and (marked or whole)) or (marked and len(inner) <= 4 * CLAUSE and SPLIT.search(inner)):
             found.append(Quote(inner, _speaker(sentence[:m.start()], before)))
     if not found and not QUOTED.search(sentence) and classical(sentence, parallel=True):

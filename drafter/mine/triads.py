@@ -35,6 +35,7 @@ def triads(sentence: str) -> list[tuple[int, int]]:
         while j < len(segments) and _parallel(sentence, segments[i:j + 1]) is not None:
             j += 1
         lead = _parallel(sentence, segments[i:j])
+        assert lead is not None   # the loop stopped at the last j with a parallel run
         found.append((segments[i][0] + lead, segments[j - 1][1]))
         i = j
     return found

@@ -60,7 +60,8 @@ def phrase_entry(p, result: MineResult) -> dict:
     if p.slots:
         entry["slots"] = _Flow(p.slots)
     entry["seen"] = {"docs": p.docs, "count": len(p.places)}
-    entry["sources"] = _Flow(dict.fromkeys(f"{names[u.doc]}:{u.line}" for u in sorted(p.places, key=lambda u: (u.doc, u.line))))
+    entry["sources"] = _Flow(dict.fromkeys(
+        f"{names[u.doc]}:{u.line}" for u in sorted(p.places, key=lambda u: (u.doc, u.line))))
     entry["example"] = p.example
     if p.by:
         entry["by"] = p.by

@@ -12,9 +12,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any, cast
 
 from drafter.errors import DrafterError, OutlineError
-from drafter.model import Inlines, Meta, Paragraph, Placeholder, Section, Speech
+from drafter.model import Gap, Inlines, Meta, Paragraph, Placeholder, Section, Speech
 from drafter.outlines.expand import Item, expand
 from drafter.outlines.load import Outline, Problem
 from drafter.outlines.sandbox import split
@@ -90,17 +91,18 @@ class Assembler:
         if "text" in spec:
             return Paragraph(self.text(spec["text"], path + ("text",), scope), role, hint=hint)
         self.keys[key] = Key(Placeholder(key, spec.get("label", ROLE_LABELS[role])))
-        content = [self.values[key]] if key in self.values else [self.keys[key].placeholder]
+        content: Inlines = [self.values[key]] if key in self.values else [self.keys[key].placeholder]
         return Paragraph(content, role, hint=hint)
 
     def section(self, item: Item) -> Section:
         scope = self.scope(item)
-        heading, path = item.layers.get("heading")
+        heading, path = cast(tuple[Any, tuple], item.layers.get("heading"))   # expand saw every item has one
         heading = self.text(heading, path, scope)
         found = item.layers.get("body")
         specs, body_path = found if found else ([{}], None)
-        body = [self.paragraph(spec, body_path + (i,) if body_path else (), f"{item.key}.body.{i + 1}", "body", scope)
-                for i, spec in enumerate(specs)]
+        body: list[Paragraph | Gap] = [
+            self.paragraph(spec, body_path + (i,) if body_path else (), f"{item.key}.body.{i + 1}", "body", scope)
+            for i, spec in enumerate(specs)]
         numbering = self.outline.numbering
         default = numbering[item.depth - 1] if item.depth <= len(numbering) else DEFAULT_LADDER[min(item.depth, 4) - 1]
         return Section(heading=heading, depth=item.depth,

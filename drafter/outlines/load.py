@@ -111,7 +111,8 @@ def schema_problems(doc: YamlDoc) -> list[Problem]:
             for extra in [k for k in error.instance if k not in known]:
                 hint = difflib.get_close_matches(str(extra), known, n=1)
                 also = f"；是否想写 did you mean '{hint[0]}'?" if hint else f"；可用 allowed: {', '.join(known)}"
-                problems.append(Problem(doc.where(path + (extra,), key=True), f"{label}: 未知的字段 unknown field '{extra}'{also}"))
+                problems.append(Problem(doc.where(path + (extra,), key=True),
+                                        f"{label}: 未知的字段 unknown field '{extra}'{also}"))
             continue
         if error.validator == "not":
             message = f"'{error.instance}' 是保留字，不能用作名称 is a reserved name"

@@ -32,7 +32,8 @@ class MissingValue(Undefined):
     __slots__ = ()
 
     def __str__(self) -> str:
-        if self._undefined_obj is not missing or self._undefined_exception is not UndefinedError or self._undefined_hint:
+        if (self._undefined_obj is not missing or self._undefined_exception is not UndefinedError
+                or self._undefined_hint):
             self._fail_with_undefined_error()
         return f"{OPEN}{self._undefined_name}{CLOSE}"
 

@@ -7,6 +7,7 @@ when a .docx is made.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from drafter.model import Speech
 FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
 
 
-def format_for(path_or_dash: str | Path, fmt: str | None) -> str:
+def format_for(path_or_dash: str | os.PathLike[str], fmt: str | None) -> str:
     """The output format: ``fmt`` if given, else from the extension; stdout ("-") defaults to Markdown."""
     if fmt is not None:
         if fmt not in set(FORMATS.values()):
@@ -30,7 +31,9 @@ def format_for(path_or_dash: str | Path, fmt: str | None) -> str:
     return FORMATS[suffix]
 
 
-def render(speech: Speech, fmt: str, profile: dict[str, Any], reference_doc: str | Path | None = None) -> bytes:
+def render(
+    speech: Speech, fmt: str, profile: dict[str, Any], reference_doc: str | os.PathLike[str] | None = None
+) -> bytes:
     """The speech as the bytes of a .docx, or as UTF-8 Markdown or numbered text."""
     if fmt == "docx":
         from drafter.render.docx import build_document, docx_bytes

@@ -7,7 +7,9 @@ which Word style and how to say it in WordprocessingML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
+
+from lxml import etree
 
 from drafter.render.ooxml import NSDECL, attr, font_entry, parse, rfonts, strip_theme_fonts, w
 
@@ -108,7 +110,7 @@ def paragraph_properties(profile: dict[str, Any], key: str, spec: dict[str, Any]
     return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
 
 
-def style_element(profile: dict[str, Any], d: StyleDef, outline: int | None = None):
+def style_element(profile: dict[str, Any], d: StyleDef, outline: int | None = None) -> etree._Element:
     """The w:style element for one style definition."""
     spec = dict(profile["styles"].get(d.key, {}))
     if d.key == "body":
@@ -130,7 +132,7 @@ def style_element(profile: dict[str, Any], d: StyleDef, outline: int | None = No
     )
 
 
-def footer_elements(profile: dict[str, Any]) -> list:
+def footer_elements(profile: dict[str, Any]) -> list[etree._Element]:
     """Footer (page number type and size, centred) and the odd/even page-number styles."""
     number = profile["page_number"]
     font = profile["fonts"][number["font"]]
@@ -154,7 +156,7 @@ def footer_elements(profile: dict[str, Any]) -> list:
     return out
 
 
-def profile_styles(profile: dict[str, Any], depth: int = 4) -> list:
+def profile_styles(profile: dict[str, Any], depth: int = 4) -> list[etree._Element]:
     """Every style element the profile defines, with headings down to ``depth``."""
     out = [style_element(profile, d) for d in PARAGRAPH]
     out += [style_element(profile, heading_def(n), outline=n - 1) for n in range(1, max(depth, 4) + 1)]
@@ -162,11 +164,13 @@ def profile_styles(profile: dict[str, Any], depth: int = 4) -> list:
     return out + footer_elements(profile)
 
 
-def _name_of(style) -> str:
-    return style.find(w("name")).get(w("val"))
+def _name_of(style: etree._Element) -> str:
+    return cast(str, style.find(w("name")).get(w("val")))
 
 
-def install_styles(styles_root, profile: dict[str, Any], depth: int = 4, only_missing: bool = False) -> None:
+def install_styles(
+    styles_root: etree._Element, profile: dict[str, Any], depth: int = 4, only_missing: bool = False
+) -> None:
     """Put the profile's styles into a styles part, replacing same-named ones (or only adding missing ones).
 
     A replaced style's linked character style (Heading1Char …) goes too, being the old look.
@@ -186,7 +190,7 @@ def install_styles(styles_root, profile: dict[str, Any], depth: int = 4, only_mi
         styles_root.append(element)
 
 
-def set_doc_defaults(styles_root, profile: dict[str, Any]) -> None:
+def set_doc_defaults(styles_root: etree._Element, profile: dict[str, Any]) -> None:
     """docDefaults: body fonts with w:eastAsia, text size, zh-CN East Asian language, no theme fonts."""
     fonts = profile["fonts"]
     body_font = fonts[profile["styles"]["body"]["font"]]
@@ -212,7 +216,7 @@ def fonts_used(profile: dict[str, Any]) -> list[str]:
     return sorted({profile["fonts"][f] for f in families} | {profile["fonts"]["latin"]})
 
 
-def add_font_fallbacks(font_table_root, profile: dict[str, Any]) -> None:
+def add_font_fallbacks(font_table_root: etree._Element, profile: dict[str, Any]) -> None:
     """Write each used font with fallbacks into the font table (w:altName), replacing an old entry."""
     fallbacks = profile.get("fallbacks", {})
     entries = {f.get(w("name")): f for f in font_table_root.iter(w("font"))}

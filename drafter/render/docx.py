@@ -7,9 +7,10 @@ for the body …); placeholders get the Placeholder character style; writing hin
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable
 
 from drafter.errors import DrafterError
@@ -17,10 +18,15 @@ from drafter.model import Gap, Inlines, Paragraph, Placeholder, Speech, plain
 from drafter.render.docstyles import (
     NAMES, add_font_fallbacks, heading_name, install_styles, set_doc_defaults,
 )
-from drafter.render.layout import Heading, MetaLine, blocks, gap_text, merge_text
+from drafter.render.layout import Block, Heading, MetaLine, blocks, gap_text, merge_text
 from drafter.render.ooxml import needs_east_asian_hint, w
 from drafter.render.page import add_page_numbers, set_page
 from drafter.render.titlebreak import break_title
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    from docx.text.run import Run
 
 #: paragraph style by paragraph role; roles not listed are body text (Normal).
 ROLE_STYLES = {"salutation": "salutation", "pull_quote": "pull_quote", "author_note": "author_note"}
@@ -36,15 +42,15 @@ REL_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 class _Writer:
     """Appends the blocks of a speech to a document, styled by name."""
 
-    def __init__(self, document, title_capacity: int):
+    def __init__(self, document: DocxDocument, title_capacity: int) -> None:
         self.document = document
         self.styles = document.styles
         self.title_capacity = title_capacity
 
-    def style(self, key_or_name: str):
+    def style(self, key_or_name: str) -> Any:   # a paragraph or a character style
         return self.styles[NAMES.get(key_or_name, key_or_name)]
 
-    def runs(self, paragraph, content: Inlines, char_style: str | None = None) -> list:
+    def runs(self, paragraph: DocxParagraph, content: Inlines, char_style: str | None = None) -> list[Run]:
         """Runs for inline content: text in ``char_style``, placeholders in the Placeholder style."""
         out = []
         for part in merge_text(content):
@@ -61,11 +67,12 @@ class _Writer:
             out.append(run)
         return out
 
-    def comment(self, runs: list, text: str | None, paragraph=None) -> None:
+    def comment(self, runs: list[Run], text: str | None, paragraph: DocxParagraph | None = None) -> None:
         """A Word comment holding a writing hint, anchored on ``runs`` (an empty run if there are none)."""
         if not text:
             return
         if not runs:
+            assert paragraph is not None, "a comment without runs needs its paragraph"
             runs = [paragraph.add_run()]
         added = self.document.add_comment(runs, text=text, author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
         added._comment_elm.attrib.pop(w("date"), None)   # python-docx stamps the clock time
@@ -100,7 +107,7 @@ class _Writer:
         paragraph = self.document.add_paragraph()
         paragraph.add_run(gap_text(block), self.style("placeholder"))
 
-    def write(self, items: Iterable) -> None:
+    def write(self, items: Iterable[Block]) -> None:
         for block in items:
             if isinstance(block, MetaLine):
                 self.meta(block)
@@ -112,17 +119,18 @@ class _Writer:
                 self.gap(block)
 
 
-def _part_by_rel(owner, reltype: str):
-    return next((rel.target_part for rel in owner.rels.values() if rel.reltype == reltype and not rel.is_external), None)
+def _part_by_rel(owner: Any, reltype: str) -> Any:
+    return next((rel.target_part for rel in owner.rels.values() if rel.reltype == reltype and not rel.is_external),
+                None)
 
 
-def _drop_rel(owner, reltype: str) -> None:
+def _drop_rel(owner: Any, reltype: str) -> None:
     for rel_id, rel in list(owner.rels.items()):
         if rel.reltype == reltype:
             del owner.rels[rel_id]
 
 
-def _prepare_blank(document, profile: dict[str, Any], depth: int) -> None:
+def _prepare_blank(document: DocxDocument, profile: dict[str, Any], depth: int) -> None:
     """Turn python-docx's blank template into a profile's page: styles, fonts, language, page, numbers."""
     from lxml import etree
 
@@ -144,7 +152,7 @@ def _prepare_blank(document, profile: dict[str, Any], depth: int) -> None:
     add_page_numbers(document, profile)
 
 
-def _open_reference(path: str | Path):
+def _open_reference(path: str | os.PathLike[str]) -> DocxDocument:
     """A user's house-style document with its body cleared, keeping its styles and final page setup."""
     from docx import Document
 
@@ -154,7 +162,8 @@ def _open_reference(path: str | Path):
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise DrafterError(f"参考文档无法打开，需为 .docx: cannot open reference document ({exc})", where=str(path)) from None
+        raise DrafterError(f"参考文档无法打开，需为 .docx: cannot open reference document ({exc})",
+                           where=str(path)) from None
     body = document.element.body
     for child in list(body):
         if child.tag != w("sectPr"):
@@ -166,16 +175,16 @@ def _open_reference(path: str | Path):
     return document
 
 
-def _title_capacity(document, profile: dict[str, Any]) -> int:
+def _title_capacity(document: DocxDocument, profile: dict[str, Any]) -> int:
     """How many title characters fit on a line: text width over the Title style's size."""
-    section = document.sections[0]
+    section: Any = document.sections[0]   # python-docx types the page size and margins as optional
     width_pt = (section.page_width - section.left_margin - section.right_margin) / 12700
     size = document.styles[NAMES["title"]].font.size
     size_pt = size.pt if size is not None else profile["styles"]["title"]["size"]
     return max(1, int(width_pt // size_pt))
 
 
-def _set_core_properties(document, speech: Speech) -> None:
+def _set_core_properties(document: DocxDocument, speech: Speech) -> None:
     """Title and creator set; created/modified dates removed so output does not depend on the clock."""
     props = document.core_properties
     props.title = plain(speech.meta.title)
@@ -187,7 +196,9 @@ def _set_core_properties(document, speech: Speech) -> None:
             props._element.remove(old)
 
 
-def build_document(speech: Speech, profile: dict[str, Any], reference_doc: str | Path | None = None):
+def build_document(
+    speech: Speech, profile: dict[str, Any], reference_doc: str | os.PathLike[str] | None = None
+) -> DocxDocument:
     """A python-docx Document of the speech laid out to a style profile (or to ``reference_doc``)."""
     from docx import Document
 
@@ -204,7 +215,7 @@ def build_document(speech: Speech, profile: dict[str, Any], reference_doc: str |
     return document
 
 
-def docx_bytes(document) -> bytes:
+def docx_bytes(document: DocxDocument) -> bytes:
     """The saved document, every zip entry stamped with one fixed time."""
     raw = io.BytesIO()
     document.save(raw)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Union
 
 from drafter.model import Gap, Inlines, Paragraph, Section, Speech, plain
 from drafter.render.numbering import numbered
@@ -43,7 +42,7 @@ class Heading:
         return self.body is not None
 
 
-Block = Union[MetaLine, Heading, Paragraph, Gap]
+Block = MetaLine | Heading | Paragraph | Gap
 
 
 def merge_text(content: Inlines) -> Inlines:
@@ -112,7 +111,7 @@ def _with_hint(paragraph: Paragraph, hint: str | None) -> Paragraph:
 
 def section_blocks(section: Section, style: str, mark: str) -> list[Block]:
     """The heading and body blocks of one section (not its children)."""
-    body = list(section.body)
+    body: list[Block] = list(section.body)
     if section.heading is None:
         if section.hint and body and isinstance(body[0], Paragraph):
             body[0] = _with_hint(body[0], section.hint)

@@ -23,7 +23,9 @@ def effective_style(section: Section, numbering: tuple[str, ...] | None) -> str:
     return DEFAULT_LADDER[min(section.depth, len(DEFAULT_LADDER)) - 1]
 
 
-def numbered(sections: list[Section], numbering: tuple[str, ...] | None, dot: str = ".") -> list[tuple[Section, str, str]]:
+def numbered(
+    sections: list[Section], numbering: tuple[str, ...] | None, dot: str = "."
+) -> list[tuple[Section, str, str]]:
     """Every section in document order as (section, style in effect, printed mark).
 
     The number is the section's 1-based position among its siblings; a section without a heading

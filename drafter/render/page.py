@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.render.docstyles import FOOTER, FOOTER_EVEN, FOOTER_ODD
 from drafter.render.ooxml import field_runs, needs_east_asian_hint, w
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.section import Section
+    from docx.styles.style import ParagraphStyle
+    from docx.text.paragraph import Paragraph
 
 
 def mm_to_twips(mm: float) -> int:
     return round(mm * 1440 / 25.4)
 
 
-def set_page(section, profile: dict[str, Any]) -> None:
+def set_page(section: Section, profile: dict[str, Any]) -> None:
     """A4 (or the profile's paper), margins, header/footer distances and a lines-only docGrid."""
     from docx.shared import Twips
 
@@ -39,11 +45,12 @@ def set_page(section, profile: dict[str, Any]) -> None:
     grid.set(w("linePitch"), str(page["line_pitch"]))
 
 
-def _number_paragraph(paragraph, style, shown: int) -> None:
+def _number_paragraph(paragraph: Paragraph, style: ParagraphStyle, shown: int) -> None:
     """Fill a footer paragraph with "— PAGE —", the PAGE field showing ``shown`` until updated."""
     paragraph.style = style
     for text, field in (("— ", None), (None, str(shown)), (" —", None)):
         if field is None:
+            assert text is not None
             run = paragraph.add_run(text)
             if needs_east_asian_hint(text):
                 run._r.get_or_add_rPr().get_or_add_rFonts().set(w("hint"), "eastAsia")
@@ -52,7 +59,7 @@ def _number_paragraph(paragraph, style, shown: int) -> None:
                 paragraph._p.append(r)
 
 
-def add_page_numbers(document, profile: dict[str, Any]) -> None:
+def add_page_numbers(document: Document, profile: dict[str, Any]) -> None:
     """Page numbers as a PAGE field: odd right / even left (evenAndOddHeaders) or centred, by profile."""
     section = document.sections[0]
     styles = document.styles

@@ -66,5 +66,6 @@ def load_profile(name: str, find: Callable[[str], Path]) -> dict[str, Any]:
     unknown = sorted({f for f in families if f is not None and f not in data["fonts"]})
     if unknown:
         known = " ".join(data["fonts"])
-        raise ProfileError(f"版式用了未定义的字体 unknown font families {', '.join(unknown)}; fonts: {known}", where=name)
+        raise ProfileError(f"版式用了未定义的字体 unknown font families {', '.join(unknown)}; fonts: {known}",
+                           where=name)
     return data

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from drafter.model import Inlines, Placeholder
 from drafter.render.layout import merge_text
@@ -102,7 +103,7 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     costs = [None] + [_break_cost(atoms, i) for i in range(1, n)]
 
     def line_width(i: int, j: int) -> float:
-        return sum(w for a, w in zip(atoms[i:j], widths[i:j]) if not str(a).isspace())
+        return sum(w for a, w in zip(atoms[i:j], widths[i:j], strict=True) if not str(a).isspace())
 
     @cache
     def best(i: int, prev: float, left: int) -> tuple[float, tuple[int, ...]]:
@@ -118,7 +119,9 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
                 cost = BALANCE_WEIGHT * ((prev - width) / capacity) ** 2 + INVERSION_COST * max(0.0, width - prev)
             if j < n:
                 rest, breaks = best(j, width, left - 1)
-                cost += costs[j] + rest
+                break_cost = costs[j]
+                assert break_cost is not None   # only breakable places are in ends before n
+                cost += break_cost + rest
             else:
                 breaks = ()
             if cost < found[0]:
@@ -131,4 +134,4 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
         options.append((cost + EXTRA_LINE_COST * (lines - least), breaks))
     _, breaks = min(options, key=lambda o: o[0])
     bounds = [0, *breaks, n]
-    return [merge_text(_strip(atoms[a:b])) for a, b in zip(bounds, bounds[1:])]
+    return [merge_text(_strip(atoms[a:b])) for a, b in pairwise(bounds)]

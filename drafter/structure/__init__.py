@@ -8,7 +8,8 @@ never continues the section before the gap.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from typing import cast
 
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
@@ -22,7 +23,7 @@ from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
 
 
 
-def read_speech(path: str | Path) -> Speech:
+def read_speech(path: str | os.PathLike[str]) -> Speech:
     """Read a .txt/.md/.docx file and parse it into a Speech."""
     speech = parse_lines(read_lines(path))
     speech.source = str(path)
@@ -158,7 +159,8 @@ def parse_lines(source: list[SourceLine]) -> Speech:
         elif para.hints.list_style or (para.hints.level is not None and para.hints.numbered):
             # Word numbers this paragraph itself: its number is not in the text; the list's format says
             # the style, else the usual ladder by heading level
-            style = para.hints.list_style or DEFAULT_LADDER[min(para.hints.level, len(DEFAULT_LADDER)) - 1]
+            level = cast(int, para.hints.level)   # not None when there is no list style
+            style = para.hints.list_style or DEFAULT_LADDER[min(level, len(DEFAULT_LADDER)) - 1]
             builder.heading(para, style, None, "", para.text)
         elif para.hints.level is not None:
             # a heading the format marks but does not number: a lead head when it runs into its body
@@ -185,6 +187,7 @@ def _lead_heads(paras: list[Para]) -> set[int]:
 
 def _mark_closing(speech: Speech) -> None:
     """Move the closing paragraphs (同志们，…; 以上发言…) at the very end into the back matter."""
+    body: list[Paragraph | Gap] | list[Paragraph]
     if speech.sections:
         last = speech.sections[-1]
         while last.children:
@@ -195,9 +198,10 @@ def _mark_closing(speech: Speech) -> None:
     for i in range(first, len(body)):
         block = body[i]
         if isinstance(block, Paragraph) and is_closing(block.text) and all(isinstance(b, Paragraph) for b in body[i:]):
-            for p in body[i:]:
+            closing = [p for p in body[i:] if isinstance(p, Paragraph)]   # all of them, as checked
+            for p in closing:
                 p.role = "closing"
-            speech.back[:0] = body[i:]
+            speech.back[:0] = closing
             del body[i:]
             return
 

@@ -19,13 +19,16 @@ from drafter.zh import SENTENCE_END
 GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
-SALUTATION = re.compile(r"^(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
-DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
+SALUTATION = re.compile(r"^(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}"
+                        r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
+DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
+                       r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
 NAME = r"[\u4e00-\u9fff]{2,4}"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
-ROLE = r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)"
+ROLE = (r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员"
+        r"|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER}))$")
 #: paragraph style names (.docx) that say what a title-block line is
@@ -111,7 +114,7 @@ def read_header(lines: list[Line]) -> Header:
             head.removed.append(Removed(line.no, line.raw.strip(), "标题重复 title repeated by the page"))
             i += 1
             continue
-        if key and len(squash(text)) >= 4 and key_whole.startswith(squash(text)):
+        if key and key_whole is not None and len(squash(text)) >= 4 and key_whole.startswith(squash(text)):
             # the title repeated over two or more lines
             acc, j = squash(text), i + 1
             while j < len(lines) and len(acc) < len(key_whole) and key_whole.startswith(acc + squash(lines[j].text)):
@@ -119,7 +122,8 @@ def read_header(lines: list[Line]) -> Header:
                 j += 1
             if acc == key_whole:
                 for k in range(i, j):
-                    head.removed.append(Removed(lines[k].no, lines[k].raw.strip(), "标题重复 title repeated by the page"))
+                    head.removed.append(Removed(lines[k].no, lines[k].raw.strip(),
+                                                "标题重复 title repeated by the page"))
                 i = j
                 continue
         role = STYLE_ROLES.get(line.hints.style or "") if head.title else None

@@ -24,7 +24,8 @@ FIRST = re.compile(r"^([^。！？]{2,45})[。！？]")
 PLACEHOLDER = re.compile(r"^【[^【】]{1,30}】$")
 INNER = re.compile("[，；：、]")
 #: a sentence that starts by counting (一是…, 首先…) is an enumerated item, not an unnumbered head
-COUNTED = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|则|方面)|首先|其次|再次|再者|最后|第[一二三四五六七八九十])")
+COUNTED = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|则|方面)"
+                     r"|首先|其次|再次|再者|最后|第[一二三四五六七八九十])")
 MIN_GROUP = 3
 TERSE = 16
 
@@ -58,7 +59,8 @@ def _adjacent(heads: dict[int, str]) -> set[int]:
     while i < len(order):
         j = i + 1
         while (j < len(order) and order[j] == order[j - 1] + 1
-               and (_prefix([heads[k] for k in order[i:j + 1]]) >= 2 or _suffix([heads[k] for k in order[i:j + 1]]) >= 3)):
+               and (_prefix([heads[k] for k in order[i:j + 1]]) >= 2
+                    or _suffix([heads[k] for k in order[i:j + 1]]) >= 3)):
             j += 1
         if j - i >= MIN_GROUP:
             found.update(order[i:j])

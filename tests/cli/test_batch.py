@@ -164,9 +164,10 @@ def test_example_plan_from_the_readme(tmp_path):
 # --- plan formats ------------------------------------------------------------------------------
 
 def test_gb18030_csv_as_excel_saves_it(tmp_path):
-    plan = write_table(tmp_path / "plan.csv", [["提纲", "会议名称", "讲话人", "日期"],
-                                               ["meeting-speech", "全县乡村振兴工作推进会议", "县委副书记、县长", "2025年3月1日"]],
-                       encoding="gb18030")
+    plan = write_table(tmp_path / "plan.csv", [
+        ["提纲", "会议名称", "讲话人", "日期"],
+        ["meeting-speech", "全县乡村振兴工作推进会议", "县委副书记、县长", "2025年3月1日"],
+    ], encoding="gb18030")
     results = run_plan(plan, tmp_path / "out")
     assert [r.ok for r in results] == [True]
     assert title_of(results[0].output) == "在全县乡村振兴工作推进会议上的讲话"

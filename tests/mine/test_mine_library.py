@@ -38,7 +38,8 @@ def test_mining_twice_gives_identical_bytes(library, tmp_path):
 
 def test_the_builtin_phrase_bank_is_what_mining_the_examples_gives():
     mined = {k: v for k, v in library_files(mine_corpus(SEEDS)).items() if k.startswith("phrasebank/")}
-    shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8") for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
+    shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8")
+               for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
     assert sorted(mined) == sorted(shipped)
     for name in mined:
         assert mined[name] == shipped[name], f"{name} drifted: run python scripts/build_phrasebank.py"

@@ -22,7 +22,8 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 TRUTH = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "seeds.truth.yaml").read_text(encoding="utf-8"))
 HELD_TRUTH = yaml.safe_load((HELDOUT / "truth.yaml").read_text(encoding="utf-8"))
 #: held-out groups mined with a finer frame than the label, and why; strict xfails, so a change shows
-FINER = {("006_newspaper-article.txt", 14): "the four heads also share 治理 inside the labelled slot: 坚持{A}，在{B}治理{C}上下功夫"}
+FINER = {("006_newspaper-article.txt", 14):
+         "the four heads also share 治理 inside the labelled slot: 坚持{A}，在{B}治理{C}上下功夫"}
 
 
 def shape(pattern: str) -> str:

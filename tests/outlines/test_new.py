@@ -46,7 +46,8 @@ def shape(sections: list[Section]) -> list[tuple]:
 # --- assembly ----------------------------------------------------------------------------------
 
 def test_meeting_speech_skeleton_has_the_seed_structure():
-    speech = assemble(Library.resolve().outline("meeting-speech"), {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
+    speech = assemble(Library.resolve().outline("meeting-speech"),
+                      {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
     assert speech.meta.title == ["在全市组织工作会议上的讲话"]
     assert speech.meta.speaker == ["市委常委、组织部长"]
     assert speech.meta.date == [Placeholder("date", "日期")]
@@ -55,7 +56,8 @@ def test_meeting_speech_skeleton_has_the_seed_structure():
     assert [p.role for p in speech.front] == ["salutation", "opening", "transition"]
     assert speech.front[0].content == ["同志们："]
     assert speech.front[1].hint and speech.front[1].content == [Placeholder("front.2", "开头")]
-    assert speech.front[2].content == ["下面，我结合", Placeholder("basis", "讲话依据", "结合哪些会议、文件精神和前面同志的部署来讲"),
+    assert speech.front[2].content == ["下面，我结合",
+                                       Placeholder("basis", "讲话依据", "结合哪些会议、文件精神和前面同志的部署来讲"),
                                        "，再强调几点意见。"]
     assert [len(s.children) for s in speech.sections] == [3, 5, 4, 0, 3]
     assert {(s.depth, s.style, s.run_in) for s in speech.walk()} == {(1, "一、", False), (2, "第一，", True)}
@@ -148,7 +150,7 @@ def test_answers_file_errors_name_the_place(tmp_path):
 def test_a_value_the_outline_does_not_have_is_an_error_with_the_closest_key():
     with pytest.raises(DrafterError, match=r"unknown value 'ocasion'.*did you mean: occasion"):
         assemble(Library.resolve().outline("meeting-speech"), {"ocasion": "全市组织工作会议"})
-    with pytest.raises(DrafterError, match="sections.9.focus"):
+    with pytest.raises(DrafterError, match=r"sections\.9\.focus"):
         assemble(Library.resolve().outline("meeting-speech"), {"sections.9.focus": "x"})
 
 
@@ -167,7 +169,8 @@ def test_strict_lists_every_missing_value_in_one_error():
 
 
 def test_free_text_paragraphs_take_values_too():
-    speech = assemble(Library.resolve().outline("meeting-speech"), {"front.2": "今天召开会议。", "sections.1.body.1": "讲政治。"})
+    speech = assemble(Library.resolve().outline("meeting-speech"),
+                      {"front.2": "今天召开会议。", "sections.1.body.1": "讲政治。"})
     assert speech.front[1].content == ["今天召开会议。"]
     assert speech.sections[0].body[0].content == ["讲政治。"]
 
@@ -180,7 +183,8 @@ def test_sections_and_points_within_the_outline_range():
     assert [len(s.children) for s in wide.sections] == [6, 6, 6, 0, 6, 6, 6]
     assert wide.sections[5].children[0].heading == ["要", Placeholder("sections.6.points.1.action", "具体要求")]
     assert wide.sections[5].heading == [Placeholder("sections.6.heading", "部分标题", "一句话点明这一方面的要求")]
-    assert shape(assemble(Library.resolve().outline("signed-article"), sections=3).sections) == [(1, "lead", True, 0)] * 3
+    assert (shape(assemble(Library.resolve().outline("signed-article"), sections=3).sections)
+            == [(1, "lead", True, 0)] * 3)
 
 
 @pytest.mark.parametrize("oid, kwargs, message", [
@@ -288,7 +292,8 @@ def test_new_prompts_for_missing_values_only_at_a_terminal(tmp_path, monkeypatch
 def test_style_and_reference_doc_go_to_the_writer(tmp_path):
     result = run(["new", "meeting-speech", "-o", str(tmp_path / "a.docx"), "--style", "no-such-style"])
     assert result.exit_code != 0 and "no-such-style" in result.output
-    result = run(["new", "meeting-speech", "-o", str(tmp_path / "b.docx"), "--reference-doc", str(tmp_path / "none.docx")])
+    result = run(["new", "meeting-speech", "-o", str(tmp_path / "b.docx"),
+                  "--reference-doc", str(tmp_path / "none.docx")])
     assert result.exit_code != 0 and "none.docx" in result.output
     assert not (tmp_path / "a.docx").exists() and not (tmp_path / "b.docx").exists()
 
@@ -311,7 +316,8 @@ def cli_subprocess(*args, cwd):
 
 @pytest.mark.parametrize("args, message", [
     (["new", "meeting-speach", "-o", "x.docx"], "未知的提纲“meeting-speach”；可用：meeting-speech"),
-    (["new", "meeting-speech", "-o", "x.docx", "--strict", "--set", "occasion=会"], "missing values (--strict): speaker（讲话人）"),
+    (["new", "meeting-speech", "-o", "x.docx", "--strict", "--set", "occasion=会"],
+     "missing values (--strict): speaker（讲话人）"),
     (["new", "meeting-speech", "-o", "x.docx", "--points", "9"], "--points 9 超出范围"),
     (["new", "meeting-speech", "-o", "x.docx", "--set", "focus=政治建设"], "unknown value 'focus'"),
     (["new", "meeting-speech", "-o", "existing.docx"], "existing.docx: 输出文件已存在"),

@@ -65,7 +65,7 @@ def test_roots_in_order_builtin_env_option(tmp_path, monkeypatch):
     roots = Library.resolve([c]).roots
     assert [r.path for r in roots] == [REPO, a.resolve(), b.resolve(), c.resolve()]
     assert [r.origin for r in roots] == [BUILTIN, ENV, ENV, "--library"]
-    assert [folder for folder, _ in Library.resolve([c]).dirs("outlines")][0] == c.resolve() / "outlines"
+    assert next(folder for folder, _ in Library.resolve([c]).dirs("outlines")) == c.resolve() / "outlines"
 
 
 def test_a_directory_named_twice_keeps_its_last_place(tmp_path, monkeypatch):
@@ -77,7 +77,7 @@ def test_a_directory_named_twice_keeps_its_last_place(tmp_path, monkeypatch):
 
 def test_a_missing_library_directory_is_an_error(tmp_path):
     with pytest.raises(DrafterError, match="资料库目录不存在"):
-        Library.resolve([tmp_path / "nope"]).roots
+        _ = Library.resolve([tmp_path / "nope"]).roots
 
 
 # --- the built-in outlines ---------------------------------------------------------------------
@@ -111,7 +111,8 @@ def test_outline_headings_are_the_seed_frames_with_slots():
     assert [c.title for c in second.children] == [
         "要筑牢思想根基，做到信念过硬", "要增强四个意识，做到政治过硬", "要激励担当尽责，做到责任过硬",
         "要练就高强本领，做到能力过硬", "要践行三严三实，做到作风过硬"]
-    article = assemble(Library.resolve().outline("signed-article"), example_values(Library.resolve().outline("signed-article")))
+    article = assemble(Library.resolve().outline("signed-article"),
+                       example_values(Library.resolve().outline("signed-article")))
     assert article.sections[0].title == "高举绝对忠诚的旗帜，在践行“两个绝对”中推动机关党建高质量发展"
     assert article.back[-1].text == "（作者系浙江省委组织部常务副部长、机关党委书记）"
     seminar = assemble(Library.resolve().outline("seminar-remarks"))

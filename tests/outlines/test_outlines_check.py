@@ -133,7 +133,8 @@ def test_check_command_prints_file_line_col_and_exits_non_zero(tmp_path):
     ok = write(tmp_path, good(tmp_path, "ok"), "ok")
     result = CliRunner().invoke(app, ["outlines", "check", str(ok), str(bad)])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"{bad}:8:5: sections.1: 未知的字段 unknown field 'headng'；是否想写 did you mean 'heading'?"]
+    assert result.output.splitlines() == [
+        f"{bad}:8:5: sections.1: 未知的字段 unknown field 'headng'；是否想写 did you mean 'heading'?"]
     result = CliRunner().invoke(app, ["outlines", "check", str(ok), str(REPO / "outlines" / "meeting-speech.yaml")])
     assert result.exit_code == 0 and "OK" in result.output
 

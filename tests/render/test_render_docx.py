@@ -30,7 +30,8 @@ def skeleton():
                          hint="交代会议背景、讲话依据"),
                para("下面，我讲三点意见。", role="transition")],
         sections=[
-            Section(["提高政治站位，深刻认识做好组织工作的重要意义"], 1, "一、", hint="政治建设", body=[para()], children=[
+            Section(["提高政治站位，深刻认识做好组织工作的重要意义"], 1, "一、", hint="政治建设", body=[para()],
+                    children=[
                 Section(["坚持党的全面领导"], 2, "（一）", body=[para()]),
                 Section(["坚持新时代党的组织路线"], 2, "（一）", body=[para()], children=[
                     Section(["全方位加强党的领导"], 3, "1．", run_in=True, body=[para(), para()]),
@@ -140,7 +141,8 @@ def test_page_is_a4_with_gbt9704_margins_and_a_22_line_grid(written):
 
 
 def style_xml(path, style_id):
-    return re.search(rf'<w:style [^>]*w:styleId="{style_id}"[^>]*>.*?</w:style>', part(path, "word/styles.xml")).group(0)
+    return re.search(rf'<w:style [^>]*w:styleId="{style_id}"[^>]*>.*?</w:style>',
+                     part(path, "word/styles.xml")).group(0)
 
 
 def test_body_style_has_exact_lines_28_characters_and_two_character_indent(written):
@@ -210,7 +212,8 @@ def test_same_speech_gives_byte_identical_files(tmp_path):
 
 
 def test_long_titles_break_into_lines_inside_one_title_paragraph():
-    s = Speech(meta=Meta(title=["市委常委、组织部长在全市组织工作会议上的讲话"], subtitle=["在全市组织工作会议上的讲话"]))
+    s = Speech(meta=Meta(title=["市委常委、组织部长在全市组织工作会议上的讲话"],
+                         subtitle=["在全市组织工作会议上的讲话"]))
     document = build_document(s, Library.resolve().profile("gbt9704"))
     title, subtitle = document.paragraphs[:2]
     assert title.style.name == "Title" and title.text == "市委常委、组织部长在全市\n组织工作会议上的讲话"
@@ -248,12 +251,14 @@ def test_windows_fonts_profile_names_windows_fonts_with_fallbacks(tmp_path):
     title = style_xml(path, "Title")
     assert 'w:eastAsia="宋体"' in title and "<w:b/>" in title
     assert "_GB2312" not in part(path, "word/styles.xml")
-    assert re.search(r'<w:font w:name="仿宋"><w:altName w:val="仿宋_GB2312,FangSong"/>', part(path, "word/fontTable.xml"))
+    assert re.search(r'<w:font w:name="仿宋"><w:altName w:val="仿宋_GB2312,FangSong"/>',
+                     part(path, "word/fontTable.xml"))
 
 
 def test_a_profile_file_can_extend_a_built_in_one(tmp_path):
     custom = tmp_path / "house.yaml"
-    custom.write_text("extends: gbt9704\nnumbering: {dot: ．}\nstyles:\n  salutation: {indent_chars: 2}\n", encoding="utf-8")
+    custom.write_text("extends: gbt9704\nnumbering: {dot: ．}\nstyles:\n  salutation: {indent_chars: 2}\n",
+                      encoding="utf-8")
     path = write_speech(skeleton(), tmp_path / "h.docx", style=str(custom))
     document = docx.Document(str(path))
     assert any(p.text.startswith("1．全方位") for p in document.paragraphs)

@@ -55,7 +55,8 @@ def test_numbers_come_from_position_among_siblings_and_hidden_heads_count():
         Section(["丙"], 1, "一、", children=[Section(["孙"], 2, "第一，")]),
     ]
     marks = [(s.title, m) for s, _, m in numbered(tree, None)]
-    assert marks == [("甲", "一、"), ("子一", "（一）"), ("子二", "（二）"), ("", "二、"), ("丙", "三、"), ("孙", "第一，")]
+    assert marks == [("甲", "一、"), ("子一", "（一）"), ("子二", "（二）"), ("", "二、"), ("丙", "三、"),
+                     ("孙", "第一，")]
 
 
 def test_reordering_renumbers():
@@ -65,7 +66,8 @@ def test_reordering_renumbers():
 
 
 def lines(title, capacity=20):
-    return ["".join(str(p) for p in line) for line in break_title([title] if isinstance(title, str) else title, capacity)]
+    return ["".join(str(p) for p in line)
+            for line in break_title([title] if isinstance(title, str) else title, capacity)]
 
 
 def test_short_title_stays_on_one_line():
@@ -74,9 +76,11 @@ def test_short_title_stays_on_one_line():
 
 @pytest.mark.parametrize("title, expected", [
     ("市委常委、组织部长在全市组织工作会议上的讲话", ["市委常委、组织部长在全市", "组织工作会议上的讲话"]),
-    ("坚定理想信念 筑牢信仰之基 以高质量党建引领高质量发展", ["坚定理想信念 筑牢信仰之基", "以高质量党建引领高质量发展"]),
+    ("坚定理想信念 筑牢信仰之基 以高质量党建引领高质量发展",
+     ["坚定理想信念 筑牢信仰之基", "以高质量党建引领高质量发展"]),
     ("贯彻新时代党的组织路线 努力推动组织工作高质量发展", ["贯彻新时代党的组织路线", "努力推动组织工作高质量发展"]),
-    ("在庆祝中国共产党成立一百周年暨“两优一先”表彰大会上的讲话", ["在庆祝中国共产党成立一百周年暨", "“两优一先”表彰大会上的讲话"]),
+    ("在庆祝中国共产党成立一百周年暨“两优一先”表彰大会上的讲话",
+     ["在庆祝中国共产党成立一百周年暨", "“两优一先”表彰大会上的讲话"]),
     ("在专题学习总书记在二十届中央政治局第二十一次集体学习时重要讲话精神研讨交流会上的发言",
      ["在专题学习总书记在二十届中央政治局", "第二十一次集体学习时重要讲话精神", "研讨交流会上的发言"]),
 ])

@@ -42,7 +42,8 @@ def render(tmp_path, style):
 
 def body_lines(page):
     """The text lines of a page, without its page number."""
-    return [line.strip() for line in page.splitlines() if line.strip() and not re.fullmatch(r"—\s*\d+\s*—", line.strip())]
+    return [line.strip() for line in page.splitlines()
+            if line.strip() and not re.fullmatch(r"—\s*\d+\s*—", line.strip())]
 
 
 @pytest.mark.parametrize("style, lines, chars", [("gbt9704", 22, 28), ("speech", 21, 24)])
@@ -67,7 +68,7 @@ def test_page_numbers_and_headings_in_order(tmp_path):
     # odd pages on the right, even pages on the left
     assert all(indent > 20 for indent in indents[0::2]) and all(indent < 5 for indent in indents[1::2])
     text = "".join(re.sub(r"\s", "", page) for page in pages)
-    marks = [f"{cn}、{h}" for cn, h in zip("一二三", HEADINGS)]
+    marks = [f"{cn}、{h}" for cn, h in zip("一二三", HEADINGS, strict=True)]
     positions = [text.find(m) for m in marks]
     assert -1 not in positions and positions == sorted(positions)
     assert text.startswith("在全市组织工作会议上的讲话市委书记张明同志们：")
@@ -85,7 +86,8 @@ def test_every_builtin_outline_opens_in_libreoffice(tmp_path):
         for label, values in (("empty", {}), ("examples", example_values(outline))):
             speech = assemble(outline, values)
             path = write_speech(speech, tmp_path / f"{entry.id}-{label}.docx")
-            expected[path.stem] = [re.sub(r"\s", "", mark + s.title) for s, _, mark in numbered(speech.sections, speech.numbering)
+            expected[path.stem] = [re.sub(r"\s", "", mark + s.title)
+                                   for s, _, mark in numbered(speech.sections, speech.numbering)
                                    if s.heading is not None]
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), *[str(tmp_path / f"{stem}.docx") for stem in expected]],

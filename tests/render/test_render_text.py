@@ -16,7 +16,8 @@ def para(text=BODY, **kw):
 def speech(numbering=None):
     return Speech(
         meta=Meta(title=["在全市组织工作会议上的讲话"], speaker=["市委书记 张明"], date=["2026年11月23日"]),
-        front=[para("同志们：", role="salutation"), para("今天召开全市组织工作会议，主要任务是总结工作、部署任务。", role="opening"),
+        front=[para("同志们：", role="salutation"),
+               para("今天召开全市组织工作会议，主要任务是总结工作、部署任务。", role="opening"),
                para("下面，我讲三点意见。", role="transition")],
         sections=[
             Section(["提高政治站位，深刻认识做好组织工作的重要意义"], 1, "一、", body=[para()], children=[
@@ -71,7 +72,8 @@ def test_speech_numbering_renumbers_in_another_ladder():
 def test_placeholders_are_visible_and_hints_stay_out_of_plain_text():
     s = Speech(meta=Meta(title=["在", Placeholder("occasion", "会议名称", hint="写全称"), "上的讲话"]),
                front=[Paragraph(["今天召开", Placeholder("occasion", "会议名称")], role="opening", hint="交代背景")],
-               sections=[Section(["抓好", Placeholder("x", "重点工作")], 1, "一、", hint="政治建设", body=[Gap(3, 120)])])
+               sections=[Section(["抓好", Placeholder("x", "重点工作")], 1, "一、", hint="政治建设",
+                                 body=[Gap(3, 120)])])
     text = to_text(s)
     assert text.startswith("在【会议名称】上的讲话")
     assert "一、抓好【重点工作】" in text and "【此处隐藏120字】" in text

@@ -146,12 +146,14 @@ def test_docx_headings_numbered_by_word_get_the_usual_ladder(tmp_path):
     doc.add_paragraph(BODY)
     for text, style in (("提高站位", "Heading 1"), ("抓好学习", "Heading 2"), ("抓好落实", "Heading 1")):
         p = doc.add_paragraph(text, style=style)
-        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
         doc.add_paragraph(BODY)
     path = tmp_path / "numbered.docx"
     doc.save(path)
     speech = read_speech(path)
-    assert heads(speech) == [(1, "一、", False, "提高站位"), (2, "（一）", False, "抓好学习"), (1, "一、", False, "抓好落实")]
+    assert heads(speech) == [(1, "一、", False, "提高站位"), (2, "（一）", False, "抓好学习"),
+                             (1, "一、", False, "抓好落实")]
 
 
 def test_paragraphs_that_start_by_counting_are_not_lead_heads():
@@ -176,7 +178,8 @@ def test_docx_word_lists_say_their_numbering_style(tmp_path):
     levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%1）"), ("decimal", "%1.")]
     numbering.insert(0, parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        + "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        + "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                  f'<w:lvlText w:val="{text}"/></w:lvl>'
                   for i, (fmt, text) in enumerate(levels))
         + "</w:abstractNum>"))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
