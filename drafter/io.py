@@ -12,6 +12,10 @@ Rules, for every command that writes:
   "does not exist" is decided at the moment of writing and two runs never overwrite each other.
 - The temporary file is removed on every exit: an error, Ctrl-C, or SIGTERM (the CLI turns it into
   an exception so this cleanup runs).
+
+Input files are read by ``read_input``: a regular file (or a link to one) only — a device, FIFO or
+socket such as ``/dev/zero`` is refused before it is read — and at most ``max_input()`` bytes
+(``DRAFTER_MAX_INPUT_MB``, 20 MB by default), so no file makes drafter load more than that.
 """
 
 from __future__ import annotations
@@ -22,10 +26,72 @@ import stat
 import tempfile
 from pathlib import Path
 
-from drafter.errors import OutputError, OutputExists
+from drafter.errors import LimitError, OutputError, OutputExists, ReadError
 
 _KINDS = ((stat.S_ISDIR, "目录"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"), (stat.S_ISFIFO, "命名管道"),
           (stat.S_ISSOCK, "套接字"))
+
+
+#: environment variable that raises (or lowers) the input size limit, in megabytes.
+MAX_INPUT_ENV = "DRAFTER_MAX_INPUT_MB"
+MAX_INPUT_MB = 20
+
+
+def max_input() -> int:
+    """The most bytes drafter reads from one input file: ``DRAFTER_MAX_INPUT_MB`` MB, else 20 MB."""
+    text = os.environ.get(MAX_INPUT_ENV, "").strip()
+    try:
+        mb = float(text) if text else MAX_INPUT_MB
+    except ValueError:
+        mb = MAX_INPUT_MB
+    return int(max(mb, 0) * 1024 * 1024)
+
+
+def check_input(path: str | os.PathLike) -> os.stat_result:
+    """The status of an input file that may be read: it exists and is a regular file (after links);
+    ReadError otherwise. A FIFO or device is refused before it is opened (opening a FIFO would wait)."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError("文件不存在 file not found", where=str(path)) from None
+    except OSError as exc:
+        raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError("这是一个目录，请给出文件 is a directory, give a file", where=str(path))
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((k for test, k in _KINDS if test(st.st_mode)), "特殊文件")
+        raise ReadError(f"输入是{kind}，不是普通文件 not a regular file: give a file", where=str(path))
+    return st
+
+
+def read_input(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of a regular input file of at most ``limit`` bytes (default ``max_input()``);
+    ReadError or LimitError (one line, naming the file and the limit) otherwise."""
+    path = Path(path)
+    limit = max_input() if limit is None else limit
+    st = check_input(path)
+    if st.st_size > limit:
+        raise too_big(path, st.st_size, limit)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # replaced between the check and the open
+            raise ReadError("输入不是普通文件 not a regular file", where=str(path))
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    if len(data) > limit:
+        raise too_big(path, len(data), limit)
+    return data
+
+
+def too_big(path: str | os.PathLike, size: int, limit: int) -> LimitError:
+    return LimitError(f"文件太大 file too large ({size / 1048576:.1f} MB > {limit / 1048576:.0f} MB): "
+                      f"拆成小文件，或设置 set {MAX_INPUT_ENV} to raise the limit", where=str(path))
 
 
 def check_target(path: str | os.PathLike, force: bool) -> Path:

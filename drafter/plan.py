@@ -17,6 +17,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.ingest.text import decode
+from drafter.io import check_input, read_input
 from drafter.outlines.values import flatten
 
 #: column names of a plan that are not values, with their Chinese aliases.
@@ -46,8 +47,7 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
     if suffix not in SUFFIXES:
         raise DrafterError(f"不支持的计划表格式 unsupported plan format '{suffix or path.name}'; "
                            f"use {' '.join(SUFFIXES)}", where=str(path))
-    if not path.is_file():
-        raise DrafterError("文件不存在 file not found" if not path.exists() else "这不是文件 not a file", where=str(path))
+    check_input(path)
     if suffix in (".yaml", ".yml"):
         rows, columns = _yaml_rows(path)
     else:
@@ -63,10 +63,7 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
 
 def _text_table(path: Path, delimiter: str) -> list[tuple[int, list[str]]]:
     """The lines of a CSV/TSV file as (first line of the record, cells)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    data = read_input(path)
     reader = csv.reader(io.StringIO(decode(data, where=str(path)), newline=""), delimiter=delimiter)
     table, line = [], 1
     try:

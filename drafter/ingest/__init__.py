@@ -37,11 +37,10 @@ READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", 
 
 def read_lines(path: str | Path) -> list[SourceLine]:
     """Read any supported file into source lines; a clear DrafterError for anything else."""
+    from drafter.io import check_input
+
     path = Path(path)
-    if not path.exists():
-        raise DrafterError("文件不存在 file not found", where=str(path))
-    if path.is_dir():
-        raise DrafterError("这是一个目录，请给出文件 is a directory, give a file", where=str(path))
+    check_input(path)   # exists, and is a regular file (a FIFO or /dev/zero is refused unread)
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(sorted(READERS))

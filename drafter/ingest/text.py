@@ -9,6 +9,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.ingest import Hints, SourceLine
+from drafter.io import read_input
 
 #: legacy encodings a Chinese office's files come in, left to charset-normalizer to tell apart.
 LEGACY = ["gb18030", "big5"]
@@ -57,10 +58,7 @@ def split_lines(text: str) -> list[SourceLine]:
 
 
 def read_text_lines(path: Path) -> list[SourceLine]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    data = read_input(path)
     lines = split_lines(decode(data, where=str(path)))
     return markdown_lines(lines) if path.suffix.lower() in (".md", ".markdown") else lines
 

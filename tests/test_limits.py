@@ -1,0 +1,74 @@
+"""Budgets on input, checked in-process: YAML bombs and depth, input size and kind, dates."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from drafter.errors import DrafterError, LimitError, ReadError
+from drafter.io import read_input
+from drafter.yamlfile import read_yaml
+
+
+def bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("text, message, line", [
+    (bomb(9), "aliases expand", None),
+    ("a: &x [1, *x]\n", "refers to a node that contains it", 1),
+    ("a: &x {b: *x}\n", "refers to a node that contains it", 1),
+    ("a: " + "[" * 500 + "]" * 500 + "\n", "deeper than 100", 1),
+    ("a: " + "{b: " * 150 + "1" + "}" * 150 + "\n", "deeper than 100", 1),
+    ("x: &d " + "[" * 60 + "]" * 60 + "\ny: " + "[" * 60 + "*d" + "]" * 60 + "\n", "after aliases", 2),
+    ("date: 2025-02-30\n", "not a valid date", 1),
+    ("n: " + "9" * 5000 + "\n", "invalid value", 1),
+])
+def test_hostile_yaml_is_one_error_with_its_place(tmp_path, text, message, line):
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DrafterError) as info:
+        read_yaml(path)
+    assert message in info.value.message
+    assert info.value.where.path == str(path)
+    if line is not None:
+        assert info.value.where.line == line
+
+
+def test_a_small_alias_is_fine_and_a_repeated_alias_is_not_re_walked(tmp_path):
+    path = tmp_path / "ok.yaml"
+    path.write_text(bomb(3), encoding="utf-8")       # 9**4 = 6561 scalars: under the budget
+    assert len(read_yaml(path).data["a3"]) == 9
+
+
+def test_a_duplicate_key_behind_an_alias_is_found(tmp_path):
+    path = tmp_path / "dup.yaml"
+    path.write_text("a: &q {x: 1, x: 2}\nb: *q\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match="duplicate key 'x'"):
+        read_yaml(path)
+
+
+def test_special_files_are_refused_unread(tmp_path):
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    for path in ("/dev/zero", link):
+        with pytest.raises(ReadError, match="not a regular file"):
+            read_input(path)
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_yaml(fifo)              # would block forever if opened
+
+
+def test_input_size_limit_and_its_override(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (2 * 1024 * 1024))
+    monkeypatch.setenv("DRAFTER_MAX_INPUT_MB", "1")
+    with pytest.raises(LimitError, match="DRAFTER_MAX_INPUT_MB"):
+        read_input(path)
+    monkeypatch.setenv("DRAFTER_MAX_INPUT_MB", "3")
+    assert len(read_input(path)) == 2 * 1024 * 1024
