@@ -72,3 +72,60 @@ def test_input_size_limit_and_its_override(tmp_path, monkeypatch):
         read_input(path)
     monkeypatch.setenv("DRAFTER_MAX_INPUT_MB", "3")
     assert len(read_input(path)) == 2 * 1024 * 1024
+
+
+HOSTILE_TEMPLATES = [
+    ("{{ 'a' * 10**9 }}", "longer than"),
+    ("{{ occasion * 100000000 }}", "longer than"),
+    ("{{ [1, 2] * 10**9 }}", "longer than"),
+    ("{{ 2 ** 10000000 }}", "digits"),
+    ("{{ (10 ** 999) * (10 ** 999) }}", "digits"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "steps"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "steps"),
+    ("{{ range(10**8)|list|length }}", "than"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "recursion"),
+    ("{% macro f(n) %}{% if n > 0 %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "calls"),
+    ("{{ 'x'|center(10**9) }}", "larger than"),
+    ("{{ 'x'.center(10**9) }}", "larger than"),
+    ("{{ '%0999999999d' % 1 }}", "width"),
+    ("{{ '{:999999999}'.format(1) }}", "width"),
+    ("{{ '%0999999999d'|format(1) }}", "width"),
+    ("{{ ('a' * 1000)|replace('a', 'a' * 2000) }}", "longer than"),
+    ("{{ ('a' * 1000).replace('a', 'a' * 2000) }}", "longer than"),
+    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "longer than"),
+    ("{% macro f(s, n) %}{{ f(s ~ s, n - 1) if n else s|length }}{% endmacro %}{{ f('ab', 60) }}", "longer than"),
+    ("{% for i in range(999999) %}{{ 'abc' }}{% endfor %}", "output longer"),
+]
+
+
+@pytest.mark.parametrize("source, message", HOSTILE_TEMPLATES)
+def test_templates_run_within_budget(tmp_path, source, message):
+    import time
+
+    from drafter.outlines.sandbox import Templates
+
+    start = time.monotonic()
+    with pytest.raises(LimitError) as info:
+        Templates([tmp_path]).render(source, {"occasion": "全市组织工作会议"}, "outline.yaml:5:3")
+    assert message in info.value.message
+    assert str(info.value.where) == "outline.yaml:5:3"
+    assert time.monotonic() - start < 10
+
+
+def test_include_never_follows_a_link_out_of_the_library(tmp_path):
+    from drafter.outlines.sandbox import Templates
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "leak.j2").symlink_to(secret)
+    (templates / "self.j2").write_text("{% include 'self.j2' %}", encoding="utf-8")
+    (templates / "ok.j2").write_text("好", encoding="utf-8")
+    (templates / "alias.j2").symlink_to(templates / "ok.j2")
+    t = Templates([templates])
+    with pytest.raises(LimitError, match="links outside"):
+        t.render("{% include 'leak.j2' %}", {}, "o.yaml:1")
+    with pytest.raises(LimitError, match="recursion"):
+        t.render("{% include 'self.j2' %}", {}, "o.yaml:1")
+    assert t.render("{% include 'alias.j2' %}{{ 3 * 'ab' }}{{ 2 ** 10 }}", {}, "o.yaml:1") == "好ababab1024"
