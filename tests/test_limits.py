@@ -129,3 +129,13 @@ def test_include_never_follows_a_link_out_of_the_library(tmp_path):
     with pytest.raises(LimitError, match="recursion"):
         t.render("{% include 'self.j2' %}", {}, "o.yaml:1")
     assert t.render("{% include 'alias.j2' %}{{ 3 * 'ab' }}{{ 2 ** 10 }}", {}, "o.yaml:1") == "好ababab1024"
+
+
+def test_an_outline_that_expands_to_a_million_items_is_refused(tmp_path):
+    from drafter import api
+
+    path = tmp_path / "wide.yaml"
+    path.write_text("id: wide\nname: t\ntitle: x\nsections:\n  count: 1000\n  heading: h\n  children:\n"
+                    "    count: 1000\n    heading: p\n    children: {count: 1000, heading: q}\n", encoding="utf-8")
+    with pytest.raises(LimitError, match="more than 500"):
+        api.new_skeleton(str(path))
