@@ -89,6 +89,39 @@ def read_input(path: str | os.PathLike, limit: int | None = None) -> bytes:
     return data
 
 
+#: a zip package (.docx, .xlsx) may unpack to at most this many times the input limit, with at most
+#: ``MAX_PARTS`` members each compressed at most ``MAX_RATIO`` to one.
+UNZIPPED_FACTOR, MAX_PARTS, MAX_RATIO = 5, 2000, 200
+
+
+def check_zip(path: str | os.PathLike) -> None:
+    """Refuse a zip package (.docx, .xlsx) that would unpack to too much, before any part is read:
+    the total uncompressed size, the number of parts and each large part's compression ratio, as its
+    central directory declares them (zipfile never inflates a part past its declared size)."""
+    import zipfile
+
+    path = Path(path)
+    st = check_input(path)
+    limit = max_input()
+    if st.st_size > limit:
+        raise too_big(path, st.st_size, limit)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return   # not a zip: the reader says so in its own words
+    if len(infos) > MAX_PARTS:
+        raise LimitError(f"压缩包的部件太多 package has {len(infos)} parts (limit {MAX_PARTS})", where=str(path))
+    total = sum(i.file_size for i in infos)
+    if total > UNZIPPED_FACTOR * limit:
+        raise LimitError(f"解压后太大 unpacks to {total / 1048576:.0f} MB (limit {UNZIPPED_FACTOR * limit / 1048576:.0f} MB; "
+                         f"{MAX_INPUT_ENV} raises it): 可能是压缩炸弹 a zip bomb?", where=str(path))
+    for info in infos:
+        if info.file_size > 1048576 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise LimitError(f"部件 {info.filename[:60]} 压缩比异常 compressed {info.file_size // max(info.compress_size, 1)}:1 "
+                             f"(limit {MAX_RATIO}:1): 可能是压缩炸弹 a zip bomb?", where=str(path))
+
+
 def too_big(path: str | os.PathLike, size: int, limit: int) -> LimitError:
     return LimitError(f"文件太大 file too large ({size / 1048576:.1f} MB > {limit / 1048576:.0f} MB): "
                       f"拆成小文件，或设置 set {MAX_INPUT_ENV} to raise the limit", where=str(path))

@@ -82,14 +82,23 @@ def _xlsx_table(path: Path) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from drafter.io import check_zip
+
+    check_zip(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
         raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {exc}", where=str(path)) from None
+    except Exception as exc:  # openpyxl and its XML parsers fail in many ways (a DTD, bad XML); all mean one thing
+        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {type(exc).__name__}: {exc}",
+                           where=str(path)) from None
     try:
         sheet = book.worksheets[0]
         return [(n, [_cell_text(v) for v in values])
                 for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
+    except Exception as exc:
+        raise DrafterError(f"无法读取工作表 cannot read the first sheet: {type(exc).__name__}: {exc}",
+                           where=str(path)) from None
     finally:
         book.close()
 

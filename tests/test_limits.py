@@ -139,3 +139,54 @@ def test_an_outline_that_expands_to_a_million_items_is_refused(tmp_path):
                     "    count: 1000\n    heading: p\n    children: {count: 1000, heading: q}\n", encoding="utf-8")
     with pytest.raises(LimitError, match="more than 500"):
         api.new_skeleton(str(path))
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    import zipfile
+
+    import docx
+
+    from drafter.ingest import read_lines
+
+    good = tmp_path / "good.docx"
+    document = docx.Document()
+    document.add_paragraph("一、总体要求")
+    document.save(good)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        with dst.open("word/media/zeros.bin", "w", force_zip64=True) as out:
+            for _ in range(120):
+                out.write(b"\0" * (1 << 20))
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(LimitError, match="zip bomb"):
+        read_lines(bomb)
+    assert read_lines(good)[0].text == "一、总体要求"
+
+
+def test_an_xlsx_plan_with_a_dtd_is_one_line_or_read(tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    from drafter.plan import read_plan
+
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["outline", "occasion"])
+    book.active.append(["meeting-speech", "会"])
+    book.save(plain)
+    dtd = tmp_path / "dtd.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(dtd, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>', 1)
+            dst.writestr(item, data)
+    try:
+        rows = read_plan(dtd)
+    except DrafterError as exc:
+        assert exc.where.path == str(dtd)
+    else:
+        assert rows[0].get("outline") == "meeting-speech"

@@ -150,6 +150,9 @@ def _open_reference(path: str | Path):
     path = Path(path)
     if not path.is_file():
         raise DrafterError("参考文档不存在 reference document not found", where=str(path))
+    from drafter.io import check_zip
+
+    check_zip(path)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
