@@ -170,7 +170,8 @@ def write_bytes(path: str | os.PathLike, data: bytes, force: bool = False) -> Pa
     path = check_target(path, force)
     mode = _mode_for(path)
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:200]}.", suffix=".part")
+        short = path.name.encode("utf-8")[:100].decode("utf-8", "ignore")   # room left under 255 bytes
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{short}.", suffix=".part")
     except OSError as exc:
         raise OutputError(f"无法写入：{exc.strerror}", where=str(path)) from None
     try:

@@ -30,6 +30,18 @@ class SourceLine:
     no: int                      # 1-based line number (paragraph index for .docx)
     text: str                    # the raw text, not yet normalised
     hints: Hints = field(default_factory=Hints)
+    notes: list[str] = field(default_factory=list)   # what the reader changed (control characters removed)
+
+
+def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines without control characters XML cannot hold (``drafter.controls``), each change noted."""
+    from drafter.controls import scrub
+
+    for line in lines:
+        line.text, note = scrub(line.text)
+        if note:
+            line.notes.append(note)
+    return lines
 
 
 READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx"}
@@ -53,6 +65,7 @@ def read_lines(path: str | Path) -> list[SourceLine]:
         from drafter.ingest.text import read_text_lines
 
         lines = read_text_lines(path)
+    scrub_lines(lines)
     if not any(line.text.strip() for line in lines):
         raise DrafterError("文件是空的，没有可解析的文字 file is empty: nothing to parse", where=str(path))
     return lines

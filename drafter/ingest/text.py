@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.ingest import Hints, SourceLine
+from drafter.ingest import Hints, SourceLine, scrub_lines
 from drafter.io import read_input
 
 #: legacy encodings a Chinese office's files come in, left to charset-normalizer to tell apart.
@@ -54,7 +54,7 @@ def _plausible(text: str) -> float:
 def split_lines(text: str) -> list[SourceLine]:
     """Numbered lines of a text; \\r\\n, \\r and \\n all end a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)]
+    return scrub_lines([SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)])
 
 
 def read_text_lines(path: Path) -> list[SourceLine]:

@@ -53,8 +53,11 @@ class MissingValue(Undefined):
 
 
 def clean(value: str) -> str:
-    """A value as text, without sentinel characters (so a value can never fake a placeholder)."""
-    return value.replace(OPEN, "").replace(CLOSE, "")
+    """A value as text, without sentinel characters (so a value can never fake a placeholder) and
+    without control characters a .docx cannot hold (``drafter.controls``)."""
+    from drafter.controls import clean_controls
+
+    return clean_controls(value.replace(OPEN, "").replace(CLOSE, ""))
 
 
 def split(text: str, resolve: Callable[[str], Placeholder]) -> Inlines:

@@ -180,7 +180,7 @@ def _title_capacity(document, profile: dict[str, Any]) -> int:
 def _set_core_properties(document, speech: Speech) -> None:
     """Title and creator set; created/modified dates removed so output does not depend on the clock."""
     props = document.core_properties
-    props.title = plain(speech.meta.title)
+    props.title = plain(speech.meta.title)[:255]   # the core-properties limit; the body keeps it whole
     props.author = "drafter"
     props.comments = ""
     props.last_modified_by = ""
