@@ -56,10 +56,34 @@ def write_speech(speech: Speech, output: str | os.PathLike, *, fmt: str | None =
         raise ReadError("参考文档不存在", where=str(reference_doc))
     data = render(speech, fmt, _library(library).profile(style), reference_doc)
     if to_stdout:
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+        _to_stdout(data)
         return None
     return write_bytes(output, data, force)
+
+
+def _to_stdout(data: bytes) -> None:
+    """Write to standard output; a closed or broken one is an OutputError, not a traceback."""
+    from drafter.errors import OutputError
+
+    out = sys.stdout
+    try:
+        if out is None:
+            raise BrokenPipeError
+        out.buffer.write(data) if hasattr(out, "buffer") else out.write(data.decode("utf-8"))
+        out.flush()
+    except (OSError, ValueError):   # EPIPE, EBADF, or a closed file object
+        silence_stdout()
+        raise OutputError("无法写到标准输出（已关闭？）cannot write to standard output (closed?)", where="-") from None
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device, so nothing fails when Python flushes it at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def format(path: str | os.PathLike, output: str | os.PathLike, *, fmt: str | None = None, style: str = "gbt9704",

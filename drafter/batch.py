@@ -6,6 +6,11 @@ value key as ``--set`` takes it (``occasion``, ``sections.2.points.1.action``) o
 outline or column, a value missing under ``strict``, a template that fails, an output that exists or
 that an earlier row writes) is reported at its line in the plan, and the other rows are still
 written. Files are written atomically, so a failed row leaves no file.
+
+File names are made safe for every common file system: no control characters or ``\ / : * ? " < > |``,
+no Windows device name (CON, aux, nul.txt …), at most ``MAX_NAME_BYTES`` bytes of UTF-8 with the
+extension (an emoji is four). Ctrl-C (or SIGTERM) stops the run between rows or inside one (whose
+temporary file is removed) and raises ``BatchInterrupted`` with the results so far.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.api import new_skeleton, write_speech
+from drafter.controls import clean_controls, escape, scrub
 from drafter.errors import DrafterError, PlanRowError, ReadError
 from drafter.io import make_folder
 from drafter.library import Library
@@ -28,10 +34,27 @@ from drafter.outlines.sandbox import clean
 from drafter.plan import RESERVED, Row, read_plan
 from drafter.render import FORMATS, format_for
 
-#: characters no file name may hold on Windows or Unix.
-UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+#: characters no file name may hold on Windows or Unix (controls included).
+UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]+')
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                   *(f"{kind}{n}" for kind in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"])}
 MAX_STEM = 80
+#: the longest file name most file systems take (ext4, NTFS in UTF-16 units, APFS), in UTF-8 bytes.
+MAX_NAME_BYTES = 255
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM during a batch: the rows made so far and those not made."""
+
+    def __init__(self, results: list["RowResult"], left: int):
+        super().__init__()
+        self.results = results
+        self.left = left
+
+
+def cut_bytes(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, never inside a character."""
+    return text.encode("utf-8")[:max(limit, 0)].decode("utf-8", "ignore")
 
 
 @dataclass
@@ -43,6 +66,7 @@ class RowResult:
     outline: str                                        # as written in the plan
     output: Path | None = None
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # what was changed in the row's cells
     missing: list[str] = field(default_factory=list)   # value keys left as placeholders
     paragraphs: int = 0                                 # free-text paragraphs left to write
 
@@ -99,25 +123,40 @@ class Columns:
                 f"（drafter outlines show {oid} 列出全部键 lists every key）")
 
 
-def safe_stem(text: str) -> str:
-    """Text made into a file name stem that every file system takes ("" if nothing is left)."""
-    stem = re.sub(r"\s+", " ", UNSAFE.sub("_", text)).strip(" ._")[:MAX_STEM].rstrip(" .")
-    return stem + "_" if stem.split(".")[0].upper() in WINDOWS_DEVICES else stem
+def safe_stem(text: str, room: int = MAX_NAME_BYTES - len(".docx")) -> str:
+    """Text made into a file name stem that every file system takes, at most ``room`` bytes of UTF-8
+    ("" if nothing is left)."""
+    stem = re.sub(r"\s+", " ", UNSAFE.sub("_", clean_controls(text))).strip(" ._")[:MAX_STEM]
+    stem = cut_bytes(stem, room - 1).rstrip(" .")
+    return stem + "_" if _device(stem) else stem
+
+
+def _device(name: str) -> bool:
+    """A Windows device name, with or without an extension (``CON``, ``aux.docx``, ``nul .txt``)."""
+    return name.split(".")[0].strip().upper() in WINDOWS_DEVICES
 
 
 def output_name(given: str, speech: Speech, outline: Outline, line: int, fmt: str) -> str:
     """The row's file name: the ``output`` cell, else the speech's title when it is filled in, else
     ``outline-LINE``; with the format's extension unless it has one of its own."""
     if given:
-        if UNSAFE.search(given) or not given.strip(" ."):
-            raise PlanRowError(f"output '{given}' 应是输出目录中的文件名 must be a file name in the output folder, "
-                               r'without / \ : * ? " < > |')
+        shown = escape(cut_bytes(given, 80))
+        if UNSAFE.search(given) or not given.strip(" .") or given.endswith((" ", ".")):
+            raise PlanRowError(f"output '{shown}' 应是输出目录中的文件名 must be a file name in the output folder, "
+                               r'without / \ : * ? " < > |, control characters or a trailing dot or space')
+        if _device(given):
+            raise PlanRowError(f"output '{shown}' 是 Windows 设备名 is a Windows device name: 换一个文件名 "
+                               "choose another name")
         name = given
     else:
         title = speech.meta.title or []
         filled = not any(isinstance(part, Placeholder) for part in title)
-        name = (safe_stem(plain(title)) if filled else "") or f"{outline.id}-{line}"
-    return name if Path(name).suffix.lower() in FORMATS else f"{name}.{fmt}"
+        name = (safe_stem(plain(title), MAX_NAME_BYTES - len(fmt) - 1) if filled else "") or f"{outline.id}-{line}"
+    name = name if Path(name).suffix.lower() in FORMATS else f"{name}.{fmt}"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise PlanRowError(f"output 文件名太长 file name '{escape(cut_bytes(name, 60))}…' is "
+                           f"{len(name.encode('utf-8'))} bytes (limit {MAX_NAME_BYTES}): 在 output 列给一个短些的名字")
+    return name
 
 
 @dataclass
@@ -163,6 +202,9 @@ class _Batch:
     def row(self, row: Row) -> RowResult:
         result = RowResult(row.line, f"{self.plan}:{row.line}", row.get("outline"))
         try:
+            for column, text in row.cells:
+                if scrub(text)[1]:
+                    result.warnings.append(f"列 column '{escape(column)}': {scrub(text)[1]}")
             if row.error:
                 raise PlanRowError(row.error)
             if not result.outline:
@@ -202,4 +244,10 @@ def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, librar
         raise ReadError("参考文档不存在", where=str(reference_doc))
     make_folder(out_dir)
     batch = _Batch(plan_path, out_dir, style, reference_doc, force, library, strict, fmt)
-    return [batch.row(row) for row in rows]
+    results: list[RowResult] = []
+    try:
+        for row in rows:
+            results.append(batch.row(row))
+    except KeyboardInterrupt:
+        raise BatchInterrupted(results, len(rows) - len(results)) from None
+    return results

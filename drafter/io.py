@@ -12,6 +12,10 @@ Rules, for every command that writes:
   "does not exist" is decided at the moment of writing and two runs never overwrite each other.
 - The temporary file is removed on every exit: an error, Ctrl-C, or SIGTERM (the CLI turns it into
   an exception so this cleanup runs).
+
+Input files are read by ``read_input``: a regular file (or a link to one) only — a device, FIFO or
+socket such as ``/dev/zero`` is refused before it is read — and at most ``max_input()`` bytes
+(``DRAFTER_MAX_INPUT_MB``, 20 MB by default), so no file makes drafter load more than that.
 """
 
 from __future__ import annotations
@@ -22,10 +26,105 @@ import stat
 import tempfile
 from pathlib import Path
 
-from drafter.errors import OutputError, OutputExists
+from drafter.errors import LimitError, OutputError, OutputExists, ReadError
 
 _KINDS = ((stat.S_ISDIR, "目录"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"), (stat.S_ISFIFO, "命名管道"),
           (stat.S_ISSOCK, "套接字"))
+
+
+#: environment variable that raises (or lowers) the input size limit, in megabytes.
+MAX_INPUT_ENV = "DRAFTER_MAX_INPUT_MB"
+MAX_INPUT_MB = 20
+
+
+def max_input() -> int:
+    """The most bytes drafter reads from one input file: ``DRAFTER_MAX_INPUT_MB`` MB, else 20 MB."""
+    text = os.environ.get(MAX_INPUT_ENV, "").strip()
+    try:
+        mb = float(text) if text else MAX_INPUT_MB
+    except ValueError:
+        mb = MAX_INPUT_MB
+    return int(max(mb, 0) * 1024 * 1024)
+
+
+def check_input(path: str | os.PathLike) -> os.stat_result:
+    """The status of an input file that may be read: it exists and is a regular file (after links);
+    ReadError otherwise. A FIFO or device is refused before it is opened (opening a FIFO would wait)."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError("文件不存在 file not found", where=str(path)) from None
+    except OSError as exc:
+        raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError("这是一个目录，请给出文件 is a directory, give a file", where=str(path))
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((k for test, k in _KINDS if test(st.st_mode)), "特殊文件")
+        raise ReadError(f"输入是{kind}，不是普通文件 not a regular file: give a file", where=str(path))
+    return st
+
+
+def read_input(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of a regular input file of at most ``limit`` bytes (default ``max_input()``);
+    ReadError or LimitError (one line, naming the file and the limit) otherwise."""
+    path = Path(path)
+    limit = max_input() if limit is None else limit
+    st = check_input(path)
+    if st.st_size > limit:
+        raise too_big(path, st.st_size, limit)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # replaced between the check and the open
+            raise ReadError("输入不是普通文件 not a regular file", where=str(path))
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    if len(data) > limit:
+        raise too_big(path, len(data), limit)
+    return data
+
+
+#: a zip package (.docx, .xlsx) may unpack to at most this many times the input limit, with at most
+#: ``MAX_PARTS`` members each compressed at most ``MAX_RATIO`` to one.
+UNZIPPED_FACTOR, MAX_PARTS, MAX_RATIO = 5, 2000, 200
+
+
+def check_zip(path: str | os.PathLike) -> None:
+    """Refuse a zip package (.docx, .xlsx) that would unpack to too much, before any part is read:
+    the total uncompressed size, the number of parts and each large part's compression ratio, as its
+    central directory declares them (zipfile never inflates a part past its declared size)."""
+    import zipfile
+
+    path = Path(path)
+    st = check_input(path)
+    limit = max_input()
+    if st.st_size > limit:
+        raise too_big(path, st.st_size, limit)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return   # not a zip: the reader says so in its own words
+    if len(infos) > MAX_PARTS:
+        raise LimitError(f"压缩包的部件太多 package has {len(infos)} parts (limit {MAX_PARTS})", where=str(path))
+    total = sum(i.file_size for i in infos)
+    if total > UNZIPPED_FACTOR * limit:
+        raise LimitError(f"解压后太大 unpacks to {total / 1048576:.0f} MB (limit {UNZIPPED_FACTOR * limit / 1048576:.0f} MB; "
+                         f"{MAX_INPUT_ENV} raises it): 可能是压缩炸弹 a zip bomb?", where=str(path))
+    for info in infos:
+        if info.file_size > 1048576 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise LimitError(f"部件 {info.filename[:60]} 压缩比异常 compressed {info.file_size // max(info.compress_size, 1)}:1 "
+                             f"(limit {MAX_RATIO}:1): 可能是压缩炸弹 a zip bomb?", where=str(path))
+
+
+def too_big(path: str | os.PathLike, size: int, limit: int) -> LimitError:
+    return LimitError(f"文件太大 file too large ({size / 1048576:.1f} MB > {limit / 1048576:.0f} MB): "
+                      f"拆成小文件，或设置 set {MAX_INPUT_ENV} to raise the limit", where=str(path))
 
 
 def check_target(path: str | os.PathLike, force: bool) -> Path:
@@ -71,7 +170,8 @@ def write_bytes(path: str | os.PathLike, data: bytes, force: bool = False) -> Pa
     path = check_target(path, force)
     mode = _mode_for(path)
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:200]}.", suffix=".part")
+        short = path.name.encode("utf-8")[:100].decode("utf-8", "ignore")   # room left under 255 bytes
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{short}.", suffix=".part")
     except OSError as exc:
         raise OutputError(f"无法写入：{exc.strerror}", where=str(path)) from None
     try:

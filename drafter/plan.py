@@ -17,6 +17,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.ingest.text import decode
+from drafter.io import check_input, read_input
 from drafter.outlines.values import flatten
 
 #: column names of a plan that are not values, with their Chinese aliases.
@@ -46,9 +47,7 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
     if suffix not in SUFFIXES:
         raise DrafterError(f"不支持的计划表格式 unsupported plan format '{suffix or path.name}'; "
                            f"use {' '.join(SUFFIXES)}", where=str(path))
-    if not path.is_file():
-        raise DrafterError("文件不存在 file not found" if not path.exists() else "这不是文件 not a file",
-                           where=str(path))
+    check_input(path)
     if suffix in (".yaml", ".yml"):
         rows, columns = _yaml_rows(path)
     else:
@@ -64,10 +63,7 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
 
 def _text_table(path: Path, delimiter: str) -> list[tuple[int, list[str]]]:
     """The lines of a CSV/TSV file as (first line of the record, cells)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    data = read_input(path)
     reader = csv.reader(io.StringIO(decode(data, where=str(path)), newline=""), delimiter=delimiter)
     table, line = [], 1
     try:
@@ -86,15 +82,23 @@ def _xlsx_table(path: Path) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from drafter.io import check_zip
+
+    check_zip(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {exc}",
+        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {exc}", where=str(path)) from None
+    except Exception as exc:  # openpyxl and its XML parsers fail in many ways (a DTD, bad XML); all mean one thing
+        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {type(exc).__name__}: {exc}",
                            where=str(path)) from None
     try:
         sheet = book.worksheets[0]
         return [(n, [_cell_text(v) for v in values])
                 for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
+    except Exception as exc:
+        raise DrafterError(f"无法读取工作表 cannot read the first sheet: {type(exc).__name__}: {exc}",
+                           where=str(path)) from None
     finally:
         book.close()
 
@@ -145,7 +149,6 @@ def _yaml_rows(path: Path) -> tuple[list[Row], list[str]]:
         raise DrafterError("YAML 计划表应是映射的列表 a YAML plan must be a list of mappings (- outline: …)",
                            where=doc.where())
     rows, columns = [], {}
-    assert doc.root is not None   # the data is a list, read from a sequence node
     for i, item in enumerate(doc.data):
         line = doc.root.value[i].start_mark.line + 1
         if not isinstance(item, dict):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-from collections.abc import Sequence
+from typing import Any, Sequence
 
 import yaml
 
-from drafter.errors import DrafterError
+from drafter.errors import LimitError, ReadError
+from drafter.io import read_input
 
 
 @dataclass
@@ -46,50 +45,136 @@ def position(path: Path | str, mark: yaml.Mark | None) -> str:
     return f"{path}:{mark.line + 1}:{mark.column + 1}"
 
 
-def read_yaml(path: str | os.PathLike[str]) -> YamlDoc:
-    """Load a YAML file with the safe loader; any error names ``file:line:col``."""
+#: the most nodes that aliases may add to a document (a "billion laughs" bomb adds billions).
+MAX_ALIAS_NODES = 10_000
+#: the deepest nesting a document may have, after aliases are expanded.
+MAX_DEPTH = 100
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader with budgets: nesting depth is counted as nodes are composed (so 500 levels
+    are one clear error, not a RecursionError), an alias to a node still being composed (a node that
+    contains itself) is refused, and a value the constructor cannot make (``2025-02-30``, an integer
+    of 10,000 digits) is an error at its place."""
+
+    def __init__(self, text: str, path: Path):
+        super().__init__(text)
+        self.path = path
+        self.depth = 0
+        self.open_anchors: set[str] = set()
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self.open_anchors:
+                raise LimitError(f"别名引用自身 alias *{event.anchor} refers to a node that contains it",
+                                 where=position(self.path, event.start_mark))
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise LimitError(f"YAML 嵌套太深 nested deeper than {MAX_DEPTH} levels",
+                             where=position(self.path, event.start_mark))
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.open_anchors.add(anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+            self.open_anchors.discard(anchor)
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            what = f"无效的值 invalid value '{_short(node.value)}'" if isinstance(node, yaml.ScalarNode) else "无效的值"
+            if node.tag.endswith(":timestamp"):
+                what = f"不是有效的日期 not a valid date '{_short(node.value)}'（写成文字请加引号 quote it for text）"
+            raise yaml.constructor.ConstructorError(None, None, f"{what}: {exc}", node.start_mark) from None
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def read_yaml(path: str | Path) -> YamlDoc:
+    """Load a YAML file with the safe loader and its budgets; any error names ``file:line:col``."""
     path = Path(path)
+    data_bytes = read_input(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise DrafterError("文件不存在 file not found", where=str(path)) from None
-    except IsADirectoryError:
-        raise DrafterError("这是一个目录，请给出文件 is a directory, give a file", where=str(path)) from None
+        text = data_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DrafterError(f"不是 UTF-8 编码 not UTF-8 (byte {exc.start})", where=f"{path}:1:1") from None
-    loader = yaml.SafeLoader(text)
+        raise ReadError(f"不是 UTF-8 编码 not UTF-8 (byte {exc.start})", where=f"{path}:1:1") from None
+    loader = _Loader(text, path)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            _check_nodes(root, path)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = "; ".join(x for x in (exc.context, exc.problem) if x)
-        raise DrafterError(f"YAML 格式错误 malformed YAML: {what}", where=position(path, mark)) from None
+        raise ReadError(f"YAML 格式错误 malformed YAML: {what}", where=position(path, mark)) from None
     except yaml.YAMLError as exc:
-        raise DrafterError(f"YAML 格式错误 malformed YAML: {exc}", where=f"{path}:1:1") from None
+        raise ReadError(f"YAML 格式错误 malformed YAML: {exc}", where=f"{path}:1:1") from None
+    except RecursionError:   # a last guard; the budgets above refuse such documents first
+        raise LimitError(f"YAML 嵌套太深 nested too deeply (limit {MAX_DEPTH})", where=f"{path}:1:1") from None
     finally:
         loader.dispose()
-    duplicate = _duplicate_key(root)
-    if duplicate is not None:
-        raise DrafterError(f"重复的键 duplicate key '{duplicate.value}'", where=position(path, duplicate.start_mark))
     return YamlDoc(path, data, root)
 
 
-def _duplicate_key(node: yaml.Node | None) -> yaml.Node | None:
-    """The first key written twice in one mapping (PyYAML would silently keep the last)."""
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for knode, vnode in node.value:
-            if isinstance(knode, yaml.ScalarNode):
-                if knode.value in seen:
-                    return knode
-                seen.add(knode.value)
-            found = _duplicate_key(vnode)
-            if found is not None:
-                return found
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            found = _duplicate_key(child)
-            if found is not None:
-                return found
-    return None
+def _check_nodes(root: yaml.Node, path: Path) -> None:
+    """Budgets over the composed node graph, each node visited once (an alias is the same node object
+    as its anchor, so nothing is expanded): the nodes aliases add, the depth after expansion, and a key
+    written twice in one mapping (PyYAML would silently keep the last)."""
+    size: dict[int, int] = {}     # node -> nodes under it, aliases expanded
+    depth: dict[int, int] = {}    # node -> levels under it, aliases expanded
+
+    def visit(node: yaml.Node) -> None:
+        key = id(node)
+        if key in size:
+            return
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+            seen = set()
+            for knode, _ in node.value:
+                if isinstance(knode, yaml.ScalarNode) and knode.tag != "tag:yaml.org,2002:merge":
+                    if knode.value in seen:
+                        raise ReadError(f"重复的键 duplicate key '{_short(knode.value)}'",
+                                        where=position(path, knode.start_mark))
+                    seen.add(knode.value)
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = []
+        size[key], depth[key] = 0, 0      # a cycle would meet these zeros; the loader refuses cycles
+        for child in children:
+            visit(child)
+        size[key] = 1 + sum(size[id(c)] for c in children)
+        depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+        if size[key] > written + MAX_ALIAS_NODES:
+            raise LimitError(f"YAML 别名展开太多 aliases expand to more than {MAX_ALIAS_NODES} extra nodes "
+                             f"({size[key]} nodes from {written} written)", where=position(path, node.start_mark))
+        if depth[key] > MAX_DEPTH:
+            raise LimitError(f"YAML 嵌套太深 nested deeper than {MAX_DEPTH} levels after aliases",
+                             where=position(path, node.start_mark))
+
+    written = _count_written(root)
+    visit(root)
+
+
+def _count_written(root: yaml.Node) -> int:
+    """Distinct nodes of the document (each anchored node once, however often it is aliased)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)

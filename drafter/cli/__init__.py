@@ -48,8 +48,13 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except (DrafterError, OSError) as exc:
+            if isinstance(exc, BrokenPipeError):
+                _finish_stdout()
             typer.echo(error_line(exc), err=True)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:   # Ctrl-C, or SIGTERM turned into it by main
+            typer.echo("drafter: 已中断 interrupted", err=True)
+            raise typer.Exit(_interrupt_code()) from None
 
     return run
 
@@ -259,15 +264,26 @@ def batch(
     from rich.console import Console
 
     from drafter.api import run_plan
-    from drafter.cli.batch_view import results_table, summary
+    from drafter.batch import BatchInterrupted
+    from drafter.cli.batch_view import interrupted, results_table, summary
+    from drafter.controls import escape
 
-    results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force, library=resolve(library),
-                       strict=strict, fmt=fmt)
+    try:
+        results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force,
+                           library=resolve(library), strict=strict, fmt=fmt)
+        stopped = None
+    except BatchInterrupted as exc:
+        results, stopped = exc.results, exc
     for result in results:
+        for warning in result.warnings:
+            typer.echo(f"{escape(result.where)}: 警告 warning: {warning}", err=True)
         if not result.ok:
-            typer.echo(result.problem, err=True)
+            typer.echo(escape(result.problem), err=True)
     console = Console()
     console.print(results_table(results))
+    if stopped is not None:
+        typer.echo(f"drafter: {interrupted(results, stopped.left, out_dir)}", err=True)
+        raise typer.Exit(_interrupt_code())
     console.print(summary(results, out_dir))
     if not all(r.ok for r in results):
         raise typer.Exit(1)
@@ -350,16 +366,58 @@ def phrases_show(
     typer.echo("\n".join(lines))
 
 
+_signal_received: list[int] = []
+
+
+def _on_terminate(signum: int, frame: Any) -> None:
+    """SIGTERM (or SIGHUP) as Ctrl-C: an exception, so every ``finally`` runs and removes temporary files."""
+    _signal_received.append(signum)
+    raise KeyboardInterrupt
+
+
+def _interrupt_code() -> int:
+    """128 + the signal that stopped drafter (130 for Ctrl-C, 143 for SIGTERM). Objects cut off
+    mid-work (a half-saved zip inside python-docx) may complain when collected: drafter is stopping,
+    so those complaints are not shown."""
+    import signal
+
+    sys.unraisablehook = lambda unraisable: None
+
+    return 128 + (_signal_received[-1] if _signal_received else signal.SIGINT)
+
+
+def _finish_stdout() -> None:
+    """Flush standard output now; if it is closed or a broken pipe, point it at the null device so
+    Python's own flush at exit prints nothing either."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        from drafter.api import silence_stdout
+
+        silence_stdout()
+
+
 def main() -> None:
     """Console entry point: run the app, turning expected errors into one line and exit 1."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_terminate)
+    code = 0
     try:
         app(prog_name="drafter")
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except (DrafterError, OSError) as exc:  # raised outside a command (option parsing, start-up)
         typer.echo(error_line(exc), err=True)
-        sys.exit(1)
+        code = 1
     except KeyboardInterrupt:
         typer.echo("drafter: 已中断 interrupted", err=True)
-        sys.exit(130)
+        code = _interrupt_code()
+    _finish_stdout()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

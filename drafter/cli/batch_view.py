@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 
-from rich.markup import escape
+from rich.markup import escape as markup_escape
 from rich.table import Table
 
 from drafter.batch import RowResult
+from drafter.controls import escape as control_escape
+
+
+def escape(text: str) -> str:
+    return markup_escape(control_escape(text))
 
 
 def results_table(results: list[RowResult]) -> Table:
@@ -28,3 +33,11 @@ def summary(results: list[RowResult], out_dir: str | os.PathLike) -> str:
     failed = sum(not r.ok for r in results)
     return (f"共 {len(results)} 行：已生成 {len(results) - failed} 份，失败 {failed} 行 "
             f"{len(results)} rows: {len(results) - failed} written to {out_dir}, {failed} failed")
+
+
+def interrupted(results: list[RowResult], left: int, out_dir: str | os.PathLike) -> str:
+    """The closing line of a batch stopped by Ctrl-C: what was written, and what was not."""
+    written = sum(r.ok for r in results)
+    failed = len(results) - written
+    return (f"已中断 interrupted: 已生成 {written} 份，失败 {failed} 行，未处理 {left} 行 "
+            f"{written} written to {out_dir}, {failed} failed, {left} not made")

@@ -1,4 +1,9 @@
-"""What ``drafter parse`` shows on a terminal: a Speech as a tree."""
+"""What ``drafter parse`` shows on a terminal: a Speech as a tree.
+
+Every piece of the speech's text goes through ``escape``: rich markup escaped, and control characters
+shown as ``\\xNN`` (``drafter.controls.escape``), so no text in a file can recolour the terminal,
+move its cursor or set its title.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,13 @@ def _short(text: str, width: int = 48) -> str:
 def print_tree(speech: Speech) -> None:
     """Print the structure of a speech as a rich tree, then what was removed and any warnings."""
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
     from rich.tree import Tree
+
+    from drafter.controls import escape as control_escape
+
+    def escape(text: str) -> str:
+        return markup_escape(control_escape(text))
 
     from drafter.render.numbering import numbered
 
@@ -42,7 +52,7 @@ def print_tree(speech: Speech) -> None:
             if not isinstance(block, Paragraph):
                 node.add(f"[red]隐藏 gap L{block.line}: {block.hidden_chars or '?'} 字[/red]")
             elif block.enumeration:
-                node.add(f"[dim]列举 enumeration L{block.line}: {'…'.join(block.enumeration)}…[/dim]")
+                node.add(f"[dim]列举 enumeration L{block.line}: {escape('…'.join(block.enumeration))}…[/dim]")
         for child in section.children:
             add(node, child)
 
@@ -58,4 +68,5 @@ def print_tree(speech: Speech) -> None:
         for r in speech.removed:
             console.print(f"  L{r.line} [dim]{escape(r.why)}[/dim] {escape(_short(r.text, 60))}")
     for w in speech.warnings:
-        console.print(f"[red]编号异常 warning:[/red] {escape(w)}")
+        label = "注意" if "control character" in w else "编号异常"
+        console.print(f"[red]{label} warning:[/red] {escape(w)}")

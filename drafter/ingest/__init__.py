@@ -31,6 +31,18 @@ class SourceLine:
     no: int                      # 1-based line number (paragraph index for .docx)
     text: str                    # the raw text, not yet normalised
     hints: Hints = field(default_factory=Hints)
+    notes: list[str] = field(default_factory=list)   # what the reader changed (control characters removed)
+
+
+def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines without control characters XML cannot hold (``drafter.controls``), each change noted."""
+    from drafter.controls import scrub
+
+    for line in lines:
+        line.text, note = scrub(line.text)
+        if note:
+            line.notes.append(note)
+    return lines
 
 
 READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx"}
@@ -38,11 +50,10 @@ READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", 
 
 def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
     """Read any supported file into source lines; a clear DrafterError for anything else."""
+    from drafter.io import check_input
+
     path = Path(path)
-    if not path.exists():
-        raise DrafterError("文件不存在 file not found", where=str(path))
-    if path.is_dir():
-        raise DrafterError("这是一个目录，请给出文件 is a directory, give a file", where=str(path))
+    check_input(path)   # exists, and is a regular file (a FIFO or /dev/zero is refused unread)
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(sorted(READERS))
@@ -56,6 +67,7 @@ def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
         from drafter.ingest.text import read_text_lines
 
         lines = read_text_lines(path)
+    scrub_lines(lines)
     if not any(line.text.strip() for line in lines):
         raise DrafterError("文件是空的，没有可解析的文字 file is empty: nothing to parse", where=str(path))
     return lines

@@ -107,6 +107,9 @@ def _open(path: Path):
         raise DrafterError(OLD_WORD, where=str(path))
     if not zipfile.is_zipfile(path):
         raise DrafterError(CORRUPT, where=str(path))
+    from drafter.io import check_zip
+
+    check_zip(path)   # size, parts and compression ratio, before python-docx inflates anything
     import docx
 
     try:

@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.ingest import Hints, SourceLine
+from drafter.ingest import Hints, SourceLine, scrub_lines
+from drafter.io import read_input
 
 #: legacy encodings a Chinese office's files come in, left to charset-normalizer to tell apart.
 LEGACY = ["gb18030", "big5"]
@@ -53,14 +54,11 @@ def _plausible(text: str) -> float:
 def split_lines(text: str) -> list[SourceLine]:
     """Numbered lines of a text; \\r\\n, \\r and \\n all end a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)]
+    return scrub_lines([SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)])
 
 
 def read_text_lines(path: Path) -> list[SourceLine]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+    data = read_input(path)
     lines = split_lines(decode(data, where=str(path)))
     return markdown_lines(lines) if path.suffix.lower() in (".md", ".markdown") else lines
 

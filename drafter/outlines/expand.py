@@ -4,6 +4,10 @@ A part of an outline is a fixed list of items, or a mapping with ``count``/``min
 ``items`` (the first items' own specs) and defaults every item inherits (``heading``, ``slots``,
 ``body``, ``children`` …). An item's ``children`` mapping is laid over its part's default
 ``children``; slots are merged by name, the nearer one winning.
+
+An outline may come from anyone, so the tree is bounded: at most ``MAX_ITEMS`` sections and points in
+all, and ``MAX_PARTS`` slots and body paragraphs summed over them (``count: 1000`` three levels deep is
+one LimitError, not a billion items).
 """
 
 from __future__ import annotations
@@ -12,8 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Iterator
 
-from drafter.errors import OutlineError
+from drafter.errors import LimitError, OutlineError
 from drafter.outlines.load import Outline
+
+
+MAX_ITEMS = 500
+MAX_PARTS = 10_000
 
 
 @dataclass
@@ -113,7 +121,7 @@ def expand(outline: Outline, sections: int | None = None, points: int | None = N
     if top is None:
         return []
     n = _count(top, sections, "--sections", "一级部分 sections", outline, widest)
-    items = _items(outline, top, n, 1, None, points, widest)
+    items = _items(outline, top, n, 1, None, points, widest, [0, 0])
     if points is not None and not widest and not any(part_of(_child_raws(i)) for i in items):
         raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points: it has no sub-points")
     return items
@@ -125,11 +133,18 @@ def _child_raws(item: Item) -> list[Layer]:
 
 
 def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None, points: int | None,
-           widest: bool) -> list[Item]:
+           widest: bool, used: list[int]) -> list[Item]:
     out = []
     for i in range(n):
         key = f"{parent.key}.points.{i + 1}" if parent else f"sections.{i + 1}"
         item = Item(key, depth, i + 1, part.item_layers(i), part, parent)
+        used[0] += 1
+        body = item.layers.value("body", [])
+        used[1] += len(item.layers.slots()) + (len(body) if isinstance(body, list) else 1)
+        if used[0] > MAX_ITEMS or used[1] > MAX_PARTS:
+            what = f"{MAX_ITEMS} 条 items" if used[0] > MAX_ITEMS else f"{MAX_PARTS} 个槽位和段落 slots and paragraphs"
+            raise LimitError(f"提纲 {outline.id} 展开后超过 expands to more than {what}（在 at {key}）",
+                             where=outline.where(part.path))
         if item.layers.get("heading") is None:
             raise OutlineError(f"{key} 没有标题模板 has no heading: give the part a default heading or more items",
                                where=outline.where(part.path))
@@ -138,7 +153,7 @@ def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None
             wanted = points if depth == 1 else None
             what = f"第{i + 1}部分的要点 points of section {i + 1}" if depth == 1 else f"{key} 的下一层"
             m = _count(child, wanted, "--points", what, outline, widest)
-            item.children = _items(outline, child, m, depth + 1, item, points, widest)
+            item.children = _items(outline, child, m, depth + 1, item, points, widest, used)
         out.append(item)
     return out
 

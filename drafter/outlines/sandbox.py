@@ -4,11 +4,27 @@ A missing name renders as a private-use sentinel (U+E000 name U+E001); ``split``
 text at the sentinels into str and Placeholder parts, so placeholders are real model objects. The
 macros of the library's ``templates/*.j2`` files are available under their file names
 (``{{ openings.opinions(basis) }}``); a user's library overrides a built-in file of the same name.
+
+Templates may come from anyone, so besides Jinja's sandbox (no attribute or method that reaches
+Python internals) every render has a budget, and going past it is one OutlineError:
+
+- text and lists made by ``*``, ``+``, ``%``, ``**`` and filters hold at most ``MAX_TEXT`` items, and
+  numbers at most ``MAX_DIGITS`` digits (the operators are intercepted, so none is folded at compile time);
+- ``range`` gives at most ``MAX_STEPS`` items in all during one render, and every call (macros
+  included) counts against ``MAX_CALLS`` and a wall-clock budget of ``MAX_SECONDS``;
+- the rendered text is at most ``MAX_OUTPUT`` characters; a macro that calls itself for ever or a
+  template that includes itself is caught;
+- ``{% include %}`` and ``{% import %}`` read only files whose real path (links resolved) lies in a
+  ``templates/`` folder of the library.
 """
 
 from __future__ import annotations
 
+import contextvars
+import operator
+import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable
@@ -16,9 +32,9 @@ from collections.abc import Callable
 from jinja2 import FileSystemLoader, Undefined, meta
 from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import missing
+from jinja2.utils import Namespace, missing
 
-from drafter.errors import DrafterError, OutlineError
+from drafter.errors import DrafterError, LimitError, OutlineError
 from drafter.model import Inlines, Placeholder
 
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -39,8 +55,11 @@ class MissingValue(Undefined):
 
 
 def clean(value: str) -> str:
-    """A value as text, without sentinel characters (so a value can never fake a placeholder)."""
-    return value.replace(OPEN, "").replace(CLOSE, "")
+    """A value as text, without sentinel characters (so a value can never fake a placeholder) and
+    without control characters a .docx cannot hold (``drafter.controls``)."""
+    from drafter.controls import clean_controls
+
+    return clean_controls(value.replace(OPEN, "").replace(CLOSE, ""))
 
 
 def split(text: str, resolve: Callable[[str], Placeholder]) -> Inlines:
@@ -54,12 +73,198 @@ def split(text: str, resolve: Callable[[str], Placeholder]) -> Inlines:
     return parts
 
 
+MAX_TEXT = 1_000_000        # characters of one string, items of one list
+MAX_DIGITS = 1_000         # digits of one number
+MAX_OUTPUT = 1_000_000     # characters one render writes
+MAX_STEPS = 1_000_000      # items all ranges of one render give
+MAX_CALLS = 100_000        # calls (macros, methods, functions) in one render
+MAX_SECONDS = 5.0          # wall-clock time of one render
+
+
+class Budget:
+    """What one render may still spend; refusals are LimitErrors (``where`` is added by render)."""
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + MAX_SECONDS
+        self.steps = 0
+        self.calls = 0
+
+    def tick(self, steps: int = 0, calls: int = 0) -> None:
+        self.steps += steps
+        self.calls += calls
+        if self.steps > MAX_STEPS:
+            raise LimitError(f"模板循环太多 template loops ran past {MAX_STEPS} steps")
+        if self.calls > MAX_CALLS:
+            raise LimitError(f"模板调用太多 template made more than {MAX_CALLS} calls")
+        if (self.steps | self.calls) & 0x3FF == 0 or steps > 1 or calls == 0:
+            if time.monotonic() > self.deadline:
+                raise LimitError(f"模板运行超时 template ran longer than {MAX_SECONDS:g} s")
+
+
+_budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("drafter_template_budget", default=None)
+
+
+def _spend(steps: int = 0, calls: int = 0) -> None:
+    budget = _budget.get()
+    if budget is not None:
+        budget.tick(steps, calls)
+
+
+def _check_size(value: Any) -> Any:
+    """``value`` if it is within the size budget; LimitError otherwise."""
+    if isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_TEXT:
+        raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_DIGITS * 10 // 3:
+        raise LimitError(f"模板生成的数字太大 template made a number of more than {MAX_DIGITS} digits")
+    return value
+
+
+def _length(value: Any) -> int | None:
+    return len(value) if isinstance(value, (str, list, tuple, bytes)) else None
+
+
+#: a printf or format width/precision of seven digits or more ('%0999999999d', '{:999999999}').
+HUGE_WIDTH = re.compile(r"%[-#0 +]*(?:\d{7,}|\*)|%[-#0 +]*\d*\.\d{7,}|\{[^{}]*:[^{}]*\d{7,}[^{}]*\}")
+
+
+def _check_format(text: Any) -> None:
+    if isinstance(text, str) and HUGE_WIDTH.search(text):
+        raise LimitError("模板的格式宽度太大 template format width or precision too large")
+
+
+def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
+    """Refuse ``text.replace(old, new)`` when its result would pass ``MAX_TEXT``."""
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
+        n = text.count(old) if old else len(text) + 1
+        if isinstance(count, int) and count >= 0:
+            n = min(n, count)
+        if len(text) + n * (len(new) - len(old)) > MAX_TEXT:
+            raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+
+
+def _binop(op: str, left: Any, right: Any) -> Any:
+    """``left op right`` for the intercepted operators, refused before it would grow too large."""
+    if op == "*":
+        for seq, n in ((left, right), (right, left)):
+            if _length(seq) is not None and isinstance(n, int) and _length(seq) * max(n, 0) > MAX_TEXT:
+                raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+        return _check_size(operator.mul(left, right))
+    if op == "**":
+        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
+            if right * max(abs(left).bit_length() - 1, 1) > MAX_DIGITS * 10 // 3:
+                raise LimitError(f"模板生成的数字太大 template made a number of more than {MAX_DIGITS} digits")
+        if isinstance(left, float) or isinstance(right, float):
+            try:
+                return operator.pow(left, right)
+            except OverflowError:
+                raise LimitError("模板生成的数字太大 template made a number too large") from None
+        return _check_size(operator.pow(left, right))
+    if op == "%":
+        _check_format(left)
+        return _check_size(operator.mod(left, right))
+    if op == "+":
+        if (_length(left) or 0) + (_length(right) or 0) > MAX_TEXT:
+            raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+        return _check_size(operator.add(left, right))
+    return _check_size(operator.floordiv(left, right) if op == "//" else operator.truediv(left, right))
+
+
+def _safe_range(*args: int) -> Any:
+    """``range`` whose items count against the render's step budget, at most ``MAX_TEXT`` long."""
+    rng = range(*args)
+    if len(rng) > MAX_TEXT:
+        raise LimitError(f"range 太大 range of more than {MAX_TEXT} items")
+
+    def counted():
+        for i in rng:
+            _spend(steps=1)
+            yield i
+
+    return counted()
+
+
+def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A Jinja filter whose numeric arguments and result are within the size budget."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        for arg in (*args, *kwargs.values()):
+            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
+                raise LimitError(f"模板过滤器的参数太大 filter argument larger than {MAX_TEXT}")
+        name = getattr(function, "__name__", "")
+        if name == "do_format" and args:
+            _check_format(args[0] if isinstance(args[0], str) else args[1] if len(args) > 1 else None)
+        if name == "do_replace":
+            text = [a for a in args if isinstance(a, str)]
+            if len(text) >= 3:
+                _check_replace(*text[:3])
+        _spend(calls=1)
+        return _check_size(function(*args, **kwargs))
+
+    for attr in ("jinja_pass_arg",):
+        if hasattr(function, attr):
+            setattr(run, attr, getattr(function, attr))
+    run.__name__ = getattr(function, "__name__", "filter")
+    return run
+
+
+class BoundedNamespace(Namespace):
+    """``namespace()`` whose attributes (the one place a loop can accumulate) stay within budget."""
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        _spend(calls=1)
+        super().__setitem__(name, _check_size(value))
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox with drafter's budgets (see the module docstring)."""
+
+    intercepted_binops = frozenset(["*", "**", "%", "+", "/", "//"])
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.globals["range"] = _safe_range
+        self.globals["namespace"] = BoundedNamespace
+        self.filters = {name: _bounded_filter(f) for name, f in self.filters.items()}
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        return _binop(operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        _spend(calls=1)
+        for arg in (*args, *kwargs.values()):
+            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
+                raise LimitError(f"模板调用的参数太大 call argument larger than {MAX_TEXT}")
+            _check_size(arg)
+        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") == "replace":
+            _check_replace(__obj.__self__, *args[:3])
+        return _check_size(super().call(__context, __obj, *args, **kwargs))
+
+    def wrap_str_format(self, value: Any) -> Any:
+        if isinstance(getattr(value, "__self__", None), str) and getattr(value, "__name__", "") in ("format", "format_map"):
+            _check_format(value.__self__)
+        return super().wrap_str_format(value)
+
+
+class LibraryLoader(FileSystemLoader):
+    """A FileSystemLoader that reads only files whose real path lies inside one of its folders, so a
+    symbolic link in ``templates/`` cannot lead ``{% include %}`` to any other file."""
+
+    def get_source(self, environment: Any, template: str) -> Any:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        roots = [os.path.realpath(d) for d in self.searchpath]
+        if not any(os.path.commonpath([real, root]) == root for root in roots):
+            raise LimitError(f"模板 {template} 是指向资料库之外的链接 links outside the library's templates folder "
+                             f"({real})")
+        return source, filename, uptodate
+
+
 class Templates:
     """A sandboxed Jinja environment over ``templates/`` folders, highest precedence first."""
 
     def __init__(self, dirs: list[Path]):
-        self.env = ImmutableSandboxedEnvironment(loader=FileSystemLoader([str(d) for d in dirs]),
-                                                 undefined=MissingValue, autoescape=False)
+        self.env = BoundedSandbox(loader=LibraryLoader([str(d) for d in dirs]), undefined=MissingValue,
+                                  autoescape=False)
         self.modules = sorted({p.stem for d in dirs for p in d.glob("*.j2")})
         self._loaded: dict[str, Any] = {}
         self._names: dict[str, set[str]] = {}
@@ -81,11 +286,19 @@ class Templates:
     def render(self, source: str, context: dict[str, Any], where: str) -> str:
         """Render a template string; any failure is a DrafterError at ``where``."""
         used = self._undeclared(source, where)
+        token = _budget.set(Budget())
         try:
             modules = {name: self._module(name) for name in used if name in self.modules}
-            return self.env.from_string(source).render({**modules, **context})
+            return self._bounded(self.env.from_string(source), {**modules, **context})
+        except LimitError as exc:
+            raise LimitError(exc.message, where=exc.where or where) from None
         except DrafterError:
             raise
+        except RecursionError:
+            raise LimitError("模板递归太深 template recursion too deep (a macro calling itself, or a template "
+                             "including itself?)", where=where) from None
+        except MemoryError:
+            raise LimitError("模板用尽内存 template ran out of memory", where=where) from None
         except SecurityError as exc:
             raise OutlineError(f"模板被沙箱拦截 blocked by the template sandbox: {exc}", where=where) from None
         except TemplateSyntaxError as exc:
@@ -97,6 +310,19 @@ class Templates:
             raise OutlineError(f"模板出错 template error: {exc}", where=where) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
             raise OutlineError(f"模板运行出错 template failed: {type(exc).__name__}: {exc}", where=where) from None
+        finally:
+            _budget.reset(token)
+
+    @staticmethod
+    def _bounded(template: Any, context: dict[str, Any]) -> str:
+        """The rendered text, stopped as soon as it passes ``MAX_OUTPUT`` characters."""
+        out, size = [], 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise LimitError(f"模板输出太长 template output longer than {MAX_OUTPUT} characters")
+            out.append(chunk)
+        return "".join(out)
 
     def _module(self, name: str) -> Any:
         if name not in self._loaded:

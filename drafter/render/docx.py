@@ -159,6 +159,9 @@ def _open_reference(path: str | os.PathLike[str]) -> DocxDocument:
     path = Path(path)
     if not path.is_file():
         raise DrafterError("参考文档不存在 reference document not found", where=str(path))
+    from drafter.io import check_zip
+
+    check_zip(path)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
@@ -187,7 +190,7 @@ def _title_capacity(document: DocxDocument, profile: dict[str, Any]) -> int:
 def _set_core_properties(document: DocxDocument, speech: Speech) -> None:
     """Title and creator set; created/modified dates removed so output does not depend on the clock."""
     props = document.core_properties
-    props.title = plain(speech.meta.title)
+    props.title = plain(speech.meta.title)[:255]   # the core-properties limit; the body keeps it whole
     props.author = "drafter"
     props.comments = ""
     props.last_modified_by = ""

@@ -18,14 +18,15 @@ REQUIRED = ("page", "text_size", "char_spacing", "fonts", "numbering", "page_num
 
 
 def _read(path: Path) -> dict[str, Any]:
-    import yaml
+    from drafter.errors import DrafterError, LimitError
+    from drafter.yamlfile import read_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ProfileError(f"版式文件格式错误 malformed YAML: {exc.problem}", where=where) from None
+        data = read_yaml(path).data
+    except LimitError:
+        raise
+    except DrafterError as exc:
+        raise ProfileError(f"版式文件 style profile: {exc.message}", where=exc.where) from None
     if not isinstance(data, dict):
         raise ProfileError("版式文件应是一个映射 a style profile must be a mapping", where=str(path))
     return data

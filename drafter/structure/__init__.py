@@ -128,6 +128,7 @@ def parse_lines(source: list[SourceLine]) -> Speech:
     cleaned = clean(source)
     head = read_header(cleaned.lines)
     speech = Speech(removed=cleaned.removed + head.removed)
+    speech.warnings += [f"line {line.no}: {note}" for line in source for note in line.notes]
     speech.meta = Meta(
         title=[head.title] if head.title else None,
         subtitle=[head.subtitle] if head.subtitle else None,

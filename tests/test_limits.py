@@ -1,0 +1,192 @@
+"""Budgets on input, checked in-process: YAML bombs and depth, input size and kind, dates."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from drafter.errors import DrafterError, LimitError, ReadError
+from drafter.io import read_input
+from drafter.yamlfile import read_yaml
+
+
+def bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("text, message, line", [
+    (bomb(9), "aliases expand", None),
+    ("a: &x [1, *x]\n", "refers to a node that contains it", 1),
+    ("a: &x {b: *x}\n", "refers to a node that contains it", 1),
+    ("a: " + "[" * 500 + "]" * 500 + "\n", "deeper than 100", 1),
+    ("a: " + "{b: " * 150 + "1" + "}" * 150 + "\n", "deeper than 100", 1),
+    ("x: &d " + "[" * 60 + "]" * 60 + "\ny: " + "[" * 60 + "*d" + "]" * 60 + "\n", "after aliases", 2),
+    ("date: 2025-02-30\n", "not a valid date", 1),
+    ("n: " + "9" * 5000 + "\n", "invalid value", 1),
+])
+def test_hostile_yaml_is_one_error_with_its_place(tmp_path, text, message, line):
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DrafterError) as info:
+        read_yaml(path)
+    assert message in info.value.message
+    assert info.value.where.path == str(path)
+    if line is not None:
+        assert info.value.where.line == line
+
+
+def test_a_small_alias_is_fine_and_a_repeated_alias_is_not_re_walked(tmp_path):
+    path = tmp_path / "ok.yaml"
+    path.write_text(bomb(3), encoding="utf-8")       # 9**4 = 6561 scalars: under the budget
+    assert len(read_yaml(path).data["a3"]) == 9
+
+
+def test_a_duplicate_key_behind_an_alias_is_found(tmp_path):
+    path = tmp_path / "dup.yaml"
+    path.write_text("a: &q {x: 1, x: 2}\nb: *q\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match="duplicate key 'x'"):
+        read_yaml(path)
+
+
+def test_special_files_are_refused_unread(tmp_path):
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    for path in ("/dev/zero", link):
+        with pytest.raises(ReadError, match="not a regular file"):
+            read_input(path)
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_yaml(fifo)              # would block forever if opened
+
+
+def test_input_size_limit_and_its_override(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (2 * 1024 * 1024))
+    monkeypatch.setenv("DRAFTER_MAX_INPUT_MB", "1")
+    with pytest.raises(LimitError, match="DRAFTER_MAX_INPUT_MB"):
+        read_input(path)
+    monkeypatch.setenv("DRAFTER_MAX_INPUT_MB", "3")
+    assert len(read_input(path)) == 2 * 1024 * 1024
+
+
+HOSTILE_TEMPLATES = [
+    ("{{ 'a' * 10**9 }}", "longer than"),
+    ("{{ occasion * 100000000 }}", "longer than"),
+    ("{{ [1, 2] * 10**9 }}", "longer than"),
+    ("{{ 2 ** 10000000 }}", "digits"),
+    ("{{ (10 ** 999) * (10 ** 999) }}", "digits"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "steps"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "steps"),
+    ("{{ range(10**8)|list|length }}", "than"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "recursion"),
+    ("{% macro f(n) %}{% if n > 0 %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "calls"),
+    ("{{ 'x'|center(10**9) }}", "larger than"),
+    ("{{ 'x'.center(10**9) }}", "larger than"),
+    ("{{ '%0999999999d' % 1 }}", "width"),
+    ("{{ '{:999999999}'.format(1) }}", "width"),
+    ("{{ '%0999999999d'|format(1) }}", "width"),
+    ("{{ ('a' * 1000)|replace('a', 'a' * 2000) }}", "longer than"),
+    ("{{ ('a' * 1000).replace('a', 'a' * 2000) }}", "longer than"),
+    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "longer than"),
+    ("{% macro f(s, n) %}{{ f(s ~ s, n - 1) if n else s|length }}{% endmacro %}{{ f('ab', 60) }}", "longer than"),
+    ("{% for i in range(999999) %}{{ 'abc' }}{% endfor %}", "output longer"),
+]
+
+
+@pytest.mark.parametrize("source, message", HOSTILE_TEMPLATES)
+def test_templates_run_within_budget(tmp_path, source, message):
+    import time
+
+    from drafter.outlines.sandbox import Templates
+
+    start = time.monotonic()
+    with pytest.raises(LimitError) as info:
+        Templates([tmp_path]).render(source, {"occasion": "全市组织工作会议"}, "outline.yaml:5:3")
+    assert message in info.value.message
+    assert str(info.value.where) == "outline.yaml:5:3"
+    assert time.monotonic() - start < 10
+
+
+def test_include_never_follows_a_link_out_of_the_library(tmp_path):
+    from drafter.outlines.sandbox import Templates
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "leak.j2").symlink_to(secret)
+    (templates / "self.j2").write_text("{% include 'self.j2' %}", encoding="utf-8")
+    (templates / "ok.j2").write_text("好", encoding="utf-8")
+    (templates / "alias.j2").symlink_to(templates / "ok.j2")
+    t = Templates([templates])
+    with pytest.raises(LimitError, match="links outside"):
+        t.render("{% include 'leak.j2' %}", {}, "o.yaml:1")
+    with pytest.raises(LimitError, match="recursion"):
+        t.render("{% include 'self.j2' %}", {}, "o.yaml:1")
+    assert t.render("{% include 'alias.j2' %}{{ 3 * 'ab' }}{{ 2 ** 10 }}", {}, "o.yaml:1") == "好ababab1024"
+
+
+def test_an_outline_that_expands_to_a_million_items_is_refused(tmp_path):
+    from drafter import api
+
+    path = tmp_path / "wide.yaml"
+    path.write_text("id: wide\nname: t\ntitle: x\nsections:\n  count: 1000\n  heading: h\n  children:\n"
+                    "    count: 1000\n    heading: p\n    children: {count: 1000, heading: q}\n", encoding="utf-8")
+    with pytest.raises(LimitError, match="more than 500"):
+        api.new_skeleton(str(path))
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    import zipfile
+
+    import docx
+
+    from drafter.ingest import read_lines
+
+    good = tmp_path / "good.docx"
+    document = docx.Document()
+    document.add_paragraph("一、总体要求")
+    document.save(good)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        with dst.open("word/media/zeros.bin", "w", force_zip64=True) as out:
+            for _ in range(120):
+                out.write(b"\0" * (1 << 20))
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(LimitError, match="zip bomb"):
+        read_lines(bomb)
+    assert read_lines(good)[0].text == "一、总体要求"
+
+
+def test_an_xlsx_plan_with_a_dtd_is_one_line_or_read(tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    from drafter.plan import read_plan
+
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["outline", "occasion"])
+    book.active.append(["meeting-speech", "会"])
+    book.save(plain)
+    dtd = tmp_path / "dtd.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(dtd, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>', 1)
+            dst.writestr(item, data)
+    try:
+        rows = read_plan(dtd)
+    except DrafterError as exc:
+        assert exc.where.path == str(dtd)
+    else:
+        assert rows[0].get("outline") == "meeting-speech"
