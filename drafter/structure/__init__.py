@@ -8,14 +8,16 @@ never continues the section before the gap.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Section, Speech
-from drafter.structure.header import read_header
+from drafter.structure.header import SALUTATION, read_header
 from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import read_mark
+from drafter.structure.page import headline_speaker, read_page
 from drafter.structure.paragraphs import Para, join_lines
 from drafter.structure.roles import enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
@@ -23,9 +25,14 @@ from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
 
 
 def read_speech(path: str | Path) -> Speech:
-    """Read a .txt/.md/.docx file and parse it into a Speech."""
+    """Read a .txt/.md/.docx/.html (.doc/.wps through LibreOffice) file and parse it into a Speech; a file
+    name such as 2013-06-18_标题.txt or 2019.txt gives the date when the text has none."""
     speech = parse_lines(read_lines(path))
     speech.source = str(path)
+    if not speech.meta.date:
+        named = date_from_name(Path(path).stem)
+        if named:
+            speech.meta.date = [named]
     return speech
 
 
@@ -125,19 +132,26 @@ class _Builder:
 def parse_lines(source: list[SourceLine]) -> Speech:
     """Parse numbered source lines (from any reader) into a Speech."""
     cleaned = clean(source)
-    head = read_header(cleaned.lines)
-    speech = Speech(removed=cleaned.removed + head.removed)
+    page = read_page(cleaned.lines, cleaned.removed, cleaned.page)
+    head = read_header(page.lines)
+    speech = Speech(removed=cleaned.removed + page.removed + head.removed)
+    speaker, occasion = head.speaker, head.occasion
+    if page.headline and not head.title:
+        named, said_at = headline_speaker(page.headline)
+        speaker, occasion = speaker or named, occasion or said_at
+    published = cleaned.page.date
     speech.meta = Meta(
         title=[head.title] if head.title else None,
         subtitle=[head.subtitle] if head.subtitle else None,
-        speaker=[head.speaker] if head.speaker else None,
-        occasion=[head.occasion] if head.occasion else None,
+        speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
+        occasion=[occasion] if occasion else None,
         author=[a] if (a := head.author or cleaned.page.author) else None,
-        date=[d] if (d := head.date or cleaned.page.date) else None,
+        date=[d] if (d := head.date or _date_of(head, cleaned.page) or _article_date(head, page.lines, published)) else None,
         source=[cleaned.page.source] if cleaned.page.source else None,
+        published=[published] if published else None,
     )
     removed = {r.line for r in speech.removed}
-    paras = join_lines(cleaned.lines[head.used:], removed)
+    paras = join_lines(page.lines[head.used:], removed)
     builder = _Builder(speech)
     leads = _lead_heads(paras)
     for i, para in enumerate(paras):
@@ -174,6 +188,48 @@ def parse_lines(source: list[SourceLine]) -> Speech:
     for p in speech.paragraphs():
         p.enumeration = enumeration(p.text)
     return speech
+
+
+def _named_author(author: str | None) -> str | None:
+    """A page's 作者 field as the speaker when it is a person's name (not a unit or a pen name list)."""
+    return author if author and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", author) else None
+
+
+#: a date inside a subtitle or occasion: "2026年1月27日在…会议上"
+INNER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _date_of(head, page) -> str | None:
+    """When the speech was given, where no date line says it: a date in its subtitle or title, else a
+    news dateline's month and day in the year of the page's posting (the year before, if later)."""
+    for text in (head.subtitle, head.title):
+        m = INNER_DATE.search(text or "")
+        if m:
+            return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+    if page.dateline and page.date:
+        y = INNER_DATE.search(page.date) or re.match(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})", page.date)
+        if y:
+            year, month, day = int(y.group(1)), *page.dateline
+            if (month, day) > (int(y.group(2)), int(y.group(3))):
+                year -= 1
+            return f"{year}年{month}月{day}日"
+    return None
+
+
+def _article_date(head, lines, published: str | None) -> str | None:
+    """A signed article (署名文章: a byline, no salutation) is dated by its publication."""
+    if not head.author or not published:
+        return None
+    return None if any(SALUTATION.match(line.text) for line in lines[head.used:head.used + 3]) else published
+
+
+def date_from_name(stem: str) -> str | None:
+    """The date a file's name gives: 2013-06-18_标题 → 2013年6月18日, 20130618 → 2013年6月18日, 2019 → 2019年."""
+    m = re.match(r"^((?:19|20)\d{2})[-_.年]?(\d{2})[-_.月]?(\d{2})(?!\d)", stem)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+    m = re.match(r"^((?:19|20)\d{2})(?:年)?(?:$|[-_.\s])", stem)
+    return f"{m.group(1)}年" if m else None
 
 
 def _lead_heads(paras: list[Para]) -> set[int]:
