@@ -14,7 +14,7 @@ from pathlib import Path
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Section, Speech
-from drafter.structure.header import SALUTATION, read_header
+from drafter.structure.header import SALUTATION, SALUTATION_RUN, read_header
 from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import read_mark
 from drafter.structure.page import headline_speaker, read_page
@@ -151,7 +151,7 @@ def parse_lines(source: list[SourceLine]) -> Speech:
         published=[published] if published else None,
     )
     removed = {r.line for r in speech.removed}
-    paras = join_lines(page.lines[head.used:], removed)
+    paras = _split_salutation(join_lines(page.lines[head.used:], removed))
     builder = _Builder(speech)
     leads = _lead_heads(paras)
     for i, para in enumerate(paras):
@@ -159,7 +159,7 @@ def parse_lines(source: list[SourceLine]) -> Speech:
             builder.gap(para)
             continue
         mark = read_mark(para.text)
-        role = role_of(para.text)
+        role = para.role or role_of(para.text)
         if role:
             builder.paragraph(para, role)
         elif mark:
@@ -188,6 +188,26 @@ def parse_lines(source: list[SourceLine]) -> Speech:
     for p in speech.paragraphs():
         p.enumeration = enumeration(p.text)
     return speech
+
+
+def _split_salutation(paras: list[Para]) -> list[Para]:
+    """The first paragraph of the speech opens with its salutation, alone or run into the text (各位代表！;
+    各位代表，现在，我代表…; 同学们：早上好！): the salutation becomes a paragraph of its own."""
+    first = next((i for i, p in enumerate(paras) if not p.is_gap), None)
+    if first is None or any(SALUTATION.match(p.text) for p in paras[first:first + 2]) or paras[first].hints.level:
+        return paras
+    para = paras[first]
+    m = SALUTATION_RUN.match(para.text)
+    if not m or len(m.group(1)) > 40 or read_mark(para.text):
+        return paras
+    rest = m.group(2).strip()
+    if m.group(1)[-1] in "，," and not rest:
+        return paras
+    head = Para(m.group(1), para.line, list(para.lines), para.hints, para.raw, role="salutation")
+    out = paras[:first] + [head]
+    if rest:
+        out.append(Para(rest, para.line, list(para.lines), para.hints, para.raw))
+    return out + paras[first + 1:]
 
 
 def _named_author(author: str | None) -> str | None:

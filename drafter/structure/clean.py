@@ -52,7 +52,7 @@ DEBRIS = [
     (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|(?:一文)?来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
                 r"|欢迎参考|歡迎咨詢|客服老师|客服老師"), "网站按语"),
     (re.compile(r"^(?:简介|摘要|导读|导语|前言)\s*[:：].{0,60}(?:小编|整理|为你|為你|为大家|文库|本站|网友|范文|範文)"), "网站简介"),
-    (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|ICP备|ICP证|公网安备|Powered by|All Rights Reserved|侵权", re.I), "版权声明"),
+    (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|ICP备|ICP证|公网安备|Powered by|All Rights Reserved|侵权必究|如有侵权", re.I), "版权声明"),
     (re.compile(r"^下载|下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载|免费下载|请勿使用迅雷"
                 r"|^(?:开通|购买)?会员.{0,20}(?:查看|阅读|下载)|剩余.{0,10}未读|阅读全文|查看全文|继续阅读", re.I), "下载提示"),
     (re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›]"
@@ -65,6 +65,11 @@ FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新�
                     r"|延伸阅读|热门文章|最新文章|上一篇|下一篇|返回顶部|返回列表|更多精彩|精彩推荐|网站地图)\s*[:：>》]*.{0,40}$")
 NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|返回|举报|纠错|字号|字体|大|中|小|默认|加大|还原|减小|放大|缩小|全屏"
                        r"|下载|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|打印正文|打印此页|返回顶部|T\+|T-|A\+|A-)$", re.I)
+#: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
+LICENCE = re.compile(r"^本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|^(?:此|这)作品.{0,30}(?:公有领域|授权|许可)|公有领域[。.]?$"
+                     r"|^(?:Public domain|This work is in the public domain)", re.I)
+#: a line without Chinese that is still text of the speech: numbers and punctuation a wiki link broke off
+TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈〉「」（）()\-—…%％·・/]+")
 #: the controls that close an article on a page: what follows them is the page's footer
 CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|关闭窗口|扫一扫在手机打开当前页)$")
 #: reasons that carry page metadata to keep
@@ -208,6 +213,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
                 reason = "页脚"
             elif FOOTER.match(text) and len(text) <= 40:
                 reason, in_footer = "相关链接", True
+            elif LICENCE.search(text) and len(text) <= 200 and (body_seen or k > 0):
+                reason, in_footer = "版权声明", True
             elif crumb and text == crumb:
                 reason = "导航"           # the column name a breadcrumb repeats under it
             elif META_KEY_ONLY.match(text.strip("【】[] ")):
@@ -219,7 +226,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
                     text = text + nxt
             else:
                 reason = debris_reason(text)
-                if reason is None and not has_hanzi(text) and not DATE_ONLY.match(text) and (not body_seen or len(text) <= 40):
+                if (reason is None and not has_hanzi(text) and not DATE_ONLY.match(text) and not TEXT_PIECE.fullmatch(text)
+                        and (not body_seen or len(text) <= 40)):
                     reason = "非正文"
         if reason and CLOSERS.match(text.strip("【】[] ")) and body_seen:
             in_footer = True
