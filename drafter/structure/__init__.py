@@ -13,11 +13,13 @@ from pathlib import Path
 
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
-from drafter.model import Gap, Meta, Paragraph, Section, Speech
+from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
 from drafter.structure.header import SALUTATION, SALUTATION_RUN, read_header
 from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import read_mark
-from drafter.structure.page import headline_speaker, read_page
+from drafter.structure.clean import Cleaned, Line
+from drafter.structure.page import PageHead, headline_speaker, read_page
+from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines
 from drafter.structure.roles import enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
@@ -130,11 +132,55 @@ class _Builder:
 
 
 def parse_lines(source: list[SourceLine]) -> Speech:
-    """Parse numbered source lines (from any reader) into a Speech."""
+    """Parse numbered source lines (from any reader) into a Speech; a page holding several texts gives a
+    Speech whose ``parts`` are those texts, each parsed on its own."""
     cleaned = clean(source)
     page = read_page(cleaned.lines, cleaned.removed, cleaned.page)
-    head = read_header(page.lines)
-    speech = Speech(removed=cleaned.removed + page.removed + head.removed)
+    found = find_parts(page.lines)
+    if found is None:
+        speech = _parse_text(page.lines, cleaned.removed + page.removed, cleaned, page)
+    else:
+        speech = _parse_parts(found, page.lines, cleaned.removed + page.removed, cleaned, page)
+    speech.meta.kind = genre(speech)
+    return speech
+
+
+def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed], cleaned: Cleaned,
+                 page: PageHead) -> Speech:
+    """A page of several texts: each part parsed on its own; the page's Speech holds their sections in
+    order, the page's metadata, and what comes before the first part (the page's title) as removed."""
+    first = found[0].start
+    removed = list(removed) + [Removed(line.no, line.raw.strip(), "网页标题") for line in lines[:first]]
+    parts: list[Part] = []
+    for k, ph in enumerate(found):
+        end = found[k + 1].start if k + 1 < len(found) else len(lines)
+        body = lines[ph.start + ph.skip:end]
+        sub = _parse_text(body, [], Cleaned(lines=body), PageHead(lines=body))
+        sub.meta.published = [cleaned.page.date] if cleaned.page.date else None
+        title = ph.title or sub.meta.text("title")
+        speaker = ph.speaker or sub.meta.text("speaker") or sub.meta.text("author")
+        if speaker and not sub.meta.speaker:
+            sub.meta.speaker = [speaker]
+        parts.append(Part(title, speaker, lines[ph.start].no, lines[end - 1].no, sub))
+    whole = Speech(removed=removed + [r for p in parts for r in p.speech.removed])
+    whole.removed.sort(key=lambda r: r.line)
+    whole.meta = Meta(published=[cleaned.page.date] if cleaned.page.date else None,
+                      source=[cleaned.page.source] if cleaned.page.source else None)
+    dates = [p.speech.meta.text("date") for p in parts if p.speech.meta.date]
+    if dates:
+        whole.meta.date = [dates[-1]]
+    whole.front = list(parts[0].speech.front)
+    whole.sections = [s for p in parts for s in p.speech.sections]
+    whole.back = list(parts[-1].speech.back)
+    whole.warnings = [w for p in parts for w in p.speech.warnings]
+    whole.parts = parts
+    return whole
+
+
+def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, page: PageHead) -> Speech:
+    """Parse the cleaned lines of one text into a Speech."""
+    head = read_header(lines)
+    speech = Speech(removed=removed + head.removed)
     speaker, occasion = head.speaker, head.occasion
     if page.headline and not head.title:
         named, said_at = headline_speaker(page.headline)
@@ -146,12 +192,12 @@ def parse_lines(source: list[SourceLine]) -> Speech:
         speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
         occasion=[occasion] if occasion else None,
         author=[a] if (a := head.author or cleaned.page.author) else None,
-        date=[d] if (d := head.date or _date_of(head, cleaned.page) or _article_date(head, page.lines, published)) else None,
+        date=[d] if (d := head.date or _date_of(head, cleaned.page) or _article_date(head, lines, published)) else None,
         source=[cleaned.page.source] if cleaned.page.source else None,
         published=[published] if published else None,
     )
     removed = {r.line for r in speech.removed}
-    paras = _split_salutation(join_lines(page.lines[head.used:], removed))
+    paras = _split_salutation(join_lines(lines[head.used:], removed))
     builder = _Builder(speech)
     leads = _lead_heads(paras)
     for i, para in enumerate(paras):
