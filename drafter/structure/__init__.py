@@ -227,6 +227,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         else:
             builder.paragraph(para, None)
     speech.removed.sort(key=lambda r: r.line)
+    if not speech.meta.speaker and head.author and speech.salutation:
+        speech.meta.speaker = [head.author]     # a name under a speech's title is its speaker
     _mark_closing(speech)
     _mark_transition(speech)
     opening = speech.opening
