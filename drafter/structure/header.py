@@ -27,7 +27,7 @@ ADDRESS = (r"(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部)")
 #: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
 SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,])(.*)$")
-NAME = r"[\u4e00-\u9fff](?: {0,2}[\u4e00-\u9fff]){1,3}"
+NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}\s*[.．月/-]\s*\d{{1,2}}日?)$")
@@ -35,7 +35,7 @@ ROLE = r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|�
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER}))$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
-SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
+SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
 OCCASION_END = re.compile(r"(?:会议|大会|会|典礼|仪式|座谈会|论坛)(?:上|开幕式上|闭幕式上)?$")
 #: paragraph style names (.docx) that say what a title-block line is
 STYLE_ROLES = {"subtitle": "subtitle", "副标题": "subtitle", "speaker": "speaker", "author": "author",
@@ -147,6 +147,13 @@ def read_header(lines: list[Line]) -> Header:
                     and not SENTENCE_END.search(nxt.text)):
                 sub += nxt.text
                 i += 1
+            # the speaker on the subtitle's line: "2026年1月27日在…会议上 陕西省省长 赵刚"
+            tokens = sub.split()
+            for cut in (1, 2):
+                said, who = " ".join(tokens[:-cut]), " ".join(tokens[-cut:])
+                if len(tokens) > cut and not head.speaker and OCCASION_END.search(said) and SPEAKER_LINE.match(who):
+                    sub, head.speaker = said, who
+                    break
             head.subtitle = "——" + sub
         elif (m := NAME_DATE.match(text)) and head.title and not head.speaker and not head.date:
             head.speaker, head.date = m.group(1), m.group(2)
