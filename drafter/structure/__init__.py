@@ -20,7 +20,7 @@ from drafter.structure.marks import read_mark
 from drafter.structure.clean import Cleaned, Line
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
-from drafter.structure.paragraphs import Para, join_lines
+from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.roles import enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
 
@@ -200,6 +200,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     paras = _split_salutation(join_lines(lines[head.used:], removed))
     builder = _Builder(speech)
     leads = _lead_heads(paras)
+    bare = _bare_heads(paras)
     for i, para in enumerate(paras):
         if para.is_gap:
             builder.gap(para)
@@ -210,6 +211,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
             builder.paragraph(para, role)
         elif mark:
             builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
+        elif i in bare:
+            builder.heading(para, "none", None, "", para.text, depth=bare[i] or (2 if builder.open else 1))
         elif i in leads:
             parent = builder.open[-1].depth if builder.open and builder.open[-1].style != "lead" else 0
             if builder.open and builder.open[-1].style == "lead":
@@ -298,6 +301,31 @@ def date_from_name(stem: str) -> str | None:
         return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
     m = re.match(r"^((?:19|20)\d{2})(?:年)?(?:$|[-_.\s])", stem)
     return f"{m.group(1)}年" if m else None
+
+
+#: a bare heading: a short line with no punctuation at all (结束语, 关于外交工作, 首先报告２００１年的工作)
+BARE = re.compile(r"^[\u4e00-\u9fff０-９\d“”《》·\s]{2,16}$")
+
+
+def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
+    """Bare headings: short unpunctuated lines standing alone between blank lines, in a text whose other
+    parts are numbered (two numbered headings at least). Index → depth: 1 before the first top-level
+    numbered heading, or alone after the last (结束语); None (a sub-head of the open part) between them."""
+    marks = [(i, read_mark(p.text)) for i, p in enumerate(paras) if not p.is_gap and standalone(p.text)]
+    if len(marks) < 2:
+        return {}
+    top_style = marks[0][1].style
+    tops = [i for i, m in marks if m.style == top_style]
+    found: list[int] = []
+    for i, p in enumerate(paras):
+        if p.is_gap or p.hints.level is not None or not BARE.match(p.text) or read_mark(p.text) or is_closing(p.text):
+            continue
+        before = paras[i - 1].lines[-1] if i else 0
+        after = paras[i + 1].line if i + 1 < len(paras) else p.line + 2
+        if i and p.line - before > 1 and after - p.lines[-1] > 1 and not SALUTATION.match(p.text):
+            found.append(i)
+    after_last = [i for i in found if i > tops[-1]]
+    return {i: 1 if i < tops[0] or (i > tops[-1] and len(after_last) == 1) else None for i in found}
 
 
 def _lead_heads(paras: list[Para]) -> set[int]:

@@ -71,11 +71,12 @@ def genre(speech: Speech) -> str:
         return "述职报告"
     if speech.parts:
         return "汇编"
-    if "政府工作报告" in words or ("工作报告" in words and "代表" in salutation and "人民代表大会" in words):
+    opening = " ".join(p.text for p in speech.front[:4])
+    if "政府工作报告" in words or ("代表" in salutation and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)|政府工作", opening)):
         return "政府工作报告"
     if "转发按语" in reasons:
         return "转发通知"
-    if re.search(r"工作报告|报告$", words) and "代表" in salutation:
+    if "代表" in salutation and (re.search(r"工作报告|报告$", words) or re.search(r"向[\u4e00-\u9fff]{0,20}(?:大会|人民代表大会[\u4e00-\u9fff]{0,8})(?:作|报告|提出)|受国务院的委托", opening)):
         return "工作报告"
     if "电头" in reasons and not salutation:
         return "新闻报道"
