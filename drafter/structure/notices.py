@@ -45,9 +45,9 @@ def notices(speech: Speech) -> list[str]:
             found.append((0, w))
             continue
         line, got = int(m.group(1)), m.group(2)
-        printed = marks.get(line, "").rstrip("、，,.．")
+        printed = marks.get(line, "")
         after = f"接在“{m.group(3)}”之后" if m.group(3) else "开头不是第一个"
-        change = f"，排版时改为“{printed}”" if printed and printed != got.rstrip("、，,.．") else ""
+        change = f"，排版时改为“{printed}”" if printed and printed.rstrip("、，,.．") != got.rstrip("、，,.．") else ""
         found.append((line, f"{_span(line, line)}：编号“{got}”{after}{change}"))
     for first, last, why, rows in removed_blocks(speech.removed):
         what = _short(rows[0].text) + (f" 等{len(rows)}行" if len(rows) > 1 else "")
