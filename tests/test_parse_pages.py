@@ -46,12 +46,11 @@ KNOWN = {
     ("026_peopledaily-qiushi-article-report.txt", "speaker"): "a news report's subject (习近平) is not a speaker line",
     ("026_peopledaily-qiushi-article-report.txt", "date"): "the dateline of a news report about an article is read as the text's date",
     ("027_fanwen-gwyoo-county-projects.txt", "removed"): "the seeds' convention wins: a file's first line is the title and its later repeat is removed (truth removes the first)",
-    ("032_fanwen-6dgww-truncated-paywall.txt", "removed"): "a variant title glued to the first paragraph, and paywall notes in half-width brackets",
+    ("032_fanwen-6dgww-truncated-paywall.txt", "removed"): "a variant title glued to the start of the first paragraph (only part of the line is page matter)",
     ("032_fanwen-6dgww-truncated-paywall.txt", "speaker"): "the speaker is only in the glued variant title",
     # dates the text gives only by inference
     ("011_shaoxing-forward-two-speakers.txt", "date"): "the occasion's date (5 月24 日) inside the forwarding note, year from the bulletin",
     ("015_shaoxing-shuzhi-three-leaders.txt", "date"): "the last report's closing date line (2020年1月16日) is not read as the page's date",
-    ("016_shaoxing-school-work-report.txt", "date"): "a name under the title makes it read as a signed article dated by its posting",
     ("017_shaoxing-theme-education-summary.txt", "date"): "date inferred from the text (1月13日 of the year before posting)",
     ("017_shaoxing-theme-education-summary.txt", "speaker"): "the speaker line comes after a time-and-place line, which ends the title block",
     ("018_shaoxing-news-report-ccdi.txt", "date"): "a news report's date is in its first sentence (1月12日上午)",
@@ -76,7 +75,7 @@ def test_page_field(name, field):
 
 
 #: the share of pages each field must get right (measured 2026-12-02; raise it as misses are fixed)
-FLOOR = {"title": 0.87, "subtitle": 0.90, "speaker": 0.84, "date": 0.78, "published": 1.0, "salutation": 0.93,
+FLOOR = {"title": 0.87, "subtitle": 0.90, "speaker": 0.84, "date": 0.81, "published": 1.0, "salutation": 0.93,
          "removed": 0.81, "headings": 0.66, "parts": 1.0}
 
 

@@ -291,7 +291,8 @@ def _article_date(head, lines, published: str | None) -> str | None:
     """A signed article (署名文章: a byline, no salutation) is dated by its publication."""
     if not head.author or not published:
         return None
-    return None if any(SALUTATION.match(line.text) for line in lines[head.used:head.used + 3]) else published
+    opening = lines[head.used:head.used + 3]
+    return None if any(SALUTATION.match(line.text) or SALUTATION_RUN.match(line.text) for line in opening) else published
 
 
 def date_from_name(stem: str) -> str | None:
