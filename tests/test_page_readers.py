@@ -132,3 +132,35 @@ def test_parse_shows_parts(tmp_path):
     parsed = json.loads(data.stdout)
     assert parsed["meta"]["kind"] == "述职报告" and len(parsed["parts"]) == 3
     assert parsed["meta"]["published"] == "2020年01月16日"
+
+
+NEWS = """首页 > 时政 > 正文
+习近平在全国组织工作会议上发表重要讲话
+2013年11月15日19:16 来源：新华网
+【字号 大 中 小】 【打印】 【关闭】
+视频：习近平出席全国组织工作会议
+新华网北京11月15日电（记者 张三 李四）全国组织工作会议15日在北京召开。中共中央总书记习近平出席会议并发表重要讲话。
+习近平强调，要坚持党管干部原则，建设一支宏大的高素质干部队伍。这是会议现场。新华社记者 王五 摄
+会议指出，各级党委要切实担负起管党治党的政治责任。
+（责任编辑：赵六）
+分享到：
+"""
+
+
+def test_news_copy_keeps_its_page_matter_out(tmp_path):
+    """A news agency's copy (written for this test in the shape of such pages): the posting line, the
+    controls, a video line, the dateline and byline, a caption run into a paragraph, the editor and the
+    share row are page matter; every sentence of the report stays."""
+    page = tmp_path / "news.txt"
+    page.write_text(NEWS, encoding="utf-8")
+    speech = read_speech(page)
+    assert [(r.line, r.why) for r in speech.removed] == [
+        (1, "导航"), (3, "页面信息"), (4, "页面按钮"), (5, "图片说明"), (6, "电头"), (7, "图片说明"), (9, "页面信息"),
+        (10, "分享按钮")]
+    assert [r.text for r in speech.removed if r.line in (6, 7)] == ["新华网北京11月15日电（记者 张三 李四）",
+                                                                   "这是会议现场。新华社记者 王五 摄"]
+    texts = [p.text for p in speech.paragraphs()]
+    assert texts[0].startswith("全国组织工作会议15日在北京召开。")
+    assert texts[1] == "习近平强调，要坚持党管干部原则，建设一支宏大的高素质干部队伍。"
+    assert speech.meta.text("source") == "新华网" and speech.meta.text("published") == "2013年11月15日"
+    assert speech.meta.text("date") == "2013年11月15日" and speech.meta.kind == "新闻报道"

@@ -21,7 +21,7 @@ GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|�
 META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发布日期|发表时间|发表日期|更新时间|上传时间|录入时间|时间|日期|出处"
             r"|作者|发布者|发布人|录入|编辑|责任编辑|责编|审核|浏览(?:次数|量)?|阅读(?:次数|量|数)?|点击(?:数|量|次数)?"
             r"|访问(?:量|次数)|字数|字号|字体|栏目|分类|供稿)")
-META_LINE = re.compile(rf"^(?:{META_KEY}\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载|作者|来源|浏览|上传|阅读).*)$")
+META_LINE = re.compile(rf"^(?:[（(【\[]?\s*{META_KEY}\s*[:：].*|(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*{META_KEY}\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载|作者|来源|浏览|上传|阅读).*)$")
 META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(.*?)(?=\s*{META_KEY}\s*[:：]|$)")
 #: a metadata key alone: its value is on the next line ("来源:" / "四川日报") or empty ("阅读量：")
 META_KEY_ONLY = re.compile(rf"^[【\[]?\s*{META_KEY}\s*[:：]$")
@@ -155,7 +155,8 @@ def page_metadata(text: str, page: PageMeta) -> None:
         elif ("时间" in key or "日期" in key) and not page.date:
             page.date = _date_text(value) or value
     if not page.date:
-        m = EDITION.match(text) or DATETIME.match(text) or re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text)
+        m = (EDITION.match(text) or DATETIME.match(text)
+             or re.match(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})", text))
         if m:
             page.date = _date_text(m.group(0))
 

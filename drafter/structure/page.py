@@ -141,14 +141,35 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 out.removed.append(Removed(line.no, m.group(0).strip(), "电头"))
                 line.text = rest
             continue
-        if CREDIT.search(text) and len(text) <= 200:
-            take(k, "图片说明")
+        if CREDIT.search(text) and len(text) <= 300:
+            cut = _caption_start(text)
+            if cut == 0:
+                take(k, "图片说明")
+            elif cut is not None:
+                out.removed.append(Removed(line.no, text[cut:].strip(), "图片说明"))
+                line.text = text[:cut].rstrip()
         elif ISSUED.match(text) and k >= head_end:
             take(k, "落款")
     for k, why in taken.items():
         out.removed.append(Removed(lines[k].no, lines[k].raw.strip(), why))
     out.lines = [line for k, line in enumerate(lines) if k not in taken]
     return out
+
+
+#: the sentence a picture's caption opens with: "这是…", "图为…"
+CAPTION_START = re.compile(r"(?:^|(?<=[。！？]))\s*(?:这是|图为|上图|下图|图片为)")
+DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+
+
+def _caption_start(text: str) -> int | None:
+    """Where the caption of a line closed by a photo credit starts: 0 for a whole line (a caption opening
+    with its date, or one or two sentences with nothing to say otherwise), the start of its 这是/图为 sentence
+    when the page ran the caption into a paragraph, None when the caption cannot be told apart."""
+    body = CREDIT.split(text)[0] if CREDIT.search(text) else text
+    starts = [m.start() for m in CAPTION_START.finditer(text)]
+    if DATED.match(text.lstrip()) or (not starts and len(re.findall(r"[。！？]", body)) <= 2):
+        return 0
+    return starts[-1] if starts else None
 
 
 def _repeats(lines: list[Line], start: int, end: int, taken: dict[int, str], key: str) -> bool:
