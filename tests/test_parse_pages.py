@@ -111,3 +111,17 @@ def test_parts_are_documents():
     assert [s.title for d in docs for s in d.headings()] == [s.title for s in speech.headings()]
     assert speech.meta.kind == "述职报告"
     assert speech.to_dict()["parts"][0]["first_line"] == 5
+
+
+@pytest.mark.parametrize("name", [n for n in FILES if n.endswith(".txt")])
+def test_nothing_of_a_page_is_lost(name):
+    """Every character of a page is in the speech, in a part, or in a removed line (captions and
+    datelines cut off a paragraph included)."""
+    from collections import Counter
+
+    from pages_score import PAGES
+    from drafter.structure import read_speech
+    from test_nothing_lost import source_chars, speech_chars
+
+    speech = read_speech(PAGES / name)
+    assert source_chars((PAGES / name).read_text(encoding="utf-8"), speech) - speech_chars(speech) == Counter()

@@ -169,9 +169,22 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     dates = [p.speech.meta.text("date") for p in parts if p.speech.meta.date]
     if dates:
         whole.meta.date = [dates[-1]]
-    whole.front = list(parts[0].speech.front)
-    whole.sections = [s for p in parts for s in p.speech.sections]
-    whole.back = list(parts[-1].speech.back)
+    # the page's flow, nothing left out: each part's heading lines and front, its sections, and its back
+    # (a later part's front and an earlier part's back go into the body of the part before them)
+    sink = whole.front
+    for k, (ph, part) in enumerate(zip(found, parts)):
+        sink.extend(Paragraph([line.text], "body", line.no, (line.no,)) for line in lines[ph.start:ph.start + ph.skip])
+        sink.extend(part.speech.front)
+        whole.sections.extend(part.speech.sections)
+        if part.speech.sections:
+            last = part.speech.sections[-1]
+            while last.children:
+                last = last.children[-1]
+            sink = last.body
+        if k + 1 < len(parts):
+            sink.extend(part.speech.back)
+        else:
+            whole.back = list(part.speech.back)
     whole.warnings = [w for p in parts for w in p.speech.warnings]
     whole.parts = parts
     return whole

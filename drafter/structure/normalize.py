@@ -67,8 +67,9 @@ def full_width(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """The normalised form of one line: trimmed, full-width punctuation beside CJK."""
-    return full_width(clean_space(text))
+    """The normalised form of one line: trimmed, full-width punctuation beside CJK, the Chinese dash
+    written with horizontal bars (――, U+2015) as the dash it stands for (——)."""
+    return full_width(clean_space(text)).replace("\u2015\u2015", "——")
 
 
 def squash(text: str) -> str:
