@@ -164,3 +164,27 @@ def test_news_copy_keeps_its_page_matter_out(tmp_path):
     assert texts[1] == "习近平强调，要坚持党管干部原则，建设一支宏大的高素质干部队伍。"
     assert speech.meta.text("source") == "新华网" and speech.meta.text("published") == "2013年11月15日"
     assert speech.meta.text("date") == "2013年11月15日" and speech.meta.kind == "新闻报道"
+
+
+def _parse(tmp_path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_speech(path)
+
+
+BODY = ("今天召开全市工作会议，主要任务是总结去年工作，部署今年任务，动员全市上下凝心聚力、真抓实干，"
+        "奋力完成全年目标任务。下面，我讲三点意见。\n一、提高站位\n我们要提高政治站位。\n二、狠抓落实\n我们要狠抓落实。\n")
+
+
+def test_speech_lines_that_look_like_page_matter_stay(tmp_path):
+    """Titles worded like a forwarding note or a bulletin, a subtitle under a page's 来源 row, and print
+    controls with the speech still below them are not page matter."""
+    speech = _parse(tmp_path, "认真学习贯彻党的二十大精神\n来源：市委办公室\n在全市工作会议上的讲话\n同志们：\n" + BODY)
+    assert speech.meta.text("title") == "认真学习贯彻党的二十大精神"
+    assert speech.meta.text("subtitle") == "在全市工作会议上的讲话"
+    assert [r.line for r in speech.removed] == [2]
+    speech = _parse(tmp_path, "关于全市安全生产检查情况的通报\n同志们：\n" + BODY)
+    assert speech.meta.text("title") == "关于全市安全生产检查情况的通报" and speech.removed == []
+    speech = _parse(tmp_path, "在全市工作会议上的讲话\n同志们：\n" + BODY.replace("一、提高站位\n", "一、提高站位\n打印本页\n"))
+    assert [(r.line, r.why) for r in speech.removed] == [(5, "页面按钮")]
+    assert [s.title for s in speech.headings()] == ["提高站位", "狠抓落实"]

@@ -231,8 +231,9 @@ def clean(source: list[SourceLine]) -> Cleaned:
                 if (reason is None and not has_hanzi(text) and not DATE_ONLY.match(text) and not TEXT_PIECE.fullmatch(text)
                         and (not body_seen or len(text) <= 40)):
                     reason = "非正文"
-        if reason and CLOSERS.match(text.strip("【】[] ")) and body_seen:
-            in_footer = True
+        if (reason and CLOSERS.match(text.strip("【】[] ")) and body_seen
+                and not _speech_follows(lines[k + 1:])):
+            in_footer = True               # the controls closing the article: no paragraph follows them
         if reason:
             if reason in META_REASONS:
                 page_metadata(text, out.page)
@@ -245,6 +246,13 @@ def clean(source: list[SourceLine]) -> Cleaned:
             body_seen = True
         out.lines.append(line)
     return out
+
+
+def _speech_follows(later: list[Line]) -> bool:
+    """Whether the speech goes on below a row of page controls: a numbered heading, a long paragraph,
+    or two sentences or more follow it."""
+    sentences = sum(1 for line in later if re.search(r"[。！？]$", line.text))
+    return sentences >= 2 or any(read_mark_like(line.text) or len(line.text) > 80 for line in later)
 
 
 def read_mark_like(text: str) -> bool:

@@ -36,7 +36,8 @@ ADDRESSEE = re.compile(r"^(?:全校|全体|各)[\u4e00-\u9fff、]{1,12}[:：]")
 OFFICE = re.compile(r"^[\u4e00-\u9fff（）]{2,20}(?:办|办公室|室|处|部|委|委员会|局|厅|会|组|中心|党委|支部|学校|政府)$")
 SIGN_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: a bulletin's masthead: its name and its issue number
-MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通讯|专报|信息)$|^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
+MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通讯|专报|信息)$")
+ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 #: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
 ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 #: a line that only introduces the text it precedes (…全文如下：)
@@ -81,14 +82,16 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         text = lines[k].text
         if k in taken:
             continue
-        if FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text):
+        note = len(text) >= 15 and re.search(r"[，。！,!]", text)     # a sentence, never a title
+        if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)):
             take(k, "转发按语")
             j = k + 1
             while j < len(lines) and (OFFICE.match(lines[j].text) or SIGN_DATE.match(lines[j].text)) and len(lines[j].text) <= 20:
                 take(j, "落款")
                 j += 1
             continue
-        if MASTHEAD.match(text):
+        issue = ISSUE.match(text)
+        if issue or (MASTHEAD.match(text) and k + 1 < len(lines) and ISSUE.match(lines[k + 1].text)):
             take(k, "转发按语")
     # the page's headline: the first title-like line, just above the page's metadata row
     first = next((k for k in range(head_end) if k not in taken), None)
@@ -107,7 +110,10 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             take(first, "网页标题")        # the page shows the title block twice: the article's copy stays
         elif meta_row and nxt is not None:
             n = lines[nxt]
-            if titleish(n) and not _continues_title_block(n.text) and not squash(h.text).startswith(squash(n.text)):
+            quoted = squash(n.text) in squash(h.text)      # the headline quotes the speech's own title
+            subtitle = bool(OCCASION.match(n.text)) and not quoted and not OCCASION.match(h.text.replace("《", "").replace("》", ""))
+            if (titleish(n) and not _continues_title_block(n.text) and not subtitle
+                    and not squash(h.text).startswith(squash(n.text))):
                 take(first, "网页标题")
             elif not titleish(n) and not _continues_title_block(n.text) and PAGE_STYLE.match(h.text):
                 take(first, "网页标题")
