@@ -32,10 +32,24 @@ def _library(library: Library | None) -> Library:
 
 
 def parse(path: str | os.PathLike) -> Speech:
-    """Read a .txt/.md/.docx file and parse it into a Speech."""
+    """Read a .txt/.md/.docx/.html file (.doc/.wps through LibreOffice) and parse it into a Speech."""
     from drafter.structure import read_speech
 
     return read_speech(path)
+
+
+def notices(speech: Speech) -> list[str]:
+    """What a user should know about a parse, one Chinese line each: renumbered headings, removed
+    blocks of page matter, joined lines (``drafter parse`` and ``drafter format`` print them on stderr)."""
+    from drafter.structure.notices import notices as lines
+
+    return lines(speech)
+
+
+def documents(speech: Speech) -> list[Speech]:
+    """The texts of a parsed file to treat as documents: each part of a page holding several texts
+    (``Speech.parts``), else the speech itself."""
+    return speech.documents()
 
 
 def write_speech(speech: Speech, output: str | os.PathLike, *, fmt: str | None = None, style: str = "gbt9704",
@@ -54,7 +68,11 @@ def write_speech(speech: Speech, output: str | os.PathLike, *, fmt: str | None =
         check_target(output, force)           # before the work: a clear error without rendering
     if reference_doc is not None and not Path(reference_doc).is_file():
         raise ReadError("参考文档不存在", where=str(reference_doc))
-    data = render(speech, fmt, _library(library).profile(style), reference_doc)
+    from drafter.render.layout import with_dates
+
+    profile = _library(library).profile(style)
+    speech = with_dates(speech, profile.get("date_format"))   # 2023年11月26日, never ISO
+    data = render(speech, fmt, profile, reference_doc)
     if to_stdout:
         _to_stdout(data)
         return None
@@ -89,7 +107,9 @@ def silence_stdout() -> None:
 def format(path: str | os.PathLike, output: str | os.PathLike, *, fmt: str | None = None, style: str = "gbt9704",
            reference_doc: str | os.PathLike | None = None, force: bool = False,
            library: Library | None = None) -> tuple[Speech, Path | None]:
-    """Parse a speech and write it laid out; a file that is all page debris is an error."""
+    """Parse a speech and write it laid out; a file that is all page debris is an error. The speech's
+    date prints in the style's ``date_format``; the page's posting date (``meta.published``) never prints.
+    ``notices(speech)`` says what the user should know of it."""
     speech = parse(path)
     if speech.is_empty():
         raise ReadError(f"去掉网页杂质后没有正文（删除了 {len(speech.removed)} 行；见 drafter parse {path}）",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from drafter.zh import DEFAULT_LADDER, STYLES
 
 __all__ = ["DEFAULT_LADDER", "STYLES", "Block", "Gap", "Inline", "Inlines", "Meta", "Paragraph", "Placeholder",
-           "Removed", "Section", "Speech", "placeholders", "plain"]
+           "Part", "Removed", "Section", "Speech", "placeholders", "plain"]
 
 
 @dataclass(frozen=True)
@@ -117,11 +117,12 @@ class Meta:
     speaker: Inlines | None = None
     occasion: Inlines | None = None
     author: Inlines | None = None
-    date: Inlines | None = None
+    date: Inlines | None = None      # when the speech was given (its date line, title or dated occasion)
     source: Inlines | None = None
-    kind: str | None = None          # 工作会议讲话, 专题党课 … where known
+    published: Inlines | None = None  # when the page holding it was posted (发布时间 …), never the speech's date
+    kind: str | None = None          # the genre: 讲话, 政府工作报告, 述职报告, 转发通知, 汇编 … (outline name for skeletons)
 
-    FIELDS = ("title", "subtitle", "speaker", "occasion", "author", "date", "source")
+    FIELDS = ("title", "subtitle", "speaker", "occasion", "author", "date", "source", "published")
 
     def text(self, name: str) -> str | None:
         value = getattr(self, name)
@@ -138,6 +139,20 @@ class Removed:
 
 
 @dataclass
+class Part:
+    """One of several texts a page holds (three leaders' 述职 reports, two leaders' speech summaries).
+
+    ``speech`` is the part parsed on its own, so it can be mined or written as a document; the page's
+    Speech keeps the whole page (its sections are the parts' sections in order)."""
+
+    title: str | None
+    speaker: str | None
+    first_line: int
+    last_line: int
+    speech: "Speech"
+
+
+@dataclass
 class Speech:
     meta: Meta = field(default_factory=Meta)
     front: list[Paragraph] = field(default_factory=list)
@@ -148,6 +163,11 @@ class Speech:
     source: str | None = None        # path of the file read, if any
     numbering: tuple[str, ...] | None = None   # per-depth styles a writer should use (None: from sections)
     transition: str | None = None    # the sentence the parser found leading from the opening into the body
+    parts: list[Part] = field(default_factory=list)   # the texts of a page holding several, else empty
+
+    def documents(self) -> list["Speech"]:
+        """The texts to treat as documents: each part of a page holding several, else the speech itself."""
+        return [p.speech for p in self.parts] if self.parts else [self]
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -207,7 +227,9 @@ class Speech:
             return [p.text for p in paras]
 
         return {
-            "meta": {name: self.meta.text(name) for name in Meta.FIELDS},
+            "meta": {**{name: self.meta.text(name) for name in Meta.FIELDS}, "kind": self.meta.kind},
+            "parts": [{"title": p.title, "speaker": p.speaker, "first_line": p.first_line, "last_line": p.last_line}
+                      for p in self.parts],
             "headings": [{"line": s.line, "depth": s.depth, "style": s.style, "text": s.title, "run_in": s.run_in,
                           "after_gap": s.after_gap} for s in self.headings()],
             "removed": [{"line": r.line, "text": r.text, "why": r.why} for r in self.removed],

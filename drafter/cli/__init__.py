@@ -114,15 +114,24 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _tell(speech) -> None:
+    """What the user should know of a parse, one line each on stderr (the same for parse and format)."""
+    from drafter.api import notices
+
+    for line in notices(speech):
+        typer.echo(f"drafter: {line}", err=True)
+
+
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="讲话稿文件 (.txt .md .docx)"),
+    file: Path = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps)"),
     json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构"),
 ):
     """解析一篇讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）。"""
     from drafter.api import parse as parse_file
 
     speech = parse_file(file)
+    _tell(speech)
     if json_out:
         import json
 
@@ -135,7 +144,7 @@ def parse(
 
 @app.command("format")
 def format_(
-    file: Annotated[Path, typer.Argument(help="讲话稿文件 (.txt .md .docx)")],
+    file: Annotated[Path, typer.Argument(help="讲话稿文件 (.txt .md .docx .html .doc .wps)")],
     output: OutputFile,
     fmt: Format = None,
     style: Style = "gbt9704",
@@ -146,8 +155,9 @@ def format_(
     """把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、Markdown）。"""
     from drafter.api import format as format_file
 
-    _, written = format_file(file, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
-                             library=resolve(library))
+    speech, written = format_file(file, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
+                                  library=resolve(library))
+    _tell(speech)
     if written is not None:
         typer.echo(f"已写入 wrote {written}", err=True)
 

@@ -31,10 +31,18 @@ def print_tree(speech: Speech) -> None:
     marks = {id(s): mark for s, _, mark in numbered(speech.sections, None)}
     meta = speech.meta
     root = Tree(f"[bold]{escape(plain(meta.title) or '（无标题 no title）')}[/bold]")
+    if meta.kind:
+        root.add(f"[dim]类型[/dim] {escape(meta.kind)}")
     for name, label in (("subtitle", "副题"), ("speaker", "讲话人"), ("occasion", "场合"), ("author", "作者"),
-                        ("date", "日期"), ("source", "来源")):
-        if value := meta.text(name):
-            root.add(f"[dim]{label}[/dim] {escape(value)}")
+                        ("date", "讲话日期"), ("published", "网页发布日期"), ("source", "来源")):
+        if meta.text(name):
+            root.add(f"[dim]{label}[/dim] {escape(meta.text(name))}")
+    if speech.parts:
+        parts = root.add(f"[cyan]本页包含 {len(speech.parts)} 篇[/cyan]")
+        for k, part in enumerate(speech.parts, 1):
+            who = "，".join(filter(None, [part.title, part.speaker])) or "（无标题）"
+            parts.add(f"{k}. {escape(who)} [dim]L{part.first_line}–{part.last_line}，"
+                      f"{len(part.speech.headings())} 个标题[/dim]")
     front = root.add("[cyan]开头 front[/cyan]")
     for p in speech.front:
         front.add(f"[dim]{p.role} L{p.line}[/dim] {escape(_short(p.text))}")

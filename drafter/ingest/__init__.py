@@ -45,7 +45,8 @@ def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
     return lines
 
 
-READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx"}
+READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
+           ".html": "html", ".htm": "html", ".doc": "legacy", ".wps": "legacy"}
 
 
 def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
@@ -57,9 +58,16 @@ def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(sorted(READERS))
-        raise DrafterError(f"不支持的文件类型 unsupported file type '{path.suffix}'; use one of: {known}",
-                           where=str(path))
-    if kind == "docx":
+        raise DrafterError(f"不支持的文件类型 unsupported file type '{path.suffix}'; use one of: {known}", where=str(path))
+    if kind == "legacy":
+        from drafter.ingest.convert import read_legacy_lines
+
+        lines = read_legacy_lines(path)
+    elif kind == "html":
+        from drafter.ingest.html import read_html_lines
+
+        lines = read_html_lines(path)
+    elif kind == "docx":
         from drafter.ingest.docx import read_docx_lines
 
         lines = read_docx_lines(path)

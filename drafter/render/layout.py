@@ -86,6 +86,41 @@ def date_content(content: Inlines) -> Inlines:
     return ["（", *content, "）"]
 
 
+#: how a date is printed unless a style profile says otherwise (its ``date_format``)
+DATE_FORMAT = "{year}年{month}月{day}日"
+_DATE = re.compile(r"^[（(]?\s*(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?\s*[）)]?$")
+_MONTH = re.compile(r"^[（(]?\s*(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?\s*[）)]?$")
+
+
+def format_date(text: str, fmt: str | None = None) -> str:
+    """A date as printed: 2023-11-26, 2023.11.26 and 2023年11月26日 all become 2023年11月26日 (or the
+    profile's ``date_format``, with {year} {month} {day}, {month:02d} …); other text is kept as written."""
+    fmt = fmt or DATE_FORMAT
+    m = _DATE.match(text.strip())
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return fmt.format(year=year, month=month, day=day)
+    m = _MONTH.match(text.strip())
+    if m and 1 <= int(m.group(2)) <= 12:
+        head = fmt.split("{day")[0].rstrip("-/.")
+        return head.format(year=int(m.group(1)), month=int(m.group(2)))
+    return text
+
+
+def with_dates(speech: Speech, fmt: str | None = None) -> Speech:
+    """The speech with its date printed in the profile's form (a copy; the speech is not changed)."""
+    from dataclasses import replace as copy
+
+    date = speech.meta.date
+    if not date or not all(isinstance(part, str) for part in date):
+        return speech
+    shown = format_date("".join(date), fmt)
+    if shown == "".join(date):
+        return speech
+    return copy(speech, meta=copy(speech.meta, date=[shown]))
+
+
 def meta_lines(speech: Speech) -> list[MetaLine]:
     meta = speech.meta
     lines = []

@@ -9,24 +9,34 @@ never continues the section before the gap.
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 from typing import cast
 
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
-from drafter.model import Gap, Meta, Paragraph, Section, Speech
-from drafter.structure.header import read_header
+from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
+from drafter.structure.header import SALUTATION, SALUTATION_RUN, read_header
 from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import read_mark
-from drafter.structure.paragraphs import Para, join_lines
+from drafter.structure.clean import Cleaned, Line
+from drafter.structure.page import PageHead, headline_speaker, read_page
+from drafter.structure.parts import PartHead, find_parts, genre
+from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.roles import enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
 
 
 
 def read_speech(path: str | os.PathLike[str]) -> Speech:
-    """Read a .txt/.md/.docx file and parse it into a Speech."""
+    """Read a .txt/.md/.docx/.html (.doc/.wps through LibreOffice) file and parse it into a Speech; a file
+    name such as 2013-06-18_标题.txt or 2019.txt gives the date when the text has none."""
     speech = parse_lines(read_lines(path))
     speech.source = str(path)
+    if not speech.meta.date:
+        named = date_from_name(Path(path).stem)
+        if named:
+            speech.meta.date = [named]
     return speech
 
 
@@ -124,34 +134,101 @@ class _Builder:
 
 
 def parse_lines(source: list[SourceLine]) -> Speech:
-    """Parse numbered source lines (from any reader) into a Speech."""
+    """Parse numbered source lines (from any reader) into a Speech; a page holding several texts gives a
+    Speech whose ``parts`` are those texts, each parsed on its own."""
     cleaned = clean(source)
-    head = read_header(cleaned.lines)
-    speech = Speech(removed=cleaned.removed + head.removed)
-    speech.warnings += [f"line {line.no}: {note}" for line in source for note in line.notes]
+    page = read_page(cleaned.lines, cleaned.removed, cleaned.page)
+    found = find_parts(page.lines)
+    if found is None:
+        speech = _parse_text(page.lines, cleaned.removed + page.removed, cleaned, page)
+    else:
+        speech = _parse_parts(found, page.lines, cleaned.removed + page.removed, cleaned, page)
+    speech.meta.kind = genre(speech)
+    speech.warnings[:0] = [f"line {line.no}: {note}" for line in source for note in line.notes]
+    return speech
+
+
+def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed], cleaned: Cleaned,
+                 page: PageHead) -> Speech:
+    """A page of several texts: each part parsed on its own; the page's Speech holds their sections in
+    order, the page's metadata, and what comes before the first part (the page's title) as removed."""
+    first = found[0].start
+    removed = list(removed) + [Removed(line.no, line.raw.strip(), "网页标题") for line in lines[:first]]
+    parts: list[Part] = []
+    for k, ph in enumerate(found):
+        end = found[k + 1].start if k + 1 < len(found) else len(lines)
+        body = lines[ph.start + ph.skip:end]
+        sub = _parse_text(body, [], Cleaned(lines=body), PageHead(lines=body))
+        sub.meta.published = [cleaned.page.date] if cleaned.page.date else None
+        title = ph.title or sub.meta.text("title")
+        speaker = ph.speaker or sub.meta.text("speaker") or sub.meta.text("author")
+        if speaker and not sub.meta.speaker:
+            sub.meta.speaker = [speaker]
+        parts.append(Part(title, speaker, lines[ph.start].no, lines[end - 1].no, sub))
+    whole = Speech(removed=removed + [r for p in parts for r in p.speech.removed])
+    whole.removed.sort(key=lambda r: r.line)
+    whole.meta = Meta(published=[cleaned.page.date] if cleaned.page.date else None,
+                      source=[cleaned.page.source] if cleaned.page.source else None)
+    dates = [p.speech.meta.text("date") for p in parts if p.speech.meta.date]
+    if dates:
+        whole.meta.date = [dates[-1]]
+    # the page's flow, nothing left out: each part's heading lines and front, its sections, and its back
+    # (a later part's front and an earlier part's back go into the body of the part before them)
+    sink = whole.front
+    for k, (ph, part) in enumerate(zip(found, parts)):
+        sink.extend(Paragraph([line.text], "body", line.no, (line.no,)) for line in lines[ph.start:ph.start + ph.skip])
+        sink.extend(part.speech.front)
+        whole.sections.extend(part.speech.sections)
+        if part.speech.sections:
+            last = part.speech.sections[-1]
+            while last.children:
+                last = last.children[-1]
+            sink = last.body
+        if k + 1 < len(parts):
+            sink.extend(part.speech.back)
+        else:
+            whole.back = list(part.speech.back)
+    whole.warnings = [w for p in parts for w in p.speech.warnings]
+    whole.parts = parts
+    return whole
+
+
+def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, page: PageHead) -> Speech:
+    """Parse the cleaned lines of one text into a Speech."""
+    head = read_header(lines)
+    speech = Speech(removed=removed + head.removed)
+    speaker, occasion = head.speaker, head.occasion
+    if page.headline and not head.title:
+        named, said_at = headline_speaker(page.headline)
+        speaker, occasion = speaker or named, occasion or said_at
+    published = cleaned.page.date
     speech.meta = Meta(
         title=[head.title] if head.title else None,
         subtitle=[head.subtitle] if head.subtitle else None,
-        speaker=[head.speaker] if head.speaker else None,
-        occasion=[head.occasion] if head.occasion else None,
+        speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
+        occasion=[occasion] if occasion else None,
         author=[a] if (a := head.author or cleaned.page.author) else None,
-        date=[d] if (d := head.date or cleaned.page.date) else None,
+        date=[d] if (d := head.date or _date_of(head, cleaned.page) or _article_date(head, lines, published)) else None,
         source=[cleaned.page.source] if cleaned.page.source else None,
+        published=[published] if published else None,
     )
     removed = {r.line for r in speech.removed}
-    paras = join_lines(cleaned.lines[head.used:], removed)
+    paras = _split_salutation(join_lines(lines[head.used:], removed))
     builder = _Builder(speech)
     leads = _lead_heads(paras)
+    bare = _bare_heads(paras)
     for i, para in enumerate(paras):
         if para.is_gap:
             builder.gap(para)
             continue
         mark = read_mark(para.text)
-        role = role_of(para.text)
+        role = para.role or role_of(para.text)
         if role:
             builder.paragraph(para, role)
         elif mark:
             builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
+        elif i in bare:
+            builder.heading(para, "none", None, "", para.text, depth=bare[i] or (2 if builder.open else 1))
         elif i in leads:
             parent = builder.open[-1].depth if builder.open and builder.open[-1].style != "lead" else 0
             if builder.open and builder.open[-1].style == "lead":
@@ -170,6 +247,8 @@ def parse_lines(source: list[SourceLine]) -> Speech:
         else:
             builder.paragraph(para, None)
     speech.removed.sort(key=lambda r: r.line)
+    if not speech.meta.speaker and head.author and speech.salutation:
+        speech.meta.speaker = [head.author]     # a name under a speech's title is its speaker
     _mark_closing(speech)
     _mark_transition(speech)
     opening = speech.opening
@@ -177,6 +256,94 @@ def parse_lines(source: list[SourceLine]) -> Speech:
     for p in speech.paragraphs():
         p.enumeration = enumeration(p.text)
     return speech
+
+
+def _split_salutation(paras: list[Para]) -> list[Para]:
+    """The first paragraph of the speech opens with its salutation, alone or run into the text (各位代表！;
+    各位代表，现在，我代表…; 同学们：早上好！): the salutation becomes a paragraph of its own."""
+    first = next((i for i, p in enumerate(paras) if not p.is_gap), None)
+    if first is None or any(SALUTATION.match(p.text) for p in paras[first:first + 2]) or paras[first].hints.level:
+        return paras
+    para = paras[first]
+    m = SALUTATION_RUN.match(para.text)
+    if not m or len(m.group(1)) > 40 or read_mark(para.text):
+        return paras
+    rest = m.group(2).strip()
+    if m.group(1)[-1] in "，," and not rest:
+        return paras
+    head = Para(m.group(1), para.line, list(para.lines), para.hints, para.raw, role="salutation")
+    out = paras[:first] + [head]
+    if rest:
+        out.append(Para(rest, para.line, list(para.lines), para.hints, para.raw))
+    return out + paras[first + 1:]
+
+
+def _named_author(author: str | None) -> str | None:
+    """A page's 作者 field as the speaker when it is a person's name (not a unit or a pen name list)."""
+    return author if author and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", author) else None
+
+
+#: a date inside a subtitle or occasion: "2026年1月27日在…会议上"
+INNER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _date_of(head, page) -> str | None:
+    """When the speech was given, where no date line says it: a date in its subtitle or title, else a
+    news dateline's month and day in the year of the page's posting (the year before, if later)."""
+    for text in (head.subtitle, head.title):
+        m = INNER_DATE.search(text or "")
+        if m:
+            return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+    if page.dateline and page.date:
+        y = INNER_DATE.search(page.date) or re.match(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})", page.date)
+        if y:
+            year, month, day = int(y.group(1)), *page.dateline
+            if (month, day) > (int(y.group(2)), int(y.group(3))):
+                year -= 1
+            return f"{year}年{month}月{day}日"
+    return None
+
+
+def _article_date(head, lines, published: str | None) -> str | None:
+    """A signed article (署名文章: a byline, no salutation) is dated by its publication."""
+    if not head.author or not published:
+        return None
+    opening = lines[head.used:head.used + 3]
+    return None if any(SALUTATION.match(line.text) or SALUTATION_RUN.match(line.text) for line in opening) else published
+
+
+def date_from_name(stem: str) -> str | None:
+    """The date a file's name gives: 2013-06-18_标题 → 2013年6月18日, 20130618 → 2013年6月18日, 2019 → 2019年."""
+    m = re.match(r"^((?:19|20)\d{2})[-_.年]?(\d{2})[-_.月]?(\d{2})(?!\d)", stem)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+    m = re.match(r"^((?:19|20)\d{2})(?:年)?(?:$|[-_.\s])", stem)
+    return f"{m.group(1)}年" if m else None
+
+
+#: a bare heading: a short line with no punctuation at all (结束语, 关于外交工作, 首先报告２００１年的工作)
+BARE = re.compile(r"^[\u4e00-\u9fff０-９\d“”《》·\s]{2,16}$")
+
+
+def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
+    """Bare headings: short unpunctuated lines standing alone between blank lines, in a text whose other
+    parts are numbered (two numbered headings at least). Index → depth: 1 before the first top-level
+    numbered heading, or alone after the last (结束语); None (a sub-head of the open part) between them."""
+    marks = [(i, read_mark(p.text)) for i, p in enumerate(paras) if not p.is_gap and standalone(p.text)]
+    if len(marks) < 2:
+        return {}
+    top_style = marks[0][1].style
+    tops = [i for i, m in marks if m.style == top_style]
+    found: list[int] = []
+    for i, p in enumerate(paras):
+        if p.is_gap or p.hints.level is not None or not BARE.match(p.text) or read_mark(p.text) or is_closing(p.text):
+            continue
+        before = paras[i - 1].lines[-1] if i else 0
+        after = paras[i + 1].line if i + 1 < len(paras) else p.line + 2
+        if i and p.line - before > 1 and after - p.lines[-1] > 1 and not SALUTATION.match(p.text):
+            found.append(i)
+    after_last = [i for i in found if i > tops[-1]]
+    return {i: 1 if i < tops[0] or (i > tops[-1] and len(after_last) == 1) else None for i in found}
 
 
 def _lead_heads(paras: list[Para]) -> set[int]:

@@ -17,37 +17,64 @@ from drafter.zh import has_hanzi
 
 GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|部分内容)?(?:已)?隐藏\s*(\d+)?\s*(?:个)?字.*$")
 
-#: page metadata: "发布时间:…", "来源:中国组织人事报 时间:… 编辑:…", "更新时间:2025-08 来源:网友投稿"
-META_KEY = (r"(?:发布时间|发布日期|发表时间|更新时间|上传时间|时间|日期|来源|出处|作者|编辑|责任编辑|责编|"
-            r"浏览(?:次数)?|阅读(?:量)?|点击(?:量)?|字数|字号|栏目|分类)")
-META_LINE = re.compile(rf"^(?:{META_KEY}\s*[:：].*|"
-                       rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-                       rf".*(?:下载|作者|来源|浏览|上传|阅读).*)$")
-META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(\S+(?: \d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
+#: page metadata: "发布时间:…", "来源:中国组织人事报 时间:… 编辑:…", "文章来源：本站原创 作者：佚名 发布时间：… 点击数：  次"
+META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发布日期|发表时间|发表日期|更新时间|上传时间|录入时间|时间|日期|出处"
+            r"|作者|发布者|发布人|录入|编辑|责任编辑|责编|审核|浏览(?:次数|量)?|阅读(?:次数|量|数)?|点击(?:数|量|次数)?"
+            r"|访问(?:量|次数)|字数|字号|字体|栏目|分类|供稿)")
+META_LINE = re.compile(rf"^(?:[（(【\[]?\s*{META_KEY}\s*[:：].*|(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*{META_KEY}\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载|作者|来源|浏览|上传|阅读).*)$")
+META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(.*?)(?=\s*{META_KEY}\s*[:：]|$)")
+#: a metadata key alone: its value is on the next line ("来源:" / "四川日报") or empty ("阅读量：")
+META_KEY_ONLY = re.compile(rf"^[【\[]?\s*{META_KEY}\s*[:：]$")
+#: a posting time on its own line: "2026-02-03 09:02:33", "2026年02月10日 07时41分"
+DATETIME = re.compile(r"^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}[:：时]\d{2}(?:[:：分]\d{2}秒?|分)?$")
+#: a source in parentheses closing an article: "（来源：新华社）", "（信息来源：浙江发布）"
+SOURCE_TAIL = re.compile(r"^[（(]\s*(?:文章|信息|稿件|新闻)?来源\s*[:：][^（）()]{1,40}[）)]$")
+#: a newspaper's page line: "《人民日报》（2025年01月01日第 01 版）"
+EDITION = re.compile(r"^[>＞\s]*《[^《》]{2,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*第\s*\d+\s*版\s*[）)]$")
+#: a news agency's dateline at the start of a line: "新华社北京4月24日电", "本报讯（记者 张三）"
+DATELINE = re.compile(r"^[（(]?\s*(?:(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|中新网)[\u4e00-\u9fff]{0,8}(\d{1,2})月(\d{1,2})日(?:电|讯)"
+                      r"|本报(?:[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日)?讯)"
+                      r"(?:\s*[（(]\s*记者[^（）()]{1,30}[）)])?\s*[）)]?")
+#: a picture's credit closing a caption: "新华社记者 李涛 摄", "新华社记者 庞兴雷/摄", "（摄影：张三）"
+CREDIT = re.compile(r"记者[\u4e00-\u9fff\s]{2,12}[/／]?\s*摄[)）]?$|^[（(]?\s*(?:摄影|图片|供图|视频|图)\s*[:：/／][^。]{1,30}[)）]?$")
+#: a byline or editor line: "（记者 张三 李四）", "责任编辑：王五"
+BYLINE = re.compile(r"^[（(]\s*(?:记者|通讯员|本报记者)[\u4e00-\u9fff\s、]{2,30}[）)]$")
+#: a line standing for a picture or video the page showed: "视频：…", "图片：…"
+MEDIA = re.compile(r"^(?:视频|图片|音频)\s*[:：｜|]")
 #: a line that is only a date, as a speech's date line may be: (2023-11-26)
 DATE_ONLY = re.compile(r"^[（(]?\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[）)]?$")
-DATE = re.compile(r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?")
+DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
 #: metadata values that say nothing (uploaded by a member, contributed by a reader, …)
-EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网", "admin", "匿名", "本站", "网友", "用户上传"}
+EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网", "admin", "匿名", "本站", "网友", "用户上传", "本站原创", "次", ""}
 
 #: lines a page adds around any article
 DEBRIS = [
-    (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)"), "编辑按语 site editor's note"),
-    (re.compile(r"^(?:简介|摘要|导读)\s*[:：].{0,40}(?:小编|整理了|为你|为大家|文库)"), "网站简介 site blurb"),
-    (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)"
-                r"|ICP备|Powered by|All Rights Reserved|侵权", re.I), "版权声明 copyright"),
-    (re.compile(r"^下载|下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档"
-                r"|文档为\s*doc|\.docx?$|全文下载|免费下载|请勿使用迅雷", re.I), "下载提示 download prompt"),
-    (re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页)\s*[>＞»›]"
-                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12}){2,}$"), "导航 breadcrumb"),
-    (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"), "分享提示 share prompt"),
+    (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|(?:一文)?来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
+                r"|欢迎参考|歡迎咨詢|客服老师|客服老師"), "网站按语"),
+    (re.compile(r"^(?:简介|摘要|导读|导语|前言)\s*[:：].{0,60}(?:小编|整理|为你|為你|为大家|文库|本站|网友|范文|範文)"), "网站简介"),
+    (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|ICP备|ICP证|公网安备|Powered by|All Rights Reserved|侵权必究|如有侵权", re.I), "版权声明"),
+    (re.compile(r"^下载|下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载|免费下载|请勿使用迅雷"
+                r"|^(?:开通|购买)?会员.{0,20}(?:查看|阅读|下载)|剩余.{0,10}未读|阅读全文|查看全文|继续阅读"
+                r"|^[（(]?未完.{0,6}全文共\s*\d+\s*字|当前显示\s*\d+\s*字|^[（(]请认真阅读下面的提示", re.I), "下载提示"),
+    (re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›]"
+                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12}){2,}$"), "导航"),
+    (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"), "分享按钮"),
+    (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
 ]
 #: a line that is only one of these words starts or belongs to the page's footer of related links
-FOOTER = re.compile(r"^(?:推荐访问|相关推荐|热点推荐|热门推荐|猜你喜欢|相关范文推荐|相关范文|相关文章|相关阅读"
-                    r"|推荐阅读|延伸阅读|热门文章|最新文章|上一篇|下一篇|返回顶部|返回列表|更多精彩|精彩推荐)"
-                    r"\s*[:：]?.{0,40}$")
-NAV_WORDS = re.compile(r"^(?:分享|收藏|点赞|打印|关闭|评论|返回|举报|纠错|字号|大|中|小|默认|复制链接|在线阅读"
-                       r"|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|返回顶部)$", re.I)
+FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新闻|专题)|相关推荐|热点推荐|热门推荐|猜你喜欢|相关范文推荐|相关范文|相关文章|相关阅读|推荐阅读"
+                    r"|延伸阅读|热门文章|最新文章|上一篇|下一篇|返回顶部|返回列表|更多精彩|精彩推荐|网站地图)\s*[:：>》]*.{0,40}$")
+NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|返回|举报|纠错|字号|字体|大|中|小|默认|加大|还原|减小|放大|缩小|全屏"
+                       r"|下载|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|打印正文|打印此页|返回顶部|T\+|T-|A\+|A-)$", re.I)
+#: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
+LICENCE = re.compile(r"^本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|^(?:此|这)作品.{0,30}(?:公有领域|授权|许可)|公有领域[。.]?$"
+                     r"|^(?:Public domain|This work is in the public domain)", re.I)
+#: a line without Chinese that is still text of the speech: numbers and punctuation a wiki link broke off
+TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈〉「」（）()\-—…%％·・/]+")
+#: the controls that close an article on a page: what follows them is the page's footer
+CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|关闭窗口|扫一扫在手机打开当前页)$")
+#: reasons that carry page metadata to keep
+META_REASONS = ("页面信息",)
 
 
 @dataclass
@@ -63,8 +90,9 @@ class Line:
 @dataclass
 class PageMeta:
     source: str | None = None
-    date: str | None = None
+    date: str | None = None          # the page's posting date (发布时间 …), not the speech's
     author: str | None = None
+    dateline: tuple[int, int] | None = None   # month and day of a news dateline (新华社北京4月24日电)
 
 
 @dataclass
@@ -84,70 +112,149 @@ def gap_size(text: str) -> tuple[bool, int | None]:
     return True, int(m.group(1)) if m.group(1) else None
 
 
+def _controls(text: str) -> bool:
+    """A row of page buttons: 【字号：大 中 小】, 【 打印本页 】【 关闭窗口 】, 收藏 | 分享到:."""
+    controls = [c for c in re.split(r"[【】\[\]｜|:：\s]+", text) if c]
+    return bool(controls) and all(NAV_WORDS.match(c) for c in controls)
+
+
 def debris_reason(text: str) -> str | None:
     """Why a normalised line is page debris, or None if it may be speech text."""
     if len(text) <= 400:
         for pattern, why in DEBRIS:
             if pattern.search(text):
                 return why
-    if len(text) <= 90 and META_LINE.match(text):
-        return "页面信息 page metadata"
-    controls = [c for c in re.split(r"[【】\[\]｜|:：\s]+", text) if c]
-    if controls and all(NAV_WORDS.match(c) for c in controls):
-        return "页面按钮 page control"
+    if len(text) <= 120 and (META_LINE.match(text) or DATETIME.match(text) or SOURCE_TAIL.match(text) or EDITION.match(text)):
+        return "页面信息"
+    if _controls(text):
+        return "页面按钮"
+    if len(text) <= 60 and (MEDIA.match(text) or CREDIT.search(text) and not re.search(r"[。！？]", text)):
+        return "图片说明"
+    if BYLINE.match(text):
+        return "记者署名"
     return None
 
 
+def _date_text(value: str) -> str | None:
+    m = DATE.search(value)
+    return m.group(0) if m else None
+
+
 def page_metadata(text: str, page: PageMeta) -> None:
-    """Keep source, date and author from a page-metadata line."""
+    """Keep source, posting date and author from a page-metadata line."""
     for key, value in META_FIELD.findall(text):
-        value = value.strip()
-        if value in EMPTY_VALUES:
+        value = value.strip().strip("【】[]")
+        if value in EMPTY_VALUES or re.fullmatch(r"\s*次?\s*", value):
             continue
-        if key in ("来源", "出处") and not page.source:
-            page.source = value
-        elif key == "作者" and not page.author:
-            page.author = value
+        if "来源" in key or key == "出处":
+            if not page.source:
+                page.source = value.strip("（）()")
+        elif key == "作者":
+            if not page.author:
+                page.author = value
         elif ("时间" in key or "日期" in key) and not page.date:
-            m = DATE.search(value)
-            page.date = m.group(0) if m else value
+            page.date = _date_text(value) or value
     if not page.date:
-        m = re.match(r"^(\d{4}-\d{1,2}-\d{1,2})", text)
+        m = (EDITION.match(text) or DATETIME.match(text)
+             or re.match(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})", text))
         if m:
-            page.date = m.group(1)
+            page.date = _date_text(m.group(0))
+
+
+def _run_reason(texts: list[str]) -> str | None:
+    """Why a run of short lines, read as one line, is page debris: a toolbar or a breadcrumb split one
+    item per line (【字号： / 加大 / 还原 / 减小 / 】; 您的位置: / 首页 / > / 要闻)."""
+    joined = " ".join(texts)
+    if _controls(joined):
+        return "页面按钮"
+    for pattern, why in DEBRIS:
+        if why == "导航" and pattern.search(joined):
+            return why
+    return None
 
 
 def clean(source: list[SourceLine]) -> Cleaned:
-    """Normalise lines, drop and report debris, keep page metadata; blank lines are dropped silently."""
+    """Normalise lines, drop and report debris, keep page metadata; blank lines are dropped silently.
+
+    Besides one line at a time, a few rules read neighbouring lines: a toolbar or breadcrumb the page
+    split one item per line; a metadata key whose value is on the next line; the column name a
+    breadcrumb repeats under it; and the page footer, which starts at the controls that close an
+    article (打印本页, 关闭窗口) or at a list of related links, and runs to the end."""
     out = Cleaned(lines=[])
     lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
-    body_seen = False
-    in_footer = False
-    for line in lines:
+    lines = [line for line in lines if line.text]
+    why: dict[int, str] = {}
+    # runs of short lines read together
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j].text) <= 8 and not re.search(r"[。！？]", lines[j].text):
+            j += 1
+        if j - i >= 2:
+            # the longest prefix of the run, at least two lines, that reads as debris
+            for end in range(j, i + 1, -1):
+                reason = _run_reason([line.text for line in lines[i:end]])
+                if reason:
+                    for k in range(i, end):
+                        why[k] = reason
+                    i = end - 1
+                    break
+        i = max(i + 1, j if j - i < 2 else i + 1)
+    body_seen = in_footer = False
+    crumb: str | None = None
+    for k, line in enumerate(lines):
         text = line.text
-        if not text:
-            continue
-        is_gap, _ = gap_size(text)
-        if is_gap:
+        if gap_size(text)[0]:
             out.lines.append(line)
             continue
-        why = None
-        if re.fullmatch(r"(?:toc|目录)\d?", line.hints.style or ""):
-            why = "目录 table of contents"
-        elif in_footer:
-            why = "页脚 page footer"
-        elif FOOTER.match(text) and len(text) <= 40:
-            why, in_footer = "相关链接 related links", True
-        else:
-            why = debris_reason(text)
-            if why is None and not has_hanzi(text) and not DATE_ONLY.match(text) and (not body_seen or len(text) <= 40):
-                why = "非正文 not Chinese text"
-        if why:
-            if "metadata" in why or "页面信息" in why:
+        reason = why.get(k)
+        if reason is None:
+            if re.fullmatch(r"(?:toc|目录)\d?", line.hints.style or ""):
+                reason = "目录"
+            elif in_footer:
+                reason = "页脚"
+            elif FOOTER.match(text) and len(text) <= 40:
+                reason, in_footer = "相关链接", True
+            elif LICENCE.search(text) and len(text) <= 200 and (body_seen or k > 0):
+                reason, in_footer = "版权声明", True
+            elif crumb and text == crumb:
+                reason = "导航"           # the column name a breadcrumb repeats under it
+            elif META_KEY_ONLY.match(text.strip("【】[] ")):
+                reason = "页面信息"
+                nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+                if (nxt and len(nxt) <= 30 and not re.search(r"[。！？：:]", nxt) and not META_KEY_ONLY.match(nxt)
+                        and k + 1 not in why and not (read_mark_like(nxt))):
+                    why[k + 1] = "页面信息"
+                    text = text + nxt
+            else:
+                reason = debris_reason(text)
+                if (reason is None and not has_hanzi(text) and not DATE_ONLY.match(text) and not TEXT_PIECE.fullmatch(text)
+                        and (not body_seen or len(text) <= 40)):
+                    reason = "非正文"
+        if (reason and CLOSERS.match(text.strip("【】[] ")) and body_seen
+                and not _speech_follows(lines[k + 1:])):
+            in_footer = True               # the controls closing the article: no paragraph follows them
+        if reason:
+            if reason in META_REASONS:
                 page_metadata(text, out.page)
-            out.removed.append(Removed(line.no, line.raw.strip(), why))
+            if reason == "导航":
+                crumb = re.split(r"\s*[>＞»›]\s*", text.rstrip(">＞»› "))[-1].strip() or crumb
+            out.removed.append(Removed(line.no, line.raw.strip(), reason))
             continue
+        crumb = None
         if len(text) > 40 and re.search(r"[。！？]", text):
             body_seen = True
         out.lines.append(line)
     return out
+
+
+def _speech_follows(later: list[Line]) -> bool:
+    """Whether the speech goes on below a row of page controls: a numbered heading, a long paragraph,
+    or two sentences or more follow it."""
+    sentences = sum(1 for line in later if re.search(r"[。！？]$", line.text))
+    return sentences >= 2 or any(read_mark_like(line.text) or len(line.text) > 80 for line in later)
+
+
+def read_mark_like(text: str) -> bool:
+    """Whether a line opens with a numbering mark (一、 （一） 1.): never a metadata value."""
+    return bool(re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])", text))

@@ -19,18 +19,24 @@ from drafter.zh import SENTENCE_END
 GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
-SALUTATION = re.compile(r"^(?:同志们|同事们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}"
-                        r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
-DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
-                       r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
+SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
+DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
-NAME = r"[\u4e00-\u9fff]{2,4}"
+#: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们
+ADDRESS = (r"(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
+           r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部)")
+#: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
+SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,])(.*)$")
+NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
-ROLE = (r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员"
-        r"|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)")
+NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}\s*[.．月/-]\s*\d{{1,2}}日?)$")
+ROLE = r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)"
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER}))$")
+#: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
+SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
+OCCASION_END = re.compile(r"(?:会议|大会|会|典礼|仪式|座谈会|论坛)(?:上|开幕式上|闭幕式上)?$")
 #: paragraph style names (.docx) that say what a title-block line is
 STYLE_ROLES = {"subtitle": "subtitle", "副标题": "subtitle", "speaker": "speaker", "author": "author",
                "date": "date", "日期": "date"}
@@ -62,6 +68,8 @@ def titleish(line: Line) -> bool:
     if text[-1] in "。；，":
         return False
     if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
+        return False
+    if (m := SALUTATION_RUN.match(text)) and m.group(1)[-1] in "！!：:" and len(m.group(2)) <= 8:
         return False
     return not (AUTHOR_LINE.match(text) or SPEAKER_LINE.match(text) or DATE_LINE.match(text))
 
@@ -101,6 +109,7 @@ def read_header(lines: list[Line]) -> Header:
         # a title split over two lines: the next source line, short and title-like
         nxt = lines[i] if i < len(lines) else None
         if (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
+                and not SUBTITLE_START.match(nxt.text)
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             title = join_title(title, lines[i].text)
             i += 1
@@ -129,8 +138,26 @@ def read_header(lines: list[Line]) -> Header:
         role = STYLE_ROLES.get(line.hints.style or "") if head.title else None
         if role and not getattr(head, role):
             setattr(head, role, text.strip("（）()") if role == "date" else text)
-        elif head.title and text.startswith("—") and not head.subtitle and len(text) <= 80:
-            head.subtitle = "——" + text.lstrip("—").strip()
+        elif head.title and SUBTITLE_START.match(text) and not head.subtitle and len(text) <= 80:
+            sub = text.lstrip("—―－-").strip()
+            if sub.startswith(("（", "(")) and sub.endswith(("）", ")")):
+                sub = sub[1:-1]
+            # a subtitle the page broke over two lines: "——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上"
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if (nxt and not OCCASION_END.search(sub) and OCCASION_END.search(nxt.text) and len(nxt.text) <= 30
+                    and not SENTENCE_END.search(nxt.text)):
+                sub += nxt.text
+                i += 1
+            # the speaker on the subtitle's line: "2026年1月27日在…会议上 陕西省省长 赵刚"
+            tokens = sub.split()
+            for cut in (1, 2):
+                said, who = " ".join(tokens[:-cut]), " ".join(tokens[-cut:])
+                if len(tokens) > cut and not head.speaker and OCCASION_END.search(said) and SPEAKER_LINE.match(who):
+                    sub, head.speaker = said, who
+                    break
+            head.subtitle = "——" + sub
+        elif (m := NAME_DATE.match(text)) and head.title and not head.speaker and not head.date:
+            head.speaker, head.date = m.group(1), m.group(2)
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif DATE_LINE.match(text) and not head.date:

@@ -12,12 +12,14 @@ from drafter.zh import is_cjk
 
 FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u202f\u205f\ufeff\t]+")
+#: zero-width joiners and marks a page leaves inside text: never text
+_INVISIBLE = re.compile(r"[\u200c-\u200f\u2060\u2061-\u2064\u00ad]")
 _EDGE = " \u3000\u00a0\u2002\u2003\u2009\u200b\u202f\u205f\ufeff\t\r\n\f\v"
 
 
 def clean_space(text: str) -> str:
     """Trim every kind of blank from both ends; odd spaces inside become plain spaces."""
-    return _SPACES.sub(" ", text.strip(_EDGE))
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text).strip(_EDGE))
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -65,8 +67,9 @@ def full_width(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """The normalised form of one line: trimmed, full-width punctuation beside CJK."""
-    return full_width(clean_space(text))
+    """The normalised form of one line: trimmed, full-width punctuation beside CJK, the Chinese dash
+    written with horizontal bars (――, U+2015) as the dash it stands for (——)."""
+    return full_width(clean_space(text)).replace("\u2015\u2015", "——")
 
 
 def squash(text: str) -> str:

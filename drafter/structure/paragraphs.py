@@ -30,6 +30,7 @@ class Para:
     raw: str = ""
     gap: int | None = None          # hidden characters, for a gap marker
     is_gap: bool = False
+    role: str | None = None         # a role the parser gave it from its place (a salutation split off its line)
 
 
 def standalone_heading(text: str) -> bool:

@@ -213,7 +213,7 @@ def test_xlsx_plan(tmp_path):
     book.save(tmp_path / "plan.xlsx")
     results = run_plan(tmp_path / "plan.xlsx", tmp_path / "out")
     assert [(r.line, r.ok) for r in results] == [(2, True), (4, False)]
-    assert "2025-05-20" in body_of(results[0].output)
+    assert "2025年5月20日" in body_of(results[0].output)   # an Excel date prints as a speech prints dates
 
 
 def test_rows_are_numbered_by_their_first_line_in_the_file(tmp_path):

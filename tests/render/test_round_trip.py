@@ -12,14 +12,18 @@ import pytest
 
 import drafter
 from drafter.api import write_speech
+from drafter.render.layout import format_date
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 META = ("title", "subtitle", "speaker", "author", "date")
 
 
 def shape(speech: drafter.Speech) -> dict:
+    # a date prints as 2021年2月3日 whatever form the source gave it (2021-02-03): compared as printed
+    meta = {k: speech.meta.text(k) for k in META}
+    meta["date"] = format_date(meta["date"]) if meta["date"] else None
     return {
-        "meta": {k: speech.meta.text(k) for k in META},
+        "meta": meta,
         "front": [(p.role, p.text) for p in speech.front],
         "headings": [(s.depth, s.style, s.run_in, s.title) for s in speech.headings()],
         "paragraphs": [p.text for p in speech.paragraphs()],

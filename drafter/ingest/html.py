@@ -1,0 +1,227 @@
+"""Reader for web pages saved from a browser (.html, .htm): the text of the page's main block, one
+line per block element, as a browser's "copy" of that block would give it.
+
+The main block is found by text, not by the site's markup: the element whose own paragraphs hold the
+most Chinese text outside links (the article body), widened to its ancestors while they add little
+text and few links (the headline, breadcrumb and metadata row of the article's column, not a side bar
+or a menu). The lines run from the start of that block to the end of the page, as a reader's "copy"
+from the breadcrumb down would give them: the footer after the article is cleaned like any page's. Scripts, styles and comments are never text. What the block still holds
+of page matter (the headline, a 来源/发布时间 row, print buttons) is left to the same cleaning as every
+other format, so it is reported line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.ingest import SourceLine
+
+#: elements whose content is never page text
+SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg", "select", "textarea",
+        "button"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+#: elements that start and end a line
+BLOCK = {"address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset", "figcaption",
+         "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+         "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "body", "html"}
+#: a <p> (or <li> …) is closed by the start of one of these, as browsers do
+CLOSES_P = BLOCK - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "table"}
+HEADLINE = {"h1", "h2", "h3"}
+#: block elements whose text counts as their parent's own paragraphs when the main block is sought
+PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "center"}
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Node:
+    tag: str
+    parent: "Node | None" = None
+    children: list["Node | str"] = field(default_factory=list)
+    own: int = 0          # Chinese characters outside links in this node and its inline/paragraph children
+    total: int = 0        # Chinese characters outside links in the whole subtree
+    linked: int = 0       # Chinese characters inside links in the whole subtree
+
+
+class _Tree(HTMLParser):
+    """A forgiving DOM: unclosed <p> and <li> close as browsers close them, stray end tags are ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root")
+        self.stack = [self.root]
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if self.skip:
+            if tag in SKIP:
+                self.skip += 1
+            return
+        if tag in SKIP:
+            self.skip = 1
+            return
+        if tag in CLOSES_P or tag == "li":
+            for k in range(len(self.stack) - 1, 0, -1):
+                name = self.stack[k].tag
+                if name == "p" or (tag == "li" and name == "li"):
+                    del self.stack[k:]
+                    break
+                if name in BLOCK:
+                    break
+        node = Node(tag, self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if not self.skip and tag not in SKIP:
+            self.stack[-1].children.append(Node(tag, self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag in SKIP:
+                self.skip -= 1
+            return
+        for k in range(len(self.stack) - 1, 0, -1):
+            if self.stack[k].tag == tag:
+                del self.stack[k:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.stack[-1].children.append(data)
+
+
+def _measure(node: Node, in_link: bool = False) -> None:
+    """Fill ``own`` and ``total`` bottom-up (iteratively: pages nest deeply)."""
+    order: list[tuple[Node, bool]] = []
+    todo = [(node, in_link)]
+    while todo:
+        n, link = todo.pop()
+        order.append((n, link))
+        for c in n.children:
+            if isinstance(c, Node):
+                todo.append((c, link or c.tag == "a"))
+    for n, link in reversed(order):
+        own = total = linked = 0
+        for c in n.children:
+            if isinstance(c, str):
+                count = len(HANZI.findall(c))
+                if link:
+                    linked += count
+                else:
+                    own += count
+                    total += count
+            else:
+                total += c.total
+                linked += c.linked
+                if c.tag not in BLOCK or c.tag in PARAGRAPH:
+                    own += c.total
+        n.own, n.total, n.linked = own, total, linked
+
+
+def _nodes(root: Node):
+    todo = [root]
+    while todo:
+        n = todo.pop()
+        yield n
+        todo.extend(c for c in reversed(n.children) if isinstance(c, Node))
+
+
+
+
+def main_block(root: Node) -> Node:
+    """The article's column: the densest block of paragraphs, widened while its parents add little
+    text or links (a headline, a breadcrumb, a metadata row), never a side bar or menu of links."""
+    _measure(root)
+    nodes = list(_nodes(root))
+    body = next((n for n in nodes if n.tag == "body"), root)
+    best = max((n for n in nodes if n.tag not in ("#root", "html", "body")), key=lambda n: n.own, default=body)
+    if best.own < 0.3 * max(body.total, 1):
+        return body                      # no one block holds the text: the whole page
+    node = best
+    while node.parent is not None and node.parent.tag not in ("body", "html", "#root"):
+        parent = node.parent
+        if parent.total - best.total > max(200, best.total // 5) or parent.linked - best.linked > 60:
+            break
+        node = parent
+    return node
+
+
+def block_lines(node: Node, start: Node | None = None) -> list[str]:
+    """The text of a node as lines: block elements and <br> end a line; blanks inside a line collapse.
+    With ``start``, the lines from that node on (to the end of ``node``)."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = "".join(current)
+        text = re.sub(r"[\r\n\t ]+", " ", text).strip(" ")
+        if text.strip():
+            lines.append(text)
+        current.clear()
+
+    todo: list[Node | str | None] = [node]
+    started = start is None
+    while todo:
+        item = todo.pop()
+        if item is start:
+            started = True
+            current.clear()
+        if not started:
+            if isinstance(item, Node):
+                todo.extend(reversed(item.children))
+            continue
+        if item is None:
+            flush()
+        elif isinstance(item, str):
+            current.append(item)
+        elif item.tag == "br":
+            flush()
+        elif item.tag in BLOCK:
+            flush()
+            todo.append(None)
+            todo.extend(reversed(item.children))
+        else:
+            todo.extend(reversed(item.children))
+    flush()
+    return lines
+
+
+def decode_html(data: bytes, where: str) -> str:
+    """The page's text: the charset its <meta> declares (GB2312 is read as its superset GB18030), else the
+    text reader's detection."""
+    m = CHARSET.search(data[:4096])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        name = m.group(1).decode("ascii").lower()
+        if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk"):
+            name = "gb18030"
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from drafter.ingest.text import decode
+
+    return decode(data, where)
+
+
+def html_lines(text: str) -> list[str]:
+    """The lines of a page's main block."""
+    tree = _Tree()
+    tree.feed(text)
+    tree.close()
+    _measure(tree.root)
+    body = next((n for n in _nodes(tree.root) if n.tag == "body"), tree.root)
+    return block_lines(body, main_block(tree.root))
+
+
+def read_html_lines(path: Path) -> list[SourceLine]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DrafterError(f"无法读取：{exc.strerror}", where=str(path)) from None
+    return [SourceLine(no, line) for no, line in enumerate(html_lines(decode_html(data, str(path))), start=1)]

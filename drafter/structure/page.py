@@ -1,0 +1,204 @@
+"""Page matter around a speech that only neighbouring lines give away.
+
+After line-by-line cleaning (``drafter.structure.clean``) a page can still hold, above the speech:
+
+- its own headline: a title-like line above the page's metadata row, followed by the speech's own
+  title (then the headline is the page's, whatever its wording), or by the speech itself with no title
+  (the headline is kept as a hint of speaker and occasion); a title block the page shows twice keeps
+  its later, the article's, copy;
+- a forwarding note (现摘录…，希全体教工认真学习！; 全校教工：…请大家认真学习…; 按：…现将…印发) with its
+  sign-off (office, date), a bulletin's masthead (…通报 / 〔2019〕第14期) and its distribution lines
+  (发：…; …印发);
+- news matter: a dateline (新华社北京4月24日电) opening a line, whole when the line only introduces
+  the text (…全文如下：), else cut off the paragraph it opens; photo captions closed by a credit.
+
+Each line taken is reported with its reason, as cleaning reports; a dateline cut off a paragraph is
+reported as the text cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.model import Removed
+from drafter.structure.clean import CREDIT, DATELINE, META_REASONS, SOURCE_TAIL, Line, PageMeta
+from drafter.structure.header import AUTHOR_LINE, DATE_LINE, OCCASION, SALUTATION, SPEAKER_LINE, titleish
+from drafter.structure.marks import read_mark
+from drafter.structure.normalize import squash
+
+#: a forwarding note: what the sender asks of the readers, or how the text was excerpted or issued
+FORWARD = re.compile(r"现(?:摘录|将|转发|印发|刊发|予以)|予以印发|请(?:大家|各位|全体)?[^。]{0,20}认真学习|希(?:全体|各位|大家)[^。]{0,12}学习"
+                     r"|认真(?:学习|贯彻)[^。]{0,30}(?:讲话|精神)|^按[:：]")
+#: an addressee opening a note: "全校教工：", "各党支部："
+ADDRESSEE = re.compile(r"^(?:全校|全体|各)[\u4e00-\u9fff、]{1,12}[:：]")
+#: an office signing a note off
+OFFICE = re.compile(r"^[\u4e00-\u9fff（）]{2,20}(?:办|办公室|室|处|部|委|委员会|局|厅|会|组|中心|党委|支部|学校|政府)$")
+SIGN_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+#: a bulletin's masthead: its name and its issue number
+MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通讯|专报|信息)$")
+ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
+#: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
+ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+#: a line that only introduces the text it precedes (…全文如下：)
+INTRO_END = re.compile(r"(?:全文|讲话|原文)(?:如下|摘要如下)[:：]$")
+
+
+#: a headline that names a speech from outside, as a page lists it: "马校长《在…上的讲话》", "习近平：在…上的讲话"
+PAGE_STYLE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[:：]|《.+》$)")
+
+
+@dataclass
+class PageHead:
+    lines: list[Line]
+    removed: list[Removed] = field(default_factory=list)
+    headline: str | None = None          # the page's own headline, when it is not the speech's title
+
+
+def _continues_title_block(text: str) -> bool:
+    """A line that goes on a title block rather than starting one: a subtitle, date or speaker line."""
+    return (text.startswith(("—", "―", "－", "-")) or bool(DATE_LINE.match(text)) or bool(SPEAKER_LINE.match(text))
+            or bool(AUTHOR_LINE.match(text))
+            or bool(re.match(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:在|上午|下午|[）)])", text)))
+
+
+def _starts_body(line: Line) -> bool:
+    text = line.text
+    return bool(SALUTATION.match(text) or read_mark(text) or (len(text) > 60 and re.search(r"[。！？]", text)))
+
+
+def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> PageHead:
+    """Take the page matter that neighbouring lines give away off the cleaned lines."""
+    gone = {r.line: r for r in removed}
+    out = PageHead(lines=list(lines))
+    taken: dict[int, str] = {}
+
+    def take(k: int, why: str) -> None:
+        taken[k] = why
+
+    # the head of the page: lines before the speech's body starts
+    head_end = next((k for k, line in enumerate(lines) if _starts_body(line)), len(lines))
+    for k in range(head_end):
+        text = lines[k].text
+        if k in taken:
+            continue
+        note = len(text) >= 15 and re.search(r"[，。！,!]", text)     # a sentence, never a title
+        if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)):
+            take(k, "转发按语")
+            j = k + 1
+            while j < len(lines) and (OFFICE.match(lines[j].text) or SIGN_DATE.match(lines[j].text)) and len(lines[j].text) <= 20:
+                take(j, "落款")
+                j += 1
+            continue
+        issue = ISSUE.match(text)
+        if issue or (MASTHEAD.match(text) and k + 1 < len(lines) and ISSUE.match(lines[k + 1].text)):
+            take(k, "转发按语")
+    # the page's headline: the first title-like line, just above the page's metadata row
+    first = next((k for k in range(head_end) if k not in taken), None)
+    if first is not None and titleish(lines[first]):
+        h = lines[first]
+        after = [r for r in removed if r.line > h.no and (not lines[first + 1:] or r.line < lines[first + 1].no)]
+        nxt = next((k for k in range(first + 1, len(lines)) if k not in taken), None)
+        repeat = next((k for k in range(first + 1, head_end) if k not in taken
+                       and squash(lines[k].text) and squash(h.text).startswith(squash(lines[k].text))
+                       and len(squash(lines[k].text)) >= 4), None)
+        meta_row = any(r.why in META_REASONS for r in after)
+        # inside the page's frame (page matter above it too), a headline the article repeats is the
+        # page's; as a file's first line it is the title, and the page's repeat of it is dropped later
+        framed = any(r.line < h.no for r in removed)
+        if framed and repeat is not None and _repeats(lines, repeat, head_end, taken, squash(h.text)):
+            take(first, "网页标题")        # the page shows the title block twice: the article's copy stays
+        elif meta_row and nxt is not None:
+            n = lines[nxt]
+            quoted = squash(n.text) in squash(h.text)      # the headline quotes the speech's own title
+            subtitle = bool(OCCASION.match(n.text)) and not quoted and not OCCASION.match(h.text.replace("《", "").replace("》", ""))
+            if (titleish(n) and not _continues_title_block(n.text) and not subtitle
+                    and not squash(h.text).startswith(squash(n.text))):
+                take(first, "网页标题")
+            elif not titleish(n) and not _continues_title_block(n.text) and PAGE_STYLE.match(h.text):
+                take(first, "网页标题")
+                out.headline = h.text
+    # the page's headline repeated above the title block, after the first line (005: share row first)
+    for k in range(head_end):
+        if k in taken or not titleish(lines[k]) or not any(r.line < lines[k].no for r in removed):
+            continue
+        for m in range(k + 1, head_end):
+            if m not in taken and squash(lines[m].text) == squash(lines[k].text) and len(squash(lines[k].text)) >= 4:
+                take(k, "网页标题")
+                n = k + 1
+                while n < m and n not in taken and _continues_title_block(lines[n].text):
+                    if any(squash(lines[p].text) == squash(lines[n].text) for p in range(m, head_end)):
+                        take(n, "网页标题")
+                    n += 1
+                break
+    # news matter anywhere: datelines and captions
+    for k, line in enumerate(lines):
+        if k in taken:
+            continue
+        text = line.text
+        m = DATELINE.match(text)
+        if m:
+            if m.group(1) and not page.dateline:
+                page.dateline = (int(m.group(1)), int(m.group(2)))
+            rest = text[m.end():].strip()
+            if not rest or SOURCE_TAIL.match(rest) or INTRO_END.search(rest):
+                take(k, "电头")
+            else:
+                out.removed.append(Removed(line.no, m.group(0).strip(), "电头"))
+                line.text = rest
+            continue
+        if CREDIT.search(text) and len(text) <= 300:
+            cut = _caption_start(text)
+            if cut == 0:
+                take(k, "图片说明")
+            elif cut is not None:
+                out.removed.append(Removed(line.no, text[cut:].strip(), "图片说明"))
+                line.text = text[:cut].rstrip()
+        elif ISSUED.match(text) and k >= head_end:
+            take(k, "落款")
+    for k, why in taken.items():
+        out.removed.append(Removed(lines[k].no, lines[k].raw.strip(), why))
+    out.lines = [line for k, line in enumerate(lines) if k not in taken]
+    return out
+
+
+#: the sentence a picture's caption opens with: "这是…", "图为…"
+CAPTION_START = re.compile(r"(?:^|(?<=[。！？]))\s*(?:这是|图为|上图|下图|图片为)")
+DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+
+
+def _caption_start(text: str) -> int | None:
+    """Where the caption of a line closed by a photo credit starts: 0 for a whole line (a caption opening
+    with its date, or one or two sentences with nothing to say otherwise), the start of its 这是/图为 sentence
+    when the page ran the caption into a paragraph, None when the caption cannot be told apart."""
+    body = CREDIT.split(text)[0] if CREDIT.search(text) else text
+    starts = [m.start() for m in CAPTION_START.finditer(text)]
+    if DATED.match(text.lstrip()) or (not starts and len(re.findall(r"[。！？]", body)) <= 2):
+        return 0
+    return starts[-1] if starts else None
+
+
+def _repeats(lines: list[Line], start: int, end: int, taken: dict[int, str], key: str) -> bool:
+    """Whether the lines from ``start`` spell out ``key`` (a headline) over one or more lines."""
+    acc = ""
+    for k in range(start, end):
+        if k in taken:
+            continue
+        acc += squash(lines[k].text)
+        if acc == key:
+            return True
+        if not key.startswith(acc):
+            return False
+    return False
+
+
+def headline_speaker(headline: str) -> tuple[str | None, str | None]:
+    """Speaker and occasion a page headline names: "马校长《在…上的讲话》", "习近平：在…上的讲话"."""
+    text = headline.replace("《", "").replace("》", "")
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：](.+)$", text)
+    if m and OCCASION.match(m.group(2)):
+        return m.group(1), OCCASION.match(m.group(2)).group(2)
+    m = OCCASION.match(text)
+    if m and m.group(1):
+        return m.group(1), m.group(2)
+    return None, (m.group(2) if m else None)

@@ -1,0 +1,87 @@
+"""Pages holding several texts, and the genre of what a page holds.
+
+A page may hold several speakers' texts: three leaders' 述职 reports, two leaders' speech summaries.
+Their starts are found by lines that head a text, when at least two of one kind occur:
+
+- a numbered name line with the speaker's post: "1.孙洪亮（党委副书记、纪委书记）";
+- a title line the page repeats, each time followed by a name line: "2020年度述职述廉报告" / "孙洪亮";
+- a line naming whose speech follows: "马卫光同志的讲话摘要", "市长在…上的讲话要点".
+
+The genre (``Meta.kind``) is read from the same kind of evidence: the title's words, the salutation,
+a forwarding note, a news dateline, parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.model import Speech
+from drafter.structure.clean import Line
+from drafter.structure.normalize import squash
+
+NAME = r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}"
+POST = r"(?:书记|校长|主任|委员|部长|局长|厅长|市长|县长|区长|省长|主席|院长|处长|科长|经理|董事长|组长|馆长|所长|秘书长)"
+#: "1.孙洪亮（党委副书记、纪委书记）", "二、蒋  明（党委委员、副校长）"
+NUMBERED_NAME = re.compile(rf"^(?:\d{{1,2}}|[一二三四五六七八九十])[.．、]\s*({NAME}\s*[（(][^（）()]{{0,30}}{POST}[^（）()]{{0,20}}[）)])$")
+NAME_LINE = re.compile(rf"^{NAME}$")
+#: "马卫光同志的讲话摘要", "王市长在全市教育大会上的讲话要点"
+WHOSE = re.compile(rf"^({NAME}?)(?:同志|{POST})?(?:在[^。，]{{2,40}}上)?的(?:讲话|发言|致辞|述职报告|报告)(?:摘要|要点|摘编|提纲|全文)?$")
+
+
+@dataclass
+class PartHead:
+    start: int                 # index of the part's first line in the cleaned lines
+    skip: int                  # how many lines at its start head it (taken as its title and speaker)
+    title: str | None
+    speaker: str | None
+
+
+def find_parts(lines: list[Line]) -> list[PartHead] | None:
+    """The starts of the texts a page holds, when it holds two or more; else None."""
+    numbered = [PartHead(k, 1, None, m.group(1)) for k, line in enumerate(lines)
+                if (m := NUMBERED_NAME.match(line.text))]
+    if len(numbered) >= 2:
+        return numbered
+    counts: dict[str, int] = {}
+    for line in lines:
+        if len(line.text) <= 40:
+            counts[squash(line.text)] = counts.get(squash(line.text), 0) + 1
+    repeated = [PartHead(k, 2, line.text, re.sub(r"\s+", "", lines[k + 1].text)) for k, line in enumerate(lines[:-1])
+                if counts.get(squash(line.text), 0) >= 2 and NAME_LINE.match(lines[k + 1].text)
+                and not NAME_LINE.match(line.text)]
+    if len(repeated) >= 2:
+        return repeated
+    whose = [PartHead(k, 1, line.text, (m.group(1) or None)) for k, line in enumerate(lines)
+             if len(line.text) <= 40 and (m := WHOSE.match(line.text)) and m.group(1)]
+    if len(whose) >= 2:
+        return whose
+    return None
+
+
+def genre(speech: Speech) -> str:
+    """What the text is: 政府工作报告, 工作报告, 述职报告, 汇编 (several texts), 转发通知 (a notice
+    forwarding a speech), 新闻报道, 署名文章, 致辞, or 讲话."""
+    words = " ".join(filter(None, [speech.meta.text("title"), speech.meta.text("subtitle")]
+                            + [p.title for p in speech.parts]
+                            + [r.text for r in speech.removed if r.why == "网页标题"]))
+    reasons = {r.why for r in speech.removed}
+    salutation = speech.salutation or ""
+    if "述职" in words:
+        return "述职报告"
+    if speech.parts:
+        return "汇编"
+    opening = " ".join(p.text for p in speech.front[:4])
+    if "政府工作报告" in words or ("代表" in salutation and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)|政府工作", opening)):
+        return "政府工作报告"
+    if "转发按语" in reasons:
+        return "转发通知"
+    if "代表" in salutation and (re.search(r"工作报告|报告$", words) or re.search(r"向[\u4e00-\u9fff]{0,20}(?:大会|人民代表大会[\u4e00-\u9fff]{0,8})(?:作|报告|提出)|受国务院的委托", opening)):
+        return "工作报告"
+    if "电头" in reasons and not salutation:
+        return "新闻报道"
+    if speech.meta.author and not salutation:
+        return "署名文章"
+    if re.search(r"致辞|贺词|贺信", words):
+        return "致辞"
+    return "讲话"

@@ -1,0 +1,190 @@
+"""Files users have beside .txt and .docx: saved web pages (.html/.htm) and old Word/WPS files (.doc/.wps,
+through LibreOffice); dates as a printed speech shows them; what parse and format tell the user."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.errors import DrafterError
+from drafter.ingest import read_lines
+from drafter.ingest.html import html_lines
+from drafter.render.layout import format_date
+from drafter.structure import date_from_name, read_speech
+
+PAGES = Path(__file__).resolve().parent / "data" / "pages"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+PAGE = """<html><head><meta charset="gb2312"><title>站名</title><script>var x = "同志们：";</script></head>
+<body><div class="nav"><a href="/">首页</a> | <a href="/a">新闻中心</a> | <a href="/b">通知公告</a> | <a href="/c">学习专栏</a></div>
+<div class="side"><h3>推荐阅读</h3><ul><li><a href="/1">关于开展主题教育的通知的第一篇文章标题</a></li>
+<li><a href="/2">关于开展主题教育的通知的第二篇文章标题</a></li><li><a href="/3">第三篇文章的标题也很长很长很长</a></li></ul></div>
+<div class="main"><div class="path">当前位置：<a href="/">首页</a> &gt; <a href="/c">学习专栏</a></div>
+<h2>在全市工作会议上的讲话</h2><div class="info">发布时间：2023-11-28 作者：佚名 点击数：<span></span>次</div>
+<div class="text"><p>同志们：</p><p>今天召开全市工作会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点意见。</p>
+<p>一、提高站位<br>我们要提高政治站位，把思想统一到中央决策部署上来，切实增强责任感和使命感。</p>
+<p>二、狠抓落实</p><p>我们要狠抓工作落实，一级抓一级，层层抓落实，确保各项任务落到实处、见到实效。</p></div>
+<div class="tools"><a href="javascript:print()">【打印本页】</a></div></div>
+<div class="foot">版权所有 某某市人民政府 ICP备12345号</div></body></html>"""
+
+
+def test_html_reads_the_main_column_to_the_end_of_the_page(tmp_path):
+    path = tmp_path / "page.htm"
+    path.write_bytes(PAGE.encode("gb18030"))
+    texts = [line.text for line in read_lines(path)]
+    assert texts[0].startswith("当前位置：")             # the side bar and the menu are not read
+    assert "推荐阅读" not in texts and "var x" not in " ".join(texts)
+    assert "一、提高站位" in texts                     # <br> ends a line
+    speech = read_speech(path)
+    assert speech.meta.text("title") == "在全市工作会议上的讲话"
+    assert speech.meta.text("published") == "2023-11-28" and speech.meta.date is None
+    assert [s.title for s in speech.headings()] == ["提高站位", "狠抓落实"]
+    assert {r.why for r in speech.removed} >= {"导航", "页面信息", "页面按钮", "版权声明"}
+
+
+def test_saved_page_reads_like_its_copied_text():
+    """The saved page 022 and the page's visible text give the same lines from the breadcrumb down."""
+    lines = [line.text for line in read_lines(PAGES / "022_shaoxing-speech-outline-party-school.html")]
+    assert lines[0].startswith("当前位置：首页 > 党建引领> 学习专栏") and lines[1] == "学习专栏"
+    assert lines[2] == "马卫光书记在2018年干部教育培训秋季学期开学典礼上的讲话"
+    assert lines[-1].startswith("浙公网安备")
+
+
+def test_html_survives_broken_markup():
+    assert html_lines("<p>第一段<p>第二段<div>第三段</span></div></p></td>") == ["第一段", "第二段", "第三段"]
+    assert html_lines("") == []
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("suffix", [".doc", ".wps"])
+def test_old_word_files_are_converted_through_libreoffice(suffix, tmp_path):
+    from drafter.api import write_speech
+
+    speech = read_speech(Path(__file__).resolve().parent.parent / "examples" / "corpus" / "001_ba08b270c44729d2.txt")
+    docx = write_speech(speech, tmp_path / "speech.docx")
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+    old = tmp_path / f"speech{suffix}"
+    (tmp_path / "speech.doc").rename(old)
+    back = read_speech(old)
+    assert back.meta.text("title") == speech.meta.text("title")
+    assert [s.title for s in back.headings()] == [s.title for s in speech.headings()]
+
+
+def test_old_word_files_without_libreoffice_say_how_to_save_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-such-soffice"))
+    path = tmp_path / "讲话.wps"
+    path.write_bytes(b"\xd0\xcf\x11\xe0 not really a WPS file")
+    with pytest.raises(DrafterError) as err:
+        read_lines(path)
+    message = str(err.value)
+    assert "另存为 .docx" in message and "\n" not in message
+
+
+def test_dates_print_as_a_speech_prints_them():
+    assert format_date("2023-11-26") == "2023年11月26日"
+    assert format_date("2023.6.20") == "2023年6月20日"
+    assert format_date("2010年03月10日") == "2010年3月10日"
+    assert format_date("2025-08") == "2025年8月"
+    assert format_date("二〇二三年十一月二十六日") == "二〇二三年十一月二十六日"
+    assert format_date("2023-11-26", "{year}.{month:02d}.{day:02d}") == "2023.11.26"
+
+
+def test_file_names_give_a_date():
+    assert date_from_name("2013-06-18_在全市工作会议上的讲话") == "2013年6月18日"
+    assert date_from_name("20130618讲话") == "2013年6月18日"
+    assert date_from_name("2019") == "2019年"
+    assert date_from_name("讲话稿") is None
+    assert date_from_name("123456_讲话") is None
+
+
+def test_format_prints_the_speech_date_never_iso_never_the_posting_date(tmp_path):
+    page = tmp_path / "2019-03-05_讲话.txt"
+    page.write_text("当前位置：首页 > 学习专栏\n在全市工作会议上的讲话\n发布时间：2023-11-28 10:00 点击数：次\n"
+                    "同志们：\n今天召开全市工作会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点意见。\n"
+                    "一、提高站位\n我们要提高政治站位，把思想统一到中央决策部署上来。\n"
+                    "三、狠抓落实\n我们要狠抓工作落实，确保各项任务落到实处、见到实效。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["format", str(page), "-o", "-", "-t", "txt"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "（2019年3月5日）" in out and "2023" not in out and "2019-03-05" not in out
+    err = result.stderr.splitlines()
+    assert "drafter: 第8行：编号“三、”接在“一、”之后，排版时改为“二、”" in err
+    assert any(line.startswith("drafter: 第1行：删除导航") for line in err)
+    assert any("删除页面信息" in line for line in err)
+    parsed = CliRunner().invoke(app, ["parse", str(page)])
+    assert [line for line in parsed.stderr.splitlines()] == err      # parse tells the same
+
+
+def test_parse_shows_parts(tmp_path):
+    result = CliRunner().invoke(app, ["parse", str(PAGES / "015_shaoxing-shuzhi-three-leaders.txt")])
+    assert result.exit_code == 0
+    assert "述职报告" in result.stdout and "孙洪亮" in result.stdout and "俞奇弘" in result.stdout
+    data = CliRunner().invoke(app, ["parse", "--json", str(PAGES / "015_shaoxing-shuzhi-three-leaders.txt")])
+    import json
+
+    parsed = json.loads(data.stdout)
+    assert parsed["meta"]["kind"] == "述职报告" and len(parsed["parts"]) == 3
+    assert parsed["meta"]["published"] == "2020年01月16日"
+
+
+NEWS = """首页 > 时政 > 正文
+习近平在全国组织工作会议上发表重要讲话
+2013年11月15日19:16 来源：新华网
+【字号 大 中 小】 【打印】 【关闭】
+视频：习近平出席全国组织工作会议
+新华网北京11月15日电（记者 张三 李四）全国组织工作会议15日在北京召开。中共中央总书记习近平出席会议并发表重要讲话。
+习近平强调，要坚持党管干部原则，建设一支宏大的高素质干部队伍。这是会议现场。新华社记者 王五 摄
+会议指出，各级党委要切实担负起管党治党的政治责任。
+（责任编辑：赵六）
+分享到：
+"""
+
+
+def test_news_copy_keeps_its_page_matter_out(tmp_path):
+    """A news agency's copy (written for this test in the shape of such pages): the posting line, the
+    controls, a video line, the dateline and byline, a caption run into a paragraph, the editor and the
+    share row are page matter; every sentence of the report stays."""
+    page = tmp_path / "news.txt"
+    page.write_text(NEWS, encoding="utf-8")
+    speech = read_speech(page)
+    assert [(r.line, r.why) for r in speech.removed] == [
+        (1, "导航"), (3, "页面信息"), (4, "页面按钮"), (5, "图片说明"), (6, "电头"), (7, "图片说明"), (9, "页面信息"),
+        (10, "分享按钮")]
+    assert [r.text for r in speech.removed if r.line in (6, 7)] == ["新华网北京11月15日电（记者 张三 李四）",
+                                                                   "这是会议现场。新华社记者 王五 摄"]
+    texts = [p.text for p in speech.paragraphs()]
+    assert texts[0].startswith("全国组织工作会议15日在北京召开。")
+    assert texts[1] == "习近平强调，要坚持党管干部原则，建设一支宏大的高素质干部队伍。"
+    assert speech.meta.text("source") == "新华网" and speech.meta.text("published") == "2013年11月15日"
+    assert speech.meta.text("date") == "2013年11月15日" and speech.meta.kind == "新闻报道"
+
+
+def _parse(tmp_path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_speech(path)
+
+
+BODY = ("今天召开全市工作会议，主要任务是总结去年工作，部署今年任务，动员全市上下凝心聚力、真抓实干，"
+        "奋力完成全年目标任务。下面，我讲三点意见。\n一、提高站位\n我们要提高政治站位。\n二、狠抓落实\n我们要狠抓落实。\n")
+
+
+def test_speech_lines_that_look_like_page_matter_stay(tmp_path):
+    """Titles worded like a forwarding note or a bulletin, a subtitle under a page's 来源 row, and print
+    controls with the speech still below them are not page matter."""
+    speech = _parse(tmp_path, "认真学习贯彻党的二十大精神\n来源：市委办公室\n在全市工作会议上的讲话\n同志们：\n" + BODY)
+    assert speech.meta.text("title") == "认真学习贯彻党的二十大精神"
+    assert speech.meta.text("subtitle") == "在全市工作会议上的讲话"
+    assert [r.line for r in speech.removed] == [2]
+    speech = _parse(tmp_path, "关于全市安全生产检查情况的通报\n同志们：\n" + BODY)
+    assert speech.meta.text("title") == "关于全市安全生产检查情况的通报" and speech.removed == []
+    speech = _parse(tmp_path, "在全市工作会议上的讲话\n同志们：\n" + BODY.replace("一、提高站位\n", "一、提高站位\n打印本页\n"))
+    assert [(r.line, r.why) for r in speech.removed] == [(5, "页面按钮")]
+    assert [s.title for s in speech.headings()] == ["提高站位", "狠抓落实"]

@@ -1,0 +1,127 @@
+"""33 real web pages holding speeches, labelled by hand without running the parser (tests/data/pages/).
+
+Each field of each page is its own test: title, subtitle, speaker, date (when the speech was given),
+published (the page's posting date), salutation, removed lines (the set of page-matter lines; for .html
+the set of removed texts), headings (line, depth, style, run-in, text) and parts. What the parser does
+not get yet is listed in KNOWN with the reason, as a strict xfail: a fix shows as an XPASS failure, and
+the entry must then go. ``test_field_agreement`` prints the per-field agreement and holds each field at
+or above its floor; ``PYTHONPATH=. python tests/pages_score.py`` prints every miss.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pages_score import FIELDS, FILES, score, table
+
+#: what the parser does not get, and why (general rules only: no rule keyed to one page's wording)
+KNOWN = {
+    # lead heads labelled one or two at a time in excerpts: the parser needs three parallel ones
+    ("001_jilin-gov-report-fjlib.txt", "headings"): "a single lead head under （一） in an excerpt (needs three parallel ones)",
+    ("002_yunnan-gov-report-breadcrumb.txt", "headings"): "single lead heads under （一） in an excerpt",
+    ("003_sichuan-gov-report-tail-repeat.txt", "headings"): "single lead heads in an excerpt; two 'run-in （一）' read differently",
+    ("005_shaanxi-gov-report-share.txt", "headings"): "single lead heads in an excerpt",
+    ("006_qinghai-gov-report-editor.txt", "headings"): "standalone one-line lead heads (加强生态系统保护修复。) not found",
+    ("007_guizhou-gov-report-caption.txt", "headings"): "single lead heads in an excerpt",
+    ("008_guangdong-gov-report-appendix.txt", "headings"): "standalone 一是… lines and the appendix's own 一、二、 after the closing read as headings",
+    ("009_hainan-gov-report-notes.txt", "headings"): "standalone 这一年，…。 lead lines not found",
+    ("013_shaoxing-xinhua-hu-tsinghua.txt", "headings"): "topic sentences of a long speech read as lead heads",
+    ("015_shaoxing-shuzhi-three-leaders.txt", "headings"): "single lead heads inside each 述职 part",
+    ("021_shaoxing-weekly-study-party-congress.html", "headings"): "bold 这五年，… run-in heads (two left in the excerpt) not found",
+    ("021_shaoxing-weekly-study-party-congress.html", "title"): "a title set in three centred lines: the third is read as the subtitle",
+    ("021_shaoxing-weekly-study-party-congress.html", "subtitle"): "a title set in three centred lines: the third is read as the subtitle",
+    # page matter the rules do not reach
+    ("005_shaanxi-gov-report-share.txt", "removed"): "a photo caption without a credit (省长赵刚作政府工作报告) is kept",
+    ("023_shaoxing-coming-of-age-address.html", "removed"): "the headline above a speaker line is read as title and subtitle",
+    ("023_shaoxing-coming-of-age-address.html", "title"): "the headline above a speaker line is read as the title",
+    ("023_shaoxing-coming-of-age-address.html", "subtitle"): "the headline's ——part is read as the subtitle",
+    ("023_shaoxing-coming-of-age-address.html", "salutation"): "the greeting after the salutation's comma (大家下午好！) is labelled as part of it",
+    ("025_peopledaily-new-year-address.txt", "removed"): "Markdown marks in a .txt, newspaper pull quotes (■) and a caption above its credit line",
+    ("025_peopledaily-new-year-address.txt", "title"): "a '# ' Markdown headline in a .txt is read as the title",
+    ("025_peopledaily-new-year-address.txt", "speaker"): "the speaker is only in the headline (国家主席习近平发表…贺词)",
+    ("025_peopledaily-new-year-address.txt", "salutation"): "大家好！ run into the first paragraph is not a salutation form the parser knows",
+    ("026_peopledaily-qiushi-article-report.txt", "removed"): "a '### ' Markdown kicker above the headline is kept",
+    ("026_peopledaily-qiushi-article-report.txt", "title"): "the Markdown kicker is read as the title",
+    ("026_peopledaily-qiushi-article-report.txt", "subtitle"): "the Markdown headline is read as the subtitle",
+    ("026_peopledaily-qiushi-article-report.txt", "speaker"): "a news report's subject (习近平) is not a speaker line",
+    ("026_peopledaily-qiushi-article-report.txt", "date"): "the dateline of a news report about an article is read as the text's date",
+    ("027_fanwen-gwyoo-county-projects.txt", "removed"): "the seeds' convention wins: a file's first line is the title and its later repeat is removed (truth removes the first)",
+    ("032_fanwen-6dgww-truncated-paywall.txt", "removed"): "a variant title glued to the start of the first paragraph (only part of the line is page matter)",
+    ("032_fanwen-6dgww-truncated-paywall.txt", "speaker"): "the speaker is only in the glued variant title",
+    # dates the text gives only by inference
+    ("011_shaoxing-forward-two-speakers.txt", "date"): "the occasion's date (5 月24 日) inside the forwarding note, year from the bulletin",
+    ("015_shaoxing-shuzhi-three-leaders.txt", "date"): "the last report's closing date line (2020年1月16日) is not read as the page's date",
+    ("017_shaoxing-theme-education-summary.txt", "date"): "date inferred from the text (1月13日 of the year before posting)",
+    ("017_shaoxing-theme-education-summary.txt", "speaker"): "the speaker line comes after a time-and-place line, which ends the title block",
+    ("018_shaoxing-news-report-ccdi.txt", "date"): "a news report's date is in its first sentence (1月12日上午)",
+    ("018_shaoxing-news-report-ccdi.txt", "speaker"): "a news report's subject (习近平) is not a speaker line",
+    ("031_shaoxing-xi-reform-40-no-title.txt", "date"): "the date is in the speech's first sentence (1978年12月18日 … 40 years on)",
+}
+
+RESULTS = score()
+
+
+def _cases():
+    for name in FILES:
+        for field in FIELDS:
+            marks = [pytest.mark.xfail(strict=True, reason=KNOWN[(name, field)])] if (name, field) in KNOWN else []
+            yield pytest.param(name, field, marks=marks, id=f"{name[:3]}-{field}")
+
+
+@pytest.mark.parametrize("name,field", list(_cases()))
+def test_page_field(name, field):
+    got, want = RESULTS[name][field]
+    assert got == want
+
+
+#: the share of pages each field must get right (measured 2026-12-02; raise it as misses are fixed)
+FLOOR = {"title": 0.87, "subtitle": 0.90, "speaker": 0.84, "date": 0.81, "published": 1.0, "salutation": 0.93,
+         "removed": 0.81, "headings": 0.66, "parts": 1.0}
+
+
+def test_field_agreement(capsys):
+    shares = table(RESULTS)
+    with capsys.disabled():
+        print("\npage fields right: " + ", ".join(f"{f} {s:.0%}" for f, s in shares.items()))
+    assert {f: s for f, s in shares.items() if s < FLOOR[f]} == {}
+    # every miss is a known one
+    misses = {(n, f) for n, fields in RESULTS.items() for f, (g, w) in fields.items() if g != w}
+    assert misses <= set(KNOWN)
+
+
+def test_posting_date_is_never_the_speech_date():
+    """A page's 发布时间 is meta.published; the speech's date comes from the speech (or is None)."""
+    from pages_score import PAGES
+    from drafter.structure import read_speech
+
+    speech = read_speech(PAGES / "019_shaoxing-military-training-speech.txt")
+    assert speech.meta.text("published") == "2010年08月26日"
+    assert speech.meta.date is None
+
+
+def test_parts_are_documents():
+    from pages_score import PAGES
+    from drafter.structure import read_speech
+
+    speech = read_speech(PAGES / "015_shaoxing-shuzhi-three-leaders.txt")
+    docs = speech.documents()
+    assert [p.speaker for p in speech.parts] == ["孙洪亮（党委副书记、纪委书记）", "蒋  明（党委委员、副校长）",
+                                                 "俞奇弘（党委委员、副校长）"]
+    assert len(docs) == 3 and all(d.headings() for d in docs)
+    assert [s.title for d in docs for s in d.headings()] == [s.title for s in speech.headings()]
+    assert speech.meta.kind == "述职报告"
+    assert speech.to_dict()["parts"][0]["first_line"] == 5
+
+
+@pytest.mark.parametrize("name", [n for n in FILES if n.endswith(".txt")])
+def test_nothing_of_a_page_is_lost(name):
+    """Every character of a page is in the speech, in a part, or in a removed line (captions and
+    datelines cut off a paragraph included)."""
+    from collections import Counter
+
+    from pages_score import PAGES
+    from drafter.structure import read_speech
+    from test_nothing_lost import source_chars, speech_chars
+
+    speech = read_speech(PAGES / name)
+    assert source_chars((PAGES / name).read_text(encoding="utf-8"), speech) - speech_chars(speech) == Counter()
