@@ -147,6 +147,7 @@ class Speech:
     source: str | None = None        # path of the file read, if any
     numbering: tuple[str, ...] | None = None   # per-depth styles a writer should use (None: from sections)
     transition: str | None = None    # the sentence the parser found leading from the opening into the body
+    target: int | None = None        # a skeleton's length target in characters (spoken at ~220 a minute)
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

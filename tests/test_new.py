@@ -119,7 +119,7 @@ def test_answers_file_lists_and_set_keys_say_the_same(tmp_path):
                        "      - ~\n"
                        "      - {action: 激励担当尽责}\n", encoding="utf-8")
     from_file = gather(answers, [])
-    assert from_file == {"occasion": "全市组织工作会议", "date": "2024-01-05", "sections.1.focus": "政治建设",
+    assert from_file == {"occasion": "全市组织工作会议", "date": "2024年1月5日", "sections.1.focus": "政治建设",
                          "sections.2.points.1.action": "筑牢思想根基", "sections.2.points.1.quality": "信念",
                          "sections.2.points.3.action": "激励担当尽责"}
     from_sets = gather(None, [f"{k}={v}" for k, v in from_file.items()])

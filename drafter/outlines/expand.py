@@ -70,7 +70,8 @@ def part_of(raws: list[Layer]) -> Part | None:
         if not top.spec:
             return None
         n = len(top.spec)
-        return Part(Layers(), [Layer(s, top.path + (i,)) for i, s in enumerate(top.spec)], n, n, n, top.path)
+        required = sum(1 for s in top.spec if not (isinstance(s, dict) and s.get("optional")))
+        return Part(Layers(), [Layer(s, top.path + (i,)) for i, s in enumerate(top.spec)], n, required, n, top.path)
     maps = Layers()
     for layer in reversed(raws):
         if isinstance(layer.spec, list):
@@ -123,10 +124,24 @@ def _child_raws(item: Item) -> list[Layer]:
             if isinstance(l.spec, dict) and "children" in l.spec]
 
 
+def chosen(part: Part, n: int) -> list[int]:
+    """Which items (0-based positions in the outline) ``n`` items of a part are: all of them in order
+    when ``n`` reaches the items the outline lists, else the listed items without the optional ones
+    (``optional: true``), the last optional first, so the parts that matter stay; an outline that
+    marks too few optional items loses its last ones."""
+    k = len(part.items)
+    if n >= k:
+        return list(range(n))
+    optional = [i for i in range(k) if isinstance(part.items[i].spec, dict) and part.items[i].spec.get("optional")]
+    order = optional[::-1] + [i for i in range(k - 1, -1, -1) if i not in optional]
+    dropped = set(order[:k - n])
+    return [i for i in range(k) if i not in dropped]
+
+
 def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None, points: int | None,
            widest: bool) -> list[Item]:
     out = []
-    for i in range(n):
+    for i in chosen(part, n):
         key = f"{parent.key}.points.{i + 1}" if parent else f"sections.{i + 1}"
         item = Item(key, depth, i + 1, part.item_layers(i), part, parent)
         if item.layers.get("heading") is None:
