@@ -248,7 +248,7 @@ def test_new_writes_a_docx_skeleton_and_lists_what_is_left(tmp_path):
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert texts[:4] == ["在全市组织工作会议上的讲话", "市委常委、组织部长", "（【日期】）", "同志们："]
     assert "一、旗帜鲜明讲政治，始终把【首要任务】摆在首位" in texts
-    assert "第二，要【具体要求】，做到【过硬方面】过硬。【正文】" in texts
+    assert "第二，要【具体要求】，做到【过硬方面】过硬。" in texts     # its text runs on after a style separator
     assert "sections.2.points.5.quality" in result.output and "date" in result.output
     assert "occasion" not in result.output.split("values to fill")[1]
 
