@@ -114,8 +114,14 @@ def expand(outline: Outline, sections: int | None = None, points: int | None = N
         return []
     n = _count(top, sections, "--sections", "一级部分 sections", outline, widest)
     items = _items(outline, top, n, 1, None, points, widest)
-    if points is not None and not widest and not any(part_of(_child_raws(i)) for i in items):
-        raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points: it has no sub-points")
+    if points is not None and not widest:
+        parts = [p for p in (part_of(_child_raws(i)) for i in items) if p is not None]
+        if not parts:
+            raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points: it has no sub-points")
+        if not any(p.min <= points <= p.max for p in parts):
+            low, high = min(p.min for p in parts), max(p.max for p in parts)
+            raise OutlineError(f"--points {points} 超出范围 out of range: 提纲 {outline.id} 各部分的要点可为 "
+                               f"{low}–{high} 条 allows {low}–{high}")
     return items
 
 
@@ -151,6 +157,10 @@ def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None
         if child is not None:
             wanted = points if depth == 1 else None
             what = f"第{i + 1}部分的要点 points of section {i + 1}" if depth == 1 else f"{key} 的下一层"
+            if wanted is not None and not widest:
+                # --points asks every section: each takes the nearest count its own range allows
+                # (expand says so when no section can take it)
+                wanted = min(max(wanted, child.min), child.max)
             m = _count(child, wanted, "--points", what, outline, widest)
             item.children = _items(outline, child, m, depth + 1, item, points, widest)
         out.append(item)

@@ -26,8 +26,9 @@ NAME = r"[\u4e00-\u9fff]{2,4}"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 ROLE = r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)"
-#: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】"
-SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER}))$")
+#: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
+SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER})"
+                          rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
 #: paragraph style names (.docx) that say what a title-block line is
 STYLE_ROLES = {"subtitle": "subtitle", "副标题": "subtitle", "speaker": "speaker", "author": "author",
                "date": "date", "日期": "date"}
