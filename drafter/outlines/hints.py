@@ -133,8 +133,6 @@ class Quoter:
             hits = sum(1 for t in terms if t in text)
             if p.function in tiers:             # the part's own functions, in their order
                 group, within = 0, tiers[p.function]
-            elif p.function not in GENERAL:     # another part's opening, transition or closing
-                group, within = 3, 0
             elif hits:                          # a general entry with words typical of the part
                 group, within = 1, -hits
             else:
@@ -142,7 +140,8 @@ class Quoter:
             return (p.id in self.used, group >= 2, -self.topical(p), group, within,
                     -(getattr(p, "docs", 0) or 0), -min(len(text), 24), p.id)
 
-        ranked = sorted(self.phrases, key=score)
+        # another part's opening, transition or closing is never borrowed (no leader's call in a modest close)
+        ranked = sorted((p for p in self.phrases if p.function in tiers or p.function in GENERAL), key=score)
         picked = []
         for p in ranked:
             if len(picked) >= MOST:
