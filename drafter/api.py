@@ -120,12 +120,24 @@ def format(path: str | os.PathLike, output: str | os.PathLike, *, fmt: str | Non
 
 
 def new_skeleton(outline: str | Outline, values: dict[str, str] | None = None, *, sections: int | None = None,
-                 points: int | None = None, strict: bool = False, library: Library | None = None) -> Speech:
-    """The skeleton of a new speech from an outline (id, file, or loaded) and values."""
-    from drafter.outlines.assemble import assemble
+                 points: int | None = None, strict: bool = False, library: Library | None = None,
+                 variants: Iterable[str] = (), topic: str | None = None, minutes: float | None = None,
+                 chars: int | None = None) -> Speech:
+    """The skeleton of a new speech from an outline (id, Chinese name or alias, file, or loaded) and values.
 
-    chosen = _library(library).outline(outline) if isinstance(outline, str) else outline
-    return assemble(chosen, values, sections=sections, points=points, strict=strict)
+    ``variants`` are ``--variant`` options (``2``, ``sections.2=3``); ``topic`` ranks the phrase-bank
+    entries quoted in the hints (and fills a ``topic`` value not given); ``minutes`` or ``chars`` set
+    the length target (``Speech.target``), shared out in the hints.
+    """
+    from drafter.outlines.assemble import assemble
+    from drafter.outlines.values import parse_variants
+
+    lib = _library(library)
+    chosen = lib.outline(outline) if isinstance(outline, str) else outline
+    default, keyed = parse_variants(variants)
+    values = {**(values or {}), **keyed}
+    return assemble(chosen, values, sections=sections, points=points, strict=strict, phrases=lib.phrases(),
+                    topic=topic, variant=default, minutes=minutes, chars=chars)
 
 
 def gather_values(answers: str | os.PathLike | None, sets: Iterable[str],

@@ -210,7 +210,7 @@ class _Batch:
             if not result.outline:
                 raise PlanRowError("没有填提纲 the outline cell is empty: 填提纲 id（drafter outlines list）或提纲文件")
             columns = self.columns_of(result.outline)
-            speech = new_skeleton(columns.outline, columns.values(row.cells), strict=self.strict)
+            speech = new_skeleton(columns.outline, columns.values(row.cells), strict=self.strict, library=self.library)
             name = output_name(row.get("output"), speech, columns.outline, row.line, self.fmt)
             self.take(name, row.line)
             result.output = self.out_dir / name

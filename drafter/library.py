@@ -58,6 +58,13 @@ class Entry:
     error: str | None = None
     shadows: list[str] = field(default_factory=list)   # origins of same-id outlines it hides
 
+    @property
+    def aliases(self) -> list[str]:
+        """The names besides the id that find this outline: its name, then its aliases."""
+        if self.outline is None:
+            return []
+        return [self.outline.name, *self.outline.data.get("aliases", [])]
+
 
 def unknown(what: str, name: str, known: Iterable[str]) -> LibraryError:
     """The one way to say a name is not in the library: the closest known names first, then the rest."""
@@ -72,6 +79,7 @@ class Library:
 
     def __init__(self, roots: list[Root]):
         self.roots = roots
+        self._phrases: list[Phrase] | None = None     # read once: a batch quotes the bank in every row
 
     @classmethod
     def resolve(cls, extra: Iterable[str | os.PathLike] = (), env: Mapping[str, str] | None = None) -> Library:
@@ -110,7 +118,8 @@ class Library:
         return Templates([folder for folder, _ in self.dirs("templates")])
 
     def outline(self, name: str) -> Outline:
-        """The outline with this id (highest-precedence root first), or an outline file's path."""
+        """The outline with this id (highest-precedence root first), an outline file's path, or an
+        outline's Chinese name or alias (``党课``, ``主持词``) when no id is spelt so."""
         from drafter.outlines.load import load_outline
 
         if name.endswith((OUTLINE_SUFFIX, ".yml")) or os.sep in name or "/" in name:
@@ -121,7 +130,12 @@ class Library:
             if path.is_file():
                 return load_outline(path, self.templates, root.origin)
             known += [p.name.removesuffix(OUTLINE_SUFFIX) for p in folder.glob("*" + OUTLINE_SUFFIX)]
-        raise unknown("提纲", name, known)
+        wanted = _alias_form(name)
+        for entry in self.outlines():
+            if entry.outline is not None and wanted in {_alias_form(n) for n in entry.aliases}:
+                return entry.outline
+        names = [n for e in self.outlines() for n in e.aliases[:1]]
+        raise unknown("提纲", name, known + names)
 
     def outlines(self) -> list[Entry]:
         """Every outline in the library, sorted by id; each id once, from its highest-precedence root."""
@@ -170,12 +184,20 @@ class Library:
         """Every phrase of the library, each id once (from its highest-precedence root), sorted by id."""
         from drafter.phrases import read_phrases
 
+        if self._phrases is not None:
+            return list(self._phrases)
         found: dict[str, Phrase] = {}
         for folder, root in self.dirs("phrasebank"):
             for path in sorted(folder.glob("*.yaml")):
                 for phrase in read_phrases(path, root.origin):
                     found.setdefault(phrase.id, phrase)
-        return [found[k] for k in sorted(found)]
+        self._phrases = [found[k] for k in sorted(found)]
+        return list(self._phrases)
+
+
+def _alias_form(name: str) -> str:
+    """A name as compared with aliases: no spaces, no 《》 or quotes, Latin letters in lower case."""
+    return "".join(c for c in name if not c.isspace() and c not in "《》“”\"'").lower()
 
 
 def _existing(entry: str | os.PathLike, origin: str) -> Path:

@@ -168,6 +168,7 @@ class Speech:
     def documents(self) -> list["Speech"]:
         """The texts to treat as documents: each part of a page holding several, else the speech itself."""
         return [p.speech for p in self.parts] if self.parts else [self]
+    target: int | None = None        # a skeleton's length target in characters (spoken at ~220 a minute)
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

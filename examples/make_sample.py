@@ -1,9 +1,10 @@
-"""Make the README's examples: examples/sample.docx and examples/skeleton.docx, and, where LibreOffice
-is installed, a PNG of the first page of each.
+"""Make the README's examples: examples/sample.docx, examples/skeleton.docx and examples/seminar.docx,
+and, where LibreOffice is installed, a PNG of the first page of each.
 
 The sample is seed 001 as the parser reads it, turned into a draft: the speaker's name and the date
-become placeholders, a salutation is added and the transition carries a writing hint. The skeleton is
-what `drafter new meeting-speech --set occasion=全市组织工作会议 --set speaker=市委常委、组织部长` writes.
+become placeholders, a salutation is added and the transition carries a writing hint. The skeletons are
+what `drafter new meeting-speech --answers examples/answers/meeting-speech.yaml --minutes 30` and
+`drafter new 研讨发言 --answers examples/answers/seminar-remarks.yaml` write.
 
     python examples/make_sample.py [--style gbt9704]
 """
@@ -40,12 +41,11 @@ def sample_speech() -> drafter.Speech:
     return speech
 
 
-def skeleton_speech() -> drafter.Speech:
-    from drafter.library import Library
-    from drafter.outlines.assemble import assemble
+def skeleton_speech(outline: str, answers: str, **options) -> drafter.Speech:
+    from drafter.api import new_skeleton
+    from drafter.outlines.values import load_answers
 
-    return assemble(Library.resolve().outline("meeting-speech"),
-                    {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
+    return new_skeleton(outline, load_answers(HERE / "answers" / answers), **options)
 
 
 def fontconfig(folder: Path) -> Path:
@@ -82,7 +82,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--style", default="gbt9704")
     args = parser.parse_args()
-    for name, speech in (("sample", sample_speech()), ("skeleton", skeleton_speech())):
+    made = (("sample", sample_speech()),
+            ("skeleton", skeleton_speech("meeting-speech", "meeting-speech.yaml", minutes=30)),
+            ("seminar", skeleton_speech("研讨发言", "seminar-remarks.yaml")))
+    for name, speech in made:
         docx_path = write_speech(speech, HERE / f"{name}.docx", style=args.style, force=True)
         print(f"wrote {docx_path}")
         if shutil.which("soffice") and shutil.which("pdftoppm"):

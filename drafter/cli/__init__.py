@@ -226,10 +226,13 @@ def new(
                                                      "每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
     answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
     no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值 never prompt"),
-    strict: bool = typer.Option(False, "--strict",
-                                help="缺少任何变量即报错（列出全部）error listing every missing value"),
+    strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）error listing every missing value"),
     sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
     points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
+    variant: list[str] = typer.Option([], "--variant", help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次"),
+    topic: str | None = typer.Option(None, "--topic", help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值"),
+    minutes: float | None = typer.Option(None, "--minutes", help="讲话时长（分钟），按每分钟约 220 字定篇幅"),
+    chars: int | None = typer.Option(None, "--chars", help="篇幅（字数），与 --minutes 二选一"),
     fmt: Format = None,
     style: Style = "gbt9704",
     reference_doc: ReferenceDoc = None,
@@ -243,17 +246,25 @@ def new(
     from drafter.cli.outline_view import todo
     from drafter.io import check_target
 
+    if minutes is not None and chars is not None:
+        fail("--minutes 与 --chars 只能给一个 give one of --minutes and --chars")
+    if (minutes is not None and minutes <= 0) or (chars is not None and chars <= 0):
+        fail("--minutes/--chars 应大于 0 must be positive")
     if output != "-":
         check_target(output, force)
     lib = resolve(library)
     chosen = lib.outline(outline)
     values = gather_values(answers, sets, _ask if _can_prompt(no_input) else None, chosen.variables)
-    speech = new_skeleton(chosen, values, sections=sections, points=points, strict=strict)
+    speech = new_skeleton(chosen, values, sections=sections, points=points, strict=strict, library=lib,
+                          variants=variant, topic=topic, minutes=minutes, chars=chars)
     written = write_speech(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
                            library=lib)
     console = Console(stderr=True)
     if written is not None:
-        console.print(f"已生成 wrote {written}（提纲 outline {chosen.id}）")
+        console.print(f"已生成 wrote {written}（提纲 outline {chosen.id} {chosen.name}）")
+    if speech.target:
+        console.print(f"篇幅 length: 约 {speech.target} 字，约 {speech.target / 220:.0f} 分钟"
+                      f"（每分钟约 220 字；各部分的字数在批注里 per-part targets are in the comments）")
     todo(speech, console)
 
 

@@ -73,10 +73,20 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
     core_title = document.core_properties.title or ""
     lists = _Lists(document)
     lines = []
+    runs_on = None               # the line of a paragraph whose mark is a style separator
     for no, p in enumerate(_paragraphs(document.element.body), start=1):
         runs = [(r, _run_text(r)) for r in _runs(p)]
         text = _join_breaks("".join(t for _, t in runs))
+        if runs_on is not None:
+            # Word's style separator: a run-in heading ("第一，要……。") and its text are two
+            # paragraphs printed as one line; read them as the one paragraph they show.
+            runs_on.text += text
+            if not _separated(p):
+                runs_on = None
+            continue
         line = SourceLine(no, text)
+        if _separated(p):
+            runs_on = line
         if text.strip():
             style = styles.paragraph_style(p)
             hints = line.hints = Hints(style=_norm(_name(style)) if style is not None else None)
@@ -92,6 +102,13 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
                     hints.level = _format_level(p, runs, styles, text)
         lines.append(line)
     return lines
+
+
+def _separated(p) -> bool:
+    """Whether a paragraph's mark is Word's style separator (hidden with w:specVanish)."""
+    ppr = p.find(W + "pPr")
+    rpr = ppr.find(W + "rPr") if ppr is not None else None
+    return rpr is not None and rpr.find(W + "specVanish") is not None
 
 
 def _open(path: Path):

@@ -12,11 +12,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Iterable, cast
 
 from drafter.errors import DrafterError, OutlineError
-from drafter.model import Gap, Inlines, Meta, Paragraph, Placeholder, Section, Speech
+from drafter.model import Gap, Inlines, Meta, Paragraph, Placeholder, Section, Speech, plain
 from drafter.outlines.expand import Item, expand
+from drafter.outlines.hints import Quoter, chars_for, length_note, shares
 from drafter.outlines.load import Outline, Problem
 from drafter.outlines.sandbox import split
 from drafter.zh import DEFAULT_LADDER
@@ -27,12 +28,23 @@ ROLE_LABELS = {"body": "正文", "salutation": "称呼", "opening": "开头", "t
 TEXT_KEY = re.compile(r"^(?:front|back)\.\d+$|\.body\.\d+$")
 
 
+#: an ISO date (2025-02-18) as a value of a date variable, written 2025年2月18日.
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+#: default length shares: a free-text opening paragraph and closing paragraph, against 1 a section.
+OPENING_WEIGHT, CLOSING_WEIGHT = 0.6, 0.4
+#: the part of a section's length its points take (the rest is its lead-in).
+POINTS_SHARE = 0.85
+
+
 def is_text_key(name: str) -> bool:
     """Whether a placeholder name is a free-text paragraph rather than a variable or slot."""
     return bool(TEXT_KEY.search(name))
 
 
-@dataclass
+def zh_date(value: str) -> str:
+    """An ISO date as 2025年2月18日; any other text as it is."""
+    m = ISO_DATE.match(value.strip())
+    return f"{int(m[1])}年{int(m[2])}月{int(m[3])}日" if m else value
 
 
 @dataclass
@@ -47,12 +59,18 @@ class Key:
 class Assembler:
     """Renders an outline's items into a Speech, noting every key it met."""
 
-    def __init__(self, outline: Outline, values: dict[str, str], problems: list[Problem] | None = None):
+    def __init__(self, outline: Outline, values: dict[str, str], problems: list[Problem] | None = None, *,
+                 quoter: Quoter | None = None, variant: int | None = None, target: int | None = None):
         self.outline = outline
         self.values = values
         self.templates = outline.templates
         self.keys: dict[str, Key] = {}
+        self.variant_keys: set[str] = set()
         self.problems = problems         # collect template problems here instead of raising (lint)
+        self.quoter = quoter or Quoter()
+        self.variant = variant           # the heading frame every part with variants takes (1-based)
+        self.target = target             # length target in characters
+        self.lengths: dict[int, int] = {}   # id(spec or item) → its share of the target
 
     def scope(self, item: Item | None) -> dict[str, Key]:
         """The names a template of ``item`` may use: global variables, then the slots of the item
@@ -74,7 +92,8 @@ class Assembler:
                 key = scope[name]
                 self.keys[key.placeholder.name] = key
                 if key.placeholder.name in self.values:
-                    context[name] = self.values[key.placeholder.name]
+                    value = self.values[key.placeholder.name]
+                    context[name] = zh_date(value) if (key.spec or {}).get("type") == "date" else value
             rendered = self.templates.render(source, context, where)
         except DrafterError as exc:
             if self.problems is None:
@@ -83,21 +102,64 @@ class Assembler:
             return []
         return split(rendered, lambda name: scope[name].placeholder if name in scope else Placeholder(name, name))
 
+    def function_hint(self, hint: str | None, function: str | None, length: int | None = None,
+                      per_point: int | None = None, more: str | None = None) -> str | None:
+        """A part's hint: what to write, its length target, bank entries that fit its function, other frames."""
+        lines = [hint] if hint else []
+        if length:
+            lines.append(length_note(length, per_point))
+        if function:
+            quoted = self.quoter.line(function)
+            if quoted:
+                lines.append(quoted)
+        if more:
+            lines.append(more)
+        return "\n".join(lines) or None
+
     def paragraph(self, spec: dict, path: tuple, key: str, role: str, scope: dict[str, Key]) -> Paragraph:
         role = spec.get("role", role)
-        hint = spec.get("hint")
-        if spec.get("phrases"):
-            hint = f"{hint or ''}（可参考短语 phrases: {', '.join(spec['phrases'])}）"
+        function = spec.get("function") or (spec.get("phrases") or [None])[0]
+        hint = self.function_hint(spec.get("hint"), function, self.lengths.get(id(spec)))
         if "text" in spec:
             return Paragraph(self.text(spec["text"], path + ("text",), scope), role, hint=hint)
         self.keys[key] = Key(Placeholder(key, spec.get("label", ROLE_LABELS[role])))
         content: Inlines = [self.values[key]] if key in self.values else [self.keys[key].placeholder]
         return Paragraph(content, role, hint=hint)
 
+    def frames(self, item: Item) -> tuple[str, tuple, int, list[tuple[str, tuple]]]:
+        """The item's heading frames (its ``heading`` then its ``variants``), the chosen one's
+        template and path, its number (1-based), and every frame with its path."""
+        heading, path = item.layers.get("heading")
+        found = item.layers.get("variants")
+        frames = [(heading, path)] + ([(v, found[1] + (i,)) for i, v in enumerate(found[0])] if found else [])
+        if len(frames) == 1:
+            return heading, path, 1, frames
+        key = f"{item.key}.variant"
+        self.variant_keys.add(key)
+        wanted = self.values.get(key)
+        if wanted is None:
+            number = min(self.variant or 1, len(frames))
+        else:
+            try:
+                number = int(str(wanted).strip())
+            except ValueError:
+                number = 0
+            if not 1 <= number <= len(frames):
+                raise OutlineError(f"{key} = {wanted}: 这一条有 {len(frames)} 种标题说法，应为 1–{len(frames)} "
+                                   f"this part has {len(frames)} heading frames")
+        return frames[number - 1][0], frames[number - 1][1], number, frames
+
     def section(self, item: Item) -> Section:
         scope = self.scope(item)
-        heading, path = cast(tuple[Any, tuple], item.layers.get("heading"))   # expand saw every item has one
-        heading = self.text(heading, path, scope)
+        source, path, number, frames = self.frames(item)
+        heading = self.text(source, path, scope)
+        more = None
+        if len(frames) > 1:
+            others = [f"{n}. {plain(self.text(src, p, scope))}" for n, (src, p) in enumerate(frames, 1) if n != number]
+            more = f"其他标题说法 other frames（--variant {item.key}=N）：" + "；".join(others)
+        length = self.lengths.get(id(item))
+        per_point = round(length * POINTS_SHARE / len(item.children)) if length and item.children else None
+        hint = self.function_hint(item.layers.value("hint"), item.layers.value("function"), length, per_point, more)
         found = item.layers.get("body")
         specs, body_path = found if found else ([{}], None)
         body: list[Paragraph | Gap] = [
@@ -107,10 +169,28 @@ class Assembler:
         default = numbering[item.depth - 1] if item.depth <= len(numbering) else DEFAULT_LADDER[min(item.depth, 4) - 1]
         return Section(heading=heading, depth=item.depth,
                        style=item.layers.value("style", default), run_in=bool(item.layers.value("run_in", False)),
-                       body=body, children=[self.section(c) for c in item.children], hint=item.layers.value("hint"))
+                       body=body, children=[self.section(c) for c in item.children], hint=hint)
+
+    def share_lengths(self, items: list[Item]) -> None:
+        """Each part's share of the length target: free-text opening and closing paragraphs and the
+        sections by weight (a section's ``weight``, default 1)."""
+        if not self.target:
+            return
+        data = self.outline.data
+        parts: list[tuple[int, float]] = []
+        for spec in data.get("front", []):
+            if "text" not in spec and spec.get("role", "opening") == "opening":
+                parts.append((id(spec), spec.get("weight", OPENING_WEIGHT)))
+        for item in items:
+            parts.append((id(item), item.layers.value("weight", 1)))
+        for spec in data.get("back", []):
+            if spec.get("role", "closing") == "closing" and ("text" not in spec or "weight" in spec):
+                parts.append((id(spec), spec.get("weight", CLOSING_WEIGHT)))
+        self.lengths = dict(zip([k for k, _ in parts], shares([w for _, w in parts], self.target)))
 
     def speech(self, items: list[Item]) -> Speech:
         data, scope = self.outline.data, self.scope(None)
+        self.share_lengths(items)
         meta = Meta(title=self.text(data["title"], ("title",), scope), kind=self.outline.name)
         if "subtitle" in data:
             meta.subtitle = self.text(data["subtitle"], ("subtitle",), scope)
@@ -122,21 +202,76 @@ class Assembler:
         sections = [self.section(item) for item in items]
         back = [self.paragraph(spec, ("back", i), f"back.{i + 1}", "closing", scope)
                 for i, spec in enumerate(data.get("back", []))]
-        return Speech(meta=meta, front=front, sections=sections, back=back, numbering=self.outline.numbering)
+        speech = Speech(meta=meta, front=front, sections=sections, back=back, numbering=self.outline.numbering,
+                        target=self.target)
+        _hint_once(speech)
+        return speech
+
+
+def _hint_once(speech: Speech) -> None:
+    """A placeholder's hint on its first appearance only, so one comment does not repeat down the page."""
+    seen: set[str] = set()
+
+    def once(inlines: Inlines | None) -> Inlines | None:
+        if not inlines:
+            return inlines
+        out = []
+        for part in inlines:
+            if isinstance(part, Placeholder) and part.hint:
+                if part.name in seen:
+                    part = Placeholder(part.name, part.label)
+                seen.add(part.name)
+            out.append(part)
+        return out
+
+    for name in Meta.FIELDS:
+        setattr(speech.meta, name, once(getattr(speech.meta, name)))
+    for p in speech.front:
+        p.content = once(p.content)
+    for section in speech.walk():
+        section.heading = once(section.heading)
+        for block in section.body:
+            if isinstance(block, Paragraph):
+                block.content = once(block.content)
+    for p in speech.back:
+        p.content = once(p.content)
+
+
+def target_of(outline: Outline, minutes: float | None = None, chars: int | None = None) -> int | None:
+    """The length target in characters: ``chars`` or ``minutes`` given, else the outline's ``length``."""
+    given = chars_for(minutes, chars)
+    if given:
+        return given
+    length = outline.data.get("length") or {}
+    return chars_for(length.get("minutes"), length.get("chars"))
 
 
 def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections: int | None = None,
-             points: int | None = None, strict: bool = False) -> Speech:
+             points: int | None = None, strict: bool = False, phrases: Iterable[Any] = (),
+             topic: str | None = None, variant: int | None = None, minutes: float | None = None,
+             chars: int | None = None) -> Speech:
     """The skeleton of a speech from an outline and values.
 
     Missing values become placeholders; with ``strict`` a missing variable or slot value is an
     error that lists every one (free-text paragraphs stay placeholders). A value for a key the
-    outline does not have is an error naming the closest keys.
+    outline does not have is an error naming the closest keys; values of optional parts left out
+    (``--sections``) are passed over. ``phrases`` (the library's bank) are quoted in the hints of
+    parts that say their ``function``, ranked towards ``topic`` (else the ``topic`` value);
+    ``variant`` picks the heading frame of every part that offers several (``sections.2.variant``
+    in the values picks one part's); ``minutes``/``chars`` set the length target.
     """
     values = dict(values or {})
-    builder = Assembler(outline, values)
+    names = {v["name"] for v in outline.variables}
+    if topic and "topic" in names and "topic" not in values:
+        values["topic"] = topic
+    quoter = Quoter(phrases, topic or values.get("topic"))
+    builder = Assembler(outline, values, quoter=quoter, variant=variant, target=target_of(outline, minutes, chars))
     speech = builder.speech(expand(outline, sections, points))
-    unknown = [k for k in values if k not in builder.keys]
+    unknown = [k for k in values if k not in builder.keys and k not in builder.variant_keys]
+    if unknown:
+        wide = Assembler(outline, {})
+        wide.speech(expand(outline, widest=True))
+        unknown = [k for k in unknown if k not in wide.keys and k not in wide.variant_keys]
     if unknown:
         close = difflib.get_close_matches(unknown[0], list(builder.keys), n=3)
         hint = f"；是否想写 did you mean: {', '.join(close)}" if close else ""

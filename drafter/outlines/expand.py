@@ -79,7 +79,8 @@ def part_of(raws: list[Layer]) -> Part | None:
         if not top.spec:
             return None
         n = len(top.spec)
-        return Part(Layers(), [Layer(s, top.path + (i,)) for i, s in enumerate(top.spec)], n, n, n, top.path)
+        required = sum(1 for s in top.spec if not (isinstance(s, dict) and s.get("optional")))
+        return Part(Layers(), [Layer(s, top.path + (i,)) for i, s in enumerate(top.spec)], n, required, n, top.path)
     maps = Layers()
     for layer in reversed(raws):
         if isinstance(layer.spec, list):
@@ -122,8 +123,14 @@ def expand(outline: Outline, sections: int | None = None, points: int | None = N
         return []
     n = _count(top, sections, "--sections", "一级部分 sections", outline, widest)
     items = _items(outline, top, n, 1, None, points, widest, [0, 0])
-    if points is not None and not widest and not any(part_of(_child_raws(i)) for i in items):
-        raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points: it has no sub-points")
+    if points is not None and not widest:
+        parts = [p for p in (part_of(_child_raws(i)) for i in items) if p is not None]
+        if not parts:
+            raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points: it has no sub-points")
+        if not any(p.min <= points <= p.max for p in parts):
+            low, high = min(p.min for p in parts), max(p.max for p in parts)
+            raise OutlineError(f"--points {points} 超出范围 out of range: 提纲 {outline.id} 各部分的要点可为 "
+                               f"{low}–{high} 条 allows {low}–{high}")
     return items
 
 
@@ -132,10 +139,24 @@ def _child_raws(item: Item) -> list[Layer]:
             if isinstance(l.spec, dict) and "children" in l.spec]
 
 
+def chosen(part: Part, n: int) -> list[int]:
+    """Which items (0-based positions in the outline) ``n`` items of a part are: all of them in order
+    when ``n`` reaches the items the outline lists, else the listed items without the optional ones
+    (``optional: true``), the last optional first, so the parts that matter stay; an outline that
+    marks too few optional items loses its last ones."""
+    k = len(part.items)
+    if n >= k:
+        return list(range(n))
+    optional = [i for i in range(k) if isinstance(part.items[i].spec, dict) and part.items[i].spec.get("optional")]
+    order = optional[::-1] + [i for i in range(k - 1, -1, -1) if i not in optional]
+    dropped = set(order[:k - n])
+    return [i for i in range(k) if i not in dropped]
+
+
 def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None, points: int | None,
            widest: bool, used: list[int]) -> list[Item]:
     out = []
-    for i in range(n):
+    for i in chosen(part, n):
         key = f"{parent.key}.points.{i + 1}" if parent else f"sections.{i + 1}"
         item = Item(key, depth, i + 1, part.item_layers(i), part, parent)
         used[0] += 1
@@ -152,6 +173,10 @@ def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None
         if child is not None:
             wanted = points if depth == 1 else None
             what = f"第{i + 1}部分的要点 points of section {i + 1}" if depth == 1 else f"{key} 的下一层"
+            if wanted is not None and not widest:
+                # --points asks every section: each takes the nearest count its own range allows
+                # (expand says so when no section can take it)
+                wanted = min(max(wanted, child.min), child.max)
             m = _count(child, wanted, "--points", what, outline, widest)
             item.children = _items(outline, child, m, depth + 1, item, points, widest, used)
         out.append(item)

@@ -39,7 +39,7 @@ def flatten(data: Any, prefix: str = "", where: str = "") -> dict[str, str]:
     if data is None or data == "":
         return {}
     if isinstance(data, (str, int, float, datetime.date)):
-        text = data.isoformat() if isinstance(data, datetime.date) else str(data)
+        text = f"{data.year}年{data.month}月{data.day}日" if isinstance(data, datetime.date) else str(data)
         return {key: clean(text)}
     raise DrafterError(f"'{key}' 的值应是文字 value must be text, not {type(data).__name__}", where=where or None)
 
@@ -76,3 +76,23 @@ def gather(answers: str | os.PathLike | None, sets: Iterable[str]) -> dict[str, 
         else:
             values.pop(key, None)
     return values
+
+
+def parse_variants(specs: Iterable[str]) -> tuple[int | None, dict[str, str]]:
+    """``--variant`` options: ``N`` (every part takes its N-th heading frame, or its last when it has
+    fewer) and ``sections.2=N`` / ``sections.2.points.1=N`` (that part's N-th), as the default number
+    and values keyed ``sections.2.variant``."""
+    default: int | None = None
+    keyed: dict[str, str] = {}
+    for spec in specs:
+        key, sep, number = spec.partition("=")
+        if not sep:
+            key, number = "", key
+        number = number.strip()
+        if not number.isdigit() or int(number) < 1:
+            raise DrafterError(f"--variant 应写成 N 或 sections.2=N（N 从 1 起）expected N or KEY=N, got '{spec}'")
+        if key.strip():
+            keyed[key.strip().removesuffix(".variant") + ".variant"] = number
+        else:
+            default = int(number)
+    return default, keyed

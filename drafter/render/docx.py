@@ -39,6 +39,28 @@ REL_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/me
 REL_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 
 
+def style_separator(paragraph) -> None:
+    """Make a paragraph's mark Word's style separator: a hidden mark that is never shown
+    (``w:vanish`` + ``w:specVanish`` in the mark's run properties), so the next paragraph continues
+    on the same line while each keeps its own style and outline level."""
+    from lxml import etree
+
+    ppr = paragraph._p.get_or_add_pPr()
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(ppr, w("rPr"))     # last child of w:pPr (no w:sectPr or w:pPrChange here)
+    for tag in ("vanish", "specVanish"):
+        if rpr.find(w(tag)) is None:
+            etree.SubElement(rpr, w(tag))
+
+
+def is_style_separator(p) -> bool:
+    """Whether a w:p element's mark is a style separator (its text runs on into the next paragraph)."""
+    ppr = p.find(w("pPr"))
+    rpr = ppr.find(w("rPr")) if ppr is not None else None
+    return rpr is not None and rpr.find(w("specVanish")) is not None
+
+
 class _Writer:
     """Appends the blocks of a speech to a document, styled by name."""
 
@@ -93,10 +115,14 @@ class _Writer:
         runs = self.runs(paragraph, [head.mark, *head.content], lead)
         self.comment(runs, head.section.hint, paragraph)
         if head.body is not None:
-            # a long paragraph: the heading style's keep-with-next would push it to the next page
+            # The text runs on after the heading sentence on the page, but the heading paragraph
+            # holds the sentence alone, so the navigation pane and a table of contents list just it.
             paragraph.paragraph_format.keep_with_next = False
-            body_runs = self.runs(paragraph, head.body.content, "run_in_body")
-            self.comment(body_runs, head.body.hint, paragraph)
+            style_separator(paragraph)
+            text = self.document.add_paragraph()
+            text.paragraph_format.first_line_indent = 0
+            body_runs = self.runs(text, head.body.content, "run_in_body")
+            self.comment(body_runs, head.body.hint, text)
 
     def paragraph(self, block: Paragraph) -> None:
         key = ROLE_STYLES.get(block.role)

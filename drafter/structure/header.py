@@ -32,8 +32,9 @@ AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?(
 PLACEHOLDER = r"【[^【】]{1,20}】"
 NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}\s*[.．月/-]\s*\d{{1,2}}日?)$")
 ROLE = r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)"
-#: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】"
-SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER}))$")
+#: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
+SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER})"
+                          rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
 SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
 OCCASION_END = re.compile(r"(?:会议|大会|会|典礼|仪式|座谈会|论坛)(?:上|开幕式上|闭幕式上)?$")

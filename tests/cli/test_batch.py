@@ -68,7 +68,7 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def test_good_rows_are_written_and_bad_rows_reported_at_their_lines(tmp_path):
     write_table(tmp_path / "plan.csv", [
-        ["outline", "会议名称", "occasion", "speaker", "theme"],
+        ["outline", "会议名称", "occasion", "role", "theme"],
         ["meeting-speech", "全市组织工作会议", "", "市委常委、组织部长", ""],          # line 2, a label header
         ["party-lecture", "", "", "市委书记", "七一专题党课"],                          # line 3
         ["seminar-remarks", "", "理论学习研讨会", "副市长", "学深悟透"],                 # line 4
@@ -84,10 +84,11 @@ def test_good_rows_are_written_and_bad_rows_reported_at_their_lines(tmp_path):
     assert errors[1].startswith("plan.csv:6: ") and "'theme'" in errors[1]
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["在全市组织工作会议上的讲话.docx", "七一专题党课.docx", "在理论学习研讨会上的发言.docx"])
+        ["在全市组织工作会议上的讲话.docx", "七一专题党课.docx", "学深悟透.docx"])
     assert title_of(out / "在全市组织工作会议上的讲话.docx") == "在全市组织工作会议上的讲话"
     assert title_of(out / "七一专题党课.docx") == "七一专题党课"
-    assert title_of(out / "在理论学习研讨会上的发言.docx") == "在理论学习研讨会上的发言"
+    assert title_of(out / "学深悟透.docx") == "学深悟透"            # a 发言 has its theme as title
+    assert "——在理论学习研讨会上的发言" in body_of(out / "学深悟透.docx")
     assert "市委常委、组织部长" in body_of(out / "在全市组织工作会议上的讲话.docx")
     assert "已生成" in proc.stdout and "失败" in proc.stdout
     assert "共 5 行：已生成 3 份，失败 2 行" in proc.stdout
@@ -158,7 +159,7 @@ def test_example_plan_from_the_readme(tmp_path):
     assert result.exit_code == 0, result.output
     written = sorted((tmp_path / "out").iterdir())
     assert len(written) == 4 and all(p.suffix == ".docx" for p in written)
-    assert title_of(tmp_path / "out" / "组织部-全市组织工作会议讲话.docx") == "在全市组织工作会议上的讲话"
+    assert title_of(tmp_path / "out" / "应急局-全市安全生产工作会议讲话.docx") == "在全市安全生产工作会议上的讲话"
 
 
 # --- plan formats ------------------------------------------------------------------------------
@@ -189,7 +190,7 @@ def test_yaml_plan_with_nested_values(tmp_path):
         "  sections:\n"
         "    - {}\n"
         "    - points:\n"
-        "        - {action: 筑牢思想根基, quality: 信念}\n"
+        "        - {point: 筑牢思想根基}\n"
         "- [not, a, mapping]\n"
         "- outline: party-lecture\n"
         "  output: 党课\n"
@@ -197,7 +198,7 @@ def test_yaml_plan_with_nested_values(tmp_path):
     results = run_plan(plan, tmp_path / "out")
     assert [(r.line, r.ok) for r in results] == [(1, True), (7, False), (8, True)]
     assert "筑牢思想根基" in body_of(results[0].output)
-    assert "sections.2.points.1.action" not in results[0].missing
+    assert "sections.2.points.1.point" not in results[0].missing
     assert results[2].output.name == "党课.docx" and "市委书记" in body_of(results[2].output)
 
 
@@ -213,7 +214,7 @@ def test_xlsx_plan(tmp_path):
     book.save(tmp_path / "plan.xlsx")
     results = run_plan(tmp_path / "plan.xlsx", tmp_path / "out")
     assert [(r.line, r.ok) for r in results] == [(2, True), (4, False)]
-    assert "2025年5月20日" in body_of(results[0].output)   # an Excel date prints as a speech prints dates
+    assert "2025年5月20日" in body_of(results[0].output)     # dates as the title block writes them
 
 
 def test_rows_are_numbered_by_their_first_line_in_the_file(tmp_path):
@@ -236,14 +237,14 @@ def test_markdown_format_and_output_extensions(tmp_path):
 # --- columns and rows --------------------------------------------------------------------------
 
 def test_unknown_and_ambiguous_columns_name_the_keys(tmp_path):
-    plan = write_table(tmp_path / "plan.csv", [["outline", "ocasion", "具体要求", "occasion", "会议名称", "提纲备注"],
+    plan = write_table(tmp_path / "plan.csv", [["outline", "ocasion", "要点", "occasion", "会议名称", "提纲备注"],
                                                ["meeting-speech", "x", "", "", "", ""],
                                                ["meeting-speech", "", "要求", "", "", ""],
                                                ["meeting-speech", "", "", "甲会议", "乙会议", ""],
                                                ["meeting-speech", "", "", "全市组织工作会议", "", ""]])
     results = run_plan(plan, tmp_path / "out")
     assert "'ocasion'" in results[0].error and "occasion" in results[0].error.split("did you mean")[1]
-    assert "具体要求" in results[1].error and "多个键" in results[1].error
+    assert "要点" in results[1].error and "多个键" in results[1].error
     assert "同一个值" in results[2].error
     assert results[3].ok     # an unknown column with an empty cell is no error
 

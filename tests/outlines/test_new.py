@@ -46,23 +46,25 @@ def shape(sections: list[Section]) -> list[tuple]:
 # --- assembly ----------------------------------------------------------------------------------
 
 def test_meeting_speech_skeleton_has_the_seed_structure():
-    speech = assemble(Library.resolve().outline("meeting-speech"),
-                      {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"})
+    speech = assemble(Library.resolve().outline("meeting-speech"), {"occasion": "全市组织工作会议", "role": "市委常委、组织部长",
+                                                                   "speaker": "张明"})
     assert speech.meta.title == ["在全市组织工作会议上的讲话"]
-    assert speech.meta.speaker == ["市委常委、组织部长"]
+    assert speech.meta.speaker == ["市委常委、组织部长 张明"]      # role and name are separate values
     assert speech.meta.date == [Placeholder("date", "日期")]
     assert speech.meta.kind == "工作会议讲话"
     assert speech.numbering == ("一、", "第一，")
     assert [p.role for p in speech.front] == ["salutation", "opening", "transition"]
     assert speech.front[0].content == ["同志们："]
     assert speech.front[1].hint and speech.front[1].content == [Placeholder("front.2", "开头")]
-    assert speech.front[2].content == ["下面，我结合",
-                                       Placeholder("basis", "讲话依据", "结合哪些会议、文件精神和前面同志的部署来讲"),
+    assert "短语库例句" not in speech.front[1].hint       # no bank given: no quotes
+    assert speech.front[2].content == ["下面，我结合", Placeholder("basis", "讲话依据", "结合哪些会议、文件精神和前面同志的部署来讲"),
                                        "，再强调几点意见。"]
-    assert [len(s.children) for s in speech.sections] == [3, 5, 4, 0, 3]
+    assert [len(s.children) for s in speech.sections] == [3, 3, 3, 3]
+    assert [s.title for s in speech.sections] == [
+        "充分肯定成绩，清醒认识【工作主题】面临的形势", "突出工作重点，推动【工作主题】取得新突破",
+        "坚持守正创新，激发【工作主题】的动力活力", "压实工作责任，确保各项任务落地见效"]
     assert {(s.depth, s.style, s.run_in) for s in speech.walk()} == {(1, "一、", False), (2, "第一，", True)}
     assert all(s.hint for s in speech.sections)
-    assert speech.sections[0].body[0].hint == "先总述这一方面为什么要抓、抓什么，再分条展开"
     assert [p.role for p in speech.back] == ["closing"]
 
 
@@ -93,21 +95,19 @@ def test_builtin_outline_renders_with_its_examples(oid):
 
 
 def test_each_sub_point_gets_its_own_slot_values():
-    outline = Library.resolve().outline("meeting-speech")
-    speech = assemble(outline, {"sections.2.points.1.action": "筑牢思想根基", "sections.2.points.1.quality": "信念",
-                                "sections.2.points.3.action": "激励担当尽责"})
-    points = speech.sections[1].children
-    assert points[0].heading == ["要筑牢思想根基，做到信念过硬"]
-    assert points[1].heading == ["要", Placeholder("sections.2.points.2.action", "具体要求"), "，做到",
-                                 Placeholder("sections.2.points.2.quality", "过硬方面"), "过硬"]
-    assert points[2].heading[:2] == ["要激励担当尽责，做到", Placeholder("sections.2.points.3.quality", "过硬方面")]
+    outline = Library.resolve().outline("party-lecture")
+    speech = assemble(outline, {"sections.4.points.1.approach": "坚持思想铸魂", "sections.4.points.3.approach": "坚持担当作为"})
+    points = speech.sections[3].children
+    assert points[0].heading == ["坚持思想铸魂，在筑牢思想根基上精准聚力"]
+    assert points[1].heading == [Placeholder("sections.4.points.2.approach", "举措"), "，在夯实基层基础上精准聚力"]
+    assert points[2].heading == ["坚持担当作为，在锻造过硬队伍上精准聚力"]
 
 
 def test_values_are_text_never_templates_or_placeholders():
-    values = gather(None, ["occasion={{ 7 * 7 }}会议", "speaker=\ue000date\ue001部长"])
+    values = gather(None, ["occasion={{ 7 * 7 }}会议", "role=\ue000date\ue001部长", "speaker=张明"])
     speech = assemble(Library.resolve().outline("meeting-speech"), values)
     assert speech.meta.title == ["在{{ 7 * 7 }}会议上的讲话"]
-    assert speech.meta.speaker == ["date部长"]
+    assert speech.meta.speaker == ["date部长 张明"]
 
 
 def test_answers_file_lists_and_set_keys_say_the_same(tmp_path):
@@ -115,15 +115,15 @@ def test_answers_file_lists_and_set_keys_say_the_same(tmp_path):
     answers.write_text("occasion: 全市组织工作会议\n"
                        "date: 2024-01-05\n"
                        "sections:\n"
-                       "  - focus: 政治建设\n"
+                       "  - variant: 2\n"
                        "  - points:\n"
-                       "      - {action: 筑牢思想根基, quality: 信念}\n"
+                       "      - {point: 筑牢思想根基, variant: 3}\n"
                        "      - ~\n"
-                       "      - {action: 激励担当尽责}\n", encoding="utf-8")
+                       "      - {point: 激励担当尽责}\n", encoding="utf-8")
     from_file = gather(answers, [])
-    assert from_file == {"occasion": "全市组织工作会议", "date": "2024-01-05", "sections.1.focus": "政治建设",
-                         "sections.2.points.1.action": "筑牢思想根基", "sections.2.points.1.quality": "信念",
-                         "sections.2.points.3.action": "激励担当尽责"}
+    assert from_file == {"occasion": "全市组织工作会议", "date": "2024年1月5日", "sections.1.variant": "2",
+                         "sections.2.points.1.point": "筑牢思想根基", "sections.2.points.1.variant": "3",
+                         "sections.2.points.3.point": "激励担当尽责"}
     from_sets = gather(None, [f"{k}={v}" for k, v in from_file.items()])
     outline = Library.resolve().outline("meeting-speech")
     assert assemble(outline, from_file) == assemble(outline, from_sets)
@@ -150,15 +150,15 @@ def test_answers_file_errors_name_the_place(tmp_path):
 def test_a_value_the_outline_does_not_have_is_an_error_with_the_closest_key():
     with pytest.raises(DrafterError, match=r"unknown value 'ocasion'.*did you mean: occasion"):
         assemble(Library.resolve().outline("meeting-speech"), {"ocasion": "全市组织工作会议"})
-    with pytest.raises(DrafterError, match=r"sections\.9\.focus"):
-        assemble(Library.resolve().outline("meeting-speech"), {"sections.9.focus": "x"})
+    with pytest.raises(DrafterError, match="sections.9.point"):
+        assemble(Library.resolve().outline("meeting-speech"), {"sections.9.point": "x"})
 
 
 def test_strict_lists_every_missing_value_in_one_error():
     outline = Library.resolve().outline("meeting-speech")
-    given = {"occasion": "全市组织工作会议", "speaker": "市委常委、组织部长"}
+    given = {"occasion": "全市组织工作会议", "speaker": "张明"}
     expected = [p.name for p in assemble(outline, given).placeholders() if not is_text_key(p.name)]
-    assert len(expected) > 20
+    assert len(expected) > 15
     with pytest.raises(DrafterError) as err:
         assemble(outline, given, strict=True)
     message = str(err.value)
@@ -178,19 +178,26 @@ def test_free_text_paragraphs_take_values_too():
 def test_sections_and_points_within_the_outline_range():
     outline = Library.resolve().outline("meeting-speech")
     speech = assemble(outline, sections=3, points=2)
+    # fewer sections drop the optional one (the third), never the last (落实)
+    assert [s.title for s in speech.sections] == [
+        "充分肯定成绩，清醒认识【工作主题】面临的形势", "突出工作重点，推动【工作主题】取得新突破",
+        "压实工作责任，确保各项任务落地见效"]
     assert [len(s.children) for s in speech.sections] == [2, 2, 2]
-    wide = assemble(outline, sections=7, points=6)
-    assert [len(s.children) for s in wide.sections] == [6, 6, 6, 0, 6, 6, 6]
-    assert wide.sections[5].children[0].heading == ["要", Placeholder("sections.6.points.1.action", "具体要求")]
-    assert wide.sections[5].heading == [Placeholder("sections.6.heading", "部分标题", "一句话点明这一方面的要求")]
-    assert (shape(assemble(Library.resolve().outline("signed-article"), sections=3).sections)
-            == [(1, "lead", True, 0)] * 3)
+    # keys stay those of the outline's parts, so an answers file fits whatever is left out
+    assert speech.sections[2].children[0].heading == ["要压实责任，", Placeholder("sections.4.points.1.point", "要点")]
+    assert assemble(outline, {"sections.3.points.1.point": "x"}, sections=3).sections[2].title == "压实工作责任，确保各项任务落地见效"
+    wide = assemble(outline, points=4)            # each section takes what its own range allows
+    assert [len(s.children) for s in wide.sections] == [4, 4, 3, 3]
+    assert wide.sections[1].children[3].heading == ["要改革创新，", Placeholder("sections.2.points.4.point", "要点")]
+    assert shape(assemble(Library.resolve().outline("signed-article"), sections=3).sections) == [(1, "lead", True, 0)] * 3
+    article = assemble(Library.resolve().outline("signed-article"), sections=5)
+    assert article.sections[-1].title == "汇聚各方力量，【论点】"
 
 
 @pytest.mark.parametrize("oid, kwargs, message", [
-    ("meeting-speech", {"points": 7}, "--points 7 超出范围.*第1部分的要点.*2–6"),
-    ("meeting-speech", {"sections": 1}, "--sections 1 超出范围.*2–8"),
-    ("party-lecture", {"sections": 4}, "--sections 4: .*固定为 3 条"),
+    ("meeting-speech", {"points": 7}, "--points 7 超出范围.*各部分的要点.*2–4"),
+    ("meeting-speech", {"sections": 2}, "--sections 2 超出范围.*3–4"),
+    ("duty-report", {"sections": 5}, "--sections 5: .*固定为 4 条"),
     ("signed-article", {"points": 3}, "没有二级要点"),
 ])
 def test_sections_and_points_out_of_range_are_clear_errors(oid, kwargs, message):
@@ -208,7 +215,13 @@ def test_value_keys_are_what_the_skeleton_leaves_to_fill():
 
 # --- the round trip through the text writer and the parser ---------------------------------------
 
-@pytest.mark.parametrize("oid", BUILTINS)
+#: outlines whose run-in lead heads share no frame (这是一次……的盛会。 / 近年来，我们……。): on paper only
+#: their bold face marks them, which plain text drops, so the parser reads them as body text; their
+#: .docx (heading styles) reads back below.
+UNFRAMED_LEADS = {"address", "host-script", "signed-article"}
+
+
+@pytest.mark.parametrize("oid", [o for o in BUILTINS if o not in UNFRAMED_LEADS])
 @pytest.mark.parametrize("filled", [False, True], ids=["empty", "examples"])
 def test_skeleton_as_text_parses_back_to_the_outline_structure(oid, filled):
     from drafter.render.text import to_text
@@ -247,20 +260,23 @@ def test_new_writes_a_docx_skeleton_and_lists_what_is_left(tmp_path):
 
     out = tmp_path / "讲话.docx"
     result = run(["new", "meeting-speech", "-o", str(out), "--set", "occasion=全市组织工作会议",
-                  "--set", "speaker=市委常委、组织部长", "--no-input"])
+                  "--set", "role=市委常委、组织部长", "--set", "speaker=张明", "--set", "date=2025-02-18",
+                  "--no-input", "--minutes", "20"])
     assert result.exit_code == 0, result.output
     texts = [p.text for p in Document(str(out)).paragraphs]
-    assert texts[:4] == ["在全市组织工作会议上的讲话", "市委常委、组织部长", "（【日期】）", "同志们："]
-    assert "一、旗帜鲜明讲政治，始终把【首要任务】摆在首位" in texts
-    assert "第二，要【具体要求】，做到【过硬方面】过硬。【正文】" in texts
-    assert "sections.2.points.5.quality" in result.output and "date" in result.output
+    assert texts[:4] == ["在全市组织工作会议上的讲话", "市委常委、组织部长 张明", "（2025年2月18日）", "同志们："]
+    assert "一、充分肯定成绩，清醒认识【工作主题】面临的形势" in texts
+    assert "第二，要聚焦重点，【要点】。" in texts     # its text runs on after a style separator
+    assert "sections.2.points.3.point" in result.output and "basis" in result.output
     assert "occasion" not in result.output.split("values to fill")[1]
+    assert "约 4400 字" in result.output      # 20 minutes at 220 a minute
 
 
 def test_new_prints_markdown_or_text_to_stdout(tmp_path):
-    result = run(["new", "seminar-remarks", "-o", "-", "--format", "txt", "--set", "occasion=专题研讨会"])
+    result = run(["new", "seminar-remarks", "-o", "-", "--format", "txt", "--set", "occasion=专题研讨会",
+                  "--set", "theme=学深悟透强担当"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("在专题研讨会上的发言\n")
+    assert result.stdout.startswith("学深悟透强担当\n\n——在专题研讨会上的发言\n")
     assert "以上发言，不妥之处，请批评指正。" in result.stdout
     assert "values to fill" not in result.stdout
 
@@ -278,8 +294,8 @@ def test_new_never_overwrites_without_force(tmp_path):
 def test_new_prompts_for_missing_values_only_at_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setattr(cli, "_can_prompt", lambda no_input: not no_input)
     out = tmp_path / "a.md"
-    result = run(["new", "meeting-speech", "-o", str(out), "--set", "speaker=部长"],
-                 input="全市组织工作会议\n\n\n\n\n")
+    result = run(["new", "meeting-speech", "-o", str(out), "--set", "speaker=张明"],
+                 input="全市组织工作会议\n" + "\n" * 10)
     assert result.exit_code == 0, result.output
     assert "会议名称 occasion" in result.stderr and "讲话人 speaker" not in result.stderr
     assert out.read_text(encoding="utf-8").startswith("# 在全市组织工作会议上的讲话")
@@ -316,10 +332,11 @@ def cli_subprocess(*args, cwd):
 
 @pytest.mark.parametrize("args, message", [
     (["new", "meeting-speach", "-o", "x.docx"], "未知的提纲“meeting-speach”；可用：meeting-speech"),
-    (["new", "meeting-speech", "-o", "x.docx", "--strict", "--set", "occasion=会"],
-     "missing values (--strict): speaker（讲话人）"),
+    (["new", "meeting-speech", "-o", "x.docx", "--strict", "--set", "occasion=会"], "missing values (--strict): role（职务）、speaker（讲话人）"),
     (["new", "meeting-speech", "-o", "x.docx", "--points", "9"], "--points 9 超出范围"),
     (["new", "meeting-speech", "-o", "x.docx", "--set", "focus=政治建设"], "unknown value 'focus'"),
+    (["new", "meeting-speech", "-o", "x.docx", "--variant", "sections.1=9"], "sections.1.variant = 9"),
+    (["new", "meeting-speech", "-o", "x.docx", "--minutes", "10", "--chars", "3000"], "--minutes 与 --chars"),
     (["new", "meeting-speech", "-o", "existing.docx"], "existing.docx: 输出文件已存在"),
 ])
 def test_errors_are_one_line_without_traceback(tmp_path, args, message):

@@ -20,7 +20,8 @@ from drafter.library import BUILTIN, ENV, Library
 from drafter.outlines.check import check_outline
 
 REPO = Path(__file__).resolve().parents[2]
-BUILTINS = ["meeting-speech", "party-lecture", "seminar-remarks", "signed-article"]
+BUILTINS = ["address", "commendation", "criticism-remarks", "duty-report", "host-script", "meeting-speech", "mobilization",
+            "party-lecture", "seminar-remarks", "signed-article", "symposium", "training-opening"]
 SEEDS = {p.name for p in (REPO / "examples" / "corpus").glob("*.txt")}
 
 
@@ -82,13 +83,15 @@ def test_a_missing_library_directory_is_an_error(tmp_path):
 
 # --- the built-in outlines ---------------------------------------------------------------------
 
-def test_the_builtin_outlines_are_there_and_name_their_seeds():
+def test_the_builtin_outlines_are_there_and_name_where_their_shape_comes_from():
     entries = {e.id: e for e in Library.resolve().outlines()}
     assert set(BUILTINS) <= set(entries)
     for oid in BUILTINS:
         outline = entries[oid].outline
         assert entries[oid].origin == BUILTIN
-        assert outline.mined_from and set(outline.mined_from) <= SEEDS, oid
+        assert set(outline.mined_from) <= SEEDS, oid           # the seed documents it was learnt from, if any
+        assert outline.data.get("convention"), oid              # and the genre convention it follows
+    assert sum(1 for oid in BUILTINS if entries[oid].outline.mined_from) >= 4
 
 
 @pytest.mark.parametrize("oid", BUILTINS)
@@ -105,21 +108,39 @@ def test_builtin_outline_is_valid_for_an_editor_with_the_json_schema(oid):
 
 
 def test_outline_headings_are_the_seed_frames_with_slots():
-    outline = Library.resolve().outline("meeting-speech")
+    outline = Library.resolve().outline("party-lecture")
     speech = assemble(outline, example_values(outline))
-    second = speech.sections[1]
-    assert [c.title for c in second.children] == [
-        "要筑牢思想根基，做到信念过硬", "要增强四个意识，做到政治过硬", "要激励担当尽责，做到责任过硬",
-        "要练就高强本领，做到能力过硬", "要践行三严三实，做到作风过硬"]
-    article = assemble(Library.resolve().outline("signed-article"),
-                       example_values(Library.resolve().outline("signed-article")))
-    assert article.sections[0].title == "高举绝对忠诚的旗帜，在践行“两个绝对”中推动机关党建高质量发展"
-    assert article.back[-1].text == "（作者系浙江省委组织部常务副部长、机关党委书记）"
+    last = speech.sections[-1]                     # 002: 坚持X，在Y上精准聚力
+    assert [c.title for c in last.children] == [
+        "坚持思想铸魂，在筑牢思想根基上精准聚力", "坚持固本强基，在夯实基层基础上精准聚力",
+        "坚持担当作为，在锻造过硬队伍上精准聚力", "坚持改革创新，在破解发展难题上精准聚力"]
+    article = assemble(Library.resolve().outline("signed-article"), example_values(Library.resolve().outline("signed-article")))
+    assert article.sections[0].title == "把牢安全生产工作的政治方向，牢固树立安全发展理念"
+    assert len({s.title.split("，")[0] for s in article.sections}) == len(article.sections)   # no repeated frame
+    assert article.back[-1].text == "（作者系市应急管理局党委书记、局长）"
     seminar = assemble(Library.resolve().outline("seminar-remarks"))
     assert seminar.back[-1].text == "以上发言，不妥之处，请批评指正。"
 
 
 # --- finding outlines --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, oid", [("党课", "party-lecture"), ("主持词", "host-script"), ("专题党课", "party-lecture"),
+                                       ("民主生活会", "criticism-remarks"), ("组织生活会", "criticism-remarks"),
+                                       ("述职述廉", "duty-report"), ("开班式", "training-opening"),
+                                       ("培训班讲话", "training-opening"), ("欢迎辞", "address"), ("开幕致辞", "address"),
+                                       ("座谈会", "symposium"), ("动员部署会", "mobilization"), ("总结表彰会", "commendation"),
+                                       ("研讨交流发言", "seminar-remarks"), ("署名文章", "signed-article"),
+                                       ("工作会议讲话", "meeting-speech")])
+def test_chinese_names_and_aliases_work_as_ids(name, oid):
+    assert Library.resolve().outline(name).id == oid
+
+
+def test_every_builtin_name_and_alias_finds_one_outline():
+    seen = {}
+    for entry in Library.resolve().outlines():
+        for name in entry.aliases:
+            assert seen.setdefault(name, entry.id) == entry.id, name
+
 
 def test_unknown_outline_lists_the_known_ones_closest_first():
     with pytest.raises(DrafterError) as err:
@@ -150,7 +171,7 @@ def test_outlines_list_shows_origin_and_a_broken_user_outline(tmp_path):
     result = CliRunner().invoke(app, ["outlines", "list", "--library", str(lib)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.startswith("│")}
-    assert "内置" in rows["meeting-speech"] and "5（2–8）" in rows["meeting-speech"]
+    assert "内置" in rows["meeting-speech"] and "4（3–4）" in rows["meeting-speech"]
     assert "--library" in rows["my-lecture"] and "我的党课" in rows["my-lecture"]
     assert "cannot load" in rows["broken"]
 
@@ -160,12 +181,12 @@ def test_outlines_show_prints_the_tree_and_per_item_keys():
     assert result.exit_code == 0, result.output
     out = result.output
     assert "在【会议名称】上的讲话" in out
-    assert "二、牢牢把握【要求标准】，建设【队伍目标】" in out
-    assert "第五，要【具体要求】，做到【过硬方面】过硬" in out
-    assert "--points 可调为 2–6" in out
-    assert "sections.2.points.N.action（N=1–5）" in out
-    assert "筑牢思想根基／增强四个意识" in out
-    assert "occasion" in out and "全市组织工作会议" in out
+    assert "二、突出工作重点，推动【工作主题】取得新突破" in out
+    assert "第三，要补齐短板，【要点】" in out
+    assert "--points 可调为 2–4" in out
+    assert "sections.2.points.N.point（N=1–3）" in out
+    assert "牢固树立安全发展理念／深入开展重点行业领域专项整治" in out
+    assert "occasion" in out and "全市安全生产工作会议" in out
 
 
 # --- templates: shared macros, user overrides, the sandbox --------------------------------------
@@ -197,12 +218,12 @@ def test_an_outline_template_cannot_reach_python_internals(tmp_path, source):
 
 def test_a_library_template_file_cannot_reach_python_internals(tmp_path):
     lib = user_library(tmp_path)
-    (lib / "templates" / "frames.j2").write_text(
-        "{% macro excel(action, quality) %}{{ action.__class__.__base__.__subclasses__() }}{% endmacro %}",
+    (lib / "templates" / "closings.j2").write_text(
+        "{% macro rally(who, goal) %}{{ who.__class__.__base__.__subclasses__() }}{% endmacro %}",
         encoding="utf-8")
     outline = Library.resolve([lib]).outline("meeting-speech")
     with pytest.raises(DrafterError, match="sandbox"):
-        assemble(outline, {"sections.2.points.1.action": "筑牢思想根基"})
+        assemble(outline, {"who": "全市各级各部门"})
 
 
 def test_yaml_is_loaded_safely(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from drafter import DrafterError, Gap, Meta, Paragraph, Placeholder, Section, Speech
 from drafter.api import write_speech
 from drafter.library import Library
-from drafter.render.docx import build_document
+from drafter.render.docx import build_document, is_style_separator
 from drafter.render.text import to_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -68,9 +68,22 @@ def heading_rows(document):
     return [(int(p.style.name.split()[-1]), p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
 
 
+def printed(document):
+    """The paragraphs as the page shows them: a paragraph whose mark is a style separator runs on
+    into the next one."""
+    out, runs_on = [], False
+    for p in document.paragraphs:
+        if runs_on:
+            out[-1] += p.text
+        else:
+            out.append(p.text)
+        runs_on = is_style_separator(p._p)
+    return out
+
+
 def test_paragraph_texts_are_the_numbered_text_of_the_speech(written):
     document = docx.Document(str(written))
-    assert [p.text for p in document.paragraphs] == to_text(skeleton()).strip().split("\n\n")
+    assert printed(document) == to_text(skeleton()).strip().split("\n\n")
 
 
 def test_headings_depths_and_numbering_read_back_from_heading_styles(written):
@@ -91,14 +104,24 @@ def test_headings_depths_and_numbering_read_back_from_heading_styles(written):
     ]
 
 
-def test_run_in_heads_share_the_paragraph_in_their_own_formatting(written):
+def test_run_in_heads_share_the_line_in_their_own_formatting(written):
+    """A run-in head is its own heading paragraph ending in Word's style separator (a hidden mark),
+    so the navigation pane lists the sentence; its text follows on the same line."""
     document = docx.Document(str(written))
-    run_in = next(p for p in document.paragraphs if p.text.startswith("1.全方位"))
-    assert run_in.style.name == "Heading 3"
-    assert [(r.text, r.style.name) for r in run_in.runs] == [
-        ("1.全方位加强党的领导。", "Default Paragraph Font"), (BODY, "Run-in Body")]
-    lead = next(p for p in document.paragraphs if p.text.startswith("抓牢责任制"))
-    assert lead.runs[0].style.name == "Lead Heading" and lead.runs[0].text == "抓牢责任制。"
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("1.全方位"))
+    run_in, text = paragraphs[at], paragraphs[at + 1]
+    assert run_in.style.name == "Heading 3" and run_in.text == "1.全方位加强党的领导。"
+    assert [(r.text, r.style.name) for r in run_in.runs] == [("1.全方位加强党的领导。", "Default Paragraph Font")]
+    mark = run_in._p.pPr.find(W + "rPr")
+    assert mark.find(W + "vanish") is not None and mark.find(W + "specVanish") is not None
+    assert text.style.name == "Normal" and text.paragraph_format.first_line_indent == 0
+    assert [(r.text, r.style.name) for r in text.runs] == [(BODY, "Run-in Body")]
+    assert not is_style_separator(text._p)
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("抓牢责任制"))
+    lead = paragraphs[at]
+    assert lead.runs[0].style.name == "Lead Heading" and lead.text == "抓牢责任制。"
+    assert is_style_separator(lead._p) and paragraphs[at + 1].text == BODY
     assert document.styles["Lead Heading"].font.bold is True
     assert document.styles["Run-in Body"].font.bold is False
 
@@ -108,9 +131,11 @@ def test_every_paragraph_has_a_real_style(written):
     assert styles[:5] == ["Title", "Speaker", "Date", "Salutation", "Normal"]
     assert styles[-1] == "Normal"
     document = part(written, "word/document.xml")
-    # no direct run formatting besides the East Asian hint and character styles
+    # no direct run formatting besides the East Asian hint, character styles and the hidden mark of
+    # a style separator
     for rpr in re.findall(r"<w:rPr>(.*?)</w:rPr>", document):
-        assert re.fullmatch(r'(<w:rStyle w:val="[^"]+"/>)?(<w:rFonts w:hint="eastAsia"/>)?', rpr), rpr
+        assert re.fullmatch(r'(<w:rStyle w:val="[^"]+"/>)?(<w:rFonts w:hint="eastAsia"/>)?|<w:vanish/><w:specVanish/>',
+                            rpr), rpr
 
 
 def test_placeholders_are_highlighted_runs_everywhere(written):
@@ -296,7 +321,7 @@ def test_reference_doc_supplies_styles_and_page_setup(tmp_path):
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
     assert "旧正文 old body text" not in texts and "旧标题" not in texts
-    assert texts == to_text(skeleton()).strip().split("\n\n")
+    assert printed(document) == to_text(skeleton()).strip().split("\n\n")
     section = document.sections[0]
     assert section.page_width.inches == pytest.approx(8.5) and section.left_margin.inches == pytest.approx(1.25)
     assert document.styles["Normal"].font.size.pt == 12
