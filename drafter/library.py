@@ -71,6 +71,7 @@ class Library:
 
     def __init__(self, roots: list[Root]):
         self.roots = roots
+        self._profiles: dict[str, dict[str, Any]] = {}
 
     @classmethod
     def resolve(cls, extra: Iterable[str | os.PathLike] = (), env: Mapping[str, str] | None = None) -> Library:
@@ -161,7 +162,9 @@ class Library:
         """The named profile (or a .yaml path) with everything it extends merged in."""
         from drafter.render.profiles import load_profile
 
-        return load_profile(name, self.profile_path)
+        if name not in self._profiles:             # read once per library: a batch asks for it every row
+            self._profiles[name] = load_profile(name, self.profile_path)
+        return self._profiles[name]
 
     # -- phrase bank
 

@@ -61,6 +61,7 @@ class Templates:
         self.modules = sorted({p.stem for d in dirs for p in d.glob("*.j2")})
         self._loaded: dict[str, Any] = {}
         self._names: dict[str, set[str]] = {}
+        self._compiled: dict[str, Any] = {}      # template source -> compiled template, once per run
 
     def names(self, source: str, where: str) -> list[str]:
         """The names a template reads from its context (template modules excluded), in order of
@@ -81,7 +82,10 @@ class Templates:
         used = self._undeclared(source, where)
         try:
             modules = {name: self._module(name) for name in used if name in self.modules}
-            return self.env.from_string(source).render({**modules, **context})
+            compiled = self._compiled.get(source)
+            if compiled is None:
+                compiled = self._compiled[source] = self.env.from_string(source)
+            return compiled.render({**modules, **context})
         except DrafterError:
             raise
         except SecurityError as exc:

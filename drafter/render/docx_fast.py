@@ -39,6 +39,7 @@ SENTINEL = "\ue0ff"            # stands for the title in the kept docProps/core.
 BODY, COMMENTS, CORE = "word/document.xml", "word/comments.xml", "docProps/core.xml"
 _CACHE: dict[tuple, "_Parts"] = {}
 _CACHE_LIMIT = 32
+_KEYS: dict[int, tuple[dict, str]] = {}
 
 
 class Unsupported(Exception):
@@ -107,6 +108,7 @@ class _Run:
         self.style_id = style_id
         self.content = _run_content(text) if text else ""
         self.fonts: _Attrs | None = None
+        self.owner: _Paragraph | None = None
 
     # run._r.get_or_add_rPr().get_or_add_rFonts().set(w("hint"), "eastAsia")
     @property
@@ -155,6 +157,7 @@ class _Paragraph:
 
     def add_run(self, text: str | None = None, style: _Style | None = None) -> _Run:
         run = _Run(self.parts.style_id(style.name, "character") if style else None, text)
+        run.owner = self
         self.items.append(run)
         return run
 
@@ -216,10 +219,9 @@ class _Document:
         return _Comment()
 
     def _owner(self, run: _Run) -> _Paragraph:
-        for paragraph in reversed(self.paragraphs):
-            if any(item is run for item in paragraph.items):
-                return paragraph
-        raise Unsupported("a run outside the document")
+        if run.owner is None:
+            raise Unsupported("a run outside the document")
+        return run.owner
 
 
 # -- the parts kept per variant, and the zip container -------------------------------------------
@@ -238,31 +240,35 @@ def _deflate(name: str, raw: bytes) -> _Entry:
     return _Entry(name, zlib.crc32(raw), len(raw), compressor.compress(raw) + compressor.flush())
 
 
-def zip_entries(entries: list[_Entry]) -> bytes:
-    """A zip file of deflated entries, byte for byte as ``zipfile.ZipFile.writestr`` makes it with a
-    ``ZipInfo`` stamped ``ZIP_TIME`` (see ``drafter.render.docx.docx_bytes``)."""
+def _records(entry: _Entry) -> tuple[bytes, bytes, bytes]:
+    """An entry's local header and data, and its central directory record cut around the offset."""
+    info = zipfile.ZipInfo(entry.name, ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.flag_bits = 0
+    info.external_attr = info.external_attr or 0o600 << 16      # as ZipFile._open_to_write does
+    info.CRC, info.file_size, info.compress_size = entry.crc, entry.size, len(entry.data)
+    dt = info.date_time
+    dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
+    dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
+    filename, flags = info._encodeFilenameFlags()
+    central = struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir, info.create_version,
+                          info.create_system, info.extract_version, info.reserved, flags, info.compress_type,
+                          dostime, dosdate, info.CRC, info.compress_size, info.file_size, len(filename),
+                          len(info.extra), len(info.comment), 0, info.internal_attr, info.external_attr, 0)
+    return info.FileHeader(False) + entry.data, central[:-4], filename + info.extra + info.comment
+
+
+def zip_entries(entries: list[_Entry | tuple[bytes, bytes, bytes]]) -> bytes:
+    """A zip file of deflated entries (or their ``_records``), byte for byte as
+    ``zipfile.ZipFile.writestr`` makes it with a ``ZipInfo`` stamped ``ZIP_TIME`` (see
+    ``drafter.render.docx.docx_bytes``)."""
     out, central = [], []
     offset = 0
     for entry in entries:
-        info = zipfile.ZipInfo(entry.name, ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.flag_bits = 0
-        info.external_attr = info.external_attr or 0o600 << 16      # as ZipFile._open_to_write does
-        info.CRC, info.file_size, info.compress_size = entry.crc, entry.size, len(entry.data)
-        info.header_offset = offset
-        header = info.FileHeader(False)
-        out += [header, entry.data]
-        offset += len(header) + len(entry.data)
-        dt = info.date_time
-        dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
-        dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
-        filename, flags = info._encodeFilenameFlags()
-        central.append(struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir, info.create_version,
-                                   info.create_system, info.extract_version, info.reserved, flags,
-                                   info.compress_type, dostime, dosdate, info.CRC, info.compress_size,
-                                   info.file_size, len(filename), len(info.extra), len(info.comment), 0,
-                                   info.internal_attr, info.external_attr, info.header_offset)
-                       + filename + info.extra + info.comment)
+        local, head, tail = _records(entry) if isinstance(entry, _Entry) else entry
+        out.append(local)
+        central += [head, struct.pack("<L", offset), tail]
+        offset += len(local)
     directory = b"".join(central)
     end = struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(entries), len(entries),
                       len(directory), offset, 0)
@@ -304,7 +310,7 @@ class _Parts:
         self.document = document
         self.title_capacity = _title_capacity(document, profile)
         self._ids: dict[tuple[str, str | None], str | None] = {}
-        self.entries: list[_Entry | str] = []
+        self.entries: list[tuple[bytes, bytes, bytes] | str] = []
         self.text: dict[str, tuple[str, str]] = {}
         with zipfile.ZipFile(io.BytesIO(docx_bytes(document))) as saved:
             for name in saved.namelist():
@@ -323,7 +329,7 @@ class _Parts:
                     head, tail = raw.decode("utf-8").split(SENTINEL)
                     self.text[name] = (head, tail)
                 else:
-                    self.entries.append(_deflate(name, raw))
+                    self.entries.append(_records(_deflate(name, raw)))
                     continue
                 self.entries.append(name)
 
@@ -352,8 +358,16 @@ class _Parts:
         return zip_entries(entries)
 
 
+def _profile_key(profile: dict[str, Any]) -> str:
+    """A profile's settings as one string (remembered for the profile object a library hands out)."""
+    known = _KEYS.get(id(profile))
+    if known is None or known[0] is not profile:
+        known = _KEYS[id(profile)] = (profile, json.dumps(profile, sort_keys=True, ensure_ascii=False, default=str))
+    return known[1]
+
+
 def _parts(profile: dict[str, Any], depth: int, comments: bool) -> _Parts:
-    key = (json.dumps(profile, sort_keys=True, ensure_ascii=False, default=str), max(depth, 4), comments)
+    key = (_profile_key(profile), max(depth, 4), comments)
     found = _CACHE.get(key)
     if found is None:
         if len(_CACHE) >= _CACHE_LIMIT:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+import re
 
 from lxml import etree
 
@@ -12,6 +12,7 @@ THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 #: characters Word may set in either the Latin or the East Asian font; a run holding one gets
 #: w:hint="eastAsia" so they come out full-width in the Chinese font.
 AMBIGUOUS = set("“”‘’—–…·•●○■□◆◇★☆※°℃×÷№§")
+_AMBIGUOUS = re.compile(f"[{re.escape(''.join(sorted(AMBIGUOUS)))}]")
 
 
 def w(tag: str) -> str:
@@ -27,7 +28,14 @@ def parse(xml: str) -> etree._Element:
 
 
 def attr(value: object) -> str:
-    return quoteattr(str(value))
+    """An attribute value, quoted and escaped (as xml.sax.saxutils.quoteattr does, without importing
+    it: that module pulls in urllib, http and email)."""
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' in text:
+        return "'" + text + "'" if "'" not in text else '"' + text.replace('"', "&quot;") + '"'
+    return '"' + text + '"'
+
 
 
 def rfonts(latin: str, east_asian: str) -> str:
@@ -44,7 +52,7 @@ def strip_theme_fonts(root: etree._Element) -> None:
 
 
 def needs_east_asian_hint(text: str) -> bool:
-    return any(c in AMBIGUOUS for c in text)
+    return _AMBIGUOUS.search(text) is not None
 
 
 def field_runs(instruction: str, result: str) -> list[etree._Element]:
