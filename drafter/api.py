@@ -102,12 +102,14 @@ def gather_values(answers: str | os.PathLike | None, sets: Iterable[str],
 
 def run_plan(plan: str | os.PathLike, out_dir: str | os.PathLike, *, style: str = "gbt9704",
              reference_doc: str | os.PathLike | None = None, force: bool = False, strict: bool = False,
-             fmt: str | None = None, library: Library | None = None) -> list[RowResult]:
-    """One skeleton per row of a plan, in ``out_dir``; see ``drafter.batch``."""
+             fmt: str | None = None, library: Library | None = None, jobs: int | None = None,
+             progress: Callable[[int, int], None] | None = None) -> list[RowResult]:
+    """One skeleton per row of a plan, in ``out_dir``, made by ``jobs`` processes (default: one per
+    core); ``progress(done, total)`` is called after each row. See ``drafter.batch``."""
     from drafter.batch import run_plan as run
 
     return run(plan, out_dir, style=style, reference_doc=reference_doc, force=force, strict=strict, fmt=fmt,
-               library=_library(library))
+               library=_library(library), jobs=jobs, progress=progress)
 
 
 def mine(source: str | os.PathLike, output: str | os.PathLike | None = None, *, force: bool = False) -> MineResult:

@@ -16,22 +16,25 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from drafter.api import new_skeleton, write_speech
+from drafter.api import new_skeleton
 from drafter.errors import DrafterError, PlanRowError, ReadError
-from drafter.io import make_folder
+from drafter.io import make_folder, write_bytes
 from drafter.library import Library
 from drafter.model import Placeholder, Speech, plain
 from drafter.outlines.assemble import is_text_key, value_keys
 from drafter.outlines.load import Outline
 from drafter.outlines.sandbox import clean
 from drafter.plan import RESERVED, Row, read_plan
-from drafter.render import FORMATS, format_for
+from drafter.render import FORMATS, format_for, render
 
 #: characters no file name may hold on Windows or Unix.
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 80
+#: with jobs=None, a worker process is started only for every this many rows.
+AUTO_ROWS_PER_JOB = 8
 
 
 @dataclass
@@ -161,6 +164,12 @@ class _Batch:
         self.taken[key] = line
 
     def row(self, row: Row) -> RowResult:
+        """Make one row: prepare it, then write it."""
+        return self.commit(*self.prepare(row))
+
+    def prepare(self, row: Row) -> tuple[RowResult, str | None, bytes | None]:
+        """The part of a row that needs no other row: its speech, file name and bytes (or its error).
+        Workers of a parallel run do this; ``commit`` then runs in plan order in one process."""
         result = RowResult(row.line, f"{self.plan}:{row.line}", row.get("outline"))
         try:
             if row.error:
@@ -170,29 +179,53 @@ class _Batch:
             columns = self.columns_of(result.outline)
             speech = new_skeleton(columns.outline, columns.values(row.cells), strict=self.strict)
             name = output_name(row.get("output"), speech, columns.outline, row.line, self.fmt)
-            self.take(name, row.line)
-            result.output = self.out_dir / name
-            write_speech(speech, result.output, style=self.near(row.get("style")) or self.style,
-                         reference_doc=self.reference_doc, force=self.force, library=self.library)
-        except DrafterError as exc:
-            result.error = exc.message if isinstance(exc, PlanRowError) else str(exc)
-            return result
+            profile = self.library.profile(self.near(row.get("style")) or self.style)
+            data = render(speech, format_for(name, None), profile, self.reference_doc)
         except Exception as exc:  # a row fails alone, whatever went wrong in it
-            result.error = f"意外错误（请报告此问题）：{type(exc).__name__}: {exc}"
-            return result
+            result.error = _message(exc)
+            return result, None, None
         left = speech.placeholders()
         result.missing = [p.name for p in left if not is_text_key(p.name)]
         result.paragraphs = len(left) - len(result.missing)
+        return result, name, data
+
+    def commit(self, result: RowResult, name: str | None, data: bytes | None) -> RowResult:
+        """Claim the row's file name (an earlier row's name is an error) and write the file."""
+        if result.error is not None or name is None or data is None:
+            return result
+        try:
+            self.take(name, result.line)
+            result.output = self.out_dir / name
+            write_bytes(result.output, data, self.force)
+        except Exception as exc:
+            result.error = _message(exc)
+            result.missing, result.paragraphs = [], 0
         return result
+
+
+def _message(exc: BaseException) -> str:
+    """A row's failure as the text after ``plan.csv:LINE: ``."""
+    if isinstance(exc, PlanRowError):
+        return exc.message
+    if isinstance(exc, DrafterError):
+        return str(exc)
+    return f"意外错误（请报告此问题）：{type(exc).__name__}: {exc}"
+
+
+#: called after each row with (rows done, rows in the plan).
+Progress = Callable[[int, int], None]
 
 
 def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, library: Library,
              style: str = "gbt9704", reference_doc: str | os.PathLike | None = None, force: bool = False,
-             strict: bool = False, fmt: str | None = None) -> list[RowResult]:
+             strict: bool = False, fmt: str | None = None, jobs: int | None = None,
+             progress: Progress | None = None) -> list[RowResult]:
     """Make one skeleton per row of a plan in ``out_dir`` (created if missing).
 
     A problem with the plan as a whole (unreadable, empty, no ``outline`` column, a bad ``style``,
     ``reference_doc`` or ``fmt``) raises DrafterError; a problem with a row is in its RowResult.
+    ``jobs`` processes make the rows (None or 0: one per core, for plans long enough); the files and
+    results are the same for any number. ``progress`` is told after each row how many are done.
     """
     plan_path, out_dir = Path(plan_path), Path(out_dir)
     rows = read_plan(plan_path)
@@ -202,4 +235,79 @@ def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, librar
         raise ReadError("参考文档不存在", where=str(reference_doc))
     make_folder(out_dir)
     batch = _Batch(plan_path, out_dir, style, reference_doc, force, library, strict, fmt)
-    return [batch.row(row) for row in rows]
+    if not jobs:    # as many as cores, where there are rows enough to be worth a process each
+        jobs = min(os.cpu_count() or 1, len(rows) // AUTO_ROWS_PER_JOB)
+    jobs = min(jobs, len(rows))
+    if jobs <= 1:
+        results = []
+        for row in rows:
+            results.append(batch.row(row))
+            if progress is not None:
+                progress(len(results), len(rows))
+        return results
+    return _run_parallel(batch, rows, jobs, progress)
+
+
+# -- rows in parallel processes ------------------------------------------------------------------
+#
+# Workers prepare rows (assemble, name, render: all the CPU work) in chunks; this process takes
+# their results in plan order and commits them (file names claimed in order, files written through
+# drafter.io), so the files and results are those of one process. At most a few chunks per worker
+# are in flight, so memory does not grow with the number of rows.
+
+_WORKER: _Batch | None = None
+
+
+def _start_worker(options: dict) -> None:
+    global _WORKER
+    library = Library(options.pop("roots"))
+    _WORKER = _Batch(library=library, **options)
+
+
+def _prepare_chunk(rows: list[Row]) -> list[tuple[RowResult, str | None, bytes | None]]:
+    assert _WORKER is not None
+    return [_WORKER.prepare(row) for row in rows]
+
+
+def _context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _run_parallel(batch: _Batch, rows: list[Row], jobs: int, progress: Progress | None) -> list[RowResult]:
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    options = {"plan": batch.plan, "out_dir": batch.out_dir, "style": batch.style,
+               "reference_doc": batch.reference_doc, "force": batch.force, "strict": batch.strict,
+               "fmt": batch.fmt, "roots": list(batch.library.roots)}
+    size = max(1, min(8, len(rows) // (jobs * 4)))
+    chunks = deque(rows[i:i + size] for i in range(0, len(rows), size))
+    results: list[RowResult] = []
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker,
+                             initargs=(options,)) as pool:
+        pending: deque = deque()
+        while chunks or pending:
+            while chunks and len(pending) < jobs * 3:
+                chunk = chunks.popleft()
+                try:
+                    pending.append((chunk, pool.submit(_prepare_chunk, chunk)))
+                except BrokenProcessPool:
+                    pending.append((chunk, None))
+            chunk, future = pending.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool
+                prepared = future.result()
+            except BrokenProcessPool:
+                prepared = [(RowResult(row.line, f"{batch.plan}:{row.line}", row.get("outline"),
+                                       error="生成这一行的工作进程意外退出（请报告此问题）"), None, None)
+                            for row in chunk]
+            for item in prepared:
+                results.append(batch.commit(*item))
+                if progress is not None:
+                    progress(len(results), len(rows))
+    return results

@@ -119,7 +119,7 @@ class Library:
         for folder, root in self.dirs("outlines"):
             path = folder / (name + OUTLINE_SUFFIX)
             if path.is_file():
-                return load_outline(path, self.templates, root.origin)
+                return load_outline(path, self.templates, root.origin, schema=root.origin != BUILTIN)
             known += [p.name.removesuffix(OUTLINE_SUFFIX) for p in folder.glob("*" + OUTLINE_SUFFIX)]
         raise unknown("提纲", name, known)
 
@@ -136,7 +136,7 @@ class Library:
                     continue
                 entry = Entry(oid, path, root.origin)
                 try:
-                    entry.outline = load_outline(path, self.templates, root.origin)
+                    entry.outline = load_outline(path, self.templates, root.origin, schema=root.origin != BUILTIN)
                 except DrafterError as exc:
                     entry.error = str(exc)
                 entries[oid] = entry

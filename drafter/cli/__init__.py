@@ -230,22 +230,31 @@ def batch(
     reference_doc: ReferenceDoc = None,
     force: Force = False,
     strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错 a row missing a value fails"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数，默认每个核一个"),
+    report: Optional[Path] = typer.Option(None, "--report", help="把逐行明细写入此 CSV 文件"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和汇总，只报错误"),
     library: LibraryDirs = [],
 ):
     """按计划表批量生成骨架：每行一份，某行出错只报该行（计划表:行号），其余照常生成。"""
-    from rich.console import Console
+    from contextlib import nullcontext
 
     from drafter.api import run_plan
-    from drafter.cli.batch_view import results_table, summary
+    from drafter.cli.batch_view import progress_bar, report_csv, summary, wants_progress
+    from drafter.io import check_target, write_bytes
 
-    results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force, library=resolve(library),
-                       strict=strict, fmt=fmt)
+    if report is not None:
+        check_target(report, force)          # before the work: a clear error without generating
+    shown = progress_bar("批量生成") if wants_progress(quiet) else nullcontext(None)
+    with shown as progress:
+        results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force,
+                           library=resolve(library), strict=strict, fmt=fmt, jobs=jobs, progress=progress)
     for result in results:
         if not result.ok:
             typer.echo(result.problem, err=True)
-    console = Console()
-    console.print(results_table(results))
-    console.print(summary(results, out_dir))
+    if report is not None:
+        write_bytes(report, report_csv(results), force)
+    if not quiet:
+        typer.echo(summary(results, out_dir, report))
     if not all(r.ok for r in results):
         raise typer.Exit(1)
 
