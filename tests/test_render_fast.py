@@ -124,3 +124,24 @@ def test_text_xml_cannot_hold_fails_as_the_reference_writer_fails(library):
         fast_docx(speech, profile)
     with pytest.raises(ValueError):
         render_docx(speech, profile)
+
+
+def test_parts_kept_on_disk_give_the_same_bytes(library, tmp_path, monkeypatch):
+    from drafter.render import docx_fast
+
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(docx_fast, "_CACHE", {})
+    profile = library.profile("speech")
+    speech = assemble(library.outline("party-lecture"))
+    built = fast_docx(speech, profile)
+    kept = sorted((tmp_path / "cache").glob("*.json"))
+    assert len(kept) == 2                           # the variant without comments and the one with them
+    monkeypatch.setattr(docx_fast, "_CACHE", {})
+    monkeypatch.setattr(docx_fast._Parts, "build", None)   # must come from disk now
+    assert fast_docx(speech, profile) == built == reference(speech, profile)
+    for path in kept:                               # a damaged cache file is built again, not trusted
+        path.write_bytes(b"{not json")
+    monkeypatch.undo()
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(docx_fast, "_CACHE", {})
+    assert fast_docx(speech, profile) == built

@@ -18,14 +18,19 @@ are identical for every built-in outline and the seeds.
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import io
 import json
+import os
 import re
 import struct
+import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from drafter.model import Meta, Speech, plain
@@ -39,6 +44,7 @@ SENTINEL = "\ue0ff"            # stands for the title in the kept docProps/core.
 BODY, COMMENTS, CORE = "word/document.xml", "word/comments.xml", "docProps/core.xml"
 _CACHE: dict[tuple, "_Parts"] = {}
 _CACHE_LIMIT = 32
+CACHE_FORMAT = 1               # bump when the kept parts change shape
 _KEYS: dict[int, tuple[dict, str]] = {}
 
 
@@ -288,11 +294,21 @@ def _zip_matches() -> bool:
 
 class _Parts:
     """The saved parts of one variant: the unchanging ones deflated, the changing ones as text
-    to fill, and the styles the document holds (by name, as the writer asks for them)."""
+    to fill, and the ids of the styles the writer asks for (by name and kind)."""
 
-    def __init__(self, profile: dict[str, Any], depth: int, comments: bool):
+    def __init__(self, state: dict[str, Any]):
+        self.title_capacity: int = state["title_capacity"]
+        self.entries: list[tuple[bytes, bytes, bytes] | str] = state["entries"]
+        self.text: dict[str, tuple[str, str]] = state["text"]
+        self._ids: dict[tuple[str, str | None], str | None] = state["ids"]
+
+    @classmethod
+    def build(cls, profile: dict[str, Any], depth: int, comments: bool) -> _Parts:
+        """Lay out an empty document with the reference writer's own set-up, and keep its parts."""
         from docx import Document
+        from docx.enum.style import WD_STYLE_TYPE
 
+        from drafter.render.docstyles import NAMES, heading_name
         from drafter.render.docx import (
             COMMENT_AUTHOR, COMMENT_INITIALS, _prepare_blank, _set_core_properties, _title_capacity, docx_bytes,
         )
@@ -307,11 +323,18 @@ class _Parts:
             for old in list(comments_elm):
                 comments_elm.remove(old)
         _set_core_properties(document, Speech(meta=Meta(title=[SENTINEL])))
-        self.document = document
-        self.title_capacity = _title_capacity(document, profile)
-        self._ids: dict[tuple[str, str | None], str | None] = {}
-        self.entries: list[tuple[bytes, bytes, bytes] | str] = []
-        self.text: dict[str, tuple[str, str]] = {}
+        ids: dict[tuple[str, str | None], str | None] = {}
+        kinds = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER}
+        for name in [*NAMES.values(), *(heading_name(n) for n in range(1, max(depth, 4) + 1))]:
+            style = document.styles[name]
+            ids[(name, None)] = style.style_id
+            for kind, wanted in kinds.items():
+                try:
+                    ids[(name, kind)] = document.part.get_style_id(style, wanted)
+                except ValueError:
+                    pass                     # a style of the other kind: the reference writer fails
+        state: dict[str, Any] = {"title_capacity": _title_capacity(document, profile), "entries": [], "text": {},
+                                 "ids": ids}
         with zipfile.ZipFile(io.BytesIO(docx_bytes(document))) as saved:
             for name in saved.namelist():
                 raw = saved.read(name)
@@ -319,33 +342,27 @@ class _Parts:
                     head, rest = raw.decode("utf-8").split("<w:body>", 1)
                     if not rest.startswith("<w:sectPr"):
                         raise Unsupported("a body that is not empty")
-                    self.text[name] = (head + "<w:body>", rest)
+                    state["text"][name] = (head + "<w:body>", rest)
                 elif name == COMMENTS:
                     xml = raw.decode("utf-8")
                     if not xml.endswith("/>"):
                         raise Unsupported("a comments part that is not empty")
-                    self.text[name] = (xml[:-2] + ">", "</w:comments>")
+                    state["text"][name] = (xml[:-2] + ">", "</w:comments>")
                 elif name == CORE:
                     head, tail = raw.decode("utf-8").split(SENTINEL)
-                    self.text[name] = (head, tail)
+                    state["text"][name] = (head, tail)
                 else:
-                    self.entries.append(_records(_deflate(name, raw)))
+                    state["entries"].append(_records(_deflate(name, raw)))
                     continue
-                self.entries.append(name)
+                state["entries"].append(name)
+        return cls(state)
 
     def style_id(self, name: str, kind: str | None) -> str | None:
         """The id python-docx writes for a style name (None for the default style of its kind)."""
-        key = (name, kind)
-        if key not in self._ids:
-            from docx.enum.style import WD_STYLE_TYPE
-
-            style = self.document.styles[name]
-            if kind is None:
-                self._ids[key] = style.style_id
-            else:
-                wanted = WD_STYLE_TYPE.PARAGRAPH if kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
-                self._ids[key] = self.document.part.get_style_id(style, wanted)
-        return self._ids[key]
+        try:
+            return self._ids[(name, kind)]
+        except KeyError:
+            raise Unsupported(f"style {name!r} as {kind}") from None
 
     def docx(self, body: str, comments: list[str], title: str) -> bytes:
         filled = {BODY: body, COMMENTS: "".join(comments), CORE: _escape(title)}
@@ -356,6 +373,79 @@ class _Parts:
                 entry = _deflate(entry, (head + filled[entry] + tail).encode("utf-8"))
             entries.append(entry)
         return zip_entries(entries)
+
+    # -- kept on disk between runs, as JSON (nothing in a cache file can run code)
+
+    def dump(self) -> bytes:
+        b64 = base64.b64encode
+        return json.dumps({
+            "title_capacity": self.title_capacity,
+            "entries": [e if isinstance(e, str) else [b64(x).decode("ascii") for x in e] for e in self.entries],
+            "text": self.text,
+            "ids": [[name, kind, value] for (name, kind), value in self._ids.items()],
+        }, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def load(cls, data: bytes) -> _Parts:
+        raw = json.loads(data.decode("utf-8"))
+        b64 = base64.b64decode
+        return cls({
+            "title_capacity": int(raw["title_capacity"]),
+            "entries": [e if isinstance(e, str) else tuple(b64(x) for x in e) for e in raw["entries"]],
+            "text": {k: (v[0], v[1]) for k, v in raw["text"].items()},
+            "ids": {(name, kind): value for name, kind, value in raw["ids"]},
+        })
+
+
+def cache_dir() -> Path | None:
+    """Where built parts are kept between runs: ``DRAFTER_CACHE`` ("" for nowhere), else the user's
+    cache folder (``XDG_CACHE_HOME`` or ``~/.cache``)/drafter."""
+    if "DRAFTER_CACHE" in os.environ:
+        return Path(os.environ["DRAFTER_CACHE"]) if os.environ["DRAFTER_CACHE"] else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "drafter"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """What the kept parts depend on besides the profile: this Python, python-docx, and the writer's code."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{sys.version_info[:2]} {version('python-docx')} {CACHE_FORMAT}".encode())
+    here = Path(__file__).resolve().parent
+    for name in ("docx.py", "docx_fast.py", "docstyles.py", "page.py", "ooxml.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _from_disk(key: tuple) -> _Parts | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    name = hashlib.sha256(repr((key, _code_version())).encode("utf-8")).hexdigest()[:32] + ".json"
+    path = folder / name
+    try:
+        return _Parts.load(path.read_bytes())
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError, TypeError):   # unreadable or from elsewhere: build it again
+        pass
+    return None
+
+
+def _to_disk(key: tuple, parts: _Parts) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    from drafter.errors import DrafterError
+    from drafter.io import make_folder, write_bytes
+
+    name = hashlib.sha256(repr((key, _code_version())).encode("utf-8")).hexdigest()[:32] + ".json"
+    try:
+        make_folder(folder)
+        write_bytes(folder / name, parts.dump(), force=True)
+    except (DrafterError, OSError):          # a cache that cannot be written is only slower
+        pass
 
 
 def _profile_key(profile: dict[str, Any]) -> str:
@@ -372,7 +462,11 @@ def _parts(profile: dict[str, Any], depth: int, comments: bool) -> _Parts:
     if found is None:
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.pop(next(iter(_CACHE)))
-        found = _CACHE[key] = _Parts(profile, depth, comments)
+        found = _from_disk(key)
+        if found is None:
+            found = _Parts.build(profile, depth, comments)
+            _to_disk(key, found)
+        _CACHE[key] = found
     return found
 
 
