@@ -33,6 +33,7 @@ from drafter.render import FORMATS, format_for, render
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 80
+WORKER_LOST = "生成这一行的工作进程意外退出（请报告此问题）"
 #: with jobs=None, a worker process is started only for every this many rows.
 AUTO_ROWS_PER_JOB = 8
 
@@ -239,21 +240,78 @@ def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, librar
         jobs = min(os.cpu_count() or 1, len(rows) // AUTO_ROWS_PER_JOB)
     jobs = min(jobs, len(rows))
     if jobs <= 1:
-        results = []
-        for row in rows:
-            results.append(batch.row(row))
-            if progress is not None:
-                progress(len(results), len(rows))
-        return results
+        from concurrent.futures import ThreadPoolExecutor
+
+        # one writer thread: the next row is made while the last one is flushed to disk
+        with ThreadPoolExecutor(1) as writer:
+            commits = _Commits(batch, len(rows), progress, lambda *a: writer.submit(_write, *a), window=8)
+            for row in rows:
+                commits.add(*batch.prepare(row))
+            return commits.finish()
     return _run_parallel(batch, rows, jobs, progress)
+
+
+def _write(path: Path, data: bytes, force: bool) -> str | None:
+    """Write one row's file through drafter.io; the failure as the row's message, or None."""
+    try:
+        write_bytes(path, data, force)
+    except Exception as exc:
+        return _message(exc)
+    return None
+
+
+class _Commits:
+    """Rows committed in plan order: each file name claimed (an earlier row's name is an error), the
+    file written by ``submit`` (a writer thread or a worker process), the row counted done when its
+    file is. At most ``window`` writes are waited for at once, so memory stays flat in rows."""
+
+    def __init__(self, batch: _Batch, total: int, progress: Progress | None, submit: Callable, window: int):
+        from collections import deque
+
+        self.batch, self.total, self.progress, self.submit, self.window = batch, total, progress, submit, window
+        self.pending: deque = deque()
+        self.results: list[RowResult] = []
+
+    def add(self, result: RowResult, name: str | None, data: bytes | None) -> None:
+        future = None
+        if result.error is None and name is not None and data is not None:
+            try:
+                self.batch.take(name, result.line)
+                result.output = self.batch.out_dir / name
+                future = self.submit(result.output, data, self.batch.force)
+            except Exception as exc:
+                result.error = _message(exc)
+        self.pending.append((result, future))
+        self._drain(self.window)
+
+    def _drain(self, keep: int) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        while len(self.pending) > keep:
+            result, future = self.pending.popleft()
+            if future is not None:
+                try:
+                    error = future.result()
+                except BrokenProcessPool:
+                    error = WORKER_LOST
+                if error is not None:
+                    result.error, result.missing, result.paragraphs = error, [], 0
+            self.results.append(result)
+            if self.progress is not None:
+                self.progress(len(self.results), self.total)
+
+    def finish(self) -> list[RowResult]:
+        self._drain(0)
+        return self.results
 
 
 # -- rows in parallel processes ------------------------------------------------------------------
 #
 # Workers prepare rows (assemble, name, render: all the CPU work) in chunks; this process takes
-# their results in plan order and commits them (file names claimed in order, files written through
-# drafter.io), so the files and results are those of one process. At most a few chunks per worker
-# are in flight, so memory does not grow with the number of rows.
+# their results in plan order and commits them (file names claimed in order), so the files and
+# results are those of one process; the files are then written by the workers through drafter.io,
+# so that their flushes to disk overlap. At most a few chunks and writes per worker are in flight,
+# so memory does not grow with the number of rows.
 
 _WORKER: _Batch | None = None
 
@@ -286,9 +344,15 @@ def _run_parallel(batch: _Batch, rows: list[Row], jobs: int, progress: Progress 
                "fmt": batch.fmt, "roots": list(batch.library.roots)}
     size = max(1, min(8, len(rows) // (jobs * 4)))
     chunks = deque(rows[i:i + size] for i in range(0, len(rows), size))
-    results: list[RowResult] = []
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker,
                              initargs=(options,)) as pool:
+        def submit(*args):
+            try:
+                return pool.submit(_write, *args)
+            except BrokenProcessPool:
+                return _Lost()
+
+        commits = _Commits(batch, len(rows), progress, submit, window=jobs * 4)
         pending: deque = deque()
         while chunks or pending:
             while chunks and len(pending) < jobs * 3:
@@ -303,11 +367,15 @@ def _run_parallel(batch: _Batch, rows: list[Row], jobs: int, progress: Progress 
                     raise BrokenProcessPool
                 prepared = future.result()
             except BrokenProcessPool:
-                prepared = [(RowResult(row.line, f"{batch.plan}:{row.line}", row.get("outline"),
-                                       error="生成这一行的工作进程意外退出（请报告此问题）"), None, None)
-                            for row in chunk]
+                prepared = [(RowResult(row.line, f"{batch.plan}:{row.line}", row.get("outline"), error=WORKER_LOST),
+                             None, None) for row in chunk]
             for item in prepared:
-                results.append(batch.commit(*item))
-                if progress is not None:
-                    progress(len(results), len(rows))
-    return results
+                commits.add(*item)
+        return commits.finish()
+
+
+class _Lost:
+    """The future of a write that could not be handed to a worker."""
+
+    def result(self) -> str:
+        return WORKER_LOST

@@ -51,7 +51,12 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class App(typer.Typer):
-    """A Typer app whose every command reports drafter's errors as one line."""
+    """A Typer app whose every command reports drafter's errors as one line, and whose help is
+    plain text (Typer's rich help imports rich and markdown-it at every ``--help``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("rich_markup_mode", None)
+        super().__init__(*args, **kwargs)
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         register = super().command(*args, **kwargs)
