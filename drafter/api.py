@@ -15,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from drafter.errors import DrafterError, ReadError
 from drafter.library import Library
@@ -36,6 +36,38 @@ def parse(path: str | os.PathLike) -> Speech:
     from drafter.structure import read_speech
 
     return read_speech(path)
+
+
+def speech_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files to read for ``paths``: each file as given, and each folder's .txt/.md/.docx files
+    (recursively, hidden ones left out, sorted); a path that does not exist, or a folder without
+    such files, is an error."""
+    from drafter.ingest import READERS
+
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            if not inside:
+                raise ReadError("文件夹里没有讲话稿（.txt .md .docx）", where=str(path))
+            found += sorted(inside)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ReadError("文件不存在", where=str(path))
+    return found
+
+
+def parse_many(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Speech | DrafterError]]:
+    """Each file of ``paths`` (folders expanded, see ``speech_files``) with its Speech, or the error
+    that file gives; one bad file does not stop the others."""
+    for path in speech_files(paths):
+        try:
+            yield path, parse(path)
+        except DrafterError as exc:
+            yield path, exc
 
 
 def write_speech(speech: Speech, output: str | os.PathLike, *, fmt: str | None = None, style: str = "gbt9704",

@@ -97,21 +97,34 @@ def fail(message: str, code: int = 1) -> None:
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="讲话稿文件 (.txt .md .docx)"),
-    json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构"),
+    files: list[Path] = typer.Argument(..., help="讲话稿文件 (.txt .md .docx) 或文件夹，可给多个"),
+    json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构，每篇一行（JSON Lines）"),
 ):
-    """解析一篇讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）。"""
-    from drafter.api import parse as parse_file
+    """解析讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）；可一次解析多个文件和文件夹。"""
+    from drafter.api import parse_many
 
-    speech = parse_file(file)
-    if json_out:
-        import json
+    failed = 0
+    several = len(files) > 1 or any(f.is_dir() for f in files)
+    for n, (path, speech) in enumerate(parse_many(files)):
+        if isinstance(speech, DrafterError):
+            failed += 1
+            typer.echo(error_line(speech), err=True)
+            continue
+        if json_out:
+            import json
 
-        typer.echo(json.dumps(speech.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        from drafter.cli.tree import print_tree
+            data = speech.to_dict()
+            if several:
+                data = {"file": str(path), **data}
+            typer.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        else:
+            from drafter.cli.tree import print_tree
 
-        print_tree(speech)
+            if several:
+                typer.echo(("\n" if n else "") + f"== {path} ==")
+            print_tree(speech)
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("format")
