@@ -33,6 +33,7 @@ from drafter.render import FORMATS, format_for, render
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 80
+WARM_OUTLINES = 16      # outlines loaded before forking the workers, at most
 WORKER_LOST = "生成这一行的工作进程意外退出（请报告此问题）"
 #: with jobs=None, a worker process is started only for every this many rows.
 AUTO_ROWS_PER_JOB = 8
@@ -336,23 +337,43 @@ def _context():
 
 def _run_parallel(batch: _Batch, rows: list[Row], jobs: int, progress: Progress | None) -> list[RowResult]:
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
+    global _WORKER
     options = {"plan": batch.plan, "out_dir": batch.out_dir, "style": batch.style,
                "reference_doc": batch.reference_doc, "force": batch.force, "strict": batch.strict,
                "fmt": batch.fmt, "roots": list(batch.library.roots)}
     size = max(1, min(8, len(rows) // (jobs * 4)))
     chunks = deque(rows[i:i + size] for i in range(0, len(rows), size))
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker,
-                             initargs=(options,)) as pool:
+    context = _context()
+    start: dict = {"initializer": _start_worker, "initargs": (options,)}
+    if context.get_start_method() == "fork":
+        # forked workers share what this process loaded: the outlines and their compiled templates
+        for name in list(dict.fromkeys(r.get("outline") for r in rows if r.get("outline")))[:WARM_OUTLINES]:
+            try:
+                batch.columns_of(name)
+            except DrafterError:
+                pass                    # the row reports it
+        _WORKER, start = batch, {}
+    try:
+        return _pool_run(batch, chunks, jobs, progress, context, start)
+    finally:
+        _WORKER = None
+
+
+def _pool_run(batch: _Batch, chunks, jobs: int, progress: Progress | None, context, start: dict) -> list[RowResult]:
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    total = sum(len(chunk) for chunk in chunks)
+    with ProcessPoolExecutor(jobs, mp_context=context, **start) as pool:
         def submit(*args):
             try:
                 return pool.submit(_write, *args)
             except BrokenProcessPool:
                 return _Lost()
 
-        commits = _Commits(batch, len(rows), progress, submit, window=jobs * 4)
+        commits = _Commits(batch, total, progress, submit, window=jobs * 4)
         pending: deque = deque()
         while chunks or pending:
             while chunks and len(pending) < jobs * 3:
