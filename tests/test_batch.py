@@ -342,7 +342,7 @@ def test_a_row_failing_in_a_worker_is_reported_at_its_line(tmp_path):
 
 
 def test_cli_jobs_report_and_quiet(tmp_path):
-    plan = _mixed_plan(tmp_path, rows=20)
+    _mixed_plan(tmp_path, rows=20)
     proc = run_cli("plan.csv", "-o", "out", "--jobs", "2", "--report", "report.csv", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     failed = [line for line in proc.stderr.splitlines() if line.startswith("plan.csv:")]

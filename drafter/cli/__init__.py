@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
+from drafter.cli import coerce
 from drafter.errors import DrafterError
+
+coerce.install()
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -248,7 +251,7 @@ def batch(
     reference_doc: ReferenceDoc = None,
     force: Force = False,
     strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错 a row missing a value fails"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数，默认每个核一个"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="并行进程数，默认每个核一个"),
     report: Optional[Path] = typer.Option(None, "--report", help="把逐行明细写入此 CSV 文件"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和汇总，只报错误"),
     library: LibraryDirs = [],
@@ -260,6 +263,8 @@ def batch(
     from drafter.cli.batch_view import progress_bar, report_csv, summary, wants_progress
     from drafter.io import check_target, write_bytes
 
+    if jobs is not None and jobs < 1:
+        fail("--jobs 应是正整数")
     if report is not None:
         check_target(report, force)          # before the work: a clear error without generating
     shown = progress_bar("批量生成") if wants_progress(quiet) else nullcontext(None)

@@ -6,7 +6,8 @@ import csv
 import io
 import os
 import sys
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from drafter.batch import RowResult
 
@@ -48,40 +49,27 @@ def wants_progress(quiet: bool) -> bool:
     return not quiet and "NO_COLOR" not in os.environ and sys.stderr.isatty()
 
 
-class _Rate:
-    """Rows a second and time left, in Chinese."""
-
-    def __new__(cls):
-        from rich.progress import ProgressColumn
-        from rich.text import Text
-
-        class Rate(ProgressColumn):
-            def render(self, task):
-                if not task.speed:
-                    return Text("— 行/秒")
-                left = (task.total - task.completed) / task.speed if task.total else 0
-                minutes, seconds = divmod(int(left + 0.5), 60)
-                return Text(f"{task.speed:.1f} 行/秒，还需 {minutes}:{seconds:02d}")
-
-        return Rate()
-
-
+@contextmanager
 def progress_bar(label: str, unit: str = "行") -> Iterator[Callable[[int, int], None]]:
-    """A context manager giving a ``progress(done, total)`` callback that draws a bar on stderr."""
-    from contextlib import contextmanager
-
+    """A bar on stderr, cleared at the end: done of total, rate and time left. Gives the
+    ``progress(done, total)`` callback that moves it."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
+    from rich.text import Text
 
-    @contextmanager
-    def bar():
-        columns = [TextColumn(label), BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn(unit), _Rate()]
-        with Progress(*columns, console=Console(stderr=True), transient=True) as shown:
-            task = shown.add_task(label, total=None)
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            if not task.speed:
+                return Text(f"— {unit}/秒")
+            left = (task.total - task.completed) / task.speed if task.total else 0
+            minutes, seconds = divmod(int(left + 0.5), 60)
+            return Text(f"{task.speed:.1f} {unit}/秒，还需 {minutes}:{seconds:02d}")
 
-            def update(done: int, total: int) -> None:
-                shown.update(task, completed=done, total=total)
+    columns = [TextColumn(label), BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn(unit), Rate()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as shown:
+        task = shown.add_task(label, total=None)
 
-            yield update
+        def update(done: int, total: int) -> None:
+            shown.update(task, completed=done, total=total)
 
-    return bar()
+        yield update

@@ -31,7 +31,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from drafter.model import Meta, Speech, plain
 from drafter.render.docx import ZIP_TIME, _Writer
@@ -480,7 +480,8 @@ def fast_docx(speech: Speech, profile: dict[str, Any]) -> bytes:
     parts = _parts(profile, depth, False)
     document = _Document(parts)
     try:
-        _Writer(document, parts.title_capacity).write(blocks(speech, profile["numbering"]["dot"]))
+        # the reference writer's layout code, talking to the stand-in instead of python-docx
+        _Writer(cast(Any, document), parts.title_capacity).write(blocks(speech, profile["numbering"]["dot"]))
     except (AttributeError, TypeError) as exc:   # the writer asked for something the stand-in lacks
         raise Unsupported(str(exc)) from None
     if document.comments:                          # the variant whose package has a comments part
