@@ -409,9 +409,12 @@ def cache_dir() -> Path | None:
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     """What the kept parts depend on besides the profile: this Python, python-docx, and the writer's code."""
-    from importlib.metadata import version
+    from importlib.util import find_spec
 
-    digest = hashlib.sha256(f"{sys.version_info[:2]} {version('python-docx')} {CACHE_FORMAT}".encode())
+    spec = find_spec("docx")        # python-docx, by where it is and when it was installed (not imported)
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
+    stamp = f"{origin} {origin.stat().st_mtime_ns} {origin.stat().st_size}" if origin is not None else "-"
+    digest = hashlib.sha256(f"{sys.version_info[:2]} {stamp} {CACHE_FORMAT}".encode())
     here = Path(__file__).resolve().parent
     for name in ("docx.py", "docx_fast.py", "docstyles.py", "page.py", "ooxml.py"):
         digest.update((here / name).read_bytes())
