@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
-from collections.abc import Callable, Iterable
 
 from drafter.errors import DrafterError, ReadError
 from drafter.library import Library
@@ -50,6 +50,38 @@ def documents(speech: Speech) -> list[Speech]:
     """The texts of a parsed file to treat as documents: each part of a page holding several texts
     (``Speech.parts``), else the speech itself."""
     return speech.documents()
+
+
+def speech_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files to read for ``paths``: each file as given, and each folder's .txt/.md/.docx files
+    (recursively, hidden ones left out, sorted); a path that does not exist, or a folder without
+    such files, is an error."""
+    from drafter.ingest import READERS
+
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            if not inside:
+                raise ReadError("文件夹里没有讲话稿（.txt .md .docx）", where=str(path))
+            found += sorted(inside)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ReadError("文件不存在", where=str(path))
+    return found
+
+
+def parse_many(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Speech | DrafterError]]:
+    """Each file of ``paths`` (folders expanded, see ``speech_files``) with its Speech, or the error
+    that file gives; one bad file does not stop the others."""
+    for path in speech_files(paths):
+        try:
+            yield path, parse(path)
+        except DrafterError as exc:
+            yield path, exc
 
 
 def write_speech(speech: Speech, output: str | os.PathLike, *, fmt: str | None = None, style: str = "gbt9704",
@@ -158,12 +190,14 @@ def gather_values(answers: str | os.PathLike | None, sets: Iterable[str],
 
 def run_plan(plan: str | os.PathLike, out_dir: str | os.PathLike, *, style: str = "gbt9704",
              reference_doc: str | os.PathLike | None = None, force: bool = False, strict: bool = False,
-             fmt: str | None = None, library: Library | None = None) -> list[RowResult]:
-    """One skeleton per row of a plan, in ``out_dir``; see ``drafter.batch``."""
+             fmt: str | None = None, library: Library | None = None, jobs: int | None = None,
+             progress: Callable[[int, int], None] | None = None) -> list[RowResult]:
+    """One skeleton per row of a plan, in ``out_dir``, made by ``jobs`` processes (default: one per
+    core); ``progress(done, total)`` is called after each row. See ``drafter.batch``."""
     from drafter.batch import run_plan as run
 
     return run(plan, out_dir, style=style, reference_doc=reference_doc, force=force, strict=strict, fmt=fmt,
-               library=_library(library))
+               library=_library(library), jobs=jobs, progress=progress)
 
 
 def mine(source: str | os.PathLike, output: str | os.PathLike | None = None, *, force: bool = False) -> MineResult:

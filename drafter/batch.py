@@ -7,7 +7,7 @@ outline or column, a value missing under ``strict``, a template that fails, an o
 that an earlier row writes) is reported at its line in the plan, and the other rows are still
 written. Files are written atomically, so a failed row leaves no file.
 
-File names are made safe for every common file system: no control characters or ``\ / : * ? " < > |``,
+File names are made safe for every common file system: no control characters or ``\\ / : * ? " < > |``,
 no Windows device name (CON, aux, nul.txt …), at most ``MAX_NAME_BYTES`` bytes of UTF-8 with the
 extension (an emoji is four). Ctrl-C (or SIGTERM) stops the run between rows or inside one (whose
 temporary file is removed) and raises ``BatchInterrupted`` with the results so far.
@@ -21,18 +21,19 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from drafter.api import new_skeleton, write_speech
+from drafter.api import new_skeleton
 from drafter.controls import clean_controls, escape, scrub
 from drafter.errors import DrafterError, PlanRowError, ReadError
-from drafter.io import make_folder
+from drafter.io import make_folder, write_bytes
 from drafter.library import Library
 from drafter.model import Placeholder, Speech, plain
 from drafter.outlines.assemble import is_text_key, value_keys
 from drafter.outlines.load import Outline
 from drafter.outlines.sandbox import clean
 from drafter.plan import RESERVED, Row, read_plan
-from drafter.render import FORMATS, format_for
+from drafter.render import FORMATS, format_for, render
 
 #: characters no file name may hold on Windows or Unix (controls included).
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]+')
@@ -41,6 +42,7 @@ WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
 MAX_STEM = 80
 #: the longest file name most file systems take (ext4, NTFS in UTF-16 units, APFS), in UTF-8 bytes.
 MAX_NAME_BYTES = 255
+MAX_STEM = 80
 
 
 class BatchInterrupted(KeyboardInterrupt):
@@ -57,6 +59,12 @@ def cut_bytes(text: str, limit: int) -> str:
     return text.encode("utf-8")[:max(limit, 0)].decode("utf-8", "ignore")
 
 
+WARM_OUTLINES = 16      # outlines loaded before forking the workers, at most
+WORKER_LOST = "生成这一行的工作进程意外退出（请报告此问题）"
+#: with jobs=None, a worker process is started only for every this many rows.
+AUTO_ROWS_PER_JOB = 8
+
+
 @dataclass
 class RowResult:
     """What became of one row: the file it writes (once named), or why it failed; what is left to fill."""
@@ -66,9 +74,9 @@ class RowResult:
     outline: str                                        # as written in the plan
     output: Path | None = None
     error: str | None = None
-    warnings: list[str] = field(default_factory=list)  # what was changed in the row's cells
     missing: list[str] = field(default_factory=list)   # value keys left as placeholders
     paragraphs: int = 0                                 # free-text paragraphs left to write
+    warnings: list[str] = field(default_factory=list)  # what was changed in the row's cells
 
     @property
     def ok(self) -> bool:
@@ -173,6 +181,7 @@ class _Batch:
     fmt: str
     columns: dict[str, Columns | DrafterError] = field(default_factory=dict)
     taken: dict[str, int] = field(default_factory=dict)
+    done: list[RowResult] = field(default_factory=list)      # rows finished, in plan order
 
     def near(self, text: str) -> str:
         """A file named in the plan, relative to the plan's folder; ids and names as they are."""
@@ -200,41 +209,72 @@ class _Batch:
         self.taken[key] = line
 
     def row(self, row: Row) -> RowResult:
+        """Make one row: prepare it, then write it."""
+        return self.commit(*self.prepare(row))
+
+    def prepare(self, row: Row) -> tuple[RowResult, str | None, bytes | None]:
+        """The part of a row that needs no other row: its speech, file name and bytes (or its error).
+        Workers of a parallel run do this; ``commit`` then runs in plan order in one process."""
         result = RowResult(row.line, f"{self.plan}:{row.line}", row.get("outline"))
         try:
-            for column, text in row.cells:
-                if scrub(text)[1]:
-                    result.warnings.append(f"列 column '{escape(column)}': {scrub(text)[1]}")
             if row.error:
                 raise PlanRowError(row.error)
             if not result.outline:
                 raise PlanRowError("没有填提纲 the outline cell is empty: 填提纲 id（drafter outlines list）或提纲文件")
+            for column, text in row.cells:
+                if scrub(text)[1]:
+                    result.warnings.append(f"列 column '{escape(column)}': {scrub(text)[1]}")
             columns = self.columns_of(result.outline)
-            speech = new_skeleton(columns.outline, columns.values(row.cells), strict=self.strict, library=self.library)
+            speech = new_skeleton(columns.outline, columns.values(row.cells), strict=self.strict,
+                                  library=self.library)
             name = output_name(row.get("output"), speech, columns.outline, row.line, self.fmt)
-            self.take(name, row.line)
-            result.output = self.out_dir / name
-            write_speech(speech, result.output, style=self.near(row.get("style")) or self.style,
-                         reference_doc=self.reference_doc, force=self.force, library=self.library)
-        except DrafterError as exc:
-            result.error = exc.message if isinstance(exc, PlanRowError) else str(exc)
-            return result
+            profile = self.library.profile(self.near(row.get("style")) or self.style)
+            data = render(speech, format_for(name, None), profile, self.reference_doc)
         except Exception as exc:  # a row fails alone, whatever went wrong in it
-            result.error = f"意外错误（请报告此问题）：{type(exc).__name__}: {exc}"
-            return result
+            result.error = _message(exc)
+            return result, None, None
         left = speech.placeholders()
         result.missing = [p.name for p in left if not is_text_key(p.name)]
         result.paragraphs = len(left) - len(result.missing)
+        return result, name, data
+
+    def commit(self, result: RowResult, name: str | None, data: bytes | None) -> RowResult:
+        """Claim the row's file name (an earlier row's name is an error) and write the file."""
+        if result.error is not None or name is None or data is None:
+            return result
+        try:
+            self.take(name, result.line)
+            result.output = self.out_dir / name
+            write_bytes(result.output, data, self.force)
+        except Exception as exc:
+            result.error = _message(exc)
+            result.missing, result.paragraphs = [], 0
         return result
+
+
+def _message(exc: BaseException) -> str:
+    """A row's failure as the text after ``plan.csv:LINE: ``."""
+    if isinstance(exc, PlanRowError):
+        return exc.message
+    if isinstance(exc, DrafterError):
+        return str(exc)
+    return f"意外错误（请报告此问题）：{type(exc).__name__}: {exc}"
+
+
+#: called after each row with (rows done, rows in the plan).
+Progress = Callable[[int, int], None]
 
 
 def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, library: Library,
              style: str = "gbt9704", reference_doc: str | os.PathLike | None = None, force: bool = False,
-             strict: bool = False, fmt: str | None = None) -> list[RowResult]:
+             strict: bool = False, fmt: str | None = None, jobs: int | None = None,
+             progress: Progress | None = None) -> list[RowResult]:
     """Make one skeleton per row of a plan in ``out_dir`` (created if missing).
 
     A problem with the plan as a whole (unreadable, empty, no ``outline`` column, a bad ``style``,
     ``reference_doc`` or ``fmt``) raises DrafterError; a problem with a row is in its RowResult.
+    ``jobs`` processes make the rows (None or 0: one per core, for plans long enough); the files and
+    results are the same for any number. ``progress`` is told after each row how many are done.
     """
     plan_path, out_dir = Path(plan_path), Path(out_dir)
     rows = read_plan(plan_path)
@@ -244,10 +284,173 @@ def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, librar
         raise ReadError("参考文档不存在", where=str(reference_doc))
     make_folder(out_dir)
     batch = _Batch(plan_path, out_dir, style, reference_doc, force, library, strict, fmt)
-    results: list[RowResult] = []
     try:
-        for row in rows:
-            results.append(batch.row(row))
+        return _run(batch, rows, jobs, progress)
     except KeyboardInterrupt:
-        raise BatchInterrupted(results, len(rows) - len(results)) from None
-    return results
+        raise BatchInterrupted(batch.done, len(rows) - len(batch.done)) from None
+
+
+def _run(batch: _Batch, rows: list[Row], jobs: int | None, progress: Progress | None) -> list[RowResult]:
+    if not jobs:    # as many as cores, where there are rows enough to be worth a process each
+        jobs = min(os.cpu_count() or 1, len(rows) // AUTO_ROWS_PER_JOB)
+    jobs = min(jobs, len(rows))
+    if jobs <= 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        # one writer thread: the next row is made while the last one is flushed to disk
+        with ThreadPoolExecutor(1) as writer:
+            commits = _Commits(batch, len(rows), progress, lambda *a: writer.submit(_write, *a), window=8)
+            for row in rows:
+                commits.add(*batch.prepare(row))
+            return commits.finish()
+    return _run_parallel(batch, rows, jobs, progress)
+
+
+def _write(path: Path, data: bytes, force: bool) -> str | None:
+    """Write one row's file through drafter.io; the failure as the row's message, or None."""
+    try:
+        write_bytes(path, data, force)
+    except Exception as exc:
+        return _message(exc)
+    return None
+
+
+class _Commits:
+    """Rows committed in plan order: each file name claimed (an earlier row's name is an error), the
+    file written by ``submit`` (a writer thread or a worker process), the row counted done when its
+    file is. At most ``window`` writes are waited for at once, so memory stays flat in rows."""
+
+    def __init__(self, batch: _Batch, total: int, progress: Progress | None, submit: Callable, window: int):
+        from collections import deque
+
+        self.batch, self.total, self.progress, self.submit, self.window = batch, total, progress, submit, window
+        self.pending: deque = deque()
+        self.results: list[RowResult] = batch.done
+
+    def add(self, result: RowResult, name: str | None, data: bytes | None) -> None:
+        future = None
+        if result.error is None and name is not None and data is not None:
+            try:
+                self.batch.take(name, result.line)
+                result.output = self.batch.out_dir / name
+                future = self.submit(result.output, data, self.batch.force)
+            except Exception as exc:
+                result.error = _message(exc)
+        self.pending.append((result, future))
+        self._drain(self.window)
+
+    def _drain(self, keep: int) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        while len(self.pending) > keep:
+            result, future = self.pending.popleft()
+            if future is not None:
+                try:
+                    error = future.result()
+                except BrokenProcessPool:
+                    error = WORKER_LOST
+                if error is not None:
+                    result.error, result.missing, result.paragraphs = error, [], 0
+            self.results.append(result)
+            if self.progress is not None:
+                self.progress(len(self.results), self.total)
+
+    def finish(self) -> list[RowResult]:
+        self._drain(0)
+        return self.results
+
+
+# -- rows in parallel processes ------------------------------------------------------------------
+#
+# Workers prepare rows (assemble, name, render: all the CPU work) in chunks; this process takes
+# their results in plan order and commits them (file names claimed in order), so the files and
+# results are those of one process; the files are then written by the workers through drafter.io,
+# so that their flushes to disk overlap. At most a few chunks and writes per worker are in flight,
+# so memory does not grow with the number of rows.
+
+_WORKER: _Batch | None = None
+
+
+def _start_worker(options: dict) -> None:
+    global _WORKER
+    library = Library(options.pop("roots"))
+    _WORKER = _Batch(library=library, **options)
+
+
+def _prepare_chunk(rows: list[Row]) -> list[tuple[RowResult, str | None, bytes | None]]:
+    assert _WORKER is not None
+    return [_WORKER.prepare(row) for row in rows]
+
+
+def _context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _run_parallel(batch: _Batch, rows: list[Row], jobs: int, progress: Progress | None) -> list[RowResult]:
+    from collections import deque
+
+    global _WORKER
+    options = {"plan": batch.plan, "out_dir": batch.out_dir, "style": batch.style,
+               "reference_doc": batch.reference_doc, "force": batch.force, "strict": batch.strict,
+               "fmt": batch.fmt, "roots": list(batch.library.roots)}
+    size = max(1, min(8, len(rows) // (jobs * 4)))
+    chunks = deque(rows[i:i + size] for i in range(0, len(rows), size))
+    context = _context()
+    start: dict = {"initializer": _start_worker, "initargs": (options,)}
+    if context.get_start_method() == "fork":
+        # forked workers share what this process loaded: the outlines and their compiled templates
+        for name in list(dict.fromkeys(r.get("outline") for r in rows if r.get("outline")))[:WARM_OUTLINES]:
+            try:
+                batch.columns_of(name)
+            except DrafterError:
+                pass                    # the row reports it
+        _WORKER, start = batch, {}
+    try:
+        return _pool_run(batch, chunks, jobs, progress, context, start)
+    finally:
+        _WORKER = None
+
+
+def _pool_run(batch: _Batch, chunks, jobs: int, progress: Progress | None, context, start: dict) -> list[RowResult]:
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    total = sum(len(chunk) for chunk in chunks)
+    with ProcessPoolExecutor(jobs, mp_context=context, **start) as pool:
+        def submit(*args):
+            try:
+                return pool.submit(_write, *args)
+            except BrokenProcessPool:
+                return _Lost()
+
+        commits = _Commits(batch, total, progress, submit, window=jobs * 4)
+        pending: deque = deque()
+        while chunks or pending:
+            while chunks and len(pending) < jobs * 3:
+                chunk = chunks.popleft()
+                try:
+                    pending.append((chunk, pool.submit(_prepare_chunk, chunk)))
+                except BrokenProcessPool:
+                    pending.append((chunk, None))
+            chunk, future = pending.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool
+                prepared = future.result()
+            except BrokenProcessPool:
+                prepared = [(RowResult(row.line, f"{batch.plan}:{row.line}", row.get("outline"), error=WORKER_LOST),
+                             None, None) for row in chunk]
+            for item in prepared:
+                commits.add(*item)
+        return commits.finish()
+
+
+class _Lost:
+    """The future of a write that could not be handed to a worker."""
+
+    def result(self) -> str:
+        return WORKER_LOST

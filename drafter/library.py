@@ -80,6 +80,7 @@ class Library:
     def __init__(self, roots: list[Root]):
         self.roots = roots
         self._phrases: list[Phrase] | None = None     # read once: a batch quotes the bank in every row
+        self._profiles: dict[str, dict[str, Any]] = {}
 
     @classmethod
     def resolve(cls, extra: Iterable[str | os.PathLike] = (), env: Mapping[str, str] | None = None) -> Library:
@@ -128,7 +129,7 @@ class Library:
         for folder, root in self.dirs("outlines"):
             path = folder / (name + OUTLINE_SUFFIX)
             if path.is_file():
-                return load_outline(path, self.templates, root.origin)
+                return load_outline(path, self.templates, root.origin, schema=root.origin != BUILTIN)
             known += [p.name.removesuffix(OUTLINE_SUFFIX) for p in folder.glob("*" + OUTLINE_SUFFIX)]
         wanted = _alias_form(name)
         for entry in self.outlines():
@@ -150,7 +151,7 @@ class Library:
                     continue
                 entry = Entry(oid, path, root.origin)
                 try:
-                    entry.outline = load_outline(path, self.templates, root.origin)
+                    entry.outline = load_outline(path, self.templates, root.origin, schema=root.origin != BUILTIN)
                 except DrafterError as exc:
                     entry.error = str(exc)
                 entries[oid] = entry
@@ -176,7 +177,9 @@ class Library:
         """The named profile (or a .yaml path) with everything it extends merged in."""
         from drafter.render.profiles import load_profile
 
-        return load_profile(name, self.profile_path)
+        if name not in self._profiles:             # read once per library: a batch asks for it every row
+            self._profiles[name] = load_profile(name, self.profile_path)
+        return self._profiles[name]
 
     # -- phrase bank
 

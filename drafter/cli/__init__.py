@@ -15,7 +15,10 @@ from collections.abc import Callable
 
 import typer
 
+from drafter.cli import coerce
 from drafter.errors import DrafterError
+
+coerce.install()
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -60,11 +63,13 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class App(typer.Typer):
-    """A Typer app whose every command reports drafter's errors as one line and takes -h for help."""
+    """A Typer app whose every command reports drafter's errors as one line, takes -h for help, and
+    whose help is plain text (Typer's rich help imports rich and markdown-it at every ``--help``)."""
 
-    def __init__(self, **kwargs: Any):
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("rich_markup_mode", None)
         kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
-        super().__init__(**kwargs)
+        super().__init__(*args, **kwargs)
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunction], CommandFunction]:
         register = super().command(*args, **kwargs)
@@ -124,22 +129,35 @@ def _tell(speech) -> None:
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps)"),
-    json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构"),
+    files: list[Path] = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps) 或文件夹，可给多个"),
+    json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构，每篇一行（JSON Lines）"),
 ):
-    """解析一篇讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）。"""
-    from drafter.api import parse as parse_file
+    """解析讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）；可一次解析多个文件和文件夹。"""
+    from drafter.api import parse_many
 
-    speech = parse_file(file)
-    _tell(speech)
-    if json_out:
-        import json
+    failed = 0
+    several = len(files) > 1 or any(f.is_dir() for f in files)
+    for n, (path, speech) in enumerate(parse_many(files)):
+        if isinstance(speech, DrafterError):
+            failed += 1
+            typer.echo(error_line(speech), err=True)
+            continue
+        _tell(speech)
+        if json_out:
+            import json
 
-        typer.echo(json.dumps(speech.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        from drafter.cli.tree import print_tree
+            data = speech.to_dict()
+            if several:
+                data = {"file": str(path), **data}
+            typer.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        else:
+            from drafter.cli.tree import print_tree
 
-        print_tree(speech)
+            if several:
+                typer.echo(("\n" if n else "") + f"== {path} ==")
+            print_tree(speech)
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("format")
@@ -279,20 +297,30 @@ def batch(
     reference_doc: ReferenceDoc = None,
     force: Force = False,
     strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错 a row missing a value fails"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="并行进程数，默认每个核一个"),
+    report: Path | None = typer.Option(None, "--report", help="把逐行明细写入此 CSV 文件"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和汇总，只报错误"),
     library: LibraryDirs = [],
 ):
     """按计划表批量生成骨架：每行一份，某行出错只报该行（计划表:行号），其余照常生成。"""
-    from rich.console import Console
+    from contextlib import nullcontext
 
     from drafter.api import run_plan
     from drafter.batch import BatchInterrupted
-    from drafter.cli.batch_view import interrupted, results_table, summary
+    from drafter.cli.batch_view import interrupted, progress_bar, report_csv, summary, wants_progress
     from drafter.controls import escape
+    from drafter.io import check_target, write_bytes
 
+    if jobs is not None and jobs < 1:
+        fail("--jobs 应是正整数")
+    if report is not None:
+        check_target(report, force)          # before the work: a clear error without generating
+    shown = progress_bar("批量生成") if wants_progress(quiet) else nullcontext(None)
+    stopped = None
     try:
-        results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force,
-                           library=resolve(library), strict=strict, fmt=fmt)
-        stopped = None
+        with shown as progress:
+            results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force,
+                               library=resolve(library), strict=strict, fmt=fmt, jobs=jobs, progress=progress)
     except BatchInterrupted as exc:
         results, stopped = exc.results, exc
     for result in results:
@@ -300,12 +328,13 @@ def batch(
             typer.echo(f"{escape(result.where)}: 警告 warning: {warning}", err=True)
         if not result.ok:
             typer.echo(escape(result.problem), err=True)
-    console = Console()
-    console.print(results_table(results))
+    if report is not None:
+        write_bytes(report, report_csv(results), force)
     if stopped is not None:
         typer.echo(f"drafter: {interrupted(results, stopped.left, out_dir)}", err=True)
         raise typer.Exit(_interrupt_code())
-    console.print(summary(results, out_dir))
+    if not quiet:
+        typer.echo(summary(results, out_dir, report))
     if not all(r.ok for r in results):
         raise typer.Exit(1)
 

@@ -268,6 +268,7 @@ class Templates:
         self.modules = sorted({p.stem for d in dirs for p in d.glob("*.j2")})
         self._loaded: dict[str, Any] = {}
         self._names: dict[str, set[str]] = {}
+        self._compiled: dict[str, Any] = {}      # template source -> compiled template, once per run
 
     def names(self, source: str, where: str) -> list[str]:
         """The names a template reads from its context (template modules excluded), in order of
@@ -289,7 +290,10 @@ class Templates:
         token = _budget.set(Budget())
         try:
             modules = {name: self._module(name) for name in used if name in self.modules}
-            return self._bounded(self.env.from_string(source), {**modules, **context})
+            compiled = self._compiled.get(source)
+            if compiled is None:
+                compiled = self._compiled[source] = self.env.from_string(source)
+            return self._bounded(compiled, {**modules, **context})
         except LimitError as exc:
             raise LimitError(exc.message, where=exc.where or where) from None
         except DrafterError:

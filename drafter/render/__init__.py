@@ -36,9 +36,9 @@ def render(
 ) -> bytes:
     """The speech as the bytes of a .docx, or as UTF-8 Markdown or numbered text."""
     if fmt == "docx":
-        from drafter.render.docx import build_document, docx_bytes
+        from drafter.render.docx_fast import render_docx
 
-        return docx_bytes(build_document(speech, profile, reference_doc))
+        return render_docx(speech, profile, reference_doc)
     from drafter.render.text import to_markdown, to_text
 
     dot = profile["numbering"]["dot"]

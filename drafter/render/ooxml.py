@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+import re
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:      # lxml is loaded by python-docx when a document is built, not to import this module
+    from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
@@ -12,6 +14,7 @@ THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 #: characters Word may set in either the Latin or the East Asian font; a run holding one gets
 #: w:hint="eastAsia" so they come out full-width in the Chinese font.
 AMBIGUOUS = set("“”‘’—–…·•●○■□◆◇★☆※°℃×÷№§")
+_AMBIGUOUS = re.compile(f"[{re.escape(''.join(sorted(AMBIGUOUS)))}]")
 
 
 def w(tag: str) -> str:
@@ -27,7 +30,14 @@ def parse(xml: str) -> etree._Element:
 
 
 def attr(value: object) -> str:
-    return quoteattr(str(value))
+    """An attribute value, quoted and escaped (as xml.sax.saxutils.quoteattr does, without importing
+    it: that module pulls in urllib, http and email)."""
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' in text:
+        return "'" + text + "'" if "'" not in text else '"' + text.replace('"', "&quot;") + '"'
+    return '"' + text + '"'
+
 
 
 def rfonts(latin: str, east_asian: str) -> str:
@@ -44,7 +54,7 @@ def strip_theme_fonts(root: etree._Element) -> None:
 
 
 def needs_east_asian_hint(text: str) -> bool:
-    return any(c in AMBIGUOUS for c in text)
+    return _AMBIGUOUS.search(text) is not None
 
 
 def field_runs(instruction: str, result: str) -> list[etree._Element]:

@@ -105,7 +105,7 @@ def test_strict_fails_only_the_row_with_missing_values(tmp_path):
     assert result.exit_code == 1
     assert f"{tmp_path / 'plan.csv'}:3: " in result.stderr and "speaker（发言人）" in result.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["全.docx"]
-    assert "【发言人】" not in body_of(tmp_path / "out" / "全.docx") and "│ 0 值" in result.stdout
+    assert "【发言人】" not in body_of(tmp_path / "out" / "全.docx") and "待填 0 个值" in result.stdout
 
 
 def test_existing_outputs_are_kept_without_force_and_rewritten_with_it(tmp_path):
@@ -293,3 +293,98 @@ def test_file_names_are_safe_and_given_names_stay_in_the_folder(tmp_path):
     for bad in ("../x", "sub/x.docx", "..", 'a"b'):
         with pytest.raises(DrafterError, match="文件名"):
             output_name(bad, speech, outline, 7, "docx")
+
+
+# --- parallel rows -------------------------------------------------------------------------------
+
+def _mixed_plan(tmp_path: Path, rows: int = 40) -> Path:
+    (tmp_path / "notice.yaml").write_text(NOTICE, encoding="utf-8")
+    table = [["outline", "occasion", "speaker", "output"]]
+    kinds = ["meeting-speech", "party-lecture", "seminar-remarks", "signed-article"]
+    for i in range(rows):
+        if i % 9 == 4:
+            table.append(["notice.yaml", "会议", "", f"通知{i}"])          # the template divides by zero
+        elif i % 11 == 7:
+            table.append(["no-such-outline", "", "", ""])
+        elif i % 13 == 5:
+            table.append(["meeting-speech", "全市组织工作会议", "", ""])   # the name row 2 took
+        elif kinds[i % 4] in ("meeting-speech", "seminar-remarks"):
+            table.append([kinds[i % 4], f"第{i}次工作会议", f"讲话人{i}", ""])
+        else:
+            table.append([kinds[i % 4], "", f"讲话人{i}" if i % 4 == 1 else "", f"{kinds[i % 4]}-{i}"])
+    table[1] = ["meeting-speech", "全市组织工作会议", "部长", ""]
+    return write_table(tmp_path / "plan.csv", table)
+
+
+def _outcome(results, out: Path):
+    files = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    return files, [(r.line, r.ok, r.output and r.output.name, r.error, r.missing, r.paragraphs) for r in results]
+
+
+def test_parallel_and_serial_runs_write_the_same_files_and_report_the_same_rows(tmp_path):
+    plan = _mixed_plan(tmp_path)
+    seen = []
+    serial = _outcome(run_plan(plan, tmp_path / "one", jobs=1), tmp_path / "one")
+    parallel = _outcome(run_plan(plan, tmp_path / "two", jobs=2, progress=lambda d, t: seen.append((d, t))),
+                        tmp_path / "two")
+    assert serial == parallel
+    assert seen == [(n, 40) for n in range(1, 41)]
+    files, rows = parallel
+    assert len(files) == sum(ok for _, ok, *_ in rows) > 20
+
+
+def test_a_row_failing_in_a_worker_is_reported_at_its_line(tmp_path):
+    plan = _mixed_plan(tmp_path)
+    results = run_plan(plan, tmp_path / "out", jobs=2)
+    by_line = {r.line: r for r in results}
+    assert "模板运行出错" in by_line[6].error and by_line[6].problem.startswith(f"{plan}:6: ")   # row i=4
+    assert "no-such-outline" in by_line[9].error                                                # row i=7
+    assert "与第 2 行重名" in by_line[7].error                                                   # row i=5
+    assert all(r.ok for line, r in by_line.items() if line in (2, 3, 4))
+
+
+def test_cli_jobs_report_and_quiet(tmp_path):
+    _mixed_plan(tmp_path, rows=20)
+    proc = run_cli("plan.csv", "-o", "out", "--jobs", "2", "--report", "report.csv", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    failed = [line for line in proc.stderr.splitlines() if line.startswith("plan.csv:")]
+    assert len(failed) == 5 and all(len(line.split(": ", 1)[1]) > 10 for line in failed)
+    lines = proc.stdout.splitlines()
+    assert all(len(line.encode("gbk", "replace")) <= 80 for line in lines), lines   # two columns a CJK char
+    assert "共 20 行：已生成 15 份，失败 5 行" in proc.stdout and "report.csv" in proc.stdout
+    with (tmp_path / "report.csv").open(encoding="utf-8-sig", newline="") as f:
+        report = list(csv.reader(f))
+    assert report[0][:4] == ["行", "提纲", "输出文件", "状态"] and len(report) == 21
+    assert [r[3] for r in report[1:]].count("失败") == 5
+    quiet = run_cli("plan.csv", "-o", "out2", "-q", cwd=tmp_path)
+    assert quiet.stdout == "" and len([x for x in quiet.stderr.splitlines() if x.startswith("plan.csv:")]) == 5
+
+
+def test_a_progress_bar_only_for_a_person_at_a_terminal(monkeypatch):
+    from drafter.cli import batch_view
+
+    class Tty:
+        def __init__(self, tty):
+            self.tty = tty
+
+        def isatty(self):
+            return self.tty
+
+        def write(self, text):
+            return len(text)
+
+        def flush(self):
+            pass
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys, "stderr", Tty(True))
+    assert batch_view.wants_progress(quiet=False)
+    assert not batch_view.wants_progress(quiet=True)
+    with batch_view.progress_bar("批量生成") as update:     # draws without failing
+        update(1, 3)
+        update(3, 3)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not batch_view.wants_progress(quiet=False)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys, "stderr", Tty(False))
+    assert not batch_view.wants_progress(quiet=False)
