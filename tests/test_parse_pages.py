@@ -108,7 +108,11 @@ def test_parts_are_documents():
     assert [p.speaker for p in speech.parts] == ["孙洪亮（党委副书记、纪委书记）", "蒋  明（党委委员、副校长）",
                                                  "俞奇弘（党委委员、副校长）"]
     assert len(docs) == 3 and all(d.headings() for d in docs)
-    assert [s.title for d in docs for s in d.headings()] == [s.title for s in speech.headings()]
+    # on the page, each part is a top-level section headed by its line, its own sections one level down
+    assert [s.title for s in speech.sections] == ["1.孙洪亮（党委副书记、纪委书记）", "2.蒋  明（党委委员、副校长）",
+                                                  "3.俞奇弘（党委委员、副校长）"]
+    assert [s.title for d in docs for s in d.headings()] == [s.title for s in speech.headings() if s.depth > 1]
+    assert {s.depth for d in docs for s in d.sections} == {1}
     assert speech.meta.kind == "述职报告"
     assert speech.to_dict()["parts"][0]["first_line"] == 5
 

@@ -9,6 +9,7 @@ never continues the section before the gap.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from drafter.ingest import SourceLine, read_lines
@@ -169,25 +170,29 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     dates = [p.speech.meta.text("date") for p in parts if p.speech.meta.date]
     if dates:
         whole.meta.date = [dates[-1]]
-    # the page's flow, nothing left out: each part's heading lines and front, its sections, and its back
-    # (a later part's front and an earlier part's back go into the body of the part before them)
-    sink = whole.front
-    for k, (ph, part) in enumerate(zip(found, parts)):
-        sink.extend(Paragraph([line.text], "body", line.no, (line.no,)) for line in lines[ph.start:ph.start + ph.skip])
-        sink.extend(part.speech.front)
-        whole.sections.extend(part.speech.sections)
-        if part.speech.sections:
-            last = part.speech.sections[-1]
-            while last.children:
-                last = last.children[-1]
-            sink = last.body
-        if k + 1 < len(parts):
-            sink.extend(part.speech.back)
-        else:
-            whole.back = list(part.speech.back)
+    # the page's flow, nothing left out: one top-level section per part, headed by the line that heads
+    # it, holding the part's opening, its sections one level down (numbered afresh in each part) and
+    # its closing
+    for ph, part in zip(found, parts):
+        head_lines = lines[ph.start:ph.start + ph.skip]
+        section = Section(heading=[head_lines[0].text], depth=1, style="none", line=head_lines[0].no)
+        section.body = [Paragraph([line.text], "body", line.no, (line.no,)) for line in head_lines[1:]]
+        section.body += [replace(p, role="body") for p in part.speech.front]
+        section.children = [_deeper(s) for s in part.speech.sections]
+        last = section
+        while last.children:
+            last = last.children[-1]
+        last.body.extend(replace(p, role="body") for p in part.speech.back)
+        whole.sections.append(section)
     whole.warnings = [w for p in parts for w in p.speech.warnings]
     whole.parts = parts
     return whole
+
+
+def _deeper(section: Section) -> Section:
+    """A copy of a section one level deeper, with its children (a part's sections inside the page)."""
+    return replace(section, depth=section.depth + 1, body=list(section.body),
+                   children=[_deeper(c) for c in section.children])
 
 
 def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, page: PageHead) -> Speech:
