@@ -37,7 +37,6 @@ KNOWN = {
     ("023_shaoxing-coming-of-age-address.html", "subtitle"): "the headline's ——part is read as the subtitle",
     ("023_shaoxing-coming-of-age-address.html", "salutation"): "the greeting after the salutation's comma (大家下午好！) is labelled as part of it",
     ("025_peopledaily-new-year-address.txt", "removed"): "newspaper pull quotes (■) before the text are kept as its pull quotes (the held-out convention)",
-    ("025_peopledaily-new-year-address.txt", "salutation"): "大家好！ run into the first paragraph is not a salutation form the parser knows",
     ("026_peopledaily-qiushi-article-report.txt", "removed"): "a '### ' Markdown kicker above the headline is kept",
     ("026_peopledaily-qiushi-article-report.txt", "title"): "the Markdown kicker is read as the title",
     ("026_peopledaily-qiushi-article-report.txt", "subtitle"): "the Markdown headline is read as the subtitle",
@@ -73,7 +72,7 @@ def test_page_field(name, field):
 
 
 #: the share of pages each field must get right (measured 2026-12-02; raise it as misses are fixed)
-FLOOR = {"title": 0.90, "subtitle": 0.90, "speaker": 0.87, "date": 0.81, "published": 1.0, "salutation": 0.93,
+FLOOR = {"title": 0.90, "subtitle": 0.90, "speaker": 0.87, "date": 0.81, "published": 1.0, "salutation": 0.96,
          "removed": 0.81, "headings": 0.66, "parts": 1.0}
 
 

@@ -262,7 +262,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
 def _split_salutation(paras: list[Para]) -> list[Para]:
     """The first paragraph of the speech opens with its salutation, alone or run into the text (各位代表！;
     各位代表，现在，我代表…; 同学们：早上好！): the salutation becomes a paragraph of its own."""
-    first = next((i for i, p in enumerate(paras) if not p.is_gap), None)
+    first = next((i for i, p in enumerate(paras) if not p.is_gap and role_of(p.text) != "pull_quote"), None)
     if first is None or any(SALUTATION.match(p.text) for p in paras[first:first + 2]) or paras[first].hints.level:
         return paras
     para = paras[first]

@@ -26,7 +26,7 @@ DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二�
 ADDRESS = (r"(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部)")
 #: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
-SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,])(.*)$")
+SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,]|大家(?:上午|下午|晚上)?好[！!])(.*)$")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
