@@ -40,7 +40,7 @@ KNOWN = {
     ("026_peopledaily-qiushi-article-report.txt", "removed"): "a '### ' Markdown kicker above the headline is kept",
     ("026_peopledaily-qiushi-article-report.txt", "title"): "the Markdown kicker is read as the title",
     ("026_peopledaily-qiushi-article-report.txt", "subtitle"): "the Markdown headline is read as the subtitle",
-    ("026_peopledaily-qiushi-article-report.txt", "speaker"): "a news report's subject (习近平) is not a speaker line",
+    ("026_peopledaily-qiushi-article-report.txt", "speaker"): "the kicker (《求是》杂志发表…) is read as the headline naming the speaker",
     ("026_peopledaily-qiushi-article-report.txt", "date"): "the dateline of a news report about an article is read as the text's date",
     ("027_fanwen-gwyoo-county-projects.txt", "removed"): "the seeds' convention wins: a file's first line is the title and its later repeat is removed (truth removes the first)",
     ("032_fanwen-6dgww-truncated-paywall.txt", "removed"): "a variant title glued to the start of the first paragraph (only part of the line is page matter)",
@@ -50,8 +50,6 @@ KNOWN = {
     ("015_shaoxing-shuzhi-three-leaders.txt", "date"): "the last report's closing date line (2020年1月16日) is not read as the page's date",
     ("017_shaoxing-theme-education-summary.txt", "date"): "date inferred from the text (1月13日 of the year before posting)",
     ("017_shaoxing-theme-education-summary.txt", "speaker"): "the speaker line comes after a time-and-place line, which ends the title block",
-    ("018_shaoxing-news-report-ccdi.txt", "date"): "a news report's date is in its first sentence (1月12日上午)",
-    ("018_shaoxing-news-report-ccdi.txt", "speaker"): "a news report's subject (习近平) is not a speaker line",
     ("031_shaoxing-xi-reform-40-no-title.txt", "date"): "the date is in the speech's first sentence (1978年12月18日 … 40 years on)",
 }
 
@@ -72,7 +70,7 @@ def test_page_field(name, field):
 
 
 #: the share of pages each field must get right (measured 2026-12-02; raise it as misses are fixed)
-FLOOR = {"title": 0.90, "subtitle": 0.90, "speaker": 0.87, "date": 0.81, "published": 1.0, "salutation": 0.96,
+FLOOR = {"title": 0.90, "subtitle": 0.90, "speaker": 0.90, "date": 0.84, "published": 1.0, "salutation": 0.96,
          "removed": 0.81, "headings": 0.66, "parts": 1.0}
 
 

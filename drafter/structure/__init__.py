@@ -143,7 +143,29 @@ def parse_lines(source: list[SourceLine]) -> Speech:
     else:
         speech = _parse_parts(found, page.lines, cleaned.removed + page.removed, cleaned, page)
     speech.meta.kind = genre(speech)
+    if speech.meta.kind == "新闻报道":
+        _news_facts(speech, cleaned.page.date)
     return speech
+
+
+def _news_facts(speech: Speech, published: str | None) -> None:
+    """A news report names its speaker in its headline (习近平在…发表重要讲话) and dates the event in its
+    first sentence (1月12日上午), in the year it was posted (the year before, if that day is later)."""
+    title = speech.meta.text("title") or ""
+    if not speech.meta.speaker:
+        named, _ = headline_speaker(title)
+        if named:
+            speech.meta.speaker = [named]
+    first = next(iter(speech.paragraphs()), None)
+    if speech.meta.date or not first or not published:
+        return
+    m = re.search(r"(?<![\d年])(\d{1,2})月(\d{1,2})日", first.text.split("。")[0])
+    y = re.match(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})", published)
+    if m and y:
+        year, month, day = int(y.group(1)), int(m.group(1)), int(m.group(2))
+        if (month, day) > (int(y.group(2)), int(y.group(3))):
+            year -= 1
+        speech.meta.date = [f"{year}年{month}月{day}日"]
 
 
 def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed], cleaned: Cleaned,
