@@ -11,7 +11,6 @@ or above its floor; ``PYTHONPATH=. python tests/pages_score.py`` prints every mi
 from __future__ import annotations
 
 import pytest
-
 from pages_score import FIELDS, FILES, score, table
 
 #: what the parser does not get, and why (general rules only: no rule keyed to one page's wording)
@@ -87,6 +86,7 @@ def test_field_agreement(capsys):
 def test_posting_date_is_never_the_speech_date():
     """A page's 发布时间 is meta.published; the speech's date comes from the speech (or is None)."""
     from pages_score import PAGES
+
     from drafter.structure import read_speech
 
     speech = read_speech(PAGES / "019_shaoxing-military-training-speech.txt")
@@ -96,6 +96,7 @@ def test_posting_date_is_never_the_speech_date():
 
 def test_parts_are_documents():
     from pages_score import PAGES
+
     from drafter.structure import read_speech
 
     speech = read_speech(PAGES / "015_shaoxing-shuzhi-three-leaders.txt")
@@ -119,8 +120,9 @@ def test_nothing_of_a_page_is_lost(name):
     from collections import Counter
 
     from pages_score import PAGES
-    from drafter.structure import read_speech
     from test_nothing_lost import source_chars, speech_chars
+
+    from drafter.structure import read_speech
 
     speech = read_speech(PAGES / name)
     assert source_chars((PAGES / name).read_text(encoding="utf-8"), speech) - speech_chars(speech) == Counter()

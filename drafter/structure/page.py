@@ -22,8 +22,22 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.model import Removed
-from drafter.structure.clean import CREDIT, DATELINE, META_REASONS, SOURCE_TAIL, Line, PageMeta
-from drafter.structure.header import AUTHOR_LINE, DATE_LINE, OCCASION, SALUTATION, SPEAKER_LINE, titleish
+from drafter.structure.clean import (
+    CREDIT,
+    DATELINE,
+    META_REASONS,
+    SOURCE_TAIL,
+    Line,
+    PageMeta,
+)
+from drafter.structure.header import (
+    AUTHOR_LINE,
+    DATE_LINE,
+    OCCASION,
+    SALUTATION,
+    SPEAKER_LINE,
+    titleish,
+)
 from drafter.structure.marks import read_mark
 from drafter.structure.normalize import squash
 
@@ -72,7 +86,6 @@ def _starts_body(line: Line) -> bool:
 
 def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> PageHead:
     """Take the page matter that neighbouring lines give away off the cleaned lines."""
-    gone = {r.line: r for r in removed}
     out = PageHead(lines=list(lines))
     taken: dict[int, str] = {}
 
