@@ -195,3 +195,8 @@ def test_new_prints_dates_as_a_speech_does():
                                       "--set", "occasion=全市组织工作会议", "--set", "date=2025-02-18"])
     assert result.exit_code == 0, result.output
     assert "（2025年2月18日）" in result.stdout and "2025-02-18" not in result.stdout
+
+
+def test_speech_asking_to_study_a_speech_is_not_a_forwarding_note(tmp_path):
+    speech = _parse(tmp_path, "在全市工作会议上的讲话\n我们要认真学习贯彻习近平总书记重要讲话精神，把思想统一到中央决策部署上来。\n" + BODY)
+    assert speech.removed == [] and speech.front[0].text.startswith("我们要认真学习")

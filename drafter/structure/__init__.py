@@ -15,7 +15,7 @@ from pathlib import Path
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import SALUTATION, SALUTATION_RUN, read_header
+from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, Header, read_header
 from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import read_mark
 from drafter.structure.clean import Cleaned, Line
@@ -192,6 +192,8 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     dates = [p.speech.meta.text("date") for p in parts if p.speech.meta.date]
     if dates:
         whole.meta.date = [dates[-1]]
+    elif (occasion := _date_of(Header(), cleaned.page)):
+        whole.meta.date = [occasion]
     # the page's flow, nothing left out: one top-level section per part, headed by the line that heads
     # it, holding the part's opening, its sections one level down (numbered afresh in each part) and
     # its closing
@@ -272,6 +274,9 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     speech.removed.sort(key=lambda r: r.line)
     if not speech.meta.speaker and head.author and speech.salutation:
         speech.meta.speaker = [head.author]     # a name under a speech's title is its speaker
+    last = list(speech.paragraphs())[-1:]
+    if not speech.meta.date and last and DATE_LINE.match(last[0].text) and len(last[0].lines) == 1:
+        speech.meta.date = [last[0].text.strip("（）()")]     # a date line closing the text (its sign-off)
     _mark_closing(speech)
     _mark_transition(speech)
     opening = speech.opening

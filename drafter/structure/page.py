@@ -42,8 +42,8 @@ from drafter.structure.marks import read_mark
 from drafter.structure.normalize import squash
 
 #: a forwarding note: what the sender asks of the readers, or how the text was excerpted or issued
-FORWARD = re.compile(r"现(?:摘录|将|转发|印发|刊发|予以)|予以印发|请(?:大家|各位|全体)?[^。]{0,20}认真学习|希(?:全体|各位|大家)[^。]{0,12}学习"
-                     r"|认真(?:学习|贯彻)[^。]{0,30}(?:讲话|精神)|^按[:：]")
+FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发)|现将[^。]{2,40}(?:印发|转发|刊发|摘录)|予以印发|请(?:大家|各位|全体)[^。]{0,20}认真学习"
+                     r"|希(?:全体|各位|大家)[^。]{0,12}学习|^按[:：]")
 #: an addressee opening a note: "全校教工：", "各党支部："
 ADDRESSEE = re.compile(r"^(?:全校|全体|各)[\u4e00-\u9fff、]{1,12}[:：]")
 #: an office signing a note off
@@ -92,15 +92,20 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     def take(k: int, why: str) -> None:
         taken[k] = why
 
-    # the head of the page: lines before the speech's body starts
+    # the head of the page: lines before the speech's body starts; a forwarding note may be a long
+    # sentence, so notes are sought up to the speech's salutation or first heading (a dozen lines at most)
     head_end = next((k for k, line in enumerate(lines) if _starts_body(line)), len(lines))
-    for k in range(head_end):
+    note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)), len(lines))
+    for k in range(min(note_end, 12)):
         text = lines[k].text
         if k in taken:
             continue
         note = len(text) >= 15 and re.search(r"[，。！,!]", text)     # a sentence, never a title
         if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)):
             take(k, "转发按语")
+            day = re.search(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+            if day and not page.dateline:
+                page.dateline = (int(day.group(1)), int(day.group(2)))    # the day of the occasion forwarded
             j = k + 1
             while j < len(lines) and (OFFICE.match(lines[j].text) or SIGN_DATE.match(lines[j].text)) and len(lines[j].text) <= 20:
                 take(j, "落款")
