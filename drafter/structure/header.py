@@ -36,6 +36,8 @@ ROLE = r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|�
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER}))$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
 SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
+#: the time and place of a meeting in brackets under a title: "（1月13日下午4点，行政楼会议室四）"
+TIME_PLACE = re.compile(r"^[（(](?:\d{4}年)?\d{1,2}月\d{1,2}日[^（）()]{0,30}[）)]$")
 OCCASION_END = re.compile(r"(?:会议|大会|会|典礼|仪式|座谈会|论坛)(?:上|开幕式上|闭幕式上)?$")
 #: paragraph style names (.docx) that say what a title-block line is
 STYLE_ROLES = {"subtitle": "subtitle", "副标题": "subtitle", "speaker": "speaker", "author": "author",
@@ -159,8 +161,8 @@ def read_header(lines: list[Line]) -> Header:
             head.speaker, head.date = m.group(1), m.group(2)
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
-        elif DATE_LINE.match(text) and not head.date:
-            head.date = text.strip("（）()")
+        elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
+            head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
         elif ((m := SPEAKER_LINE.match(text)) and not head.speaker and head.title
               and (not m.group(3) or PERSON.search(m.group(3)))):
             head.speaker = " ".join(part for part in m.groups() if part)
