@@ -50,7 +50,9 @@ def got_fields(speech, html: bool) -> dict:
         removed = sorted(_collapse(r.text) for r in speech.removed)
     else:
         removed = sorted(r.line for r in speech.removed)
-    heads = [(None if html else s.line, s.depth, s.style, bool(s.run_in), key(s.title)) for s in speech.headings()]
+    # a page holding several texts: the headings of each text (the truth restarts depth in each part)
+    sections = [s for p in speech.parts for s in p.speech.headings()] if speech.parts else speech.headings()
+    heads = [(None if html else s.line, s.depth, s.style, bool(s.run_in), key(s.title)) for s in sections]
     parts = [(key(p.title), key(p.speaker)) for p in speech.parts] if len(speech.parts) > 1 else None
     return {
         "title": key(meta.text("title")),

@@ -19,7 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 def test_plain_annotations_and_the_rest():
     assert coerce._plain(str) == (str, False) and coerce._plain(Optional[int]) == (int, False)
     assert coerce._plain(list[Path]) == (Path, True) and coerce._plain(bool)[1] is False
-    assert coerce._plain(float) is None and coerce._plain(list[list[str]]) is None
+    assert coerce._plain(float) == (float, False) and coerce._plain(complex) is None
+    assert coerce._plain(list[list[str]]) is None
 
 
 def test_values_are_those_typer_gives_and_bad_ones_are_usage_errors(tmp_path):

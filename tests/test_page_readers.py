@@ -188,3 +188,15 @@ def test_speech_lines_that_look_like_page_matter_stay(tmp_path):
     speech = _parse(tmp_path, "在全市工作会议上的讲话\n同志们：\n" + BODY.replace("一、提高站位\n", "一、提高站位\n打印本页\n"))
     assert [(r.line, r.why) for r in speech.removed] == [(5, "页面按钮")]
     assert [s.title for s in speech.headings()] == ["提高站位", "狠抓落实"]
+
+
+def test_new_prints_dates_as_a_speech_does():
+    result = CliRunner().invoke(app, ["new", "meeting-speech", "-o", "-", "-t", "txt", "--no-input",
+                                      "--set", "occasion=全市组织工作会议", "--set", "date=2025-02-18"])
+    assert result.exit_code == 0, result.output
+    assert "（2025年2月18日）" in result.stdout and "2025-02-18" not in result.stdout
+
+
+def test_speech_asking_to_study_a_speech_is_not_a_forwarding_note(tmp_path):
+    speech = _parse(tmp_path, "在全市工作会议上的讲话\n我们要认真学习贯彻习近平总书记重要讲话精神，把思想统一到中央决策部署上来。\n" + BODY)
+    assert speech.removed == [] and speech.front[0].text.startswith("我们要认真学习")

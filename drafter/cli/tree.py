@@ -10,12 +10,17 @@ from __future__ import annotations
 from drafter.model import Paragraph, Section, Speech, plain
 
 
+#: what each paragraph role is called on the screen
+ROLE_NAMES = {"salutation": "称呼", "opening": "开头", "transition": "过渡", "pull_quote": "导语", "closing": "结尾",
+              "author_note": "作者简介", "body": "正文"}
+
+
 def _short(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def print_tree(speech: Speech) -> None:
-    """Print the structure of a speech as a rich tree, then what was removed and any warnings."""
+    """Print the structure of a speech as a rich tree, then what was removed."""
     from rich.console import Console
     from rich.markup import escape as markup_escape
     from rich.tree import Tree
@@ -30,7 +35,7 @@ def print_tree(speech: Speech) -> None:
     console = Console()
     marks = {id(s): mark for s, _, mark in numbered(speech.sections, None)}
     meta = speech.meta
-    root = Tree(f"[bold]{escape(plain(meta.title) or '（无标题 no title）')}[/bold]")
+    root = Tree(f"[bold]{escape(plain(meta.title) or '（无标题）')}[/bold]")
     if meta.kind:
         root.add(f"[dim]类型[/dim] {escape(meta.kind)}")
     for name, label in (("subtitle", "副题"), ("speaker", "讲话人"), ("occasion", "场合"), ("author", "作者"),
@@ -41,40 +46,37 @@ def print_tree(speech: Speech) -> None:
         parts = root.add(f"[cyan]本页包含 {len(speech.parts)} 篇[/cyan]")
         for k, part in enumerate(speech.parts, 1):
             who = "，".join(filter(None, [part.title, part.speaker])) or "（无标题）"
-            parts.add(f"{k}. {escape(who)} [dim]L{part.first_line}–{part.last_line}，"
+            parts.add(f"{k}. {escape(who)} [dim]第{part.first_line}–{part.last_line}行，"
                       f"{len(part.speech.headings())} 个标题[/dim]")
-    front = root.add("[cyan]开头 front[/cyan]")
+    front = root.add("[cyan]开头[/cyan]")
     for p in speech.front:
-        front.add(f"[dim]{p.role} L{p.line}[/dim] {escape(_short(p.text))}")
+        front.add(f"[dim]{ROLE_NAMES.get(p.role, p.role)} 第{p.line}行[/dim] {escape(_short(p.text))}")
     if speech.transition and speech.opening[-1].role != "transition":
-        front.add(f"[dim]过渡句 transition[/dim] {escape(speech.transition)}")
+        front.add(f"[dim]过渡句[/dim] {escape(speech.transition)}")
 
     def add(branch, section: Section) -> None:
         if section.heading is None:
-            node = branch.add("[dim]（隐藏的部分 hidden part）[/dim]")
+            node = branch.add("[dim]（隐藏的部分）[/dim]")
         else:
-            tag = f"{section.style} {'run-in ' if section.run_in else ''}d{section.depth} L{section.line}"
-            node = branch.add(
-                f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
+            tag = f"{section.style} {'段首标题 ' if section.run_in else ''}第{section.depth}级 第{section.line}行"
+            node = branch.add(f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
         for block in section.body:
             if not isinstance(block, Paragraph):
-                node.add(f"[red]隐藏 gap L{block.line}: {block.hidden_chars or '?'} 字[/red]")
+                node.add(f"[red]隐藏 第{block.line}行：{block.hidden_chars or '?'} 字[/red]")
             elif block.enumeration:
-                node.add(f"[dim]列举 enumeration L{block.line}: {escape('…'.join(block.enumeration))}…[/dim]")
+                node.add(f"[dim]列举 第{block.line}行：{escape('…'.join(block.enumeration))}…[/dim]")
         for child in section.children:
             add(node, child)
 
-    body = root.add("[cyan]正文 sections[/cyan]")
+    body = root.add("[cyan]正文[/cyan]")
     for section in speech.sections:
         add(body, section)
-    back = root.add("[cyan]结尾 back[/cyan]")
+    back = root.add("[cyan]结尾[/cyan]")
     for p in speech.back:
-        back.add(f"[dim]{p.role} L{p.line}[/dim] {escape(_short(p.text))}")
+        back.add(f"[dim]{ROLE_NAMES.get(p.role, p.role)} 第{p.line}行[/dim] {escape(_short(p.text))}")
     console.print(root)
     if speech.removed:
-        console.print(f"[yellow]删除的网页杂质 removed debris ({len(speech.removed)}):[/yellow]")
+        console.print(f"[yellow]删除的网页杂质（{len(speech.removed)} 行）：[/yellow]")
         for r in speech.removed:
-            console.print(f"  L{r.line} [dim]{escape(r.why)}[/dim] {escape(_short(r.text, 60))}")
-    for w in speech.warnings:
-        label = "注意" if "control character" in w else "编号异常"
-        console.print(f"[red]{label} warning:[/red] {escape(w)}")
+            console.print(f"  第{r.line}行 [dim]{escape(r.why)}[/dim] {escape(_short(r.text, 60))}")
+    # numbering anomalies are told on stderr, in Chinese, with what the layout makes of them (drafter.api.notices)

@@ -33,15 +33,15 @@ CLOSES_P = BLOCK - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot",
 HEADLINE = {"h1", "h2", "h3"}
 #: block elements whose text counts as their parent's own paragraphs when the main block is sought
 PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "center"}
-CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
 class Node:
     tag: str
-    parent: "Node | None" = None
-    children: list["Node | str"] = field(default_factory=list)
+    parent: Node | None = None
+    children: list[Node | str] = field(default_factory=list)
     own: int = 0          # Chinese characters outside links in this node and its inline/paragraph children
     total: int = 0        # Chinese characters outside links in the whole subtree
     linked: int = 0       # Chinese characters inside links in the whole subtree

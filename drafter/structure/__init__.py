@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import SALUTATION, SALUTATION_RUN, read_header
+from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, Header, read_header
 from drafter.structure.lead import lead_heads, lead_split
 from drafter.structure.marks import read_mark
 from drafter.structure.clean import Cleaned, Line
@@ -145,7 +146,29 @@ def parse_lines(source: list[SourceLine]) -> Speech:
         speech = _parse_parts(found, page.lines, cleaned.removed + page.removed, cleaned, page)
     speech.meta.kind = genre(speech)
     speech.warnings[:0] = [f"line {line.no}: {note}" for line in source for note in line.notes]
+    if speech.meta.kind == "新闻报道":
+        _news_facts(speech, cleaned.page.date)
     return speech
+
+
+def _news_facts(speech: Speech, published: str | None) -> None:
+    """A news report names its speaker in its headline (习近平在…发表重要讲话) and dates the event in its
+    first sentence (1月12日上午), in the year it was posted (the year before, if that day is later)."""
+    title = speech.meta.text("title") or ""
+    if not speech.meta.speaker:
+        named, _ = headline_speaker(title)
+        if named:
+            speech.meta.speaker = [named]
+    first = next(iter(speech.paragraphs()), None)
+    if speech.meta.date or not first or not published:
+        return
+    m = re.search(r"(?<![\d年])(\d{1,2})月(\d{1,2})日", first.text.split("。")[0])
+    y = re.match(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})", published)
+    if m and y:
+        year, month, day = int(y.group(1)), int(m.group(1)), int(m.group(2))
+        if (month, day) > (int(y.group(2)), int(y.group(3))):
+            year -= 1
+        speech.meta.date = [f"{year}年{month}月{day}日"]
 
 
 def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed], cleaned: Cleaned,
@@ -172,25 +195,31 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     dates = [p.speech.meta.text("date") for p in parts if p.speech.meta.date]
     if dates:
         whole.meta.date = [dates[-1]]
-    # the page's flow, nothing left out: each part's heading lines and front, its sections, and its back
-    # (a later part's front and an earlier part's back go into the body of the part before them)
-    sink = whole.front
-    for k, (ph, part) in enumerate(zip(found, parts)):
-        sink.extend(Paragraph([line.text], "body", line.no, (line.no,)) for line in lines[ph.start:ph.start + ph.skip])
-        sink.extend(part.speech.front)
-        whole.sections.extend(part.speech.sections)
-        if part.speech.sections:
-            last = part.speech.sections[-1]
-            while last.children:
-                last = last.children[-1]
-            sink = last.body
-        if k + 1 < len(parts):
-            sink.extend(part.speech.back)
-        else:
-            whole.back = list(part.speech.back)
+    elif (occasion := _date_of(Header(), cleaned.page)):
+        whole.meta.date = [occasion]
+    # the page's flow, nothing left out: one top-level section per part, headed by the line that heads
+    # it, holding the part's opening, its sections one level down (numbered afresh in each part) and
+    # its closing
+    for ph, part in zip(found, parts):
+        head_lines = lines[ph.start:ph.start + ph.skip]
+        section = Section(heading=[head_lines[0].text], depth=1, style="none", line=head_lines[0].no)
+        section.body = [Paragraph([line.text], "body", line.no, (line.no,)) for line in head_lines[1:]]
+        section.body += [replace(p, role="body") for p in part.speech.front]
+        section.children = [_deeper(s) for s in part.speech.sections]
+        last = section
+        while last.children:
+            last = last.children[-1]
+        last.body.extend(replace(p, role="body") for p in part.speech.back)
+        whole.sections.append(section)
     whole.warnings = [w for p in parts for w in p.speech.warnings]
     whole.parts = parts
     return whole
+
+
+def _deeper(section: Section) -> Section:
+    """A copy of a section one level deeper, with its children (a part's sections inside the page)."""
+    return replace(section, depth=section.depth + 1, body=list(section.body),
+                   children=[_deeper(c) for c in section.children])
 
 
 def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, page: PageHead) -> Speech:
@@ -249,6 +278,9 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     speech.removed.sort(key=lambda r: r.line)
     if not speech.meta.speaker and head.author and speech.salutation:
         speech.meta.speaker = [head.author]     # a name under a speech's title is its speaker
+    last = list(speech.paragraphs())[-1:]
+    if not speech.meta.date and last and DATE_LINE.match(last[0].text) and len(last[0].lines) == 1:
+        speech.meta.date = [last[0].text.strip("（）()")]     # a date line closing the text (its sign-off)
     _mark_closing(speech)
     _mark_transition(speech)
     opening = speech.opening
@@ -261,7 +293,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
 def _split_salutation(paras: list[Para]) -> list[Para]:
     """The first paragraph of the speech opens with its salutation, alone or run into the text (各位代表！;
     各位代表，现在，我代表…; 同学们：早上好！): the salutation becomes a paragraph of its own."""
-    first = next((i for i, p in enumerate(paras) if not p.is_gap), None)
+    first = next((i for i, p in enumerate(paras) if not p.is_gap and role_of(p.text) != "pull_quote"), None)
     if first is None or any(SALUTATION.match(p.text) for p in paras[first:first + 2]) or paras[first].hints.level:
         return paras
     para = paras[first]

@@ -201,6 +201,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                     break
         i = max(i + 1, j if j - i < 2 else i + 1)
     body_seen = in_footer = False
+    footer = "页脚"
     crumb: str | None = None
     for k, line in enumerate(lines):
         text = line.text
@@ -212,11 +213,11 @@ def clean(source: list[SourceLine]) -> Cleaned:
             if re.fullmatch(r"(?:toc|目录)\d?", line.hints.style or ""):
                 reason = "目录"
             elif in_footer:
-                reason = "页脚"
+                reason = footer
             elif FOOTER.match(text) and len(text) <= 40:
                 reason, in_footer = "相关链接", True
             elif LICENCE.search(text) and len(text) <= 200 and (body_seen or k > 0):
-                reason, in_footer = "版权声明", True
+                reason, in_footer, footer = "版权声明", True, "版权声明"      # the licence block runs to the end
             elif crumb and text == crumb:
                 reason = "导航"           # the column name a breadcrumb repeats under it
             elif META_KEY_ONLY.match(text.strip("【】[] ")):

@@ -26,7 +26,7 @@ DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二�
 ADDRESS = (r"(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部)")
 #: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
-SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,])(.*)$")
+SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,]|大家(?:上午|下午|晚上)?好[！!])(.*)$")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
@@ -37,6 +37,8 @@ SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEH
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
 SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
+#: the time and place of a meeting in brackets under a title: "（1月13日下午4点，行政楼会议室四）"
+TIME_PLACE = re.compile(r"^[（(](?:\d{4}年)?\d{1,2}月\d{1,2}日[^（）()]{0,30}[）)]$")
 OCCASION_END = re.compile(r"(?:会议|大会|会|典礼|仪式|座谈会|论坛)(?:上|开幕式上|闭幕式上)?$")
 #: paragraph style names (.docx) that say what a title-block line is
 STYLE_ROLES = {"subtitle": "subtitle", "副标题": "subtitle", "speaker": "speaker", "author": "author",
@@ -161,8 +163,8 @@ def read_header(lines: list[Line]) -> Header:
             head.speaker, head.date = m.group(1), m.group(2)
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
-        elif DATE_LINE.match(text) and not head.date:
-            head.date = text.strip("（）()")
+        elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
+            head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
         elif ((m := SPEAKER_LINE.match(text)) and not head.speaker and head.title
               and (not m.group(3) or PERSON.search(m.group(3)))):
             head.speaker = " ".join(part for part in m.groups() if part)

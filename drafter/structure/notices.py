@@ -8,6 +8,8 @@ import re
 
 from drafter.model import Removed, Speech
 
+#: joined paragraphs told one by one; the rest in one line (a page copied from a wiki breaks hundreds)
+JOINED_SHOWN = 5
 _WARNING = re.compile(r"^line (\d+): (\S+) (?:follows (\S+)|starts the list)")
 
 
@@ -52,8 +54,11 @@ def notices(speech: Speech) -> list[str]:
     for first, last, why, rows in removed_blocks(speech.removed):
         what = _short(rows[0].text) + (f" 等{len(rows)}行" if len(rows) > 1 else "")
         found.append((first, f"{_span(first, last)}：删除{why}：{what}"))
-    for p in speech.paragraphs():
-        if len(p.lines) > 1:
-            found.append((p.lines[0], f"{_span(p.lines[0], p.lines[-1])}：断开的行已合并为一段"))
+    joined = [p for p in speech.paragraphs() if len(p.lines) > 1]
+    for p in joined[:JOINED_SHOWN]:
+        found.append((p.lines[0], f"{_span(p.lines[0], p.lines[-1])}：断开的行已合并为一段"))
+    if len(joined) > JOINED_SHOWN:
+        rest = joined[JOINED_SHOWN:]
+        found.append((rest[0].lines[0], f"第{rest[0].lines[0]}行起另有 {len(rest)} 处断开的行已合并（drafter parse --json 列出全部）"))
     found.sort(key=lambda item: item[0])
     return [text for _, text in found]

@@ -22,14 +22,28 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.model import Removed
-from drafter.structure.clean import CREDIT, DATELINE, META_REASONS, SOURCE_TAIL, Line, PageMeta
-from drafter.structure.header import AUTHOR_LINE, DATE_LINE, OCCASION, SALUTATION, SPEAKER_LINE, titleish
+from drafter.structure.clean import (
+    CREDIT,
+    DATELINE,
+    META_REASONS,
+    SOURCE_TAIL,
+    Line,
+    PageMeta,
+)
+from drafter.structure.header import (
+    AUTHOR_LINE,
+    DATE_LINE,
+    OCCASION,
+    SALUTATION,
+    SPEAKER_LINE,
+    titleish,
+)
 from drafter.structure.marks import read_mark
 from drafter.structure.normalize import squash
 
 #: a forwarding note: what the sender asks of the readers, or how the text was excerpted or issued
-FORWARD = re.compile(r"现(?:摘录|将|转发|印发|刊发|予以)|予以印发|请(?:大家|各位|全体)?[^。]{0,20}认真学习|希(?:全体|各位|大家)[^。]{0,12}学习"
-                     r"|认真(?:学习|贯彻)[^。]{0,30}(?:讲话|精神)|^按[:：]")
+FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发)|现将[^。]{2,40}(?:印发|转发|刊发|摘录)|予以印发|请(?:大家|各位|全体)[^。]{0,20}认真学习"
+                     r"|希(?:全体|各位|大家)[^。]{0,12}学习|^按[:：]")
 #: an addressee opening a note: "全校教工：", "各党支部："
 ADDRESSEE = re.compile(r"^(?:全校|全体|各)[\u4e00-\u9fff、]{1,12}[:：]")
 #: an office signing a note off
@@ -45,7 +59,10 @@ INTRO_END = re.compile(r"(?:全文|讲话|原文)(?:如下|摘要如下)[:：]$"
 
 
 #: a headline that names a speech from outside, as a page lists it: "马校长《在…上的讲话》", "习近平：在…上的讲话"
-PAGE_STYLE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[:：]|《.+》$)")
+PAGE_STYLE = re.compile(r"^(?:#{1,6}\s*)?[\u4e00-\u9fff]{2,8}(?:[:：]|《.+》$)")
+#: a news headline reporting that a speech was given ("国家主席习近平发表二〇二五年新年贺词"): the page's,
+#: when the page goes on to give the text itself (…全文如下：)
+NEWS_HEADLINE = re.compile(r"^(?:#{1,6}\s*)?(?:[\u4e00-\u9fff]{2,12}(?:发表|在.{2,30}发表)[^。，]{0,30}(?:讲话|贺词|致辞|文章)$)")
 
 
 @dataclass
@@ -69,22 +86,26 @@ def _starts_body(line: Line) -> bool:
 
 def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> PageHead:
     """Take the page matter that neighbouring lines give away off the cleaned lines."""
-    gone = {r.line: r for r in removed}
     out = PageHead(lines=list(lines))
     taken: dict[int, str] = {}
 
     def take(k: int, why: str) -> None:
         taken[k] = why
 
-    # the head of the page: lines before the speech's body starts
+    # the head of the page: lines before the speech's body starts; a forwarding note may be a long
+    # sentence, so notes are sought up to the speech's salutation or first heading (a dozen lines at most)
     head_end = next((k for k, line in enumerate(lines) if _starts_body(line)), len(lines))
-    for k in range(head_end):
+    note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)), len(lines))
+    for k in range(min(note_end, 12)):
         text = lines[k].text
         if k in taken:
             continue
         note = len(text) >= 15 and re.search(r"[，。！,!]", text)     # a sentence, never a title
         if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)):
             take(k, "转发按语")
+            day = re.search(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+            if day and not page.dateline:
+                page.dateline = (int(day.group(1)), int(day.group(2)))    # the day of the occasion forwarded
             j = k + 1
             while j < len(lines) and (OFFICE.match(lines[j].text) or SIGN_DATE.match(lines[j].text)) and len(lines[j].text) <= 20:
                 take(j, "落款")
@@ -115,7 +136,9 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             if (titleish(n) and not _continues_title_block(n.text) and not subtitle
                     and not squash(h.text).startswith(squash(n.text))):
                 take(first, "网页标题")
-            elif not titleish(n) and not _continues_title_block(n.text) and PAGE_STYLE.match(h.text):
+            elif not titleish(n) and not _continues_title_block(n.text) and (
+                    PAGE_STYLE.match(h.text)
+                    or (NEWS_HEADLINE.match(h.text) and any(INTRO_END.search(line.text) for line in lines[first:first + 12]))):
                 take(first, "网页标题")
                 out.headline = h.text
     # the page's headline repeated above the title block, after the first line (005: share row first)
@@ -156,6 +179,14 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 line.text = text[:cut].rstrip()
         elif ISSUED.match(text) and k >= head_end:
             take(k, "落款")
+    # a caption above the credit line the page gave its picture ("新华社记者 鞠鹏摄" alone)
+    credits = {r.line for r in removed if r.why == "图片说明" and CREDIT.search(r.text.strip()) and len(r.text.strip()) <= 40}
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1].no if k + 1 < len(lines) else None
+        after_credit = [n for n in credits if line.no < n and (nxt is None or n < nxt)]
+        if (after_credit and k not in taken and len(line.text) <= 120 and len(re.findall(r"[。！？]", line.text)) <= 2
+                and not read_mark(line.text) and not SALUTATION.match(line.text) and not titleish(line)):
+            take(k, "图片说明")
     for k, why in taken.items():
         out.removed.append(Removed(lines[k].no, lines[k].raw.strip(), why))
     out.lines = [line for k, line in enumerate(lines) if k not in taken]
@@ -194,7 +225,10 @@ def _repeats(lines: list[Line], start: int, end: int, taken: dict[int, str], key
 
 def headline_speaker(headline: str) -> tuple[str | None, str | None]:
     """Speaker and occasion a page headline names: "马校长《在…上的讲话》", "习近平：在…上的讲话"."""
-    text = headline.replace("《", "").replace("》", "")
+    text = headline.replace("《", "").replace("》", "").lstrip("#").strip()
+    m = re.match(r"^([\u4e00-\u9fff]{2,12}?)(?:在(.{2,30}?))?发表", text)
+    if m:
+        return m.group(1), m.group(2)
     m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：](.+)$", text)
     if m and OCCASION.match(m.group(2)):
         return m.group(1), OCCASION.match(m.group(2)).group(2)

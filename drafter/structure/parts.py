@@ -78,7 +78,7 @@ def genre(speech: Speech) -> str:
         return "转发通知"
     if "代表" in salutation and (re.search(r"工作报告|报告$", words) or re.search(r"向[\u4e00-\u9fff]{0,20}(?:大会|人民代表大会[\u4e00-\u9fff]{0,8})(?:作|报告|提出)|受国务院的委托", opening)):
         return "工作报告"
-    if "电头" in reasons and not salutation:
+    if ("电头" in reasons or re.search(r"(?:发表|作)[^，。]{0,8}讲话(?:强调|指出)|(?:出席|主持)[^，。]{2,30}并(?:发表|作)", words)) and not salutation:
         return "新闻报道"
     if speech.meta.author and not salutation:
         return "署名文章"
