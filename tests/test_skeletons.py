@@ -89,9 +89,19 @@ def test_outline_renders(oid, answers, tmp_path):
 
 @pytest.mark.parametrize("oid", OUTLINES)
 @pytest.mark.parametrize("answers", [False, True], ids=["bare", "answers"])
-def test_no_two_sections_have_the_same_heading(oid, answers):
-    titles = [s.title for s in skeleton(oid, answers).walk()]
+@pytest.mark.parametrize("variant", ["1", "2", "3"])
+def test_no_two_sections_have_the_same_heading(oid, answers, variant):
+    values = load_answers(ANSWERS / f"{oid}.yaml") if answers else {}
+    values = {k: v for k, v in values.items() if not k.endswith(".variant")}
+    titles = [s.title for s in new_skeleton(oid, values, library=LIBRARY, variants=[variant]).walk()]
     assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1]
+
+
+@pytest.mark.parametrize("oid", OUTLINES)
+def test_every_section_and_point_offers_several_heading_frames(oid):
+    for top in expand(LIBRARY.outline(oid), widest=True):
+        for item in top.walk():
+            assert item.layers.get("variants"), item.key
 
 
 @pytest.mark.parametrize("oid", OUTLINES)
