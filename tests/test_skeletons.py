@@ -178,6 +178,10 @@ def test_a_function_with_few_entries_of_its_own_borrows_fitting_ones():
             entry("c", "closing.call", "同志们，让我们团结奋斗")]
     picked = [p.id for p in Quoter(bank).pick("closing.modesty")]
     assert picked[0] == "m" and "c" not in picked     # never a leader's call in a modest close
+    # a bank whose functions drafter does not know (another miner's) still fills the hints
+    other = [entry(f"x{i}", "cliche", f"第{i}条常用的说法示例") for i in range(5)] + [entry("o", "opening.context", "为推进工作提供了根本遵循")]
+    assert len(Quoter(other).pick("requirement")) == 4
+    assert "o" not in [p.id for p in Quoter(other).pick("requirement")]
 
 
 # --- genre rules -----------------------------------------------------------------------------------
