@@ -340,3 +340,16 @@ def test_new_by_chinese_name_prints_the_length_total(tmp_path):
     assert result.exit_code == 0, result.output
     assert "party-lecture" in result.output and "约 6600 字" in result.output
     assert out.is_file()
+
+
+def test_check_says_when_fewer_parts_would_cut_required_ones(tmp_path):
+    from drafter.outlines.check import check_outline
+
+    path = tmp_path / "cut.yaml"
+    path.write_text("id: cut\nname: 截断\ntitle: 讲话\nsections:\n  count: 3\n  min: 2\n  max: 3\n"
+                    "  items:\n    - {heading: 一}\n    - {heading: 二}\n    - {heading: 三}\n", encoding="utf-8")
+    problems = check_outline(path, LIBRARY.templates)
+    assert len(problems) == 1 and "optional: true" in problems[0].message
+    path.write_text(path.read_text(encoding="utf-8").replace("{heading: 二}", "{heading: 二, optional: true}"),
+                    encoding="utf-8")
+    assert check_outline(path, LIBRARY.templates) == []
