@@ -89,9 +89,19 @@ def test_outline_renders(oid, answers, tmp_path):
 
 @pytest.mark.parametrize("oid", OUTLINES)
 @pytest.mark.parametrize("answers", [False, True], ids=["bare", "answers"])
-def test_no_two_sections_have_the_same_heading(oid, answers):
-    titles = [s.title for s in skeleton(oid, answers).walk()]
+@pytest.mark.parametrize("variant", ["1", "2", "3"])
+def test_no_two_sections_have_the_same_heading(oid, answers, variant):
+    values = load_answers(ANSWERS / f"{oid}.yaml") if answers else {}
+    values = {k: v for k, v in values.items() if not k.endswith(".variant")}
+    titles = [s.title for s in new_skeleton(oid, values, library=LIBRARY, variants=[variant]).walk()]
     assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1]
+
+
+@pytest.mark.parametrize("oid", OUTLINES)
+def test_every_section_and_point_offers_several_heading_frames(oid):
+    for top in expand(LIBRARY.outline(oid), widest=True):
+        for item in top.walk():
+            assert item.layers.get("variants"), item.key
 
 
 @pytest.mark.parametrize("oid", OUTLINES)
@@ -168,6 +178,10 @@ def test_a_function_with_few_entries_of_its_own_borrows_fitting_ones():
             entry("c", "closing.call", "同志们，让我们团结奋斗")]
     picked = [p.id for p in Quoter(bank).pick("closing.modesty")]
     assert picked[0] == "m" and "c" not in picked     # never a leader's call in a modest close
+    # a bank whose functions drafter does not know (another miner's) still fills the hints
+    other = [entry(f"x{i}", "cliche", f"第{i}条常用的说法示例") for i in range(5)] + [entry("o", "opening.context", "为推进工作提供了根本遵循")]
+    assert len(Quoter(other).pick("requirement")) == 4
+    assert "o" not in [p.id for p in Quoter(other).pick("requirement")]
 
 
 # --- genre rules -----------------------------------------------------------------------------------
@@ -326,3 +340,16 @@ def test_new_by_chinese_name_prints_the_length_total(tmp_path):
     assert result.exit_code == 0, result.output
     assert "party-lecture" in result.output and "约 6600 字" in result.output
     assert out.is_file()
+
+
+def test_check_says_when_fewer_parts_would_cut_required_ones(tmp_path):
+    from drafter.outlines.check import check_outline
+
+    path = tmp_path / "cut.yaml"
+    path.write_text("id: cut\nname: 截断\ntitle: 讲话\nsections:\n  count: 3\n  min: 2\n  max: 3\n"
+                    "  items:\n    - {heading: 一}\n    - {heading: 二}\n    - {heading: 三}\n", encoding="utf-8")
+    problems = check_outline(path, LIBRARY.templates)
+    assert len(problems) == 1 and "optional: true" in problems[0].message
+    path.write_text(path.read_text(encoding="utf-8").replace("{heading: 二}", "{heading: 二, optional: true}"),
+                    encoding="utf-8")
+    assert check_outline(path, LIBRARY.templates) == []

@@ -25,7 +25,7 @@ def outlines_table(entries: Iterable[Entry]) -> Table:
     """The outlines of the library, one row each."""
     table = Table(title="提纲 outlines", show_lines=False)
     table.add_column("id", no_wrap=True)
-    for column in ("名称 name", "文种 kind", "部分 sections", "总结自 mined from", "来源 from"):
+    for column in ("名称 name", "文种 kind", "部分 sections", "总结自 mined from / 惯例", "来源 from"):
         table.add_column(column, overflow="fold")
     for e in entries:
         where = e.origin if e.origin == BUILTIN else f"{e.origin}\n{e.path}"
@@ -41,8 +41,9 @@ def outlines_table(entries: Iterable[Entry]) -> Table:
         assert e.outline is not None   # an entry without an error has loaded
         part = items[0].part if items else None
         sections = str(len(items)) if part is None or part.min == part.max else f"{len(items)}（{part.min}–{part.max}）"
-        table.add_row(e.id, e.outline.name, e.outline.kind or "", sections, "\n".join(e.outline.mined_from),
-                      escape(where))
+        names = "\n".join([e.outline.name, *e.outline.data.get("aliases", [])[:2]])
+        shape = "\n".join(e.outline.mined_from) or escape(e.outline.data.get("convention", ""))
+        table.add_row(e.id, names, e.outline.kind or "", sections, shape, escape(where))
     return table
 
 
@@ -129,6 +130,15 @@ def show(outline: Outline, console: Console) -> None:
         console.print(outline.description)
     if outline.mined_from:
         console.print(f"总结自 mined from: {', '.join(outline.mined_from)}")
+    if outline.data.get("convention"):
+        console.print(f"结构出处 convention: {escape(outline.data['convention'])}")
+    aliases = outline.data.get("aliases", [])
+    if aliases:
+        console.print(f"也可用 also found as: {outline.name}、{'、'.join(aliases)}")
+    length = outline.data.get("length") or {}
+    if length:
+        usual = f"{length['minutes']} 分钟" if "minutes" in length else f"{length['chars']} 字"
+        console.print(f"篇幅 usual length: {usual}（--minutes / --chars）")
     console.print(f"来源 from: {outline.origin}  {outline.path}")
     console.print(outline_tree(outline))
     console.print(variables_table(outline))

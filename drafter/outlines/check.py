@@ -45,6 +45,12 @@ def lint(outline: Outline) -> list[Problem]:
         if not part.min <= part.count <= part.max:
             problems.append(Problem(outline.where(part.path), f"条数 count {part.count} 不在 min–max "
                                     f"{part.min}–{part.max} 之间 is outside min–max"))
+        listed = part.items[:part.max]
+        required = sum(1 for layer in listed if not (isinstance(layer.spec, dict) and layer.spec.get("optional")))
+        if listed and len(listed) == part.max and part.min < required:
+            problems.append(Problem(outline.where(part.path), f"min {part.min} 少于必讲的 {required} 条：--sections/--points "
+                                    f"取 {part.min} 时会截掉必讲的部分，请把可省略的标为 optional: true "
+                                    f"fewer than the required items: mark the ones that may go optional"))
     builder = Assembler(outline, {}, problems)
     builder.speech(items)
     for i, name in enumerate(names):

@@ -42,13 +42,19 @@ FUNCTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "closing.thanks": (("closing.thanks", "closing.wish"), "祝 圆满 成功 感谢 谢谢 顺利 身体健康"),
     "host": (("host", "transition"), "请 下面 进行 会议 议程 同志"),
 }
-#: functions a part borrows from, after its own, before the general formulas.
+#: functions a part borrows from after its own (entries with words typical of the part first), then
+#: any other function a bank has that is not an opening, transition or closing.
 GENERAL = ("formula", "triad", "formulation", "frame", "quotation")
 #: a bank entry's slot, in either format drafter has written: {{ A }} or {A}.
 SLOT = re.compile(r"\{\{\s*[^{}]*?\s*\}\}|\{[^{}\s]{1,12}\}")
 LEAST, MOST = 3, 4
 #: an entry shorter than this (slots left out) says too little to quote.
 MIN_CHARS = 5
+
+
+def _structural(function: str) -> bool:
+    """Whether entries of a function belong to one place of a speech (its opening, transition or closing)."""
+    return function.split(".")[0] in ("opening", "transition", "closing")
 
 
 def shown(text: str) -> str:
@@ -135,13 +141,13 @@ class Quoter:
                 group, within = 0, tiers[p.function]
             elif hits:                          # a general entry with words typical of the part
                 group, within = 1, -hits
-            else:
-                group, within = 2, GENERAL.index(p.function)
+            else:                               # general formulas first, then any other kind a bank has
+                group, within = 2, GENERAL.index(p.function) if p.function in GENERAL else len(GENERAL)
             return (p.id in self.used, group >= 2, -self.topical(p), group, within,
                     -(getattr(p, "docs", 0) or 0), -min(len(text), 24), p.id)
 
         # another part's opening, transition or closing is never borrowed (no leader's call in a modest close)
-        ranked = sorted((p for p in self.phrases if p.function in tiers or p.function in GENERAL), key=score)
+        ranked = sorted((p for p in self.phrases if p.function in tiers or not _structural(p.function)), key=score)
         picked = []
         for p in ranked:
             if len(picked) >= MOST:
