@@ -14,6 +14,10 @@ logic), talking to a small stand-in for the python-docx objects it uses (``_Docu
 cannot hold, a title over 255 characters), makes ``render_docx`` fall back to the reference writer,
 so the result is always the reference writer's. ``tests/test_render_fast.py`` checks that the bytes
 are identical for every built-in outline and the seeds.
+
+Built parts are kept in memory for the run and, as JSON, in the user's cache folder (``cache_dir``),
+keyed by the profile, the Python version, the installed python-docx and this package's writer code,
+so a later run — ``drafter new`` or each worker of ``drafter batch`` — starts without python-docx.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from typing import Any, cast
 from drafter.model import Meta, Speech, plain
 from drafter.render.docx import ZIP_TIME, _Writer
 from drafter.render.layout import blocks
+from drafter.render.ooxml import W_NS
 
 #: text python-docx (lxml) refuses: characters XML 1.0 cannot hold, and lone surrogates.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -57,6 +62,11 @@ def _escape(text: str) -> str:
     if NOT_XML.search(text):
         raise Unsupported("text XML cannot hold")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attr(text: str) -> str:
+    """An attribute value as lxml writes it (between double quotes)."""
+    return _escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def _run_content(text: str) -> str:
@@ -135,13 +145,11 @@ class _Run:
     def xml(self) -> str:
         props = f'<w:rStyle w:val="{self.style_id}"/>' if self.style_id else ""
         if self.fonts is not None:
-            from drafter.render.ooxml import W_NS
-
             attrs = []
             for name, value in self.fonts.attrib.items():
                 if not name.startswith(f"{{{W_NS}}}"):
                     raise Unsupported(f"attribute {name}")
-                attrs.append(f' w:{name[len(W_NS) + 2:]}="{_escape(value)}"')
+                attrs.append(f' w:{name[len(W_NS) + 2:]}="{_attr(value)}"')
             props += f"<w:rFonts{''.join(attrs)}/>"
         head = f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"
         if not self.content and not props:
@@ -214,7 +222,7 @@ class _Document:
         more = "".join(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
                        f'{f"<w:r>{_run_content(s)}</w:r>" if s else ""}</w:p>' for s in pieces[1:])
         self.comments.append(
-            f'<w:comment w:id="{number}" w:author="{_escape(author)}" w:initials="{_escape(initials)}">'
+            f'<w:comment w:id="{number}" w:author="{_attr(author)}" w:initials="{_attr(initials)}">'
             '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"/>'
             f"</w:rPr><w:annotationRef/></w:r>{first_run}</w:p>{more}</w:comment>")
         owner.items.insert(owner._index(first), f'<w:commentRangeStart w:id="{number}"/>')
