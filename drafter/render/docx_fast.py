@@ -53,6 +53,10 @@ CACHE_FORMAT = 1               # bump when the kept parts change shape
 _KEYS: dict[int, tuple[dict, str]] = {}
 
 
+#: the zip central directory record and end record (the layouts zipfile writes).
+CENTRAL_DIR, END_RECORD = "<4s4B4HL2L5H2L", "<4s4H2LH"
+
+
 class Unsupported(Exception):
     """The fast writer cannot promise the reference writer's bytes for this speech."""
 
@@ -73,7 +77,8 @@ def _run_content(text: str) -> str:
     """A run's text as python-docx's ``Run.text`` setter writes it: tabs, line breaks, w:t pieces."""
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return _t(text)
-    out, buffer = [], []
+    out: list[str] = []
+    buffer: list[str] = []
     for char in text:
         if char in "\t\r\n":
             if buffer:
@@ -264,15 +269,21 @@ def _records(entry: _Entry) -> tuple[bytes, bytes, bytes]:
     dt = info.date_time
     dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
     dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
-    filename, flags = info._encodeFilenameFlags()
-    central = struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir, info.create_version,
+    try:
+        filename, flags = info.filename.encode("ascii"), info.flag_bits
+    except UnicodeEncodeError:
+        filename, flags = info.filename.encode("utf-8"), info.flag_bits | 0x800   # as zipfile marks UTF-8 names
+    central = struct.pack(CENTRAL_DIR, b"PK\001\002", info.create_version,
                           info.create_system, info.extract_version, info.reserved, flags, info.compress_type,
                           dostime, dosdate, info.CRC, info.compress_size, info.file_size, len(filename),
                           len(info.extra), len(info.comment), 0, info.internal_attr, info.external_attr, 0)
     return info.FileHeader(False) + entry.data, central[:-4], filename + info.extra + info.comment
 
 
-def zip_entries(entries: list[_Entry | tuple[bytes, bytes, bytes]]) -> bytes:
+Records = tuple[bytes, bytes, bytes]
+
+
+def zip_entries(entries: list[_Entry | Records]) -> bytes:
     """A zip file of deflated entries (or their ``_records``), byte for byte as
     ``zipfile.ZipFile.writestr`` makes it with a ``ZipInfo`` stamped ``ZIP_TIME`` (see
     ``drafter.render.docx.docx_bytes``)."""
@@ -284,7 +295,7 @@ def zip_entries(entries: list[_Entry | tuple[bytes, bytes, bytes]]) -> bytes:
         central += [head, struct.pack("<L", offset), tail]
         offset += len(local)
     directory = b"".join(central)
-    end = struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(entries), len(entries),
+    end = struct.pack(END_RECORD, b"PK\005\006", 0, 0, len(entries), len(entries),
                       len(directory), offset, 0)
     return b"".join(out) + directory + end
 
@@ -374,12 +385,13 @@ class _Parts:
 
     def docx(self, body: str, comments: list[str], title: str) -> bytes:
         filled = {BODY: body, COMMENTS: "".join(comments), CORE: _escape(title)}
-        entries = []
+        entries: list[_Entry | Records] = []
         for entry in self.entries:
             if isinstance(entry, str):
                 head, tail = self.text[entry]
-                entry = _deflate(entry, (head + filled[entry] + tail).encode("utf-8"))
-            entries.append(entry)
+                entries.append(_deflate(entry, (head + filled[entry] + tail).encode("utf-8")))
+            else:
+                entries.append(entry)
         return zip_entries(entries)
 
     # -- kept on disk between runs, as JSON (nothing in a cache file can run code)
