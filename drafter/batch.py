@@ -340,14 +340,12 @@ class _Commits:
         self._drain(self.window)
 
     def _drain(self, keep: int) -> None:
-        from concurrent.futures.process import BrokenProcessPool
-
         while len(self.pending) > keep:
             result, future = self.pending.popleft()
             if future is not None:
                 try:
                     error = future.result()
-                except BrokenProcessPool:
+                except Exception:       # _write reports every failure itself: this is a lost worker
                     error = WORKER_LOST
                 if error is not None:
                     result.error, result.missing, result.paragraphs = error, [], 0

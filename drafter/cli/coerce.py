@@ -33,8 +33,8 @@ def _plain(annotation: Any) -> tuple[Any, bool] | None:
     """(converter, is_list) for a plain annotation, else None."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, getattr(types, "UnionType", None)):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _plain(args[0]) if len(args) == 1 else None
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _plain(members[0]) if len(members) == 1 else None
     if origin is list:
         args = typing.get_args(annotation)
         inner = _plain(args[0]) if len(args) == 1 else None

@@ -14,6 +14,10 @@ logic), talking to a small stand-in for the python-docx objects it uses (``_Docu
 cannot hold, a title over 255 characters), makes ``render_docx`` fall back to the reference writer,
 so the result is always the reference writer's. ``tests/test_render_fast.py`` checks that the bytes
 are identical for every built-in outline and the seeds.
+
+Built parts are kept in memory for the run and, as JSON, in the user's cache folder (``cache_dir``),
+keyed by the profile, the Python version, the installed python-docx and this package's writer code,
+so a later run — ``drafter new`` or each worker of ``drafter batch`` — starts without python-docx.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from typing import Any, cast
 from drafter.model import Meta, Speech, plain
 from drafter.render.docx import ZIP_TIME, _Writer
 from drafter.render.layout import blocks
+from drafter.render.ooxml import W_NS
 
 #: text python-docx (lxml) refuses: characters XML 1.0 cannot hold, and lone surrogates.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -46,6 +51,10 @@ _CACHE: dict[tuple, "_Parts"] = {}
 _CACHE_LIMIT = 32
 CACHE_FORMAT = 1               # bump when the kept parts change shape
 _KEYS: dict[int, tuple[dict, str]] = {}
+
+
+#: the zip central directory record and end record (the layouts zipfile writes).
+CENTRAL_DIR, END_RECORD = "<4s4B4HL2L5H2L", "<4s4H2LH"
 
 
 class Unsupported(Exception):
@@ -59,11 +68,17 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
+def _attr(text: str) -> str:
+    """An attribute value as lxml writes it (between double quotes)."""
+    return _escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
 def _run_content(text: str) -> str:
     """A run's text as python-docx's ``Run.text`` setter writes it: tabs, line breaks, w:t pieces."""
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return _t(text)
-    out, buffer = [], []
+    out: list[str] = []
+    buffer: list[str] = []
     for char in text:
         if char in "\t\r\n":
             if buffer:
@@ -135,13 +150,11 @@ class _Run:
     def xml(self) -> str:
         props = f'<w:rStyle w:val="{self.style_id}"/>' if self.style_id else ""
         if self.fonts is not None:
-            from drafter.render.ooxml import W_NS
-
             attrs = []
             for name, value in self.fonts.attrib.items():
                 if not name.startswith(f"{{{W_NS}}}"):
                     raise Unsupported(f"attribute {name}")
-                attrs.append(f' w:{name[len(W_NS) + 2:]}="{_escape(value)}"')
+                attrs.append(f' w:{name[len(W_NS) + 2:]}="{_attr(value)}"')
             props += f"<w:rFonts{''.join(attrs)}/>"
         head = f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"
         if not self.content and not props:
@@ -214,7 +227,7 @@ class _Document:
         more = "".join(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
                        f'{f"<w:r>{_run_content(s)}</w:r>" if s else ""}</w:p>' for s in pieces[1:])
         self.comments.append(
-            f'<w:comment w:id="{number}" w:author="{_escape(author)}" w:initials="{_escape(initials)}">'
+            f'<w:comment w:id="{number}" w:author="{_attr(author)}" w:initials="{_attr(initials)}">'
             '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"/>'
             f"</w:rPr><w:annotationRef/></w:r>{first_run}</w:p>{more}</w:comment>")
         owner.items.insert(owner._index(first), f'<w:commentRangeStart w:id="{number}"/>')
@@ -256,15 +269,21 @@ def _records(entry: _Entry) -> tuple[bytes, bytes, bytes]:
     dt = info.date_time
     dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
     dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
-    filename, flags = info._encodeFilenameFlags()
-    central = struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir, info.create_version,
+    try:
+        filename, flags = info.filename.encode("ascii"), info.flag_bits
+    except UnicodeEncodeError:
+        filename, flags = info.filename.encode("utf-8"), info.flag_bits | 0x800   # as zipfile marks UTF-8 names
+    central = struct.pack(CENTRAL_DIR, b"PK\001\002", info.create_version,
                           info.create_system, info.extract_version, info.reserved, flags, info.compress_type,
                           dostime, dosdate, info.CRC, info.compress_size, info.file_size, len(filename),
                           len(info.extra), len(info.comment), 0, info.internal_attr, info.external_attr, 0)
     return info.FileHeader(False) + entry.data, central[:-4], filename + info.extra + info.comment
 
 
-def zip_entries(entries: list[_Entry | tuple[bytes, bytes, bytes]]) -> bytes:
+Records = tuple[bytes, bytes, bytes]
+
+
+def zip_entries(entries: list[_Entry | Records]) -> bytes:
     """A zip file of deflated entries (or their ``_records``), byte for byte as
     ``zipfile.ZipFile.writestr`` makes it with a ``ZipInfo`` stamped ``ZIP_TIME`` (see
     ``drafter.render.docx.docx_bytes``)."""
@@ -276,7 +295,7 @@ def zip_entries(entries: list[_Entry | tuple[bytes, bytes, bytes]]) -> bytes:
         central += [head, struct.pack("<L", offset), tail]
         offset += len(local)
     directory = b"".join(central)
-    end = struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(entries), len(entries),
+    end = struct.pack(END_RECORD, b"PK\005\006", 0, 0, len(entries), len(entries),
                       len(directory), offset, 0)
     return b"".join(out) + directory + end
 
@@ -366,12 +385,13 @@ class _Parts:
 
     def docx(self, body: str, comments: list[str], title: str) -> bytes:
         filled = {BODY: body, COMMENTS: "".join(comments), CORE: _escape(title)}
-        entries = []
+        entries: list[_Entry | Records] = []
         for entry in self.entries:
             if isinstance(entry, str):
                 head, tail = self.text[entry]
-                entry = _deflate(entry, (head + filled[entry] + tail).encode("utf-8"))
-            entries.append(entry)
+                entries.append(_deflate(entry, (head + filled[entry] + tail).encode("utf-8")))
+            else:
+                entries.append(entry)
         return zip_entries(entries)
 
     # -- kept on disk between runs, as JSON (nothing in a cache file can run code)

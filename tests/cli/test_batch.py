@@ -388,3 +388,28 @@ def test_a_progress_bar_only_for_a_person_at_a_terminal(monkeypatch):
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr(sys, "stderr", Tty(False))
     assert not batch_view.wants_progress(quiet=False)
+
+
+def _dies_on_line_14(rows):
+    """A worker's task that kills its process on the chunk holding line 14."""
+    import os
+
+    from drafter.batch import _WORKER
+
+    if any(row.line == 14 for row in rows):
+        os._exit(3)
+    return [_WORKER.prepare(row) for row in rows]
+
+
+def test_a_worker_that_dies_fails_its_rows_with_a_message_not_a_hang(tmp_path, monkeypatch):
+    from drafter import batch
+
+    plan = _mixed_plan(tmp_path, rows=24)
+    monkeypatch.setattr(batch, "_prepare_chunk", _dies_on_line_14)
+    if batch._context().get_start_method() != "fork":
+        pytest.skip("the stand-in worker function reaches workers only when they are forked")
+    results = run_plan(plan, tmp_path / "out", jobs=2)
+    assert [r.line for r in results] == list(range(2, 26))
+    lost = [r for r in results if r.error == batch.WORKER_LOST]
+    assert any(r.line == 14 for r in lost) and all(r.problem.startswith(f"{plan}:{r.line}: ") for r in lost)
+    assert all(r.ok or r.error for r in results)
