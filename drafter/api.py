@@ -143,7 +143,12 @@ def mine(source: str | os.PathLike, output: str | os.PathLike | None = None, *, 
         check_folder(output, force)             # before the work: a clear error without mining
     result = mine_corpus(source)
     if not result.documents:
-        raise ReadError("没有能读入的讲话稿", where=str(source))
+        why = ""
+        if result.skipped:
+            first = result.skipped[0]
+            more = f"（另有 {len(result.skipped) - 1} 个 and {len(result.skipped) - 1} more）" if len(result.skipped) > 1 else ""
+            why = f"：跳过 skipped {first.name}: {first.reason}{more}"
+        raise ReadError(f"没有能读入的讲话稿 no speech could be read{why}", where=str(source))
     if output is not None:
         write_library(result, output, force=force)
     return result
