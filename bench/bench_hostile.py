@@ -96,21 +96,18 @@ def parse_docx(n: int, folder: Path) -> callable:
 
 
 def tree_view(speech) -> None:
-    from rich.console import Console
+    """``drafter parse``'s tree of the speech, printed to a string instead of the terminal."""
+    import rich.console
 
     import drafter.cli.tree as tree
 
-    original = tree.__dict__.get("Console")
-    sink = Console(file=io.StringIO(), width=100, force_terminal=False)
-    import rich.console
-
+    sink = rich.console.Console(file=io.StringIO(), width=100, force_terminal=False)
     saved = rich.console.Console
     rich.console.Console = lambda *a, **k: sink
     try:
         tree.print_tree(speech)
     finally:
         rich.console.Console = saved
-    del original
 
 
 def main() -> None:

@@ -254,6 +254,11 @@ def test_closed_stdout(work):
                              "--no-input"], cwd=work, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, preexec_fn=lambda: (_limits(), os.close(1)), timeout=60)
     one_line_failure(result, "standard output")
+    (work / "s.txt").write_text("关于加强组织建设的讲话\n\n同志们：\n一、提高认识\n", encoding="utf-8")
+    parsed = subprocess.run([sys.executable, "-m", "drafter.cli", "parse", "s.txt"], cwd=work, env=env(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: (_limits(), os.close(1)), timeout=60)
+    one_line_failure(parsed, "standard output")
 
 
 # --- control characters ---------------------------------------------------------------------------
@@ -269,6 +274,7 @@ def test_control_characters_are_removed_with_a_warning(work):
     made = drafter("new", "meeting-speech", "--set", "occasion=全市\x0b会议\x1b[2J", "-o", "out/new.docx",
                    "--no-input", cwd=work)
     assert made.returncode == 0, made.stderr
+    assert "--set occasion" in made.stderr and "\x1b" not in made.stderr
 
 
 # --- batch ----------------------------------------------------------------------------------------

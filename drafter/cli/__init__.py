@@ -103,6 +103,8 @@ def parse(
     """解析一篇讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）。"""
     from drafter.api import parse as parse_file
 
+    if sys.stdout is None:
+        fail("标准输出已关闭 standard output is closed")
     speech = parse_file(file)
     if json_out:
         import json
@@ -212,8 +214,14 @@ def new(
     from drafter.cli.outline_view import todo
     from drafter.io import check_target
 
+    from drafter.controls import escape, scrub
+
     if output != "-":
         check_target(output, force)
+    for pair in sets:
+        note = scrub(pair)[1]
+        if note:
+            typer.echo(f"drafter: 警告 warning: --set {escape(pair.partition('=')[0])}: {note}", err=True)
     lib = resolve(library)
     chosen = lib.outline(outline)
     values = gather_values(answers, sets, _ask if _can_prompt(no_input) else None, chosen.variables)
