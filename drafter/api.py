@@ -103,9 +103,11 @@ def new_skeleton(outline: str | Outline, values: dict[str, str] | None = None, *
                  points: int | None = None, strict: bool = False, library: Library | None = None) -> Speech:
     """The skeleton of a new speech from an outline (id, file, or loaded) and values."""
     from drafter.outlines.assemble import assemble
+    from drafter.outlines.sandbox import template_job
 
     chosen = _library(library).outline(outline) if isinstance(outline, str) else outline
-    return assemble(chosen, values, sections=sections, points=points, strict=strict)
+    with template_job():   # every template of the skeleton within one budget (see Limits in the README)
+        return assemble(chosen, values, sections=sections, points=points, strict=strict)
 
 
 def gather_values(answers: str | os.PathLike | None, sets: Iterable[str],

@@ -84,8 +84,11 @@ class Columns:
     """The value columns one outline takes: its keys, and the labels that name exactly one key."""
 
     def __init__(self, outline: Outline):
+        from drafter.outlines.sandbox import template_job
+
         self.outline = outline
-        self.keys = value_keys(outline)
+        with template_job():
+            self.keys = value_keys(outline)
         self.labels: dict[str, list[str]] = {}
         for name, key in self.keys.items():
             self.labels.setdefault(key.placeholder.label, []).append(name)

@@ -190,3 +190,17 @@ def test_an_xlsx_plan_with_a_dtd_is_one_line_or_read(tmp_path):
         assert exc.where.path == str(dtd)
     else:
         assert rows[0].get("outline") == "meeting-speech"
+
+
+def test_many_items_each_under_the_render_budget_meet_the_job_budget(tmp_path):
+    import time
+
+    from drafter import api
+
+    path = tmp_path / "slow.yaml"
+    path.write_text("id: slow\nname: t\ntitle: x\nsections:\n  count: 400\n"
+                    "  heading: \"{% for i in range(900000) %}{% endfor %}h\"\n", encoding="utf-8")
+    start = time.monotonic()
+    with pytest.raises(LimitError, match="2000000 steps"):
+        api.new_skeleton(str(path))
+    assert time.monotonic() - start < 15

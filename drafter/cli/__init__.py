@@ -170,8 +170,13 @@ def outlines_check(
     """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
     from drafter.outlines.check import check_outline
 
+    from drafter.outlines.sandbox import template_job
+
     templates = resolve(library).templates
-    problems = [p for f in files for p in check_outline(f, templates)]
+    problems = []
+    for f in files:
+        with template_job():
+            problems += check_outline(f, templates)
     for problem in problems:
         typer.echo(str(problem))
     if problems:

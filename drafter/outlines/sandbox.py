@@ -20,13 +20,14 @@ Python internals) every render has a budget, and going past it is one OutlineErr
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import operator
 import os
 import re
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from jinja2 import FileSystemLoader, Undefined, meta
 from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
@@ -77,26 +78,48 @@ MAX_OUTPUT = 1_000_000     # characters one render writes
 MAX_STEPS = 1_000_000      # items all ranges of one render give
 MAX_CALLS = 100_000        # calls (macros, methods, functions) in one render
 MAX_SECONDS = 5.0          # wall-clock time of one render
+#: the same budgets for one job of many renders (a skeleton, a batch row, an outline check): 500
+#: items of an outline, each just under the budget of one render, still stop within seconds.
+JOB_STEPS, JOB_CALLS, JOB_SECONDS = 2_000_000, 500_000, 15.0
 
 
 class Budget:
-    """What one render may still spend; refusals are LimitErrors (``where`` is added by render)."""
+    """What one render (or one job of renders) may still spend; refusals are LimitErrors (``where``
+    is added by render). A render's budget also spends its job's, if a job is running."""
 
-    def __init__(self) -> None:
-        self.deadline = time.monotonic() + MAX_SECONDS
+    def __init__(self, steps: int = MAX_STEPS, calls: int = MAX_CALLS, seconds: float = MAX_SECONDS,
+                 parent: "Budget | None" = None) -> None:
+        self.max_steps, self.max_calls, self.seconds = steps, calls, seconds
+        self.deadline = time.monotonic() + seconds
         self.steps = 0
         self.calls = 0
+        self.parent = parent
 
     def tick(self, steps: int = 0, calls: int = 0) -> None:
         self.steps += steps
         self.calls += calls
-        if self.steps > MAX_STEPS:
-            raise LimitError(f"模板循环太多 template loops ran past {MAX_STEPS} steps")
-        if self.calls > MAX_CALLS:
-            raise LimitError(f"模板调用太多 template made more than {MAX_CALLS} calls")
+        if self.steps > self.max_steps:
+            raise LimitError(f"模板循环太多 template loops ran past {self.max_steps} steps")
+        if self.calls > self.max_calls:
+            raise LimitError(f"模板调用太多 template made more than {self.max_calls} calls")
         if (self.steps | self.calls) & 0x3FF == 0 or steps > 1 or calls == 0:
             if time.monotonic() > self.deadline:
-                raise LimitError(f"模板运行超时 template ran longer than {MAX_SECONDS:g} s")
+                raise LimitError(f"模板运行超时 template ran longer than {self.seconds:g} s")
+        if self.parent is not None:
+            self.parent.tick(steps, calls)
+
+
+_job: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("drafter_template_job", default=None)
+
+
+@contextlib.contextmanager
+def template_job() -> Iterator[None]:
+    """One job of many renders (a skeleton, a batch row, a check) within ``JOB_*`` budgets in all."""
+    token = _job.set(Budget(JOB_STEPS, JOB_CALLS, JOB_SECONDS))
+    try:
+        yield
+    finally:
+        _job.reset(token)
 
 
 _budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("drafter_template_budget", default=None)
@@ -284,7 +307,7 @@ class Templates:
     def render(self, source: str, context: dict[str, Any], where: str) -> str:
         """Render a template string; any failure is a DrafterError at ``where``."""
         used = self._undeclared(source, where)
-        token = _budget.set(Budget())
+        token = _budget.set(Budget(parent=_job.get()))
         try:
             modules = {name: self._module(name) for name in used if name in self.modules}
             return self._bounded(self.env.from_string(source), {**modules, **context})
