@@ -95,6 +95,11 @@ HOSTILE_TEMPLATES = [
     ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "longer than"),
     ("{% macro f(s, n) %}{{ f(s ~ s, n - 1) if n else s|length }}{% endmacro %}{{ f('ab', 60) }}", "longer than"),
     ("{% for i in range(999999) %}{{ 'abc' }}{% endfor %}", "output longer"),
+    ("{{ ('\t' * 100000).expandtabs(999999) }}", "longer than"),
+    ("{{ ('a' * 8000).join(['b'] * 999999) }}", "longer than"),
+    ("{{ (['b'] * 999999)|join('a' * 8000) }}", "longer than"),
+    ("{{ ('a\n' * 500000)|indent(999999) }}", "longer than"),
+    ("{{ ('ab' * 400000)|wordwrap(1) }}", "input longer"),
 ]
 
 
@@ -204,3 +209,11 @@ def test_many_items_each_under_the_render_budget_meet_the_job_budget(tmp_path):
     with pytest.raises(LimitError, match="2000000 steps"):
         api.new_skeleton(str(path))
     assert time.monotonic() - start < 15
+
+
+def test_lipsum_is_not_offered():
+    from drafter.errors import OutlineError
+    from drafter.outlines.sandbox import Templates
+
+    with pytest.raises(OutlineError, match="lipsum"):
+        Templates([]).render("{{ lipsum(1000000) }}", {}, "o.yaml:1")

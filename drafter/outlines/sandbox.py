@@ -163,6 +163,58 @@ def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
             raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
 
 
+def _too_long() -> LimitError:
+    return LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+
+
+def _check_join(sep: Any, items: Any) -> None:
+    """Refuse ``sep.join(items)`` when its result would pass ``MAX_TEXT``."""
+    if isinstance(sep, str) and isinstance(items, (list, tuple)):
+        size = len(sep) * max(len(items) - 1, 0) + sum(len(x) for x in items if isinstance(x, str))
+        if size > MAX_TEXT:
+            raise _too_long()
+
+
+#: filters whose work is slow per character (textwrap, regular expressions): inputs at most this long.
+SLOW_FILTERS, SLOW_INPUT = {"do_wordwrap", "do_urlize", "do_striptags", "do_title"}, 100_000
+
+
+def _check_filter(name: str, args: tuple, kwargs: dict) -> None:
+    """Size checks for the filters whose result can be far larger than their input."""
+    text = [a for a in args if isinstance(a, str)]
+    if name == "do_format" and text:
+        _check_format(text[0])
+    elif name == "do_replace" and len(text) >= 3:
+        _check_replace(*text[:3])
+    elif name == "do_join":
+        seqs = [a for a in args if isinstance(a, (list, tuple))]
+        sep = kwargs.get("d", text[0] if text else "")
+        if seqs:
+            _check_join(sep, seqs[0])
+    elif name == "do_indent" and text:
+        width = kwargs.get("width", args[1] if len(args) > 1 else 4)
+        width = len(width) if isinstance(width, str) else width if isinstance(width, int) else 4
+        if len(text[0]) + (text[0].count("\n") + 1) * width > MAX_TEXT:
+            raise _too_long()
+    elif name in SLOW_FILTERS and text and len(text[0]) > SLOW_INPUT:
+        raise LimitError(f"模板过滤器的输入太长 filter input longer than {SLOW_INPUT} characters")
+
+
+def _check_method(method: Any, args: tuple) -> None:
+    """Size checks for the str methods whose result can be far larger than the string."""
+    text, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if not isinstance(text, str):
+        return
+    if name == "replace":
+        _check_replace(text, *args[:3])
+    elif name == "join" and args:
+        _check_join(text, args[0] if isinstance(args[0], (list, tuple)) else list(args[0]) if isinstance(args[0], str) else None)
+    elif name == "expandtabs":
+        size = args[0] if args and isinstance(args[0], int) else 8
+        if len(text) + text.count("\t") * max(size, 0) > MAX_TEXT:
+            raise _too_long()
+
+
 def _binop(op: str, left: Any, right: Any) -> Any:
     """``left op right`` for the intercepted operators, refused before it would grow too large."""
     if op == "*":
@@ -211,13 +263,7 @@ def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
                 raise LimitError(f"模板过滤器的参数太大 filter argument larger than {MAX_TEXT}")
-        name = getattr(function, "__name__", "")
-        if name == "do_format" and args:
-            _check_format(args[0] if isinstance(args[0], str) else args[1] if len(args) > 1 else None)
-        if name == "do_replace":
-            text = [a for a in args if isinstance(a, str)]
-            if len(text) >= 3:
-                _check_replace(*text[:3])
+        _check_filter(getattr(function, "__name__", ""), args, kwargs)
         _spend(calls=1)
         return _check_size(function(*args, **kwargs))
 
@@ -245,6 +291,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         super().__init__(**kwargs)
         self.globals["range"] = _safe_range
         self.globals["namespace"] = BoundedNamespace
+        self.globals.pop("lipsum", None)   # lorem ipsum is no use in a speech, and lipsum(10**6) runs for minutes
         self.filters = {name: _bounded_filter(f) for name, f in self.filters.items()}
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -256,8 +303,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
                 raise LimitError(f"模板调用的参数太大 call argument larger than {MAX_TEXT}")
             _check_size(arg)
-        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") == "replace":
-            _check_replace(__obj.__self__, *args[:3])
+        _check_method(__obj, args)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Any:
