@@ -217,3 +217,23 @@ def test_lipsum_is_not_offered():
 
     with pytest.raises(OutlineError, match="lipsum"):
         Templates([]).render("{{ lipsum(1000000) }}", {}, "o.yaml:1")
+
+
+@pytest.mark.parametrize("setting, key", [
+    ("text_size: abc", "text_size"),
+    ("page: 5", "page"),
+    ("styles: {body: 5}", "styles.body"),
+    ("numbering: 7", "numbering"),
+    ("page_number: {position: center, font: 1}", "page_number.font"),
+    ("page: {size_mm: [a, b]}", "page.size_mm.0"),
+    ("text_size: 1.0e300", "text_size"),
+])
+def test_a_careless_style_profile_is_one_error_naming_the_setting(tmp_path, setting, key):
+    from drafter.errors import ProfileError
+    from drafter.library import Library
+
+    path = tmp_path / "house.yaml"
+    path.write_text(f"extends: gbt9704\n{setting}\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        Library.resolve().profile(str(path))
+    assert f"{key} " in info.value.message
