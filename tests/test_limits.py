@@ -237,3 +237,21 @@ def test_a_careless_style_profile_is_one_error_naming_the_setting(tmp_path, sett
     with pytest.raises(ProfileError) as info:
         Library.resolve().profile(str(path))
     assert f"{key} " in info.value.message
+
+
+def test_an_unexpected_error_is_still_one_line(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    import drafter.api
+    from drafter.cli import app
+
+    def broken(path):
+        raise TypeError("can only concatenate str\n(not 'int') to str")
+
+    monkeypatch.setattr(drafter.api, "parse", broken)
+    monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
+    (tmp_path / "a.txt").write_text("同志们：\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["parse", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "internal error: TypeError" in lines[0] and "DRAFTER_DEBUG" in lines[0]

@@ -8,10 +8,12 @@ so ``drafter --help`` starts fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
+import click
 import typer
 
 from drafter.errors import DrafterError
@@ -27,6 +29,10 @@ Format = Annotated[Optional[str], typer.Option("--format", "-t", help="输出格
 Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件")]
 ReferenceDoc = Annotated[Optional[Path], typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
 Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
+
+#: set to show the traceback of an unexpected error instead of one line.
+DEBUG_ENV = "DRAFTER_DEBUG"
+
 
 def error_line(exc: BaseException) -> str:
     """An expected failure as the one line the user sees."""
@@ -51,6 +57,15 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:   # Ctrl-C, or SIGTERM turned into it by main
             typer.echo("drafter: 已中断 interrupted", err=True)
             raise typer.Exit(_interrupt_code()) from None
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:   # a bug, not the user's mistake: still one line, unless debugging
+            if os.environ.get(DEBUG_ENV):
+                raise
+            text = " ".join(str(exc).split())[:300]
+            typer.echo(f"drafter: 内部错误 internal error: {type(exc).__name__}: {text}（请报告此问题 please report it; "
+                       f"{DEBUG_ENV}=1 shows the traceback）", err=True)
+            raise typer.Exit(2) from None
 
     return run
 
