@@ -255,3 +255,14 @@ def test_an_unexpected_error_is_still_one_line(monkeypatch, tmp_path):
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "internal error: TypeError" in lines[0] and "DRAFTER_DEBUG" in lines[0]
+
+
+def test_a_yaml_file_of_too_many_nodes_is_refused_quickly(tmp_path):
+    import time
+
+    path = tmp_path / "flow.yaml"
+    path.write_text("a:\n" + "".join("  - [" + ",".join(["1"] * 1000) + "]\n" for _ in range(300)), encoding="utf-8")
+    start = time.monotonic()
+    with pytest.raises(LimitError, match="more than 250000 nodes"):
+        read_yaml(path)
+    assert time.monotonic() - start < 15
