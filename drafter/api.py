@@ -162,14 +162,16 @@ def new_skeleton(outline: str | Outline, values: dict[str, str] | None = None, *
     the length target (``Speech.target``), shared out in the hints.
     """
     from drafter.outlines.assemble import assemble
+    from drafter.outlines.sandbox import template_job
     from drafter.outlines.values import parse_variants
 
     lib = _library(library)
     chosen = lib.outline(outline) if isinstance(outline, str) else outline
     default, keyed = parse_variants(variants)
     values = {**(values or {}), **keyed}
-    return assemble(chosen, values, sections=sections, points=points, strict=strict, phrases=lib.phrases(),
-                    topic=topic, variant=default, minutes=minutes, chars=chars)
+    with template_job():   # every template of the skeleton within one budget (see Limits in the README)
+        return assemble(chosen, values, sections=sections, points=points, strict=strict, phrases=lib.phrases(),
+                        topic=topic, variant=default, minutes=minutes, chars=chars)
 
 
 def gather_values(answers: str | os.PathLike | None, sets: Iterable[str],
@@ -209,7 +211,12 @@ def mine(source: str | os.PathLike, output: str | os.PathLike | None = None, *, 
         check_folder(output, force)             # before the work: a clear error without mining
     result = mine_corpus(source)
     if not result.documents:
-        raise ReadError("没有能读入的讲话稿", where=str(source))
+        why = ""
+        if result.skipped:
+            first = result.skipped[0]
+            more = f"（另有 {len(result.skipped) - 1} 个 and {len(result.skipped) - 1} more）" if len(result.skipped) > 1 else ""
+            why = f"：跳过 skipped {first.name}: {first.reason}{more}"
+        raise ReadError(f"没有能读入的讲话稿 no speech could be read{why}", where=str(source))
     if output is not None:
         write_library(result, output, force=force)
     return result

@@ -92,8 +92,11 @@ class Columns:
     """The value columns one outline takes: its keys, and the labels that name exactly one key."""
 
     def __init__(self, outline: Outline):
+        from drafter.outlines.sandbox import template_job
+
         self.outline = outline
-        self.keys = value_keys(outline)
+        with template_job():
+            self.keys = value_keys(outline)
         self.labels: dict[str, list[str]] = {}
         for name, key in self.keys.items():
             self.labels.setdefault(key.placeholder.label, []).append(name)
@@ -182,6 +185,7 @@ class _Batch:
     columns: dict[str, Columns | DrafterError] = field(default_factory=dict)
     taken: dict[str, int] = field(default_factory=dict)
     done: list[RowResult] = field(default_factory=list)      # rows finished, in plan order
+    named: list[RowResult] = field(default_factory=list)     # rows given a file to write, in plan order
 
     def near(self, text: str) -> str:
         """A file named in the plan, relative to the plan's folder; ids and names as they are."""
@@ -287,7 +291,11 @@ def run_plan(plan_path: str | os.PathLike, out_dir: str | os.PathLike, *, librar
     try:
         return _run(batch, rows, jobs, progress)
     except KeyboardInterrupt:
-        raise BatchInterrupted(batch.done, len(rows) - len(batch.done)) from None
+        # a row counts as made when its file reached the disk (writes are atomic), as failed when it failed
+        failed = [r for r in batch.done if not r.ok]
+        made = [r for r in batch.named if r.ok and r.output is not None and r.output.is_file()]
+        results = sorted(failed + made, key=lambda r: r.line)
+        raise BatchInterrupted(results, len(rows) - len(results)) from None
 
 
 def _run(batch: _Batch, rows: list[Row], jobs: int | None, progress: Progress | None) -> list[RowResult]:
@@ -333,6 +341,7 @@ class _Commits:
             try:
                 self.batch.take(name, result.line)
                 result.output = self.batch.out_dir / name
+                self.batch.named.append(result)
                 future = self.submit(result.output, data, self.batch.force)
             except Exception as exc:
                 result.error = _message(exc)

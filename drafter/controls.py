@@ -33,7 +33,7 @@ def scrub(text: str) -> tuple[str, str | None]:
     cleaned = CONTROL.sub(replace, text)
     kinds = sorted(set(found))
     listed = " ".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in kinds)
-    return cleaned, f"去掉了控制字符 removed {len(found)} control character(s) ({listed})"
+    return cleaned, f"去掉了 {len(found)} 个控制字符（{listed}）"
 
 
 def clean_controls(text: str) -> str:

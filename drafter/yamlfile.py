@@ -51,20 +51,39 @@ MAX_ALIAS_NODES = 10_000
 MAX_DEPTH = 100
 
 
-class _Loader(yaml.SafeLoader):
+#: the most nodes a document may write (before aliases): a few MB of YAML, a few seconds to read.
+MAX_NODES = 250_000
+
+if getattr(yaml, "__with_libyaml__", False) and hasattr(yaml, "cyaml"):
+    # libyaml scans and parses (ten times faster); composing stays in Python, where it is budgeted
+    class _Parser(yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        def __init__(self, text: str):
+            yaml.cyaml.CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML without libyaml
+    _Parser = yaml.SafeLoader
+
+
+class _Loader(_Parser):
     """The safe loader with budgets: nesting depth is counted as nodes are composed (so 500 levels
-    are one clear error, not a RecursionError), an alias to a node still being composed (a node that
-    contains itself) is refused, and a value the constructor cannot make (``2025-02-30``, an integer
-    of 10,000 digits) is an error at its place."""
+    are one clear error, not a RecursionError), so are the nodes written, an alias to a node still
+    being composed (a node that contains itself) is refused, and a value the constructor cannot make
+    (``2025-02-30``, an integer of 10,000 digits) is an error at its place."""
 
     def __init__(self, text: str, path: Path):
         super().__init__(text)
         self.path = path
         self.depth = 0
+        self.nodes = 0
         self.open_anchors: set[str] = set()
 
     def compose_node(self, parent, index):
         event = self.peek_event()
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise LimitError(f"YAML 节点太多 more than {MAX_NODES} nodes", where=position(self.path, event.start_mark))
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self.open_anchors:
                 raise LimitError(f"别名引用自身 alias *{event.anchor} refers to a node that contains it",

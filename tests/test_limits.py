@@ -95,6 +95,11 @@ HOSTILE_TEMPLATES = [
     ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "longer than"),
     ("{% macro f(s, n) %}{{ f(s ~ s, n - 1) if n else s|length }}{% endmacro %}{{ f('ab', 60) }}", "longer than"),
     ("{% for i in range(999999) %}{{ 'abc' }}{% endfor %}", "output longer"),
+    ("{{ ('\t' * 100000).expandtabs(999999) }}", "longer than"),
+    ("{{ ('a' * 8000).join(['b'] * 999999) }}", "longer than"),
+    ("{{ (['b'] * 999999)|join('a' * 8000) }}", "longer than"),
+    ("{{ ('a\n' * 500000)|indent(999999) }}", "longer than"),
+    ("{{ ('ab' * 400000)|wordwrap(1) }}", "input longer"),
 ]
 
 
@@ -190,3 +195,74 @@ def test_an_xlsx_plan_with_a_dtd_is_one_line_or_read(tmp_path):
         assert exc.where.path == str(dtd)
     else:
         assert rows[0].get("outline") == "meeting-speech"
+
+
+def test_many_items_each_under_the_render_budget_meet_the_job_budget(tmp_path):
+    import time
+
+    from drafter import api
+
+    path = tmp_path / "slow.yaml"
+    path.write_text("id: slow\nname: t\ntitle: x\nsections:\n  count: 400\n"
+                    "  heading: \"{% for i in range(900000) %}{% endfor %}h\"\n", encoding="utf-8")
+    start = time.monotonic()
+    with pytest.raises(LimitError, match="2000000 steps"):
+        api.new_skeleton(str(path))
+    assert time.monotonic() - start < 15
+
+
+def test_lipsum_is_not_offered():
+    from drafter.errors import OutlineError
+    from drafter.outlines.sandbox import Templates
+
+    with pytest.raises(OutlineError, match="lipsum"):
+        Templates([]).render("{{ lipsum(1000000) }}", {}, "o.yaml:1")
+
+
+@pytest.mark.parametrize("setting, key", [
+    ("text_size: abc", "text_size"),
+    ("page: 5", "page"),
+    ("styles: {body: 5}", "styles.body"),
+    ("numbering: 7", "numbering"),
+    ("page_number: {position: center, font: 1}", "page_number.font"),
+    ("page: {size_mm: [a, b]}", "page.size_mm.0"),
+    ("text_size: 1.0e300", "text_size"),
+])
+def test_a_careless_style_profile_is_one_error_naming_the_setting(tmp_path, setting, key):
+    from drafter.errors import ProfileError
+    from drafter.library import Library
+
+    path = tmp_path / "house.yaml"
+    path.write_text(f"extends: gbt9704\n{setting}\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        Library.resolve().profile(str(path))
+    assert f"{key} " in info.value.message
+
+
+def test_an_unexpected_error_is_still_one_line(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    import drafter.api
+    from drafter.cli import app
+
+    def broken(path):
+        raise TypeError("can only concatenate str\n(not 'int') to str")
+
+    monkeypatch.setattr(drafter.api, "parse", broken)
+    monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
+    (tmp_path / "a.txt").write_text("同志们：\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["parse", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "internal error: TypeError" in lines[0] and "DRAFTER_DEBUG" in lines[0]
+
+
+def test_a_yaml_file_of_too_many_nodes_is_refused_quickly(tmp_path):
+    import time
+
+    path = tmp_path / "flow.yaml"
+    path.write_text("a:\n" + "".join("  - [" + ",".join(["1"] * 1000) + "]\n" for _ in range(300)), encoding="utf-8")
+    start = time.monotonic()
+    with pytest.raises(LimitError, match="more than 250000 nodes"):
+        read_yaml(path)
+    assert time.monotonic() - start < 15

@@ -8,11 +8,13 @@ so ``drafter --help`` starts fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from collections.abc import Callable
 
+import click
 import typer
 
 from drafter.cli import coerce
@@ -31,6 +33,10 @@ Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式
 Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件")]
 ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
 Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
+
+#: set to show the traceback of an unexpected error instead of one line.
+DEBUG_ENV = "DRAFTER_DEBUG"
+
 
 def error_line(exc: BaseException) -> str:
     """An expected failure as the one line the user sees."""
@@ -58,6 +64,15 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:   # Ctrl-C, or SIGTERM turned into it by main
             typer.echo("drafter: 已中断 interrupted", err=True)
             raise typer.Exit(_interrupt_code()) from None
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:   # a bug, not the user's mistake: still one line, unless debugging
+            if os.environ.get(DEBUG_ENV):
+                raise
+            text = " ".join(str(exc).split())[:300]
+            typer.echo(f"drafter: 内部错误 internal error: {type(exc).__name__}: {text}（请报告此问题 please report it; "
+                       f"{DEBUG_ENV}=1 shows the traceback）", err=True)
+            raise typer.Exit(2) from None
 
     return run
 
@@ -135,6 +150,8 @@ def parse(
     """解析讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）；可一次解析多个文件和文件夹。"""
     from drafter.api import parse_many
 
+    if sys.stdout is None:
+        fail("标准输出已关闭")
     failed = 0
     several = len(files) > 1 or any(f.is_dir() for f in files)
     for n, (path, speech) in enumerate(parse_many(files)):
@@ -215,8 +232,13 @@ def outlines_check(
     """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
     from drafter.outlines.check import check_outline
 
+    from drafter.outlines.sandbox import template_job
+
     templates = resolve(library).templates
-    problems = [p for f in files for p in check_outline(f, templates)]
+    problems = []
+    for f in files:
+        with template_job():
+            problems += check_outline(f, templates)
     for problem in problems:
         typer.echo(str(problem))
     if problems:
@@ -262,6 +284,7 @@ def new(
 
     from drafter.api import gather_values, new_skeleton, write_speech
     from drafter.cli.outline_view import todo
+    from drafter.controls import escape, scrub
     from drafter.io import check_target
 
     if minutes is not None and chars is not None:
@@ -270,6 +293,10 @@ def new(
         fail("--minutes/--chars 应大于 0 must be positive")
     if output != "-":
         check_target(output, force)
+    for pair in sets:
+        note = scrub(pair)[1]
+        if note:
+            typer.echo(f"drafter: 警告 warning: --set {escape(pair.partition('=')[0])}: {note}", err=True)
     lib = resolve(library)
     chosen = lib.outline(outline)
     values = gather_values(answers, sets, _ask if _can_prompt(no_input) else None, chosen.variables)

@@ -20,14 +20,15 @@ Python internals) every render has a budget, and going past it is one OutlineErr
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import operator
 import os
 import re
 import time
 from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
-from collections.abc import Callable
 
 from jinja2 import FileSystemLoader, Undefined, meta
 from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
@@ -79,26 +80,48 @@ MAX_OUTPUT = 1_000_000     # characters one render writes
 MAX_STEPS = 1_000_000      # items all ranges of one render give
 MAX_CALLS = 100_000        # calls (macros, methods, functions) in one render
 MAX_SECONDS = 5.0          # wall-clock time of one render
+#: the same budgets for one job of many renders (a skeleton, a batch row, an outline check): 500
+#: items of an outline, each just under the budget of one render, still stop within seconds.
+JOB_STEPS, JOB_CALLS, JOB_SECONDS = 2_000_000, 500_000, 15.0
 
 
 class Budget:
-    """What one render may still spend; refusals are LimitErrors (``where`` is added by render)."""
+    """What one render (or one job of renders) may still spend; refusals are LimitErrors (``where``
+    is added by render). A render's budget also spends its job's, if a job is running."""
 
-    def __init__(self) -> None:
-        self.deadline = time.monotonic() + MAX_SECONDS
+    def __init__(self, steps: int = MAX_STEPS, calls: int = MAX_CALLS, seconds: float = MAX_SECONDS,
+                 parent: "Budget | None" = None) -> None:
+        self.max_steps, self.max_calls, self.seconds = steps, calls, seconds
+        self.deadline = time.monotonic() + seconds
         self.steps = 0
         self.calls = 0
+        self.parent = parent
 
     def tick(self, steps: int = 0, calls: int = 0) -> None:
         self.steps += steps
         self.calls += calls
-        if self.steps > MAX_STEPS:
-            raise LimitError(f"模板循环太多 template loops ran past {MAX_STEPS} steps")
-        if self.calls > MAX_CALLS:
-            raise LimitError(f"模板调用太多 template made more than {MAX_CALLS} calls")
+        if self.steps > self.max_steps:
+            raise LimitError(f"模板循环太多 template loops ran past {self.max_steps} steps")
+        if self.calls > self.max_calls:
+            raise LimitError(f"模板调用太多 template made more than {self.max_calls} calls")
         if (self.steps | self.calls) & 0x3FF == 0 or steps > 1 or calls == 0:
             if time.monotonic() > self.deadline:
-                raise LimitError(f"模板运行超时 template ran longer than {MAX_SECONDS:g} s")
+                raise LimitError(f"模板运行超时 template ran longer than {self.seconds:g} s")
+        if self.parent is not None:
+            self.parent.tick(steps, calls)
+
+
+_job: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("drafter_template_job", default=None)
+
+
+@contextlib.contextmanager
+def template_job() -> Iterator[None]:
+    """One job of many renders (a skeleton, a batch row, a check) within ``JOB_*`` budgets in all."""
+    token = _job.set(Budget(JOB_STEPS, JOB_CALLS, JOB_SECONDS))
+    try:
+        yield
+    finally:
+        _job.reset(token)
 
 
 _budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("drafter_template_budget", default=None)
@@ -140,6 +163,58 @@ def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
             n = min(n, count)
         if len(text) + n * (len(new) - len(old)) > MAX_TEXT:
             raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+
+
+def _too_long() -> LimitError:
+    return LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+
+
+def _check_join(sep: Any, items: Any) -> None:
+    """Refuse ``sep.join(items)`` when its result would pass ``MAX_TEXT``."""
+    if isinstance(sep, str) and isinstance(items, (list, tuple)):
+        size = len(sep) * max(len(items) - 1, 0) + sum(len(x) for x in items if isinstance(x, str))
+        if size > MAX_TEXT:
+            raise _too_long()
+
+
+#: filters whose work is slow per character (textwrap, regular expressions): inputs at most this long.
+SLOW_FILTERS, SLOW_INPUT = {"do_wordwrap", "do_urlize", "do_striptags", "do_title"}, 100_000
+
+
+def _check_filter(name: str, args: tuple, kwargs: dict) -> None:
+    """Size checks for the filters whose result can be far larger than their input."""
+    text = [a for a in args if isinstance(a, str)]
+    if name == "do_format" and text:
+        _check_format(text[0])
+    elif name == "do_replace" and len(text) >= 3:
+        _check_replace(*text[:3])
+    elif name == "do_join":
+        seqs = [a for a in args if isinstance(a, (list, tuple))]
+        sep = kwargs.get("d", text[0] if text else "")
+        if seqs:
+            _check_join(sep, seqs[0])
+    elif name == "do_indent" and text:
+        width = kwargs.get("width", args[1] if len(args) > 1 else 4)
+        width = len(width) if isinstance(width, str) else width if isinstance(width, int) else 4
+        if len(text[0]) + (text[0].count("\n") + 1) * width > MAX_TEXT:
+            raise _too_long()
+    elif name in SLOW_FILTERS and text and len(text[0]) > SLOW_INPUT:
+        raise LimitError(f"模板过滤器的输入太长 filter input longer than {SLOW_INPUT} characters")
+
+
+def _check_method(method: Any, args: tuple) -> None:
+    """Size checks for the str methods whose result can be far larger than the string."""
+    text, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if not isinstance(text, str):
+        return
+    if name == "replace":
+        _check_replace(text, *args[:3])
+    elif name == "join" and args:
+        _check_join(text, args[0] if isinstance(args[0], (list, tuple)) else list(args[0]) if isinstance(args[0], str) else None)
+    elif name == "expandtabs":
+        size = args[0] if args and isinstance(args[0], int) else 8
+        if len(text) + text.count("\t") * max(size, 0) > MAX_TEXT:
+            raise _too_long()
 
 
 def _binop(op: str, left: Any, right: Any) -> Any:
@@ -190,13 +265,7 @@ def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
                 raise LimitError(f"模板过滤器的参数太大 filter argument larger than {MAX_TEXT}")
-        name = getattr(function, "__name__", "")
-        if name == "do_format" and args:
-            _check_format(args[0] if isinstance(args[0], str) else args[1] if len(args) > 1 else None)
-        if name == "do_replace":
-            text = [a for a in args if isinstance(a, str)]
-            if len(text) >= 3:
-                _check_replace(*text[:3])
+        _check_filter(getattr(function, "__name__", ""), args, kwargs)
         _spend(calls=1)
         return _check_size(function(*args, **kwargs))
 
@@ -224,6 +293,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         super().__init__(**kwargs)
         self.globals["range"] = _safe_range
         self.globals["namespace"] = BoundedNamespace
+        self.globals.pop("lipsum", None)   # lorem ipsum is no use in a speech, and lipsum(10**6) runs for minutes
         self.filters = {name: _bounded_filter(f) for name, f in self.filters.items()}
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -235,8 +305,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
                 raise LimitError(f"模板调用的参数太大 call argument larger than {MAX_TEXT}")
             _check_size(arg)
-        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") == "replace":
-            _check_replace(__obj.__self__, *args[:3])
+        _check_method(__obj, args)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Any:
@@ -287,7 +356,7 @@ class Templates:
     def render(self, source: str, context: dict[str, Any], where: str) -> str:
         """Render a template string; any failure is a DrafterError at ``where``."""
         used = self._undeclared(source, where)
-        token = _budget.set(Budget())
+        token = _budget.set(Budget(parent=_job.get()))
         try:
             modules = {name: self._module(name) for name in used if name in self.modules}
             compiled = self._compiled.get(source)

@@ -68,6 +68,45 @@ class _Writer:
         self.document = document
         self.styles = document.styles
         self.title_capacity = title_capacity
+        self.body = document.element.body
+        self.sect_pr = self.body.find(w("sectPr"))
+        self.style_ids: dict[tuple[str, int], str | None] = {}
+
+    def add_paragraph(self, style=None):
+        """A new last paragraph of the body, in constant time (python-docx's ``add_paragraph`` scans the
+        body for its section properties each time, and looks the default style up on every call)."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        p = OxmlElement("w:p")
+        if self.sect_pr is not None and self.sect_pr.getparent() is self.body:
+            self.sect_pr.addprevious(p)
+        else:
+            self.body.append(p)
+        if style is not None:
+            style_id = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            if style_id is not None:
+                p.style = style_id
+        return DocxParagraph(p, self.document._body)
+
+    def style_id(self, style, kind) -> str | None:
+        """The id a paragraph or run names its style by (None for the default style), looked up once."""
+        key = (style.style_id, int(kind))
+        if key not in self.style_ids:
+            self.style_ids[key] = self.document.part.get_style_id(style, kind)
+        return self.style_ids[key]
+
+    def add_run(self, paragraph, text: str | None = None, style=None):
+        """``paragraph.add_run`` with the style id looked up once per style."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        run = paragraph.add_run(text)
+        if style is not None:
+            style_id = self.style_id(style, WD_STYLE_TYPE.CHARACTER)
+            if style_id is not None:
+                run._r.style = style_id
+        return run
 
     def style(self, key_or_name: str) -> Any:   # a paragraph or a character style
         return self.styles[NAMES.get(key_or_name, key_or_name)]
@@ -77,11 +116,11 @@ class _Writer:
         out = []
         for part in merge_text(content):
             if isinstance(part, Placeholder):
-                run = paragraph.add_run(str(part), self.style("placeholder"))
+                run = self.add_run(paragraph, str(part), self.style("placeholder"))
                 if part.hint:
                     self.comment([run], part.hint)
             elif part:
-                run = paragraph.add_run(part, self.style(char_style) if char_style else None)
+                run = self.add_run(paragraph, part, self.style(char_style) if char_style else None)
                 if needs_east_asian_hint(part):
                     run._r.get_or_add_rPr().get_or_add_rFonts().set(w("hint"), "eastAsia")
             else:
@@ -100,7 +139,7 @@ class _Writer:
         added._comment_elm.attrib.pop(w("date"), None)   # python-docx stamps the clock time
 
     def meta(self, line: MetaLine) -> None:
-        paragraph = self.document.add_paragraph(style=self.style(line.kind))   # title, subtitle, speaker, author, date
+        paragraph = self.add_paragraph(self.style(line.kind))   # title, subtitle, speaker, author, date
         if line.kind != "title":
             self.runs(paragraph, line.content)
             return
@@ -110,7 +149,7 @@ class _Writer:
             self.runs(paragraph, part)
 
     def heading(self, head: Heading) -> None:
-        paragraph = self.document.add_paragraph(style=self.styles[heading_name(head.depth)])
+        paragraph = self.add_paragraph(self.styles[heading_name(head.depth)])
         lead = "lead" if head.style == "lead" and head.run_in else None
         runs = self.runs(paragraph, [head.mark, *head.content], lead)
         self.comment(runs, head.section.hint, paragraph)
@@ -126,12 +165,12 @@ class _Writer:
 
     def paragraph(self, block: Paragraph) -> None:
         key = ROLE_STYLES.get(block.role)
-        paragraph = self.document.add_paragraph(style=self.style(key) if key else None)
+        paragraph = self.add_paragraph(self.style(key) if key else None)
         self.comment(self.runs(paragraph, block.content), block.hint, paragraph)
 
     def gap(self, block: Gap) -> None:
-        paragraph = self.document.add_paragraph()
-        paragraph.add_run(gap_text(block), self.style("placeholder"))
+        paragraph = self.add_paragraph()
+        self.add_run(paragraph, gap_text(block), self.style("placeholder"))
 
     def write(self, items: Iterable[Block]) -> None:
         for block in items:

@@ -43,6 +43,47 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: the built-in profile whose shape every other profile must keep (a mapping where it has a mapping,
+#: a number where it has a number …), so a careless value is one error naming its key, not a traceback.
+REFERENCE = "gbt9704"
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "数字 a number"
+    if isinstance(value, str):
+        return "文字 text"
+    if isinstance(value, dict):
+        return "映射 a mapping"
+    if isinstance(value, list):
+        return "列表 a list"
+    return type(value).__name__
+
+
+def _check_shape(data: Any, reference: Any, path: tuple, name: str) -> None:
+    """Every setting ``reference`` has is of the same kind in ``data``; ProfileError otherwise."""
+    if isinstance(reference, dict) and isinstance(data, dict):
+        for key, value in data.items():
+            if key in reference and reference[key] is not None and value is not None:
+                _check_shape(value, reference[key], path + (key,), name)
+            elif key not in reference and isinstance(value, dict) and path == ("styles",):
+                _check_shape(value, next(iter(reference.values())), path + (key,), name)
+        return
+    if isinstance(reference, list) and isinstance(data, list) and reference:
+        if len(data) > 100:
+            raise ProfileError(f"版式设置 {'.'.join(map(str, path))} 太长 too long ({len(data)} items)", where=name)
+        for i, item in enumerate(data):
+            _check_shape(item, reference[min(i, len(reference) - 1)], path + (i,), name)
+        return
+    if _kind(data) != _kind(reference):
+        where = ".".join(str(p) for p in path)
+        raise ProfileError(f"版式设置 {where} 应是 should be {_kind(reference)}, not {_kind(data)}", where=name)
+    if isinstance(data, (int, float)) and not isinstance(data, bool) and not -1e6 < data < 1e6:
+        raise ProfileError(f"版式设置 {'.'.join(map(str, path))} 超出范围 out of range: {data}", where=name)
+
+
 def load_profile(name: str, find: Callable[[str], Path]) -> dict[str, Any]:
     """The named profile with everything it extends merged in; ``find`` gives a name's file."""
     chain: list[str] = []
@@ -57,6 +98,8 @@ def load_profile(name: str, find: Callable[[str], Path]) -> dict[str, Any]:
         data = merge(layer, data)
         current = layer.get("extends")
     data.pop("extends", None)
+    if name != REFERENCE:
+        _check_shape(data, load_profile(REFERENCE, find), (), name)
     data["name"] = Path(name).stem if name.endswith((".yaml", ".yml")) else name
     missing = [key for key in REQUIRED if key not in data]
     if missing:

@@ -29,6 +29,9 @@ WORD_STARTS = ("关于", "暨", "和", "与", "及", "专题", "会议", "大会
 NUMERALS = "〇零一二三四五六七八九十百千万两"
 #: measure words that stay with the number before them (二十届, 三次)
 COUNTERS = "次届个年月日号项条点批轮期"
+WINDOW = 40
+#: a title needing more lines than this is set by the simpler line-by-line search (no balancing).
+MAX_BALANCED_LINES = 5
 ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_/%]*|\s+|.", re.S)
 
 PUNCT_COST, OCCASION_COST, TAIL_COST, WORD_COST, COMMON_COST, ANY_COST = 0, 1, 2, 4, 6, 24
@@ -67,7 +70,9 @@ def _break_cost(atoms: list[str | Placeholder], i: int) -> int | None:
         return None  # 第二十一次 is one word
     if before[-1] in AFTER_PUNCT:
         return PUNCT_COST
-    rest, done = _text(atoms[i:]), _text(atoms[:i])
+    # a window each side is enough for every rule (the longest is an occasion: 在…会议上), and keeps
+    # the cost of all breaks linear in the title's length
+    rest, done = _text(atoms[i:i + WINDOW]), _text(atoms[max(0, i - 8):i])
     if rest.startswith("——"):
         return PUNCT_COST
     if rest.startswith("在") and re.search(r"[上中时]", rest):
@@ -101,14 +106,39 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     least = int(-(-total // capacity))
     n = len(atoms)
     costs = [None] + [_break_cost(atoms, i) for i in range(1, n)]
+    ink = [0.0]                                  # prefix sums of the widths of non-space atoms
+    for a, w in zip(atoms, widths):
+        ink.append(ink[-1] + (0.0 if str(a).isspace() else w))
 
     def line_width(i: int, j: int) -> float:
-        return sum(w for a, w in zip(atoms[i:j], widths[i:j], strict=True) if not str(a).isspace())
+        return ink[j] - ink[i]
+
+    if least > MAX_BALANCED_LINES:
+        breaks = _greedy_breaks(n, capacity, costs, line_width)
+    else:
+        breaks = _balanced_breaks(n, capacity, costs, line_width, least)
+    bounds = [0, *breaks, n]
+    return [merge_text(_strip(atoms[a:b])) for a, b in zip(bounds, bounds[1:])]
+
+
+def _ends(i: int, n: int, capacity: int, costs: list, line_width) -> list[int]:
+    """Where a line starting at atom i may end: allowed breaks while the line fits (or one atom)."""
+    out = []
+    for j in range(i + 1, n):
+        if line_width(i, j) > capacity and j - i > 1:
+            break
+        if costs[j] is not None:
+            out.append(j)
+    return out
+
+
+def _balanced_breaks(n: int, capacity: int, costs: list, line_width, least: int) -> tuple[int, ...]:
+    """The cheapest breaks in ``least`` or ``least + 1`` lines, lines balanced into a trapezoid."""
 
     @cache
     def best(i: int, prev: float, left: int) -> tuple[float, tuple[int, ...]]:
         """Cheapest way to set atoms[i:] in ``left`` lines after a line of width ``prev``."""
-        ends = [n] if left == 1 else [j for j in range(i + 1, n) if costs[j] is not None]
+        ends = [n] if left == 1 else _ends(i, n, capacity, costs, line_width)
         found: tuple[float, tuple[int, ...]] = (float("inf"), ())
         for j in ends:
             width = line_width(i, j)
@@ -132,6 +162,17 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     for lines in (least, least + 1):
         cost, breaks = best(0, float("inf"), lines)
         options.append((cost + EXTRA_LINE_COST * (lines - least), breaks))
-    _, breaks = min(options, key=lambda o: o[0])
-    bounds = [0, *breaks, n]
-    return [merge_text(_strip(atoms[a:b])) for a, b in pairwise(bounds)]
+    return min(options, key=lambda o: o[0])[1]
+
+
+def _greedy_breaks(n: int, capacity: int, costs: list, line_width) -> tuple[int, ...]:
+    """Breaks for a very long title, in time linear in its length: each line as full as it can be at
+    a natural break (the cheapest break among those that fill at least half the line)."""
+    breaks, i = [], 0
+    while line_width(i, n) > capacity:
+        ends = _ends(i, n, capacity, costs, line_width) or [i + 1]
+        full = [j for j in ends if line_width(i, j) >= capacity / 2] or ends
+        j = min(full, key=lambda j: (costs[j] if costs[j] is not None else ANY_COST, -j))
+        breaks.append(j)
+        i = j
+    return tuple(breaks)

@@ -145,7 +145,7 @@ def parse_lines(source: list[SourceLine]) -> Speech:
     else:
         speech = _parse_parts(found, page.lines, cleaned.removed + page.removed, cleaned, page)
     speech.meta.kind = genre(speech)
-    speech.warnings[:0] = [f"line {line.no}: {note}" for line in source for note in line.notes]
+    speech.warnings[:0] = [f"第{line.no}行：{note}" for line in source for note in line.notes]
     if speech.meta.kind == "新闻报道":
         _news_facts(speech, cleaned.page.date)
     return speech

@@ -16,6 +16,7 @@ share a frame or are terse and of one length (对仗):
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 
@@ -52,15 +53,20 @@ def _suffix(heads: list[str]) -> int:
 
 
 def _adjacent(heads: dict[int, str]) -> set[int]:
-    """Members of runs of neighbouring candidates that share a frame."""
+    """Members of runs of neighbouring candidates that share a frame (the shared beginning and ending
+    are carried along the run, so a long run costs time linear in its length)."""
     found: set[int] = set()
     order = sorted(heads)
     i = 0
     while i < len(order):
         j = i + 1
-        while (j < len(order) and order[j] == order[j - 1] + 1
-               and (_prefix([heads[k] for k in order[i:j + 1]]) >= 2
-                    or _suffix([heads[k] for k in order[i:j + 1]]) >= 3)):
+        prefix, suffix = heads[order[i]], heads[order[i]][::-1]
+        while j < len(order) and order[j] == order[j - 1] + 1:
+            head = heads[order[j]]
+            p, s = os.path.commonprefix([prefix, head]), os.path.commonprefix([suffix, head[::-1]])
+            if len(p) < 2 and len(s) < 3:
+                break
+            prefix, suffix = p, s
             j += 1
         if j - i >= MIN_GROUP:
             found.update(order[i:j])
@@ -88,12 +94,13 @@ def _framed(heads: dict[int, str]) -> set[int]:
 def _terse(heads: dict[int, str]) -> set[int]:
     """Members of the largest group of terse heads whose lengths differ by at most two."""
     terse = sorted((len(h), i) for i, h in heads.items() if len(h) <= TERSE and not INNER.search(h))
-    best: set[int] = set()
+    lengths = [length for length, _ in terse]
+    best_a, best_size = 0, 0
     for a in range(len(terse)):
-        group = {i for length, i in terse[a:] if length - terse[a][0] <= 2}
-        if len(group) >= MIN_GROUP and len(group) > len(best):
-            best = group
-    return best
+        size = bisect.bisect_right(lengths, lengths[a] + 2) - a    # every later head within two
+        if size >= MIN_GROUP and size > best_size:
+            best_a, best_size = a, size
+    return {i for _, i in terse[best_a:best_a + best_size]}
 
 
 def lead_heads(texts: list[str | None]) -> set[int]:
