@@ -2,10 +2,12 @@
 when a bank file changes (the key is every file's path, mtime and size), so a search never parses
 the YAML.
 
-Tables: ``entries`` (the columns searched and sorted on, and each entry as JSON), ``entries_fts``
-(FTS5 trigram over the plain text: substrings of three characters or more), ``grams`` (each
-entry's distinct character bigrams, and ``~``-prefixed bigrams of its pinyin initials: two-character
-substrings and the candidates of near matches), and the same for the corpus ``sentences`` (from
+Tables: ``entries`` (only the columns searched and sorted on, so a scan is short), ``details``
+(each entry as JSON, its sources), ``entries_syl`` (pinyin syllables, one per character),
+``entries_fts`` / ``entries_pyfts`` (FTS5 trigram over the plain text and over the initials and full
+pinyin: substrings of three characters or letters or more), ``grams`` (each entry's characters,
+character bigrams and ``~``-prefixed bigrams of its initials: short substrings, the rarest character
+of an ordered query, the candidates of near misses); the same for the corpus ``sentences`` (from
 ``sentences.jsonl``, or else the entries' examples).
 
 The cache folder is ``$DRAFTER_CACHE``, else ``$XDG_CACHE_HOME/drafter``, else ``~/.cache/drafter``.
@@ -22,10 +24,10 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from drafter.phrasebook.bank import BankFile, read_entries, read_sentences
+from drafter.phrasebook.bank import BankFile, read_bank_file, read_sentences
 from drafter.phrasebook.entry import Entry
 
-VERSION = 5            # bump when the tables change
+VERSION = 6            # bump when the tables change
 KEEP = 8               # index files kept in the cache folder
 
 
@@ -91,66 +93,105 @@ def bigrams(text: str) -> set[str]:
 
 
 def build(db: sqlite3.Connection, files: list[BankFile]) -> None:
-    """Fill an empty database with the index of the bank files."""
+    """Fill an empty database with the index of the bank files, one file at a time (a large bank
+    is never all in memory at once)."""
     from drafter.phrasebook import pinyin
 
-    entries = read_entries(files)
     use_pinyin = pinyin.available()
-    db.executescript("""
-        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-        CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
-        CREATE TABLE entries(n INTEGER PRIMARY KEY, id TEXT UNIQUE, function TEXT, plain TEXT,
-            docs INT, count INT, first INT, last INT, srcs TEXT, ini TEXT, py TEXT, syl TEXT, data TEXT);
-        CREATE VIRTUAL TABLE entries_fts USING fts5(plain, content='entries', content_rowid='n',
-            tokenize='trigram');
-        CREATE TABLE grams(g TEXT, n INT, PRIMARY KEY(g, n)) WITHOUT ROWID;
-        CREATE TABLE sentences(n INTEGER PRIMARY KEY, text TEXT, source TEXT, year INT, ini TEXT, py TEXT,
-            syl TEXT);
-        CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='n',
-            tokenize='trigram');
-        CREATE TABLE sgrams(g TEXT, n INT, PRIMARY KEY(g, n)) WITHOUT ROWID;
-    """)
-    rows, grams = [], []
-    for n, e in enumerate(entries, 1):
-        plain = e.plain
-        syls = pinyin.syllables(plain) if use_pinyin else []
-        ini, py = pinyin.initials(syls), "".join(syls)
-        data = json.dumps(e.to_dict(), ensure_ascii=False)
-        rows.append((n, e.id, e.function, plain, e.docs, e.count, e.first, e.last, "\n".join(e.sources),
-                     ini, py, pinyin.pack(syls), data))
-        grams += [(g, n) for g in bigrams(plain)]
-        grams += [("~" + g, n) for g in bigrams(ini)]
-    db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT OR IGNORE INTO grams VALUES (?,?)", grams)
-    db.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
-    sentences = list(read_sentences(files))
-    kept = "corpus" if sentences else "examples"
-    if not sentences:
-        sentences = [(e.example, e.sources[0] if e.sources else "", e.first) for e in entries if e.example]
-    seen, srows, sgrams = set(), [], []
-    for text, source, year in sentences:
-        if (text, source) in seen:
+    db.executescript(SCHEMA)
+    ids: set[str] = set()
+    n = 0
+    for f in files:                           # highest precedence first: its ids win
+        if f.kind != "yaml":
             continue
-        seen.add((text, source))
-        n = len(srows) + 1
-        syls = pinyin.fast_syllables(text) if use_pinyin else []
-        ini = pinyin.initials(syls)
-        srows.append((n, text, source, year, ini, "".join(syls), pinyin.pack(syls)))
-        sgrams += [(g, n) for g in bigrams(text)]
-        sgrams += [("~" + g, n) for g in bigrams(ini)]
-    db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", srows)
-    db.executemany("INSERT OR IGNORE INTO sgrams VALUES (?,?)", sgrams)
-    db.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
-    db.execute("CREATE INDEX sentences_source ON sentences(source)")
-    db.execute("CREATE INDEX entries_function ON entries(function)")
-    functions = sorted({e.function for e in entries})
-    years = [y for e in entries for y in (e.first, e.last) if y is not None]
+        rows, details, syls, grams = [], [], [], []
+        for e in read_bank_file(f.path, f.origin):
+            if e.id in ids:
+                continue
+            ids.add(e.id)
+            n += 1
+            plain = e.plain
+            syl = pinyin.syllables(plain) if use_pinyin else []
+            ini = pinyin.initials(syl)
+            rows.append((n, e.id, e.function, plain, e.docs, e.count, e.first, e.last, ini, "".join(syl)))
+            details.append((n, json.dumps(e.to_dict(), ensure_ascii=False), "\n".join(e.sources)))
+            syls.append((n, pinyin.pack(syl)))
+            grams += [(g, n) for g in grams_of(plain, ini)]
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany("INSERT INTO details VALUES (?,?,?)", details)
+        db.executemany("INSERT INTO entries_syl VALUES (?,?)", syls)
+        db.executemany("INSERT OR IGNORE INTO grams VALUES (?,?)", grams)
+    kept = "corpus" if any(f.kind == "sentences" for f in files) else "examples"
+    if kept == "corpus":
+        sentences = read_sentences(files)
+    else:
+        sentences = ((json.loads(d)["example"], (srcs or "").split("\n")[0], y)
+                     for d, srcs, y in db.execute("SELECT details.data, details.srcs, entries.last FROM details "
+                                                  "JOIN entries USING (n)").fetchall())
+    seen: set[int] = set()
+    m = 0
+    batch: list = []
+
+    def flush():
+        db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?)", [b[0] for b in batch])
+        db.executemany("INSERT INTO sentences_syl VALUES (?,?)", [b[1] for b in batch])
+        db.executemany("INSERT OR IGNORE INTO sgrams VALUES (?,?)", [g for b in batch for g in b[2]])
+        batch.clear()
+
+    for text, source, year in sentences:
+        if not text or hash((text, source)) in seen:
+            continue
+        seen.add(hash((text, source)))
+        m += 1
+        syl = pinyin.fast_syllables(text) if use_pinyin else []
+        ini = pinyin.initials(syl)
+        batch.append(((m, text, source, year, ini, "".join(syl)), (m, pinyin.pack(syl)),
+                      [(g, m) for g in grams_of(text, ini)]))
+        if len(batch) >= 5000:
+            flush()
+    flush()
+    db.executescript("""
+        INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');
+        INSERT INTO entries_pyfts(entries_pyfts) VALUES ('rebuild');
+        INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
+        INSERT INTO sentences_pyfts(sentences_pyfts) VALUES ('rebuild');
+        CREATE INDEX sentences_source ON sentences(source);
+        CREATE INDEX entries_rank ON entries(docs DESC, count DESC);
+    """)
+    functions = [r[0] for r in db.execute("SELECT DISTINCT function FROM entries ORDER BY function")]
+    lo, hi = db.execute("SELECT min(first), max(last) FROM entries").fetchone()
     meta = {"version": str(VERSION), "sentences": kept, "pinyin": "1" if use_pinyin else "",
             "functions": json.dumps(functions, ensure_ascii=False),
-            "years": json.dumps([min(years), max(years)] if years else []),
+            "years": json.dumps([lo, hi] if lo is not None else []),
             "files": json.dumps([list(f.stamp()) for f in files], ensure_ascii=False)}
     db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
     db.commit()
+
+
+def grams_of(text: str, ini: str) -> set[str]:
+    """The index terms of a text: its characters, its bigrams, ``~`` and the bigrams of its initials."""
+    out = {c for c in text if c != "…" and not c.isspace()}
+    out |= bigrams(text)
+    out |= {"~" + g for g in bigrams(ini)}
+    return out
+
+
+SCHEMA = """
+    PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+    CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+    CREATE TABLE entries(n INTEGER PRIMARY KEY, id TEXT UNIQUE, function TEXT, plain TEXT,
+        docs INT, count INT, first INT, last INT, ini TEXT, py TEXT);
+    CREATE TABLE details(n INTEGER PRIMARY KEY, data TEXT, srcs TEXT);
+    CREATE TABLE entries_syl(n INTEGER PRIMARY KEY, syl TEXT);
+    CREATE VIRTUAL TABLE entries_fts USING fts5(plain, content='entries', content_rowid='n', tokenize='trigram');
+    CREATE VIRTUAL TABLE entries_pyfts USING fts5(ini, py, content='entries', content_rowid='n', tokenize='trigram');
+    CREATE TABLE grams(g TEXT, n INT, PRIMARY KEY(g, n)) WITHOUT ROWID;
+    CREATE TABLE sentences(n INTEGER PRIMARY KEY, text TEXT, source TEXT, year INT, ini TEXT, py TEXT);
+    CREATE TABLE sentences_syl(n INTEGER PRIMARY KEY, syl TEXT);
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='n', tokenize='trigram');
+    CREATE VIRTUAL TABLE sentences_pyfts USING fts5(ini, py, content='sentences', content_rowid='n', tokenize='trigram');
+    CREATE TABLE sgrams(g TEXT, n INT, PRIMARY KEY(g, n)) WITHOUT ROWID;
+"""
 
 
 def entry_of(data: str) -> Entry:

@@ -49,6 +49,8 @@ class Hit:
     spans: list[tuple[int, int]]                # character spans of the text (Entry.plain) matched
     entry: Entry | None = None
     sentence: Sentence | None = None
+    n: int = 0                                  # row in the index
+    key: tuple = ()                             # how it ranks within its tier
 
     @property
     def kind(self) -> str:
@@ -95,7 +97,7 @@ class Filters:
             parts.append("first <= ?")
             args.append(self.until)
         if self.source:
-            parts.append("instr(srcs, ?) > 0")
+            parts.append("n IN (SELECT n FROM details WHERE instr(srcs, ?) > 0)")
             args.append(self.source)
         return " AND ".join(parts) or "1", args
 
@@ -165,7 +167,7 @@ def near_cutoff(length: int) -> float:
 
 
 class Searcher:
-    """Runs the tiers over one table: entries or sentences."""
+    """Runs the tiers over one table, entries or sentences. Its rows are (n, text, …, ini)."""
 
     def __init__(self, db, table: str, textcol: str, grams: str, cols: str, where: str, args: list):
         self.db, self.table, self.textcol, self.grams = db, table, textcol, grams
@@ -176,12 +178,27 @@ class Searcher:
                f"ORDER BY {order} LIMIT ?")
         return self.db.execute(sql, cargs + self.args + [limit]).fetchall()
 
+    def syllables(self, n: int) -> list[str]:
+        row = self.db.execute(f"SELECT syl FROM {self.table}_syl WHERE n = ?", (n,)).fetchone()
+        return py.unpack(row[0]) if row else []
+
     def contains(self, q: str) -> tuple[str, list]:
+        """The condition: the text holds q (trigram index, or the character/bigram terms)."""
         if len(q) >= 3:
             return f"n IN (SELECT rowid FROM {self.table}_fts WHERE {self.table}_fts MATCH ?)", [_fts(q)]
-        if len(q) == 2:
-            return f"n IN (SELECT n FROM {self.grams} WHERE g = ?)", [q]
-        return f"instr({self.textcol}, ?) > 0", [q]
+        return f"n IN (SELECT n FROM {self.grams} WHERE g = ?)", [q]
+
+    def spells(self, q: str) -> tuple[str, list]:
+        """The condition: the initials or the full pinyin hold q."""
+        if len(q) >= 3:
+            return f"n IN (SELECT rowid FROM {self.table}_pyfts WHERE {self.table}_pyfts MATCH ?)", [_fts(q)]
+        return f"n IN (SELECT n FROM {self.grams} WHERE g = ?)", ["~" + q]       # two initials
+
+    def rarest(self, chars: str) -> str:
+        """The character of chars with the fewest texts (the others are checked on those)."""
+        counts = {c: self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {self.grams} WHERE g = ? LIMIT 20000)",
+                                     (c,)).fetchone()[0] for c in set(chars)}
+        return min(counts, key=counts.get)
 
     def near(self, q: str, prefix: str, limit: int) -> list[tuple]:
         grams = sorted({prefix + g for g in _bigrams(q)})
@@ -191,8 +208,7 @@ class Searcher:
         sql = (f"SELECT {', '.join('t.' + c.strip() for c in self.cols.split(','))} FROM "
                f"(SELECT n, count(*) AS c FROM {self.grams} WHERE g IN ({','.join('?' * len(grams))}) "
                f"GROUP BY n HAVING c >= ? ORDER BY c DESC LIMIT {CANDIDATES * 4}) AS g "
-               f"JOIN {self.table} AS t ON t.n = g.n WHERE {self.where.replace('instr(', 'instr(t.')} "
-               f"ORDER BY g.c DESC LIMIT ?")
+               f"JOIN (SELECT * FROM {self.table} WHERE {self.where}) AS t ON t.n = g.n ORDER BY g.c DESC LIMIT ?")
         return self.db.execute(sql, grams + [least] + self.args + [limit]).fetchall()
 
 
@@ -280,10 +296,11 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
                 tier.append(make(r, "words", 0.8 + 0.1 * sum(len(w) for w in words) / max(len(text), 1), spans))
             add(tier)
         # 4. pinyin
-        if pinyin_query and with_pinyin and len(hits) < limit:
+        if pinyin_query and with_pinyin and len(pq) >= 2 and len(hits) < limit:
             tier = []
-            for r in fresh(s.rows("(instr(ini, ?) > 0 OR instr(py, ?) > 0)", [pq, pq], order, max(want(), 2000))):
-                span = py.match(pq, py.unpack(r[-1]))
+            cond, cargs = s.spells(pq)
+            for r in fresh(s.rows(cond, cargs, order, 2 * want() + 10)):
+                span = py.match(pq, s.syllables(r[0]))
                 if span:
                     tier.append(make(r, "pinyin", 0.65 + 0.05 * (span[1] - span[0]) / max(len(r[1]), 1), [span]))
             add(tier)
@@ -292,7 +309,8 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
         # 3. every character in order
         if len(q) >= 2 and not pinyin_query and len(hits) < limit:
             tier = []
-            for r in fresh(s.rows(f"{s.textcol} GLOB ?", [_glob(q)], order, max(want(), 2000))):
+            rare = f"n IN (SELECT n FROM {s.grams} WHERE g = ?) AND {s.textcol} GLOB ?"
+            for r in fresh(s.rows(rare, [s.rarest(q), _glob(q)], order, max(want(), 2000))):
                 spans = ordered_spans(q, r[1])
                 if spans and spans[-1][1] - spans[0][0] <= 3 * len(q):
                     width = spans[-1][1] - spans[0][0]
@@ -305,8 +323,8 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
         if pinyin_query and with_pinyin and len(pq) >= 3 and len(hits) < limit:
             tier = []
             for r in fresh(s.rows("ini GLOB ?", [_glob(pq)], order, max(want(), 2000))):
-                spans = ordered_spans(pq, r[-3])
-                where = py.han_positions(py.unpack(r[-1]))
+                spans = ordered_spans(pq, r[-1])
+                where = py.han_positions(s.syllables(r[0])) if spans else []
                 if spans and where and spans[-1][1] - spans[0][0] <= 2 * len(pq):
                     chars = _merge([(where[a], where[b - 1] + 1) for a, b in spans])
                     tier.append(make(r, "pinyin", 0.6 + 0.05 * len(pq) / (spans[-1][1] - spans[0][0]), chars))
@@ -332,10 +350,10 @@ def _near(s: Searcher, q: str, pq: str, pinyin_query: bool, make, rank_key, take
         if r[0] in taken:
             continue
         if pinyin_query:
-            a = _likeness(pq, r[-3], cutoff)              # the initials column
-            where = py.han_positions(py.unpack(r[-1]))
+            a = _likeness(pq, r[-1], cutoff)              # the initials column
             if a is None:
-                spans = ordered_spans(pq, r[-3]) if len(pq) >= 4 else None
+                spans = ordered_spans(pq, r[-1]) if len(pq) >= 4 else None
+                where = py.han_positions(s.syllables(r[0])) if spans else []
                 if spans and spans[-1][1] - spans[0][0] <= 2 * len(pq) and where:
                     width = spans[-1][1] - spans[0][0]
                     chars = [(where[s], where[e - 1] + 1) for s, e in spans]
@@ -343,6 +361,7 @@ def _near(s: Searcher, q: str, pq: str, pinyin_query: bool, make, rank_key, take
                 continue
             if a.score >= 100:
                 continue
+            where = py.han_positions(s.syllables(r[0]))
             span = (where[a.dest_start], where[max(a.dest_end - 1, a.dest_start)] + 1) if where else (0, 0)
         else:
             a = _likeness(q, r[1], cutoff)
@@ -411,13 +430,12 @@ class Phrasebook:
         f = self.filters(function, since, until, source)
         result = Result(query, sentences_from=self.meta.get("sentences", "corpus"))
         where, args = f.entries_sql()
-        s = Searcher(self.db, "entries", "plain", "grams",
-                     "n, plain, docs, count, data, ini, py, syl", where, args)
+        s = Searcher(self.db, "entries", "plain", "grams", "n, plain, docs, count, id, ini", where, args)
 
         def make(r, match, score, spans):
-            return Hit(match, score, spans, entry=Entry.from_dict(json.loads(r[4])))
+            return Hit(match, score, spans, n=r[0], key=(-r[2], -r[3], r[4]))
 
-        order, key = "docs DESC, count DESC, length(plain), id", lambda h: (-h.entry.docs, -h.entry.count, h.entry.id)
+        order, key = "docs DESC, count DESC, length(plain), id", lambda h: h.key
         pinyin = bool(self.meta.get("pinyin"))
         # entries that hold the query, else corpus sentences that do, else entries that hold it apart or
         # nearly, else such sentences
@@ -428,22 +446,33 @@ class Phrasebook:
             result.hits = run_tiers(s, query, limit, order, make, pinyin, key, loose=True)
         if not result.hits and fallback:
             result.hits = self.search_sentences(query, f, limit, loose=True)
-        result.fallback = bool(result.hits) and result.hits[0].kind == "sentence"
+        result.fallback = bool(result.hits) and result.hits[0].sentence is not None
+        self._fill(result.hits)
         return result
+
+    def _fill(self, hits: list[Hit]) -> None:
+        """The entries of entry hits, read from the index once the ranking is done."""
+        ns = [h.n for h in hits if h.sentence is None]
+        if not ns:
+            return
+        rows = dict(self.db.execute(f"SELECT n, data FROM details WHERE n IN ({','.join('?' * len(ns))})", ns))
+        for h in hits:
+            if h.sentence is None:
+                h.entry = Entry.from_dict(json.loads(rows[h.n]))
 
     def search_sentences(self, query: str, f: Filters, limit: int, loose: bool = False) -> list[Hit]:
         where, args = f.sentences_sql()
-        s = Searcher(self.db, "sentences", "text", "sgrams", "n, text, source, year, ini, py, syl", where, args)
+        s = Searcher(self.db, "sentences", "text", "sgrams", "n, text, source, year, ini", where, args)
 
         def make(r, match, score, spans):
-            return Hit(match, score, spans, sentence=Sentence(r[1], r[2], r[3]))
+            return Hit(match, score, spans, sentence=Sentence(r[1], r[2], r[3]), n=r[0], key=(len(r[1]), r[0]))
 
         return run_tiers(s, query, limit, "length(text), n", make, bool(self.meta.get("pinyin")),
-                         lambda h: (len(h.sentence.text),), loose=loose)
+                         lambda h: h.key, loose=loose)
 
     # ---- entries
     def get(self, pid: str) -> Entry:
-        row = self.db.execute("SELECT data FROM entries WHERE id = ?", (pid,)).fetchone()
+        row = self.db.execute("SELECT data FROM details JOIN entries USING (n) WHERE id = ?", (pid,)).fetchone()
         if row:
             return Entry.from_dict(json.loads(row[0]))
         from rapidfuzz import process
@@ -455,7 +484,8 @@ class Phrasebook:
 
     def entries(self, function=None, since=None, until=None, source=None, limit: int | None = None) -> list[Entry]:
         where, args = self.filters(function, since, until, source).entries_sql()
-        sql = f"SELECT data FROM entries WHERE {where} ORDER BY function, docs DESC, count DESC, id"
+        sql = (f"SELECT data FROM entries JOIN details USING (n) WHERE {where} "
+               "ORDER BY function, docs DESC, count DESC, id")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [Entry.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args)]
@@ -471,5 +501,5 @@ class Phrasebook:
         return out
 
     def pinyin_of(self, pid: str) -> list[str]:
-        row = self.db.execute("SELECT syl FROM entries WHERE id = ?", (pid,)).fetchone()
+        row = self.db.execute("SELECT syl FROM entries_syl JOIN entries USING (n) WHERE id = ?", (pid,)).fetchone()
         return py.unpack(row[0]) if row else []
