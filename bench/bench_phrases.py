@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from phrasebank_synth import make_bank  # noqa: E402
 
+print = __import__('functools').partial(print, flush=True)  # noqa: A001  (progress shows as it goes)
+
 
 def bank(entries: int) -> Path:
     folder = Path(tempfile.gettempdir()) / f"drafter-bench-bank-{entries}"
