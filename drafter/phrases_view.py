@@ -12,6 +12,7 @@ from typing import Iterable
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -121,7 +122,7 @@ def search_view(result: Result, wide: bool = False) -> Group:
 
 def entry_view(e: Entry, sentences: list[tuple[str, str | None]], syllables: list[str] | None = None) -> Group:
     """Everything about one entry: text, slots, seen, years with a sparkline, every source with its sentence."""
-    lines: list[Text] = []
+    lines: list = []
 
     def field(label: str, value: str | Text) -> None:
         t = Text(f"{label}：", style="bold")
@@ -152,12 +153,10 @@ def entry_view(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
     lines.append(Text(f"来源（{len(sentences)} 处）：", style="bold"))
     pieces = [p for p in e.plain.split("…") if p]
     for source, sentence in sentences:
-        t = Text(f"  {source}")
+        lines.append(Text(f"  {source}", style="dim"))
         if sentence:
-            t.append("  ")
             spans = [sp for p in pieces for sp in _find_all(p, sentence)]
-            t.append_text(highlighted(sentence, spans))
-        lines.append(t)
+            lines.append(Padding(highlighted(sentence, spans), (0, 0, 0, 4)))
     return Group(*lines)
 
 
@@ -170,11 +169,14 @@ def _find_all(needle: str, text: str) -> list[tuple[int, int]]:
 
 
 def functions_table(counts: list[tuple[str, int]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    from drafter.phrasebook.entry import label
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("功能")
+    table.add_column("用途")
     table.add_column("条数", justify="right")
     for name, n in counts:
-        table.add_row(name, str(n))
+        table.add_row(name, label(name) if label(name) != name else "", str(n))
     return table
 
 

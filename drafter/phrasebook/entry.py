@@ -13,6 +13,20 @@ OLD_SLOT = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
 SLOT = re.compile(r"\{([^{}\s]+)\}")
 GAP = "…"
 
+#: what each function does, for headings and the page's filter
+LABELS = {
+    "opening.context": "开头·背景", "opening.significance": "开头·意义", "opening": "开头",
+    "transition": "过渡", "significance": "意义", "interpretation": "内涵", "requirement": "要求",
+    "measures": "举措", "frame": "标题句式", "formula": "常用语", "formulation": "提法",
+    "quotation": "引用", "triad": "排比", "closing.call": "结尾·号召", "closing.modesty": "结尾·谦辞",
+    "closing": "结尾",
+}
+
+
+def label(function: str) -> str:
+    """What a function does, in words (the function's name where it has none)."""
+    return LABELS.get(function, function)
+
 
 def normalise(text: str) -> str:
     """The text with old-style ``{{ A }}`` slots written ``{A}``."""

@@ -13,24 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from drafter.errors import DrafterError
-from drafter.phrasebook.entry import SLOT, Entry
+from drafter.phrasebook.entry import LABELS, SLOT, Entry, label
 
 if TYPE_CHECKING:
     from drafter.phrasebook.search import Phrasebook
 
-#: what each function does, for headings and the page's filter
-LABELS = {
-    "opening.context": "开头·背景", "opening.significance": "开头·意义", "opening": "开头",
-    "transition": "过渡", "significance": "意义", "interpretation": "内涵", "requirement": "要求",
-    "measures": "举措", "frame": "标题句式", "formula": "常用语", "formulation": "提法",
-    "quotation": "引用", "triad": "排比", "closing.call": "结尾·号召", "closing.modesty": "结尾·谦辞",
-    "closing": "结尾",
-}
 SENTENCES_PER_ENTRY = 3
-
-
-def label(function: str) -> str:
-    return LABELS.get(function, function)
 
 
 def export(book: "Phrasebook", entries: list[Entry], output: str | os.PathLike, fmt: str, *,
@@ -356,13 +344,15 @@ SCRIPT = r"""
   function years(e) { return e.first == null ? "" : (e.first === e.last ? String(e.first) : e.first + "–" + e.last); }
   function card(h) {
     var e = h.e, f = D.functions[e.fn];
-    var said = e.said.map(function (p) { return "<li>" + esc(D.sentences[p[1]]) + ' <span class="src">' + esc(p[0]) + "</span></li>"; }).join("");
+    var pieces = e.plain.split("…").filter(function (p) { return p.length > 1; });
+    function inSentence(s) { var sp = []; pieces.forEach(function (p) { sp = sp.concat(occurrences(p, s)); }); return marked(s, merge(sp)); }
+    var said = e.said.map(function (p) { return "<li>" + inSentence(D.sentences[p[1]]) + ' <span class="src">' + esc(p[0]) + "</span></li>"; }).join("");
     return '<div class="card" data-id="' + esc(e.id) + '"><div class="text">' + marked(e.plain, h.spans) + (e.by ? " ——" + esc(e.by) : "") + "</div>" +
       '<div class="meta"><span>' + esc(f[1]) + '</span><span class="src">' + esc(e.id) + "</span><span>" + e.docs + " 篇 " + e.count + " 次</span>" +
       (years(e) ? "<span>" + years(e) + " " + spark(e) + "</span>" : "") + (e.dated ? "<span>有时效</span>" : "") +
       (h.match && h.match !== "substring" ? '<span class="kind">' + NAMES[h.match] + "</span>" : "") +
       '<button class="copy" type="button">复制</button></div>' +
-      (e.example || said ? "<details><summary>例句</summary><ul>" + (e.example ? "<li>" + esc(e.example) + "</li>" : "") + said + "</ul></details>" : "") +
+      (e.example || said ? "<details><summary>例句</summary><ul>" + (e.example ? "<li>" + inSentence(e.example) + "</li>" : "") + said + "</ul></details>" : "") +
       "<details><summary>来源（" + e.sources.length + " 处）</summary><div class=\"src\">" + e.sources.map(esc).join("<br>") + "</div></details></div>";
   }
   function keep() {
