@@ -292,22 +292,26 @@ def phrases_list(
     since: Since = None,
     until: Until = None,
     source: Source = None,
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="最多显示几条"),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="最多显示几条（默认：屏幕上 500 条，--json 全部）"),
     json_out: JsonLines = False,
     wide: Wide = False,
     no_pager: NoPager = False,
     library: Library = [],
 ):
     """列出短语库中的短语（可按功能、年份、来源筛选）。"""
-    rows = _book(library).entries(function, since, until, source, limit)
+    book = _book(library)
     if json_out:
-        _json_lines([e.to_dict() for e in rows])
+        _json_lines([e.to_dict() for e in book.entries(function, since, until, source, limit)])
         return
+    shown = limit if limit is not None else 500
+    rows = book.entries(function, since, until, source, shown + 1)
     if not rows:
         fail("没有符合条件的短语")
     from drafter.phrases_view import entries_table, show
 
-    show(entries_table([(e, None) for e in rows], wide, title=f"短语库（{len(rows)} 条）"), pager=not no_pager)
+    total = len(rows) if len(rows) <= shown else book.count(function, since, until, source)
+    title = f"短语库（{total} 条）" if total <= shown else f"短语库（共 {total} 条，显示前 {shown} 条；-n 可调）"
+    show(entries_table([(e, None) for e in rows[:shown]], wide, title=title), pager=not no_pager)
 
 
 @phrases_app.command("show")

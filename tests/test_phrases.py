@@ -3,6 +3,7 @@ look-up, filters and the ``drafter phrases`` commands."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import time
@@ -164,3 +165,52 @@ def test_show_has_a_sparkline_and_every_source(tmp_path):
 def test_no_color_and_plain_output_off_a_terminal():
     out = runner.invoke(app, ["phrases", "search", "根本遵循"], env={"NO_COLOR": "1"})
     assert "\x1b[" not in out.output
+
+
+def test_a_search_reads_no_yaml_and_help_loads_no_phrase_book(tmp_path):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    probe = ("import sys\nfrom drafter.cli import main\nsys.argv = ['drafter'] + sys.argv[1:]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('yaml', 'pypinyin', 'rapidfuzz', 'drafter.phrasebook', 'rich.table') if m in sys.modules), file=sys.stderr)")
+    run = lambda *args: subprocess.run([sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True)  # noqa: E731
+    run("phrases", "search", "根本遵循")                    # the index exists after this
+    assert run("phrases", "search", "根本遵循").stderr.strip().endswith("['drafter.phrasebook', 'rich.table']")
+    helped = run("--help").stderr
+    assert "drafter.phrasebook" not in helped and "yaml" not in helped and "rapidfuzz" not in helped
+
+
+def test_an_unwritable_cache_still_searches(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DRAFTER_CACHE", str(blocker / "cache"))
+    assert Phrasebook().search("根本遵循").hits
+
+
+def test_terminal_output_highlights_matches_and_pages_long_lists(monkeypatch):
+    from rich.console import Console
+
+    from drafter import phrases_view
+
+    result = Phrasebook().search("根本遵循")
+    console = Console(force_terminal=True, width=80, height=10, color_system="standard", record=True)
+    paged = []
+    monkeypatch.setattr("rich.pager.SystemPager._pager", lambda self, content: paged.append(content))
+    phrases_view.show(phrases_view.search_view(result), console)
+    assert paged and "\x1b[" in paged[0]                              # long: through the pager, styled
+    shown = Console(force_terminal=True, width=80, height=200, color_system="standard", record=True)
+    phrases_view.show(phrases_view.search_view(result), shown)
+    text = shown.export_text(styles=True)
+    assert "\x1b[1;7m根本遵循\x1b[0m" in text                            # the match, bold reverse
+    plain = Console(width=80, file=io.StringIO(), force_terminal=False)
+    phrases_view.show(phrases_view.search_view(result), plain)
+    assert "\x1b[" not in plain.file.getvalue()
+
+
+def test_list_shows_a_page_and_json_all(tmp_path):
+    out = runner.invoke(app, ["phrases", "list", "-n", "5"], env={"COLUMNS": "100"})
+    assert out.exit_code == 0 and "显示前 5 条" in out.output
+    lines = runner.invoke(app, ["phrases", "list", "--json"]).output.splitlines()
+    assert len(lines) == len(Phrasebook())

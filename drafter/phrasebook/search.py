@@ -490,6 +490,10 @@ class Phrasebook:
             sql += f" LIMIT {int(limit)}"
         return [Entry.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args)]
 
+    def count(self, function=None, since=None, until=None, source=None) -> int:
+        where, args = self.filters(function, since, until, source).entries_sql()
+        return self.db.execute(f"SELECT count(*) FROM entries WHERE {where}", args).fetchone()[0]
+
     def sentences_of(self, entry: Entry) -> list[tuple[str, str | None]]:
         """(source, the sentence there that holds the entry) for every source of an entry."""
         pieces = sorted((p for p in entry.plain.split("…") if p), key=len, reverse=True)
