@@ -281,9 +281,10 @@ def phrases_search(
         return
     if not result.hits:
         fail(f"没有找到“{text}”")
-    from drafter.phrases_view import search_view, show
+    from drafter.phrases_view import emit, search_text, terminal
 
-    show(search_view(result, wide), pager=not no_pager)
+    width, _, color = terminal()
+    emit(search_text(result, width, color, wide), pager=not no_pager)
 
 
 @phrases_app.command("list")
@@ -307,11 +308,12 @@ def phrases_list(
     rows = book.entries(function, since, until, source, shown + 1)
     if not rows:
         fail("没有符合条件的短语")
-    from drafter.phrases_view import entries_table, show
+    from drafter.phrases_view import emit, list_text, terminal
 
     total = len(rows) if len(rows) <= shown else book.count(function, since, until, source)
     title = f"短语库（{total} 条）" if total <= shown else f"短语库（共 {total} 条，显示前 {shown} 条；-n 可调）"
-    show(entries_table([(e, None) for e in rows[:shown]], wide, title=title), pager=not no_pager)
+    width, _, color = terminal()
+    emit(list_text(rows[:shown], title, width, color, wide), pager=not no_pager)
 
 
 @phrases_app.command("show")
@@ -330,19 +332,19 @@ def phrases_show(
         d["sentences"] = [{"source": s, "text": t} for s, t in sentences]
         _json_lines([d])
         return
-    from drafter.phrases_view import entry_view, show
+    from drafter.phrases_view import emit, entry_text, terminal
 
-    show(entry_view(entry, sentences, book.pinyin_of(entry.id)), pager=not no_pager)
+    width, _, color = terminal()
+    emit(entry_text(entry, sentences, book.pinyin_of(entry.id), width, color), pager=not no_pager)
 
 
 @phrases_app.command("functions")
 def phrases_functions(library: Library = []):
     """列出短语库中的功能及各自的条数（--function 可用的值）。"""
-    from rich.console import Console
+    from drafter.phrases_view import emit, functions_text, terminal
 
-    from drafter.phrases_view import functions_table
-
-    Console().print(functions_table(_book(library).function_counts()))
+    width, _, color = terminal()
+    emit(functions_text(_book(library).function_counts(), width, color), pager=False)
 
 
 @phrases_app.command("export")

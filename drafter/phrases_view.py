@@ -1,36 +1,128 @@
-"""What ``drafter phrases`` prints: result tables that fit the terminal without cutting a
-character, matches highlighted, a per-year sparkline, and paging at a terminal.
+"""What ``drafter phrases`` prints: tables that fit the terminal without cutting a character (long
+cells wrap, CJK characters count two columns), matches highlighted, a per-year sparkline, and
+paging at a terminal.
 
-Colour only at a terminal and never under NO_COLOR (rich decides both); plain text otherwise.
+Colour only at a terminal, never under ``NO_COLOR`` or ``TERM=dumb``; plain text otherwise. The
+layout is done here, with the standard library only: a search prints its results without loading
+rich (a third of a second's start-up budget on a busy machine).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import sys
+import unicodedata
 from typing import Iterable
-
-from rich import box
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
 
 from drafter.phrasebook import Entry, Hit, Result
 
-MATCH = "bold reverse"
+MATCH, DIM, BOLD = "1;7", "2", "1"
 MATCH_NAMES = {"substring": "原文", "words": "分词", "ordered": "顺序", "pinyin": "拼音", "near": "相近"}
 BARS = "▁▂▃▄▅▆▇█"
 SOURCE_NUMBER = re.compile(r"^(\d+)[_\-.]")
+GUTTER = "  "
+
+Segments = list[tuple[str, "str | None"]]        # text and its SGR style (None: plain)
 
 
-def highlighted(text: str, spans: Iterable[tuple[int, int]] = ()) -> Text:
-    out = Text(text)
-    for start, end in spans:
-        if 0 <= start < end <= len(text):
-            out.stylize(MATCH, start, end)
+# ---- measuring, folding, painting
+
+def char_width(c: str) -> int:
+    if unicodedata.combining(c):
+        return 0
+    return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(char_width(c) for c in text)
+
+
+def fold(cell: Segments, width: int) -> list[Segments]:
+    """The cell's lines, each at most ``width`` columns: broken at newlines and wherever a line is
+    full (between any two characters, as CJK text may be), never losing a character."""
+    lines: list[Segments] = [[]]
+    used = 0
+    for text, style in cell:
+        for c in text:
+            if c == "\n":
+                lines.append([])
+                used = 0
+                continue
+            w = char_width(c)
+            if used + w > width and used > 0:
+                lines.append([])
+                used = 0
+            line = lines[-1]
+            if line and line[-1][1] == style:
+                line[-1] = (line[-1][0] + c, style)
+            else:
+                line.append((c, style))
+            used += w
+    return lines
+
+
+def paint(segments: Segments, color: bool) -> str:
+    if not color:
+        return "".join(t for t, _ in segments)
+    return "".join(f"\x1b[{s}m{t}\x1b[0m" if s else t for t, s in segments)
+
+
+def segments_width(segments: Segments) -> int:
+    return sum(text_width(t) for t, _ in segments)
+
+
+def highlighted(text: str, spans: Iterable[tuple[int, int]] = ()) -> Segments:
+    """The text with the spans styled as a match."""
+    out: Segments = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos or not 0 <= start < end <= len(text):
+            continue
+        if start > pos:
+            out.append((text[pos:start], None))
+        out.append((text[start:end], MATCH))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], None))
     return out
 
+
+def table(headers: list[str], rows: list[list[Segments]], width: int, color: bool,
+          flex: int = 0, right: Iterable[int] = ()) -> list[str]:
+    """Rows under a header and a rule, columns two spaces apart. Every column but ``flex`` takes
+    its natural width; ``flex`` takes the rest (at least 12). Where that does not fit, the widest
+    other columns give way too; a cell wider than its column wraps."""
+    right = set(right)
+    n = len(headers)
+    natural = [max([text_width(headers[i])] + [max((segments_width(line) for line in fold(r[i], 10_000)), default=0)
+                                              for r in rows]) for i in range(n)]
+    room = width - len(GUTTER) * (n - 1)
+    widths = list(natural)
+    widths[flex] = min(natural[flex], max(12, room - sum(w for i, w in enumerate(natural) if i != flex)))
+    while sum(widths) > room:
+        others = [i for i in range(n) if i != flex and widths[i] > max(4, text_width(headers[i]))]
+        if not others:
+            break
+        widest = max(others, key=lambda i: widths[i])
+        widths[widest] -= 1
+    out = [GUTTER.join(_pad([(h, BOLD)], widths[i], i in right, color) for i, h in enumerate(headers)).rstrip()]
+    out.append("─" * min(width, sum(widths) + len(GUTTER) * (n - 1)))
+    for row in rows:
+        cells = [fold(row[i], widths[i]) for i in range(n)]
+        for k in range(max(len(c) for c in cells)):
+            parts = [_pad(c[k] if k < len(c) else [], widths[i], i in right, color) for i, c in enumerate(cells)]
+            out.append(GUTTER.join(parts).rstrip())
+    return out
+
+
+def _pad(segments: Segments, width: int, right: bool, color: bool) -> str:
+    space = " " * max(0, width - segments_width(segments))
+    return space + paint(segments, color) if right else paint(segments, color) + space
+
+
+# ---- what is shown
 
 def short_source(source: str) -> str:
     """``000_251da491407e7ad2.txt:12`` → ``000:12``: a numbered file by its number, another by its
@@ -70,64 +162,58 @@ def sparkline(by_year: dict[int, int], first: int | None = None, last: int | Non
     return "".join(bars)
 
 
-def entries_table(rows: list[tuple[Entry, Hit | None]], wide: bool = False, title: str | None = None) -> Table:
+def entries_lines(rows: list[tuple[Entry, Hit | None]], width: int, color: bool, wide: bool = False) -> list[str]:
     """One entry a row: its text (matches highlighted) with its sources below, id, documents, years."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False,
-                  title_justify="left")
-    ids = max((len(e.id) for e, _ in rows), default=4)
-    table.add_column("短语", overflow="fold", ratio=1, min_width=12)
-    table.add_column("编号", overflow="fold", min_width=min(ids, 24), no_wrap=False)
-    table.add_column("篇数", justify="right", overflow="fold", min_width=4)
-    table.add_column("年份", overflow="fold", min_width=4)
+    cells = []
     for e, hit in rows:
         text = highlighted(e.plain, hit.spans if hit else ())
         if hit and hit.match != "substring":
-            text.append(f"（{MATCH_NAMES[hit.match]}）", style="dim")
+            text.append((f"（{MATCH_NAMES[hit.match]}）", DIM))
         if e.by:
-            text.append(f" ——{e.by}", style="italic")
+            text.append((f" ——{e.by}", None))
         if e.sources:
-            text.append("\n")
-            text.append(sources_line(e.sources, wide), style="dim")
-        table.add_row(text, e.id, str(e.docs), years_text(e))
-    return table
+            text.append(("\n  " + sources_line(e.sources, wide), DIM))
+        cells.append([text, [(e.id, None)], [(str(e.docs), None)], [(years_text(e), None)]])
+    return table(["短语", "编号", "篇数", "年份"], cells, width, color, flex=0, right=(2,))
 
 
-def sentences_table(hits: list[Hit], wide: bool = False, title: str | None = None) -> Table:
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), title_justify="left")
-    table.add_column("句子", overflow="fold", ratio=1, min_width=12)
-    table.add_column("来源", overflow="fold", min_width=6)
-    table.add_column("年份", overflow="fold", min_width=4)
+def sentences_lines(hits: list[Hit], width: int, color: bool, wide: bool = False) -> list[str]:
+    cells = []
     for h in hits:
         s = h.sentence
         text = highlighted(s.text, h.spans)
         if h.match != "substring":
-            text.append(f"（{MATCH_NAMES[h.match]}）", style="dim")
-        table.add_row(text, s.source if wide else short_source(s.source), str(s.year) if s.year else "—")
-    return table
+            text.append((f"（{MATCH_NAMES[h.match]}）", DIM))
+        cells.append([text, [(s.source if wide else short_source(s.source), None)],
+                      [(str(s.year) if s.year else "—", None)]])
+    return table(["句子", "来源", "年份"], cells, width, color, flex=0)
 
 
-def search_view(result: Result, wide: bool = False) -> Group:
+def search_text(result: Result, width: int, color: bool, wide: bool = False) -> str:
     hits = result.hits
     if result.fallback:
         where = "语料" if result.sentences_from == "corpus" else "各条目的例句"
         head = f"短语库中没有“{result.query}”，下面是{where}中的 {len(hits)} 句："
-        return Group(Text(head), sentences_table(hits, wide))
-    kinds = {}
+        return "\n".join([head] + sentences_lines(hits, width, color, wide)) + "\n"
+    kinds: dict[str, int] = {}
     for h in hits:
         kinds[MATCH_NAMES[h.match]] = kinds.get(MATCH_NAMES[h.match], 0) + 1
-    detail = "、".join(f"{k} {n}" for k, n in kinds.items())
-    head = Text(f"搜索“{result.query}”：{len(hits)} 条（{detail}）")
-    return Group(head, entries_table([(h.entry, h) for h in hits], wide))
+    head = f"搜索“{result.query}”：{len(hits)} 条（{'、'.join(f'{k} {n}' for k, n in kinds.items())}）"
+    return "\n".join([head] + entries_lines([(h.entry, h) for h in hits], width, color, wide)) + "\n"
 
 
-def entry_view(e: Entry, sentences: list[tuple[str, str | None]], syllables: list[str] | None = None) -> Group:
+def list_text(entries: list[Entry], title: str, width: int, color: bool, wide: bool = False) -> str:
+    return "\n".join([title] + entries_lines([(e, None) for e in entries], width, color, wide)) + "\n"
+
+
+def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: list[str] | None,
+               width: int, color: bool) -> str:
     """Everything about one entry: text, slots, seen, years with a sparkline, every source with its sentence."""
-    lines: list = []
+    out: list[str] = []
 
-    def field(label: str, value: str | Text) -> None:
-        t = Text(f"{label}：", style="bold")
-        t.append(value if isinstance(value, Text) else Text(value))
-        lines.append(t)
+    def field(label: str, value: str) -> None:
+        lines = fold([(f"{label}：", BOLD), (value, None)], width)
+        out.extend(paint(line, color) for line in lines)
 
     field("编号", e.id)
     field("功能", e.function)
@@ -141,8 +227,7 @@ def entry_view(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
     field("出现", f"{e.docs} 篇，{e.count} 次")
     if e.first is not None:
         spark = sparkline(e.by_year, e.first, e.last)
-        years = years_text(e)
-        field("年份", f"{years}  {spark}" if spark else years)
+        field("年份", f"{years_text(e)}  {spark}" if spark else years_text(e))
         if e.by_year:
             field("逐年", "，".join(f"{y}年 {n}" for y, n in sorted(e.by_year.items())))
     if e.dated:
@@ -150,14 +235,15 @@ def entry_view(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
     if e.example:
         field("例句", e.example)
     field("文件", f"{e.path}（{e.origin}）")
-    lines.append(Text(f"来源（{len(sentences)} 处）：", style="bold"))
+    out.append(paint([(f"来源（{len(sentences)} 处）：", BOLD)], color))
     pieces = [p for p in e.plain.split("…") if p]
     for source, sentence in sentences:
-        lines.append(Text(f"  {source}", style="dim"))
+        out.append(paint([(f"  {source}", DIM)], color))
         if sentence:
             spans = [sp for p in pieces for sp in _find_all(p, sentence)]
-            lines.append(Padding(highlighted(sentence, spans), (0, 0, 0, 4)))
-    return Group(*lines)
+            for line in fold(highlighted(sentence, spans), max(10, width - 4)):
+                out.append("    " + paint(line, color))
+    return "\n".join(out) + "\n"
 
 
 def _find_all(needle: str, text: str) -> list[tuple[int, int]]:
@@ -168,26 +254,31 @@ def _find_all(needle: str, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def functions_table(counts: list[tuple[str, int]]) -> Table:
+def functions_text(counts: list[tuple[str, int]], width: int, color: bool) -> str:
     from drafter.phrasebook.entry import label
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("功能")
-    table.add_column("用途")
-    table.add_column("条数", justify="right")
-    for name, n in counts:
-        table.add_row(name, label(name) if label(name) != name else "", str(n))
-    return table
+    rows = [[[(name, None)], [(label(name) if label(name) != name else "", None)], [(str(n), None)]] for name, n in counts]
+    return "\n".join(table(["功能", "用途", "条数"], rows, width, color, flex=1, right=(2,))) + "\n"
 
 
-def show(renderable, console: Console | None = None, pager: bool = True) -> None:
-    """Print; at a terminal, through a pager when longer than the screen."""
-    console = console or Console()
-    if pager and console.is_terminal:
-        lines = console.render_lines(renderable, pad=False)
-        if len(lines) > console.height - 1:
-            os.environ.setdefault("LESS", "-R -F -X")
-            with console.pager(styles=True):
-                console.print(renderable)
-            return
-    console.print(renderable)
+# ---- the terminal
+
+def terminal() -> tuple[int, int, bool]:
+    """Width, height, and whether to colour: stdout a terminal, NO_COLOR unset, TERM not dumb."""
+    size = shutil.get_terminal_size((80, 24))
+    tty = sys.stdout.isatty()
+    color = tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return max(20, size.columns), size.lines, color
+
+
+def emit(text: str, pager: bool = True) -> None:
+    """Write; at a terminal, through a pager (less -R) when longer than the screen."""
+    _, height, _ = terminal()
+    if pager and sys.stdout.isatty() and text.count("\n") > height - 1:
+        import pydoc
+
+        os.environ.setdefault("LESS", "-R -F -X")
+        pydoc.pager(text)
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()

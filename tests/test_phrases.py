@@ -174,10 +174,10 @@ def test_a_search_reads_no_yaml_and_help_loads_no_phrase_book(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     probe = ("import sys\nfrom drafter.cli import main\nsys.argv = ['drafter'] + sys.argv[1:]\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('yaml', 'pypinyin', 'rapidfuzz', 'drafter.phrasebook', 'rich.table') if m in sys.modules), file=sys.stderr)")
+             "print(sorted(m for m in ('yaml', 'pypinyin', 'rapidfuzz', 'drafter.phrasebook', 'rich') if m in sys.modules), file=sys.stderr)")
     run = lambda *args: subprocess.run([sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True)  # noqa: E731
     run("phrases", "search", "根本遵循")                    # the index exists after this
-    assert run("phrases", "search", "根本遵循").stderr.strip().endswith("['drafter.phrasebook', 'rich.table']")
+    assert run("phrases", "search", "根本遵循").stderr.strip().endswith("['drafter.phrasebook']")  # nor rich
     helped = run("--help").stderr
     assert "drafter.phrasebook" not in helped and "yaml" not in helped and "rapidfuzz" not in helped
 
@@ -190,23 +190,25 @@ def test_an_unwritable_cache_still_searches(tmp_path, monkeypatch):
 
 
 def test_terminal_output_highlights_matches_and_pages_long_lists(monkeypatch):
-    from rich.console import Console
+    import pydoc
+    import sys
 
     from drafter import phrases_view
 
     result = Phrasebook().search("根本遵循")
-    console = Console(force_terminal=True, width=80, height=10, color_system="standard", record=True)
+    coloured = phrases_view.search_text(result, 80, color=True)
+    assert "\x1b[1;7m根本遵循\x1b[0m" in coloured                       # the match, bold reverse
+    assert "\x1b[" not in phrases_view.search_text(result, 80, color=False)
     paged = []
-    monkeypatch.setattr("rich.pager.SystemPager._pager", lambda self, content: paged.append(content))
-    phrases_view.show(phrases_view.search_view(result), console)
-    assert paged and "\x1b[" in paged[0]                              # long: through the pager, styled
-    shown = Console(force_terminal=True, width=80, height=200, color_system="standard", record=True)
-    phrases_view.show(phrases_view.search_view(result), shown)
-    text = shown.export_text(styles=True)
-    assert "\x1b[1;7m根本遵循\x1b[0m" in text                            # the match, bold reverse
-    plain = Console(width=80, file=io.StringIO(), force_terminal=False)
-    phrases_view.show(phrases_view.search_view(result), plain)
-    assert "\x1b[" not in plain.file.getvalue()
+    monkeypatch.setattr(pydoc, "pager", paged.append)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(phrases_view.shutil, "get_terminal_size", lambda fallback: os.terminal_size((80, 10)))
+    phrases_view.emit(coloured)
+    assert paged == [coloured]                                        # longer than the screen: paged
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert phrases_view.terminal()[2] is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert phrases_view.terminal()[2] is False
 
 
 def test_list_shows_a_page_and_json_all(tmp_path):
