@@ -310,7 +310,7 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
         if len(q) >= 2 and not pinyin_query and len(hits) < limit:
             tier = []
             rare = f"n IN (SELECT n FROM {s.grams} WHERE g = ?) AND {s.textcol} GLOB ?"
-            for r in fresh(s.rows(rare, [s.rarest(q), _glob(q)], order, max(want(), 2000))):
+            for r in fresh(s.rows(rare, [s.rarest(q), _glob(q)], order, 4 * want() + 40)):
                 spans = ordered_spans(q, r[1])
                 if spans and spans[-1][1] - spans[0][0] <= 3 * len(q):
                     width = spans[-1][1] - spans[0][0]
@@ -322,7 +322,7 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
         # 4b. initials in order, close together (yszr → 压实防火责任), as characters in order are above
         if pinyin_query and with_pinyin and len(pq) >= 3 and len(hits) < limit:
             tier = []
-            for r in fresh(s.rows("ini GLOB ?", [_glob(pq)], order, max(want(), 2000))):
+            for r in fresh(s.rows("ini GLOB ?", [_glob(pq)], order, 4 * want() + 40)):
                 spans = ordered_spans(pq, r[-1])
                 where = py.han_positions(s.syllables(r[0])) if spans else []
                 if spans and where and spans[-1][1] - spans[0][0] <= 2 * len(pq):
