@@ -96,6 +96,7 @@ def test_the_page_in_a_real_browser(browser, tmp_path):
     assert page.locator("button.copy.done").inner_text() == "已复制"
     assert page.evaluate("navigator.clipboard.readText()") == "指明了【A】方向、提供了根本遵循"
     page.locator(".card").first.locator("summary", has_text="例句").click()
+    page.locator(".card").first.locator("details li mark").first.wait_for()     # filled in when opened
     assert "根本遵循" in page.locator(".card").first.locator("details").first.inner_text()
     page.screenshot(path=str(tmp_path / "phrasebook.png"))
     assert not errors, errors
@@ -112,7 +113,7 @@ def test_years_filter_and_timeline_in_the_browser(browser, tmp_path):
     page.wait_for_function("window.phrasebook && window.phrasebook.ready")
     page.select_option("#fn", label="要求（requirement）")
     page.fill("#q", "过硬")
-    assert page.locator(".card").count() == 1 and page.locator(".card svg.spark rect").count() == 5
+    assert page.locator(".card").count() == 1 and page.locator(".card .spark i").count() == 5
     page.fill("#since", "2020")
     assert page.locator(".card[data-id]").count() == 0
     page.fill("#q", "压实")

@@ -163,7 +163,8 @@ PAGE = """<!DOCTYPE html>
   details { font-size: 14px; margin-top: 4px; }
   details ul { margin: 4px 0; padding-left: 20px; }
   .src { color: var(--muted); font-family: ui-monospace, monospace; font-size: 12px; }
-  svg.spark { vertical-align: middle; }
+  .spark { display: inline-flex; align-items: flex-end; gap: 1px; height: 16px; vertical-align: middle; border-bottom: 1px solid var(--line); }
+  .spark i { display: block; width: 5px; background: var(--accent); }
   .empty { color: var(--muted); padding: 20px 0; }
 </style>
 </head>
@@ -189,7 +190,7 @@ SCRIPT = r"""
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("data").textContent);
-  var SHOW = 60, NAMES = {substring: "原文", words: "分词", ordered: "顺序", pinyin: "拼音", near: "相近"};
+  var SHOW = 30, NAMES = {substring: "原文", words: "分词", ordered: "顺序", pinyin: "拼音", near: "相近"};
   var E = D.entries.map(function (r, i) {
     var syl = r[12] ? r[12].split(" ").map(function (s) { return s === "-" ? "" : s; }) : [];
     var plain = r[2].replace(/\{[^{}\s]+\}/g, "…");
@@ -268,51 +269,66 @@ SCRIPT = r"""
   }
   function isPinyin(q) { return /^[a-zA-Z' ]+$/.test(q); }
 
+  var BY_RANK = E.slice().sort(function (a, b) { return b.docs - a.docs || b.count - a.count || (a.id < b.id ? -1 : 1); });
+  var taken = new Uint8Array(E.length);
+  function startsAt(e, pos) {                    // does a syllable of e start at this offset of e.py?
+    for (var k = 0, at = 0; k < e.syl.length && at <= pos; k++) if (e.syl[k]) { if (at === pos) return true; at += e.syl[k].length; }
+    return false;
+  }
+  function spelt(pq, e) {                        // initials, or whole syllables from a syllable's start
+    if (e.ini.indexOf(pq) >= 0) return true;
+    for (var at = e.py.indexOf(pq); at >= 0; at = e.py.indexOf(pq, at + 1)) if (startsAt(e, at)) return true;
+    return false;
+  }
+  // Hits best first: the first SHOW with their spans, and how many there are in all.
   function search(query, keep) {
     var words = query.split(/\s+/).filter(Boolean), q = words.join(""), pq = q.replace(/'/g, "").toLowerCase();
-    var pin = isPinyin(query), hits = [], taken = new Set();
-    function push(e, match, score, spans) { taken.add(e.i); hits.push({e: e, match: match, score: score, spans: spans}); }
-    var pool = E.filter(keep);
-    pool.forEach(function (e) { var i = e.plain.indexOf(q); if (i >= 0) push(e, "substring", 0.9 + 0.1 * q.length / e.plain.length, occurrences(q, e.plain)); });
-    if (words.length > 1) pool.forEach(function (e) {
-      if (taken.has(e.i)) return;
-      for (var w = 0; w < words.length; w++) if (e.plain.indexOf(words[w]) < 0) return;
-      var sp = []; words.forEach(function (w) { sp = sp.concat(occurrences(w, e.plain)); });
-      push(e, "words", 0.8, merge(sp));
-    });
-    if (pin && pq.length >= 2) pool.forEach(function (e) {
-      if (taken.has(e.i) || (e.ini.indexOf(pq) < 0 && e.py.indexOf(pq) < 0)) return;
-      var sp = pinyinSpan(pq, e); if (sp) push(e, "pinyin", 0.65 + 0.05 * (sp[1] - sp[0]) / e.plain.length, [sp]);
-    });
-    var strong = hits.length;
-    if (!pin && q.length >= 2) pool.forEach(function (e) {
-      if (taken.has(e.i)) return;
-      var sp = ordered(q, e.plain); if (sp && sp[sp.length - 1][1] - sp[0][0] <= 3 * q.length) push(e, "ordered", 0.7 + 0.1 * q.length / (sp[sp.length - 1][1] - sp[0][0]), merge(sp));
-    });
-    if (!strong && hits.length === 0 && q.length >= 3) {
+    var pin = isPinyin(query), hits = [], total = 0;
+    taken.fill(0);
+    function hit(e, match, score, spans) { taken[e.i] = 1; total++; if (hits.length < SHOW) hits.push({e: e, match: match, score: score, spans: spans()}); }
+    var pool = BY_RANK.filter(keep), n = pool.length, k, e;
+    for (k = 0; k < n; k++) { e = pool[k]; if (e.plain.indexOf(q) >= 0) hit(e, "substring", 0.9 + 0.1 * q.length / e.plain.length, function () { return occurrences(q, e.plain); }); }
+    if (words.length > 1) for (k = 0; k < n; k++) {
+      e = pool[k]; if (taken[e.i] || !words.every(function (w) { return e.plain.indexOf(w) >= 0; })) continue;
+      hit(e, "words", 0.8, function () { var sp = []; words.forEach(function (w) { sp = sp.concat(occurrences(w, e.plain)); }); return merge(sp); });
+    }
+    if (pin && pq.length >= 2) for (k = 0; k < n; k++) {
+      e = pool[k]; if (taken[e.i] || !spelt(pq, e)) continue;
+      hit(e, "pinyin", 0.65, function () { return [pinyinSpan(pq, e) || [0, 0]]; });
+    }
+    if (!pin && q.length >= 2 && (hits.length < SHOW || !total)) {   // held apart: ranked by closeness
+      var apart = [];
+      for (k = 0; k < n; k++) {
+        e = pool[k]; if (taken[e.i] || e.plain.indexOf(q[0]) < 0) continue;
+        var sp = ordered(q, e.plain);
+        if (sp && sp[sp.length - 1][1] - sp[0][0] <= 3 * q.length) apart.push({e: e, match: "ordered", score: 0.7 + 0.1 * q.length / (sp[sp.length - 1][1] - sp[0][0]), spans: merge(sp)});
+      }
+      apart.sort(function (a, b) { return b.score - a.score; });
+      total += apart.length;
+      hits = hits.concat(apart.slice(0, SHOW - hits.length));
+    }
+    if (!total && q.length >= 3) {
       var target = pin ? pq : q, gi = gramIndex(), counts = new Map(), need = Math.max(1, target.length - 2 - 2 * Math.max(1, Math.floor(target.length / 4)));
       var cut = (target.length - Math.max(1, Math.floor(target.length / 4))) / target.length - 0.005;
-      for (var k = 0; k + 1 < target.length; k++) {
+      for (k = 0; k + 1 < target.length; k++) {
         var list = gi.get((pin ? "~" : "") + target.substr(k, 2)) || [];
         for (var j = 0; j < list.length; j++) counts.set(list[j], (counts.get(list[j]) || 0) + 1);
       }
-      var cands = [];
+      var cands = [], near = [];
       counts.forEach(function (c, i) { if (c >= need && keep(E[i])) cands.push([c, i]); });
       cands.sort(function (a, b) { return b[0] - a[0]; });
       cands.slice(0, 600).forEach(function (c) {
         var e = E[c[1]], l = likeness(target, pin ? e.ini : e.plain);
         if (l[0] >= cut && l[0] < 1) {
           var sp = pin ? [e.han[l[1]], e.han[Math.max(l[1], l[2] - 1)] + 1] : [l[1], l[2]];
-          push(e, "near", 0.6 * l[0], [sp]);
+          near.push({e: e, match: "near", score: 0.6 * l[0], spans: [sp]});
         }
       });
+      near.sort(function (a, b) { return b.score - a.score || b.e.docs - a.e.docs; });
+      total = near.length;
+      hits = near.slice(0, SHOW);
     }
-    var rank = {substring: 0, words: 1, pinyin: 2, ordered: 3, near: 4};
-    hits.sort(function (a, b) {
-      return rank[a.match] - rank[b.match] || (a.match === "near" || a.match === "ordered" ? b.score - a.score : 0) ||
-        b.e.docs - a.e.docs || b.e.count - a.e.count || (a.e.id < b.e.id ? -1 : 1);
-    });
-    return hits;
+    return {hits: hits, total: total};
   }
   function sentenceSearch(query) {
     var words = query.split(/\s+/).filter(Boolean), q = words.join(""), out = [];
@@ -332,29 +348,44 @@ SCRIPT = r"""
     (spans || []).forEach(function (s) { if (s[0] < pos) return; h += esc(t.slice(pos, s[0])) + "<mark>" + esc(t.slice(s[0], s[1])) + "</mark>"; pos = s[1]; });
     return (h + esc(t.slice(pos))).replace(/…/g, '<span class="slot">…</span>');
   }
-  function spark(e) {
+  function spark(e) {                            // one bar a year (CSS, not SVG: many cards draw fast)
     if (!e.years.length) return "";
-    var lo = e.first, hi = e.last, max = 1, by = {};
+    var max = 1, by = {}, bars = "";
     e.years.forEach(function (p) { by[p[0]] = p[1]; if (p[1] > max) max = p[1]; });
-    var n = hi - lo + 1, w = Math.max(24, n * 6), bars = "";
-    for (var y = lo; y <= hi; y++) { var c = by[y] || 0, h = c ? Math.max(2, Math.round(16 * c / max)) : 0;
-      bars += '<rect x="' + ((y - lo) * 6) + '" y="' + (16 - h) + '" width="5" height="' + h + '" fill="#b3261e"><title>' + y + "年 " + c + " 次</title></rect>"; }
-    return '<svg class="spark" width="' + w + '" height="16" role="img" aria-label="逐年走势">' + bars + "</svg>";
+    for (var y = e.first; y <= e.last; y++) {
+      var c = by[y] || 0;
+      bars += '<i style="height:' + (c ? Math.max(2, Math.round(16 * c / max)) : 0) + 'px" title="' + y + "年 " + c + ' 次"></i>';
+    }
+    return '<span class="spark" role="img" aria-label="逐年走势">' + bars + "</span>";
   }
   function years(e) { return e.first == null ? "" : (e.first === e.last ? String(e.first) : e.first + "–" + e.last); }
-  function card(h) {
-    var e = h.e, f = D.functions[e.fn];
-    var pieces = e.plain.split("…").filter(function (p) { return p.length > 1; });
-    function inSentence(s) { var sp = []; pieces.forEach(function (p) { sp = sp.concat(occurrences(p, s)); }); return marked(s, merge(sp)); }
-    var said = e.said.map(function (p) { return "<li>" + inSentence(D.sentences[p[1]]) + ' <span class="src">' + esc(p[0]) + "</span></li>"; }).join("");
+  function card(h) {                             // the examples and sources are filled in when opened
+    var e = h.e, f = D.functions[e.fn], n = e.said.length + (e.example ? 1 : 0);
     return '<div class="card" data-id="' + esc(e.id) + '"><div class="text">' + marked(e.plain, h.spans) + (e.by ? " ——" + esc(e.by) : "") + "</div>" +
       '<div class="meta"><span>' + esc(f[1]) + '</span><span class="src">' + esc(e.id) + "</span><span>" + e.docs + " 篇 " + e.count + " 次</span>" +
       (years(e) ? "<span>" + years(e) + " " + spark(e) + "</span>" : "") + (e.dated ? "<span>有时效</span>" : "") +
       (h.match && h.match !== "substring" ? '<span class="kind">' + NAMES[h.match] + "</span>" : "") +
       '<button class="copy" type="button">复制</button></div>' +
-      (e.example || said ? "<details><summary>例句</summary><ul>" + (e.example ? "<li>" + inSentence(e.example) + "</li>" : "") + said + "</ul></details>" : "") +
-      "<details><summary>来源（" + e.sources.length + " 处）</summary><div class=\"src\">" + e.sources.map(esc).join("<br>") + "</div></details></div>";
+      (n ? '<details data-part="examples"><summary>例句（' + n + "）</summary></details>" : "") +
+      '<details data-part="sources"><summary>来源（' + e.sources.length + " 处）</summary></details></div>";
   }
+  function fill(details) {
+    var e = byId(details.closest(".card").getAttribute("data-id")), div = document.createElement("div");
+    if (details.getAttribute("data-part") === "examples") {
+      var pieces = e.plain.split("…").filter(function (p) { return p.length > 1; });
+      var inSentence = function (s) { var sp = []; pieces.forEach(function (p) { sp = sp.concat(occurrences(p, s)); }); return marked(s, merge(sp)); };
+      div.innerHTML = "<ul>" + (e.example ? "<li>" + inSentence(e.example) + "</li>" : "") + e.said.map(function (p) {
+        return "<li>" + inSentence(D.sentences[p[1]]) + ' <span class="src">' + esc(p[0]) + "</span></li>"; }).join("") + "</ul>";
+    } else {
+      div.className = "src"; div.innerHTML = e.sources.map(esc).join("<br>");
+    }
+    details.appendChild(div);
+  }
+  var BY_ID = null;
+  function byId(id) { if (!BY_ID) { BY_ID = new Map(); E.forEach(function (x) { BY_ID.set(x.id, x); }); } return BY_ID.get(id); }
+  out.addEventListener("toggle", function (ev) {
+    var d = ev.target; if (d.tagName === "DETAILS" && d.open && d.children.length === 1) fill(d);
+  }, true);
   function keep() {
     var fn = fnSel.value === "" ? -1 : +fnSel.value, since = sinceIn.value ? +sinceIn.value : null, until = untilIn.value ? +untilIn.value : null;
     return function (e) {
@@ -363,12 +394,12 @@ SCRIPT = r"""
   }
   var shown = [];
   function run() {
-    var t0 = performance.now(), query = qIn.value.trim(), k = keep(), html = "";
-    var hits = query ? search(query, k) : E.filter(k).map(function (e) { return {e: e, match: "", spans: []}; });
-    shown = hits.slice(0, SHOW);
-    if (hits.length) {
-      status.textContent = (query ? "找到 " : "共 ") + hits.length + " 条" + (hits.length > SHOW ? "，显示前 " + SHOW + " 条" : "");
-      html = shown.map(card).join("");
+    var t0 = performance.now(), query = qIn.value.trim(), k = keep(), html = "", found;
+    if (query) found = search(query, k);
+    else { var all = BY_RANK.filter(k); found = {hits: all.slice(0, SHOW).map(function (e) { return {e: e, match: "", spans: []}; }), total: all.length}; }
+    if (found.total) {
+      status.textContent = (query ? "找到 " : "共 ") + found.total + " 条" + (found.total > SHOW ? "，显示前 " + SHOW + " 条" : "");
+      html = found.hits.map(card).join("");
     } else {
       var ss = sentenceSearch(query);
       status.textContent = ss.length ? "短语库中没有“" + query + "”，下面是例句中的 " + ss.length + " 句" : "没有找到“" + query + "”";
@@ -377,7 +408,7 @@ SCRIPT = r"""
     out.innerHTML = html;
     void out.offsetHeight;                           // layout included in the measured time
     window.phrasebook.lastMs = performance.now() - t0;
-    window.phrasebook.count = hits.length;
+    window.phrasebook.count = found.total;
   }
   function copyText(text, button) {
     function done() { button.textContent = "已复制"; button.classList.add("done"); setTimeout(function () { button.textContent = "复制"; button.classList.remove("done"); }, 2000); }
@@ -389,12 +420,13 @@ SCRIPT = r"""
   }
   out.addEventListener("click", function (ev) {
     var b = ev.target.closest("button.copy"); if (!b) return;
-    var id = b.closest(".card").getAttribute("data-id"), e = E.find(function (x) { return x.id === id; });
+    var e = byId(b.closest(".card").getAttribute("data-id"));
     copyText(e.text.replace(/\{([^{}\s]+)\}/g, "【$1】"), b);
   });
   [qIn, fnSel, sinceIn, untilIn].forEach(function (el) { el.addEventListener("input", run); });
   window.phrasebook = {ready: false, lastMs: 0, count: 0, search: search};
   run();
   window.phrasebook.ready = true;
+  setTimeout(gramIndex, 200);                        // the near-miss index, before it is first needed
 })();
 """
