@@ -154,7 +154,7 @@ PAGE = """<!DOCTYPE html>
   main { padding: 8px 20px 40px; max-width: 1100px; }
   .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; margin: 10px 0; }
   .text { font-size: 18px; }
-  .text mark { background: var(--mark); padding: 0 1px; }
+  mark { background: var(--mark); padding: 0 1px; }
   .slot { color: var(--accent); }
   .meta { color: var(--muted); font-size: 14px; display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; }
   .kind { font-size: 12px; border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
@@ -343,10 +343,11 @@ SCRIPT = r"""
   }
 
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; }); }
-  function marked(t, spans) {
+  function marked(t, spans, slots) {
     var h = "", pos = 0;
     (spans || []).forEach(function (s) { if (s[0] < pos) return; h += esc(t.slice(pos, s[0])) + "<mark>" + esc(t.slice(s[0], s[1])) + "</mark>"; pos = s[1]; });
-    return (h + esc(t.slice(pos))).replace(/…/g, '<span class="slot">…</span>');
+    h += esc(t.slice(pos));
+    return slots ? h.replace(/…/g, '<span class="slot">…</span>') : h;
   }
   function spark(e) {                            // one bar a year (CSS, not SVG: many cards draw fast)
     if (!e.years.length) return "";
@@ -361,7 +362,7 @@ SCRIPT = r"""
   function years(e) { return e.first == null ? "" : (e.first === e.last ? String(e.first) : e.first + "–" + e.last); }
   function card(h) {                             // the examples and sources are filled in when opened
     var e = h.e, f = D.functions[e.fn], n = e.said.length + (e.example ? 1 : 0);
-    return '<div class="card" data-id="' + esc(e.id) + '"><div class="text">' + marked(e.plain, h.spans) + (e.by ? " ——" + esc(e.by) : "") + "</div>" +
+    return '<div class="card" data-id="' + esc(e.id) + '"><div class="text">' + marked(e.plain, h.spans, true) + (e.by ? " ——" + esc(e.by) : "") + "</div>" +
       '<div class="meta"><span>' + esc(f[1]) + '</span><span class="src">' + esc(e.id) + "</span><span>" + e.docs + " 篇 " + e.count + " 次</span>" +
       (years(e) ? "<span>" + years(e) + " " + spark(e) + "</span>" : "") + (e.dated ? "<span>有时效</span>" : "") +
       (h.match && h.match !== "substring" ? '<span class="kind">' + NAMES[h.match] + "</span>" : "") +
