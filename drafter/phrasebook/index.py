@@ -7,7 +7,8 @@ Tables: ``entries`` (only the columns searched and sorted on, so a scan is short
 ``entries_fts`` / ``entries_pyfts`` (FTS5 trigram over the plain text and over the initials and full
 pinyin: substrings of three characters or letters or more), ``grams`` (each entry's characters,
 character bigrams and ``~``-prefixed bigrams of its initials: short substrings, the rarest character
-of an ordered query, the candidates of near misses); the same for the corpus ``sentences`` (from
+of an ordered query, the candidates of near misses), ``gramfreq`` (how many texts hold each term:
+the rarest ones are looked up first); the same for the corpus ``sentences`` (from
 ``sentences.jsonl``, or else the entries' examples).
 
 The cache folder is ``$DRAFTER_CACHE``, else ``$XDG_CACHE_HOME/drafter``, else ``~/.cache/drafter``.
@@ -27,7 +28,7 @@ from typing import Iterable
 from drafter.phrasebook.bank import BankFile, read_bank_file, read_sentences
 from drafter.phrasebook.entry import Entry
 
-VERSION = 6            # bump when the tables change
+VERSION = 7            # bump when the tables change
 KEEP = 8               # index files kept in the cache folder
 
 
@@ -164,6 +165,10 @@ def build(db: sqlite3.Connection, files: list[BankFile]) -> None:
         INSERT INTO entries_pyfts(entries_pyfts) VALUES ('rebuild');
         INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
         INSERT INTO sentences_pyfts(sentences_pyfts) VALUES ('rebuild');
+        CREATE TABLE gramfreq(g TEXT PRIMARY KEY, df INT) WITHOUT ROWID;
+        INSERT INTO gramfreq SELECT g, count(*) FROM grams GROUP BY g;
+        CREATE TABLE sgramfreq(g TEXT PRIMARY KEY, df INT) WITHOUT ROWID;
+        INSERT INTO sgramfreq SELECT g, count(*) FROM sgrams GROUP BY g;
         CREATE INDEX sentences_source ON sentences(source);
         CREATE INDEX entries_rank ON entries(docs DESC, count DESC);
     """)

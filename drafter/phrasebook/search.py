@@ -134,19 +134,18 @@ def occurrences(needle: str, text: str) -> list[tuple[int, int]]:
 def ordered_spans(q: str, text: str) -> list[tuple[int, int]] | None:
     """The characters of q found in order in text, in the shortest window; None if not all are."""
     best = None
-    for start in (i for i, c in enumerate(text) if c == q[0]):
+    start = text.find(q[0])
+    while start >= 0:
         pos, spans = start, []
         for c in q:
             pos = text.find(c, pos)
             if pos < 0:
-                break
+                return _merge(best) if best else None
             spans.append((pos, pos + 1))
             pos += 1
-        else:
-            if best is None or spans[-1][1] - spans[0][0] < best[-1][1] - best[0][0]:
-                best = spans
-            continue
-        break
+        if best is None or spans[-1][1] - spans[0][0] < best[-1][1] - best[0][0]:
+            best = spans
+        start = text.find(q[0], start + 1)
     return _merge(best) if best else None
 
 
@@ -194,27 +193,37 @@ class Searcher:
             return f"n IN (SELECT rowid FROM {self.table}_pyfts WHERE {self.table}_pyfts MATCH ?)", [_fts(q)]
         return f"n IN (SELECT n FROM {self.grams} WHERE g = ?)", ["~" + q]       # two initials
 
+    def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many texts hold each term (0 for none)."""
+        terms = sorted(set(terms))
+        found = dict(self.db.execute(f"SELECT g, df FROM {self.grams.replace('grams', 'gramfreq')} "
+                                     f"WHERE g IN ({','.join('?' * len(terms))})", terms).fetchall())
+        return {t: found.get(t, 0) for t in terms}
+
     def rarest(self, chars: str) -> str:
         """The character of chars with the fewest texts (the others are checked on those)."""
-        counts = {c: self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {self.grams} WHERE g = ? LIMIT 20000)",
-                                     (c,)).fetchone()[0] for c in set(chars)}
-        return min(counts, key=counts.get)
+        df = self.frequencies(chars)
+        return min(df, key=df.get)
 
     def near(self, q: str, prefix: str, limit: int) -> list[tuple]:
-        grams = sorted({prefix + g for g in _bigrams(q)})
-        if not grams:
+        """Candidates of near misses: texts holding the query's rarest bigrams, those holding more of
+        them first. With up to w characters wrong, at most 2w bigrams are spoilt, so the 2w + 1
+        rarest bigrams that exist hold every text within reach."""
+        df = self.frequencies(prefix + g for g in _bigrams(q))
+        wrong = max(1, len(q) // 4)
+        rare = sorted((g for g in df if df[g]), key=df.get)[:2 * wrong + 1]
+        if not rare:
             return []
-        least = max(1, len(q) - 2 - 2 * max(1, len(q) // 4))     # each wrong character spoils two
         sql = (f"SELECT {', '.join('t.' + c.strip() for c in self.cols.split(','))} FROM "
-               f"(SELECT n, count(*) AS c FROM {self.grams} WHERE g IN ({','.join('?' * len(grams))}) "
-               f"GROUP BY n HAVING c >= ? ORDER BY c DESC LIMIT {CANDIDATES * 4}) AS g "
+               f"(SELECT n, count(*) AS c FROM {self.grams} WHERE g IN ({','.join('?' * len(rare))}) "
+               f"GROUP BY n ORDER BY c DESC LIMIT {CANDIDATES * 4}) AS g "
                f"JOIN (SELECT * FROM {self.table} WHERE {self.where}) AS t ON t.n = g.n ORDER BY g.c DESC LIMIT ?")
-        return self.db.execute(sql, grams + [least] + self.args + [limit]).fetchall()
+        return self.db.execute(sql, rare + self.args + [limit]).fetchall()
 
 
 def _ordered_but_one(q: str, text: str) -> list[tuple[int, int]] | None:
     """The characters of q but one, in order within a short window of text (压实责壬 → 压实防火责任)."""
-    if len(q) < 4:
+    if len(q) < 4 or sum(c in text for c in q) < len(q) - 1:
         return None
     best = None
     for i in range(len(q)):
@@ -228,12 +237,23 @@ def _ordered_but_one(q: str, text: str) -> list[tuple[int, int]] | None:
 def _likeness(q: str, target: str, cutoff: float):
     """rapidfuzz's best alignment of q with a stretch of target (a target shorter than q is compared
     whole, so 根本… is not a perfect match of 根本尊循)."""
-    from rapidfuzz import fuzz
-
+    fuzz = _fuzz()
     if len(target) < len(q):
         score = fuzz.ratio(q, target, score_cutoff=cutoff)
         return _Alignment(score, 0, len(target)) if score else None
     return fuzz.partial_ratio_alignment(q, target, score_cutoff=cutoff)
+
+
+def _fuzz():
+    global _FUZZ
+    if _FUZZ is None:
+        from rapidfuzz import fuzz
+
+        _FUZZ = fuzz
+    return _FUZZ
+
+
+_FUZZ = None
 
 
 @dataclass
