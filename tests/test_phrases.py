@@ -3,8 +3,6 @@ look-up, filters and the ``drafter phrases`` commands."""
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import time
 from pathlib import Path

@@ -5,8 +5,6 @@ loses no character of any printed entry."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import jsonschema
 import pytest
 from rich.cells import cell_len

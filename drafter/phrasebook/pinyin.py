@@ -15,7 +15,7 @@ ASCII_QUERY = re.compile(r"^[a-zA-Z' ]+$")
 
 def available() -> bool:
     try:
-        import pypinyin  # noqa: F401
+        import pypinyin  # noqa: F401  (is it there?)
     except ImportError:
         return False
     return True
