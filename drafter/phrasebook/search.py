@@ -188,9 +188,11 @@ class Searcher:
         return f"n IN (SELECT n FROM {self.grams} WHERE g = ?)", [q]
 
     def spells(self, q: str) -> tuple[str, list]:
-        """The condition: the initials or the full pinyin hold q."""
+        """The condition: the initials (gbzx) or, for a query of syllables, the full pinyin
+        (genbenzunxun) hold q."""
         if len(q) >= 3:
-            return f"n IN (SELECT rowid FROM {self.table}_pyfts WHERE {self.table}_pyfts MATCH ?)", [_fts(q)]
+            match = _fts(q) if py.syllabic(q) else f"ini : {_fts(q)}"
+            return f"n IN (SELECT rowid FROM {self.table}_pyfts WHERE {self.table}_pyfts MATCH ?)", [match]
         return f"n IN (SELECT n FROM {self.grams} WHERE g = ?)", ["~" + q]       # two initials
 
     def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
@@ -340,7 +342,7 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
             tier.sort(key=lambda h: (-round(h.score, 2),) + rank_key(h))
             add(tier)
         # 4b. initials in order, close together (yszr → 压实防火责任), as characters in order are above
-        if pinyin_query and with_pinyin and len(pq) >= 3 and len(hits) < limit:
+        if pinyin_query and with_pinyin and len(pq) >= 3 and not py.syllabic(pq) and len(hits) < limit:
             tier = []
             for r in fresh(s.rows("ini GLOB ?", [_glob(pq)], order, 4 * want() + 40)):
                 spans = ordered_spans(pq, r[-1])
