@@ -104,7 +104,9 @@ def in_process(folder: Path, count: int, cache: Path, yaml_baseline: bool = True
     t = time.perf_counter()
     book = Phrasebook([folder])
     build = time.perf_counter() - t
-    index = max((cache / "phrasebook").glob("*.sqlite"), key=lambda p: p.stat().st_mtime)
+    from drafter.phrasebook.index import key
+
+    index = cache / "phrasebook" / f"{key(bank_files([folder]))}.sqlite"
     print(f"index build ({'cold' if build > 1 else 'already in the cache'}): {build:.1f} s, "
           f"{index.stat().st_size / 1e6:.0f} MB on disk")
     t = time.perf_counter()

@@ -247,7 +247,10 @@ NoPager = Annotated[bool, typer.Option("--no-pager", help="在终端也不分页
 def _book(library):
     from drafter.phrasebook import Phrasebook
 
-    return Phrasebook(library)
+    def building() -> None:
+        typer.echo("drafter: 正在为短语库建立索引（只在短语库改动后做一次）……", err=True)
+
+    return Phrasebook(library, on_build=building)
 
 
 def _json_lines(items) -> None:

@@ -155,6 +155,9 @@ def test_phrases_commands():
 def test_show_has_a_sparkline_and_every_source(tmp_path):
     shown = runner.invoke(app, ["phrases", "show", "requirement.0001", "--library", str(_library(tmp_path))])
     assert shown.exit_code == 0, shown.output
+    assert "正在为短语库建立索引" in shown.stderr                       # a new bank: said once
+    again = runner.invoke(app, ["phrases", "show", "requirement.0001", "--library", str(tmp_path / "lib")])
+    assert "建立索引" not in again.stderr
     assert "2015–2019" in shown.output and "█·▄·█" in shown.output
     assert all(s in shown.output for s in ("2015_a.txt:3", "2017_b.txt:9", "2019_c.txt:4"))
     assert "槽位：A、B" in shown.output

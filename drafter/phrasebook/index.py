@@ -52,8 +52,9 @@ def key(files: Iterable[BankFile]) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
-def open_index(files: list[BankFile]) -> sqlite3.Connection:
-    """A read-only connection to the index of these bank files, building it when needed."""
+def open_index(files: list[BankFile], on_build=None) -> sqlite3.Connection:
+    """A read-only connection to the index of these bank files, building it when needed (after
+    calling ``on_build()``, so a command can say why this once it takes a while)."""
     path = cache_dir() / "phrasebook" / f"{key(files)}.sqlite"
     if path.is_file():
         try:
@@ -63,6 +64,8 @@ def open_index(files: list[BankFile]) -> sqlite3.Connection:
             db.close()
         except sqlite3.DatabaseError:
             pass
+    if on_build is not None:
+        on_build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".build-", suffix=".sqlite")

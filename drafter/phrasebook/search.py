@@ -404,12 +404,12 @@ def _near(s: Searcher, q: str, pq: str, pinyin_query: bool, make, rank_key, take
 class Phrasebook:
     """The bank of a library, through its index: search, look-up, listing."""
 
-    def __init__(self, library: Iterable = ()):
+    def __init__(self, library: Iterable = (), on_build=None):
         from drafter.phrasebook.bank import bank_files
         from drafter.phrasebook.index import open_index
 
         self.files = bank_files(library)
-        self.db = open_index(self.files)
+        self.db = open_index(self.files, on_build)
         self.meta = dict(self.db.execute("SELECT k, v FROM meta").fetchall())
 
     def close(self) -> None:
