@@ -217,3 +217,19 @@ def test_list_shows_a_page_and_json_all(tmp_path):
     assert out.exit_code == 0 and "显示前 5 条" in out.output
     lines = runner.invoke(app, ["phrases", "list", "--json"]).output.splitlines()
     assert len(lines) == len(Phrasebook())
+
+
+def test_an_index_built_by_worker_processes_is_the_same(tmp_path, monkeypatch):
+    from drafter.phrasebook.index import workers
+
+    lib = _library(tmp_path)
+    (lib / "phrasebank" / "more.yaml").write_text(NEW_FORMAT.replace("requirement.000", "measures.000")
+                                                  .replace("function: requirement", "function: measures"), "utf-8")
+    serial = Phrasebook([lib])
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "other-cache"))
+    monkeypatch.setenv("DRAFTER_INDEX_WORKERS", "2")
+    assert workers(serial.files) == 2
+    parallel = Phrasebook([lib])
+    for q in ("过硬", "压实", "gbzx", "根本尊循", "yszr"):
+        assert [h.to_dict(0) for h in serial.search(q).hits] == [h.to_dict(0) for h in parallel.search(q).hits]
+    assert len(serial) == len(parallel)

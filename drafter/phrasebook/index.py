@@ -11,6 +11,7 @@ of an ordered query, the candidates of near misses), ``gramfreq`` (how many text
 the rarest ones are looked up first); the same for the corpus ``sentences`` (from
 ``sentences.jsonl``, or else the entries' examples).
 
+A large bank's files are read in parallel (``$DRAFTER_INDEX_WORKERS`` sets how many processes).
 The cache folder is ``$DRAFTER_CACHE``, else ``$XDG_CACHE_HOME/drafter``, else ``~/.cache/drafter``.
 Where it cannot be written the index is built in memory for the one run.
 """
@@ -105,31 +106,69 @@ def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1) if "…" not in text[i:i + 2]}
 
 
+def prepare(path: Path, origin: str, use_pinyin: bool) -> list[tuple]:
+    """The index rows of one bank file, before numbering: (id, function, plain, docs, count, first,
+    last, ini, py, data, srcs, syl, grams). The slow part of a build (YAML, pinyin), so it may run
+    in a worker process, one file each."""
+    from drafter.phrasebook import pinyin
+
+    out = []
+    for e in read_bank_file(path, origin):
+        plain = e.plain
+        syl = pinyin.syllables(plain) if use_pinyin else []
+        ini = pinyin.initials(syl)
+        out.append((e.id, e.function, plain, e.docs, e.count, e.first, e.last, ini, "".join(syl),
+                    json.dumps(e.to_dict(), ensure_ascii=False), "\n".join(e.sources), pinyin.pack(syl),
+                    sorted(grams_of(plain, ini))))
+    return out
+
+
+def workers(files: list[BankFile]) -> int:
+    """How many processes prepare the files: ``$DRAFTER_INDEX_WORKERS``, else one for a small bank
+    and up to four (one a core) for a bank of more than 4 MB."""
+    if os.environ.get("DRAFTER_INDEX_WORKERS", "").isdigit():
+        return max(1, int(os.environ["DRAFTER_INDEX_WORKERS"]))
+    yaml_files = [f for f in files if f.kind == "yaml"]
+    if len(yaml_files) < 2 or sum(f.path.stat().st_size for f in yaml_files) < 4_000_000:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1, len(yaml_files)))
+
+
+def _prepared(files: list[BankFile], use_pinyin: bool):
+    """Each YAML file's prepared rows, in the files' order (so precedence holds)."""
+    yaml_files = [f for f in files if f.kind == "yaml"]
+    n = workers(files)
+    if n == 1:
+        for f in yaml_files:
+            yield prepare(f.path, f.origin, use_pinyin)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        yield from pool.map(prepare, [f.path for f in yaml_files], [f.origin for f in yaml_files],
+                            [use_pinyin] * len(yaml_files))
+
+
 def build(db: sqlite3.Connection, files: list[BankFile]) -> None:
     """Fill an empty database with the index of the bank files, one file at a time (a large bank
-    is never all in memory at once)."""
+    is never all in memory at once; files are prepared in parallel where the bank is large)."""
     from drafter.phrasebook import pinyin
 
     use_pinyin = pinyin.available()
     db.executescript(SCHEMA)
     ids: set[str] = set()
     n = 0
-    for f in files:                           # highest precedence first: its ids win
-        if f.kind != "yaml":
-            continue
+    for prepared in _prepared(files, use_pinyin):     # highest precedence first: its ids win
         rows, details, syls, grams = [], [], [], []
-        for e in read_bank_file(f.path, f.origin):
-            if e.id in ids:
+        for pid, function, plain, docs, count, first, last, ini, full, data, srcs, syl, terms in prepared:
+            if pid in ids:
                 continue
-            ids.add(e.id)
+            ids.add(pid)
             n += 1
-            plain = e.plain
-            syl = pinyin.syllables(plain) if use_pinyin else []
-            ini = pinyin.initials(syl)
-            rows.append((n, e.id, e.function, plain, e.docs, e.count, e.first, e.last, ini, "".join(syl)))
-            details.append((n, json.dumps(e.to_dict(), ensure_ascii=False), "\n".join(e.sources)))
-            syls.append((n, pinyin.pack(syl)))
-            grams += [(g, n) for g in grams_of(plain, ini)]
+            rows.append((n, pid, function, plain, docs, count, first, last, ini, full))
+            details.append((n, data, srcs))
+            syls.append((n, syl))
+            grams += [(g, n) for g in terms]
         db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         db.executemany("INSERT INTO details VALUES (?,?,?)", details)
         db.executemany("INSERT INTO entries_syl VALUES (?,?)", syls)
