@@ -263,7 +263,7 @@ def _json_lines(items) -> None:
 
 @phrases_app.command("search")
 def phrases_search(
-    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（dzzw），多个词用空格分开"),
+    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（ddzw），多个词用空格分开"),
     function: PhraseFunction = None,
     since: Since = None,
     until: Until = None,
@@ -274,7 +274,7 @@ def phrases_search(
     no_pager: NoPager = False,
     library: Library = [],
 ):
-    """搜索短语库：原文、分词、按序的字、拼音、相近的依次排列；短语库中没有时列出语料中的句子。"""
+    """搜索短语库（原文、拼音、相近）；短语库中没有时列出语料中的句子。"""
     text = " ".join(query)
     result = _book(library).search(text, function, since, until, source, limit)
     if json_out:
