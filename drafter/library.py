@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from drafter.builtin import builtin_root
 from drafter.errors import DrafterError, LibraryError
@@ -29,7 +29,7 @@ from drafter.errors import DrafterError, LibraryError
 if TYPE_CHECKING:
     from drafter.outlines.load import Outline
     from drafter.outlines.sandbox import Templates
-    from drafter.phrases import Phrase
+    from drafter.phrasebook import Entry, Phrasebook
 
 ENV = "DRAFTER_LIBRARY"
 BUILTIN = "内置"
@@ -79,7 +79,7 @@ class Library:
 
     def __init__(self, roots: list[Root]):
         self.roots = roots
-        self._phrases: list[Phrase] | None = None     # read once: a batch quotes the bank in every row
+        self._phrases: list[Entry] | None = None     # read once: a batch quotes the bank in every row
         self._profiles: dict[str, dict[str, Any]] = {}
 
     @classmethod
@@ -183,18 +183,24 @@ class Library:
 
     # -- phrase bank
 
-    def phrases(self) -> list[Phrase]:
-        """Every phrase of the library, each id once (from its highest-precedence root), sorted by id."""
-        from drafter.phrases import read_phrases
+    def phrase_folders(self) -> list[tuple[Path, str]]:
+        """The ``phrasebank/`` folders, highest precedence first, each with where it was named."""
+        return [(folder, root.origin) for folder, root in self.dirs("phrasebank")]
 
-        if self._phrases is not None:
-            return list(self._phrases)
-        found: dict[str, Phrase] = {}
-        for folder, root in self.dirs("phrasebank"):
-            for path in sorted(folder.glob("*.yaml")):
-                for phrase in read_phrases(path, root.origin):
-                    found.setdefault(phrase.id, phrase)
-        self._phrases = [found[k] for k in sorted(found)]
+    def phrasebook(self, on_build: Callable[[], None] | None = None) -> Phrasebook:
+        """The phrase bank as a book to search, through its on-disk index (``on_build`` is called when
+        the index has to be built first)."""
+        from drafter.phrasebook import Phrasebook
+
+        return Phrasebook(self.phrase_folders(), on_build=on_build)
+
+    def phrases(self) -> list[Entry]:
+        """Every phrase of the library, each id once (from its highest-precedence root), sorted by id;
+        read once (a batch quotes the bank in every row)."""
+        from drafter.phrasebook.bank import bank_files, read_entries
+
+        if self._phrases is None:
+            self._phrases = read_entries(bank_files(self.phrase_folders()))
         return list(self._phrases)
 
 

@@ -385,62 +385,149 @@ def mine(
     Console().print(mine_table(result, str(output)))
 
 
-phrases_app = App(help="短语库：列出、搜索、查看 phrase bank: list, search, show.", no_args_is_help=True)
+phrases_app = App(help="短语库：搜索、列出、查看、导出。", no_args_is_help=True)
 app.add_typer(phrases_app, name="phrases")
 
+# Options the phrases commands share.
+PhraseFunction = Annotated[str | None, typer.Option("--function", help="只看这一功能，如 opening.context；closing 即 closing.*")]
+Since = Annotated[int | None, typer.Option("--since", help="只看此年及以后用过的")]
+Until = Annotated[int | None, typer.Option("--until", help="只看此年及以前用过的")]
+Source = Annotated[str | None, typer.Option("--source", help="只看来源（文件名:行）含此文字的")]
+Wide = Annotated[bool, typer.Option("--wide", help="来源写全")]
+JsonLines = Annotated[bool, typer.Option("--json", help="输出 JSON Lines，每行一条（格式见 drafter/phrasebook/search-result.schema.json）")]
+NoPager = Annotated[bool, typer.Option("--no-pager", help="在终端也不分页")]
 
-@phrases_app.command("list")
-def phrases_list(
-    function: str | None = typer.Option(None, "--function", help="只列出这一功能，如 opening.context"),
-    library: LibraryDirs = [],
-):
-    """列出短语库中的短语（可按功能筛选）。"""
-    from rich.console import Console
 
-    from drafter.cli.mine_view import phrases_table
+def _book(library: list[Path]) -> Any:
+    """The phrase book of the library, through its index (built, with a note, when the bank changed)."""
 
-    rows = [p for p in resolve(library).phrases() if function is None or p.function == function]
-    if function and not rows:
-        fail(f"没有功能为 {function} 的短语 no phrases with function '{function}'")
-    Console().print(phrases_table(rows, f"短语库 phrase bank（{len(rows)} 条）"))
+    def building() -> None:
+        typer.echo("drafter: 正在为短语库建立索引（只在短语库改动后做一次）……", err=True)
+
+    return resolve(library).phrasebook(on_build=building)
+
+
+def _json_lines(items) -> None:
+    import json
+
+    out = sys.stdout
+    for rank, item in enumerate(items, 1):
+        out.write(json.dumps(item.to_dict(rank) if hasattr(item, "match") else item, ensure_ascii=False) + "\n")
 
 
 @phrases_app.command("search")
 def phrases_search(
-    query: str = typer.Argument(..., help="要找的词句，如 根本遵循 text to look for"),
-    function: str | None = typer.Option(None, "--function", help="只在这一功能中找"),
-    limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条 at most this many"),
+    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（ddzw），多个词用空格分开"),
+    function: PhraseFunction = None,
+    since: Since = None,
+    until: Until = None,
+    source: Source = None,
+    limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条"),
+    json_out: JsonLines = False,
+    wide: Wide = False,
+    no_pager: NoPager = False,
     library: LibraryDirs = [],
 ):
-    """搜索短语库：包含所找词句的排在前面，其次是相近的。"""
-    from rich.console import Console
+    """搜索短语库（原文、拼音、相近）；短语库中没有时列出语料中的句子。"""
+    text = " ".join(query)
+    result = _book(library).search(text, function, since, until, source, limit)
+    if json_out:
+        _json_lines(result.hits)
+        if not result.hits:
+            raise typer.Exit(1)
+        return
+    if not result.hits:
+        fail(f"没有找到“{text}”")
+    from drafter.cli.phrases_view import emit, search_text, terminal
 
-    from drafter.cli.mine_view import phrases_table
-    from drafter.phrases import search
+    width, _, color = terminal()
+    emit(search_text(result, width, color, wide), pager=not no_pager)
 
-    found = search(resolve(library).phrases(), query, function, limit)
-    if not found:
-        fail(f"没有找到 no phrase matches '{query}'")
-    Console().print(phrases_table(found, f"搜索 search: {query}", scores=True))
+
+@phrases_app.command("list")
+def phrases_list(
+    function: PhraseFunction = None,
+    since: Since = None,
+    until: Until = None,
+    source: Source = None,
+    limit: int | None = typer.Option(None, "--limit", "-n", help="最多显示几条（默认：屏幕上 500 条，--json 全部）"),
+    json_out: JsonLines = False,
+    wide: Wide = False,
+    no_pager: NoPager = False,
+    library: LibraryDirs = [],
+):
+    """列出短语库中的短语（可按功能、年份、来源筛选）。"""
+    book = _book(library)
+    if json_out:
+        _json_lines([e.to_dict() for e in book.entries(function, since, until, source, limit)])
+        return
+    shown = limit if limit is not None else 500
+    rows = book.entries(function, since, until, source, shown + 1)
+    if not rows:
+        fail("没有符合条件的短语")
+    from drafter.cli.phrases_view import emit, list_text, terminal
+
+    total = len(rows) if len(rows) <= shown else book.count(function, since, until, source)
+    title = f"短语库（{total} 条）" if total <= shown else f"短语库（共 {total} 条，显示前 {shown} 条；-n 可调）"
+    width, _, color = terminal()
+    emit(list_text(rows[:shown], title, width, color, wide), pager=not no_pager)
 
 
 @phrases_app.command("show")
 def phrases_show(
-    phrase_id: str = typer.Argument(..., help="短语编号 phrase id"),
+    phrase_id: str = typer.Argument(..., help="短语编号，如 formula.a46ec1"),
+    json_out: JsonLines = False,
+    no_pager: NoPager = False,
     library: LibraryDirs = [],
 ):
-    """显示一条短语：全文、槽位、出现篇数与次数、全部来源、例句。"""
-    from drafter.phrases import find_phrase
+    """显示一条短语：全文、槽位、出现篇数与次数、逐年走势、全部来源及其原句。"""
+    book = _book(library)
+    entry = book.get(phrase_id)
+    sentences = book.sentences_of(entry)
+    if json_out:
+        d = entry.to_dict()
+        d["sentences"] = [{"source": s, "text": t} for s, t in sentences]
+        _json_lines([d])
+        return
+    from drafter.cli.phrases_view import emit, entry_text, terminal
 
-    p = find_phrase(resolve(library).phrases(), phrase_id)
-    lines = [f"编号 id: {p.id}", f"功能 function: {p.function}", f"短语 text: {p.text}"]
-    if p.slots:
-        lines.append(f"槽位 slots: {', '.join(p.slots)}")
-    if p.by:
-        lines.append(f"出处 by: {p.by}")
-    lines += [f"出现 seen: {p.docs} 篇 docs, {p.count} 次 times", f"例句 example: {p.example}",
-              f"来源 sources ({p.origin}: {p.path}):"] + [f"  {s}" for s in p.sources]
-    typer.echo("\n".join(lines))
+    width, _, color = terminal()
+    emit(entry_text(entry, sentences, book.pinyin_of(entry.id), width, color), pager=not no_pager)
+
+
+@phrases_app.command("functions")
+def phrases_functions(library: LibraryDirs = []):
+    """列出短语库中的功能及各自的条数（--function 可用的值）。"""
+    from drafter.cli.phrases_view import emit, functions_text, terminal
+
+    width, _, color = terminal()
+    emit(functions_text(_book(library).function_counts(), width, color), pager=False)
+
+
+@phrases_app.command("export")
+def phrases_export(
+    output: Path = typer.Option(..., "-o", "--output", help="输出文件，如 素材库.html"),
+    html: bool = typer.Option(False, "--html", help="即 --format html"),
+    fmt: str | None = typer.Option(None, "--format", "-t", help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名"),
+    function: PhraseFunction = None,
+    since: Since = None,
+    until: Until = None,
+    title: str = typer.Option("讲话稿素材库", "--title", help="网页或文档的标题"),
+    style: Style = "gbt9704",
+    force: Force = False,
+    library: LibraryDirs = [],
+):
+    """导出短语库：一个离线可用的网页（可搜索、筛选、复制），或素材汇编 Word 文档，或 CSV 表格。"""
+    from drafter.phrasebook.export import export
+
+    fmt = "html" if html else (fmt or output.suffix.lstrip(".").lower())
+    if fmt not in ("html", "docx", "csv"):
+        fail(f"不支持的导出格式“{fmt}”，可用：html、docx、csv")
+    book = _book(library)
+    entries = book.entries(function, since, until)
+    profile = resolve(library).profile(style) if fmt == "docx" else None
+    written = export(book, entries, output, fmt, title=title, force=force, profile=profile)
+    typer.echo(f"已导出 {len(entries)} 条到 {written}", err=True)
 
 
 _signal_received: list[int] = []

@@ -17,7 +17,7 @@ from drafter.ingest.html import html_lines
 from drafter.render.layout import format_date
 from drafter.structure import date_from_name, read_speech
 
-PAGES = Path(__file__).resolve().parent / "data" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 PAGE = """<html><head><meta charset="gb2312"><title>站名</title><script>var x = "同志们：";</script></head>
@@ -65,7 +65,7 @@ def test_html_survives_broken_markup():
 def test_old_word_files_are_converted_through_libreoffice(suffix, tmp_path):
     from drafter.api import write_speech
 
-    speech = read_speech(Path(__file__).resolve().parent.parent / "examples" / "corpus" / "001_ba08b270c44729d2.txt")
+    speech = read_speech(Path(__file__).resolve().parents[2] / "examples" / "corpus" / "001_ba08b270c44729d2.txt")
     docx = write_speech(speech, tmp_path / "speech.docx")
     subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)],

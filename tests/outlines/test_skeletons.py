@@ -26,7 +26,7 @@ from drafter.outlines.values import load_answers
 from drafter.render.docx import is_style_separator
 from drafter.render.numbering import numbered
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ANSWERS = REPO / "examples" / "answers"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LIBRARY = Library.resolve([])

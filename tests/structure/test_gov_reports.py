@@ -15,7 +15,7 @@ import yaml
 from drafter.structure import read_speech
 from drafter.structure.normalize import normalize
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FACTS = yaml.safe_load((ROOT / "tests" / "data" / "gov-reports.facts.yaml").read_text(encoding="utf-8"))["reports"]
 #: the corpus beside the repository (CI: ../shared/corpus), or on this machine, or where DRAFTER_CORPUS says
 PLACES = [Path(os.environ["DRAFTER_CORPUS"]) if os.environ.get("DRAFTER_CORPUS") else None,

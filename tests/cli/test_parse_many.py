@@ -9,7 +9,7 @@ from pathlib import Path
 
 from drafter import read
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "examples" / "corpus").glob("*.txt"))
 
 

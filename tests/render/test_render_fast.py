@@ -15,7 +15,7 @@ from drafter.outlines.assemble import assemble, example_values
 from drafter.render.docx import build_document, docx_bytes
 from drafter.render.docx_fast import Unsupported, fast_docx, render_docx
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "examples" / "corpus").glob("*.txt"))
 HELDOUT = sorted((REPO / "tests" / "data" / "heldout").glob("*.txt"))
 PROFILES = ("gbt9704", "speech", "windows-fonts")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from drafter.cli import coerce
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_plain_annotations_and_the_rest():

@@ -1,0 +1,236 @@
+"""The phrase book: both bank formats, the index (built once, rebuilt when the YAML changes),
+look-up, filters and the ``drafter phrases`` commands."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from phrasebook_helpers import ROOT
+from drafter.library import Library
+from drafter.cli import app
+from drafter.errors import DrafterError
+from drafter.phrasebook import Phrasebook
+from drafter.phrasebook.index import cache_dir
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def book():
+    return Library.resolve().phrasebook()
+
+
+def test_the_builtin_bank_loads(book):
+    assert {"opening.context", "transition", "frame", "quotation", "triad", "formulation", "closing.call"} <= set(book.functions())
+    assert len(book) > 100 and book.meta["sentences"] == "corpus"
+    assert all(e.origin == "内置" for e in book.entries(limit=50))
+
+
+def test_search_finds_根本遵循_with_its_sources(book):
+    hits = book.search("根本遵循").hits
+    texts = [h.entry.text for h in hits]
+    assert "指明了{A}方向、提供了根本遵循" in texts          # old-format {{ A }} read as {A}
+    best = hits[0]
+    assert best.match == "substring" and 0.9 < best.score <= 1 and best.entry.docs == 3
+    assert {s.split(":")[0][:3] for s in best.entry.sources} == {"000", "002", "004"}
+    assert best.entry.plain[best.spans[0][0]:best.spans[0][1]] == "根本遵循"
+
+
+def test_scores_are_real_and_tiers_ranked(book):
+    near = book.search("根本尊循").hits
+    assert near and near[0].match == "near" and 0 < near[0].score < 0.6 and "根本遵循" in near[0].entry.plain
+    exact = book.search("秉纲而目自张，执本而末自从").hits[0]
+    assert exact.score == 1.0
+    mixed = book.search("党的建设", limit=200).hits
+    assert len({h.score for h in mixed}) > 3
+    assert [h.score for h in mixed if h.match == "substring"] and all(h.score >= 0.9 for h in mixed if h.match == "substring")
+
+
+def test_function_filter_and_unknown_function(book):
+    assert all(h.entry.function == "quotation" for h in book.search("之", function="quotation").hits)
+    assert {h.entry.function for h in book.search("同志们", function="closing", limit=50).hits} <= {"closing.call", "closing.modesty"}
+    with pytest.raises(DrafterError) as err:
+        book.search("同志们", function="nope")
+    assert "closing.call、closing.modesty" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_show_and_unknown_ids(book):
+    e = next(e for e in book.entries(function="quotation") if e.by == "傅玄")
+    assert book.get(e.id).text == "秉纲而目自张，执本而末自从"
+    sentences = dict(book.sentences_of(e))
+    assert "秉纲而目自张" in sentences["002_196b020fa5f85377.txt:20"]
+    with pytest.raises(DrafterError, match="没有编号为 quotation.nope"):
+        book.get("quotation.nope")
+
+
+NEW_FORMAT = """\
+- id: requirement.0001
+  function: requirement
+  text: 要{A}，做到{B}过硬
+  slots: [A, B]
+  seen: {docs: 3, count: 5}
+  sources: ['2015_a.txt:3', '2017_b.txt:9', '2019_c.txt:4']
+  example: 要筑牢信仰之基，做到信念过硬。
+  years: {first: 2015, last: 2019, by_year: {2015: 2, 2017: 1, 2019: 2}}
+  dated: true
+- id: requirement.0002
+  function: requirement
+  text: 压紧压实工作责任
+  seen: {docs: 1, count: 1}
+  sources: ['2021_d.txt:7']
+  example: 各级各部门要压紧压实工作责任。
+  years: {first: 2021, last: 2021, by_year: {2021: 1}}
+"""
+
+
+def _library(tmp_path: Path, text: str = NEW_FORMAT) -> Path:
+    folder = tmp_path / "lib" / "phrasebank"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "requirement.yaml").write_text(text, encoding="utf-8")
+    return tmp_path / "lib"
+
+
+def test_new_format_years_and_year_filters(tmp_path):
+    book = Library.resolve([_library(tmp_path)]).phrasebook()
+    e = book.get("requirement.0001")
+    assert e.text == "要{A}，做到{B}过硬" and e.plain == "要…，做到…过硬" and e.dated
+    assert (e.first, e.last, e.by_year) == (2015, 2019, {2015: 2, 2017: 1, 2019: 2})
+    ids = lambda q, **kw: [h.entry.id for h in book.search(q, fallback=False, **kw).hits]  # noqa: E731
+    assert ids("要", function="requirement", since=2020) == []
+    assert ids("压实", since=2020) == ["requirement.0002"]
+    assert ids("过硬", until=2016) == ["requirement.0001"]
+    assert ids("要", source="2017_b") == ["requirement.0001"]
+
+
+def test_the_index_is_cached_and_rebuilt_when_the_yaml_changes(tmp_path):
+    lib = _library(tmp_path)
+    Library.resolve([lib]).phrasebook()
+    built = sorted(p.name for p in (cache_dir() / "phrasebook").glob("*.sqlite"))
+    assert Library.resolve([lib]).phrasebook().get("requirement.0002")
+    assert sorted(p.name for p in (cache_dir() / "phrasebook").glob("*.sqlite")) == built   # reused
+    time.sleep(0.01)
+    _library(tmp_path, NEW_FORMAT.replace("压紧压实工作责任", "压紧压实主体责任"))
+    assert Library.resolve([lib]).phrasebook().get("requirement.0002").text == "压紧压实主体责任"
+
+
+def test_a_library_bank_overlays_the_builtin_one_and_errors_name_the_place(tmp_path):
+    folder = tmp_path / "lib" / "phrasebank"
+    folder.mkdir(parents=True)
+    (folder / "transition.yaml").write_text(
+        "- {id: transition.mine, function: transition, text: 下面，我讲三点意见, seen: {docs: 1, count: 1},"
+        " sources: ['a.txt:3'], example: 下面，我讲三点意见。}\n", encoding="utf-8")
+    mine = Library.resolve([tmp_path / "lib"]).phrasebook().get("transition.mine")
+    assert mine.origin == "--library" and mine.sources == ("a.txt:3",)
+    (folder / "bad.yaml").write_text("- {id: x}\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match=r"bad.yaml:1:3"):
+        Library.resolve([tmp_path / "lib"]).phrasebook()
+    (folder / "bad.yaml").write_text("- {id: x, function: [\n", encoding="utf-8")
+    with pytest.raises(DrafterError, match=r"bad.yaml:2:1"):
+        Library.resolve([tmp_path / "lib"]).phrasebook()
+
+
+def test_phrases_commands():
+    listed = runner.invoke(app, ["phrases", "list", "--function", "quotation"])
+    assert listed.exit_code == 0 and "quotation." in listed.output and "formula." not in listed.output
+    found = runner.invoke(app, ["phrases", "search", "根本遵循", "--wide"], env={"COLUMNS": "200"})
+    assert found.exit_code == 0 and "根本遵循" in found.output and "000_251da491407e7ad2.txt:1" in found.output
+    short = runner.invoke(app, ["phrases", "search", "根本遵循"], env={"COLUMNS": "80"})
+    assert "000:1" in short.output and "000_251da491407e7ad2.txt" not in short.output
+    pid = Library.resolve().phrasebook().search("秉纲而目自张").hits[0].entry.id
+    shown = runner.invoke(app, ["phrases", "show", pid])
+    assert shown.exit_code == 0 and "傅玄" in shown.output and "002_196b020fa5f85377.txt:20" in shown.output
+    assert "秉纲而目自张，执本而末自从" in shown.output.split("002_196b020fa5f85377.txt:20")[1]
+    missing = runner.invoke(app, ["phrases", "search", "完全无关的词语组合"])
+    assert missing.exit_code == 1 and "没有找到" in missing.output
+    unknown = runner.invoke(app, ["phrases", "search", "同志们", "--function", "nope"])
+    assert unknown.exit_code == 1 and "closing.call" in str(unknown.exception)   # main() prints it as one line
+    functions = runner.invoke(app, ["phrases", "functions"])
+    assert functions.exit_code == 0 and "quotation" in functions.output
+
+
+def test_show_has_a_sparkline_and_every_source(tmp_path):
+    shown = runner.invoke(app, ["phrases", "show", "requirement.0001", "--library", str(_library(tmp_path))])
+    assert shown.exit_code == 0, shown.output
+    assert "正在为短语库建立索引" in shown.stderr                       # a new bank: said once
+    again = runner.invoke(app, ["phrases", "show", "requirement.0001", "--library", str(tmp_path / "lib")])
+    assert "建立索引" not in again.stderr
+    assert "2015–2019" in shown.output and "█·▄·█" in shown.output
+    assert all(s in shown.output for s in ("2015_a.txt:3", "2017_b.txt:9", "2019_c.txt:4"))
+    assert "槽位：A、B" in shown.output
+
+
+def test_no_color_and_plain_output_off_a_terminal():
+    out = runner.invoke(app, ["phrases", "search", "根本遵循"], env={"NO_COLOR": "1"})
+    assert "\x1b[" not in out.output
+
+
+def test_a_search_reads_no_yaml_and_help_loads_no_phrase_book(tmp_path):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    probe = ("import sys\nfrom drafter.cli import main\nsys.argv = ['drafter'] + sys.argv[1:]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('yaml', 'pypinyin', 'rapidfuzz', 'drafter.phrasebook', 'rich') if m in sys.modules), file=sys.stderr)")
+    run = lambda *args: subprocess.run([sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True)  # noqa: E731
+    run("phrases", "search", "根本遵循")                    # the index exists after this
+    assert run("phrases", "search", "根本遵循").stderr.strip().endswith("['drafter.phrasebook']")  # nor rich
+    helped = run("--help").stderr
+    assert "drafter.phrasebook" not in helped and "yaml" not in helped and "rapidfuzz" not in helped
+
+
+def test_an_unwritable_cache_still_searches(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DRAFTER_CACHE", str(blocker / "cache"))
+    assert Library.resolve().phrasebook().search("根本遵循").hits
+
+
+def test_terminal_output_highlights_matches_and_pages_long_lists(monkeypatch):
+    import pydoc
+    import sys
+
+    from drafter.cli import phrases_view
+
+    result = Library.resolve().phrasebook().search("根本遵循")
+    coloured = phrases_view.search_text(result, 80, color=True)
+    assert "\x1b[1;7m根本遵循\x1b[0m" in coloured                       # the match, bold reverse
+    assert "\x1b[" not in phrases_view.search_text(result, 80, color=False)
+    paged = []
+    monkeypatch.setattr(pydoc, "pager", paged.append)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(phrases_view.shutil, "get_terminal_size", lambda fallback: os.terminal_size((80, 10)))
+    phrases_view.emit(coloured)
+    assert paged == [coloured]                                        # longer than the screen: paged
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert phrases_view.terminal()[2] is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert phrases_view.terminal()[2] is False
+
+
+def test_list_shows_a_page_and_json_all(tmp_path):
+    out = runner.invoke(app, ["phrases", "list", "-n", "5"], env={"COLUMNS": "100"})
+    assert out.exit_code == 0 and "显示前 5 条" in out.output
+    lines = runner.invoke(app, ["phrases", "list", "--json"]).output.splitlines()
+    assert len(lines) == len(Library.resolve().phrasebook())
+
+
+def test_an_index_built_by_worker_processes_is_the_same(tmp_path, monkeypatch):
+    from drafter.phrasebook.index import workers
+
+    lib = _library(tmp_path)
+    (lib / "phrasebank" / "more.yaml").write_text(NEW_FORMAT.replace("requirement.000", "measures.000")
+                                                  .replace("function: requirement", "function: measures"), "utf-8")
+    serial = Library.resolve([lib]).phrasebook()
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "other-cache"))
+    monkeypatch.setenv("DRAFTER_INDEX_WORKERS", "2")
+    assert workers(serial.files) == 2
+    parallel = Library.resolve([lib]).phrasebook()
+    for q in ("过硬", "压实", "gbzx", "根本尊循", "yszr"):
+        assert [h.to_dict(0) for h in serial.search(q).hits] == [h.to_dict(0) for h in parallel.search(q).hits]
+    assert len(serial) == len(parallel)
