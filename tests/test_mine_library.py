@@ -1,5 +1,5 @@
 """The library ``drafter mine`` writes: deterministic, valid outlines that drafter new can use, a phrase
-bank in the documented shape, and the built-in phrase bank is exactly what mining examples/corpus gives."""
+bank in the documented shape (the built-in bank is checked in test_mine_builtin.py)."""
 
 from __future__ import annotations
 
@@ -33,14 +33,6 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_mining_twice_gives_identical_bytes(library, tmp_path):
     write_library(mine_corpus(SEEDS), tmp_path / "again")
     assert tree(tmp_path / "again") == tree(library)
-
-
-def test_the_builtin_phrase_bank_is_what_mining_the_examples_gives():
-    mined = {k: v for k, v in library_files(mine_corpus(SEEDS)).items() if k.startswith("phrasebank/")}
-    shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8") for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
-    assert sorted(mined) == sorted(shipped)
-    for name in mined:
-        assert mined[name] == shipped[name], f"{name} drifted: run python -m drafter.mine.builtin"
 
 
 @pytest.mark.parametrize("corpus", [SEEDS, HELDOUT], ids=["seeds", "heldout"])
@@ -98,12 +90,12 @@ def test_phrase_entries_have_the_documented_shape(library):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
         for e in entries:
             assert e["function"] == path.stem and e["id"].startswith(path.stem + ".")
-            assert set(e) <= {"id", "function", "text", "slots", "seen", "sources", "example", "by"}
+            assert set(e) <= {"id", "function", "text", "slots", "seen", "years", "dated", "score", "sources", "example", "by"}
             assert e["seen"]["docs"] >= 1 and e["seen"]["count"] >= len(e["sources"]) >= 1
             assert all(":" in s for s in e["sources"])
-            assert ("{{" in e["text"]) == bool(e.get("slots"))
+            assert ("{" in e["text"]) == bool(e.get("slots")) and "{{" not in e["text"]
     frame = next(e for e in yaml.safe_load((library / "phrasebank" / "frame.yaml").read_text(encoding="utf-8"))
-                 if e["text"] == "要{{ A }}，做到{{ B }}过硬")
+                 if e["text"] == "要{A}，做到{B}过硬")
     assert frame["slots"] == ["A", "B"] and frame["seen"] == {"docs": 1, "count": 5}
 
 

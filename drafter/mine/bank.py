@@ -1,21 +1,28 @@
-"""The phrase bank: mined phrases sorted by what they do in a speech, each with its provenance.
+"""The phrase bank: mined phrases sorted by what they do in a speech, each with its provenance, years
+and a score, the best of each function kept.
 
-Where a phrase occurs and its shape say what it does: recurring formulas are ``opening.context``
-when most of their places are in openings, ``closing.call`` when they are in closings and open a
-sentence there or make a whole clause, ``requirement`` when they start with 要/必须, else
-``formula``; ``triad``, ``formulation`` and ``quotation`` by shape (see their modules); ``frame``
-from parallel headings; ``transition``, ``closing.call`` and ``closing.modesty`` from the speeches'
-own transition and closing sentences, merged into one templated entry where sentences of several
-documents share a frame. A formula found in every document of a corpus of four or more is the
-genre's common vocabulary (党的建设, 组织工作), not a formula, and is left out. A formula or gapped
-formula enters only as a phrase that starts and ends where words do (see ``drafter.mine.bounds``):
-fragments and terms shorter than six Chinese characters (软弱涣散) stay in the list of recurring
-formulas, but a phrase bank is for wording.
+Where a phrase occurs and its shape say what it does (see ``drafter.mine.functions.FUNCTIONS``):
+``triad``, ``formulation`` (a quoted numbered term) and ``quotation`` by shape (see their modules);
+``frame`` from parallel headings and recurring gapped formulas; ``transition``, ``closing.call`` and
+``closing.modesty`` from the speeches' own transition and closing sentences, merged into one
+templated entry where sentences of several documents share a frame. A recurring formula (see
+``drafter.mine.formulas``) is ``requirement`` when it starts with 要/必须, ``significance`` when it
+names a need, a guarantee or a meaning (…的必然要求, 重大意义), ``opening.context`` when most of its
+places are in openings, ``closing.call`` when they are in closings and it opens a sentence there or
+makes a whole clause, ``idiom`` when it is a four-character phrase or a chain of them, ``measure``
+when it opens a clause at most of its places, ``formulation`` when it is a term of one clause (新常态,
+供给侧结构性改革), else ``formula``.
+
+Each phrase is scored by how reusable it is: documents, spread over the years, and how clearly its
+edges are word boundaries; a function keeps its best ``max_per_function`` phrases (thresholds scale
+with the corpus, see ``limits``), so the bank stays a size a person can browse however large the
+corpus. Slots print as {A}, {B}.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +30,7 @@ from dataclasses import dataclass, field
 from drafter.mine.corpus import Corpus, Unit
 from drafter.mine.bounds import Bounds
 from drafter.mine.frames import Frame
+from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
@@ -30,15 +38,21 @@ from drafter.mine.quotes import NUMBERED, formulations, quotations
 from drafter.mine.text import GAP, canon
 from drafter.mine.triads import triads
 
-FUNCTIONS = ("opening.context", "transition", "requirement", "formula", "triad", "formulation", "quotation",
-             "frame", "closing.call", "closing.modesty")
+__all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
+
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
+SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重|根本所在|关键所在|题中应有之义)$")
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
 CLAUSE = "，：“”"
-SLOT = "{{{{ {} }}}}"
-VOCABULARY_DOCS = 4
+SLOT = "{{{}}}"
 EXAMPLE = 60
+#: the most sources an entry lists (one place per document first); its counts are all its places
+MAX_SOURCES = 12
+#: an entry not seen in the corpus's last ``RECENT_YEARS`` years is marked ``dated``
+RECENT_YEARS = 5
+#: a corpus of at most this many documents keeps one-document transitions, closings, triads and frames
+SMALL = 20
 
 
 @dataclass
@@ -51,32 +65,38 @@ class Phrase:
     by: str | None = None
     id: str = ""
     key: str = field(default="", repr=False)
+    strength: float = 1.0                # how clearly its edges are word boundaries (0.5–1)
+    score: float = 0.0
 
     @property
     def docs(self) -> int:
         return len({u.doc for u in self.places})
 
 
+def limits(ndocs: int, min_docs: int | None = None, max_per_function: int | None = None) -> tuple[int, int]:
+    """The least documents a formula needs and the most phrases a function keeps, for a corpus of
+    ``ndocs`` documents: two documents for a handful, growing as the square root (4 for 50, 10 for 400)."""
+    if min_docs is None:
+        min_docs = max(2, round(math.sqrt(ndocs) / 2))
+    if max_per_function is None:
+        max_per_function = 120
+    return min_docs, max_per_function
+
+
 def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped: list[Gapped],
-               groups: list[Group]) -> list[Phrase]:
-    """Every phrase of the corpus, with stable ids, sorted by function then by how widely seen."""
+               groups: list[Group], bounds: Bounds, min_docs: int = 2, max_per_function: int = 120,
+               strength: dict[str, float] | None = None) -> list[Phrase]:
+    """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score."""
     phrases: dict[tuple[str, str], Phrase] = {}
-    vocabulary = len(corpus.docs) >= VOCABULARY_DOCS
-    bounds = Bounds(sents.texts)
+    strength = strength or {}
     for f in formulas:
-        if vocabulary and len(f.docs) == len(corpus.docs):
-            continue
-        span = bounds.span(f.canon)
-        if span is None:
-            continue
-        a, b = span
-        s0, i0 = f.places[0]
-        f = Formula(sents.texts[s0][i0 + a:i0 + b], [(s, i + a) for s, i in f.places], f.docs)
         units = [u for s, _ in f.places for u in sents.units[s]]
         text = surface(sents, f)
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
-        _add(phrases, Phrase(_function(text, units, leads), text, [], units,
-                             _example(sents, f.places[0][0], f.places[0][1], len(text))), f.canon)
+        opens = _opens(sents, f.places, len(text))
+        _add(phrases, Phrase(_function(text, units, leads, opens), text, [], units,
+                             _example(sents, f.places[0][0], f.places[0][1], len(text)),
+                             strength=strength.get(f.canon, 1.0)), f.canon)
     for g in gapped:
         grown = anchored(g, sents, bounds)
         if grown is None:
@@ -88,12 +108,52 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         sentence = sents.surface[s][0]
         text = sentence[a:a + len(g.first) + left] + SLOT.format("A") + sentence[b:end]
         leads = _leads(sents, [(s, x - left, e + right) for s, x, _, e in g.places])
-        _add(phrases, Phrase(_function(text, units, leads), text, ["A"], units, _clip(sentence, a, end - a)),
+        function = _function(text, units, leads, False)
+        _add(phrases, Phrase("frame" if function in ("formula", "measure", "idiom", "formulation") else function,
+                             text, ["A"], units, _clip(sentence, a, end - a)),
              sents.texts[s][a:a + len(g.first) + left] + GAP + sents.texts[s][b:end])
     _shapes(phrases, corpus)
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
-    return _ids(list(phrases.values()))
+    return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function))
+
+
+def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
+    """Whether a phrase opens a clause at most of its places (after a boundary or 要/必须)."""
+    opened = 0
+    for s, i in places:
+        text = sents.texts[s]
+        k = i
+        for lead in ("要", "必须", "并", "还要", "继续", "进一步"):
+            if text[max(0, i - len(lead)):i] == lead:
+                k = i - len(lead)
+                break
+        opened += k == 0 or text[k - 1] in "，：“—"
+    return opened * 2 > len(places)
+
+
+def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> list[Phrase]:
+    """Score every phrase; keep those seen in ``min_docs`` documents (the speeches' own sentences,
+    shapes and frames in one), the best ``top`` of each function."""
+    years = [d.year for d in corpus.docs]
+    span = sorted({y for y in years if y is not None})
+    by_function: dict[str, list[Phrase]] = defaultdict(list)
+    for p in phrases:
+        docs = {u.doc for u in p.places}
+        dated = {years[d] for d in docs if years[d] is not None}
+        spread = (len(dated) / len(docs)) if span and docs else 1.0
+        p.score = round(len(docs) * (0.5 + 0.5 * spread) * p.strength, 3)
+        by_function[p.function].append(p)
+    out = []
+    small = len(corpus.docs) <= SMALL
+    for function, group in by_function.items():
+        # a speech's own transition or closing, a quotation, a triad or a heading frame counts from one
+        # document in a small corpus; in a large one, only where it recurs
+        own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame", "formulation")
+        group = [p for p in group if own and (small or p.docs >= 2 or p.function == "quotation") or p.docs >= min_docs]
+        group.sort(key=lambda p: (-p.score, -p.docs, -len(p.places), p.key))
+        out += group[:top]
+    return out
 
 
 def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
@@ -110,7 +170,7 @@ def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
     return False
 
 
-def _function(text: str, units: list[Unit], leads: bool) -> str:
+def _function(text: str, units: list[Unit], leads: bool, opens: bool) -> str:
     plain = text.replace(SLOT.format("A"), "…")
     if triads(plain) == [(0, len(plain))]:
         return "triad"
@@ -118,11 +178,22 @@ def _function(text: str, units: list[Unit], leads: bool) -> str:
         return "formulation"
     if REQUIREMENT.match(plain):
         return "requirement"
+    if SIGNIFICANCE.search(plain):
+        return "significance"
     roles = Counter("opening" if u.role in ("opening", "transition") else u.role for u in units)
     top = max(roles, key=lambda r: (roles[r], r))
-    if top == "closing" and not leads:
-        return "formula"
-    return {"opening": "opening.context", "closing": "closing.call"}.get(top, "formula")
+    if top == "opening":
+        return "opening.context"
+    if top == "closing" and leads:
+        return "closing.call"
+    clauses = canon(plain).split("，")
+    if "…" not in plain and all(len(c) == 4 for c in clauses):
+        return "idiom"
+    if opens and len(plain) >= 5:
+        return "measure"
+    if len(clauses) == 1 and len(plain) <= 10 and "…" not in plain:
+        return "formulation"
+    return "formula"
 
 
 def _add(phrases: dict, phrase: Phrase, key: str) -> None:
@@ -215,7 +286,7 @@ def _clip(sentence: str, i: int, n: int) -> str:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def _ids(phrases: list[Phrase]) -> list[Phrase]:
+def _ids(phrases: list[Phrase]) -> list[Phrase]:  # noqa: C901
     """Ids from the function and a hash of the text, so they stay when the corpus grows; sorted."""
     taken: set[str] = set()
     for p in sorted(phrases, key=lambda p: (p.function, p.key)):
@@ -226,4 +297,4 @@ def _ids(phrases: list[Phrase]) -> list[Phrase]:
         p.id = f"{p.function}.{digest[:size]}"
         taken.add(p.id)
     order = {f: i for i, f in enumerate(FUNCTIONS)}
-    return sorted(phrases, key=lambda p: (order[p.function], -p.docs, -len(p.places), p.key))
+    return sorted(phrases, key=lambda p: (order[p.function], -p.score, -p.docs, -len(p.places), p.key))

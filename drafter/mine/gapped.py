@@ -28,6 +28,8 @@ MAX_ANCHOR = 6
 CHANCE = 1e-4
 RARE = 0.05
 COVER = 0.75
+#: the places of an n-gram looked around (the first ones, in corpus order)
+MAX_PLACES = 40
 #: marks an anchor may not hold: it stays inside one clause
 BREAKS = set("，：。！？；“”《》（）")
 
@@ -47,13 +49,17 @@ class Gapped:
         return self.first + GAP + self.second
 
 
-def gapped(sents: Sentences, formulas: list[Formula]) -> list[Gapped]:
-    """The gapped formulas around the recurring n-grams, one per distinct text."""
-    corpus = "\n".join(sents.texts)
+def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | None = None) -> list[Gapped]:
+    """The gapped formulas around the recurring n-grams, one per distinct text. ``count(text)`` gives
+    how often a text occurs in the corpus (of ``size`` characters), from an index; without it the
+    corpus is searched."""
+    if count is None:
+        corpus = "\n".join(sents.texts)
+        count, size = corpus.count, len(corpus)
     counts: dict[str, int] = {}
     found: dict[tuple, Gapped] = {}
     for formula in formulas:
-        g = _around(sents, formula, corpus, counts)
+        g = _around(sents, formula, (count, size or 1), counts)
         if g is None:
             continue
         key = (g.docs, frozenset(p[0] for p in g.places))
@@ -67,10 +73,10 @@ def gapped(sents: Sentences, formulas: list[Formula]) -> list[Gapped]:
     return [by_text[k] for k in sorted(by_text)]
 
 
-def _around(sents: Sentences, formula: Formula, corpus: str, counts: dict[str, int]) -> Gapped | None:
+def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str, int]) -> Gapped | None:
     n = len(formula.canon)
     near: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)   # anchor → {place: anchor start}
-    for s, i in formula.places:
+    for s, i in formula.places[:MAX_PLACES]:
         text = sents.texts[s]
         for lo, hi in ((max(0, i - WINDOW), i), (i + n, min(len(text), i + n + WINDOW))):
             for a in range(lo, hi):
@@ -82,7 +88,7 @@ def _around(sents: Sentences, formula: Formula, corpus: str, counts: dict[str, i
                         near[piece][(s, i)] = a
     best = None
     for piece, where in near.items():
-        if len(where) < max(2, COVER * len(formula.places)):
+        if len(where) < max(2, COVER * min(len(formula.places), MAX_PLACES)):
             continue
         docs = frozenset().union(*(sents.docsets[s] for s, _ in where))
         if len(docs) < 2:
@@ -110,10 +116,11 @@ def _docs(sents: Sentences, s: int) -> frozenset[int]:
     return sents.docsets[s]
 
 
-def _chance(piece: str, times: int, corpus: str, counts: dict[str, int]) -> float:
+def _chance(piece: str, times: int, corpus: tuple, counts: dict[str, int]) -> float:
+    count, size = corpus
     if piece not in counts:
-        counts[piece] = corpus.count(piece)
-    p = min(1.0, counts[piece] * 2 * WINDOW / max(len(corpus), 1))
+        counts[piece] = max(count(piece), times)
+    p = min(1.0, counts[piece] * 2 * WINDOW / size)
     return p ** times if p <= RARE else 1.0
 
 
