@@ -110,7 +110,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     corpus = read_corpus(source, jobs, progress)
     ndocs = len(corpus.docs)
     min_docs, top = limits(ndocs, min_docs, max_per_function)
-    groups = [g for doc in corpus.docs for g in heading_groups(doc.name, doc.speech)]
+    groups = [g for doc in corpus.docs for g in doc.groups]
     step("index", 0, 1)
     sents = Sentences.of(corpus)
     units = [u for d in corpus.docs for u in d.units]

@@ -208,21 +208,17 @@ def _add(phrases: dict, phrase: Phrase, key: str) -> None:
 
 
 def _shapes(phrases: dict, corpus: Corpus) -> None:
-    """Triads, formulations and quotations, from every sentence."""
+    """Triads, formulations and quotations, as each document's sentences showed them (``Doc.shapes``)."""
     for doc in corpus.docs:
-        for unit in doc.units:
-            for a, b in triads(unit.text):
-                text = unit.text[a:b]
-                _add(phrases, Phrase("triad", text, [], [unit], _clip(unit.text, a, b - a)), canon(text))
-            for term in formulations(unit.canon):
-                i = unit.canon.index(term)
-                _add(phrases, Phrase("formulation", unit.text[i:i + len(term)], [], [unit], _clip(unit.text, i, len(term))), term)
-            for q in quotations(unit.text):
-                i = unit.text.find(q.text)
-                _add(phrases, Phrase("quotation", q.text, [], [unit], _clip(unit.text, max(i, 0), len(q.text)), q.by), canon(q.text))
+        for k, function, a, b, by in doc.shapes:
+            unit = doc.units[k]
+            text = unit.text[a:b]
+            _add(phrases, Phrase(function, text, [], [unit], _clip(unit.text, a, b - a), by),
+                 canon(text) if function != "formulation" else unit.canon[a:b])
     for (function, _), p in phrases.items():
         if function == "quotation" and p.by is None:
-            p.by = next((q.by for u in p.places for q in quotations(u.text) if q.by), None)
+            p.by = next((by for u in p.places for k, f, _, _, by in corpus.docs[u.doc].shapes
+                         if f == "quotation" and by and corpus.docs[u.doc].units[k] is u), None)
 
 
 def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:

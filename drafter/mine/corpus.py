@@ -45,7 +45,13 @@ class Unit:
 
     @property
     def canon(self) -> str:
-        return canon(self.text)
+        """The canonical form of the text (made once)."""
+        try:
+            return self.__dict__["_canon"]
+        except KeyError:
+            value = canon(self.text)
+            object.__setattr__(self, "_canon", value)
+            return value
 
 
 @dataclass
@@ -54,6 +60,8 @@ class Doc:
     speech: Speech
     units: list[Unit] = field(default_factory=list)
     year: int | None = None
+    groups: list = field(default_factory=list)        # parallel heading groups (drafter.mine.parallel.Group)
+    shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations, quotations
 
     @property
     def title(self) -> str:
@@ -142,7 +150,30 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
     units = _plausible(_speech_only(list(_units(0, speech))))
     if not units:
         return Skipped(name, "没有正文 no text to mine")
-    return Doc(name, speech, units, year_of(name, speech))
+    from drafter.mine.parallel import heading_groups
+
+    return Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
+
+
+def shapes(units: list[Unit]) -> list[tuple[int, str, int, int, str | None]]:
+    """The triads, quoted numbered formulations and quotations of each sentence, by shape."""
+    from drafter.mine.quotes import formulations, quotations
+    from drafter.mine.triads import triads
+
+    out = []
+    for k, unit in enumerate(units):
+        text = unit.text
+        if text.count("，") + text.count("、") + text.count("：") >= 2:
+            out += [(k, "triad", a, b, None) for a, b in triads(text)]
+        if "“" in text:
+            canon_text = unit.canon
+            for term in formulations(canon_text):
+                i = canon_text.index(term)
+                out.append((k, "formulation", i, i + len(term), None))
+        for q in quotations(text):
+            i = max(text.find(q.text), 0)
+            out.append((k, "quotation", i, i + len(q.text), q.by))
+    return out
 
 
 def year_of(name: str, speech: Speech) -> int | None:

@@ -28,8 +28,10 @@ MAX_ANCHOR = 6
 CHANCE = 1e-4
 RARE = 0.05
 COVER = 0.75
-#: the places of an n-gram looked around (the first ones, in corpus order)
+#: the places of an n-gram looked around (the first ones, in corpus order), and of all n-grams (those
+#: in the most documents first): the work stays bounded however large the corpus
 MAX_PLACES = 40
+MAX_TOTAL = 5000
 #: marks an anchor may not hold: it stays inside one clause
 BREAKS = set("，：。！？；“”《》（）")
 
@@ -58,7 +60,11 @@ def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | No
         count, size = corpus.count, len(corpus)
     counts: dict[str, int] = {}
     found: dict[tuple, Gapped] = {}
-    for formula in formulas:
+    budget = MAX_TOTAL
+    for formula in sorted(formulas, key=lambda f: (-len(f.docs), f.canon)):
+        budget -= min(len(formula.places), MAX_PLACES)
+        if budget < 0:
+            break
         g = _around(sents, formula, (count, size or 1), counts)
         if g is None:
             continue
@@ -78,14 +84,16 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
     near: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)   # anchor → {place: anchor start}
     for s, i in formula.places[:MAX_PLACES]:
         text = sents.texts[s]
+        key = (s, i)
         for lo, hi in ((max(0, i - WINDOW), i), (i + n, min(len(text), i + n + WINDOW))):
             for a in range(lo, hi):
                 for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
-                    piece = text[a:b]
-                    if BREAKS & set(piece):
+                    if text[b - 1] in BREAKS:
                         break
-                    if cjk_count(piece) and (s, i) not in near[piece] or _closer(near[piece].get((s, i)), a, i, n):
-                        near[piece][(s, i)] = a
+                    slot = near[text[a:b]]
+                    old = slot.get(key)
+                    if old is None or _closer(old, a, i, n):
+                        slot[key] = a
     best = None
     for piece, where in near.items():
         if len(where) < max(2, COVER * min(len(formula.places), MAX_PLACES)):

@@ -78,6 +78,7 @@ class Index:
     levels: dict[int, Level] = field(default_factory=dict)
     bound_at: np.ndarray | None = None   # bool: text[i] and text[i+1] are bound
     known_at: np.ndarray | None = None   # bool: the pair text[i], text[i+1] is common enough to say
+    _tables: dict = field(default_factory=dict, repr=False)
 
     # -- building --------------------------------------------------------------------------------
 
@@ -246,8 +247,10 @@ class Index:
         level = self.levels.get(len(text))
         if level is None or not text:
             return 0, 0
-        i = int(level.find(np.array([self.hash_of(text)], dtype=np.uint64))[0])
-        return (int(level.tf[i]), int(level.df[i])) if i >= 0 else (0, 0)
+        table = self._tables.get(level.n)
+        if table is None:
+            table = self._tables[level.n] = dict(zip(level.hash.tolist(), zip(level.tf.tolist(), level.df.tolist())))
+        return table.get(int(self.hash_of(text)), (0, 0))
 
     def positions(self, level: Level, i: int) -> np.ndarray:
         return level.occ[level.start[i]:level.start[i + 1]]
