@@ -213,6 +213,10 @@ def mine(
     folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）folder of speeches"),
     output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录 library folder to write"),
     force: bool = typer.Option(False, "--force", "-f", help="目录已存在时重写 drafter 生成的文件 rewrite drafter's files"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认全部核心）worker processes"),
+    min_docs: Optional[int] = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）least documents"),
+    max_per_function: Optional[int] = typer.Option(None, "--max-per-function", min=1,
+                                                   help="每种功能最多保留几条 most phrases per function"),
 ):
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
     from rich.console import Console
@@ -222,7 +226,7 @@ def mine(
 
     if output.exists() and (not output.is_dir() or any(output.iterdir())) and not force:
         fail(f"{output}: 输出目录已存在，加 --force 重写 drafter 生成的文件 output folder exists; use --force")
-    result = mine_corpus(folder)
+    result = mine_corpus(folder, jobs=jobs, min_docs=min_docs, max_per_function=max_per_function)
     for skipped in result.skipped:
         typer.echo(f"drafter: 跳过 skipped {skipped.name}: {skipped.reason}", err=True)
     if not result.documents:

@@ -28,7 +28,9 @@ def test_the_builtin_bank_loads(bank):
 def test_search_finds_根本遵循_with_its_sources(bank):
     results = search(bank, "根本遵循")
     texts = [p.text for _, p in results]
-    assert "指明了{A}方向、提供了根本遵循" in texts          # slots print as {A} (issue 9)
+    # the built-in bank is mined from the seeds and the government work reports (issue 9): the seeds'
+    # gapped 指明了{A}方向、提供了根本遵循 is below its thresholds there (tests/test_mine_bounds.py has it)
+    assert "提供了根本遵循" in texts
     best = results[0][1]
     assert results[0][0] == 1.0 and best.docs == 3
     assert {s.split(":")[0][:3] for s in best.sources} == {"000", "002", "004"}

@@ -24,14 +24,14 @@ from drafter.mine.ngrams import Formula, Sentences
 from drafter.mine.text import GAP, balanced, cjk_count, trim
 
 WINDOW = 12
-MAX_ANCHOR = 6
+MAX_ANCHOR = 4
 CHANCE = 1e-4
 RARE = 0.05
 COVER = 0.75
 #: the places of an n-gram looked around (the first ones, in corpus order), and of all n-grams (those
 #: in the most documents first): the work stays bounded however large the corpus
-MAX_PLACES = 40
-MAX_TOTAL = 5000
+MAX_PLACES = 12
+MAX_TOTAL = 20000
 #: marks an anchor may not hold: it stays inside one clause
 BREAKS = set("，：。！？；“”《》（）")
 
@@ -61,7 +61,7 @@ def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | No
     counts: dict[str, int] = {}
     found: dict[tuple, Gapped] = {}
     budget = MAX_TOTAL
-    for formula in sorted(formulas, key=lambda f: (-len(f.docs), f.canon)):
+    for formula in sorted(formulas, key=lambda f: (-len(f.docs), min(len(f.places), MAX_PLACES), f.canon)):
         budget -= min(len(formula.places), MAX_PLACES)
         if budget < 0:
             break
