@@ -58,6 +58,8 @@ class MineResult:
     phrases: list[Phrase]
     min_docs: int = 2
     recent_years: int = 5
+    formulas: list[Formula] = field(default_factory=list)   # every formula picked, before the bank's limits
+    index: Index | None = field(default=None, repr=False)
     _recurring: Callable[[], list[Recurring]] | None = field(default=None, repr=False)
 
     @property
@@ -119,18 +121,18 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("formulas", 0, 1)
     where = _Places(index, units, sents)
     found = pick_formulas(index, min_docs, ndocs)
-    picked = [where.formula(f.text, f.positions) for f in found]
-    picked = [f for f in picked if f is not None]
+    picked = [f for f in (where.formula(f.text, f.positions) for f in found) if f is not None]
+    reusable = [f for f, x in zip(picked, found) if x.reusable(min_docs)]
     strength = {f.text: f.strength for f in found}
-    gaps = gapped(sents, picked, lambda t: index.lookup(t)[0], len(index.code))
+    gaps = gapped(sents, reusable, lambda t: index.lookup(t)[0], len(index.code))
     step("formulas", 1, 1)
     step("bank", 0, 1)
-    phrases = build_bank(corpus, sents, picked, gaps, groups, IndexBounds(index), min_docs, top, strength)
+    phrases = build_bank(corpus, sents, reusable, gaps, groups, IndexBounds(index), min_docs, top, strength)
     step("bank", 1, 1)
     step("outlines", 0, 1)
     outlines = mine_outlines(corpus.docs, groups)
     step("outlines", 1, 1)
-    return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years,
+    return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, picked, index,
                       lambda: _recurring(corpus, sents, where, gaps))
 
 

@@ -2,23 +2,24 @@
 
 An n-gram of the index (see ``drafter.mine.index``) is a formula when
 
-- it is in at least ``min_docs`` documents (not in every document of a corpus of four or more: that
+- it is in at least ``min_docs`` documents (not in every document of a corpus of ``VOCABULARY`` or more: that
   is the genre's common vocabulary, 各位代表, 党的建设);
 - it starts and ends where words do: at most occurrences meet a break on each side (accessor
   variety: the neighbour is a clause boundary, or a character not bound to the edge, and if it is
   the same everywhere, a function character), its first character is no particle or conjunction,
   its last is no dangling function character (…的, …作为; 重要 and 方向 end words), and neither end is a
   one-character clause;
-- a short one (``SHORT`` characters or fewer, one clause) holds together: for every way of cutting it
-  in two, it is at least ``COHESION`` of the rarer part's occurrences (合作共赢 is most of 共赢, 新常态
-  most of 常态; 经济发展 is a small part of 经济 and of 发展: two words side by side, not a formula);
-- neither end is a free single character (the first two and the last two characters are bound pairs,
-  for formulas of four characters or more; one of three characters must hold together twice as
-  well), no neighbour extends it at three in four of its places (推进社会主义民主法|制), and a
-  formula of several clauses has no clause shorter than ``CLAUSE``;
-- it stands alone: outside longer formulas it still occurs in two documents (nested and overlapping
-  n-grams collapse to the longest only where the shorter never stands alone). Its counts are all
-  its occurrences, inside longer formulas or not.
+- a short one (``SHORT`` characters or fewer, one clause) is measured for how it holds together: for
+  every way of cutting it in two, the share it is of the rarer part's occurrences (合作共赢 is most of
+  共赢; 经济发展 is a small part of 经济 and of 发展: two words side by side);
+- a formula of several clauses has no clause shorter than ``CLAUSE`` (攻坚克难，真抓实干; not 作用，促进);
+- it stands alone: no one character extends it at every place (nested and overlapping n-grams
+  collapse to the longest only where the shorter never stands alone: 科教兴国 stays beside
+  科教兴国战略 for its one place without 战略). Its counts are all its occurrences.
+
+These are the formulas of the corpus (``MineResult.formulas``). The phrase bank takes those fit to
+reuse as they stand (``Found.reusable``): not extended by one same character at most places, and for
+a short one holding together.
 
 All of this is computed from the corpus, with no word list: only the closed class of Chinese function
 characters is named.
@@ -31,12 +32,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from drafter.mine.index import FUNCTION, MAX_N, Index
+from drafter.mine.index import FUNCTION, MAX_N, PARTICLE, Index
 from drafter.mine.text import balanced
 
 SHORT = 6
 COHESION = 0.1
 MIN_CHARS = 3
+#: in a corpus of this many documents or more, what every document has is the genre's vocabulary
+VOCABULARY = 10
+#: a formula extended by one same character at this share of its places is left to the longer one in the bank
+DOMINANT = 0.75
 #: the shortest clause of a formula of several clauses (攻坚克难，真抓实干; not 作用，促进)
 CLAUSE = 4
 #: characters no formula starts with
@@ -48,51 +53,49 @@ WORDLIKE_SHARE = 0.15
 
 @dataclass
 class Found:
-    """A formula of the index: canonical text, counts, its occurrences and edge strength."""
+    """A formula of the index: canonical text, counts, its occurrences and how it holds together."""
 
     text: str
     tf: int
     df: int
     positions: np.ndarray      # every occurrence
     strength: float            # share of occurrences with a break on both sides (0.5–1)
+    cohesion: float            # for one clause: the least share it is of a part's occurrences, over its cuts
+    top: int                   # occurrences of its commonest extension by one (content) character
+
+    def reusable(self, min_docs: int) -> bool:
+        """Whether it is fit for the phrase bank: in ``min_docs`` documents, not extended by one same
+        character at ``DOMINANT`` of its places (推进社会主义民主法|制), and a short one holds together
+        (``COHESION``; a four-character one twice, a three-character one five times as well)."""
+        n = len(self.text)
+        need = {3: 5 * COHESION, 4: 2 * COHESION}.get(n, COHESION) if n <= SHORT and "，" not in self.text else 0
+        return self.df >= min_docs and self.top < DOMINANT * self.tf and self.cohesion >= need
 
 
 def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
     """The formulas of the index, longest first, then by text."""
     code = index.code
-    size = len(code)
-    reach = np.zeros(size + 1, np.int32)        # for each start: the furthest end of a longer formula
     out: list[Found] = []
-    vocabulary = ndocs >= 4
+    vocabulary = ndocs >= VOCABULARY
     for n in sorted(index.levels, reverse=True):
         if n < MIN_CHARS or n >= MAX_N:
             continue
         level = index.levels[n]
         first, last = code[level.rep], code[level.rep + n - 1]
-        cand = (level.df >= min_docs) & _is_cjk(first) & _is_cjk(last) \
-            & (level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf) \
-            & (level.left_top * 4 < level.tf * 3) & (level.right_top * 4 < level.tf * 3)
-        if n > 4:   # no single free character at either end (以|爱国主义, 取得|新); a 四字格 must hold together
-            for at in (level.rep, level.rep + n - 2):
-                cand &= index.bound_at[at] | ~index.known_at[at]
+        top = np.maximum(level.left_top, level.right_top)
+        cand = (level.df >= min_docs) & _is_cjk(first) & _is_cjk(last) & (top < level.tf) \
+            & (level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf)
         if vocabulary:
             cand &= level.df < ndocs
-        cover = np.maximum.accumulate(reach)
-        picked = []
         for i in np.nonzero(cand)[0]:
             text = index.gram(level, int(i))
-            if not _edges(index, text) or n <= SHORT and "，" not in text and \
-                    not _cohesive(index, text, int(level.tf[i]), {3: 5 * COHESION, 4: 2 * COHESION}.get(n, COHESION)):
+            tf = int(level.tf[i])
+            if not _edges(index, text, tf, int(level.right_end[i])):
                 continue
-            pos = index.positions(level, int(i))
-            alone = pos[cover[pos] < pos + n]
-            if len(np.unique(index.doc[alone])) < min(2, min_docs):
-                continue
-            strength = min(level.left_open[i], level.right_open[i]) / level.tf[i]
-            picked.append(Found(text, int(level.tf[i]), int(level.df[i]), pos, float(strength)))
-        for f in picked:
-            np.maximum.at(reach, f.positions, f.positions + n)
-        out += picked
+            strength = min(level.left_open[i], level.right_open[i]) / tf
+            cohesion = _cohesion(index, text, tf) if n <= SHORT and "，" not in text else 1.0
+            out.append(Found(text, tf, int(level.df[i]), index.positions(level, int(i)), float(strength), cohesion,
+                             int(top[i])))
     return out
 
 
@@ -100,14 +103,29 @@ def _is_cjk(code: np.ndarray) -> np.ndarray:
     return ((code >= 0x3400) & (code <= 0x9FFF)) | ((code >= 0xF900) & (code <= 0xFAFF))
 
 
-def _edges(index: Index, text: str) -> bool:
-    """No particle at the start, no dangling function character at the end, no one-character clause."""
-    if text[0] in NEVER_START or not balanced(text):
+def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
+    """No particle at the start, no dangling function character at the end, no short clause —
+    unless the character is attached: the rest never occurs without it (与|时俱进, 和|平共处五项原则;
+    at the end only a word-like one, 实事求|是); a function character other than a particle also
+    ends a formula that closes a clause at most of its places (``ends`` of ``tf``: 担当作为。, not
+    …思想作为指导)."""
+    if not balanced(text):
         return False
     clauses = text.split("，")
     if len(clauses) > 1 and min(map(len, clauses)) < CLAUSE:
         return False
-    return not dangles(index, text)
+    if text[0] in NEVER_START and not _attached(index, text[1:], tf):
+        return False
+    if not dangles(index, text):
+        return True
+    if text[-1] in WORDLIKE_END and _attached(index, text[:-1], tf):
+        return True
+    return text[-1] not in PARTICLE and ends * 2 > tf
+
+
+def _attached(index: Index, rest: str, tf: int) -> bool:
+    """Whether an edge character comes with the rest wherever the rest occurs (in three places or more)."""
+    return tf >= 3 and index.lookup(rest)[0] <= tf + tf // 10
 
 
 def dangles(index: Index, text: str) -> bool:
@@ -121,12 +139,14 @@ def dangles(index: Index, text: str) -> bool:
     return not (pair >= 3 and pair >= WORDLIKE_SHARE * index.lookup(last)[0])
 
 
-def _cohesive(index: Index, text: str, tf: int, share: float = COHESION) -> bool:
+def _cohesion(index: Index, text: str, tf: int) -> float:
+    """The least share ``text`` is of the rarer part's occurrences, over the ways to cut it in two."""
+    least = 1.0
     for k in range(1, len(text)):
         rarer = min(index.lookup(text[:k])[0], index.lookup(text[k:])[0])
-        if rarer and tf < share * rarer:
-            return False
-    return True
+        if rarer:
+            least = min(least, tf / rarer)
+    return least
 
 
 def spread(years: list[int | None]) -> float:

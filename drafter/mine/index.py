@@ -31,7 +31,7 @@ KNOWN_TIMES = 6
 #: function characters (a general, closed class of Chinese)
 FUNCTION = "的之和与及或在对把被将向以为于要是了等"
 #: function characters that never make a word with the character before them
-PARTICLE = "的和与及或了等要"
+PARTICLE = "的和与及或了等"
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 COMMA = ord("，")
@@ -55,6 +55,7 @@ class Level:
     left_fixed: np.ndarray    # bool: the same Chinese character before every occurrence
     right_fixed: np.ndarray
     closed: np.ndarray        # bool: no one-character longer n-gram has the same documents
+    right_end: np.ndarray     # occurrences followed by a clause boundary or a particle
     left_top: np.ndarray      # occurrences of the commonest one-character extension on the left
     right_top: np.ndarray     # (by a Chinese character other than a function character)
     occ: np.ndarray           # int32: positions of every occurrence, grouped by n-gram
@@ -115,7 +116,9 @@ class Index:
         del pair, inverse, counts
         after = np.bincount(small[:-1][valid], minlength=0x10000)
         before = np.bincount(small[1:][valid], minlength=0x10000)
-        bound = valid & (pc >= BOUND_TIMES) & ((pc >= BOUND_SHARE * after[small[:-1]]) | (pc >= BOUND_SHARE * before[small[1:]]))
+        a_n, b_n = after[small[:-1]], before[small[1:]]
+        bound = valid & (pc >= BOUND_TIMES) & ((pc >= BOUND_SHARE * a_n) | (pc >= BOUND_SHARE * b_n))
+        del a_n, b_n
         known = valid & (pc >= KNOWN_TIMES)
         del pc, after, before
         self.bound_at = np.concatenate((bound, [False]))
@@ -128,8 +131,8 @@ class Index:
         function[[ord(c) for c in PARTICLE]] = True
         particle = function[small] & cjk
         # a break left of a gram starting at p: text[p-1] is no Chinese character, or is not bound to text[p]
-        left_break = np.concatenate(([True], ~word[:-1] | cjk[:-1] & ~bound))
-        left_func = np.concatenate(([True], ~word[:-1] | (cjk[:-1] & ~bound & is_function[:-1])))
+        left_break = np.concatenate(([True], ~word[:-1] | cjk[:-1] & ~bound | particle[:-1]))
+        left_func = np.concatenate(([True], ~word[:-1] | (cjk[:-1] & ~bound & is_function[:-1]) | particle[:-1]))
         del bound
 
         pos = np.nonzero(ok)[0].astype(np.int32)
@@ -160,20 +163,22 @@ class Index:
             lfix = self._fixed(code[ps - 1], starts, cjk[ps - 1])
             rfix = self._fixed(code[end], starts, cjk[end])
             lb = np.where(lfix[gid], left_func[ps], left_break[ps])
-            rb = np.where(rfix[gid], ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]),
-                          ~word[end] | (cjk[end] & ~self.bound_at[end - 1]))
+            rb = np.where(rfix[gid], ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]) | particle[end],
+                          ~word[end] | (cjk[end] & ~self.bound_at[end - 1]) | particle[end])
+            right_end = np.add.reduceat((~word[end] | particle[end]).astype(np.int32), starts)
             left_open = np.add.reduceat(lb.astype(np.int32), starts)
             right_open = np.add.reduceat(rb.astype(np.int32), starts)
             del lb, rb, end
             rep = np.minimum.reduceat(ps, starts)
             kept = int(keep.sum())
-            level = Level(n, hs[starts][keep], tf[keep], df[keep], rep[keep], left_open[keep], right_open[keep],
-                          lfix[keep], rfix[keep], np.ones(kept, bool), np.zeros(kept, np.int64),
-                          np.zeros(kept, np.int64), ps[keep_occ],
-                          np.concatenate(([0], np.cumsum(tf[keep]))))
+            level = Level(n, hash=hs[starts][keep], tf=tf[keep], df=df[keep], rep=rep[keep],
+                          left_open=left_open[keep], right_open=right_open[keep], left_fixed=lfix[keep],
+                          right_fixed=rfix[keep], closed=np.ones(kept, bool), right_end=right_end[keep],
+                          left_top=np.zeros(kept, np.int64), right_top=np.zeros(kept, np.int64), occ=ps[keep_occ],
+                          start=np.concatenate(([0], np.cumsum(tf[keep]))))
             self.levels[n] = level
             if prev is not None:
-                self._close(prev, ps, df[gid], tf[gid], particle | ~cjk)
+                self._close(prev, ps, df[gid], tf[gid], is_function | ~cjk)
             # per position (in corpus order): the kept gram's slot at this level
             slot = np.full(len(keep), -1, np.int32)
             slot[keep] = np.arange(kept)
@@ -209,7 +214,7 @@ class Index:
             sel = shorter >= 0          # the longer gram's prefix (added on the right), suffix (on the left)
             grown = sel & self._cjk_at[added]      # by a Chinese character: by ， or a quote is no longer text
             np.maximum.at(best, shorter[grown], dfpos[grown])
-            sel &= ~weak[added]          # not by ，, a quote, 的 or a conjunction (新常态|的 is no longer unit)
+            sel &= ~weak[added]          # not by ，, a quote or a function character (新常态|的 is no longer unit)
             np.maximum.at(top, shorter[sel], tfpos[sel])
         level.closed = best < level.df
         self._prune(level)
