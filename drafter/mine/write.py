@@ -31,7 +31,12 @@ class _Dumper(yaml.SafeDumper):
     """A safe dumper of its own, so the flow-list representer does not leak into yaml.SafeDumper."""
 
 
+class _FlowMap(dict):
+    """A mapping written on one line."""
+
+
 _Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
 
 
 def dump(data, header: str = "") -> str:
@@ -72,7 +77,7 @@ def phrase_entry(p, result: "MineResult") -> dict:
             by_year.setdefault(years[u.doc], set()).add(u.doc)
     if by_year:
         entry["years"] = {"first": min(by_year), "last": max(by_year),
-                          "by_year": {y: len(by_year[y]) for y in sorted(by_year)}}
+                          "by_year": _FlowMap((y, len(by_year[y])) for y in sorted(by_year))}
         latest = max(y for y in years if y is not None)
         if max(by_year) <= latest - result.recent_years:
             entry["dated"] = True
