@@ -25,7 +25,7 @@ import numpy as np
 from drafter.mine.bank import Phrase, build_bank, limits
 from drafter.mine.bounds import Bounds
 from drafter.mine.corpus import Corpus, Skipped, read_corpus
-from drafter.mine.formulas import formulas as pick_formulas
+from drafter.mine.formulas import formulas as pick_formulas, maximal
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, gapped
 from drafter.mine.index import Index
@@ -121,10 +121,13 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("formulas", 0, 1)
     where = _Places(index, units, sents)
     found = pick_formulas(index, min_docs, ndocs)
-    picked = [f for f in (where.formula(f.text, f.positions) for f in found) if f is not None]
-    reusable = [f for f, x in zip(picked, found) if x.reusable(min_docs)]
+    pairs = [(where.formula(x.text, x.positions), x) for x in found]
+    picked = [f for f, _ in pairs if f is not None]
+    reusable = [(f, x) for f, x in pairs if f is not None and x.reusable(min_docs, ndocs)]
+    fit = {x.text for x in maximal([x for _, x in reusable])}
     strength = {f.text: f.strength for f in found}
-    gaps = gapped(sents, reusable, lambda t: index.lookup(t)[0], len(index.code))
+    gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], len(index.code))
+    reusable = [f for f, x in reusable if x.text in fit]
     step("formulas", 1, 1)
     step("bank", 0, 1)
     phrases = build_bank(corpus, sents, reusable, gaps, groups, IndexBounds(index), min_docs, top, strength)

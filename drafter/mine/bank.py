@@ -90,6 +90,9 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     phrases: dict[tuple[str, str], Phrase] = {}
     strength = strength or {}
     for f in formulas:
+        m = REQUIREMENT.match(f.canon)
+        if m and len(f.canon) - m.end() < 5:
+            continue                     # 要克服, 必须实行: a modal and a verb wait for their object
         units = [u for s, _ in f.places for u in sents.units[s]]
         text = surface(sents, f)
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
@@ -102,6 +105,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         if grown is None:
             continue
         left, right = grown
+        if not _slot_worthy(g, sents, left, right):
+            continue
         units = [u for s in g.sentences for u in sents.units[s]]
         s, a, b, end = g.places[0]
         a, end = a - left, end + right
@@ -116,6 +121,16 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
     return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function))
+
+
+def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
+    """Whether a gapped formula's slot holds words, not a character of a split word: both parts have
+    two characters or more and what fills the slot is two characters long on average (指明了{A}方向; not
+    亚太经{A}领导人, 发挥了重要{A}作用)."""
+    if min(len(g.first) + left, len(g.second) + right) < 2:
+        return False
+    fills = [b - a - len(g.first) for _, a, b, _ in g.places]
+    return sum(fills) >= 2 * len(fills) and min(fills) >= 1
 
 
 def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
@@ -176,16 +191,15 @@ def _function(text: str, units: list[Unit], leads: bool, opens: bool) -> str:
         return "triad"
     if NUMBERED.fullmatch(canon(plain)):
         return "formulation"
-    if REQUIREMENT.match(plain):
-        return "requirement"
     if SIGNIFICANCE.search(plain):
         return "significance"
     roles = Counter("opening" if u.role in ("opening", "transition") else u.role for u in units)
-    top = max(roles, key=lambda r: (roles[r], r))
-    if top == "opening":
+    if roles["opening"] * 3 >= 2 * len(units):
         return "opening.context"
-    if top == "closing" and leads:
+    if CALL.match(plain) and roles["closing"] * 2 > len(units) and leads:
         return "closing.call"
+    if REQUIREMENT.match(plain):
+        return "requirement"
     clauses = canon(plain).split("，")
     if "…" not in plain and all(len(c) == 4 for c in clauses):
         return "idiom"

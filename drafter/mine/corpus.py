@@ -11,6 +11,7 @@ runs in worker processes and gives a ``Doc`` that holds everything later steps n
   (the shorter's sentences found in the longer), is skipped as a duplicate of it.
 - A document's year is its date's (``Speech.meta.date``), else a year in its file name
   (``2013-06-18_标题.txt``, ``2019.txt``), else it is undated.
+- The title, speaker, author and date lines are the speech's metadata, not its text, and are not mined.
 - Lines that are not the speech but a page's or a wire's (a licence block at the end of a page copied
   from Wikisource; 讲话全文如下, 新华社北京…电, …出席会议并发表重要讲话 at either end) are not mined.
 - Roles are kept where they are plausible: an opening role only in the first ``EDGE_SHARE`` of a
@@ -147,7 +148,9 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
         return Skipped(name, str(exc).removeprefix(f"{path}: "))
     except Exception as exc:  # a file no reader or the parser can handle: report it, mine the rest
         return Skipped(name, f"无法解析 cannot parse: {type(exc).__name__}: {exc}")
-    units = _plausible(_speech_only(list(_units(0, speech))))
+    meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
+            if (v := (speech.meta.text(f) or "").strip())}
+    units = _plausible(_speech_only([u for u in _units(0, speech) if u.text.strip() not in meta]))
     if not units:
         return Skipped(name, "没有正文 no text to mine")
     from drafter.mine.parallel import heading_groups

@@ -63,12 +63,15 @@ class Found:
     cohesion: float            # for one clause: the least share it is of a part's occurrences, over its cuts
     top: int                   # occurrences of its commonest extension by one (content) character
 
-    def reusable(self, min_docs: int) -> bool:
+    def reusable(self, min_docs: int, ndocs: int = 0) -> bool:
         """Whether it is fit for the phrase bank: in ``min_docs`` documents, not extended by one same
-        character at ``DOMINANT`` of its places (推进社会主义民主法|制), and a short one holds together
-        (``COHESION``; a four-character one twice, a three-character one five times as well)."""
+        character at ``DOMINANT`` of its places (推进社会主义民主法|制), a short one holds together
+        (``COHESION``; a four-character one 2.5 times, a three-character one five times as well), and a
+        three-character one is in at most a third of the ``ndocs`` documents."""
         n = len(self.text)
-        need = {3: 5 * COHESION, 4: 2 * COHESION}.get(n, COHESION) if n <= SHORT and "，" not in self.text else 0
+        need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and "，" not in self.text else 0
+        if n == MIN_CHARS and self.df * 3 > ndocs:
+            return False         # 过程中, 残疾人: a three-character word in a third of the corpus is a word, not a 提法 like 新常态
         return self.df >= min_docs and self.top < DOMINANT * self.tf and self.cohesion >= need
 
 
@@ -97,6 +100,22 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             out.append(Found(text, tf, int(level.df[i]), index.positions(level, int(i)), float(strength), cohesion,
                              int(top[i])))
     return out
+
+
+def maximal(found: list[Found], share: float = 0.6) -> list[Found]:
+    """The formulas without those that one longer formula holds at ``share`` of their places or more
+    (向关心和支持中国现代化建设 is nearly always in the whole thanks sentence; 中国特色社会主义 is in
+    many longer formulas, none of them most of the time, and stays)."""
+    by_text = {f.text: f for f in found}
+    held: dict[str, int] = {}
+    for outer in found:
+        t = outer.text
+        for a in range(len(t)):
+            for b in range(a + MIN_CHARS, len(t) + (a > 0)):
+                inner = by_text.get(t[a:b])
+                if inner is not None:
+                    held[inner.text] = max(held.get(inner.text, 0), outer.tf * t.count(inner.text))
+    return [f for f in found if held.get(f.text, 0) < share * f.tf]
 
 
 def _is_cjk(code: np.ndarray) -> np.ndarray:

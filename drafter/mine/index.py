@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-MAX_N = 32
+MAX_N = 48
 BOUND_TIMES = 3
 BOUND_SHARE = 0.1
 #: a pair seen this often has a say in whether a formula ends on a free character
@@ -32,6 +32,8 @@ KNOWN_TIMES = 6
 FUNCTION = "的之和与及或在对把被将向以为于要是了等"
 #: function characters that never make a word with the character before them
 PARTICLE = "的和与及或了等"
+#: particles that are a break on either side of a formula wherever they stand (和 may be 和平)
+BREAK = "的了"
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 COMMA = ord("，")
@@ -128,7 +130,7 @@ class Index:
         function[[ord(c) for c in FUNCTION]] = True
         is_function = function[small] & cjk
         function[:] = False
-        function[[ord(c) for c in PARTICLE]] = True
+        function[[ord(c) for c in BREAK]] = True
         particle = function[small] & cjk
         # a break left of a gram starting at p: text[p-1] is no Chinese character, or is not bound to text[p]
         left_break = np.concatenate(([True], ~word[:-1] | cjk[:-1] & ~bound | particle[:-1]))
@@ -226,7 +228,7 @@ class Index:
         if level.n < 3:
             level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.hash) + 1, np.int64)
             return
-        show = level.closed | ((level.left_open * 2 > level.tf) & (level.right_open * 2 > level.tf))
+        show = level.closed | ((level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf))
         counts = np.where(show, level.tf, 0)
         take = np.repeat(show, level.tf)
         level.occ = level.occ[take]
