@@ -31,7 +31,7 @@ COVER = 0.75
 #: the places of an n-gram looked around (the first ones, in corpus order), and of all n-grams (those
 #: in the most documents first): the work stays bounded however large the corpus
 MAX_PLACES = 12
-MAX_TOTAL = 20000
+MAX_TOTAL = 8000
 #: marks an anchor may not hold: it stays inside one clause
 BREAKS = set("，：。！？；“”《》（）")
 

@@ -27,8 +27,9 @@ class _Flow(list):
     """A list written on one line."""
 
 
-class _Dumper(yaml.SafeDumper):
-    """A safe dumper of its own, so the flow-list representer does not leak into yaml.SafeDumper."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """A safe dumper of its own (libyaml's where PyYAML has it: the same text, ten times faster), so
+    the flow-list representer does not leak into yaml.SafeDumper."""
 
 
 class _FlowMap(dict):
