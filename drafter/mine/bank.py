@@ -13,8 +13,9 @@ makes a whole clause, ``idiom`` when it is a four-character phrase or a chain of
 when it opens a clause at most of its places, ``formulation`` when it is a term of one clause (新常态,
 供给侧结构性改革), else ``formula``.
 
-Each phrase is scored by how reusable it is: documents, spread over the years, and how clearly its
-edges are word boundaries; a function keeps its best ``max_per_function`` phrases (thresholds scale
+Each phrase is scored by how reusable it is: documents, spread over the years, how clearly its
+edges are word boundaries, and for a short term how it holds together and how far it is from being
+in every document; a function keeps its best ``max_per_function`` phrases (thresholds scale
 with the corpus, see ``limits``), so the bank stays a size a person can browse however large the
 corpus. Slots print as {A}, {B}.
 """
@@ -51,6 +52,8 @@ EXAMPLE = 60
 MAX_SOURCES = 12
 #: an entry not seen in the corpus's last ``RECENT_YEARS`` years is marked ``dated``
 RECENT_YEARS = 5
+#: functions of recurring formulas that are clauses: they open a clause and close one at most of their places
+CLAUSAL = ("measure", "requirement", "formula", "significance", "opening.context")
 #: a corpus of at most this many documents keeps one-document transitions, closings, triads and frames
 SMALL = 20
 
@@ -66,6 +69,7 @@ class Phrase:
     id: str = ""
     key: str = field(default="", repr=False)
     strength: float = 1.0                # how clearly its edges are word boundaries (0.5–1)
+    cohesion: float = 1.0                # for a short term: how it holds together (see drafter.mine.formulas)
     score: float = 0.0
 
     @property
@@ -85,7 +89,8 @@ def limits(ndocs: int, min_docs: int | None = None, max_per_function: int | None
 
 def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped: list[Gapped],
                groups: list[Group], bounds: Bounds, min_docs: int = 2, max_per_function: int = 120,
-               strength: dict[str, float] | None = None) -> list[Phrase]:
+               strength: dict[str, float] | None = None, closes: dict[str, float] | None = None,
+               cohesion: dict[str, float] | None = None) -> list[Phrase]:
     """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score."""
     phrases: dict[tuple[str, str], Phrase] = {}
     strength = strength or {}
@@ -97,9 +102,12 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         text = surface(sents, f)
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
-        _add(phrases, Phrase(_function(text, units, leads, opens), text, [], units,
+        function = _function(text, units, leads, opens)
+        if function in CLAUSAL and not (opens and (closes or {}).get(f.canon, 1.0) >= 0.5):
+            continue                     # a clause opens and ends with it (…干部|要, …方向|，); 继续实施积极|的财政政策 does not
+        _add(phrases, Phrase(function, text, [], units,
                              _example(sents, f.places[0][0], f.places[0][1], len(text)),
-                             strength=strength.get(f.canon, 1.0)), f.canon)
+                             strength=strength.get(f.canon, 1.0), cohesion=(cohesion or {}).get(f.canon, 1.0)), f.canon)
     for g in gapped:
         grown = anchored(g, sents, bounds)
         if grown is None:
@@ -134,7 +142,7 @@ def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
 
 
 def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
-    """Whether a phrase opens a clause at most of its places (after a boundary or 要/必须)."""
+    """Whether a phrase opens a clause at half of its places or more (after a boundary or 要/必须)."""
     opened = 0
     for s, i in places:
         text = sents.texts[s]
@@ -144,7 +152,7 @@ def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
                 k = i - len(lead)
                 break
         opened += k == 0 or text[k - 1] in "，：“—"
-    return opened * 2 > len(places)
+    return opened * 2 >= len(places)
 
 
 def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> list[Phrase]:
@@ -157,7 +165,10 @@ def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> lis
         docs = {u.doc for u in p.places}
         dated = {years[d] for d in docs if years[d] is not None}
         spread = (len(dated) / len(docs)) if span and docs else 1.0
-        p.score = round(len(docs) * (0.5 + 0.5 * spread) * p.strength, 3)
+        # a short term that holds together loosely, or that nearly every document has, is a common
+        # word more than a formula: it ranks lower (体制改革, 国民经济 below 攻坚克难, 来之不易)
+        common = 1 - (len(docs) - 1) / len(corpus.docs) if p.cohesion < 1 else 1.0
+        p.score = round(len(docs) * (0.5 + 0.5 * spread) * p.strength * p.cohesion * common, 3)
         by_function[p.function].append(p)
     out = []
     small = len(corpus.docs) <= SMALL
@@ -205,7 +216,7 @@ def _function(text: str, units: list[Unit], leads: bool, opens: bool) -> str:
         return "idiom"
     if opens and len(plain) >= 5:
         return "measure"
-    if len(clauses) == 1 and len(plain) <= 10 and "…" not in plain:
+    if len(clauses) == 1 and len(plain) <= 14 and "…" not in plain and "的" not in plain[:3]:
         return "formulation"
     return "formula"
 

@@ -62,6 +62,7 @@ class Found:
     strength: float            # share of occurrences with a break on both sides (0.5–1)
     cohesion: float            # for one clause: the least share it is of a part's occurrences, over its cuts
     top: int                   # occurrences of its commonest extension by one (content) character
+    closes: int = 0            # occurrences followed by a clause boundary or a function character other than 的
 
     def reusable(self, min_docs: int, ndocs: int = 0) -> bool:
         """Whether it is fit for the phrase bank: in ``min_docs`` documents, not extended by one same
@@ -98,7 +99,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             strength = min(level.left_open[i], level.right_open[i]) / tf
             cohesion = _cohesion(index, text, tf) if n <= SHORT and "，" not in text else 1.0
             out.append(Found(text, tf, int(level.df[i]), index.positions(level, int(i)), float(strength), cohesion,
-                             int(top[i])))
+                             int(top[i]), int(level.right_punct[i])))
     return out
 
 
@@ -123,7 +124,7 @@ def _is_cjk(code: np.ndarray) -> np.ndarray:
 
 
 def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
-    """No particle at the start, no dangling function character at the end, no short clause —
+    """No function character at the start (要 may open a requirement), no dangling one at the end, no short clause —
     unless the character is attached: the rest never occurs without it (与|时俱进, 和|平共处五项原则;
     at the end only a word-like one, 实事求|是); a function character other than a particle also
     ends a formula that closes a clause at most of its places (``ends`` of ``tf``: 担当作为。, not
@@ -133,7 +134,7 @@ def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
     clauses = text.split("，")
     if len(clauses) > 1 and min(map(len, clauses)) < CLAUSE:
         return False
-    if text[0] in NEVER_START and not _attached(index, text[1:], tf):
+    if (text[0] in NEVER_START or text[0] in FUNCTION and text[0] != "要") and not _attached(index, text[1:], tf):
         return False
     if not dangles(index, text):
         return True
@@ -142,9 +143,9 @@ def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
     return text[-1] not in PARTICLE and ends * 2 > tf
 
 
-def _attached(index: Index, rest: str, tf: int) -> bool:
-    """Whether an edge character comes with the rest wherever the rest occurs (in three places or more)."""
-    return tf >= 3 and index.lookup(rest)[0] <= tf + tf // 10
+def _attached(index: Index, rest: str, tf: int, least: int = 3) -> bool:
+    """Whether an edge character comes with the rest wherever the rest occurs (in ``least`` places or more)."""
+    return tf >= least and index.lookup(rest)[0] <= tf + tf // 10
 
 
 def dangles(index: Index, text: str) -> bool:

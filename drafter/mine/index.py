@@ -32,11 +32,14 @@ KNOWN_TIMES = 6
 FUNCTION = "的之和与及或在对把被将向以为于要是了等"
 #: function characters that never make a word with the character before them
 PARTICLE = "的和与及或了等"
+#: numerals belong to what follows them (三|中全会 is no edge)
+NUMERALS = "〇零一二三四五六七八九十百千万两"
 #: particles that are a break on either side of a formula wherever they stand (和 may be 和平)
 BREAK = "的了"
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 COMMA = ord("，")
+DE = ord("的")
 
 
 def _cjk(code: np.ndarray) -> np.ndarray:
@@ -58,6 +61,7 @@ class Level:
     right_fixed: np.ndarray
     closed: np.ndarray        # bool: no one-character longer n-gram has the same documents
     right_end: np.ndarray     # occurrences followed by a clause boundary or a particle
+    right_punct: np.ndarray   # occurrences followed by a clause boundary or a function character other than 的
     left_top: np.ndarray      # occurrences of the commonest one-character extension on the left
     right_top: np.ndarray     # (by a Chinese character other than a function character)
     occ: np.ndarray           # int32: positions of every occurrence, grouped by n-gram
@@ -133,8 +137,12 @@ class Index:
         function[[ord(c) for c in BREAK]] = True
         particle = function[small] & cjk
         # a break left of a gram starting at p: text[p-1] is no Chinese character, or is not bound to text[p]
-        left_break = np.concatenate(([True], ~word[:-1] | cjk[:-1] & ~bound | particle[:-1]))
-        left_func = np.concatenate(([True], ~word[:-1] | (cjk[:-1] & ~bound & is_function[:-1]) | particle[:-1]))
+        function[:] = False
+        function[[ord(c) for c in NUMERALS]] = True
+        numeral = function[small] & cjk
+        left_break = np.concatenate(([True], (~word[:-1] | cjk[:-1] & ~bound | particle[:-1]) & ~numeral[:-1]))
+        left_func = np.concatenate(([True], (~word[:-1] | (cjk[:-1] & ~bound & is_function[:-1]) | particle[:-1])
+                                    & ~numeral[:-1]))
         del bound
 
         pos = np.nonzero(ok)[0].astype(np.int32)
@@ -168,6 +176,7 @@ class Index:
             rb = np.where(rfix[gid], ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]) | particle[end],
                           ~word[end] | (cjk[end] & ~self.bound_at[end - 1]) | particle[end])
             right_end = np.add.reduceat((~word[end] | particle[end]).astype(np.int32), starts)
+            right_punct = np.add.reduceat((~word[end] | is_function[end] & (code[end] != DE)).astype(np.int32), starts)
             left_open = np.add.reduceat(lb.astype(np.int32), starts)
             right_open = np.add.reduceat(rb.astype(np.int32), starts)
             del lb, rb, end
@@ -175,7 +184,7 @@ class Index:
             kept = int(keep.sum())
             level = Level(n, hash=hs[starts][keep], tf=tf[keep], df=df[keep], rep=rep[keep],
                           left_open=left_open[keep], right_open=right_open[keep], left_fixed=lfix[keep],
-                          right_fixed=rfix[keep], closed=np.ones(kept, bool), right_end=right_end[keep],
+                          right_fixed=rfix[keep], closed=np.ones(kept, bool), right_end=right_end[keep], right_punct=right_punct[keep],
                           left_top=np.zeros(kept, np.int64), right_top=np.zeros(kept, np.int64), occ=ps[keep_occ],
                           start=np.concatenate(([0], np.cumsum(tf[keep]))))
             self.levels[n] = level
