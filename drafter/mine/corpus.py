@@ -131,8 +131,15 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     docs, twice = dedupe(docs)
     skipped += twice
     for i, doc in enumerate(docs):
-        doc.units = [Unit(i, u.line, u.role, u.text, u.first, u.at) for u in doc.units]
+        doc.units = [_renumbered(u, i) for u in doc.units]
     return Corpus(docs, sorted(skipped, key=lambda s: s.name))
+
+
+def _renumbered(unit: Unit, doc: int) -> Unit:
+    """The unit as one of document ``doc``, with its canonical form made in the map step."""
+    new = Unit(doc, unit.line, unit.role, unit.text, unit.first, unit.at)
+    object.__setattr__(new, "_canon", unit.canon)
+    return new
 
 
 def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
@@ -155,6 +162,8 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
         return Skipped(name, "没有正文 no text to mine")
     from drafter.mine.parallel import heading_groups
 
+    for u in units:
+        u.canon                      # made here, in the worker
     return Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
 
 
