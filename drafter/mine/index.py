@@ -32,6 +32,8 @@ KNOWN_TIMES = 6
 FUNCTION = "的之和与及或在对把被将向以为于要是了等"
 #: function characters that never make a word with the character before them
 PARTICLE = "的和与及或了等"
+#: edge statistics are gathered for grams of this many characters and more (formulas start at three)
+STATS_FROM = 3
 #: numerals belong to what follows them (三|中全会 is no edge)
 NUMERALS = "〇零一二三四五六七八九十百千万两"
 #: particles that are a break on either side of a formula wherever they stand (和 may be 和平)
@@ -165,28 +167,35 @@ class Index:
             df = np.add.reduceat(pairnew.astype(np.int32), starts)
             del pairnew, ds
             tf = np.diff(np.append(starts, len(hs)))
-            gid = np.cumsum(new) - 1
+            gid = np.cumsum(new, dtype=np.int32) - 1
             del new
             keep = df >= min_docs
             keep_occ = keep[gid]
-            end = ps + n                      # the character after the gram
-            lfix = self._fixed(code[ps - 1], starts, cjk[ps - 1])
-            rfix = self._fixed(code[end], starts, cjk[end])
-            lb = np.where(lfix[gid], left_func[ps], left_break[ps])
-            rb = np.where(rfix[gid], ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]) | particle[end],
-                          ~word[end] | (cjk[end] & ~self.bound_at[end - 1]) | particle[end])
-            right_end = np.add.reduceat((~word[end] | particle[end]).astype(np.int32), starts)
-            right_punct = np.add.reduceat((~word[end] | is_function[end] & (code[end] != DE)).astype(np.int32), starts)
-            left_open = np.add.reduceat(lb.astype(np.int32), starts)
-            right_open = np.add.reduceat(rb.astype(np.int32), starts)
-            del lb, rb, end
-            rep = np.minimum.reduceat(ps, starts)
             kept = int(keep.sum())
-            level = Level(n, hash=hs[starts][keep], tf=tf[keep], df=df[keep], rep=rep[keep],
-                          left_open=left_open[keep], right_open=right_open[keep], left_fixed=lfix[keep],
-                          right_fixed=rfix[keep], closed=np.ones(kept, bool), right_end=right_end[keep], right_punct=right_punct[keep],
-                          left_top=np.zeros(kept, np.int64), right_top=np.zeros(kept, np.int64), occ=ps[keep_occ],
-                          start=np.concatenate(([0], np.cumsum(tf[keep]))))
+            ktf = tf[keep]
+            kps = ps[keep_occ]                         # occurrences of the recurring grams, grouped
+            kstarts = np.concatenate(([0], np.cumsum(ktf)[:-1])) if kept else np.zeros(0, np.int64)
+            stats = {k: np.zeros(kept, np.int64) for k in ("left_open", "right_open", "right_end", "right_punct")}
+            stats.update(left_fixed=np.zeros(kept, bool), right_fixed=np.zeros(kept, bool))
+            if n >= STATS_FROM and kept:
+                kgid = np.repeat(np.arange(kept, dtype=np.int32), ktf)
+                end = kps + n                      # the character after the gram
+                lfix = self._fixed(code[kps - 1], kstarts, cjk[kps - 1])
+                rfix = self._fixed(code[end], kstarts, cjk[end])
+                lb = np.where(lfix[kgid], left_func[kps], left_break[kps])
+                rb = np.where(rfix[kgid], ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]) | particle[end],
+                              ~word[end] | (cjk[end] & ~self.bound_at[end - 1]) | particle[end])
+                stats.update(
+                    left_open=np.add.reduceat(lb.astype(np.int32), kstarts),
+                    right_open=np.add.reduceat(rb.astype(np.int32), kstarts),
+                    right_end=np.add.reduceat((~word[end] | particle[end]).astype(np.int32), kstarts),
+                    right_punct=np.add.reduceat((~word[end] | is_function[end] & (code[end] != DE)).astype(np.int32), kstarts),
+                    left_fixed=lfix, right_fixed=rfix)
+                del lb, rb, end, kgid
+            rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
+            level = Level(n, hash=hs[starts][keep], tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool),
+                          left_top=np.zeros(kept, np.int64), right_top=np.zeros(kept, np.int64), occ=kps,
+                          start=np.concatenate(([0], np.cumsum(ktf))), **stats)
             self.levels[n] = level
             if prev is not None:
                 self._close(prev, ps, df[gid], tf[gid], is_function | ~cjk)
