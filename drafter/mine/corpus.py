@@ -58,7 +58,7 @@ class Unit:
 @dataclass
 class Doc:
     name: str
-    speech: Speech
+    speech: Speech                   # its structure: section bodies are emptied once the units are made
     units: list[Unit] = field(default_factory=list)
     year: int | None = None
     groups: list = field(default_factory=list)        # parallel heading groups (drafter.mine.parallel.Group)
@@ -164,7 +164,10 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
 
     for u in units:
         u.canon                      # made here, in the worker
-    return Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
+    doc = Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
+    for section in speech.walk():    # the text of the sections is in the units now: the reduce needs
+        section.body = []            # the structure only (less to send back from a worker, less to hold)
+    return doc
 
 
 def shapes(units: list[Unit]) -> list[tuple[int, str, int, int, str | None]]:
