@@ -39,7 +39,8 @@ VARIABLES = {  # meta field: (variable, label)
 
 #: slug, name, kind, what the title (or the opening) says
 OCCASIONS = (
-    ("gov-report", "政府工作报告", "政府工作报告", re.compile(r"政府工作报告|向大会报告政府工作|代表国务院.{0,30}报告")),
+    ("gov-report", "政府工作报告", "政府工作报告",
+     re.compile(r"政府工作报|报告政府工作|(?:代表|受)国务院.{0,50}(?:报告|提出)|全国人民代表大会.{0,30}(?:报告|提出关于)")),
     ("debrief", "述职报告", "述职报告", re.compile("述职")),
     ("party-lecture", "专题党课", "党课讲稿", re.compile("党课")),
     ("democratic-life", "民主生活会发言", "对照检查发言", re.compile("民主生活会|组织生活会|对照检查")),
@@ -63,7 +64,7 @@ def occasion(doc: Doc) -> tuple[str, str, str]:
     from drafter.structure import transition
 
     head = " ".join(filter(None, (speech.meta.text(f) for f in ("title", "subtitle", "occasion"))))
-    opening = "".join(u.text for u in doc.units[:4])
+    opening = "".join(u.text for u in doc.units[:6])
     called = MEETING.search(opening)           # 今天，我们召开全镇秋冬季森林防火工作会议
     for text in (head, called.group(1) if called else "", opening + (transition(speech) or "")):
         if not text:
