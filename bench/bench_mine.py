@@ -1,75 +1,115 @@
-"""Benchmark: mining a corpus, against parsing the same files, measured in the same run.
+"""Benchmark: mining a real corpus, against jieba segmenting the same text, measured in the same run.
 
-    python bench/bench_mine.py [--docs 200]
+    python bench/bench_mine.py [CORPUS] [--scales 1,2,4,8] [--jobs 1,2]
 
-Corpora: the five seed speeches, and a synthetic corpus of ``--docs`` speeches made by
-recombining the seeds' paragraphs (each keeps a seed's title and headings and takes half of its
-body paragraphs from other seeds, so formulas recur across many documents). Baseline: reading and
-parsing every file (what mining must do first). Measured: ``mine_corpus`` (parsing included).
-Prints time per document for both, the ratio mine/parse, and the peak memory of mining (tracemalloc).
+CORPUS defaults to the 51 government work reports (../shared/corpus/gov-reports). ×N is the corpus
+and N−1 variants of it: each variant document keeps its name's year and takes half of its
+sentences from other documents (a fixed seed), so no variant is a duplicate that mining would count
+once. Each measurement runs in a fresh process: ``mine_corpus`` (reading, parsing, index, bank,
+outlines) and, for the baseline, ``jieba.lcut`` of the same files' text (after jieba has loaded its
+dictionary). Prints per scale: characters, jieba time, mining time and the ratio jieba/mine (≥ 1:
+mining is at least as fast as segmenting), the peak RSS of the mining process over its RSS before
+mining (and that per byte of corpus), and with ``--jobs`` the time with more workers and the speed-up.
+Needs the bench extra: ``pip install '.[bench]'`` (jieba).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import re
+import subprocess
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
+                            ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()),
+               ROOT.parent / "shared" / "corpus" / "gov-reports")
+SENTENCE = re.compile(r"[^。！？\n]*[。！？]|[^。！？\n]+")
 
-from drafter import read  # noqa: E402
-from drafter.mine import mine_corpus  # noqa: E402
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+mode, folder, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+from pathlib import Path
+files = sorted(p for p in Path(folder).iterdir() if p.suffix in (".txt", ".md"))
+if mode == "jieba":
+    import jieba, logging
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    text = "".join(p.read_text(encoding="utf-8") for p in files)
+    start = time.perf_counter()
+    jieba.lcut(text)
+    print(json.dumps({{"time": time.perf_counter() - start, "chars": len(text)}}))
+else:
+    from drafter.mine import mine_corpus
+    from drafter.mine.write import library_files
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    result = mine_corpus(folder, jobs=jobs)
+    files_out = library_files(result)
+    took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({{"time": took, "rss_before": before * 1024, "rss_peak": peak * 1024, "rss_workers": kids * 1024,
+                      "phrases": len(result.phrases), "bank_bytes": sum(len(v.encode()) for k, v in files_out.items()
+                                                                        if k.startswith("phrasebank/"))}}))
+"""
 
-SEEDS = ROOT / "examples" / "corpus"
 
-
-def synthetic(folder: Path, count: int) -> Path:
-    """``count`` speeches recombined from the seeds' paragraphs (deterministic)."""
-    seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted(SEEDS.glob("*.txt"))]
-    body = [line for lines in seeds for line in lines if len(line) > 80]
-    rng = random.Random(7)
-    for k in range(count):
-        lines = list(seeds[k % len(seeds)])
-        for i, line in enumerate(lines):
-            if len(line) > 80 and rng.random() < 0.5:
-                lines[i] = rng.choice(body)
-        (folder / f"{k:03d}.txt").write_text("\n".join(lines), encoding="utf-8")
+def variants(source: Path, folder: Path, scale: int) -> Path:
+    """The corpus and ``scale - 1`` variants of it in ``folder``."""
+    files = sorted(p for p in source.iterdir() if p.suffix == ".txt")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in files}
+    pool = [s for t in texts.values() for s in SENTENCE.findall(t) if len(s) > 8]
+    rng = random.Random(9)
+    for k in range(scale):
+        for name, text in texts.items():
+            out = text
+            if k:
+                lines = []
+                for line in text.splitlines():
+                    parts = SENTENCE.findall(line)
+                    lines.append("".join(rng.choice(pool) if len(s) > 8 and rng.random() < 0.5 else s for s in parts))
+                out = "\n".join(lines)
+            (folder / (name if not k else f"{Path(name).stem}_v{k}.txt")).write_text(out, encoding="utf-8")
     return folder
 
 
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def measure(name: str, folder: Path) -> None:
-    files = sorted(folder.glob("*.txt"))
-    parse = min(timed(lambda: [read(f) for f in files]) for _ in range(3))
-    mine = min(timed(lambda: mine_corpus(folder)) for _ in range(2))
-    tracemalloc.start()
-    result = mine_corpus(folder)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    size = sum(f.stat().st_size for f in files)
-    n = len(files)
-    print(f"{name:<22}{n:>6}{size / 1024:>9.0f}{parse / n * 1000:>14.2f}{mine / n * 1000:>13.2f}{mine / parse:>8.1f}"
-          f"{peak / 2**20:>10.1f}  ({len(result.recurring)} formulas, {len(result.phrases)} phrases)")
+def child(mode: str, folder: Path, jobs: int = 1) -> dict:
+    run = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, str(folder), str(jobs)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=200, help="documents in the synthetic corpus")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=REPORTS)
+    parser.add_argument("--scales", default="1,2,4,8")
+    parser.add_argument("--jobs", default="1,2", help="worker counts to compare (the first is the reference)")
     args = parser.parse_args()
-    print(f"{'corpus':<22}{'docs':>6}{'KiB':>9}{'parse ms/doc':>14}{'mine ms/doc':>13}{'ratio':>8}{'peak MiB':>10}")
-    measure("seeds", SEEDS)
-    with tempfile.TemporaryDirectory() as tmp:
-        measure(f"synthetic ({args.docs})", synthetic(Path(tmp), args.docs))
+    if not args.corpus.is_dir():
+        sys.exit(f"bench_mine: {args.corpus}: no such folder")
+    jobs = [int(j) for j in args.jobs.split(",")]
+    print(f"{'scale':>5} {'MB':>6} {'Mchars':>7} {'jieba s':>8} {'mine s':>7} {'jieba/mine':>10} {'peak MB':>8}"
+          f" {'peak/bytes':>10} {'bank KB':>8}" + "".join(f" {'jobs ' + str(j) + ' s':>9} {'speed-up':>8}" for j in jobs[1:]))
+    for scale in [int(s) for s in args.scales.split(",")]:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = variants(args.corpus, Path(tmp), scale)
+            size = sum(p.stat().st_size for p in folder.iterdir())
+            base = child("jieba", folder)
+            one = child("mine", folder, jobs[0])
+            grown = one["rss_peak"] - one["rss_before"]
+            row = (f"{scale:>5} {size / 2**20:>6.1f} {base['chars'] / 1e6:>7.2f} {base['time']:>8.2f} {one['time']:>7.2f}"
+                   f" {base['time'] / one['time']:>10.2f} {grown / 2**20:>8.1f} {grown / size:>10.1f}"
+                   f" {one['bank_bytes'] / 1024:>8.0f}")
+            for j in jobs[1:]:
+                more = child("mine", folder, j)
+                row += f" {more['time']:>9.2f} {one['time'] / more['time']:>8.2f}"
+            print(row, flush=True)
 
 
 if __name__ == "__main__":

@@ -372,14 +372,28 @@ def mine(
     output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录 library folder to write"),
     force: bool = typer.Option(False, "--force", "-f",
                                help="目录已存在时重写 drafter 生成的文件 rewrite drafter's files"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）"),
+    min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）"),
+    max_per_function: int | None = typer.Option(None, "--max-per-function", min=1, help="每种功能最多保留几条"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度"),
 ):
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
+    from contextlib import nullcontext
+
     from rich.console import Console
 
     from drafter.api import mine as mine_folder
-    from drafter.cli.mine_view import mine_table
+    from drafter.cli.batch_view import progress_bar, wants_progress
+    from drafter.cli.mine_view import STAGES, mine_table
 
-    result = mine_folder(folder, output, force=force)
+    shown = progress_bar("读入文件", unit="项") if wants_progress(quiet) else nullcontext(None)
+    with shown as bar:
+        def progress(stage: str, done: int, total: int) -> None:
+            if bar is not None:
+                bar(done, total, STAGES.get(stage, stage))
+
+        result = mine_folder(folder, output, force=force, jobs=jobs, min_docs=min_docs,
+                             max_per_function=max_per_function, progress=progress)
     for skipped in result.skipped:
         typer.echo(f"drafter: 跳过 skipped {skipped.name}: {skipped.reason}", err=True)
     Console().print(mine_table(result, str(output)))

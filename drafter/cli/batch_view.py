@@ -50,9 +50,9 @@ def wants_progress(quiet: bool) -> bool:
 
 
 @contextmanager
-def progress_bar(label: str, unit: str = "行") -> Iterator[Callable[[int, int], None]]:
+def progress_bar(label: str, unit: str = "行") -> Iterator[Callable[..., None]]:
     """A bar on stderr, cleared at the end: done of total, rate and time left. Gives the
-    ``progress(done, total)`` callback that moves it."""
+    ``progress(done, total, stage=None)`` callback that moves it (``stage`` relabels the bar)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
     from rich.text import Text
@@ -69,8 +69,8 @@ def progress_bar(label: str, unit: str = "行") -> Iterator[Callable[[int, int],
     with Progress(*columns, console=Console(stderr=True), transient=True) as shown:
         task = shown.add_task(label, total=None)
 
-        def update(done: int, total: int) -> None:
-            shown.update(task, completed=done, total=total)
+        def update(done: int, total: int, stage: str | None = None) -> None:
+            shown.update(task, completed=done, total=total, **({"description": stage} if stage else {}))
 
         yield update
 

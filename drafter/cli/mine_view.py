@@ -9,7 +9,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from drafter.mine import MineResult
-from drafter.mine.bank import FUNCTIONS
+from drafter.mine.functions import FUNCTIONS
+
+
+#: what each stage of mining is called on the progress bar.
+STAGES = {"read": "读入文件", "index": "建立索引", "formulas": "找出提法", "bank": "整理短语", "outlines": "归纳提纲"}
 
 
 def mine_table(result: MineResult, folder: str) -> Table:

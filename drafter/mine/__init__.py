@@ -1,27 +1,44 @@
 """Mining a folder of speeches: outline archetypes, parallel heading patterns, recurring formulas,
-and a phrase bank, each with provenance (document, line, count).
+and a phrase bank, each with provenance (document, line, count) and years.
 
     from drafter.mine import mine_corpus, write_library
-    result = mine_corpus("~/讲话稿")
+    result = mine_corpus("~/讲话稿", jobs=2, progress=lambda stage, done, total: ...)
     write_library(result, "mylib", force=True)
+
+Mining is a map and a reduce: each file is read, parsed and split into sentences on its own (in
+``jobs`` worker processes, see ``drafter.mine.corpus.load_doc``); the reduce indexes every sentence
+once (``drafter.mine.index``: hashed n-gram tables, no scan of the corpus per candidate), picks the
+formulas (``drafter.mine.formulas``), and builds the bank and the outlines. The output does not
+depend on ``jobs``. ``progress(stage, done, total)`` is called as the work goes on (stages: read,
+index, formulas, bank, outlines); mining prints nothing.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable
 
-from drafter.mine.bank import Phrase, build_bank
+import numpy as np
+
+from drafter.mine.bank import Phrase, build_bank, limits
+from drafter.mine.bounds import Bounds
 from drafter.mine.corpus import Corpus, Skipped, read_corpus
+from drafter.mine.formulas import formulas as pick_formulas, maximal
+from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, gapped
-from drafter.mine.ngrams import Formula, Sentences, recurring, surface
+from drafter.mine.index import Index
+from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.outlines import mine_outlines
 from drafter.mine.parallel import Group, heading_groups
-from drafter.mine.text import GAP
+from drafter.mine.text import GAP, balanced, trim
 from drafter.mine.write import write_library
 
-__all__ = ["MineResult", "Recurring", "mine_corpus", "write_library"]
+__all__ = ["FUNCTIONS", "MineResult", "Recurring", "mine_corpus", "write_library"]
+
+#: corpora up to this many documents index every n-gram in two documents (for the recurring list)
+SMALL = 20
 
 
 @dataclass(frozen=True)
@@ -38,8 +55,12 @@ class MineResult:
     corpus: Corpus
     outlines: list[dict]
     parallel: list[Group]
-    recurring: list[Recurring]
     phrases: list[Phrase]
+    min_docs: int = 2
+    recent_years: int = 5
+    formulas: list[Formula] = field(default_factory=list)   # every formula picked, before the bank's limits
+    index: Index | None = field(default=None, repr=False)
+    _recurring: Callable[[], list[Recurring]] | None = field(default=None, repr=False)
 
     @property
     def documents(self) -> list[str]:
@@ -49,23 +70,110 @@ class MineResult:
     def skipped(self) -> list[Skipped]:
         return self.corpus.skipped
 
+    @cached_property
+    def recurring(self) -> list[Recurring]:
+        """Every closed recurring n-gram (no longer one has the same documents) and gapped formula,
+        by documents then text; made when first asked for."""
+        return self._recurring() if self._recurring else []
 
-def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike]) -> MineResult:
-    """Read every speech of a folder (or the files given) and mine it."""
-    corpus = read_corpus(source)
-    groups = [g for doc in corpus.docs for g in heading_groups(doc.name, doc.speech)]
+    @property
+    def years(self) -> list[int | None]:
+        return [d.year for d in self.corpus.docs]
+
+
+class IndexBounds(Bounds):
+    """Word-boundary judgements (``drafter.mine.bounds``) with pair counts read from the index."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        count = lambda text: index.lookup(text)[0]  # noqa: E731
+        self.pairs = _Counts(count)
+        self.before = self.after = _Counts(count)
+        self._seen = {}
+
+
+class _Counts(dict):
+    def __init__(self, count):
+        super().__init__()
+        self.count = count
+
+    def __missing__(self, key):
+        value = self[key] = self.count(key)
+        return value
+
+
+def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = 1,
+                progress: Callable[[str, int, int], None] | None = None, min_docs: int | None = None,
+                max_per_function: int | None = None, recent_years: int = 5) -> MineResult:
+    """Read every speech of a folder (or the files given) and mine it. ``jobs``: worker processes
+    for reading (None: all cores); ``min_docs`` and ``max_per_function`` default to values that
+    scale with the corpus (see ``drafter.mine.bank.limits``)."""
+    step = progress or (lambda stage, done, total: None)
+    corpus = read_corpus(source, jobs, progress)
+    ndocs = len(corpus.docs)
+    min_docs, top = limits(ndocs, min_docs, max_per_function)
+    groups = [g for doc in corpus.docs for g in doc.groups]
+    step("index", 0, 1)
     sents = Sentences.of(corpus)
-    formulas = recurring(sents)
-    gaps = gapped(sents, formulas)
-    return MineResult(corpus, mine_outlines(corpus.docs, groups), groups, _recurring(corpus, sents, formulas, gaps),
-                      build_bank(corpus, sents, formulas, gaps, groups))
+    units = [u for d in corpus.docs for u in d.units]
+    index = Index.build([u.canon for u in units], [u.doc for u in units], ndocs, 2 if ndocs <= SMALL else min_docs)
+    step("index", 1, 1)
+    step("formulas", 0, 1)
+    where = _Places(index, units, sents)
+    found = pick_formulas(index, min_docs, ndocs)
+    pairs = [(where.formula(x.text, x.positions), x) for x in found]
+    picked = [f for f, _ in pairs if f is not None]
+    reusable = [(f, x) for f, x in pairs if f is not None and x.reusable(min_docs, ndocs)]
+    fit = {x.text for x in maximal([x for _, x in reusable])}
+    strength = {f.text: f.strength for f in found}
+    closes = {f.text: f.closes / f.tf for f in found}
+    cohesion = {f.text: f.cohesion for f in found}
+    gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], len(index.code))
+    reusable = [f for f, x in reusable if x.text in fit]
+    step("formulas", 1, 1)
+    step("bank", 0, 1)
+    phrases = build_bank(corpus, sents, reusable, gaps, groups, IndexBounds(index), min_docs, top, strength, closes,
+                         cohesion)
+    step("bank", 1, 1)
+    step("outlines", 0, 1)
+    outlines = mine_outlines(corpus.docs, groups)
+    step("outlines", 1, 1)
+    return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, picked, index,
+                      lambda: _recurring(corpus, sents, where, gaps))
 
 
-def _recurring(corpus: Corpus, sents: Sentences, formulas: list[Formula], gaps: list[Gapped]) -> list[Recurring]:
+class _Places:
+    """From index positions to the places of the old sentence tables: (distinct sentence, offset)."""
+
+    def __init__(self, index: Index, units, sents: Sentences):
+        self.index = index
+        ids = {id(u): k for k, us in enumerate(sents.units) for u in us}
+        self.sentence = np.fromiter((ids[id(u)] for u in units), dtype=np.int64, count=len(units))
+
+    def formula(self, text: str, positions: np.ndarray) -> Formula | None:
+        if not len(positions):
+            return None
+        unit = self.index.units_at(positions)
+        offset = positions - self.index.unit_start[unit]
+        places = sorted(set(zip(self.sentence[unit].tolist(), offset.tolist())))
+        docs = frozenset(self.index.doc[positions].tolist())
+        return Formula(text, places, docs)
+
+
+def _recurring(corpus: Corpus, sents: Sentences, where: _Places, gaps: list[Gapped]) -> list[Recurring]:
+    index = where.index
     out = []
-    for f in formulas:
-        out.append(Recurring(surface(sents, f), _names(corpus, f.docs),
-                             _sources(corpus, sents, [s for s, _ in f.places])))
+    for n, level in sorted(index.levels.items()):
+        if n < 4 or n >= max(index.levels):
+            continue
+        for i in np.nonzero(level.closed & (level.start[1:] > level.start[:-1]))[0]:
+            start, end = trim(index.gram(level, int(i)))
+            if end - start != n or not balanced(index.gram(level, int(i))):
+                continue
+            f = where.formula(index.gram(level, int(i)), index.positions(level, int(i)))
+            if f is not None:
+                out.append(Recurring(surface(sents, f), _names(corpus, f.docs),
+                                     _sources(corpus, sents, [s for s, _ in f.places])))
     for g in gaps:
         s, a, b, end = g.places[0]
         text = sents.surface[s][0]

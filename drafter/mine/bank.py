@@ -1,21 +1,29 @@
-"""The phrase bank: mined phrases sorted by what they do in a speech, each with its provenance.
+"""The phrase bank: mined phrases sorted by what they do in a speech, each with its provenance, years
+and a score, the best of each function kept.
 
-Where a phrase occurs and its shape say what it does: recurring formulas are ``opening.context``
-when most of their places are in openings, ``closing.call`` when they are in closings and open a
-sentence there or make a whole clause, ``requirement`` when they start with 要/必须, else
-``formula``; ``triad``, ``formulation`` and ``quotation`` by shape (see their modules); ``frame``
-from parallel headings; ``transition``, ``closing.call`` and ``closing.modesty`` from the speeches'
-own transition and closing sentences, merged into one templated entry where sentences of several
-documents share a frame. A formula found in every document of a corpus of four or more is the
-genre's common vocabulary (党的建设, 组织工作), not a formula, and is left out. A formula or gapped
-formula enters only as a phrase that starts and ends where words do (see ``drafter.mine.bounds``):
-fragments and terms shorter than six Chinese characters (软弱涣散) stay in the list of recurring
-formulas, but a phrase bank is for wording.
+Where a phrase occurs and its shape say what it does (see ``drafter.mine.functions.FUNCTIONS``):
+``triad``, ``formulation`` (a quoted numbered term) and ``quotation`` by shape (see their modules);
+``frame`` from parallel headings and recurring gapped formulas; ``transition``, ``closing.call`` and
+``closing.modesty`` from the speeches' own transition and closing sentences, merged into one
+templated entry where sentences of several documents share a frame. A recurring formula (see
+``drafter.mine.formulas``) is ``requirement`` when it starts with 要/必须, ``significance`` when it
+names a need, a guarantee or a meaning (…的必然要求, 重大意义), ``opening.context`` when most of its
+places are in openings, ``closing.call`` when they are in closings and it opens a sentence there or
+makes a whole clause, ``idiom`` when it is a four-character phrase or a chain of them, ``measure``
+when it opens a clause at most of its places, ``formulation`` when it is a term of one clause (新常态,
+供给侧结构性改革), else ``formula``.
+
+Each phrase is scored by how reusable it is: documents, spread over the years, how clearly its
+edges are word boundaries, and for a short term how it holds together and how far it is from being
+in every document; a function keeps its best ``max_per_function`` phrases (thresholds scale
+with the corpus, see ``limits``), so the bank stays a size a person can browse however large the
+corpus. Slots print as {A}, {B}.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +31,7 @@ from dataclasses import dataclass, field
 from drafter.mine.corpus import Corpus, Unit
 from drafter.mine.bounds import Bounds
 from drafter.mine.frames import Frame
+from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
@@ -30,15 +39,23 @@ from drafter.mine.quotes import NUMBERED, formulations, quotations
 from drafter.mine.text import GAP, canon
 from drafter.mine.triads import triads
 
-FUNCTIONS = ("opening.context", "transition", "requirement", "formula", "triad", "formulation", "quotation",
-             "frame", "closing.call", "closing.modesty")
+__all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
+
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
+SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重|根本所在|关键所在|题中应有之义)$")
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
 CLAUSE = "，：“”"
-SLOT = "{{{{ {} }}}}"
-VOCABULARY_DOCS = 4
+SLOT = "{{{}}}"
 EXAMPLE = 60
+#: the most sources an entry lists (one place per document first); its counts are all its places
+MAX_SOURCES = 12
+#: an entry not seen in the corpus's last ``RECENT_YEARS`` years is marked ``dated``
+RECENT_YEARS = 5
+#: functions of recurring formulas that are clauses: they open a clause and close one at most of their places
+CLAUSAL = ("measure", "requirement", "formula", "significance", "opening.context")
+#: a corpus of at most this many documents keeps one-document transitions, closings, triads and frames
+SMALL = 20
 
 
 @dataclass
@@ -51,49 +68,118 @@ class Phrase:
     by: str | None = None
     id: str = ""
     key: str = field(default="", repr=False)
+    strength: float = 1.0                # how clearly its edges are word boundaries (0.5–1)
+    cohesion: float = 1.0                # for a short term: how it holds together (see drafter.mine.formulas)
+    score: float = 0.0
 
     @property
     def docs(self) -> int:
         return len({u.doc for u in self.places})
 
 
+def limits(ndocs: int, min_docs: int | None = None, max_per_function: int | None = None) -> tuple[int, int]:
+    """The least documents a formula needs and the most phrases a function keeps, for a corpus of
+    ``ndocs`` documents: two documents for a handful, growing as the square root (4 for 50, 10 for 400)."""
+    if min_docs is None:
+        min_docs = max(2, round(math.sqrt(ndocs) / 2))
+    if max_per_function is None:
+        max_per_function = 120
+    return min_docs, max_per_function
+
+
 def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped: list[Gapped],
-               groups: list[Group]) -> list[Phrase]:
-    """Every phrase of the corpus, with stable ids, sorted by function then by how widely seen."""
+               groups: list[Group], bounds: Bounds, min_docs: int = 2, max_per_function: int = 120,
+               strength: dict[str, float] | None = None, closes: dict[str, float] | None = None,
+               cohesion: dict[str, float] | None = None) -> list[Phrase]:
+    """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score."""
     phrases: dict[tuple[str, str], Phrase] = {}
-    vocabulary = len(corpus.docs) >= VOCABULARY_DOCS
-    bounds = Bounds(sents.texts)
+    strength = strength or {}
     for f in formulas:
-        if vocabulary and len(f.docs) == len(corpus.docs):
-            continue
-        span = bounds.span(f.canon)
-        if span is None:
-            continue
-        a, b = span
-        s0, i0 = f.places[0]
-        f = Formula(sents.texts[s0][i0 + a:i0 + b], [(s, i + a) for s, i in f.places], f.docs)
+        m = REQUIREMENT.match(f.canon)
+        if m and len(f.canon) - m.end() < 5:
+            continue                     # 要克服, 必须实行: a modal and a verb wait for their object
         units = [u for s, _ in f.places for u in sents.units[s]]
         text = surface(sents, f)
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
-        _add(phrases, Phrase(_function(text, units, leads), text, [], units,
-                             _example(sents, f.places[0][0], f.places[0][1], len(text))), f.canon)
+        opens = _opens(sents, f.places, len(text))
+        function = _function(text, units, leads, opens)
+        if function in CLAUSAL and not (opens and (closes or {}).get(f.canon, 1.0) >= 0.5):
+            continue                     # a clause opens and ends with it (…干部|要, …方向|，); 继续实施积极|的财政政策 does not
+        _add(phrases, Phrase(function, text, [], units,
+                             _example(sents, f.places[0][0], f.places[0][1], len(text)),
+                             strength=strength.get(f.canon, 1.0), cohesion=(cohesion or {}).get(f.canon, 1.0)), f.canon)
     for g in gapped:
         grown = anchored(g, sents, bounds)
         if grown is None:
             continue
         left, right = grown
+        if not _slot_worthy(g, sents, left, right):
+            continue
         units = [u for s in g.sentences for u in sents.units[s]]
         s, a, b, end = g.places[0]
         a, end = a - left, end + right
         sentence = sents.surface[s][0]
         text = sentence[a:a + len(g.first) + left] + SLOT.format("A") + sentence[b:end]
         leads = _leads(sents, [(s, x - left, e + right) for s, x, _, e in g.places])
-        _add(phrases, Phrase(_function(text, units, leads), text, ["A"], units, _clip(sentence, a, end - a)),
+        function = _function(text, units, leads, False)
+        _add(phrases, Phrase("frame" if function in ("formula", "measure", "idiom", "formulation") else function,
+                             text, ["A"], units, _clip(sentence, a, end - a)),
              sents.texts[s][a:a + len(g.first) + left] + GAP + sents.texts[s][b:end])
     _shapes(phrases, corpus)
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
-    return _ids(list(phrases.values()))
+    return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function))
+
+
+def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
+    """Whether a gapped formula's slot holds words, not a character of a split word: both parts have
+    two characters or more and what fills the slot is two characters long on average (指明了{A}方向; not
+    亚太经{A}领导人, 发挥了重要{A}作用)."""
+    if min(len(g.first) + left, len(g.second) + right) < 2:
+        return False
+    fills = [b - a - len(g.first) for _, a, b, _ in g.places]
+    return sum(fills) >= 2 * len(fills) and min(fills) >= 1
+
+
+def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
+    """Whether a phrase opens a clause at half of its places or more (after a boundary or 要/必须)."""
+    opened = 0
+    for s, i in places:
+        text = sents.texts[s]
+        k = i
+        for lead in ("要", "必须", "并", "还要", "继续", "进一步"):
+            if text[max(0, i - len(lead)):i] == lead:
+                k = i - len(lead)
+                break
+        opened += k == 0 or text[k - 1] in "，：“—"
+    return opened * 2 >= len(places)
+
+
+def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> list[Phrase]:
+    """Score every phrase; keep those seen in ``min_docs`` documents (the speeches' own sentences,
+    shapes and frames in one), the best ``top`` of each function."""
+    years = [d.year for d in corpus.docs]
+    span = sorted({y for y in years if y is not None})
+    by_function: dict[str, list[Phrase]] = defaultdict(list)
+    for p in phrases:
+        docs = {u.doc for u in p.places}
+        dated = {years[d] for d in docs if years[d] is not None}
+        spread = (len(dated) / len(docs)) if span and docs else 1.0
+        # a short term that holds together loosely, or that nearly every document has, is a common
+        # word more than a formula: it ranks lower (体制改革, 国民经济 below 攻坚克难, 来之不易)
+        common = 1 - (len(docs) - 1) / len(corpus.docs) if p.cohesion < 1 else 1.0
+        p.score = round(len(docs) * (0.5 + 0.5 * spread) * p.strength * p.cohesion * common, 3)
+        by_function[p.function].append(p)
+    out = []
+    small = len(corpus.docs) <= SMALL
+    for function, group in by_function.items():
+        # a speech's own transition or closing, a quotation, a triad or a heading frame counts from one
+        # document in a small corpus; in a large one, only where it recurs
+        own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame", "formulation")
+        group = [p for p in group if own and (small or p.docs >= 2 or p.function == "quotation") or p.docs >= min_docs]
+        group.sort(key=lambda p: (-p.score, -p.docs, -len(p.places), p.key))
+        out += group[:top]
+    return out
 
 
 def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
@@ -103,26 +189,36 @@ def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
         if not any(u.role == "closing" for u in sents.units[s]):
             continue
         text = sents.texts[s]
-        if a == 0 or (text[a - 1] == "，" and CALL.fullmatch(text[:a - 1])):
+        if a == 0 or text[a - 1] == "，" and CALL.fullmatch(text[:a - 1]):
             return True
         if (a == 0 or text[a - 1] in CLAUSE) and (b == len(text) or text[b] in CLAUSE):
             return True
     return False
 
 
-def _function(text: str, units: list[Unit], leads: bool) -> str:
+def _function(text: str, units: list[Unit], leads: bool, opens: bool) -> str:
     plain = text.replace(SLOT.format("A"), "…")
     if triads(plain) == [(0, len(plain))]:
         return "triad"
     if NUMBERED.fullmatch(canon(plain)):
         return "formulation"
+    if SIGNIFICANCE.search(plain):
+        return "significance"
+    roles = Counter("opening" if u.role in ("opening", "transition") else u.role for u in units)
+    if roles["opening"] * 3 >= 2 * len(units):
+        return "opening.context"
+    if CALL.match(plain) and roles["closing"] * 2 > len(units) and leads:
+        return "closing.call"
     if REQUIREMENT.match(plain):
         return "requirement"
-    roles = Counter("opening" if u.role in ("opening", "transition") else u.role for u in units)
-    top = max(roles, key=lambda r: (roles[r], r))
-    if top == "closing" and not leads:
-        return "formula"
-    return {"opening": "opening.context", "closing": "closing.call"}.get(top, "formula")
+    clauses = canon(plain).split("，")
+    if "…" not in plain and all(len(c) == 4 for c in clauses):
+        return "idiom"
+    if opens and len(plain) >= 5:
+        return "measure"
+    if len(clauses) == 1 and len(plain) <= 14 and "…" not in plain and "的" not in plain[:3]:
+        return "formulation"
+    return "formula"
 
 
 def _add(phrases: dict, phrase: Phrase, key: str) -> None:
@@ -137,23 +233,17 @@ def _add(phrases: dict, phrase: Phrase, key: str) -> None:
 
 
 def _shapes(phrases: dict, corpus: Corpus) -> None:
-    """Triads, formulations and quotations, from every sentence."""
+    """Triads, formulations and quotations, as each document's sentences showed them (``Doc.shapes``)."""
     for doc in corpus.docs:
-        for unit in doc.units:
-            for a, b in triads(unit.text):
-                text = unit.text[a:b]
-                _add(phrases, Phrase("triad", text, [], [unit], _clip(unit.text, a, b - a)), canon(text))
-            for term in formulations(unit.canon):
-                i = unit.canon.index(term)
-                _add(phrases, Phrase("formulation", unit.text[i:i + len(term)], [], [unit],
-                                     _clip(unit.text, i, len(term))), term)
-            for q in quotations(unit.text):
-                i = unit.text.find(q.text)
-                _add(phrases, Phrase("quotation", q.text, [], [unit], _clip(unit.text, max(i, 0), len(q.text)), q.by),
-                     canon(q.text))
+        for k, function, a, b, by in doc.shapes:
+            unit = doc.units[k]
+            text = unit.text[a:b]
+            _add(phrases, Phrase(function, text, [], [unit], _clip(unit.text, a, b - a), by),
+                 canon(text) if function != "formulation" else unit.canon[a:b])
     for (function, _), p in phrases.items():
         if function == "quotation" and p.by is None:
-            p.by = next((q.by for u in p.places for q in quotations(u.text) if q.by), None)
+            p.by = next((by for u in p.places for k, f, _, _, by in corpus.docs[u.doc].shapes
+                         if f == "quotation" and by and corpus.docs[u.doc].units[k] is u), None)
 
 
 def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:
@@ -215,7 +305,7 @@ def _clip(sentence: str, i: int, n: int) -> str:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def _ids(phrases: list[Phrase]) -> list[Phrase]:
+def _ids(phrases: list[Phrase]) -> list[Phrase]:  # noqa: C901
     """Ids from the function and a hash of the text, so they stay when the corpus grows; sorted."""
     taken: set[str] = set()
     for p in sorted(phrases, key=lambda p: (p.function, p.key)):
@@ -226,4 +316,4 @@ def _ids(phrases: list[Phrase]) -> list[Phrase]:
         p.id = f"{p.function}.{digest[:size]}"
         taken.add(p.id)
     order = {f: i for i, f in enumerate(FUNCTIONS)}
-    return sorted(phrases, key=lambda p: (order[p.function], -p.docs, -len(p.places), p.key))
+    return sorted(phrases, key=lambda p: (order[p.function], -p.score, -p.docs, -len(p.places), p.key))

@@ -2,12 +2,28 @@
 
 A file that cannot be read or parsed is kept as a ``Skipped`` with a one-line reason; the others
 are still mined. Documents are named by their path relative to the folder and sorted, so the same
-folder always gives the same order.
+folder always gives the same order. Reading a document (``load_doc``) is the map step of mining: it
+runs in worker processes and gives a ``Doc`` that holds everything later steps need.
+
+- A README or MANIFEST beside the speeches describes the folder; it is skipped with that reason.
+- The same document saved twice counts once: a document whose text (Chinese characters only) is that
+  of an earlier one, or whose sentences are at least ``SAME_SENTENCES`` those of an earlier one
+  (the shorter's sentences found in the longer), is skipped as a duplicate of it.
+- A document's year is its date's (``Speech.meta.date``, which the parser takes from the text or the
+  file name), else the page's posting date's (``Speech.meta.published``), else a year in its file name
+  (``2013-06-18_标题.txt``, ``2019.txt``), else it is undated.
+- The title, speaker, author and date lines are the speech's metadata, not its text, and are not mined.
+- Lines that are not the speech but a page's or a wire's (a licence block at the end of a page copied
+  from Wikisource; 讲话全文如下, 新华社北京…电, …出席会议并发表重要讲话 at either end) are not mined.
+- Roles are kept where they are plausible: an opening role only in the first ``EDGE_SHARE`` of a
+  document and a closing role only in the last (a speech the parser could not divide is not all opening).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable
@@ -27,17 +43,31 @@ class Unit:
     role: str                # opening, transition, closing, heading, body, pull_quote, author_note
     text: str                # surface text, without the final 。！？；
     first: bool = False      # the first sentence of its paragraph
+    at: float = 0.0          # where it is in its document: 0 at the start, 1 at the end
 
     @property
     def canon(self) -> str:
-        return canon(self.text)
+        """The canonical form of the text (made once)."""
+        try:
+            return self.__dict__["_canon"]
+        except KeyError:
+            value = canon(self.text)
+            object.__setattr__(self, "_canon", value)
+            return value
 
 
 @dataclass
 class Doc:
     name: str
-    speech: Speech
+    speech: Speech                   # its structure: section bodies are emptied once the units are made
     units: list[Unit] = field(default_factory=list)
+    year: int | None = None
+    groups: list = field(default_factory=list)        # parallel heading groups (drafter.mine.parallel.Group)
+    shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations, quotations
+
+    @property
+    def title(self) -> str:
+        return " ".join(filter(None, (self.speech.meta.text("title"), self.speech.meta.text("subtitle"))))
 
 
 @dataclass(frozen=True)
@@ -74,28 +104,158 @@ def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
     return sorted((Path(p).name, Path(p)) for p in source)
 
 
-def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike]) -> Corpus:
-    """Read and parse every speech of ``source``; unreadable files are skipped with their reason."""
-    from drafter.structure import read_speech
+SAME_SENTENCES = 0.9
+EDGE_SHARE = 0.2
+NOT_SPEECH = re.compile(r"^(?:readme|manifest|license|licence|changelog)\b", re.I)
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+#: the licence block Wikisource appends to a page (its first line)
+LICENCE = re.compile(r"^(?:本作品(?:是|在|属于|来自)|Public domain$|PD-|维基文库)")
+#: lines of a news wire or page, not of the speech
+WIRE = re.compile(r"全文如下|新华社.{0,12}电|[（(]记者|发表(?:了)?重要讲话$|讲话(?:全文|原文)$|来源[：:]|责任编辑")
 
+
+def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = 1,
+                progress=None) -> Corpus:
+    """Read and parse every speech of ``source``; unreadable files are skipped with their reason,
+    and a document saved twice counts once. ``jobs`` worker processes read the files (None: all
+    cores); ``progress(stage, done, total)`` is called as files are read."""
+    from drafter.mine.parallel_map import pmap
+
+    files = corpus_files(source)
     docs: list[Doc] = []
     skipped: list[Skipped] = []
-    for name, path in corpus_files(source):
-        try:
-            speech = read_speech(path)
-        except DrafterError as exc:
-            skipped.append(Skipped(name, str(exc).removeprefix(f"{path}: ")))
+    for (name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read")):
+        if isinstance(got, Skipped):
+            skipped.append(got)
+        else:
+            docs.append(got)
+    docs, twice = dedupe(docs)
+    skipped += twice
+    for i, doc in enumerate(docs):
+        doc.units = [_renumbered(u, i) for u in doc.units]
+    return Corpus(docs, sorted(skipped, key=lambda s: s.name))
+
+
+def _renumbered(unit: Unit, doc: int) -> Unit:
+    """The unit as one of document ``doc``, with its canonical form made in the map step."""
+    new = Unit(doc, unit.line, unit.role, unit.text, unit.first, unit.at)
+    object.__setattr__(new, "_canon", unit.canon)
+    return new
+
+
+def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
+    """Read, parse and split one file (the map step): a Doc, or a Skipped with its reason."""
+    from drafter.structure import read_speech
+
+    name, path = item
+    if NOT_SPEECH.match(Path(name).name):
+        return Skipped(name, "说明文件，不是讲话稿 a README or manifest, not a speech")
+    try:
+        speech = read_speech(path)
+    except DrafterError as exc:
+        return Skipped(name, str(exc).removeprefix(f"{path}: "))
+    except Exception as exc:  # a file no reader or the parser can handle: report it, mine the rest
+        return Skipped(name, f"无法解析 cannot parse: {type(exc).__name__}: {exc}")
+    meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
+            if (v := (speech.meta.text(f) or "").strip())}
+    units = _plausible(_speech_only([u for u in _units(0, speech) if u.text.strip() not in meta]))
+    if not units:
+        return Skipped(name, "没有正文 no text to mine")
+    from drafter.mine.parallel import heading_groups
+
+    for u in units:
+        u.canon                      # made here, in the worker
+    doc = Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
+    for section in speech.walk():    # the text of the sections is in the units now: the reduce needs
+        section.body = []            # the structure only (less to send back from a worker, less to hold)
+    return doc
+
+
+def shapes(units: list[Unit]) -> list[tuple[int, str, int, int, str | None]]:
+    """The triads, quoted numbered formulations and quotations of each sentence, by shape."""
+    from drafter.mine.quotes import formulations, quotations
+    from drafter.mine.triads import triads
+
+    out = []
+    for k, unit in enumerate(units):
+        text = unit.text
+        if text.count("，") + text.count("、") + text.count("：") >= 2:
+            out += [(k, "triad", a, b, None) for a, b in triads(text)]
+        if "“" in text:
+            canon_text = unit.canon
+            for term in formulations(canon_text):
+                i = canon_text.index(term)
+                out.append((k, "formulation", i, i + len(term), None))
+        for q in quotations(text):
+            i = max(text.find(q.text), 0)
+            out.append((k, "quotation", i, i + len(q.text), q.by))
+    return out
+
+
+def year_of(name: str, speech: Speech) -> int | None:
+    """The year of a document: from the speech's date (its text's, else its file name's), else from the
+    page's posting date, else from a year in the file name, else None."""
+    for text in (speech.meta.text("date") or "", speech.meta.text("published") or "", Path(name).name):
+        m = YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _speech_only(units: list[Unit]) -> list[Unit]:
+    """The units without a page's licence block at the end and wire lines at either end."""
+    n = len(units)
+    for i in range(max(0, n - n // 5 - 3), n):
+        if LICENCE.match(units[i].text):
+            units = units[:i]
+            break
+    edge = 3
+    return [u for i, u in enumerate(units) if not ((i < edge or i >= len(units) - edge) and WIRE.search(u.text))]
+
+
+def _plausible(units: list[Unit]) -> list[Unit]:
+    """Each unit with its place in the document, and opening/closing roles only near the ends."""
+    total = sum(len(u.text) for u in units) or 1
+    out, done = [], 0
+    for u in units:
+        at = done / total
+        role = u.role
+        if role in ("opening", "transition") and at > EDGE_SHARE or role == "closing" and at < 1 - EDGE_SHARE:
+            role = "body"
+        out.append(Unit(u.doc, u.line, role, u.text, u.first, round(at, 4)))
+        done += len(u.text)
+    return out
+
+
+def dedupe(docs: list[Doc]) -> tuple[list[Doc], list[Skipped]]:
+    """The documents without those saved twice (same text, or the same sentences), in order."""
+    kept: list[Doc] = []
+    skipped: list[Skipped] = []
+    seen_text: dict[str, str] = {}
+    by_sentence: dict[str, list[int]] = {}
+    sizes: list[int] = []
+    for doc in docs:
+        text = "".join(ch for u in doc.units for ch in u.canon if "\u3400" <= ch <= "\u9fff")
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        if digest in seen_text:
+            skipped.append(Skipped(doc.name, f"重复 duplicate of {seen_text[digest]}"))
             continue
-        except Exception as exc:  # a file no reader or the parser can handle: report it, mine the rest
-            skipped.append(Skipped(name, f"无法解析 cannot parse: {type(exc).__name__}: {exc}"))
+        mine = {u.canon for u in doc.units if len(u.text) >= 8}
+        shared: dict[int, int] = {}
+        for s in mine:
+            for k in by_sentence.get(s, ()):
+                shared[k] = shared.get(k, 0) + 1
+        twin = next((k for k, n in sorted(shared.items())
+                     if n >= SAME_SENTENCES * min(len(mine), sizes[k]) and min(len(mine), sizes[k]) > 0), None)
+        if twin is not None:
+            skipped.append(Skipped(doc.name, f"重复 duplicate of {kept[twin].name}"))
             continue
-        doc = Doc(name, speech)
-        doc.units = list(_units(len(docs), speech))
-        if not doc.units:
-            skipped.append(Skipped(name, "没有正文 no text to mine"))
-            continue
-        docs.append(doc)
-    return Corpus(docs, skipped)
+        seen_text[digest] = doc.name
+        for s in mine:
+            by_sentence.setdefault(s, []).append(len(kept))
+        sizes.append(len(mine))
+        kept.append(doc)
+    return kept, skipped
 
 
 def _units(index: int, speech: Speech) -> Iterable[Unit]:

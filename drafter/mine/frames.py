@@ -52,9 +52,30 @@ class Frame:
         return re.compile("^" + "(.+?)".join(re.escape(p) for p in self.parts) + "$", re.S)
 
     def fill(self, text: str) -> tuple[str, ...] | None:
-        """The slot values of a text that has this frame, else None."""
-        m = self.regex.match(text)
-        return m.groups() if m else None
+        """The slot values of a text that has this frame, else None (as ``regex`` matches: each slot
+        takes at least one character, the shortest that lets the rest match)."""
+        parts = self.parts
+        if not text.startswith(parts[0]) or not text.endswith(parts[-1]) or len(text) < self._least:
+            return None
+        return _fill(parts, text, 1, len(parts[0]), len(text) - len(parts[-1]))
+
+    @cached_property
+    def _least(self) -> int:
+        return sum(map(len, self.parts)) + self.slots
+
+
+def _fill(parts: tuple[str, ...], text: str, k: int, pos: int, end: int) -> tuple[str, ...] | None:
+    """Slot values from ``pos`` on, for parts ``k`` … (the last part starts at ``end``)."""
+    if k == len(parts) - 1:
+        return (text[pos:end],) if end > pos else None
+    part = parts[k]
+    j = text.find(part, pos + 1, end)
+    while 0 <= j:
+        rest = _fill(parts, text, k + 1, j + len(part), end)
+        if rest is not None:
+            return (text[pos:j],) + rest
+        j = text.find(part, j + 1, end)
+    return None
 
 
 def induce(texts: list[str]) -> Frame | None:

@@ -7,8 +7,7 @@ documents and at three in four of its places, and that is unlikely by chance: th
 meeting it in a window of that size, from its frequency in the corpus, is at most ``RARE``, and
 raised to the number of times it was met, at most ``CHANCE`` (so 同 qualifies before 党中央保持高度一致,
 but 的 or 党 do not). The best anchor is the one met in the most documents, then most often, then
-the longest. Of two gapped formulas over the same sentences, the one with longer anchors stays.
-The gap must change from place to place (else the
+the longest. Of two gapped formulas over the same sentences, the one with longer anchors stays. The gap must change from place to place (else the
 whole is an ordinary n-gram); what every gap shares at its ends joins the anchors. The parts are
 shown in the order most documents use; the documents are all those where the two meet. A
 one-character anchor (同) counts only where it also meets the n-gram directly somewhere (同党中央…).
@@ -25,10 +24,14 @@ from drafter.mine.ngrams import Formula, Sentences
 from drafter.mine.text import GAP, balanced, cjk_count, trim
 
 WINDOW = 12
-MAX_ANCHOR = 6
+MAX_ANCHOR = 4
 CHANCE = 1e-4
 RARE = 0.05
 COVER = 0.75
+#: the places of an n-gram looked around (the first ones, in corpus order), and of all n-grams (those
+#: in the most documents first): the work stays bounded however large the corpus
+MAX_PLACES = 12
+MAX_TOTAL = 8000
 #: marks an anchor may not hold: it stays inside one clause
 BREAKS = set("，：。！？；“”《》（）")
 
@@ -39,8 +42,7 @@ class Gapped:
 
     first: str
     second: str
-    #: in the shown order: (sentence, start of first, start of second, end)
-    places: tuple[tuple[int, int, int, int], ...]
+    places: tuple[tuple[int, int, int, int], ...]    # in the shown order: (sentence, start of first, start of second, end)
     docs: frozenset[int]
     sentences: tuple[int, ...]                       # every sentence where the two meet, in either order
 
@@ -49,13 +51,21 @@ class Gapped:
         return self.first + GAP + self.second
 
 
-def gapped(sents: Sentences, formulas: list[Formula]) -> list[Gapped]:
-    """The gapped formulas around the recurring n-grams, one per distinct text."""
-    corpus = "\n".join(sents.texts)
+def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | None = None) -> list[Gapped]:
+    """The gapped formulas around the recurring n-grams, one per distinct text. ``count(text)`` gives
+    how often a text occurs in the corpus (of ``size`` characters), from an index; without it the
+    corpus is searched."""
+    if count is None:
+        corpus = "\n".join(sents.texts)
+        count, size = corpus.count, len(corpus)
     counts: dict[str, int] = {}
     found: dict[tuple, Gapped] = {}
-    for formula in formulas:
-        g = _around(sents, formula, corpus, counts)
+    budget = MAX_TOTAL
+    for formula in sorted(formulas, key=lambda f: (-len(f.docs), min(len(f.places), MAX_PLACES), f.canon)):
+        budget -= min(len(formula.places), MAX_PLACES)
+        if budget < 0:
+            break
+        g = _around(sents, formula, (count, size or 1), counts)
         if g is None:
             continue
         key = (g.docs, frozenset(p[0] for p in g.places))
@@ -69,22 +79,24 @@ def gapped(sents: Sentences, formulas: list[Formula]) -> list[Gapped]:
     return [by_text[k] for k in sorted(by_text)]
 
 
-def _around(sents: Sentences, formula: Formula, corpus: str, counts: dict[str, int]) -> Gapped | None:
+def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str, int]) -> Gapped | None:
     n = len(formula.canon)
     near: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)   # anchor → {place: anchor start}
-    for s, i in formula.places:
+    for s, i in formula.places[:MAX_PLACES]:
         text = sents.texts[s]
+        key = (s, i)
         for lo, hi in ((max(0, i - WINDOW), i), (i + n, min(len(text), i + n + WINDOW))):
             for a in range(lo, hi):
                 for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
-                    piece = text[a:b]
-                    if BREAKS & set(piece):
+                    if text[b - 1] in BREAKS:
                         break
-                    if (cjk_count(piece) and (s, i) not in near[piece]) or _closer(near[piece].get((s, i)), a, i, n):
-                        near[piece][(s, i)] = a
+                    slot = near[text[a:b]]
+                    old = slot.get(key)
+                    if old is None or _closer(old, a, i, n):
+                        slot[key] = a
     best = None
     for piece, where in near.items():
-        if len(where) < max(2, COVER * len(formula.places)):
+        if len(where) < max(2, COVER * min(len(formula.places), MAX_PLACES)):
             continue
         docs = frozenset().union(*(sents.docsets[s] for s, _ in where))
         if len(docs) < 2:
@@ -112,10 +124,11 @@ def _docs(sents: Sentences, s: int) -> frozenset[int]:
     return sents.docsets[s]
 
 
-def _chance(piece: str, times: int, corpus: str, counts: dict[str, int]) -> float:
+def _chance(piece: str, times: int, corpus: tuple, counts: dict[str, int]) -> float:
+    count, size = corpus
     if piece not in counts:
-        counts[piece] = corpus.count(piece)
-    p = min(1.0, counts[piece] * 2 * WINDOW / max(len(corpus), 1))
+        counts[piece] = max(count(piece), times)
+    p = min(1.0, counts[piece] * 2 * WINDOW / size)
     return p ** times if p <= RARE else 1.0
 
 
@@ -126,9 +139,9 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
         before = a < i
         spans.append((s, before, (a, a + len(piece)) if before else (i, i + len(gram)),
                       (i, i + len(gram)) if before else (a, a + len(piece))))
-    votes: Counter[bool] = Counter()
+    votes = Counter()
     for s, before, _, _ in spans:
-        for _ in _docs(sents, s):
+        for d in _docs(sents, s):
             votes[before] += 1
     order = votes[True] >= votes[False]
     same = [(s, x, y) for s, before, x, y in spans if before == order]
@@ -160,8 +173,7 @@ def anchored(g: Gapped, sents: Sentences, bounds: Bounds) -> tuple[int, int] | N
     places = [(sents.texts[s], a, b, end) for s, a, b, end in g.places]
     if g.second[0] in NEVER_START or any(BREAKS & set(t[a + len(g.first):b]) for t, a, b, _ in places):
         return None
-    inner = sum(bounds.bound(g.first[-1], t[a + len(g.first)]) + bounds.bound(t[b - 1], g.second[0])
-                for t, a, b, _ in places)
+    inner = sum(bounds.bound(g.first[-1], t[a + len(g.first)]) + bounds.bound(t[b - 1], g.second[0]) for t, a, b, _ in places)
     if inner * 2 > len(places):
         return None
     left = right = 0

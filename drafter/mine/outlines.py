@@ -1,12 +1,14 @@
-"""Outline archetypes learnt from the structure of the documents.
+"""Outline archetypes learnt from the documents, one per occasion.
 
-Documents are grouped by shape: genre (from the title's genre word — 讲话, 发言, 党课, 述职 — or, with
-no title, from the transition sentence; pull quotes or an author note make a 署名文章) and numbering
-ladder (the main style at each depth). Each group gives one outline: id from genre and ladder, the
-title form (occasion and speaker as variables), front and back matter most of its documents have,
-and the sections of its fullest document, with counts spanning the group. Sibling headings that
-share a frame become one heading template with slots; the rest are one slot each, the source
-headings as examples.
+Documents are grouped by occasion and genre (``OCCASIONS``: 政府工作报告, 述职, 党课, 开班式, 座谈会,
+总结表彰会, 动员部署会, 研讨发言, 工作会议 …), from the title, subtitle and occasion, else the opening
+sentences; pull quotes or an author note make a 署名文章. Each group gives one outline named for its
+occasion: the title form (occasion and speaker as variables), the front and back matter most of its
+documents have, and the sections of its most usual document (the median number of parts), with the
+number of parts and of points under a part as ranges over the group; the description says how many
+documents it was learnt from (an outline from one document says so), their typical length, and the
+heading frames seen across them with counts. Sibling headings that share a frame become one heading
+template with slots; the rest are one slot each, the source headings as examples.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from drafter.mine.corpus import Doc
 from drafter.mine.frames import Frame
@@ -34,6 +35,42 @@ VARIABLES = {  # meta field: (variable, label)
     "title": ("title", "标题"), "subtitle": ("subtitle", "副标题"), "occasion": ("occasion", "会议名称"),
     "speaker": ("speaker", "讲话人"), "author": ("author", "作者"), "date": ("date", "日期"),
 }
+
+
+#: slug, name, kind, what the title (or the opening) says
+OCCASIONS = (
+    ("gov-report", "政府工作报告", "政府工作报告",
+     re.compile(r"政府工作报|报告政府工作|(?:代表|受)国务院.{0,50}(?:报告|提出)|全国人民代表大会.{0,30}(?:报告|提出关于)")),
+    ("debrief", "述职报告", "述职报告", re.compile("述职")),
+    ("party-lecture", "专题党课", "党课讲稿", re.compile("党课")),
+    ("democratic-life", "民主生活会发言", "对照检查发言", re.compile("民主生活会|组织生活会|对照检查")),
+    ("training-opening", "开班式讲话", "讲话稿", re.compile("开班|培训班|研修班|结业")),
+    ("symposium", "座谈会讲话", "讲话稿", re.compile("座谈")),
+    ("commendation", "总结表彰会讲话", "讲话稿", re.compile("表彰|颁奖|总结大会")),
+    ("mobilization", "动员部署会讲话", "讲话稿", re.compile("动员|部署会|推进会|推进大会|启动")),
+    ("seminar-remarks", "研讨交流发言", "研讨交流发言", re.compile("研讨|交流|发言|心得|体会")),
+    ("work-meeting", "工作会议讲话", "讲话稿", re.compile("工作会议|工作会|会议")),
+)
+SPEECH = ("speech", "讲话", "讲话稿")
+MEETING = re.compile(r"(?:召开|举行|举办)(?:了|这次)?([^，。；]{2,40}?(?:会议?|班|式))")
+
+
+def occasion(doc: Doc) -> tuple[str, str, str]:
+    """(slug, name, kind) of a document's occasion: from its title, subtitle and occasion, else its
+    opening sentences; a 署名文章 by its pull quotes or author note."""
+    speech = doc.speech
+    if any(p.role in ("pull_quote", "author_note") for p in speech.front + speech.back):
+        return ARTICLE
+    head = " ".join(filter(None, (speech.meta.text(f) for f in ("title", "subtitle", "occasion"))))
+    opening = "".join(u.text for u in doc.units[:6])
+    called = MEETING.search(opening)           # 今天，我们召开全镇秋冬季森林防火工作会议
+    for text in (head, called.group(1) if called else "", opening + (speech.transition or "")):
+        if not text:
+            continue
+        for slug, name, kind, words in OCCASIONS:
+            if words.search(text):
+                return slug, name, kind
+    return SPEECH
 
 
 @dataclass(frozen=True)
@@ -77,22 +114,23 @@ def ladder(speech: Speech) -> tuple[str, ...]:
 
 
 def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
-    """One outline per shape, sorted by id."""
-    by_shape: dict[Shape, list[Doc]] = {}
+    """One outline per occasion, sorted by id."""
+    by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
-        by_shape.setdefault(shape(doc.speech), []).append(doc)
-    return sorted((_outline(s, members, groups) for s, members in by_shape.items()), key=lambda o: o["id"])
+        by_occasion.setdefault(occasion(doc), []).append(doc)
+    return sorted((_outline(o, members, groups) for o, members in by_occasion.items()), key=lambda o: o["id"])
 
 
-def _outline(sh: Shape, docs: list[Doc], groups: list[Group]) -> dict:
-    rep = max(docs, key=lambda d: (len(d.speech.headings()), -docs.index(d)))
-    speech = rep.speech
+def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group]) -> dict:
     counts = [len(d.speech.sections) for d in docs]
+    usual = sorted(counts)[len(counts) // 2]
+    rep = max(docs, key=lambda d: (len(d.speech.sections) == usual, len(d.speech.headings()), -docs.index(d)))
+    speech = rep.speech
+    sh = Shape((kind[0], kind[1], kind[2]), ladder(speech))
     used: dict[str, str] = {}
     title = _title(speech, used)
-    outline: dict[str, Any] = {
-        "id": sh.id, "name": f"{sh.genre[1]}（{' '.join(sh.ladder) or '不分部分'}）", "kind": sh.genre[2],
-        "description": _description(sh, docs, counts), "mined_from": [d.name for d in docs]}
+    outline = {"id": kind[0], "name": kind[1], "kind": kind[2],
+               "description": _description(sh, docs, counts, groups), "mined_from": [d.name for d in docs]}
     body: dict = {"title": title}
     if speech.meta.subtitle:
         body["subtitle"] = _var("subtitle", used)
@@ -106,8 +144,9 @@ def _outline(sh: Shape, docs: list[Doc], groups: list[Group]) -> dict:
         outline["numbering"] = list(sh.ladder)
     outline["front"] = _front(docs)
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
-    outline["sections"] = (_part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts)))
-                           if speech.sections else [])
+    points = [len(s.children) for d in docs for s in d.speech.sections if s.children]
+    outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts)),
+                                _usual(points)) if speech.sections else []
     back = _back(docs)
     if back:
         outline["back"] = back
@@ -148,11 +187,31 @@ def _literal(text: str) -> str:
     return "".join('{{ "' + ch + '" }}' if ch in "{}%#" else ch for ch in text)
 
 
-def _description(sh: Shape, docs: list[Doc], counts: list[int]) -> str:
+def _usual(values: list[int]) -> tuple[int, int] | None:
+    """The usual range of a count over documents: from the lower to the upper quartile."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 4], ordered[(3 * len(ordered)) // 4 if len(ordered) > 1 else 0]
+
+
+def _description(sh: Shape, docs: list[Doc], counts: list[int], groups: list[Group]) -> str:
     span = f"{min(counts)}–{max(counts)}" if min(counts) != max(counts) else str(counts[0])
-    parts = [f"从 {len(docs)} 篇{sh.genre[2]}归纳：" + (f"一级 {span} 部分" if max(counts) else "不分部分")]
+    source = f"仅据 1 篇{sh.genre[2]}归纳（只有一篇，结构仅供参考）" if len(docs) == 1 else f"从 {len(docs)} 篇{sh.genre[2]}归纳"
+    parts = [source + "：" + (f"一级 {span} 部分" if max(counts) else "不分部分")]
     if sh.ladder:
         parts.append("编号 " + " ＞ ".join(sh.ladder))
+    sizes = sorted(sum(len(u.text) for u in d.units) for d in docs)
+    parts.append(f"篇幅约 {sizes[(len(sizes) - 1) // 2]} 字" + (f"（{sizes[0]}–{sizes[-1]}）" if len(sizes) > 1 else ""))
+    names = {d.name for d in docs}
+    frames = Counter(g.pattern for g in groups if g.doc in names and g.kind == "heading")
+    where: dict[str, list[str]] = {}
+    for g in groups:
+        if g.doc in names and g.kind == "heading":
+            where.setdefault(g.pattern, []).append(g.doc)
+    if frames:
+        seen = sorted(frames, key=lambda f: (-len(set(where[f])), -frames[f], f))[:6]
+        parts.append("标题句式 " + "；".join(f"{f}（{len(set(where[f]))} 篇：{'、'.join(sorted(set(where[f]))[:3])}）" for f in seen))
     return "，".join(parts) + "。"
 
 
@@ -161,7 +220,7 @@ def _majority(docs: list[Doc], test) -> bool:
 
 
 def _front(docs: list[Doc]) -> list[dict]:
-    front: list[dict[str, Any]] = []
+    front = []
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
         front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: (salutations[t], t)))})
@@ -180,8 +239,7 @@ def _back(docs: list[Doc]) -> list[dict]:
     if closings and _majority(docs, lambda s: s.closing):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:
-            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}",
-                         "phrases": ["closing.call"]})
+            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}", "phrases": ["closing.call"]})
         modest = [t for t in closings if t.startswith("以上")]
         if modest:
             back.append({"role": "closing", "hint": f"结束语，例：{modest[0]}", "phrases": ["closing.modesty"]})
@@ -197,8 +255,9 @@ def _short(text: str, size: int = 40) -> str:
 
 
 def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], groups: list[Group],
-          span: tuple[int, int] | None = None) -> dict:
-    """One level of sections as an outline part: count, heading template and slots, then items."""
+          span: tuple[int, int] | None = None, points: tuple[int, int] | None = None) -> dict:
+    """One level of sections as an outline part: count, heading template and slots, then items;
+    ``points``: the usual range of the number of points under a part, over the group."""
     n = len(sections)
     part: dict = {"count": n}
     if span:
@@ -215,13 +274,13 @@ def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], group
     if whole:
         part["heading"] = _template(whole.frame)
         part["hint"] = f"排比句式：{whole.pattern}"
-        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}",
-                          "example": [m.values[i] for m in whole.members]}
+        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}", "example": [m.values[i] for m in whole.members]}
                          for i, name in enumerate(_names(whole.frame))]
     else:
         part["heading"] = "{{ heading }}"
         part["slots"] = [{"name": "heading", "label": label, "example": [s.title for s in sections]}]
-    items = [_item(s, depth, numbering, groups, whole, style, label) for s in sections]
+    items = [_item(s, depth, numbering, groups, whole, style, label, points) for s in sections]
+    _optional_past(items, part.get("min"))
     while items and not items[-1]:
         items.pop()
     if items:
@@ -230,7 +289,7 @@ def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], group
 
 
 def _item(section: Section, depth: int, numbering, groups: list[Group], whole: Group | None, style: str,
-          label: str) -> dict:
+          label: str, points: tuple[int, int] | None = None) -> dict:
     item: dict = {}
     group = None if whole else next((g for g in groups if section.heading is not None and section.line in g.lines
                                      and g.depth == section.depth), None)
@@ -243,8 +302,23 @@ def _item(section: Section, depth: int, numbering, groups: list[Group], whole: G
     if section.style != style:
         item["style"] = section.style
     if section.children:
-        item["children"] = _part(section.children, depth + 1, numbering, groups)
+        children = _part(section.children, depth + 1, numbering, groups)
+        if points and depth == 1:
+            low, high = points
+            children["count"] = min(max(children["count"], low), high)
+            children["min"], children["max"] = low, high
+            if "items" in children:
+                children["items"] = children["items"][:high]
+                _optional_past(children["items"], low)
+        item["children"] = children
     return item
+
+
+def _optional_past(items: list[dict], least: int | None) -> None:
+    """Items past the least number the documents had are the ones a shorter speech leaves out."""
+    if least is not None:
+        for item in items[least:]:
+            item["optional"] = True
 
 
 def _names(frame: Frame) -> list[str]:
@@ -254,6 +328,6 @@ def _names(frame: Frame) -> list[str]:
 def _template(frame: Frame) -> str:
     names = _names(frame)
     out = [_literal(frame.parts[0])]
-    for name, part in zip(names, frame.parts[1:], strict=True):
+    for name, part in zip(names, frame.parts[1:]):
         out += ["{{ " + name + " }}", _literal(part)]
     return "".join(out)

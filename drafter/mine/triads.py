@@ -56,7 +56,9 @@ def _parallel(sentence: str, spans: list[tuple[int, int]]) -> int | None:
         lengths = [len(c) for c in clauses]
         if max(lengths) - min(lengths) > 2:
             continue
-        frame = induce(clauses)
+        # a frame's literal characters are in every clause: without one in common there is none
+        shared = set(clauses[0]).intersection(*clauses[1:])
+        frame = induce(clauses) if len(shared) >= max(1, sum(lengths) / len(lengths) / 4) else None
         if frame is not None and frame.literal >= max(1, sum(lengths) / len(lengths) / 4):
             return lead
         joined = all(sentence[y] == "、" for _, y in spans[:-1] if y < len(sentence))

@@ -27,11 +27,17 @@ class _Flow(list):
     """A list written on one line."""
 
 
-class _Dumper(yaml.SafeDumper):
-    """A safe dumper of its own, so the flow-list representer does not leak into yaml.SafeDumper."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """A safe dumper of its own (libyaml's where PyYAML has it: the same text, ten times faster), so
+    the flow-list representer does not leak into yaml.SafeDumper."""
+
+
+class _FlowMap(dict):
+    """A mapping written on one line."""
 
 
 _Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
 
 
 def dump(data, header: str = "") -> str:
@@ -40,7 +46,7 @@ def dump(data, header: str = "") -> str:
     return f"{MARK}{'; ' + header if header else ''}\n{body}"
 
 
-def library_files(result: MineResult) -> dict[str, str]:
+def library_files(result: "MineResult") -> dict[str, str]:
     """Relative path → text of every file of the mined library."""
     files = {}
     for outline in result.outlines:
@@ -54,14 +60,37 @@ def library_files(result: MineResult) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def phrase_entry(p, result: MineResult) -> dict:
+def phrase_entry(p, result: "MineResult") -> dict:
+    """One bank entry: id, function, text (slots as {A}), slots, seen {docs, count}, years {first,
+    last, by_year} of its dated documents, dated (not seen in the corpus's last ``recent_years``
+    years), score, sources (file:line, one per document first, at most ``MAX_SOURCES``), example, by."""
+    from drafter.mine.bank import MAX_SOURCES
+
     names = result.documents
+    years = result.years
     entry = {"id": p.id, "function": p.function, "text": p.text}
     if p.slots:
         entry["slots"] = _Flow(p.slots)
     entry["seen"] = {"docs": p.docs, "count": len(p.places)}
-    entry["sources"] = _Flow(dict.fromkeys(
-        f"{names[u.doc]}:{u.line}" for u in sorted(p.places, key=lambda u: (u.doc, u.line))))
+    by_year: dict[int, set] = {}
+    for u in p.places:
+        if years[u.doc] is not None:
+            by_year.setdefault(years[u.doc], set()).add(u.doc)
+    if by_year:
+        entry["years"] = {"first": min(by_year), "last": max(by_year),
+                          "by_year": _FlowMap((y, len(by_year[y])) for y in sorted(by_year))}
+        latest = max(y for y in years if y is not None)
+        if max(by_year) <= latest - result.recent_years:
+            entry["dated"] = True
+    entry["score"] = p.score
+    order = list(dict.fromkeys((u.doc, u.line) for u in sorted(p.places, key=lambda u: (u.doc, u.line))))
+    first: dict[int, tuple[int, int]] = {}
+    for place in order:
+        first.setdefault(place[0], place)
+    chosen = set(list(first.values())[:MAX_SOURCES])
+    chosen |= set([place for place in order if place not in chosen][:MAX_SOURCES - len(chosen)])
+    shown = [f"{names[d]}:{line}" for d, line in order if (d, line) in chosen]
+    entry["sources"] = _Flow(shown)
     entry["example"] = p.example
     if p.by:
         entry["by"] = p.by

@@ -1,0 +1,175 @@
+"""Formulas from the index: recurring n-grams that a writer would reuse as they stand.
+
+An n-gram of the index (see ``drafter.mine.index``) is a formula when
+
+- it is in at least ``min_docs`` documents (not in every document of a corpus of ``VOCABULARY`` or more: that
+  is the genre's common vocabulary, 各位代表, 党的建设);
+- it starts and ends where words do: at most occurrences meet a break on each side (accessor
+  variety: the neighbour is a clause boundary, or a character not bound to the edge, and if it is
+  the same everywhere, a function character), its first character is no particle or conjunction,
+  its last is no dangling function character (…的, …作为; 重要 and 方向 end words), and neither end is a
+  one-character clause;
+- a short one (``SHORT`` characters or fewer, one clause) is measured for how it holds together: for
+  every way of cutting it in two, the share it is of the rarer part's occurrences (合作共赢 is most of
+  共赢; 经济发展 is a small part of 经济 and of 发展: two words side by side);
+- a formula of several clauses has no clause shorter than ``CLAUSE`` (攻坚克难，真抓实干; not 作用，促进);
+- it stands alone: no one character extends it at every place (nested and overlapping n-grams
+  collapse to the longest only where the shorter never stands alone: 科教兴国 stays beside
+  科教兴国战略 for its one place without 战略). Its counts are all its occurrences.
+
+These are the formulas of the corpus (``MineResult.formulas``). The phrase bank takes those fit to
+reuse as they stand (``Found.reusable``): not extended by one same character at most places, and for
+a short one holding together.
+
+All of this is computed from the corpus, with no word list: only the closed class of Chinese function
+characters is named.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from drafter.mine.index import FUNCTION, MAX_N, PARTICLE, Index
+from drafter.mine.text import balanced
+
+SHORT = 6
+COHESION = 0.1
+MIN_CHARS = 3
+#: in a corpus of this many documents or more, what every document has is the genre's vocabulary
+VOCABULARY = 10
+#: a formula extended by one same character at this share of its places is left to the longer one in the bank
+DOMINANT = 0.75
+#: the shortest clause of a formula of several clauses (攻坚克难，真抓实干; not 作用，促进)
+CLAUSE = 4
+#: characters no formula starts with
+NEVER_START = frozenset("的之和与及或了等")
+#: function characters that end a word after a character they often follow (重要, 方向, 平等, 但是)
+WORDLIKE_END = frozenset("要是向等")
+WORDLIKE_SHARE = 0.15
+
+
+@dataclass
+class Found:
+    """A formula of the index: canonical text, counts, its occurrences and how it holds together."""
+
+    text: str
+    tf: int
+    df: int
+    positions: np.ndarray      # every occurrence
+    strength: float            # share of occurrences with a break on both sides (0.5–1)
+    cohesion: float            # for one clause: the least share it is of a part's occurrences, over its cuts
+    top: int                   # occurrences of its commonest extension by one (content) character
+    closes: int = 0            # occurrences followed by a clause boundary or a function character other than 的
+
+    def reusable(self, min_docs: int, ndocs: int = 0) -> bool:
+        """Whether it is fit for the phrase bank: in ``min_docs`` documents, not extended by one same
+        character at ``DOMINANT`` of its places (推进社会主义民主法|制), a short one holds together
+        (``COHESION``; a four-character one 2.5 times, a three-character one five times as well), and a
+        three-character one is in at most a third of the ``ndocs`` documents."""
+        n = len(self.text)
+        need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and "，" not in self.text else 0
+        if n == MIN_CHARS and self.df * 3 > ndocs:
+            return False         # 过程中, 残疾人: a three-character word in a third of the corpus is a word, not a 提法 like 新常态
+        return self.df >= min_docs and self.top < DOMINANT * self.tf and self.cohesion >= need
+
+
+def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
+    """The formulas of the index, longest first, then by text."""
+    code = index.code
+    out: list[Found] = []
+    vocabulary = ndocs >= VOCABULARY
+    for n in sorted(index.levels, reverse=True):
+        if n < MIN_CHARS or n >= MAX_N:
+            continue
+        level = index.levels[n]
+        first, last = code[level.rep], code[level.rep + n - 1]
+        top = np.maximum(level.left_top, level.right_top)
+        cand = (level.df >= min_docs) & _is_cjk(first) & _is_cjk(last) & (top < level.tf) \
+            & (level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf)
+        if vocabulary:
+            cand &= level.df < ndocs
+        for i in np.nonzero(cand)[0]:
+            text = index.gram(level, int(i))
+            tf = int(level.tf[i])
+            if not _edges(index, text, tf, int(level.right_end[i])):
+                continue
+            strength = min(level.left_open[i], level.right_open[i]) / tf
+            cohesion = _cohesion(index, text, tf) if n <= SHORT and "，" not in text else 1.0
+            out.append(Found(text, tf, int(level.df[i]), index.positions(level, int(i)), float(strength), cohesion,
+                             int(top[i]), int(level.right_punct[i])))
+    return out
+
+
+def maximal(found: list[Found], share: float = 0.6) -> list[Found]:
+    """The formulas without those that one longer formula holds at ``share`` of their places or more
+    (向关心和支持中国现代化建设 is nearly always in the whole thanks sentence; 中国特色社会主义 is in
+    many longer formulas, none of them most of the time, and stays)."""
+    by_text = {f.text: f for f in found}
+    held: dict[str, int] = {}
+    for outer in found:
+        t = outer.text
+        for a in range(len(t)):
+            for b in range(a + MIN_CHARS, len(t) + (a > 0)):
+                inner = by_text.get(t[a:b])
+                if inner is not None:
+                    held[inner.text] = max(held.get(inner.text, 0), outer.tf * t.count(inner.text))
+    return [f for f in found if held.get(f.text, 0) < share * f.tf]
+
+
+def _is_cjk(code: np.ndarray) -> np.ndarray:
+    return ((code >= 0x3400) & (code <= 0x9FFF)) | ((code >= 0xF900) & (code <= 0xFAFF))
+
+
+def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
+    """No function character at the start (要 may open a requirement), no dangling one at the end, no short clause —
+    unless the character is attached: the rest never occurs without it (与|时俱进, 和|平共处五项原则;
+    at the end only a word-like one, 实事求|是); a function character other than a particle also
+    ends a formula that closes a clause at most of its places (``ends`` of ``tf``: 担当作为。, not
+    …思想作为指导)."""
+    if not balanced(text):
+        return False
+    clauses = text.split("，")
+    if len(clauses) > 1 and min(map(len, clauses)) < CLAUSE:
+        return False
+    if (text[0] in NEVER_START or text[0] in FUNCTION and text[0] != "要") and not _attached(index, text[1:], tf):
+        return False
+    if not dangles(index, text):
+        return True
+    if text[-1] in WORDLIKE_END and _attached(index, text[:-1], tf):
+        return True
+    return text[-1] not in PARTICLE and ends * 2 > tf
+
+
+def _attached(index: Index, rest: str, tf: int, least: int = 3) -> bool:
+    """Whether an edge character comes with the rest wherever the rest occurs (in ``least`` places or more)."""
+    return tf >= least and index.lookup(rest)[0] <= tf + tf // 10
+
+
+def dangles(index: Index, text: str) -> bool:
+    """Whether ``text`` ends with a function character that waits for what follows (…的, …作为)."""
+    last = text[-1]
+    if last not in FUNCTION:
+        return False
+    if last not in WORDLIKE_END or len(text) < 2:
+        return True
+    pair = index.lookup(text[-2:])[0]
+    return not (pair >= 3 and pair >= WORDLIKE_SHARE * index.lookup(last)[0])
+
+
+def _cohesion(index: Index, text: str, tf: int) -> float:
+    """The least share ``text`` is of the rarer part's occurrences, over the ways to cut it in two."""
+    least = 1.0
+    for k in range(1, len(text)):
+        rarer = min(index.lookup(text[:k])[0], index.lookup(text[k:])[0])
+        if rarer:
+            least = min(least, tf / rarer)
+    return least
+
+
+def spread(years: list[int | None]) -> float:
+    """How widely a formula's documents spread over the years (0–1), from the distinct years."""
+    dated = {y for y in years if y is not None}
+    return math.log1p(len(dated)) / math.log1p(max(len(years), 1))

@@ -1,0 +1,24 @@
+"""The built-in phrase bank is exactly what ``python scripts/build_library.py`` gives: the seeds and
+the government work reports, mined afresh (skipped, with the reason, where the reports are missing)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("build_library", ROOT / "scripts" / "build_library.py")
+build_library = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(build_library)
+
+
+@pytest.mark.skipif(not build_library.REPORTS.is_dir(),
+                    reason=f"the government work reports are not at {build_library.REPORTS} (CI has them at ../shared/corpus)")
+def test_the_builtin_phrase_bank_is_what_build_library_gives():
+    mined = build_library.build(jobs=1)
+    shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8") for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
+    assert sorted(mined) == sorted(shipped)
+    for name in mined:
+        assert mined[name] == shipped[name], f"{name} drifted: run python scripts/build_library.py"

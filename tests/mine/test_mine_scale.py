@@ -1,0 +1,61 @@
+"""Mining as a map and a reduce: the same bytes whatever --jobs; a document saved twice counts once;
+each entry carries its years; the bank stays bounded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from drafter.mine import mine_corpus
+from drafter.mine.functions import FUNCTIONS
+from drafter.mine.write import library_files
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "examples" / "corpus"
+
+
+def test_output_is_byte_identical_across_jobs():
+    calls = []
+    one = library_files(mine_corpus(SEEDS, jobs=1))
+    two = library_files(mine_corpus(SEEDS, jobs=2, progress=lambda stage, done, total: calls.append((stage, done, total))))
+    assert one == two
+    assert ("read", 5, 5) in calls and {c[0] for c in calls} >= {"read", "index", "formulas", "bank", "outlines"}
+
+
+def test_a_document_saved_twice_counts_once(tmp_path):
+    folder = tmp_path / "c"
+    shutil.copytree(SEEDS, folder)
+    shutil.copy(SEEDS / "001_ba08b270c44729d2.txt", folder / "zz-copy.txt")
+    lines = (SEEDS / "003_aa5df99e38cf3292.txt").read_text(encoding="utf-8").splitlines()
+    (folder / "zz-edited.txt").write_text("\n".join(lines[:-3] + ["新加的一句话，不影响大局。"]), encoding="utf-8")
+    result = mine_corpus(folder)
+    assert result.documents == mine_corpus(SEEDS).documents
+    reasons = {s.name: s.reason for s in result.skipped}
+    assert reasons["zz-copy.txt"].endswith("001_ba08b270c44729d2.txt")
+    assert "duplicate" in reasons["zz-edited.txt"]
+    assert library_files(result) == library_files(mine_corpus(SEEDS))
+
+
+def test_entries_carry_years_from_dates_and_file_names(tmp_path):
+    result = mine_corpus(SEEDS)
+    assert result.years == [None, 2023, None, 2021, 2025]       # 000 and 002 have no date; 001, 004 posting dates
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for year, seed in ((2015, "000_251da491407e7ad2.txt"), (2024, "002_196b020fa5f85377.txt"),
+                       (2019, "004_5b4d48522c5419d6.txt")):       # the name dates the speech; 2025-08 was its posting
+        shutil.copy(SEEDS / seed, folder / f"{year}-06-18_讲话.txt")
+    files = library_files(mine_corpus(folder))
+    entries = [e for name, text in files.items() if name.startswith("phrasebank/") for e in yaml.safe_load(text.split("\n", 1)[1])]
+    both = next(e for e in entries if e["text"] == "提供了根本遵循")
+    assert both["years"] == {"first": 2015, "last": 2024, "by_year": {2015: 1, 2019: 1, 2024: 1}} and "dated" not in both
+    old = [e for e in entries if e.get("years", {}).get("last") == 2015]
+    assert old and all(e["dated"] for e in old)                 # not seen in the last five years (2020–2024)
+
+
+def test_functions_are_described_and_the_bank_is_bounded():
+    result = mine_corpus(SEEDS, max_per_function=5)
+    assert all(p.function in FUNCTIONS and FUNCTIONS[p.function] for p in result.phrases)
+    counts = {f: sum(p.function == f for p in result.phrases) for f in FUNCTIONS}
+    assert max(counts.values()) == 5
