@@ -108,6 +108,9 @@ class _Writer:
                 run._r.style = style_id
         return run
 
+    #: how a paragraph's mark becomes a style separator (the fast writer's stand-in marks its own way)
+    style_separator = staticmethod(style_separator)
+
     def style(self, key_or_name: str) -> Any:   # a paragraph or a character style
         return self.styles[NAMES.get(key_or_name, key_or_name)]
 
@@ -157,7 +160,7 @@ class _Writer:
             # The text runs on after the heading sentence on the page, but the heading paragraph
             # holds the sentence alone, so the navigation pane and a table of contents list just it.
             paragraph.paragraph_format.keep_with_next = False
-            style_separator(paragraph)
+            self.style_separator(paragraph)
             text = self.document.add_paragraph()
             text.paragraph_format.first_line_indent = 0
             body_runs = self.runs(text, head.body.content, "run_in_body")

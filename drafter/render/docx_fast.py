@@ -10,10 +10,10 @@ deflated. A speech then costs only its own parts: ``word/document.xml``, ``word/
 
 The speech is laid out by the reference writer's own ``_Writer`` (so both writers share one layout
 logic), talking to a small stand-in for the python-docx objects it uses (``_Document``, ``_Paragraph``,
-``_Run``). Anything the stand-in does not know, or text python-docx would refuse (characters XML
-cannot hold, a title over 255 characters), makes ``render_docx`` fall back to the reference writer,
-so the result is always the reference writer's. ``tests/test_render_fast.py`` checks that the bytes
-are identical for every built-in outline and the seeds.
+``_Run``; ``_FastWriter`` marks a run-in heading's style separator on the stand-in). Anything the
+stand-in does not know, or text python-docx would refuse (characters XML cannot hold), makes
+``render_docx`` fall back to the reference writer, so the result is always the reference writer's.
+``tests/test_render_fast.py`` checks that the bytes are identical for every built-in outline and the seeds.
 
 Built parts are kept in memory for the run and, as JSON, in the user's cache folder (``cache_dir``),
 keyed by the profile, the Python version, the installed python-docx and this package's writer code,
@@ -44,7 +44,7 @@ from drafter.render.ooxml import W_NS
 
 #: text python-docx (lxml) refuses: characters XML 1.0 cannot hold, and lone surrogates.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-TITLE_LIMIT = 255              # python-docx refuses a longer core property
+TITLE_LIMIT = 255              # python-docx refuses a longer core property: the reference writer cuts it
 SENTINEL = "\ue0ff"            # stands for the title in the kept docProps/core.xml
 BODY, COMMENTS, CORE = "word/document.xml", "word/comments.xml", "docProps/core.xml"
 _CACHE: dict[tuple, "_Parts"] = {}
@@ -163,8 +163,27 @@ class _Run:
 
 
 class _Format:
+    """The paragraph properties the writer sets; any other (no slot) is an AttributeError, so Unsupported."""
+
+    __slots__ = ("_first_line", "_indent", "keep_with_next")
+
     def __init__(self):
         self.keep_with_next: bool | None = None
+        self._first_line: int | None = None
+        self._indent = ""
+
+    @property
+    def first_line_indent(self) -> int | None:
+        return self._first_line
+
+    @first_line_indent.setter
+    def first_line_indent(self, value: int) -> None:
+        """``w:ind`` as python-docx writes it for a length in EMU: twips, a negative one as hanging."""
+        if type(value) is not int:     # the writer sets a plain int; None or a float is not promised
+            raise Unsupported(f"first line indent {value!r}")
+        twips = round(abs(value) / 635.0)      # as python-docx: int(round(EMU / 635))
+        self._first_line = value
+        self._indent = f'<w:ind w:hanging="{twips}"/>' if value < 0 else f'<w:ind w:firstLine="{twips}"/>'
 
 
 class _Paragraph:
@@ -173,6 +192,7 @@ class _Paragraph:
         self.style_id = style_id
         self.items: list[_Run | str] = []
         self.paragraph_format = _Format()
+        self.separator = False           # the mark is a style separator (w:vanish, w:specVanish)
 
     def add_run(self, text: str | None = None, style: _Style | None = None) -> _Run:
         run = _Run(self.parts.style_id(style.name, "character") if style else None, text)
@@ -188,11 +208,38 @@ class _Paragraph:
         keep = self.paragraph_format.keep_with_next
         if keep is not None:
             props += "<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>'
+        props += self.paragraph_format._indent          # w:pPr children in schema order: w:rPr last
+        if self.separator:
+            props += "<w:rPr><w:vanish/><w:specVanish/></w:rPr>"
         inner = "".join(item if isinstance(item, str) else item.xml() for item in self.items)
         head = f"<w:p><w:pPr>{props}</w:pPr>" if props else "<w:p>"
         if not inner and not props:
             return "<w:p/>"
         return f"{head}{inner}</w:p>"
+
+
+class _FastWriter(_Writer):
+    """The reference writer's layout, with the stand-in's own way of adding paragraphs and runs and of
+    marking a style separator (the reference writer edits python-docx's XML for these)."""
+
+    def __init__(self, document: Any, title_capacity: int) -> None:
+        self.document = document
+        self.styles = document.styles
+        self.title_capacity = title_capacity
+
+    def add_paragraph(self, style: Any = None) -> Any:
+        return self.document.add_paragraph(style=style)
+
+    def add_run(self, paragraph: Any, text: str | None = None, style: Any = None) -> Any:
+        if not isinstance(paragraph, _Paragraph):
+            raise Unsupported("a paragraph outside the stand-in")
+        return paragraph.add_run(text, style)
+
+    @staticmethod
+    def style_separator(paragraph: _Paragraph) -> None:
+        if not isinstance(paragraph, _Paragraph):
+            raise Unsupported("a paragraph outside the stand-in")
+        paragraph.separator = True
 
 
 class _Comment:
@@ -496,15 +543,15 @@ def _parts(profile: dict[str, Any], depth: int, comments: bool) -> _Parts:
 def fast_docx(speech: Speech, profile: dict[str, Any]) -> bytes:
     """The .docx bytes of a speech laid out to a profile; raises Unsupported where it cannot promise
     the reference writer's bytes."""
-    title = plain(speech.meta.title)
-    if len(title) > TITLE_LIMIT or not _zip_matches():
-        raise Unsupported("title over 255 characters")
+    if not _zip_matches():
+        raise Unsupported("this Python's zipfile writes other bytes")
+    title = plain(speech.meta.title)[:TITLE_LIMIT]      # as _set_core_properties; the body keeps it whole
     depth = max((s.depth for s in speech.walk()), default=1)
     parts = _parts(profile, depth, False)
     document = _Document(parts)
     try:
         # the reference writer's layout code, talking to the stand-in instead of python-docx
-        _Writer(cast(Any, document), parts.title_capacity).write(blocks(speech, profile["numbering"]["dot"]))
+        _FastWriter(cast(Any, document), parts.title_capacity).write(blocks(speech, profile["numbering"]["dot"]))
     except (AttributeError, TypeError) as exc:   # the writer asked for something the stand-in lacks
         raise Unsupported(str(exc)) from None
     if document.comments:                          # the variant whose package has a comments part

@@ -145,3 +145,14 @@ def test_parts_kept_on_disk_give_the_same_bytes(library, tmp_path, monkeypatch):
     monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(docx_fast, "_CACHE", {})
     assert fast_docx(speech, profile) == built
+
+
+def test_run_in_heads_and_a_title_over_255_characters_need_no_fallback(library):
+    """The style separator of a run-in head and the cut core title are written by the fast writer itself."""
+    profile = library.profile("gbt9704")
+    head = Section(heading=["第一，要抓落实。"], depth=1, style="第一，", run_in=True,
+                   body=[Paragraph(["正文 text\t<&>"], hint="提示")], hint="要点")
+    speech = Speech(meta=Meta(title=["在全市组织工作会议上的讲话" * 25]), sections=[head])
+    built = fast_docx(speech, profile)
+    assert built == reference(speech, profile)
+    assert b"docProps/core.xml" in built
