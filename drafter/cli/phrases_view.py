@@ -17,6 +17,7 @@ import unicodedata
 from typing import Iterable
 
 from drafter.phrasebook import Entry, Hit, Result
+from drafter.phrasebook.search import occurrences
 
 MATCH, DIM, BOLD = "1;7", "2", "1"
 MATCH_NAMES = {"substring": "原文", "words": "分词", "ordered": "顺序", "pinyin": "拼音", "near": "相近"}
@@ -240,18 +241,11 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
     for source, sentence in sentences:
         out.append(paint([(f"  {source}", DIM)], color))
         if sentence:
-            spans = [sp for p in pieces for sp in _find_all(p, sentence)]
+            spans = [sp for p in pieces for sp in occurrences(p, sentence)]
             for line in fold(highlighted(sentence, spans), max(10, width - 4)):
                 out.append("    " + paint(line, color))
     return "\n".join(out) + "\n"
 
-
-def _find_all(needle: str, text: str) -> list[tuple[int, int]]:
-    out, i = [], text.find(needle)
-    while needle and i >= 0:
-        out.append((i, i + len(needle)))
-        i = text.find(needle, i + len(needle))
-    return out
 
 
 def functions_text(counts: list[tuple[str, int]], width: int, color: bool) -> str:
