@@ -123,7 +123,7 @@ def _to_stdout(data: bytes) -> None:
         out.flush()
     except (OSError, ValueError):   # EPIPE, EBADF, or a closed file object
         silence_stdout()
-        raise OutputError("无法写到标准输出（已关闭？）cannot write to standard output (closed?)", where="-") from None
+        raise OutputError("无法写到标准输出（已关闭？）", where="-") from None
 
 
 def silence_stdout() -> None:
@@ -218,9 +218,9 @@ def mine(source: str | os.PathLike, output: str | os.PathLike | None = None, *, 
         why = ""
         if result.skipped:
             first = result.skipped[0]
-            more = f"（另有 {len(result.skipped) - 1} 个 and {len(result.skipped) - 1} more）" if len(result.skipped) > 1 else ""
-            why = f"：跳过 skipped {first.name}: {first.reason}{more}"
-        raise ReadError(f"没有能读入的讲话稿 no speech could be read{why}", where=str(source))
+            more = f"（另有 {len(result.skipped) - 1} 个）" if len(result.skipped) > 1 else ""
+            why = f"：跳过 {first.name}：{first.reason}{more}"
+        raise ReadError(f"没有能读入的讲话稿{why}", where=str(source))
     if output is not None:
         write_library(result, output, force=force)
     return result

@@ -114,10 +114,10 @@ class Columns:
                 unknown.append(column)
                 continue
             if len(names) > 1:
-                raise PlanRowError(f"标签“{column}”对应多个键 label names several keys ({', '.join(names[:3])} …): "
-                                   "请用键作表头 use the key as the column header")
+                raise PlanRowError(f"标签“{column}”对应多个键（{', '.join(names[:3])} …）："
+                                   "请用键作表头")
             if names[0] in source:
-                raise PlanRowError(f"列“{source[names[0]]}”与“{column}”是同一个值 {names[0]}: 只留一列 keep one")
+                raise PlanRowError(f"列“{source[names[0]]}”与“{column}”是同一个值 {names[0]}：只留一列")
             values[names[0]], source[names[0]] = clean(text), column
         if unknown:
             raise PlanRowError(self._unknown(unknown))
@@ -128,10 +128,10 @@ class Columns:
         listed = []
         for column in columns:
             close = difflib.get_close_matches(column, known, n=3)
-            listed.append(f"'{column}'" + (f"（是否想写 did you mean: {', '.join(close)}）" if close else ""))
+            listed.append(f"'{column}'" + (f"（是否想写：{', '.join(close)}）" if close else ""))
         oid = self.outline.id
-        return (f"提纲 {oid} 没有这些列 unknown columns: {'、'.join(listed)}"
-                f"（drafter outlines show {oid} 列出全部键 lists every key）")
+        return (f"提纲 {oid} 没有这些列：{'、'.join(listed)}"
+                f"（drafter outlines show {oid} 列出全部键）")
 
 
 def safe_stem(text: str, room: int = MAX_NAME_BYTES - len(".docx")) -> str:
@@ -153,11 +153,10 @@ def output_name(given: str, speech: Speech, outline: Outline, line: int, fmt: st
     if given:
         shown = escape(cut_bytes(given, 80))
         if UNSAFE.search(given) or not given.strip(" .") or given.endswith((" ", ".")):
-            raise PlanRowError(f"output '{shown}' 应是输出目录中的文件名 must be a file name in the output folder, "
-                               r'without / \ : * ? " < > |, control characters or a trailing dot or space')
+            raise PlanRowError(f"output '{shown}' 应是输出目录中的文件名，"
+                               r'不能含 / \ : * ? " < > | 和控制字符，不能以点或空格结尾')
         if _device(given):
-            raise PlanRowError(f"output '{shown}' 是 Windows 设备名 is a Windows device name: 换一个文件名 "
-                               "choose another name")
+            raise PlanRowError(f"output '{shown}' 是 Windows 设备名：换一个文件名")
         name = given
     else:
         title = speech.meta.title or []
@@ -165,8 +164,8 @@ def output_name(given: str, speech: Speech, outline: Outline, line: int, fmt: st
         name = (safe_stem(plain(title), MAX_NAME_BYTES - len(fmt) - 1) if filled else "") or f"{outline.id}-{line}"
     name = name if Path(name).suffix.lower() in FORMATS else f"{name}.{fmt}"
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise PlanRowError(f"output 文件名太长 file name '{escape(cut_bytes(name, 60))}…' is "
-                           f"{len(name.encode('utf-8'))} bytes (limit {MAX_NAME_BYTES}): 在 output 列给一个短些的名字")
+        raise PlanRowError(f"output 文件名太长：'{escape(cut_bytes(name, 60))}…' 有 "
+                           f"{len(name.encode('utf-8'))} 字节（上限 {MAX_NAME_BYTES}）：在 output 列给一个短些的名字")
     return name
 
 
@@ -208,8 +207,8 @@ class _Batch:
         """Claim a file name for a row; a name an earlier row took (case and form aside) is an error."""
         key = unicodedata.normalize("NFC", name).casefold()
         if key in self.taken:
-            raise PlanRowError(f"输出文件 {name} 与第 {self.taken[key]} 行重名 clashes with line {self.taken[key]}: "
-                               "在 output 列另给文件名 give another name in the output column")
+            raise PlanRowError(f"输出文件 {name} 与第 {self.taken[key]} 行重名："
+                               "在 output 列另给文件名")
         self.taken[key] = line
 
     def row(self, row: Row) -> RowResult:
@@ -224,10 +223,10 @@ class _Batch:
             if row.error:
                 raise PlanRowError(row.error)
             if not result.outline:
-                raise PlanRowError("没有填提纲 the outline cell is empty: 填提纲 id（drafter outlines list）或提纲文件")
+                raise PlanRowError("没有填提纲：填提纲 id（drafter outlines list）或提纲文件")
             for column, text in row.cells:
                 if scrub(text)[1]:
-                    result.warnings.append(f"列 column '{escape(column)}': {scrub(text)[1]}")
+                    result.warnings.append(f"列 '{escape(column)}'：{scrub(text)[1]}")
             columns = self.columns_of(result.outline)
             speech = new_skeleton(columns.outline, columns.values(row.cells), strict=self.strict,
                                   library=self.library)

@@ -54,14 +54,14 @@ def check_input(path: str | os.PathLike) -> os.stat_result:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise ReadError("文件不存在 file not found", where=str(path)) from None
+        raise ReadError("文件不存在", where=str(path)) from None
     except OSError as exc:
-        raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+        raise ReadError(f"无法读取：{exc.strerror}", where=str(path)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise ReadError("这是一个目录，请给出文件 is a directory, give a file", where=str(path))
+        raise ReadError("这是一个目录，请给出文件", where=str(path))
     if not stat.S_ISREG(st.st_mode):
         kind = next((k for test, k in _KINDS if test(st.st_mode)), "特殊文件")
-        raise ReadError(f"输入是{kind}，不是普通文件 not a regular file: give a file", where=str(path))
+        raise ReadError(f"输入是{kind}，不是普通文件：请给出文件", where=str(path))
     return st
 
 
@@ -76,14 +76,14 @@ def read_input(path: str | os.PathLike, limit: int | None = None) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+        raise ReadError(f"无法读取：{exc.strerror}", where=str(path)) from None
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # replaced between the check and the open
-            raise ReadError("输入不是普通文件 not a regular file", where=str(path))
+            raise ReadError("输入不是普通文件", where=str(path))
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
-            raise ReadError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+            raise ReadError(f"无法读取：{exc.strerror}", where=str(path)) from None
     if len(data) > limit:
         raise too_big(path, len(data), limit)
     return data
@@ -111,20 +111,20 @@ def check_zip(path: str | os.PathLike) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return   # not a zip: the reader says so in its own words
     if len(infos) > MAX_PARTS:
-        raise LimitError(f"压缩包的部件太多 package has {len(infos)} parts (limit {MAX_PARTS})", where=str(path))
+        raise LimitError(f"压缩包的部件太多：{len(infos)} 个（上限 {MAX_PARTS}）", where=str(path))
     total = sum(i.file_size for i in infos)
     if total > UNZIPPED_FACTOR * limit:
-        raise LimitError(f"解压后太大 unpacks to {total / 1048576:.0f} MB (limit {UNZIPPED_FACTOR * limit / 1048576:.0f} MB; "
-                         f"{MAX_INPUT_ENV} raises it): 可能是压缩炸弹 a zip bomb?", where=str(path))
+        raise LimitError(f"解压后太大：{total / 1048576:.0f} MB（上限 {UNZIPPED_FACTOR * limit / 1048576:.0f} MB，"
+                         f"可用 {MAX_INPUT_ENV} 调高）：可能是压缩炸弹？", where=str(path))
     for info in infos:
         if info.file_size > 1048576 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise LimitError(f"部件 {info.filename[:60]} 压缩比异常 compressed {info.file_size // max(info.compress_size, 1)}:1 "
-                             f"(limit {MAX_RATIO}:1): 可能是压缩炸弹 a zip bomb?", where=str(path))
+            raise LimitError(f"部件 {info.filename[:60]} 压缩比异常：{info.file_size // max(info.compress_size, 1)}:1 "
+                             f"（上限 {MAX_RATIO}:1）：可能是压缩炸弹？", where=str(path))
 
 
 def too_big(path: str | os.PathLike, size: int, limit: int) -> LimitError:
-    return LimitError(f"文件太大 file too large ({size / 1048576:.1f} MB > {limit / 1048576:.0f} MB): "
-                      f"拆成小文件，或设置 set {MAX_INPUT_ENV} to raise the limit", where=str(path))
+    return LimitError(f"文件太大（{size / 1048576:.1f} MB > {limit / 1048576:.0f} MB）："
+                      f"拆成小文件，或设置 {MAX_INPUT_ENV} 调高上限", where=str(path))
 
 
 def check_target(path: str | os.PathLike, force: bool) -> Path:

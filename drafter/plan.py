@@ -45,8 +45,8 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise DrafterError(f"不支持的计划表格式 unsupported plan format '{suffix or path.name}'; "
-                           f"use {' '.join(SUFFIXES)}", where=str(path))
+        raise DrafterError(f"不支持的计划表格式 '{suffix or path.name}'："
+                           f"请用 {' '.join(SUFFIXES)}", where=str(path))
     check_input(path)
     if suffix in (".yaml", ".yml"):
         rows, columns = _yaml_rows(path)
@@ -54,10 +54,10 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
         table = _xlsx_table(path) if suffix == ".xlsx" else _text_table(path, "\t" if suffix == ".tsv" else ",")
         rows, columns = _table_rows(path, table)
     if columns and not any(RESERVED.get(c) == "outline" for c in columns):
-        raise DrafterError(f"计划表没有 outline（提纲）列 the plan has no 'outline' column; "
-                           f"columns: {', '.join(columns)}", where=str(path))
+        raise DrafterError(f"计划表没有 outline（提纲）列；"
+                           f"现有的列：{', '.join(columns)}", where=str(path))
     if not rows:
-        raise DrafterError("计划表是空的 the plan has no rows: 第一行是表头，之后每行一份骨架", where=str(path))
+        raise DrafterError("计划表是空的：第一行是表头，之后每行一份骨架", where=str(path))
     return rows
 
 
@@ -71,7 +71,7 @@ def _text_table(path: Path, delimiter: str) -> list[tuple[int, list[str]]]:
             table.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise DrafterError(f"表格格式错误 malformed table: {exc}", where=f"{path}:{line}") from None
+        raise DrafterError(f"表格格式错误：{exc}", where=f"{path}:{line}") from None
     return table
 
 
@@ -88,16 +88,16 @@ def _xlsx_table(path: Path) -> list[tuple[int, list[str]]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {exc}", where=str(path)) from None
+        raise DrafterError(f"无法作为 Excel 工作簿 (.xlsx) 读取：{exc}", where=str(path)) from None
     except Exception as exc:  # openpyxl and its XML parsers fail in many ways (a DTD, bad XML); all mean one thing
-        raise DrafterError(f"无法作为 Excel 工作簿读取 cannot read as an .xlsx workbook: {type(exc).__name__}: {exc}",
+        raise DrafterError(f"无法作为 Excel 工作簿 (.xlsx) 读取：{type(exc).__name__}: {exc}",
                            where=str(path)) from None
     try:
         sheet = book.worksheets[0]
         return [(n, [_cell_text(v) for v in values])
                 for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
     except Exception as exc:
-        raise DrafterError(f"无法读取工作表 cannot read the first sheet: {type(exc).__name__}: {exc}",
+        raise DrafterError(f"无法读取第一个工作表：{type(exc).__name__}: {exc}",
                            where=str(path)) from None
     finally:
         book.close()
@@ -126,14 +126,14 @@ def _table_rows(path: Path, table: list[tuple[int, list[str]]]) -> tuple[list[Ro
     for i, column in enumerate(header):
         same = RESERVED.get(column, column)
         if column and same in seen:
-            raise DrafterError(f"表头重复 column '{column}' appears twice (第 {seen[same] + 1} 与第 {i + 1} 列)",
+            raise DrafterError(f"表头重复：'{column}'（第 {seen[same] + 1} 与第 {i + 1} 列）",
                                where=f"{path}:{header_line}")
         seen[same] = i
     rows = []
     for line, cells in records[1:]:
         named = [(header[i] if i < len(header) else "", text) for i, text in enumerate(cells) if text]
         stray = next((i + 1 for i, text in enumerate(cells) if text and (i >= len(header) or not header[i])), None)
-        error = f"第 {stray} 列有值但没有表头 column {stray} has a value but no header" if stray else None
+        error = f"第 {stray} 列有值但没有表头" if stray else None
         rows.append(Row(line, [(column, text) for column, text in named if column], error))
     return rows, [c for c in header if c]
 
@@ -146,13 +146,13 @@ def _yaml_rows(path: Path) -> tuple[list[Row], list[str]]:
     if doc.data is None:
         return [], []
     if not isinstance(doc.data, list):
-        raise DrafterError("YAML 计划表应是映射的列表 a YAML plan must be a list of mappings (- outline: …)",
+        raise DrafterError("YAML 计划表应是映射的列表（- outline: …）",
                            where=doc.where())
     rows, columns = [], {}
     for i, item in enumerate(doc.data):
         line = doc.root.value[i].start_mark.line + 1
         if not isinstance(item, dict):
-            rows.append(Row(line, [], "这一项应是“列: 值”的映射 each item must be a mapping of columns to values"))
+            rows.append(Row(line, [], "这一项应是“列: 值”的映射"))
             continue
         try:
             cells = list(flatten(item).items())

@@ -83,15 +83,15 @@ class _Loader(_Parser):
         event = self.peek_event()
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise LimitError(f"YAML 节点太多 more than {MAX_NODES} nodes", where=position(self.path, event.start_mark))
+            raise LimitError(f"YAML 节点太多：超过 {MAX_NODES} 个", where=position(self.path, event.start_mark))
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self.open_anchors:
-                raise LimitError(f"别名引用自身 alias *{event.anchor} refers to a node that contains it",
+                raise LimitError(f"别名 *{event.anchor} 引用了包含它自身的节点",
                                  where=position(self.path, event.start_mark))
             return super().compose_node(parent, index)
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise LimitError(f"YAML 嵌套太深 nested deeper than {MAX_DEPTH} levels",
+            raise LimitError(f"YAML 嵌套太深：超过 {MAX_DEPTH} 层",
                              where=position(self.path, event.start_mark))
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
@@ -106,9 +106,9 @@ class _Loader(_Parser):
         try:
             return super().construct_object(node, deep)
         except (ValueError, OverflowError) as exc:
-            what = f"无效的值 invalid value '{_short(node.value)}'" if isinstance(node, yaml.ScalarNode) else "无效的值"
+            what = f"无效的值 '{_short(node.value)}'" if isinstance(node, yaml.ScalarNode) else "无效的值"
             if node.tag.endswith(":timestamp"):
-                what = f"不是有效的日期 not a valid date '{_short(node.value)}'（写成文字请加引号 quote it for text）"
+                what = f"不是有效的日期 '{_short(node.value)}'（写成文字请加引号）"
             raise yaml.constructor.ConstructorError(None, None, f"{what}: {exc}", node.start_mark) from None
 
 
@@ -123,7 +123,7 @@ def read_yaml(path: str | Path) -> YamlDoc:
     try:
         text = data_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError(f"不是 UTF-8 编码 not UTF-8 (byte {exc.start})", where=f"{path}:1:1") from None
+        raise ReadError(f"不是 UTF-8 编码（第 {exc.start} 字节）", where=f"{path}:1:1") from None
     loader = _Loader(text, path)
     try:
         root = loader.get_single_node()
@@ -133,11 +133,11 @@ def read_yaml(path: str | Path) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = "; ".join(x for x in (exc.context, exc.problem) if x)
-        raise ReadError(f"YAML 格式错误 malformed YAML: {what}", where=position(path, mark)) from None
+        raise ReadError(f"YAML 格式错误：{what}", where=position(path, mark)) from None
     except yaml.YAMLError as exc:
-        raise ReadError(f"YAML 格式错误 malformed YAML: {exc}", where=f"{path}:1:1") from None
+        raise ReadError(f"YAML 格式错误：{exc}", where=f"{path}:1:1") from None
     except RecursionError:   # a last guard; the budgets above refuse such documents first
-        raise LimitError(f"YAML 嵌套太深 nested too deeply (limit {MAX_DEPTH})", where=f"{path}:1:1") from None
+        raise LimitError(f"YAML 嵌套太深（上限 {MAX_DEPTH} 层）", where=f"{path}:1:1") from None
     finally:
         loader.dispose()
     return YamlDoc(path, data, root)
@@ -160,7 +160,7 @@ def _check_nodes(root: yaml.Node, path: Path) -> None:
             for knode, _ in node.value:
                 if isinstance(knode, yaml.ScalarNode) and knode.tag != "tag:yaml.org,2002:merge":
                     if knode.value in seen:
-                        raise ReadError(f"重复的键 duplicate key '{_short(knode.value)}'",
+                        raise ReadError(f"重复的键 '{_short(knode.value)}'",
                                         where=position(path, knode.start_mark))
                     seen.add(knode.value)
         elif isinstance(node, yaml.SequenceNode):
@@ -173,10 +173,10 @@ def _check_nodes(root: yaml.Node, path: Path) -> None:
         size[key] = 1 + sum(size[id(c)] for c in children)
         depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
         if size[key] > written + MAX_ALIAS_NODES:
-            raise LimitError(f"YAML 别名展开太多 aliases expand to more than {MAX_ALIAS_NODES} extra nodes "
-                             f"({size[key]} nodes from {written} written)", where=position(path, node.start_mark))
+            raise LimitError(f"YAML 别名展开太多：超过 {MAX_ALIAS_NODES} 个额外节点"
+                             f"（写了 {written} 个，展开为 {size[key]} 个）", where=position(path, node.start_mark))
         if depth[key] > MAX_DEPTH:
-            raise LimitError(f"YAML 嵌套太深 nested deeper than {MAX_DEPTH} levels after aliases",
+            raise LimitError(f"YAML 别名展开后嵌套太深：超过 {MAX_DEPTH} 层",
                              where=position(path, node.start_mark))
 
     written = _count_written(root)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from drafter.library import Library
 
 # Options several commands share, declared once.
-LIBRARY_HELP = "资料库目录，其中的提纲、模板优先（可多次给出）library dir, wins over built-in (repeatable)"
+LIBRARY_HELP = "资料库目录，其中的提纲、模板优先于内置（可多次给出）"
 LibraryDirs = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP)]
 OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕")]
 Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名")]
@@ -42,8 +42,8 @@ def error_line(exc: BaseException) -> str:
     """An expected failure as the one line the user sees."""
     if isinstance(exc, OSError) and not isinstance(exc, DrafterError):
         where = f"{exc.filename}: " if exc.filename else ""
-        return f"drafter: 错误 error: {where}{exc.strerror or exc}"
-    return f"drafter: 错误 error: {exc}"
+        return f"drafter: 错误：{where}{exc.strerror or exc}"
+    return f"drafter: 错误：{exc}"
 
 
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
@@ -62,7 +62,7 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
             typer.echo(error_line(exc), err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:   # Ctrl-C, or SIGTERM turned into it by main
-            typer.echo("drafter: 已中断 interrupted", err=True)
+            typer.echo("drafter: 已中断", err=True)
             raise typer.Exit(_interrupt_code()) from None
         except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
             raise
@@ -70,8 +70,8 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
             if os.environ.get(DEBUG_ENV):
                 raise
             text = " ".join(str(exc).split())[:300]
-            typer.echo(f"drafter: 内部错误 internal error: {type(exc).__name__}: {text}（请报告此问题 please report it; "
-                       f"{DEBUG_ENV}=1 shows the traceback）", err=True)
+            typer.echo(f"drafter: 内部错误：{type(exc).__name__}: {text}（请报告此问题；"
+                       f"设置 {DEBUG_ENV}=1 可显示调用栈）", err=True)
             raise typer.Exit(2) from None
 
     return run
@@ -118,7 +118,7 @@ def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="显示版本号并退出")] = False,
 ) -> None:
-    """讲话稿起草工具 drafter."""
+    """讲话稿起草工具 drafter。"""
 
 
 def resolve(dirs: list[Path]) -> Library:
@@ -130,7 +130,7 @@ def resolve(dirs: list[Path]) -> Library:
 
 def fail(message: str, code: int = 1) -> None:
     """Print one error line to stderr and exit non-zero."""
-    typer.echo(f"drafter: 错误 error: {message}", err=True)
+    typer.echo(f"drafter: 错误：{message}", err=True)
     raise typer.Exit(code)
 
 
@@ -194,10 +194,10 @@ def format_(
                                   library=resolve(library))
     _tell(speech)
     if written is not None:
-        typer.echo(f"已写入 wrote {written}", err=True)
+        typer.echo(f"已写入 {written}", err=True)
 
 
-outlines_app = App(help="提纲：列出、查看、检查 outlines: list, show, check.", no_args_is_help=True)
+outlines_app = App(help="提纲：列出、查看、检查。", no_args_is_help=True)
 app.add_typer(outlines_app, name="outlines")
 
 
@@ -213,7 +213,7 @@ def outlines_list(library: LibraryDirs = []):
 
 @outlines_app.command("show")
 def outlines_show(
-    outline: str = typer.Argument(..., help="提纲 id 或提纲文件 outline id or file"),
+    outline: str = typer.Argument(..., help="提纲 id 或提纲文件"),
     library: LibraryDirs = [],
 ):
     """显示一个提纲的结构树和要填的值（含各条槽位的 --set 键）。"""
@@ -226,7 +226,7 @@ def outlines_show(
 
 @outlines_app.command("check")
 def outlines_check(
-    files: list[Path] = typer.Argument(..., help="提纲文件 outline files (.yaml)"),
+    files: list[Path] = typer.Argument(..., help="提纲文件 (.yaml)"),
     library: LibraryDirs = [],
 ):
     """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
@@ -243,7 +243,7 @@ def outlines_check(
         typer.echo(str(problem))
     if problems:
         raise typer.Exit(1)
-    typer.echo(f"没有问题 OK: {', '.join(str(f) for f in files)}")
+    typer.echo(f"没有问题：{', '.join(str(f) for f in files)}")
 
 
 def _can_prompt(no_input: bool) -> bool:
@@ -253,20 +253,20 @@ def _can_prompt(no_input: bool) -> bool:
 
 def _ask(var: dict) -> str:
     """Prompt for one variable on stderr; Enter leaves it as a placeholder."""
-    example = f"，例 e.g. {var['example']}" if var.get("example") else ""
-    return typer.prompt(f"{var['label']} {var['name']}（回车留作占位 Enter leaves a placeholder{example}）",
+    example = f"，例：{var['example']}" if var.get("example") else ""
+    return typer.prompt(f"{var['label']} {var['name']}（回车留作占位{example}）",
                         default="", show_default=False, err=True)
 
 
 @app.command()
 def new(
-    outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件 outline id or file")],
+    outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件")],
     output: OutputFile,
     sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；"
                                                      "每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
-    answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先 answers file; --set wins"),
-    no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值 never prompt"),
-    strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）error listing every missing value"),
+    answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先"),
+    no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值"),
+    strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）"),
     sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
     points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
     variant: list[str] = typer.Option([], "--variant", help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次"),
@@ -288,15 +288,15 @@ def new(
     from drafter.io import check_target
 
     if minutes is not None and chars is not None:
-        fail("--minutes 与 --chars 只能给一个 give one of --minutes and --chars")
+        fail("--minutes 与 --chars 只能给一个")
     if (minutes is not None and minutes <= 0) or (chars is not None and chars <= 0):
-        fail("--minutes/--chars 应大于 0 must be positive")
+        fail("--minutes/--chars 应大于 0")
     if output != "-":
         check_target(output, force)
     for pair in sets:
         note = scrub(pair)[1]
         if note:
-            typer.echo(f"drafter: 警告 warning: --set {escape(pair.partition('=')[0])}: {note}", err=True)
+            typer.echo(f"drafter: 警告：--set {escape(pair.partition('=')[0])}: {note}", err=True)
     lib = resolve(library)
     chosen = lib.outline(outline)
     values = gather_values(answers, sets, _ask if _can_prompt(no_input) else None, chosen.variables)
@@ -306,24 +306,24 @@ def new(
                            library=lib)
     console = Console(stderr=True)
     if written is not None:
-        console.print(f"已生成 wrote {written}（提纲 outline {chosen.id} {chosen.name}）")
+        console.print(f"已生成 {written}（提纲 {chosen.id} {chosen.name}）")
     if speech.target:
-        console.print(f"篇幅 length: 约 {speech.target} 字，约 {speech.target / 220:.0f} 分钟"
-                      f"（每分钟约 220 字；各部分的字数在批注里 per-part targets are in the comments）")
+        console.print(f"篇幅：约 {speech.target} 字，约 {speech.target / 220:.0f} 分钟"
+                      f"（每分钟约 220 字；各部分的字数在批注里）")
     todo(speech, console)
 
 
 @app.command()
 def batch(
-    plan: Path = typer.Argument(..., help="计划表 plan (.csv .tsv .xlsx .yaml)："
+    plan: Path = typer.Argument(..., help="计划表 (.csv .tsv .xlsx .yaml)："
                                           "每行一份骨架，列为 outline、output、style 和各个值"),
-    out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）output folder"),
+    out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）"),
     fmt: str | None = typer.Option(None, "--format", "-t",
                                    help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
     style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件"),
     reference_doc: ReferenceDoc = None,
     force: Force = False,
-    strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错 a row missing a value fails"),
+    strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="并行进程数，默认每个核一个"),
     report: Path | None = typer.Option(None, "--report", help="把逐行明细写入此 CSV 文件"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和汇总，只报错误"),
@@ -352,7 +352,7 @@ def batch(
         results, stopped = exc.results, exc
     for result in results:
         for warning in result.warnings:
-            typer.echo(f"{escape(result.where)}: 警告 warning: {warning}", err=True)
+            typer.echo(f"{escape(result.where)}: 警告：{warning}", err=True)
         if not result.ok:
             typer.echo(escape(result.problem), err=True)
     if report is not None:
@@ -368,10 +368,10 @@ def batch(
 
 @app.command()
 def mine(
-    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）folder of speeches"),
-    output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录 library folder to write"),
+    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）"),
+    output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录"),
     force: bool = typer.Option(False, "--force", "-f",
-                               help="目录已存在时重写 drafter 生成的文件 rewrite drafter's files"),
+                               help="目录已存在时重写 drafter 生成的文件"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）"),
     min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）"),
     max_per_function: int | None = typer.Option(None, "--max-per-function", min=1, help="每种功能最多保留几条"),
@@ -395,7 +395,7 @@ def mine(
         result = mine_folder(folder, output, force=force, jobs=jobs, min_docs=min_docs,
                              max_per_function=max_per_function, progress=progress)
     for skipped in result.skipped:
-        typer.echo(f"drafter: 跳过 skipped {skipped.name}: {skipped.reason}", err=True)
+        typer.echo(f"drafter: 跳过 {skipped.name}：{skipped.reason}", err=True)
     Console().print(mine_table(result, str(output)))
 
 
@@ -592,7 +592,7 @@ def main() -> None:
         typer.echo(error_line(exc), err=True)
         code = 1
     except KeyboardInterrupt:
-        typer.echo("drafter: 已中断 interrupted", err=True)
+        typer.echo("drafter: 已中断", err=True)
         code = _interrupt_code()
     _finish_stdout()
     sys.exit(code)

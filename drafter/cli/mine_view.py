@@ -18,20 +18,20 @@ STAGES = {"read": "读入文件", "index": "建立索引", "formulas": "找出�
 
 def mine_table(result: MineResult, folder: str) -> Table:
     """Documents read and skipped, outlines and phrases by function."""
-    table = Table(title=f"挖掘结果 mined library: {escape(folder)}")
-    table.add_column("项目 what", no_wrap=True)
-    table.add_column("数量 count", justify="right")
-    table.add_column("说明 details", overflow="fold")
-    table.add_row("读入文档 documents read", str(len(result.documents)), "")
-    table.add_row("跳过 skipped", str(len(result.skipped)),
+    table = Table(title=f"挖掘结果：{escape(folder)}")
+    table.add_column("项目", no_wrap=True)
+    table.add_column("数量", justify="right")
+    table.add_column("说明", overflow="fold")
+    table.add_row("读入文档", str(len(result.documents)), "")
+    table.add_row("跳过", str(len(result.skipped)),
                   "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped))
-    table.add_row("提纲 outlines", str(len(result.outlines)), ", ".join(o["id"] for o in result.outlines))
-    table.add_row("排比组 parallel groups", str(len(result.parallel)), "")
-    table.add_row("复现短语 recurring formulas", str(len(result.recurring)), "")
+    table.add_row("提纲", str(len(result.outlines)), ", ".join(o["id"] for o in result.outlines))
+    table.add_row("排比组", str(len(result.parallel)), "")
+    table.add_row("复现短语", str(len(result.recurring)), "")
     counts = Counter(p.function for p in result.phrases)
     for function in FUNCTIONS:
         if counts[function]:
-            table.add_row(f"  短语 phrases: {function}", str(counts[function]), "")
+            table.add_row(f"  短语：{function}", str(counts[function]), "")
     return table
 
 
@@ -39,14 +39,14 @@ def phrases_table(rows: Iterable, title: str, scores: bool = False) -> Table:
     """Phrases one row each: id (function.hash), text, documents, sources (and the match score)."""
     table = Table(title=title)
     if scores:
-        table.add_column("匹配 match", justify="right", no_wrap=True)
-    table.add_column("功能.编号 function.id", no_wrap=True)
-    table.add_column("短语 text", overflow="fold", min_width=16, ratio=3)
-    table.add_column("篇数 docs", justify="right")
-    table.add_column("来源 sources", overflow="fold", ratio=2)
+        table.add_column("匹配", justify="right", no_wrap=True)
+    table.add_column("功能.编号", no_wrap=True)
+    table.add_column("短语", overflow="fold", min_width=16, ratio=3)
+    table.add_column("篇数", justify="right")
+    table.add_column("来源", overflow="fold", ratio=2)
     for row in rows:
         score, p = row if scores else (None, row)
-        sources = "\n".join(p.sources[:2]) + (f"\n…共 {len(p.sources)} 处 places" if len(p.sources) > 2 else "")
+        sources = "\n".join(p.sources[:2]) + (f"\n…共 {len(p.sources)} 处" if len(p.sources) > 2 else "")
         cells = [p.id, escape(p.text), str(p.docs), escape(sources)]
         table.add_row(*([f"{score:.2f}"] if scores else []) + cells)
     return table

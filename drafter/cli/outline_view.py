@@ -23,20 +23,20 @@ ITEM_SLOT = re.compile(r"^(.*\.)(\d+)\.([A-Za-z_]\w*)$")
 
 def outlines_table(entries: Iterable[Entry]) -> Table:
     """The outlines of the library, one row each."""
-    table = Table(title="提纲 outlines", show_lines=False)
+    table = Table(title="提纲", show_lines=False)
     table.add_column("id", no_wrap=True)
-    for column in ("名称 name", "文种 kind", "部分 sections", "总结自 mined from / 惯例", "来源 from"):
+    for column in ("名称", "文种", "部分", "总结自 / 惯例", "来源"):
         table.add_column(column, overflow="fold")
     for e in entries:
         where = e.origin if e.origin == BUILTIN else f"{e.origin}\n{e.path}"
         if e.shadows:
-            where += f"\n覆盖 overrides: {', '.join(e.shadows)}"
+            where += f"\n覆盖：{', '.join(e.shadows)}"
         try:
             items = expand(e.outline) if e.outline else []
         except DrafterError as exc:
             e.error = str(exc)
         if e.error:
-            table.add_row(e.id, f"[red]无法加载 cannot load[/red]: {escape(e.error)}", "", "", "", escape(where))
+            table.add_row(e.id, f"[red]无法加载[/red]：{escape(e.error)}", "", "", "", escape(where))
             continue
         assert e.outline is not None   # an entry without an error has loaded
         part = items[0].part if items else None
@@ -69,13 +69,13 @@ def outline_tree(outline: Outline) -> Tree:
         value = getattr(speech.meta, field)
         if value:
             tree.add(f"[cyan]{field}[/cyan] {escape(plain(value))}")
-    front = tree.add("前言 front")
+    front = tree.add("前言")
     for p in speech.front:
         front.add(_para(p))
     marks = {id(s): mark for s, _, mark in numbered(speech.sections, speech.numbering)}
-    body = tree.add(f"正文 sections：{_label(items[0].part if items else None, '--sections')}")
+    body = tree.add(f"正文：{_label(items[0].part if items else None, '--sections')}")
     _sections(body, speech.sections, items, marks)
-    back = tree.add("结尾 back")
+    back = tree.add("结尾")
     for p in speech.back:
         back.add(_para(p))
     return tree
@@ -83,23 +83,23 @@ def outline_tree(outline: Outline) -> Tree:
 
 def _sections(node: Tree, sections: list[Section], items: list[Item], marks: dict[int, str]) -> None:
     for section, item in zip(sections, items, strict=True):
-        run_in = "（与正文同段 run-in）" if section.run_in else ""
+        run_in = "（与正文同段）" if section.run_in else ""
         hint = f"  [dim]— {escape(section.hint)}[/dim]" if section.hint else ""
         child = node.add(f"{escape(marks[id(section)])}{escape(section.title)}{run_in}{hint}")
         for block in section.body:
             if isinstance(block, Paragraph) and block.hint:
-                child.add(f"[dim]正文 body — {escape(block.hint)}[/dim]")
+                child.add(f"[dim]正文 — {escape(block.hint)}[/dim]")
         if item.children:
             option = "--points" if item.depth == 1 else None
-            sub = child.add(f"要点 points：{_label(item.children[0].part, option)}")
+            sub = child.add(f"要点：{_label(item.children[0].part, option)}")
             _sections(sub, section.children, item.children, marks)
 
 
 def variables_table(outline: Outline) -> Table:
     """The values an outline asks for: key (items as N), label, example, hint."""
-    table = Table(title="要填的值 values（--set 键=值，或 --answers 文件）")
-    table.add_column("键 key", no_wrap=True)
-    for column in ("标签 label", "示例 example", "提示 hint"):
+    table = Table(title="要填的值（--set 键=值，或 --answers 文件）")
+    table.add_column("键", no_wrap=True)
+    for column in ("标签", "示例", "提示"):
         table.add_column(column, overflow="fold")
     groups: dict[tuple[str, str], list[tuple[int, Key]]] = {}
     for name, key in value_keys(outline).items():
@@ -129,17 +129,17 @@ def show(outline: Outline, console: Console) -> None:
     if outline.description:
         console.print(outline.description)
     if outline.mined_from:
-        console.print(f"总结自 mined from: {', '.join(outline.mined_from)}")
+        console.print(f"总结自：{', '.join(outline.mined_from)}")
     if outline.data.get("convention"):
-        console.print(f"结构出处 convention: {escape(outline.data['convention'])}")
+        console.print(f"结构出处：{escape(outline.data['convention'])}")
     aliases = outline.data.get("aliases", [])
     if aliases:
-        console.print(f"也可用 also found as: {outline.name}、{'、'.join(aliases)}")
+        console.print(f"也可用：{outline.name}、{'、'.join(aliases)}")
     length = outline.data.get("length") or {}
     if length:
         usual = f"{length['minutes']} 分钟" if "minutes" in length else f"{length['chars']} 字"
-        console.print(f"篇幅 usual length: {usual}（--minutes / --chars）")
-    console.print(f"来源 from: {outline.origin}  {outline.path}")
+        console.print(f"通常篇幅：{usual}（--minutes / --chars）")
+    console.print(f"来源：{outline.origin}  {outline.path}")
     console.print(outline_tree(outline))
     console.print(variables_table(outline))
 
@@ -150,17 +150,16 @@ def todo(speech: Speech, console: Console) -> None:
     values = [p for p in left if not is_text_key(p.name)]
     texts = [p for p in left if is_text_key(p.name)]
     if values:
-        table = Table(title=f"待填的值 values to fill（{len(values)}）")
-        for column in ("键 key", "标签 label", "提示 hint"):
+        table = Table(title=f"待填的值（{len(values)}）")
+        for column in ("键", "标签", "提示"):
             table.add_column(column)
         for p in values:
             table.add_row(p.name, str(p), escape(p.hint or ""))
         console.print(table)
     else:
-        console.print("所有的值都已填写 every value is filled.")
+        console.print("所有的值都已填写。")
     if texts:
-        console.print(f"待写的段落 paragraphs to write: {len(texts)} 处（{_names(texts)}），"
-                      "写作提示在批注里 hints are in the comments.")
+        console.print(f"待写的段落：{len(texts)} 处（{_names(texts)}），写作提示在批注里。")
 
 
 def _names(placeholders: list[Placeholder]) -> str:

@@ -58,7 +58,7 @@ def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(sorted(READERS))
-        raise DrafterError(f"不支持的文件类型 unsupported file type '{path.suffix}'; use one of: {known}", where=str(path))
+        raise DrafterError(f"不支持的文件类型 '{path.suffix}'：可用 {known}", where=str(path))
     if kind == "legacy":
         from drafter.ingest.convert import read_legacy_lines
 
@@ -77,5 +77,5 @@ def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
         lines = read_text_lines(path)
     scrub_lines(lines)
     if not any(line.text.strip() for line in lines):
-        raise DrafterError("文件是空的，没有可解析的文字 file is empty: nothing to parse", where=str(path))
+        raise DrafterError("文件是空的，没有可解析的文字", where=str(path))
     return lines

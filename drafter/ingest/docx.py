@@ -60,10 +60,9 @@ TITLE_NAMES = {"title", "标题"}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FALSE_VALUES = {"0", "false", "off"}
 
-CORRUPT = ("不是有效的 .docx 文件 not a valid .docx (corrupt or not a Word file): "
-           "open and re-save it in Word/WPS, or save as .txt")
-OLD_WORD = ("这是旧版 Word (.doc) 或加密的文档 an old binary Word .doc renamed .docx, or a password-protected "
-            "document: open it in Word/WPS and save as .docx without a password, or save as .txt")
+CORRUPT = "不是有效的 .docx 文件（已损坏或不是 Word 文档）：请用 Word/WPS 打开后重新保存，或另存为 .txt"
+OLD_WORD = ("这是改名为 .docx 的旧版 Word (.doc) 文档，或加密的文档：请用 Word/WPS 打开，"
+            "不设密码另存为 .docx，或另存为 .txt")
 
 
 def read_docx_lines(path: Path) -> list[SourceLine]:
@@ -117,9 +116,9 @@ def _open(path: Path):
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise DrafterError(f"无法读取 cannot read: {exc.strerror}", where=str(path)) from None
+        raise DrafterError(f"无法读取：{exc.strerror}", where=str(path)) from None
     if not head:
-        raise DrafterError("文件是空的 file is empty (0 bytes): nothing to parse", where=str(path))
+        raise DrafterError("文件是空的（0 字节），没有可解析的文字", where=str(path))
     if head == OLE2_MAGIC:
         raise DrafterError(OLD_WORD, where=str(path))
     if not zipfile.is_zipfile(path):

@@ -31,7 +31,7 @@ def decode(data: bytes, where: str = "") -> str:
                 continue
             if _plausible(text) >= 0.95:
                 return text
-        raise DrafterError("这是二进制文件，不是文本 binary file, not text: give a .txt, .md or .docx", where=where)
+        raise DrafterError("这是二进制文件，不是文本：请给出 .txt、.md 或 .docx", where=where)
     with contextlib.suppress(UnicodeDecodeError):
         return data.decode("utf-8")
     from charset_normalizer import from_bytes
@@ -39,8 +39,7 @@ def decode(data: bytes, where: str = "") -> str:
     best = from_bytes(data, cp_isolation=LEGACY).best()
     if best is None or _plausible(str(best)) < 0.95:
         raise DrafterError(
-            "无法识别文件编码，或这是二进制文件 cannot detect the text encoding (binary file?): "
-            "save it as UTF-8 or GB18030", where=where)
+            "无法识别文件编码，或这是二进制文件：请另存为 UTF-8 或 GB18030 编码", where=where)
     return str(best)
 
 

@@ -92,7 +92,7 @@ def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
     if isinstance(source, (str, os.PathLike)):
         root = Path(source)
         if not root.exists():
-            raise DrafterError("文件夹不存在 folder not found", where=str(root))
+            raise DrafterError("文件夹不存在", where=str(root))
         if root.is_file():
             return [(root.name, root)]
         found = []
@@ -149,18 +149,18 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
 
     name, path = item
     if NOT_SPEECH.match(Path(name).name):
-        return Skipped(name, "说明文件，不是讲话稿 a README or manifest, not a speech")
+        return Skipped(name, "说明文件，不是讲话稿")
     try:
         speech = read_speech(path)
     except DrafterError as exc:
         return Skipped(name, str(exc).removeprefix(f"{path}: "))
     except Exception as exc:  # a file no reader or the parser can handle: report it, mine the rest
-        return Skipped(name, f"无法解析 cannot parse: {type(exc).__name__}: {exc}")
+        return Skipped(name, f"无法解析：{type(exc).__name__}: {exc}")
     meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
             if (v := (speech.meta.text(f) or "").strip())}
     units = _plausible(_speech_only([u for u in _units(0, speech) if u.text.strip() not in meta]))
     if not units:
-        return Skipped(name, "没有正文 no text to mine")
+        return Skipped(name, "没有正文")
     from drafter.mine.parallel import heading_groups
 
     for u in units:
@@ -238,7 +238,7 @@ def dedupe(docs: list[Doc]) -> tuple[list[Doc], list[Skipped]]:
         text = "".join(ch for u in doc.units for ch in u.canon if "\u3400" <= ch <= "\u9fff")
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
         if digest in seen_text:
-            skipped.append(Skipped(doc.name, f"重复 duplicate of {seen_text[digest]}"))
+            skipped.append(Skipped(doc.name, f"与 {seen_text[digest]} 重复"))
             continue
         mine = {u.canon for u in doc.units if len(u.text) >= 8}
         shared: dict[int, int] = {}
@@ -248,7 +248,7 @@ def dedupe(docs: list[Doc]) -> tuple[list[Doc], list[Skipped]]:
         twin = next((k for k, n in sorted(shared.items())
                      if n >= SAME_SENTENCES * min(len(mine), sizes[k]) and min(len(mine), sizes[k]) > 0), None)
         if twin is not None:
-            skipped.append(Skipped(doc.name, f"重复 duplicate of {kept[twin].name}"))
+            skipped.append(Skipped(doc.name, f"与 {kept[twin].name} 重复"))
             continue
         seen_text[digest] = doc.name
         for s in mine:

@@ -87,7 +87,7 @@ class Assembler:
             context = {}
             for name in self.templates.names(source, where):
                 if name not in scope:
-                    raise OutlineError(f"未声明的名称 undeclared name '{name}': 在 variables 或 slots 中声明它",
+                    raise OutlineError(f"未声明的名称 '{name}'：请在 variables 或 slots 中声明它",
                                        where=where)
                 key = scope[name]
                 self.keys[key.placeholder.name] = key
@@ -145,8 +145,7 @@ class Assembler:
             except ValueError:
                 number = 0
             if not 1 <= number <= len(frames):
-                raise OutlineError(f"{key} = {wanted}: 这一条有 {len(frames)} 种标题说法，应为 1–{len(frames)} "
-                                   f"this part has {len(frames)} heading frames")
+                raise OutlineError(f"{key} = {wanted}: 这一条有 {len(frames)} 种标题说法，应为 1–{len(frames)}")
         return frames[number - 1][0], frames[number - 1][1], number, frames
 
     def section(self, item: Item) -> Section:
@@ -156,7 +155,7 @@ class Assembler:
         more = None
         if len(frames) > 1:
             others = [f"{n}. {plain(self.text(src, p, scope))}" for n, (src, p) in enumerate(frames, 1) if n != number]
-            more = f"其他标题说法 other frames（--variant {item.key}=N）：" + "；".join(others)
+            more = f"其他标题说法（--variant {item.key}=N）：" + "；".join(others)
         length = self.lengths.get(id(item))
         per_point = round(length * POINTS_SHARE / len(item.children)) if length and item.children else None
         hint = self.function_hint(item.layers.value("hint"), item.layers.value("function"), length, per_point, more)
@@ -274,15 +273,15 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
         unknown = [k for k in unknown if k not in wide.keys and k not in wide.variant_keys]
     if unknown:
         close = difflib.get_close_matches(unknown[0], list(builder.keys), n=3)
-        hint = f"；是否想写 did you mean: {', '.join(close)}" if close else ""
+        hint = f"；是否想写：{', '.join(close)}" if close else ""
         listed = ", ".join(f"'{k}'" for k in unknown)
-        raise OutlineError(f"提纲 {outline.id} 没有这个值 unknown value {listed}{hint}"
-                           f"（drafter outlines show {outline.id} 列出全部 lists them all）")
+        raise OutlineError(f"提纲 {outline.id} 没有这个值：{listed}{hint}"
+                           f"（drafter outlines show {outline.id} 列出全部）")
     if strict:
         missing = [p for p in speech.placeholders() if not is_text_key(p.name)]
         if missing:
             names = "、".join(f"{p.name}（{p.label}）" for p in missing)
-            raise OutlineError(f"缺少 {len(missing)} 个值 missing values (--strict): {names}")
+            raise OutlineError(f"缺少 {len(missing)} 个值（--strict）：{names}")
     return speech
 
 

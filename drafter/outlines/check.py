@@ -32,10 +32,10 @@ def lint(outline: Outline) -> list[Problem]:
         return [Problem.of(exc, outline.where())]
     for i, name in enumerate(names):
         if name in names[:i]:
-            problems.append(Problem(outline.where(("variables", i, "name")), f"变量重名 duplicate variable '{name}'"))
+            problems.append(Problem(outline.where(("variables", i, "name")), f"变量重名：'{name}'"))
         if name in modules:
             problems.append(Problem(outline.where(("variables", i, "name")),
-                                    f"变量名与模板文件 {name}.j2 重名 variable hides the template module '{name}'"))
+                                    f"变量名 '{name}' 与模板文件 {name}.j2 重名"))
     try:
         items = expand(outline, widest=True)
     except DrafterError as exc:
@@ -43,19 +43,18 @@ def lint(outline: Outline) -> list[Problem]:
     parts = {id(i.part): i.part for top in items for i in top.walk()}
     for part in parts.values():
         if not part.min <= part.count <= part.max:
-            problems.append(Problem(outline.where(part.path), f"条数 count {part.count} 不在 min–max "
-                                    f"{part.min}–{part.max} 之间 is outside min–max"))
+            problems.append(Problem(outline.where(part.path), f"条数 {part.count} 不在 min–max "
+                                    f"{part.min}–{part.max} 之间"))
         listed = part.items[:part.max]
         required = sum(1 for layer in listed if not (isinstance(layer.spec, dict) and layer.spec.get("optional")))
         if listed and len(listed) == part.max and part.min < required:
             problems.append(Problem(outline.where(part.path), f"min {part.min} 少于必讲的 {required} 条：--sections/--points "
-                                    f"取 {part.min} 时会截掉必讲的部分，请把可省略的标为 optional: true "
-                                    f"fewer than the required items: mark the ones that may go optional"))
+                                    f"取 {part.min} 时会截掉必讲的部分，请把可省略的标为 optional: true"))
     builder = Assembler(outline, {}, problems)
     builder.speech(items)
     for i, name in enumerate(names):
         if name not in builder.keys:
-            problems.append(Problem(outline.where(("variables", i, "name")), f"变量没有用到 unused variable '{name}'"))
+            problems.append(Problem(outline.where(("variables", i, "name")), f"变量没有用到：'{name}'"))
     if not problems:
         try:
             assemble(outline, example_values(outline))

@@ -121,16 +121,16 @@ def expand(outline: Outline, sections: int | None = None, points: int | None = N
     top = part_of([Layer(outline.data["sections"], ("sections",))])
     if top is None:
         return []
-    n = _count(top, sections, "--sections", "一级部分 sections", outline, widest)
+    n = _count(top, sections, "--sections", "一级部分", outline, widest)
     items = _items(outline, top, n, 1, None, points, widest, [0, 0])
     if points is not None and not widest:
         parts = [p for p in (part_of(_child_raws(i)) for i in items) if p is not None]
         if not parts:
-            raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points: it has no sub-points")
+            raise OutlineError(f"提纲 {outline.id} 没有二级要点，不能用 --points")
         if not any(p.min <= points <= p.max for p in parts):
             low, high = min(p.min for p in parts), max(p.max for p in parts)
-            raise OutlineError(f"--points {points} 超出范围 out of range: 提纲 {outline.id} 各部分的要点可为 "
-                               f"{low}–{high} 条 allows {low}–{high}")
+            raise OutlineError(f"--points {points} 超出范围：提纲 {outline.id} 各部分的要点可为 "
+                               f"{low}–{high} 条")
     return items
 
 
@@ -163,16 +163,16 @@ def _items(outline: Outline, part: Part, n: int, depth: int, parent: Item | None
         body = item.layers.value("body", [])
         used[1] += len(item.layers.slots()) + (len(body) if isinstance(body, list) else 1)
         if used[0] > MAX_ITEMS or used[1] > MAX_PARTS:
-            what = f"{MAX_ITEMS} 条 items" if used[0] > MAX_ITEMS else f"{MAX_PARTS} 个槽位和段落 slots and paragraphs"
-            raise LimitError(f"提纲 {outline.id} 展开后超过 expands to more than {what}（在 at {key}）",
+            what = f"{MAX_ITEMS} 条" if used[0] > MAX_ITEMS else f"{MAX_PARTS} 个槽位和段落"
+            raise LimitError(f"提纲 {outline.id} 展开后超过 {what}（在 {key}）",
                              where=outline.where(part.path))
         if item.layers.get("heading") is None:
-            raise OutlineError(f"{key} 没有标题模板 has no heading: give the part a default heading or more items",
+            raise OutlineError(f"{key} 没有标题模板：请给这一部分一个默认标题，或列出更多条",
                                where=outline.where(part.path))
         child = part_of(_child_raws(item))
         if child is not None:
             wanted = points if depth == 1 else None
-            what = f"第{i + 1}部分的要点 points of section {i + 1}" if depth == 1 else f"{key} 的下一层"
+            what = f"第{i + 1}部分的要点" if depth == 1 else f"{key} 的下一层"
             if wanted is not None and not widest:
                 # --points asks every section: each takes the nearest count its own range allows
                 # (expand says so when no section can take it)
@@ -191,6 +191,6 @@ def _count(part: Part, wanted: int | None, option: str, what: str, outline: Outl
     if part.min <= wanted <= part.max:
         return wanted
     if part.min == part.max:
-        raise OutlineError(f"{option} {wanted}: 提纲 {outline.id} 的{what}固定为 {part.max} 条 is fixed at {part.max}")
-    raise OutlineError(f"{option} {wanted} 超出范围 out of range: 提纲 {outline.id} 的{what}可为 "
-                       f"{part.min}–{part.max} 条 allows {part.min}–{part.max}")
+        raise OutlineError(f"{option} {wanted}: 提纲 {outline.id} 的{what}固定为 {part.max} 条")
+    raise OutlineError(f"{option} {wanted} 超出范围：提纲 {outline.id} 的{what}可为 "
+                       f"{part.min}–{part.max} 条")

@@ -163,7 +163,7 @@ class Quoter:
         picked = self.pick(function, words)
         if not picked:
             return None
-        return "短语库例句 from the phrase bank：" + "；".join(cite(p) for p in picked)
+        return "短语库例句：" + "；".join(cite(p) for p in picked)
 
 
 def chars_for(minutes: float | None = None, chars: int | None = None) -> int | None:
@@ -179,7 +179,7 @@ def length_note(chars: int, per_point: int | None = None) -> str:
     """“篇幅：约 1,300 字（约 6 分钟）” for a hint."""
     minutes = chars / CHARS_PER_MINUTE
     spoken = f"{minutes:.0f}" if minutes >= 2 else f"{minutes:.1f}".rstrip("0").rstrip(".")
-    note = f"篇幅 length：约 {_round(chars)} 字（约 {spoken} 分钟）"
+    note = f"篇幅：约 {_round(chars)} 字（约 {spoken} 分钟）"
     if per_point:
         note += f"，每条约 {_round(per_point)} 字"
     return note

@@ -51,7 +51,7 @@ class Outline:
 
     doc: YamlDoc
     templates: Templates
-    origin: str = "文件 file"
+    origin: str = "文件"
 
     @property
     def data(self) -> dict[str, Any]:
@@ -107,17 +107,17 @@ def schema_problems(doc: YamlDoc) -> list[Problem]:
     problems = []
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(error.absolute_path)
-        label = ".".join(str(p) for p in path) or "(顶层 top level)"
+        label = ".".join(str(p) for p in path) or "（顶层）"
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = list(error.schema.get("properties", {}))
             for extra in [k for k in error.instance if k not in known]:
                 hint = difflib.get_close_matches(str(extra), known, n=1)
-                also = f"；是否想写 did you mean '{hint[0]}'?" if hint else f"；可用 allowed: {', '.join(known)}"
+                also = f"；是否想写 '{hint[0]}'？" if hint else f"；可用：{', '.join(known)}"
                 problems.append(Problem(doc.where(path + (extra,), key=True),
-                                        f"{label}: 未知的字段 unknown field '{extra}'{also}"))
+                                        f"{label}: 未知的字段 '{extra}'{also}"))
             continue
         if error.validator == "not":
-            message = f"'{error.instance}' 是保留字，不能用作名称 is a reserved name"
+            message = f"'{error.instance}' 是保留字，不能用作名称"
         else:
             message = error.message
         problems.append(Problem(doc.where(path), f"{label}: {message}"))
@@ -130,17 +130,17 @@ def read_outline(path: Path, schema: bool = True) -> tuple[YamlDoc | None, list[
     except DrafterError as exc:
         return None, [Problem.of(exc, f"{path}:1:1")]
     if doc.data is None:
-        return None, [Problem(f"{path}:1:1", "文件是空的 empty outline")]
+        return None, [Problem(f"{path}:1:1", "提纲文件是空的")]
     problems = schema_problems(doc) if schema else []
     if not problems and (not isinstance(doc.data, dict) or "id" not in doc.data):
-        problems.append(Problem(doc.where(), "提纲没有 id outline has no id"))
+        problems.append(Problem(doc.where(), "提纲没有 id"))
     if not problems and doc.data["id"] != path.name.removesuffix(SUFFIX):
         problems.append(Problem(doc.where(("id",)),
-                                f"id '{doc.data['id']}' 与文件名不一致 does not match the file name {path.name}"))
+                                f"id '{doc.data['id']}' 与文件名 {path.name} 不一致"))
     return doc, problems
 
 
-def load_outline(path: str | os.PathLike, templates: Templates, origin: str = "文件 file",
+def load_outline(path: str | os.PathLike, templates: Templates, origin: str = "文件",
                  schema: bool = True) -> Outline:
     """Load and schema-check one outline file (``schema=False``: one shipped with drafter, checked by
     the tests); an OutlineError names the first problem's place."""

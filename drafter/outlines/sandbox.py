@@ -101,12 +101,12 @@ class Budget:
         self.steps += steps
         self.calls += calls
         if self.steps > self.max_steps:
-            raise LimitError(f"模板循环太多 template loops ran past {self.max_steps} steps")
+            raise LimitError(f"模板循环太多：超过 {self.max_steps} 步")
         if self.calls > self.max_calls:
-            raise LimitError(f"模板调用太多 template made more than {self.max_calls} calls")
+            raise LimitError(f"模板调用太多：超过 {self.max_calls} 次")
         if (self.steps | self.calls) & 0x3FF == 0 or steps > 1 or calls == 0:
             if time.monotonic() > self.deadline:
-                raise LimitError(f"模板运行超时 template ran longer than {self.seconds:g} s")
+                raise LimitError(f"模板运行超时：超过 {self.seconds:g} 秒")
         if self.parent is not None:
             self.parent.tick(steps, calls)
 
@@ -136,9 +136,9 @@ def _spend(steps: int = 0, calls: int = 0) -> None:
 def _check_size(value: Any) -> Any:
     """``value`` if it is within the size budget; LimitError otherwise."""
     if isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_TEXT:
-        raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+        raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_DIGITS * 10 // 3:
-        raise LimitError(f"模板生成的数字太大 template made a number of more than {MAX_DIGITS} digits")
+        raise LimitError(f"模板生成的数字太大：超过 {MAX_DIGITS} 位")
     return value
 
 
@@ -152,7 +152,7 @@ HUGE_WIDTH = re.compile(r"%[-#0 +]*(?:\d{7,}|\*)|%[-#0 +]*\d*\.\d{7,}|\{[^{}]*:[
 
 def _check_format(text: Any) -> None:
     if isinstance(text, str) and HUGE_WIDTH.search(text):
-        raise LimitError("模板的格式宽度太大 template format width or precision too large")
+        raise LimitError("模板的格式宽度或精度太大")
 
 
 def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
@@ -162,11 +162,11 @@ def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
         if isinstance(count, int) and count >= 0:
             n = min(n, count)
         if len(text) + n * (len(new) - len(old)) > MAX_TEXT:
-            raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+            raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
 
 
 def _too_long() -> LimitError:
-    return LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+    return LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
 
 
 def _check_join(sep: Any, items: Any) -> None:
@@ -199,7 +199,7 @@ def _check_filter(name: str, args: tuple, kwargs: dict) -> None:
         if len(text[0]) + (text[0].count("\n") + 1) * width > MAX_TEXT:
             raise _too_long()
     elif name in SLOW_FILTERS and text and len(text[0]) > SLOW_INPUT:
-        raise LimitError(f"模板过滤器的输入太长 filter input longer than {SLOW_INPUT} characters")
+        raise LimitError(f"模板过滤器的输入太长：超过 {SLOW_INPUT} 字")
 
 
 def _check_method(method: Any, args: tuple) -> None:
@@ -222,24 +222,24 @@ def _binop(op: str, left: Any, right: Any) -> Any:
     if op == "*":
         for seq, n in ((left, right), (right, left)):
             if _length(seq) is not None and isinstance(n, int) and _length(seq) * max(n, 0) > MAX_TEXT:
-                raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+                raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
         return _check_size(operator.mul(left, right))
     if op == "**":
         if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
             if right * max(abs(left).bit_length() - 1, 1) > MAX_DIGITS * 10 // 3:
-                raise LimitError(f"模板生成的数字太大 template made a number of more than {MAX_DIGITS} digits")
+                raise LimitError(f"模板生成的数字太大：超过 {MAX_DIGITS} 位")
         if isinstance(left, float) or isinstance(right, float):
             try:
                 return operator.pow(left, right)
             except OverflowError:
-                raise LimitError("模板生成的数字太大 template made a number too large") from None
+                raise LimitError("模板生成的数字太大") from None
         return _check_size(operator.pow(left, right))
     if op == "%":
         _check_format(left)
         return _check_size(operator.mod(left, right))
     if op == "+":
         if (_length(left) or 0) + (_length(right) or 0) > MAX_TEXT:
-            raise LimitError(f"模板生成的文字太长 template made text or a list longer than {MAX_TEXT}")
+            raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
         return _check_size(operator.add(left, right))
     return _check_size(operator.floordiv(left, right) if op == "//" else operator.truediv(left, right))
 
@@ -248,7 +248,7 @@ def _safe_range(*args: int) -> Any:
     """``range`` whose items count against the render's step budget, at most ``MAX_TEXT`` long."""
     rng = range(*args)
     if len(rng) > MAX_TEXT:
-        raise LimitError(f"range 太大 range of more than {MAX_TEXT} items")
+        raise LimitError(f"range 太大：超过 {MAX_TEXT} 项")
 
     def counted():
         for i in rng:
@@ -264,7 +264,7 @@ def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
-                raise LimitError(f"模板过滤器的参数太大 filter argument larger than {MAX_TEXT}")
+                raise LimitError(f"模板过滤器的参数太大：超过 {MAX_TEXT}")
         _check_filter(getattr(function, "__name__", ""), args, kwargs)
         _spend(calls=1)
         return _check_size(function(*args, **kwargs))
@@ -303,7 +303,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         _spend(calls=1)
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
-                raise LimitError(f"模板调用的参数太大 call argument larger than {MAX_TEXT}")
+                raise LimitError(f"模板调用的参数太大：超过 {MAX_TEXT}")
             _check_size(arg)
         _check_method(__obj, args)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
@@ -323,8 +323,8 @@ class LibraryLoader(FileSystemLoader):
         real = os.path.realpath(filename)
         roots = [os.path.realpath(d) for d in self.searchpath]
         if not any(os.path.commonpath([real, root]) == root for root in roots):
-            raise LimitError(f"模板 {template} 是指向资料库之外的链接 links outside the library's templates folder "
-                             f"({real})")
+            raise LimitError(f"模板 {template} 是指向资料库模板目录之外的链接"
+                             f"（{real}）")
         return source, filename, uptodate
 
 
@@ -350,7 +350,7 @@ class Templates:
             try:
                 self._names[source] = meta.find_undeclared_variables(self.env.parse(source))
             except TemplateSyntaxError as exc:
-                raise OutlineError(f"模板语法错误 template syntax error: {exc.message}", where=where) from None
+                raise OutlineError(f"模板语法错误：{exc.message}", where=where) from None
         return self._names[source]
 
     def render(self, source: str, context: dict[str, Any], where: str) -> str:
@@ -368,21 +368,20 @@ class Templates:
         except DrafterError:
             raise
         except RecursionError:
-            raise LimitError("模板递归太深 template recursion too deep (a macro calling itself, or a template "
-                             "including itself?)", where=where) from None
+            raise LimitError("模板递归太深（宏调用了自身，或模板包含了自身？）", where=where) from None
         except MemoryError:
-            raise LimitError("模板用尽内存 template ran out of memory", where=where) from None
+            raise LimitError("模板用尽内存", where=where) from None
         except SecurityError as exc:
-            raise OutlineError(f"模板被沙箱拦截 blocked by the template sandbox: {exc}", where=where) from None
+            raise OutlineError(f"模板被沙箱拦截：{exc}", where=where) from None
         except TemplateSyntaxError as exc:
             place = f"{exc.filename}:{exc.lineno}" if exc.filename else where
-            raise OutlineError(f"模板语法错误 template syntax error: {exc.message}", where=place) from None
+            raise OutlineError(f"模板语法错误：{exc.message}", where=place) from None
         except TemplateNotFound as exc:
-            raise OutlineError(f"找不到模板 template not found: {exc.name}", where=where) from None
+            raise OutlineError(f"找不到模板：{exc.name}", where=where) from None
         except TemplateError as exc:
-            raise OutlineError(f"模板出错 template error: {exc}", where=where) from None
+            raise OutlineError(f"模板出错：{exc}", where=where) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-            raise OutlineError(f"模板运行出错 template failed: {type(exc).__name__}: {exc}", where=where) from None
+            raise OutlineError(f"模板运行出错：{type(exc).__name__}: {exc}", where=where) from None
         finally:
             _budget.reset(token)
 
@@ -393,7 +392,7 @@ class Templates:
         for chunk in template.generate(context):
             size += len(chunk)
             if size > MAX_OUTPUT:
-                raise LimitError(f"模板输出太长 template output longer than {MAX_OUTPUT} characters")
+                raise LimitError(f"模板输出太长：超过 {MAX_OUTPUT} 字")
             out.append(chunk)
         return "".join(out)
 

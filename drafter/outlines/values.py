@@ -41,7 +41,7 @@ def flatten(data: Any, prefix: str = "", where: str = "") -> dict[str, str]:
     if isinstance(data, (str, int, float, datetime.date)):
         text = f"{data.year}年{data.month}月{data.day}日" if isinstance(data, datetime.date) else str(data)
         return {key: clean(text)}
-    raise DrafterError(f"'{key}' 的值应是文字 value must be text, not {type(data).__name__}", where=where or None)
+    raise DrafterError(f"'{key}' 的值应是文字，不能是 {type(data).__name__}", where=where or None)
 
 
 def load_answers(path: str | os.PathLike) -> dict[str, str]:
@@ -50,7 +50,7 @@ def load_answers(path: str | os.PathLike) -> dict[str, str]:
     if doc.data is None:
         return {}
     if not isinstance(doc.data, dict):
-        raise DrafterError("答案文件应是“名称: 值”的映射 answers must be a mapping of names to values",
+        raise DrafterError("答案文件应是“名称: 值”的映射",
                            where=doc.where())
     return flatten(doc.data, where=str(path))
 
@@ -62,7 +62,7 @@ def parse_sets(pairs: Iterable[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise DrafterError(f"--set 应写成 名称=值 expected key=value, got '{pair}'")
+            raise DrafterError(f"--set 应写成 名称=值，而不是 '{pair}'")
         out[key] = clean(value)
     return out
 
@@ -90,7 +90,7 @@ def parse_variants(specs: Iterable[str]) -> tuple[int | None, dict[str, str]]:
             key, number = "", key
         number = number.strip()
         if not number.isdigit() or int(number) < 1:
-            raise DrafterError(f"--variant 应写成 N 或 sections.2=N（N 从 1 起）expected N or KEY=N, got '{spec}'")
+            raise DrafterError(f"--variant 应写成 N 或 sections.2=N（N 从 1 起），而不是 '{spec}'")
         if key.strip():
             keyed[key.strip().removesuffix(".variant") + ".variant"] = number
         else:

@@ -226,14 +226,14 @@ def _open_reference(path: str | os.PathLike[str]) -> DocxDocument:
 
     path = Path(path)
     if not path.is_file():
-        raise DrafterError("参考文档不存在 reference document not found", where=str(path))
+        raise DrafterError("参考文档不存在", where=str(path))
     from drafter.io import check_zip
 
     check_zip(path)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise DrafterError(f"参考文档无法打开，需为 .docx: cannot open reference document ({exc})",
+        raise DrafterError(f"参考文档无法打开，需为 .docx（{exc}）",
                            where=str(path)) from None
     body = document.element.body
     for child in list(body):

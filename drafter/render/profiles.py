@@ -26,9 +26,9 @@ def _read(path: Path) -> dict[str, Any]:
     except LimitError:
         raise
     except DrafterError as exc:
-        raise ProfileError(f"版式文件 style profile: {exc.message}", where=exc.where) from None
+        raise ProfileError(f"版式文件：{exc.message}", where=exc.where) from None
     if not isinstance(data, dict):
-        raise ProfileError("版式文件应是一个映射 a style profile must be a mapping", where=str(path))
+        raise ProfileError("版式文件应是一个映射", where=str(path))
     return data
 
 
@@ -52,13 +52,13 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return "数字 a number"
+        return "数字"
     if isinstance(value, str):
-        return "文字 text"
+        return "文字"
     if isinstance(value, dict):
-        return "映射 a mapping"
+        return "映射"
     if isinstance(value, list):
-        return "列表 a list"
+        return "列表"
     return type(value).__name__
 
 
@@ -73,15 +73,15 @@ def _check_shape(data: Any, reference: Any, path: tuple, name: str) -> None:
         return
     if isinstance(reference, list) and isinstance(data, list) and reference:
         if len(data) > 100:
-            raise ProfileError(f"版式设置 {'.'.join(map(str, path))} 太长 too long ({len(data)} items)", where=name)
+            raise ProfileError(f"版式设置 {'.'.join(map(str, path))} 太长（{len(data)} 项）", where=name)
         for i, item in enumerate(data):
             _check_shape(item, reference[min(i, len(reference) - 1)], path + (i,), name)
         return
     if _kind(data) != _kind(reference):
         where = ".".join(str(p) for p in path)
-        raise ProfileError(f"版式设置 {where} 应是 should be {_kind(reference)}, not {_kind(data)}", where=name)
+        raise ProfileError(f"版式设置 {where} 应是{_kind(reference)}，不是{_kind(data)}", where=name)
     if isinstance(data, (int, float)) and not isinstance(data, bool) and not -1e6 < data < 1e6:
-        raise ProfileError(f"版式设置 {'.'.join(map(str, path))} 超出范围 out of range: {data}", where=name)
+        raise ProfileError(f"版式设置 {'.'.join(map(str, path))} 超出范围：{data}", where=name)
 
 
 def load_profile(name: str, find: Callable[[str], Path]) -> dict[str, Any]:
@@ -91,7 +91,7 @@ def load_profile(name: str, find: Callable[[str], Path]) -> dict[str, Any]:
     current: str | None = name
     while current is not None:
         if current in chain:
-            raise ProfileError(f"版式循环继承 profiles extend each other: {' → '.join(chain + [current])}")
+            raise ProfileError(f"版式循环继承：{' → '.join(chain + [current])}")
         chain.append(current)
         path = find(current)
         layer = _read(path)
@@ -103,13 +103,13 @@ def load_profile(name: str, find: Callable[[str], Path]) -> dict[str, Any]:
     data["name"] = Path(name).stem if name.endswith((".yaml", ".yml")) else name
     missing = [key for key in REQUIRED if key not in data]
     if missing:
-        raise ProfileError(f"版式缺少设置 profile lacks settings: {', '.join(missing)}", where=name)
+        raise ProfileError(f"版式缺少设置：{', '.join(missing)}", where=name)
     if data["page_number"].get("position") not in POSITIONS:
-        raise ProfileError(f"页码位置应为 page_number.position must be one of: {' '.join(POSITIONS)}", where=name)
+        raise ProfileError(f"页码位置 page_number.position 应为其中之一：{' '.join(POSITIONS)}", where=name)
     families = [spec.get("font") for spec in data["styles"].values()] + [data["page_number"].get("font")]
     unknown = sorted({f for f in families if f is not None and f not in data["fonts"]})
     if unknown:
         known = " ".join(data["fonts"])
-        raise ProfileError(f"版式用了未定义的字体 unknown font families {', '.join(unknown)}; fonts: {known}",
+        raise ProfileError(f"版式用了未定义的字体 {', '.join(unknown)}；已定义：{known}",
                            where=name)
     return data

@@ -123,7 +123,7 @@ def read_header(lines: list[Line]) -> Header:
     while i < len(lines):
         line, text = lines[i], lines[i].text
         if key and squash(text) in (key, key_whole):
-            head.removed.append(Removed(line.no, line.raw.strip(), "标题重复 title repeated by the page"))
+            head.removed.append(Removed(line.no, line.raw.strip(), "标题重复"))
             i += 1
             continue
         if key and key_whole is not None and len(squash(text)) >= 4 and key_whole.startswith(squash(text)):
@@ -135,7 +135,7 @@ def read_header(lines: list[Line]) -> Header:
             if acc == key_whole:
                 for k in range(i, j):
                     head.removed.append(Removed(lines[k].no, lines[k].raw.strip(),
-                                                "标题重复 title repeated by the page"))
+                                                "标题重复"))
                 i = j
                 continue
         role = STYLE_ROLES.get(line.hints.style or "") if head.title else None

@@ -48,4 +48,4 @@ def test_one_file_as_before_and_a_missing_one_is_one_line(tmp_path):
     assert json.loads(proc.stdout) == read(SEEDS[1]).to_dict()
     proc = run(str(SEEDS[1]), str(tmp_path / "nope.txt"))
     assert proc.returncode == 1 and proc.stderr.strip().splitlines() == [
-        f"drafter: 错误 error: {tmp_path / 'nope.txt'}: 文件不存在"]
+        f"drafter: 错误：{tmp_path / 'nope.txt'}: 文件不存在"]

@@ -75,10 +75,10 @@ def bomb(levels: int = 9) -> str:
 
 
 YAML_CASES = {
-    "bomb": (bomb(), "aliases expand"),
-    "self": ("a: &x [1, *x]\n", "refers to a node that contains it"),
-    "deep": ("a: " + "[" * 500 + "]" * 500 + "\n", "deeper than 100"),
-    "date": ("occasion: 全市会议\ndate: 2025-02-30\n", "not a valid date"),
+    "bomb": (bomb(), "别名展开太多"),
+    "self": ("a: &x [1, *x]\n", "引用了包含它自身的节点"),
+    "deep": ("a: " + "[" * 500 + "]" * 500 + "\n", "超过 100 层"),
+    "date": ("occasion: 全市会议\ndate: 2025-02-30\n", "不是有效的日期"),
 }
 
 TEMPLATE_CASES = {
@@ -160,7 +160,7 @@ def test_yaml_style_profile(work, case):
 
 def test_a_bomb_outline_is_one_line_and_the_library_still_lists(work):
     hostile_library(work)
-    check(work, ["new", "bomb", "--library", "lib", "-o", "out/a.docx", "--no-input"], "bomb.yaml:", "aliases")
+    check(work, ["new", "bomb", "--library", "lib", "-o", "out/a.docx", "--no-input"], "bomb.yaml:", "别名")
     listed = drafter("outlines", "list", "--library", "lib", cwd=work)
     assert listed.returncode == 0, listed.stderr
     assert "meeting-speech" in listed.stdout
@@ -179,21 +179,21 @@ def test_hostile_templates(work, case):
 
 def test_an_outline_of_a_billion_items(work):
     hostile_library(work)
-    check(work, ["new", "wide", "--library", "lib", "-o", "out/a.docx", "--no-input"], "more than 500")
+    check(work, ["new", "wide", "--library", "lib", "-o", "out/a.docx", "--no-input"], "超过 500")
 
 
 # --- input files ----------------------------------------------------------------------------------
 
 def test_dev_zero_as_answers_and_behind_a_txt_link(work):
     (work / "zero.txt").symlink_to("/dev/zero")
-    check(work, ["new", "meeting-speech", "--answers", "/dev/zero", "-o", "out/a.docx"], "/dev/zero", "regular")
-    check(work, ["parse", "zero.txt"], "zero.txt", "regular")
-    check(work, ["format", "zero.txt", "-o", "out/a.docx"], "zero.txt", "regular")
+    check(work, ["new", "meeting-speech", "--answers", "/dev/zero", "-o", "out/a.docx"], "/dev/zero", "不是普通文件")
+    check(work, ["parse", "zero.txt"], "zero.txt", "不是普通文件")
+    check(work, ["format", "zero.txt", "-o", "out/a.docx"], "zero.txt", "不是普通文件")
 
 
 def test_a_fifo_as_input_is_refused_without_waiting(work):
     os.mkfifo(work / "pipe.txt")
-    check(work, ["parse", "pipe.txt"], "pipe.txt", "regular")
+    check(work, ["parse", "pipe.txt"], "pipe.txt", "不是普通文件")
 
 
 def test_a_zip_bomb(work):
@@ -210,8 +210,8 @@ def test_a_zip_bomb(work):
             for _ in range(1024):
                 out.write(b"\0" * (1 << 20))
     good.unlink()
-    check(work, ["parse", "bomb.docx"], "bomb.docx", "zip bomb")
-    check(work, ["format", "bomb.docx", "-o", "out/a.docx"], "bomb.docx", "zip bomb")
+    check(work, ["parse", "bomb.docx"], "bomb.docx", "压缩炸弹")
+    check(work, ["format", "bomb.docx", "-o", "out/a.docx"], "bomb.docx", "压缩炸弹")
 
 
 def test_a_text_file_over_the_size_limit(work):
@@ -302,7 +302,7 @@ def test_a_bad_row_fails_alone(work):
     made = sorted(p.name for p in (work / "out").iterdir())
     assert "ok1.docx" in made and "ok2.docx" in made
     assert "plan.csv:4:" in result.stderr and "plan.csv:5:" in result.stderr
-    assert "plan.csv:3: 警告 warning" in result.stderr
+    assert "plan.csv:3: 警告：" in result.stderr
     second = drafter("batch", "plan2.yaml", "-o", "out2", cwd=work)
     assert "Traceback" not in second.stderr
     names = sorted(p.name for p in (work / "out2").iterdir())

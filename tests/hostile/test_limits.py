@@ -19,14 +19,14 @@ def bomb(levels: int) -> str:
 
 
 @pytest.mark.parametrize("text, message, line", [
-    (bomb(9), "aliases expand", None),
-    ("a: &x [1, *x]\n", "refers to a node that contains it", 1),
-    ("a: &x {b: *x}\n", "refers to a node that contains it", 1),
-    ("a: " + "[" * 500 + "]" * 500 + "\n", "deeper than 100", 1),
-    ("a: " + "{b: " * 150 + "1" + "}" * 150 + "\n", "deeper than 100", 1),
-    ("x: &d " + "[" * 60 + "]" * 60 + "\ny: " + "[" * 60 + "*d" + "]" * 60 + "\n", "after aliases", 2),
-    ("date: 2025-02-30\n", "not a valid date", 1),
-    ("n: " + "9" * 5000 + "\n", "invalid value", 1),
+    (bomb(9), "别名展开太多", None),
+    ("a: &x [1, *x]\n", "引用了包含它自身的节点", 1),
+    ("a: &x {b: *x}\n", "引用了包含它自身的节点", 1),
+    ("a: " + "[" * 500 + "]" * 500 + "\n", "超过 100 层", 1),
+    ("a: " + "{b: " * 150 + "1" + "}" * 150 + "\n", "超过 100 层", 1),
+    ("x: &d " + "[" * 60 + "]" * 60 + "\ny: " + "[" * 60 + "*d" + "]" * 60 + "\n", "别名展开后嵌套太深", 2),
+    ("date: 2025-02-30\n", "不是有效的日期", 1),
+    ("n: " + "9" * 5000 + "\n", "无效的值", 1),
 ])
 def test_hostile_yaml_is_one_error_with_its_place(tmp_path, text, message, line):
     path = tmp_path / "answers.yaml"
@@ -48,7 +48,7 @@ def test_a_small_alias_is_fine_and_a_repeated_alias_is_not_re_walked(tmp_path):
 def test_a_duplicate_key_behind_an_alias_is_found(tmp_path):
     path = tmp_path / "dup.yaml"
     path.write_text("a: &q {x: 1, x: 2}\nb: *q\n", encoding="utf-8")
-    with pytest.raises(DrafterError, match="duplicate key 'x'"):
+    with pytest.raises(DrafterError, match="重复的键 'x'"):
         read_yaml(path)
 
 
@@ -56,11 +56,11 @@ def test_special_files_are_refused_unread(tmp_path):
     link = tmp_path / "zero.txt"
     link.symlink_to("/dev/zero")
     for path in ("/dev/zero", link):
-        with pytest.raises(ReadError, match="not a regular file"):
+        with pytest.raises(ReadError, match="不是普通文件"):
             read_input(path)
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    with pytest.raises(ReadError, match="not a regular file"):
+    with pytest.raises(ReadError, match="不是普通文件"):
         read_yaml(fifo)              # would block forever if opened
 
 
@@ -74,32 +74,33 @@ def test_input_size_limit_and_its_override(tmp_path, monkeypatch):
     assert len(read_input(path)) == 2 * 1024 * 1024
 
 
+LONG = "文字或列表太长"
 HOSTILE_TEMPLATES = [
-    ("{{ 'a' * 10**9 }}", "longer than"),
-    ("{{ occasion * 100000000 }}", "longer than"),
-    ("{{ [1, 2] * 10**9 }}", "longer than"),
-    ("{{ 2 ** 10000000 }}", "digits"),
-    ("{{ (10 ** 999) * (10 ** 999) }}", "digits"),
-    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "steps"),
-    ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "steps"),
-    ("{{ range(10**8)|list|length }}", "than"),
-    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "recursion"),
-    ("{% macro f(n) %}{% if n > 0 %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "calls"),
-    ("{{ 'x'|center(10**9) }}", "larger than"),
-    ("{{ 'x'.center(10**9) }}", "larger than"),
-    ("{{ '%0999999999d' % 1 }}", "width"),
-    ("{{ '{:999999999}'.format(1) }}", "width"),
-    ("{{ '%0999999999d'|format(1) }}", "width"),
-    ("{{ ('a' * 1000)|replace('a', 'a' * 2000) }}", "longer than"),
-    ("{{ ('a' * 1000).replace('a', 'a' * 2000) }}", "longer than"),
-    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "longer than"),
-    ("{% macro f(s, n) %}{{ f(s ~ s, n - 1) if n else s|length }}{% endmacro %}{{ f('ab', 60) }}", "longer than"),
-    ("{% for i in range(999999) %}{{ 'abc' }}{% endfor %}", "output longer"),
-    ("{{ ('\t' * 100000).expandtabs(999999) }}", "longer than"),
-    ("{{ ('a' * 8000).join(['b'] * 999999) }}", "longer than"),
-    ("{{ (['b'] * 999999)|join('a' * 8000) }}", "longer than"),
-    ("{{ ('a\n' * 500000)|indent(999999) }}", "longer than"),
-    ("{{ ('ab' * 400000)|wordwrap(1) }}", "input longer"),
+    ("{{ 'a' * 10**9 }}", LONG),
+    ("{{ occasion * 100000000 }}", LONG),
+    ("{{ [1, 2] * 10**9 }}", LONG),
+    ("{{ 2 ** 10000000 }}", "数字太大"),
+    ("{{ (10 ** 999) * (10 ** 999) }}", "数字太大"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "循环太多"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "循环太多"),
+    ("{{ range(10**8)|list|length }}", "超过"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "递归太深"),
+    ("{% macro f(n) %}{% if n > 0 %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}", "调用太多"),
+    ("{{ 'x'|center(10**9) }}", "参数太大"),
+    ("{{ 'x'.center(10**9) }}", "参数太大"),
+    ("{{ '%0999999999d' % 1 }}", "格式宽度"),
+    ("{{ '{:999999999}'.format(1) }}", "格式宽度"),
+    ("{{ '%0999999999d'|format(1) }}", "格式宽度"),
+    ("{{ ('a' * 1000)|replace('a', 'a' * 2000) }}", LONG),
+    ("{{ ('a' * 1000).replace('a', 'a' * 2000) }}", LONG),
+    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", LONG),
+    ("{% macro f(s, n) %}{{ f(s ~ s, n - 1) if n else s|length }}{% endmacro %}{{ f('ab', 60) }}", LONG),
+    ("{% for i in range(999999) %}{{ 'abc' }}{% endfor %}", "模板输出太长"),
+    ("{{ ('\t' * 100000).expandtabs(999999) }}", LONG),
+    ("{{ ('a' * 8000).join(['b'] * 999999) }}", LONG),
+    ("{{ (['b'] * 999999)|join('a' * 8000) }}", LONG),
+    ("{{ ('a\n' * 500000)|indent(999999) }}", LONG),
+    ("{{ ('ab' * 400000)|wordwrap(1) }}", "输入太长"),
 ]
 
 
@@ -129,9 +130,9 @@ def test_include_never_follows_a_link_out_of_the_library(tmp_path):
     (templates / "ok.j2").write_text("好", encoding="utf-8")
     (templates / "alias.j2").symlink_to(templates / "ok.j2")
     t = Templates([templates])
-    with pytest.raises(LimitError, match="links outside"):
+    with pytest.raises(LimitError, match="资料库模板目录之外的链接"):
         t.render("{% include 'leak.j2' %}", {}, "o.yaml:1")
-    with pytest.raises(LimitError, match="recursion"):
+    with pytest.raises(LimitError, match="递归太深"):
         t.render("{% include 'self.j2' %}", {}, "o.yaml:1")
     assert t.render("{% include 'alias.j2' %}{{ 3 * 'ab' }}{{ 2 ** 10 }}", {}, "o.yaml:1") == "好ababab1024"
 
@@ -142,7 +143,7 @@ def test_an_outline_that_expands_to_a_million_items_is_refused(tmp_path):
     path = tmp_path / "wide.yaml"
     path.write_text("id: wide\nname: t\ntitle: x\nsections:\n  count: 1000\n  heading: h\n  children:\n"
                     "    count: 1000\n    heading: p\n    children: {count: 1000, heading: q}\n", encoding="utf-8")
-    with pytest.raises(LimitError, match="more than 500"):
+    with pytest.raises(LimitError, match="超过 500"):
         api.new_skeleton(str(path))
 
 
@@ -165,7 +166,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
             for _ in range(120):
                 out.write(b"\0" * (1 << 20))
     assert bomb.stat().st_size < 1 << 20
-    with pytest.raises(LimitError, match="zip bomb"):
+    with pytest.raises(LimitError, match="压缩炸弹"):
         read_lines(bomb)
     assert read_lines(good)[0].text == "一、总体要求"
 
@@ -206,7 +207,7 @@ def test_many_items_each_under_the_render_budget_meet_the_job_budget(tmp_path):
     path.write_text("id: slow\nname: t\ntitle: x\nsections:\n  count: 400\n"
                     "  heading: \"{% for i in range(900000) %}{% endfor %}h\"\n", encoding="utf-8")
     start = time.monotonic()
-    with pytest.raises(LimitError, match="2000000 steps"):
+    with pytest.raises(LimitError, match="2000000 步"):
         api.new_skeleton(str(path))
     assert time.monotonic() - start < 15
 
@@ -254,7 +255,7 @@ def test_an_unexpected_error_is_still_one_line(monkeypatch, tmp_path):
     result = CliRunner().invoke(app, ["parse", str(tmp_path / "a.txt")])
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and "internal error: TypeError" in lines[0] and "DRAFTER_DEBUG" in lines[0]
+    assert len(lines) == 1 and "内部错误：TypeError" in lines[0] and "DRAFTER_DEBUG" in lines[0]
 
 
 def test_a_yaml_file_of_too_many_nodes_is_refused_quickly(tmp_path):
@@ -263,6 +264,6 @@ def test_a_yaml_file_of_too_many_nodes_is_refused_quickly(tmp_path):
     path = tmp_path / "flow.yaml"
     path.write_text("a:\n" + "".join("  - [" + ",".join(["1"] * 1000) + "]\n" for _ in range(300)), encoding="utf-8")
     start = time.monotonic()
-    with pytest.raises(LimitError, match="more than 250000 nodes"):
+    with pytest.raises(LimitError, match="超过 250000 个"):
         read_yaml(path)
     assert time.monotonic() - start < 15

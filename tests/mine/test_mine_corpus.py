@@ -43,7 +43,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_mined(mixed):
     assert result.documents == ["002-gbk.txt", "004.docx", "2023/001.txt"]
     reasons = {s.name: s.reason for s in result.skipped}
     assert sorted(reasons) == ["binary.txt", "empty.txt"]
-    assert "empty" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
+    assert "文件是空的" in reasons["empty.txt"] and "二进制" in reasons["binary.txt"]
     assert all("\n" not in r for r in reasons.values())
     patterns = {g.pattern for g in result.parallel}
     assert {"要{A}，做到{B}过硬", "{A}，在{B}上精准聚力", "以更{A}与{B}"} <= patterns
@@ -56,8 +56,8 @@ def test_mine_command_writes_a_library_and_prints_a_summary(mixed, tmp_path):
     out = tmp_path / "mylib"
     run = CliRunner().invoke(app, ["mine", str(mixed), "-o", str(out)])
     assert run.exit_code == 0, run.output
-    assert "跳过 skipped binary.txt" in run.output and "跳过 skipped empty.txt" in run.output
-    assert "读入文档 documents read" in run.output and "quotation" in run.output
+    assert "跳过 binary.txt" in run.output and "跳过 empty.txt" in run.output
+    assert "读入文档" in run.output and "quotation" in run.output
     assert sorted(p.name for p in (out / "outlines").glob("*.yaml"))
     again = CliRunner().invoke(app, ["mine", str(mixed), "-o", str(out)])
     assert again.exit_code != 0 and "--force" in again.output
@@ -74,7 +74,7 @@ def test_nothing_readable_is_an_error_without_a_traceback(tmp_path):
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     lines = run.stderr.strip().splitlines()
-    assert lines[-1].startswith("drafter: 错误 error:") and "没有能读入" in lines[-1]
+    assert lines[-1].startswith("drafter: 错误：") and "没有能读入" in lines[-1]
     assert not out.exists()
     missing = subprocess.run([sys.executable, "-m", "drafter.cli", "mine", str(tmp_path / "nope"), "-o", str(out)],
                              capture_output=True, text=True, cwd=ROOT)

@@ -33,8 +33,8 @@ def test_a_document_saved_twice_counts_once(tmp_path):
     result = mine_corpus(folder)
     assert result.documents == mine_corpus(SEEDS).documents
     reasons = {s.name: s.reason for s in result.skipped}
-    assert reasons["zz-copy.txt"].endswith("001_ba08b270c44729d2.txt")
-    assert "duplicate" in reasons["zz-edited.txt"]
+    assert reasons["zz-copy.txt"].endswith("001_ba08b270c44729d2.txt 重复")
+    assert "重复" in reasons["zz-edited.txt"]
     assert library_files(result) == library_files(mine_corpus(SEEDS))
 
 

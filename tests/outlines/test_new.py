@@ -141,14 +141,14 @@ def test_answers_file_errors_name_the_place(tmp_path):
     with pytest.raises(DrafterError, match=rf"^{answers}:\d+:\d+: YAML"):
         gather(answers, [])
     answers.write_text("- occasion\n", encoding="utf-8")
-    with pytest.raises(DrafterError, match="mapping"):
+    with pytest.raises(DrafterError, match="的映射"):
         gather(answers, [])
-    with pytest.raises(DrafterError, match="key=value"):
+    with pytest.raises(DrafterError, match="名称=值"):
         gather(None, ["occasion"])
 
 
 def test_a_value_the_outline_does_not_have_is_an_error_with_the_closest_key():
-    with pytest.raises(DrafterError, match=r"unknown value 'ocasion'.*did you mean: occasion"):
+    with pytest.raises(DrafterError, match=r"没有这个值：'ocasion'.*是否想写：occasion"):
         assemble(Library.resolve().outline("meeting-speech"), {"ocasion": "全市组织工作会议"})
     with pytest.raises(DrafterError, match="sections.9.point"):
         assemble(Library.resolve().outline("meeting-speech"), {"sections.9.point": "x"})
@@ -268,7 +268,7 @@ def test_new_writes_a_docx_skeleton_and_lists_what_is_left(tmp_path):
     assert "一、充分肯定成绩，清醒认识【工作主题】面临的形势" in texts
     assert "第二，要聚焦重点，【要点】。" in texts     # its text runs on after a style separator
     assert "sections.2.points.3.point" in result.output and "basis" in result.output
-    assert "occasion" not in result.output.split("values to fill")[1]
+    assert "occasion" not in result.output.split("待填的值")[1]
     assert "约 4400 字" in result.output      # 20 minutes at 220 a minute
 
 
@@ -278,7 +278,7 @@ def test_new_prints_markdown_or_text_to_stdout(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("学深悟透强担当\n\n——在专题研讨会上的发言\n")
     assert "以上发言，不妥之处，请批评指正。" in result.stdout
-    assert "values to fill" not in result.stdout
+    assert "待填的值" not in result.stdout
 
 
 def test_new_never_overwrites_without_force(tmp_path):
@@ -332,9 +332,9 @@ def cli_subprocess(*args, cwd):
 
 @pytest.mark.parametrize("args, message", [
     (["new", "meeting-speach", "-o", "x.docx"], "未知的提纲“meeting-speach”；可用：meeting-speech"),
-    (["new", "meeting-speech", "-o", "x.docx", "--strict", "--set", "occasion=会"], "missing values (--strict): role（职务）、speaker（讲话人）"),
+    (["new", "meeting-speech", "-o", "x.docx", "--strict", "--set", "occasion=会"], "个值（--strict）：role（职务）、speaker（讲话人）"),
     (["new", "meeting-speech", "-o", "x.docx", "--points", "9"], "--points 9 超出范围"),
-    (["new", "meeting-speech", "-o", "x.docx", "--set", "focus=政治建设"], "unknown value 'focus'"),
+    (["new", "meeting-speech", "-o", "x.docx", "--set", "focus=政治建设"], "没有这个值：'focus'"),
     (["new", "meeting-speech", "-o", "x.docx", "--variant", "sections.1=9"], "sections.1.variant = 9"),
     (["new", "meeting-speech", "-o", "x.docx", "--minutes", "10", "--chars", "3000"], "--minutes 与 --chars"),
     (["new", "meeting-speech", "-o", "existing.docx"], "existing.docx: 输出文件已存在"),
@@ -344,6 +344,6 @@ def test_errors_are_one_line_without_traceback(tmp_path, args, message):
     proc = cli_subprocess(*args, cwd=tmp_path)
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("drafter: 错误 error: ") and message in lines[0], proc.stderr
+    assert len(lines) == 1 and lines[0].startswith("drafter: 错误：") and message in lines[0], proc.stderr
     assert not (tmp_path / "x.docx").exists()
     assert (tmp_path / "existing.docx").read_bytes() == b"keep"

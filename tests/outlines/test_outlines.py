@@ -173,7 +173,7 @@ def test_outlines_list_shows_origin_and_a_broken_user_outline(tmp_path):
     rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.startswith("│")}
     assert "内置" in rows["meeting-speech"] and "4（3–4）" in rows["meeting-speech"]
     assert "--library" in rows["my-lecture"] and "我的党课" in rows["my-lecture"]
-    assert "cannot load" in rows["broken"]
+    assert "无法加载" in rows["broken"]
 
 
 def test_outlines_show_prints_the_tree_and_per_item_keys():
@@ -211,7 +211,7 @@ def test_an_outline_template_cannot_reach_python_internals(tmp_path, source):
     lib = user_library(tmp_path)
     copy_outline(lib, "meeting-speech", lambda d: d.update(title=source))
     outline = Library.resolve([lib]).outline("meeting-speech")
-    with pytest.raises(DrafterError, match="sandbox") as err:
+    with pytest.raises(DrafterError, match="沙箱") as err:
         assemble(outline, {"occasion": "会议"})
     assert str(err.value).startswith(f"{outline.path}:")
 
@@ -222,7 +222,7 @@ def test_a_library_template_file_cannot_reach_python_internals(tmp_path):
         "{% macro rally(who, goal) %}{{ who.__class__.__base__.__subclasses__() }}{% endmacro %}",
         encoding="utf-8")
     outline = Library.resolve([lib]).outline("meeting-speech")
-    with pytest.raises(DrafterError, match="sandbox"):
+    with pytest.raises(DrafterError, match="沙箱"):
         assemble(outline, {"who": "全市各级各部门"})
 
 

@@ -57,7 +57,7 @@ def test_an_unknown_field_points_at_the_key_and_suggests_the_right_one(tmp_path)
     path = write(tmp_path, good(tmp_path).replace('  - heading: "第二部分"', '  - headng: "第二部分"'))
     [problem] = check_outline(path, Library.resolve().templates)
     assert problem.where == f"{path}:8:5"
-    assert "headng" in problem.message and "did you mean 'heading'" in problem.message
+    assert "headng" in problem.message and "是否想写 'heading'" in problem.message
 
 
 def test_a_wrong_type_points_at_the_value(tmp_path):
@@ -79,52 +79,52 @@ def test_every_schema_error_is_reported(tmp_path):
 def test_a_reserved_name(tmp_path):
     text = good(tmp_path).replace("{name: occasion, label: 会议名称}", "{name: sections, label: 会议名称}")
     [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
-    assert "reserved" in problem.message and problem.where.endswith(":4:12")
+    assert "保留字" in problem.message and problem.where.endswith(":4:12")
 
 
 def test_a_duplicate_key_is_an_error(tmp_path):
     text = good(tmp_path).replace("name: 测试提纲\n", "name: 测试提纲\nname: 又一个\n")
     [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
-    assert problem.where.endswith(":3:1") and "duplicate key 'name'" in problem.message
+    assert problem.where.endswith(":3:1") and "重复的键 'name'" in problem.message
 
 
 def test_the_id_must_match_the_file_name(tmp_path):
     [problem] = check_outline(write(tmp_path, good(tmp_path, "other"), name="t"), Library.resolve().templates)
-    assert problem.where.endswith(":1:5") and "does not match" in problem.message
+    assert problem.where.endswith(":1:5") and "与文件名 t.yaml 不一致" in problem.message
 
 
 def test_an_undeclared_name_in_a_heading(tmp_path):
     path = write(tmp_path, good(tmp_path).replace('"第二部分"', '"要{{ action }}"'))
     [problem] = check_outline(path, Library.resolve().templates)
     assert problem.where == f"{path}:8:14"
-    assert "undeclared name 'action'" in problem.message
+    assert "未声明的名称 'action'" in problem.message
 
 
 def test_a_template_syntax_error(tmp_path):
     path = write(tmp_path, good(tmp_path).replace('"第一部分"', '"第一{{ 部分"'))
     [problem] = check_outline(path, Library.resolve().templates)
-    assert problem.where == f"{path}:7:14" and "syntax" in problem.message
+    assert problem.where == f"{path}:7:14" and "模板语法错误" in problem.message
 
 
 def test_an_unused_variable(tmp_path):
     text = good(tmp_path).replace("  - {name: occasion, label: 会议名称}",
                                   "  - {name: occasion, label: 会议名称}\n  - {name: speaker, label: 讲话人}")
     [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
-    assert problem.where.endswith(":5:12") and "unused variable 'speaker'" in problem.message
+    assert problem.where.endswith(":5:12") and "变量没有用到：'speaker'" in problem.message
 
 
 def test_items_past_the_listed_ones_need_a_default_heading(tmp_path):
     text = good(tmp_path).replace('sections:\n  - heading: "第一部分"\n  - heading: "第二部分"\n',
                                   'sections:\n  count: 2\n  max: 4\n  items:\n    - heading: 一\n    - heading: 二\n')
     [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
-    assert "sections.3" in problem.message and "no heading" in problem.message
+    assert "sections.3" in problem.message and "没有标题模板" in problem.message
 
 
 def test_a_count_outside_min_max(tmp_path):
     text = good(tmp_path).replace('sections:\n  - heading: "第一部分"\n  - heading: "第二部分"\n',
                                   'sections:\n  count: 5\n  min: 1\n  max: 3\n  heading: 标题\n')
     [problem] = check_outline(write(tmp_path, text), Library.resolve().templates)
-    assert problem.where.endswith(":7:3") and "count 5" in problem.message
+    assert problem.where.endswith(":7:3") and "条数 5" in problem.message
 
 
 def test_check_command_prints_file_line_col_and_exits_non_zero(tmp_path):
@@ -134,14 +134,14 @@ def test_check_command_prints_file_line_col_and_exits_non_zero(tmp_path):
     result = CliRunner().invoke(app, ["outlines", "check", str(ok), str(bad)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{bad}:8:5: sections.1: 未知的字段 unknown field 'headng'；是否想写 did you mean 'heading'?"]
+        f"{bad}:8:5: sections.1: 未知的字段 'headng'；是否想写 'heading'？"]
     result = CliRunner().invoke(app, ["outlines", "check", str(ok), str(REPO / "outlines" / "meeting-speech.yaml")])
-    assert result.exit_code == 0 and "OK" in result.output
+    assert result.exit_code == 0 and "没有问题" in result.output
 
 
 def test_check_of_a_missing_file_is_one_line(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "drafter.cli", "outlines", "check", str(tmp_path / "none.yaml")],
                           capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 1
-    assert proc.stdout.strip() == f"{tmp_path / 'none.yaml'}: 文件不存在 file not found"
+    assert proc.stdout.strip() == f"{tmp_path / 'none.yaml'}: 文件不存在"
     assert "Traceback" not in proc.stderr

@@ -137,5 +137,5 @@ def test_cli_errors_are_one_line_and_exit_1(tmp_path, args, message):
     result = run_cli("format", str(SEED), *args, cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("drafter: 错误 error:") and message in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("drafter: 错误：") and message in lines[0]
     assert (tmp_path / "exists.docx").read_bytes() == b"x"
