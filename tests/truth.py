@@ -49,7 +49,8 @@ def closing(speech: Speech, truth: dict) -> None:
 
 
 def warnings_and_enumerations(speech: Speech, truth: dict) -> None:
-    want = [f"line {h['line']}: {h['numbering_error'].split(':')[0]}"
+    # the labels say "第五 follows 第三: …"; the parser says it in Chinese
+    want = ["第{}行：编号“{}”接在“{}”之后".format(h["line"], *h["numbering_error"].split(":")[0].split(" follows "))
             for h in truth["headings"] if "numbering_error" in h]
     assert speech.warnings == want
     found = {e["line"]: e["markers"] for e in speech.to_dict()["enumerations"]}

@@ -104,10 +104,10 @@ class _Builder:
         previous = self.numbers.get(id(siblings[-1])) if siblings else 0
         if previous is not None and number != previous + 1:
             if previous:
-                msg = f"{label(section.style, number)} follows {label(section.style, previous)}"
+                msg = f"编号“{label(section.style, number)}”接在“{label(section.style, previous)}”之后"
             else:
-                msg = f"{label(section.style, number)} starts the list (expected {label(section.style, 1)})"
-            self.speech.warnings.append(f"line {line}: {msg}")
+                msg = f"编号“{label(section.style, number)}”开头不是第一个"
+            self.speech.warnings.append(f"第{line}行：{msg}")
 
     def paragraph(self, para: Para, role: str | None) -> None:
         if role == "pull_quote" and (self.open or self.speech.sections):

@@ -10,7 +10,7 @@ from drafter.model import Removed, Speech
 
 #: joined paragraphs told one by one; the rest in one line (a page copied from a wiki breaks hundreds)
 JOINED_SHOWN = 5
-_WARNING = re.compile(r"^line (\d+): (\S+) (?:follows (\S+)|starts the list)")
+_WARNING = re.compile(r"^第(\d+)行：编号“([^”]+)”(?:接在“([^”]+)”之后|开头不是第一个)$")
 
 
 def _span(first: int, last: int) -> str:
@@ -44,7 +44,8 @@ def notices(speech: Speech) -> list[str]:
     for w in speech.warnings:
         m = _WARNING.match(w)
         if not m:
-            found.append((0, w))
+            at = re.match(r"第(\d+)行", w)
+            found.append((int(at.group(1)) if at else 0, w))
             continue
         line, got = int(m.group(1)), m.group(2)
         printed = marks.get(line, "")

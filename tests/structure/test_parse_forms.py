@@ -68,7 +68,7 @@ def test_depth_comes_from_nesting_not_from_the_mark():
 
 def test_numbering_anomalies_are_warned_in_any_style():
     speech = parse_text("\n".join([BODY, "一、甲", BODY, "三、丙", BODY, "（一）子", BODY, "（一）重复", BODY]))
-    assert speech.warnings == ["line 4: 三、 follows 一、", "line 8: （一） follows （一）"]
+    assert speech.warnings == ["第4行：编号“三、”接在“一、”之后", "第8行：编号“（一）”接在“（一）”之后"]
 
 
 def test_what_follows_a_gap_does_not_continue_the_section_before():
