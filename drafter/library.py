@@ -69,7 +69,7 @@ class Entry:
 def unknown(what: str, name: str, known: Iterable[str]) -> LibraryError:
     """The one way to say a name is not in the library: the closest known names first, then the rest."""
     names = sorted(set(known))
-    close = difflib.get_close_matches(name, names, n=len(names), cutoff=0.3)
+    close = difflib.get_close_matches(name, names, n=len(names), cutoff=0.3) if names else []
     ordered = close + [k for k in names if k not in close]
     return LibraryError(f"未知的{what}“{name}”；可用：{'、'.join(ordered) or '（无）'}")
 

@@ -31,7 +31,108 @@ def test_the_builtin_bank_loads(book):
     assert all(e.origin == "内置" for e in book.entries(limit=50))
 
 
-def test_search_finds_根本遵循_with_its_sources(book):
+# A bank of the old format ({{ A }} slots, no years), written by the tests: four entries hold 根本遵循
+# (two of them seen in three documents, one a closing.call), a closing.modesty, two quotations (one
+# by 傅玄) and two formulas; with the corpus sentences those entries came from.
+OLD_FORMAT = """\
+- id: opening.context.a33372
+  function: opening.context
+  text: 指明了{{ A }}方向、提供了根本遵循
+  slots: [A]
+  seen: {docs: 3, count: 4}
+  sources: ['000_251da491407e7ad2.txt:1', '002_196b020fa5f85377.txt:12', '002_196b020fa5f85377.txt:40',
+            '004_5b4d48522c5419d6.txt:21']
+  example: …进一步健全全面从严治党体系指明了正确方向、提供了根本遵循
+- id: opening.context.1f6471
+  function: opening.context
+  text: 提供了根本遵循
+  seen: {docs: 3, count: 4}
+  sources: ['000_251da491407e7ad2.txt:1', '002_196b020fa5f85377.txt:12', '002_196b020fa5f85377.txt:40',
+            '004_5b4d48522c5419d6.txt:21']
+  example: …进一步健全全面从严治党体系指明了正确方向、提供了根本遵循
+- id: opening.context.add521
+  function: opening.context
+  text: 方向、提供了根本遵循
+  seen: {docs: 2, count: 2}
+  sources: ['000_251da491407e7ad2.txt:1', '004_5b4d48522c5419d6.txt:21']
+  example: …进一步健全全面从严治党体系指明了正确方向、提供了根本遵循
+- id: closing.call.87a60d
+  function: closing.call
+  text: 同志们，总书记的重要讲话为我们加强党的组织建设指明了前进方向、提供了根本遵循
+  seen: {docs: 1, count: 1}
+  sources: ['004_5b4d48522c5419d6.txt:21']
+  example: 同志们，总书记的重要讲话为我们加强党的组织建设指明了前进方向、提供了根本遵循
+- id: closing.call.c4ebc2
+  function: closing.call
+  text: 同志们，新时代要有新气象新作为
+  seen: {docs: 1, count: 1}
+  sources: ['004_5b4d48522c5419d6.txt:22']
+  example: 同志们，新时代要有新气象新作为
+- id: closing.modesty.98fdac
+  function: closing.modesty
+  text: 以上发言，不妥之处，请同志们批评指正，谢谢大家
+  seen: {docs: 1, count: 1}
+  sources: ['004_5b4d48522c5419d6.txt:23']
+  example: 以上发言，不妥之处，请同志们批评指正，谢谢大家
+- id: quotation.347350
+  function: quotation
+  text: 秉纲而目自张，执本而末自从
+  seen: {docs: 1, count: 1}
+  sources: ['002_196b020fa5f85377.txt:20']
+  example: 西晋时期的文学家傅玄有“秉纲而目自张，执本而末自从”之说
+  by: 傅玄
+- id: quotation.333871
+  function: quotation
+  text: 育才造士，为国之本
+  seen: {docs: 1, count: 1}
+  sources: ['002_196b020fa5f85377.txt:24']
+  example: “育才造士，为国之本”
+- id: formula.a46ec1
+  function: formula
+  text: 新时代党的组织路线之魂
+  seen: {docs: 1, count: 1}
+  sources: ['002_196b020fa5f85377.txt:20']
+  example: 新时代党的组织路线之魂
+- id: formula.5e1f00
+  function: formula
+  text: 践行初心使命
+  seen: {docs: 1, count: 1}
+  sources: ['001_ba08b270c44729d2.txt:30']
+  example: 组工干部要以担当作为践行初心使命
+"""
+OLD_SENTENCES = [
+    ("为我们做好新时代党的建设总要求，进一步健全全面从严治党体系指明了正确方向、提供了根本遵循",
+     "000_251da491407e7ad2.txt:1"),
+    ("为推进党的建设和组织工作提供了根本遵循、指明了前进方向", "002_196b020fa5f85377.txt:12"),
+    ("西晋时期的文学家傅玄有“秉纲而目自张，执本而末自从”之说，新时代党的组织路线之魂", "002_196b020fa5f85377.txt:20"),
+    ("“育才造士，为国之本”", "002_196b020fa5f85377.txt:24"),
+    ("总书记的重要讲话指明了前进方向、提供了根本遵循", "002_196b020fa5f85377.txt:40"),
+    ("同志们，总书记的重要讲话为我们加强党的组织建设指明了前进方向、提供了根本遵循", "004_5b4d48522c5419d6.txt:21"),
+    ("同志们，新时代要有新气象新作为", "004_5b4d48522c5419d6.txt:22"),
+    ("以上发言，不妥之处，请同志们批评指正，谢谢大家", "004_5b4d48522c5419d6.txt:23"),
+    ("组工干部要以担当作为践行初心使命", "001_ba08b270c44729d2.txt:30"),
+]
+
+
+def old_library(tmp_path: Path) -> Path:
+    """A library whose phrase bank is OLD_FORMAT with its sentences."""
+    import json
+
+    folder = tmp_path / "old" / "phrasebank"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bank.yaml").write_text(OLD_FORMAT, encoding="utf-8")
+    lines = [json.dumps({"text": t, "source": s, "year": None}, ensure_ascii=False) + "\n" for t, s in OLD_SENTENCES]
+    (folder / "sentences.jsonl").write_text("".join(lines), "utf-8")
+    return tmp_path / "old"
+
+
+@pytest.fixture
+def old(tmp_path, no_builtin_bank):
+    return Library.resolve([old_library(tmp_path)]).phrasebook()
+
+
+def test_search_finds_根本遵循_with_its_sources(old):
+    book = old
     hits = book.search("根本遵循").hits
     texts = [h.entry.text for h in hits]
     assert "指明了{A}方向、提供了根本遵循" in texts          # old-format {{ A }} read as {A}
@@ -51,9 +152,13 @@ def test_scores_are_real_and_tiers_ranked(book):
     assert [h.score for h in mixed if h.match == "substring"] and all(h.score >= 0.9 for h in mixed if h.match == "substring")
 
 
-def test_function_filter_and_unknown_function(book):
-    assert all(h.entry.function == "quotation" for h in book.search("之", function="quotation").hits)
-    assert {h.entry.function for h in book.search("同志们", function="closing", limit=50).hits} <= {"closing.call", "closing.modesty"}
+def test_function_filter_and_unknown_function(old):
+    book = old
+    assert {h.entry.function for h in book.search("之", limit=50).hits} > {"quotation"}
+    assert [h.entry.id for h in book.search("之", function="quotation").hits] == ["quotation.333871"]
+    closing = book.search("同志们", function="closing", limit=50).hits
+    assert {h.entry.function for h in closing} == {"closing.call", "closing.modesty"}
+    assert {h.entry.function for h in book.search("同志们", function="closing.call", limit=50).hits} == {"closing.call"}
     with pytest.raises(DrafterError) as err:
         book.search("同志们", function="nope")
     assert "closing.call、closing.modesty" in str(err.value) and "\n" not in str(err.value)
@@ -95,7 +200,7 @@ def _library(tmp_path: Path, text: str = NEW_FORMAT) -> Path:
     return tmp_path / "lib"
 
 
-def test_new_format_years_and_year_filters(tmp_path):
+def test_new_format_years_and_year_filters(tmp_path, no_builtin_bank):
     book = Library.resolve([_library(tmp_path)]).phrasebook()
     e = book.get("requirement.0001")
     assert e.text == "要{A}，做到{B}过硬" and e.plain == "要…，做到…过硬" and e.dated
@@ -191,13 +296,14 @@ def test_an_unwritable_cache_still_searches(tmp_path, monkeypatch):
     assert Library.resolve().phrasebook().search("根本遵循").hits
 
 
-def test_terminal_output_highlights_matches_and_pages_long_lists(monkeypatch):
+def test_terminal_output_highlights_matches_and_pages_long_lists(old, monkeypatch):
     import pydoc
     import sys
 
     from drafter.cli import phrases_view
 
-    result = Library.resolve().phrasebook().search("根本遵循")
+    result = old.search("根本遵循")
+    assert len(result.hits) == 4
     coloured = phrases_view.search_text(result, 80, color=True)
     assert "\x1b[1;7m根本遵循\x1b[0m" in coloured                       # the match, bold reverse
     assert "\x1b[" not in phrases_view.search_text(result, 80, color=False)
@@ -234,3 +340,9 @@ def test_an_index_built_by_worker_processes_is_the_same(tmp_path, monkeypatch):
     for q in ("过硬", "压实", "gbzx", "根本尊循", "yszr"):
         assert [h.to_dict(0) for h in serial.search(q).hits] == [h.to_dict(0) for h in parallel.search(q).hits]
     assert len(serial) == len(parallel)
+
+
+def test_an_unknown_name_among_none_is_an_error_not_a_crash():
+    from drafter.library import unknown
+
+    assert "可用：（无）" in str(unknown("版式", "公文", []))         # difflib refused n=0: an internal error

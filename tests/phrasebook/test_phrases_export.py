@@ -18,6 +18,7 @@ import phrasebook_helpers  # noqa: F401  (a cache folder of the tests' own)
 from drafter.library import Library
 from drafter.cli import app
 from drafter.phrasebook import Phrasebook
+from test_phrases import _library, old_library
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -46,9 +47,14 @@ def test_csv_and_docx(tmp_path):
     assert len(rows) == len(book) and {"编号", "短语", "来源", "例句"} <= set(rows[0])
     quote = next(r for r in rows if r["出处"] == "傅玄")
     assert quote["短语"] == "秉纲而目自张，执本而末自从" and "002_196b020fa5f85377.txt:20" in quote["来源"]
-    docx = _export(tmp_path, "素材汇编.docx", "--function", "closing")
+
+
+def test_docx_of_one_function(tmp_path, no_builtin_bank):
+    lib = old_library(tmp_path)
+    docx = _export(tmp_path, "素材汇编.docx", "--function", "closing", "--library", str(lib))
     xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
-    assert "结尾·号召" in xml and "以上发言" in xml and "来源：" in xml and "formula" not in xml
+    assert "结尾·号召" in xml and "结尾·谦辞" in xml and "以上发言" in xml and "来源：" in xml
+    assert "formula" not in xml and "秉纲而目自张" not in xml and "组织路线之魂" not in xml
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +68,8 @@ def browser():
         b.close()
 
 
-def test_the_page_in_a_real_browser(browser, tmp_path):
-    page_file = _export(tmp_path, "素材库.html", "--html")
+def test_the_page_in_a_real_browser(browser, tmp_path, no_builtin_bank):
+    page_file = _export(tmp_path, "素材库.html", "--html", "--library", str(old_library(tmp_path)))
     context = browser.new_context(viewport={"width": 1000, "height": 760})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -103,9 +109,7 @@ def test_the_page_in_a_real_browser(browser, tmp_path):
     assert not errors, errors
 
 
-def test_years_filter_and_timeline_in_the_browser(browser, tmp_path):
-    from test_phrases import _library
-
+def test_years_filter_and_timeline_in_the_browser(browser, tmp_path, no_builtin_bank):
     lib = _library(tmp_path)
     out = tmp_path / "年份.html"
     assert runner.invoke(app, ["phrases", "export", "--html", "-o", str(out), "--library", str(lib)]).exit_code == 0
