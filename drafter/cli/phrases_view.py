@@ -14,7 +14,7 @@ import re
 import shutil
 import sys
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.phrasebook import Entry, Hit, Result
 from drafter.phrasebook.search import occurrences

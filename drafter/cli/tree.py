@@ -27,7 +27,7 @@ class Tree:
         self.label = label
         self.children: list[Tree] = []
 
-    def add(self, label: str) -> "Tree":
+    def add(self, label: str) -> Tree:
         child = Tree(label)
         self.children.append(child)
         return child

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 

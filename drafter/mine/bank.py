@@ -35,7 +35,7 @@ from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
-from drafter.mine.quotes import NUMBERED, formulations, quotations
+from drafter.mine.quotes import NUMBERED
 from drafter.mine.text import GAP, canon
 from drafter.mine.triads import triads
 
@@ -176,7 +176,7 @@ def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> lis
         # a speech's own transition or closing, a quotation, a triad or a heading frame counts from one
         # document in a small corpus; in a large one, only where it recurs
         own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame", "formulation")
-        group = [p for p in group if own and (small or p.docs >= 2 or p.function == "quotation") or p.docs >= min_docs]
+        group = [p for p in group if (own and (small or p.docs >= 2 or p.function == "quotation")) or p.docs >= min_docs]
         group.sort(key=lambda p: (-p.score, -p.docs, -len(p.places), p.key))
         out += group[:top]
     return out
@@ -189,7 +189,7 @@ def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
         if not any(u.role == "closing" for u in sents.units[s]):
             continue
         text = sents.texts[s]
-        if a == 0 or text[a - 1] == "，" and CALL.fullmatch(text[:a - 1]):
+        if a == 0 or (text[a - 1] == "，" and CALL.fullmatch(text[:a - 1])):
             return True
         if (a == 0 or text[a - 1] in CLAUSE) and (b == len(text) or text[b] in CLAUSE):
             return True
@@ -305,7 +305,7 @@ def _clip(sentence: str, i: int, n: int) -> str:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def _ids(phrases: list[Phrase]) -> list[Phrase]:  # noqa: C901
+def _ids(phrases: list[Phrase]) -> list[Phrase]:
     """Ids from the function and a hash of the text, so they stay when the corpus grows; sorted."""
     taken: set[str] = set()
     for p in sorted(phrases, key=lambda p: (p.function, p.key)):

@@ -220,7 +220,7 @@ def _plausible(units: list[Unit]) -> list[Unit]:
     for u in units:
         at = done / total
         role = u.role
-        if role in ("opening", "transition") and at > EDGE_SHARE or role == "closing" and at < 1 - EDGE_SHARE:
+        if (role in ("opening", "transition") and at > EDGE_SHARE) or (role == "closing" and at < 1 - EDGE_SHARE):
             role = "body"
         out.append(Unit(u.doc, u.line, role, u.text, u.first, round(at, 4)))
         done += len(u.text)

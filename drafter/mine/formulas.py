@@ -134,7 +134,7 @@ def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
     clauses = text.split("，")
     if len(clauses) > 1 and min(map(len, clauses)) < CLAUSE:
         return False
-    if (text[0] in NEVER_START or text[0] in FUNCTION and text[0] != "要") and not _attached(index, text[1:], tf):
+    if (text[0] in NEVER_START or (text[0] in FUNCTION and text[0] != "要")) and not _attached(index, text[1:], tf):
         return False
     if not dangles(index, text):
         return True

@@ -92,7 +92,7 @@ class Index:
     # -- building --------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, texts: list[str], docs_of: list[int], ndocs: int, min_docs: int = 2, max_n: int = MAX_N) -> "Index":
+    def build(cls, texts: list[str], docs_of: list[int], ndocs: int, min_docs: int = 2, max_n: int = MAX_N) -> Index:
         text = "\n" + "\n".join(texts) + "\n"
         code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, cast
+from typing import Any
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError, OutlineError
 from drafter.model import Gap, Inlines, Meta, Paragraph, Placeholder, Section, Speech, plain

@@ -14,7 +14,8 @@ formulas, picked by words typical of the function, so every part still gets at l
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 #: characters a minute when a speech is read aloud (the usual 200–250, taken at 220).
 CHARS_PER_MINUTE = 220

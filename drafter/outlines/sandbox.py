@@ -90,7 +90,7 @@ class Budget:
     is added by render). A render's budget also spends its job's, if a job is running."""
 
     def __init__(self, steps: int = MAX_STEPS, calls: int = MAX_CALLS, seconds: float = MAX_SECONDS,
-                 parent: "Budget | None" = None) -> None:
+                 parent: Budget | None = None) -> None:
         self.max_steps, self.max_calls, self.seconds = steps, calls, seconds
         self.deadline = time.monotonic() + seconds
         self.steps = 0
@@ -299,7 +299,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         return _binop(operator, left, right)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _spend(calls=1)
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:

@@ -10,7 +10,8 @@ import io
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.phrasebook.entry import LABELS, SLOT, Entry, label
@@ -98,7 +99,7 @@ def compilation(entries: list[Entry], title: str):
 
 # ---- HTML
 
-def page_data(book: "Phrasebook", entries: list[Entry]) -> dict:
+def page_data(book: Phrasebook, entries: list[Entry]) -> dict:
     """The compact data the page embeds: functions, entries as arrays, sentences by number."""
     functions = sorted({e.function for e in entries})
     findex = {f: i for i, f in enumerate(functions)}
@@ -120,7 +121,7 @@ def page_data(book: "Phrasebook", entries: list[Entry]) -> dict:
     return {"functions": [[f, label(f)] for f in functions], "entries": rows, "sentences": sentences}
 
 
-def html_page(book: "Phrasebook", entries: list[Entry], title: str) -> str:
+def html_page(book: Phrasebook, entries: list[Entry], title: str) -> str:
     data = json.dumps(page_data(book, entries), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("</", "<\\/")                 # never closes the script element
     from html import escape

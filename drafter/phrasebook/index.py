@@ -24,7 +24,7 @@ import sqlite3
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.phrasebook.bank import BankFile, read_bank_file, read_sentences
 from drafter.phrasebook.entry import Entry

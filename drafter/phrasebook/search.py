@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.phrasebook.entry import Entry
@@ -357,7 +357,7 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
             add(tier)
     if loose:
         # 5. near misses
-        if len(hits) < limit and (len(q) >= 3 and not pinyin_query or pinyin_query and with_pinyin and len(pq) >= 3):
+        if len(hits) < limit and ((len(q) >= 3 and not pinyin_query) or (pinyin_query and with_pinyin and len(pq) >= 3)):
             add(_near(s, q, pq, pinyin_query, make, rank_key, taken))
     for h in hits:
         h.score = round(h.score, 3)

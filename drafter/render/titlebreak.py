@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise
 
 from drafter.model import Inlines, Placeholder
 from drafter.render.layout import merge_text

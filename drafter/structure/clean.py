@@ -128,7 +128,7 @@ def debris_reason(text: str) -> str | None:
         return "页面信息"
     if _controls(text):
         return "页面按钮"
-    if len(text) <= 60 and (MEDIA.match(text) or CREDIT.search(text) and not re.search(r"[。！？]", text)):
+    if len(text) <= 60 and (MEDIA.match(text) or (CREDIT.search(text) and not re.search(r"[。！？]", text))):
         return "图片说明"
     if BYLINE.match(text):
         return "记者署名"

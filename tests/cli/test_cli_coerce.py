@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -27,7 +26,7 @@ def test_values_are_those_typer_gives_and_bad_ones_are_usage_errors(tmp_path):
     app = typer.Typer()
 
     @app.command()
-    def go(name: str, count: Optional[int] = typer.Option(None), where: Path = typer.Option(Path(".")),
+    def go(name: str, count: int | None = typer.Option(None), where: Path = typer.Option(Path(".")),
            tags: list[str] = typer.Option([]), flag: bool = typer.Option(False, "--flag"),
            ratio: float = typer.Option(1.0), low: int = typer.Option(1, min=1)):
         print(repr((name, count, where, tags, flag, ratio, low)))

@@ -11,7 +11,7 @@ from docx import Document
 
 from drafter.errors import DrafterError
 from drafter.mine import mine_corpus, write_library
-from drafter.mine.write import MARK, library_files
+from drafter.mine.write import MARK
 from drafter.library import Library
 from drafter.outlines.check import check_outline
 

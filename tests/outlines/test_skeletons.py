@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from drafter import cli
 from drafter.api import new_skeleton, write_speech
 from drafter.library import ENV, Library
-from drafter.model import Paragraph, Speech
-from drafter.outlines.assemble import assemble, is_text_key
+from drafter.model import Speech
+from drafter.outlines.assemble import is_text_key
 from drafter.outlines.expand import expand
 from drafter.outlines.hints import CHARS_PER_MINUTE, Quoter, cite, shown
 from drafter.outlines.values import load_answers

@@ -14,7 +14,6 @@ from phrasebook_helpers import ROOT
 from drafter.library import Library
 from drafter.cli import app
 from drafter.errors import DrafterError
-from drafter.phrasebook import Phrasebook
 from drafter.phrasebook.index import cache_dir
 
 runner = CliRunner()

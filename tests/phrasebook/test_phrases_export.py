@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 import phrasebook_helpers  # noqa: F401  (a cache folder of the tests' own)
 from drafter.library import Library
 from drafter.cli import app
-from drafter.phrasebook import Phrasebook
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

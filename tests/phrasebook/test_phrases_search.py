@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from phrasebook_helpers import EVERYDAY, RECURRING, ROOT, as_query, found, initials, typo
 from drafter.library import Library
 from drafter.cli import app
-from drafter.phrasebook import Phrasebook
 from drafter.phrasebook.bank import write_sentences
 
 SCHEMA = json.loads((ROOT / "drafter/phrasebook/search-result.schema.json").read_text("utf-8"))
