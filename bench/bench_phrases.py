@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from phrasebank_synth import make_bank  # noqa: E402
 
-print = __import__('functools').partial(print, flush=True)  # noqa: A001  (progress shows as it goes)
+print = __import__('functools').partial(print, flush=True)  # progress shows as it goes
 
 
 def bank(entries: int) -> Path:
@@ -90,7 +90,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def in_process(folder: Path, count: int, cache: Path, yaml_baseline: bool = True) -> None:
-    from drafter.phrasebook import Phrasebook
+    from drafter.library import Library
     from drafter.phrasebook.bank import bank_files, read_entries
 
     yaml_s = None
@@ -154,7 +154,7 @@ def whole_process(folder: Path, runs: int, cache: Path) -> None:
 
 
 def html(folder: Path, count: int, cache: Path) -> None:
-    from drafter.phrasebook import Phrasebook
+    from drafter.library import Library
     from drafter.phrasebook.export import export
 
     book = Library.resolve([folder]).phrasebook()
