@@ -53,8 +53,8 @@ def queries(book, count: int, seed: int = 5) -> list[tuple[str, dict]]:
 
     rng = random.Random(seed)
     n = len(book)
-    texts = [r[0] for r in book.db.execute("SELECT plain FROM entries WHERE n IN (%s)" % ",".join(
-        str(rng.randint(1, n)) for _ in range(count * 2)))]
+    texts = [r[0] for r in book.db.execute("SELECT plain FROM entries WHERE n IN ({})".format(",".join(
+        str(rng.randint(1, n)) for _ in range(count * 2))))]
     texts = [t.replace("…", "") for t in texts if len(t.replace("…", "")) >= 8]
     out: list[tuple[str, dict]] = []
     kinds = ["sub", "sub", "sub", "initials", "full", "typo", "typo", "words", "absent", "filter"]
@@ -86,7 +86,7 @@ def queries(book, count: int, seed: int = 5) -> list[tuple[str, dict]]:
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def in_process(folder: Path, count: int, cache: Path, yaml_baseline: bool = True) -> None:

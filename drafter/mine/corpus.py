@@ -124,7 +124,7 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     files = corpus_files(source)
     docs: list[Doc] = []
     skipped: list[Skipped] = []
-    for (name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read")):
+    for (_name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read"), strict=True):
         if isinstance(got, Skipped):
             skipped.append(got)
         else:
@@ -164,7 +164,7 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
     from drafter.mine.parallel import heading_groups
 
     for u in units:
-        u.canon                      # made here, in the worker
+        _ = u.canon                  # made here, in the worker
     doc = Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
     for section in speech.walk():    # the text of the sections is in the units now: the reduce needs
         section.body = []            # the structure only (less to send back from a worker, less to hold)

@@ -141,7 +141,7 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
                       (i, i + len(gram)) if before else (a, a + len(piece))))
     votes = Counter()
     for s, before, _, _ in spans:
-        for d in _docs(sents, s):
+        for _d in _docs(sents, s):
             votes[before] += 1
     order = votes[True] >= votes[False]
     same = [(s, x, y) for s, before, x, y in spans if before == order]

@@ -274,7 +274,7 @@ class Index:
             return 0, 0
         table = self._tables.get(level.n)
         if table is None:
-            table = self._tables[level.n] = dict(zip(level.hash.tolist(), zip(level.tf.tolist(), level.df.tolist())))
+            table = self._tables[level.n] = dict(zip(level.hash.tolist(), zip(level.tf.tolist(), level.df.tolist(), strict=True), strict=True))
         return table.get(int(self.hash_of(text)), (0, 0))
 
     def positions(self, level: Level, i: int) -> np.ndarray:

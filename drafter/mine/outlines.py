@@ -328,6 +328,6 @@ def _names(frame: Frame) -> list[str]:
 def _template(frame: Frame) -> str:
     names = _names(frame)
     out = [_literal(frame.parts[0])]
-    for name, part in zip(names, frame.parts[1:]):
+    for name, part in zip(names, frame.parts[1:], strict=False):
         out += ["{{ " + name + " }}", _literal(part)]
     return "".join(out)

@@ -186,7 +186,7 @@ class Assembler:
         for spec in data.get("back", []):
             if spec.get("role", "closing") == "closing" and ("text" not in spec or "weight" in spec):
                 parts.append((id(spec), spec.get("weight", CLOSING_WEIGHT)))
-        self.lengths = dict(zip([k for k, _ in parts], shares([w for _, w in parts], self.target)))
+        self.lengths = dict(zip([k for k, _ in parts], shares([w for _, w in parts], self.target), strict=True))
 
     def speech(self, items: list[Item]) -> Speech:
         data, scope = self.outline.data, self.scope(None)

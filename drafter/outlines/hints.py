@@ -172,7 +172,7 @@ def chars_for(minutes: float | None = None, chars: int | None = None) -> int | N
     if chars:
         return int(chars)
     if minutes:
-        return int(round(minutes * CHARS_PER_MINUTE))
+        return round(minutes * CHARS_PER_MINUTE)
     return None
 
 
@@ -188,10 +188,10 @@ def length_note(chars: int, per_point: int | None = None) -> str:
 
 def _round(chars: float) -> int:
     step = 50 if chars >= 300 else 10
-    return max(step, int(round(chars / step)) * step)
+    return max(step, round(chars / step) * step)
 
 
 def shares(weights: Sequence[float], total: int) -> list[int]:
     """``total`` split by weights."""
     whole = sum(weights) or 1
-    return [int(round(total * w / whole)) for w in weights]
+    return [round(total * w / whole) for w in weights]

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_plain_annotations_and_the_rest():
-    assert coerce._plain(str) == (str, False) and coerce._plain(Optional[int]) == (int, False)
+    assert coerce._plain(str) == (str, False) and coerce._plain(Optional[int]) == (int, False)  # noqa: UP045
     assert coerce._plain(list[Path]) == (Path, True) and coerce._plain(bool)[1] is False
     assert coerce._plain(float) == (float, False) and coerce._plain(complex) is None
     assert coerce._plain(list[list[str]]) is None

@@ -150,7 +150,7 @@ def test_answers_file_errors_name_the_place(tmp_path):
 def test_a_value_the_outline_does_not_have_is_an_error_with_the_closest_key():
     with pytest.raises(DrafterError, match=r"没有这个值：'ocasion'.*是否想写：occasion"):
         assemble(Library.resolve().outline("meeting-speech"), {"ocasion": "全市组织工作会议"})
-    with pytest.raises(DrafterError, match="sections.9.point"):
+    with pytest.raises(DrafterError, match=r"sections.9.point"):
         assemble(Library.resolve().outline("meeting-speech"), {"sections.9.point": "x"})
 
 

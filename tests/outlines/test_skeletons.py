@@ -61,12 +61,12 @@ def parts_with_functions(oid: str, speech: Speech):
     """(hint, function) for every part whose outline spec names a function, in document order."""
     outline = LIBRARY.outline(oid)
     data = outline.data
-    for spec, p in zip(data.get("front", []), speech.front):
+    for spec, p in zip(data.get("front", []), speech.front, strict=False):
         yield p.hint, spec.get("function")
     items = [i for top in expand(outline) for i in top.walk()]
-    for item, section in zip(items, speech.walk()):
+    for item, section in zip(items, speech.walk(), strict=False):
         yield section.hint, item.layers.value("function")
-    for spec, p in zip(data.get("back", []), speech.back):
+    for spec, p in zip(data.get("back", []), speech.back, strict=False):
         yield p.hint, spec.get("function")
 
 

@@ -63,7 +63,7 @@ def test_show_and_unknown_ids(book):
     assert book.get(e.id).text == "秉纲而目自张，执本而末自从"
     sentences = dict(book.sentences_of(e))
     assert "秉纲而目自张" in sentences["002_196b020fa5f85377.txt:20"]
-    with pytest.raises(DrafterError, match="没有编号为 quotation.nope"):
+    with pytest.raises(DrafterError, match=r"没有编号为 quotation.nope"):
         book.get("quotation.nope")
 
 
