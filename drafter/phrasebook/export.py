@@ -46,7 +46,8 @@ def export(book: Phrasebook, entries: list[Entry], output: str | os.PathLike, fm
 
 # ---- CSV
 
-CSV_COLUMNS = ["编号", "功能", "短语", "槽位", "篇数", "次数", "首见年份", "末见年份", "逐年次数", "有时效", "出处", "来源", "例句"]
+CSV_COLUMNS = ["编号", "功能", "短语", "槽位", "篇数", "次数", "首见年份", "末见年份", "逐年次数", "有时效",
+               "出处", "来源", "例句"]
 
 
 def csv_text(entries: Iterable[Entry]) -> str:
@@ -109,7 +110,8 @@ def page_data(book: Phrasebook, entries: list[Entry]) -> dict:
     for e in entries:
         syls = book.pinyin_of(e.id)
         said = []
-        for source, sentence in book.sentences_of(Entry(e.id, e.function, e.text, sources=e.sources[:SENTENCES_PER_ENTRY])):
+        for source, sentence in book.sentences_of(Entry(e.id, e.function, e.text,
+                                                        sources=e.sources[:SENTENCES_PER_ENTRY])):
             if sentence:
                 if sentence not in sindex:
                     sindex[sentence] = len(sentences)
@@ -181,7 +183,7 @@ PAGE = """<!DOCTYPE html>
 <script>{{SCRIPT}}</script>
 </body>
 </html>
-"""
+"""  # noqa: E501  (the page is kept as written: CSS and script lines run long)
 
 SCRIPT = r"""
 (function () {
@@ -427,4 +429,4 @@ SCRIPT = r"""
   window.phrasebook.ready = true;
   setTimeout(gramIndex, 200);                        // the near-miss index, before it is first needed
 })();
-"""
+"""  # noqa: E501
