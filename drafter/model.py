@@ -135,7 +135,8 @@ class Meta:
     date: Inlines | None = None      # when the speech was given (its date line, title or dated occasion)
     source: Inlines | None = None
     published: Inlines | None = None  # when the page holding it was posted (发布时间 …), never the speech's date
-    kind: str | None = None          # the genre: 讲话, 政府工作报告, 述职报告, 转发通知, 汇编 … (outline name for skeletons)
+    kind: str | None = None          # the genre: 讲话, 政府工作报告, 述职报告, 转发通知, 汇编 …
+                                     # (outline name for skeletons)
 
     FIELDS = ("title", "subtitle", "speaker", "occasion", "author", "date", "source", "published")
 

@@ -63,7 +63,8 @@ class Doc:
     units: list[Unit] = field(default_factory=list)
     year: int | None = None
     groups: list = field(default_factory=list)        # parallel heading groups (drafter.mine.parallel.Group)
-    shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations, quotations
+    shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations,
+                                                      # quotations
 
     @property
     def title(self) -> str:

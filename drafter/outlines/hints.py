@@ -24,7 +24,8 @@ CHARS_PER_MINUTE = 220
 #: pick fitting entries from related functions and general formulas when its own are few.
 FUNCTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "opening.context": (("opening.context", "opening.significance"), "召开 会议 部署 讲话 精神 重要 指明 遵循 总结"),
-    "opening.significance": (("opening.significance", "opening.context", "significance"), "重要 意义 深远 指明 遵循 讲话"),
+    "opening.significance": (("opening.significance", "opening.context", "significance"),
+                             "重要 意义 深远 指明 遵循 讲话"),
     "opening.welcome": (("opening.welcome", "opening.context"), "欢迎 感谢 召开 隆重 举办 热烈 祝贺"),
     "transition": (("transition",), "下面 结合 几点 意见 体会 认识 谈"),
     "situation": (("situation", "achievement", "significance"), "成绩 成效 形势 取得 显著 全面 持续 不断 发展"),

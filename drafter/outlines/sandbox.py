@@ -210,7 +210,8 @@ def _check_method(method: Any, args: tuple) -> None:
     if name == "replace":
         _check_replace(text, *args[:3])
     elif name == "join" and args:
-        _check_join(text, args[0] if isinstance(args[0], (list, tuple)) else list(args[0]) if isinstance(args[0], str) else None)
+        _check_join(text, args[0] if isinstance(args[0], (list, tuple))
+                    else list(args[0]) if isinstance(args[0], str) else None)
     elif name == "expandtabs":
         size = args[0] if args and isinstance(args[0], int) else 8
         if len(text) + text.count("\t") * max(size, 0) > MAX_TEXT:
@@ -309,7 +310,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Any:
-        if isinstance(getattr(value, "__self__", None), str) and getattr(value, "__name__", "") in ("format", "format_map"):
+        if (isinstance(getattr(value, "__self__", None), str)
+                and getattr(value, "__name__", "") in ("format", "format_map")):
             _check_format(value.__self__)
         return super().wrap_str_format(value)
 
