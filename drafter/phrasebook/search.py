@@ -15,10 +15,10 @@ A query is tried in tiers, each ranked below the one before it:
 Scores are in [0, 1]: 0.9–1 for a substring (1 when the query is the whole text), 0.8–0.9 words,
 0.7–0.8 ordered, 0.6–0.7 pinyin (0.65 and up: spelt outright), below 0.6 near (its likeness × 0.6).
 Within a tier, entries seen in more documents come first (near and ordered matches: closer first).
-Tiers 1, 2 and the spelt pinyin hold the query, 3 and the initials in order hold it apart, 5 nearly. Entries that hold the
-query come first (then those that hold it apart); when there are none, the corpus sentences the
-bank keeps that hold it (then apart); when there are none either, entries that hold it apart or
-nearly, then such sentences.
+Tiers 1, 2 and the spelt pinyin hold the query, 3 and the initials in order hold it apart, 5 nearly.
+Entries that hold the query come first (then those that hold it apart); when there are none, the corpus
+sentences the bank keeps that hold it (then apart); when there are none either, entries that hold it apart
+or nearly, then such sentences.
 """
 
 from __future__ import annotations
