@@ -341,7 +341,8 @@ def _article_date(head, lines, published: str | None) -> str | None:
     if not head.author or not published:
         return None
     opening = lines[head.used:head.used + 3]
-    return None if any(SALUTATION.match(line.text) or SALUTATION_RUN.match(line.text) for line in opening) else published
+    return (None if any(SALUTATION.match(line.text) or SALUTATION_RUN.match(line.text) for line in opening)
+            else published)
 
 
 def date_from_name(stem: str) -> str | None:
