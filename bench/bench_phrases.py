@@ -192,7 +192,8 @@ def html(folder: Path, count: int, cache: Path) -> None:
         browser.close()
     print(f"html keystroke → results drawn and laid out, {len(times)} inputs (best of 3 each): "
           f"p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms, max {max(times):.1f} ms (target ≤ 50 ms)")
-    print(f"    the first of each: p50 {pct(firsts, 50):.1f} ms, p95 {pct(firsts, 95):.1f} ms, max {max(firsts):.1f} ms")
+    print(f"    the first of each: p50 {pct(firsts, 50):.1f} ms, p95 {pct(firsts, 95):.1f} ms, "
+          f"max {max(firsts):.1f} ms")
 
 
 def main() -> None:
@@ -204,7 +205,8 @@ def main() -> None:
     ap.add_argument("--html-entries", type=int, default=30_000,
                     help="size of the bank exported as a page (29,725: the bank of the government work reports)")
     ap.add_argument("--skip-cli", action="store_true", help="only the page (with --html)")
-    ap.add_argument("--cache", help="an index cache folder to keep between runs (default: a new one, so the build is timed)")
+    ap.add_argument("--cache",
+                    help="an index cache folder to keep between runs (default: a new one, so the build is timed)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as cache:
         cache = args.cache or cache

@@ -43,7 +43,8 @@ def test_values_are_those_typer_gives_and_bad_ones_are_usage_errors(tmp_path):
 def test_drafter_new_loads_nothing_heavy_it_does_not_use(tmp_path):
     code = ("import sys; sys.argv = ['drafter', 'new', 'meeting-speech', '-o', sys.argv[1], '--no-input', '-t', 'md'];"
             "from drafter.cli import app\ntry:\n    app()\nexcept SystemExit:\n    pass\n"
-            "print('LOADED:', ' '.join(m for m in ('pydantic', 'jsonschema', 'xml.sax.saxutils', 'urllib.request', 'http.client', "
+            "print('LOADED:', ' '.join(m for m in ('pydantic', 'jsonschema', 'xml.sax.saxutils', 'urllib.request', "
+            "'http.client', "
             "'ssl', 'docx') if m in sys.modules), file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.md")], capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "DRAFTER_CACHE": ""})

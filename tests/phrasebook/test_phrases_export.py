@@ -117,5 +117,6 @@ def test_years_filter_and_timeline_in_the_browser(browser, tmp_path):
     page.fill("#since", "2020")
     assert page.locator(".card[data-id]").count() == 0
     page.fill("#q", "压实")
-    assert page.locator(".card[data-id]").count() == 1 and "压紧压实工作责任" in page.locator(".card .text").first.inner_text()
+    assert (page.locator(".card[data-id]").count() == 1
+            and "压紧压实工作责任" in page.locator(".card .text").first.inner_text())
     page.close()

@@ -84,7 +84,8 @@ def test_json_lines_validate_against_the_schema(wider):
         assert lines
         for line in lines:
             jsonschema.validate(json.loads(line), SCHEMA)
-    kinds = {json.loads(l)["kind"] for l in runner.invoke(app, ["phrases", "search", "担当作为", "--json"]).output.splitlines()}
+    kinds = {json.loads(l)["kind"]
+             for l in runner.invoke(app, ["phrases", "search", "担当作为", "--json"]).output.splitlines()}
     assert kinds == {"sentence"}
 
 
