@@ -118,7 +118,7 @@ def run(argv: list[str], env: dict[str, str], fresh: Path) -> tuple[float, float
     fresh.mkdir(parents=True)
     cpu = cpu_of_children()
     start = time.perf_counter()
-    proc = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.run(argv, env=env, capture_output=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')[-2000:]}")

@@ -95,7 +95,8 @@ def main() -> None:
         sys.exit(f"bench_mine: {args.corpus}: no such folder")
     jobs = [int(j) for j in args.jobs.split(",")]
     print(f"{'scale':>5} {'MB':>6} {'Mchars':>7} {'jieba s':>8} {'mine s':>7} {'jieba/mine':>10} {'peak MB':>8}"
-          f" {'peak/bytes':>10} {'bank KB':>8}" + "".join(f" {'jobs ' + str(j) + ' s':>9} {'speed-up':>8}" for j in jobs[1:]))
+          f" {'peak/bytes':>10} {'bank KB':>8}"
+          + "".join(f" {'jobs ' + str(j) + ' s':>9} {'speed-up':>8}" for j in jobs[1:]))
     for scale in [int(s) for s in args.scales.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             folder = variants(args.corpus, Path(tmp), scale)
@@ -103,7 +104,8 @@ def main() -> None:
             base = child("jieba", folder)
             one = child("mine", folder, jobs[0])
             grown = one["rss_peak"] - one["rss_before"]
-            row = (f"{scale:>5} {size / 2**20:>6.1f} {base['chars'] / 1e6:>7.2f} {base['time']:>8.2f} {one['time']:>7.2f}"
+            row = (f"{scale:>5} {size / 2**20:>6.1f} {base['chars'] / 1e6:>7.2f} {base['time']:>8.2f}"
+                   f" {one['time']:>7.2f}"
                    f" {base['time'] / one['time']:>10.2f} {grown / 2**20:>8.1f} {grown / size:>10.1f}"
                    f" {one['bank_bytes'] / 1024:>8.0f}")
             for j in jobs[1:]:

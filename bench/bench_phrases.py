@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from phrasebank_synth import make_bank  # noqa: E402
 
-print = __import__('functools').partial(print, flush=True)  # noqa: A001  (progress shows as it goes)
+print = __import__('functools').partial(print, flush=True)  # progress shows as it goes
 
 
 def bank(entries: int) -> Path:
@@ -53,8 +53,8 @@ def queries(book, count: int, seed: int = 5) -> list[tuple[str, dict]]:
 
     rng = random.Random(seed)
     n = len(book)
-    texts = [r[0] for r in book.db.execute("SELECT plain FROM entries WHERE n IN (%s)" % ",".join(
-        str(rng.randint(1, n)) for _ in range(count * 2)))]
+    texts = [r[0] for r in book.db.execute("SELECT plain FROM entries WHERE n IN ({})".format(",".join(
+        str(rng.randint(1, n)) for _ in range(count * 2))))]
     texts = [t.replace("…", "") for t in texts if len(t.replace("…", "")) >= 8]
     out: list[tuple[str, dict]] = []
     kinds = ["sub", "sub", "sub", "initials", "full", "typo", "typo", "words", "absent", "filter"]
@@ -86,11 +86,11 @@ def queries(book, count: int, seed: int = 5) -> list[tuple[str, dict]]:
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def in_process(folder: Path, count: int, cache: Path, yaml_baseline: bool = True) -> None:
-    from drafter.phrasebook import Phrasebook
+    from drafter.library import Library
     from drafter.phrasebook.bank import bank_files, read_entries
 
     yaml_s = None
@@ -154,7 +154,7 @@ def whole_process(folder: Path, runs: int, cache: Path) -> None:
 
 
 def html(folder: Path, count: int, cache: Path) -> None:
-    from drafter.phrasebook import Phrasebook
+    from drafter.library import Library
     from drafter.phrasebook.export import export
 
     book = Library.resolve([folder]).phrasebook()
@@ -192,7 +192,8 @@ def html(folder: Path, count: int, cache: Path) -> None:
         browser.close()
     print(f"html keystroke → results drawn and laid out, {len(times)} inputs (best of 3 each): "
           f"p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms, max {max(times):.1f} ms (target ≤ 50 ms)")
-    print(f"    the first of each: p50 {pct(firsts, 50):.1f} ms, p95 {pct(firsts, 95):.1f} ms, max {max(firsts):.1f} ms")
+    print(f"    the first of each: p50 {pct(firsts, 50):.1f} ms, p95 {pct(firsts, 95):.1f} ms, "
+          f"max {max(firsts):.1f} ms")
 
 
 def main() -> None:
@@ -204,7 +205,8 @@ def main() -> None:
     ap.add_argument("--html-entries", type=int, default=30_000,
                     help="size of the bank exported as a page (29,725: the bank of the government work reports)")
     ap.add_argument("--skip-cli", action="store_true", help="only the page (with --html)")
-    ap.add_argument("--cache", help="an index cache folder to keep between runs (default: a new one, so the build is timed)")
+    ap.add_argument("--cache",
+                    help="an index cache folder to keep between runs (default: a new one, so the build is timed)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as cache:
         cache = args.cache or cache

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from drafter.api import new_skeleton
 from drafter.controls import clean_controls, escape, scrub
@@ -48,7 +48,7 @@ MAX_STEM = 80
 class BatchInterrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM during a batch: the rows made so far and those not made."""
 
-    def __init__(self, results: list["RowResult"], left: int):
+    def __init__(self, results: list[RowResult], left: int):
         super().__init__()
         self.results = results
         self.left = left

@@ -13,8 +13,23 @@ from collections.abc import Iterator
 
 from drafter.zh import DEFAULT_LADDER, STYLES
 
-__all__ = ["DEFAULT_LADDER", "STYLES", "Block", "Gap", "Inline", "Inlines", "Meta", "Paragraph", "Placeholder",
-           "Part", "Removed", "Section", "Speech", "placeholders", "plain"]
+__all__ = [
+    "DEFAULT_LADDER",
+    "STYLES",
+    "Block",
+    "Gap",
+    "Inline",
+    "Inlines",
+    "Meta",
+    "Paragraph",
+    "Part",
+    "Placeholder",
+    "Removed",
+    "Section",
+    "Speech",
+    "placeholders",
+    "plain",
+]
 
 
 @dataclass(frozen=True)
@@ -120,7 +135,8 @@ class Meta:
     date: Inlines | None = None      # when the speech was given (its date line, title or dated occasion)
     source: Inlines | None = None
     published: Inlines | None = None  # when the page holding it was posted (发布时间 …), never the speech's date
-    kind: str | None = None          # the genre: 讲话, 政府工作报告, 述职报告, 转发通知, 汇编 … (outline name for skeletons)
+    kind: str | None = None          # the genre: 讲话, 政府工作报告, 述职报告, 转发通知, 汇编 …
+                                     # (outline name for skeletons)
 
     FIELDS = ("title", "subtitle", "speaker", "occasion", "author", "date", "source", "published")
 
@@ -149,7 +165,7 @@ class Part:
     speaker: str | None
     first_line: int
     last_line: int
-    speech: "Speech"
+    speech: Speech
 
 
 @dataclass
@@ -165,7 +181,7 @@ class Speech:
     transition: str | None = None    # the sentence the parser found leading from the opening into the body
     parts: list[Part] = field(default_factory=list)   # the texts of a page holding several, else empty
 
-    def documents(self) -> list["Speech"]:
+    def documents(self) -> list[Speech]:
         """The texts to treat as documents: each part of a page holding several, else the speech itself."""
         return [p.speech for p in self.parts] if self.parts else [self]
     target: int | None = None        # a skeleton's length target in characters (spoken at ~220 a minute)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from drafter.phrasebook import Phrasebook
+    from drafter.library import Library
     from drafter.phrasebook.export import export
 
     book = Library.resolve().phrasebook()

@@ -118,7 +118,7 @@ def main(verbose: bool) -> None:
                     print(f"MISS {name} removed: extra={extra} missing={missing}")
                 elif field == "headings" and not verbose:
                     print(f"MISS {name} headings: got {len(got)} want {len(want)}; "
-                          f"first diff {next(((g, w) for g, w in zip(got, want) if g != w), None)}")
+                          f"first diff {next(((g, w) for g, w in zip(got, want, strict=False) if g != w), None)}")
                 else:
                     print(f"MISS {name} {field}: got {got!r} want {want!r}")
 

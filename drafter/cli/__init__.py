@@ -64,7 +64,8 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:   # Ctrl-C, or SIGTERM turned into it by main
             typer.echo("drafter: 已中断", err=True)
             raise typer.Exit(_interrupt_code()) from None
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.ClickException,
+                click.exceptions.Abort):
             raise
         except Exception as exc:   # a bug, not the user's mistake: still one line, unless debugging
             if os.environ.get(DEBUG_ENV):
@@ -269,8 +270,10 @@ def new(
     strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）"),
     sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
     points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
-    variant: list[str] = typer.Option([], "--variant", help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次"),
-    topic: str | None = typer.Option(None, "--topic", help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值"),
+    variant: list[str] = typer.Option([], "--variant",
+                                      help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次"),
+    topic: str | None = typer.Option(None, "--topic",
+                                     help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值"),
     minutes: float | None = typer.Option(None, "--minutes", help="讲话时长（分钟），按每分钟约 220 字定篇幅"),
     chars: int | None = typer.Option(None, "--chars", help="篇幅（字数），与 --minutes 二选一"),
     fmt: Format = None,
@@ -403,12 +406,14 @@ phrases_app = App(help="短语库：搜索、列出、查看、导出。", no_ar
 app.add_typer(phrases_app, name="phrases")
 
 # Options the phrases commands share.
-PhraseFunction = Annotated[str | None, typer.Option("--function", help="只看这一功能，如 opening.context；closing 即 closing.*")]
+PhraseFunction = Annotated[str | None, typer.Option("--function",
+                                                    help="只看这一功能，如 opening.context；closing 即 closing.*")]
 Since = Annotated[int | None, typer.Option("--since", help="只看此年及以后用过的")]
 Until = Annotated[int | None, typer.Option("--until", help="只看此年及以前用过的")]
 Source = Annotated[str | None, typer.Option("--source", help="只看来源（文件名:行）含此文字的")]
 Wide = Annotated[bool, typer.Option("--wide", help="来源写全")]
-JsonLines = Annotated[bool, typer.Option("--json", help="输出 JSON Lines，每行一条（格式见 drafter/phrasebook/search-result.schema.json）")]
+JsonLines = Annotated[bool, typer.Option("--json", help="输出 JSON Lines，每行一条"
+                                                       "（格式见 drafter/phrasebook/search-result.schema.json）")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="在终端也不分页")]
 
 
@@ -522,7 +527,8 @@ def phrases_functions(library: LibraryDirs = []):
 def phrases_export(
     output: Path = typer.Option(..., "-o", "--output", help="输出文件，如 素材库.html"),
     html: bool = typer.Option(False, "--html", help="即 --format html"),
-    fmt: str | None = typer.Option(None, "--format", "-t", help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名"),
+    fmt: str | None = typer.Option(None, "--format", "-t",
+                                   help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名"),
     function: PhraseFunction = None,
     since: Since = None,
     until: Until = None,

@@ -14,7 +14,7 @@ import re
 import shutil
 import sys
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.phrasebook import Entry, Hit, Result
 from drafter.phrasebook.search import occurrences
@@ -251,7 +251,8 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
 def functions_text(counts: list[tuple[str, int]], width: int, color: bool) -> str:
     from drafter.phrasebook.entry import label
 
-    rows = [[[(name, None)], [(label(name) if label(name) != name else "", None)], [(str(n), None)]] for name, n in counts]
+    rows = [[[(name, None)], [(label(name) if label(name) != name else "", None)], [(str(n), None)]]
+            for name, n in counts]
     return "\n".join(table(["功能", "用途", "条数"], rows, width, color, flex=1, right=(2,))) + "\n"
 
 

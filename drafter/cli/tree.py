@@ -27,7 +27,7 @@ class Tree:
         self.label = label
         self.children: list[Tree] = []
 
-    def add(self, label: str) -> "Tree":
+    def add(self, label: str) -> Tree:
         child = Tree(label)
         self.children.append(child)
         return child
@@ -83,7 +83,8 @@ def print_tree(speech: Speech) -> None:
             node = branch.add("[dim]（隐藏的部分）[/dim]")
         else:
             tag = f"{section.style} {'段首标题 ' if section.run_in else ''}第{section.depth}级 第{section.line}行"
-            node = branch.add(f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} [dim]{escape(tag)}[/dim]")
+            node = branch.add(f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} "
+                              f"[dim]{escape(tag)}[/dim]")
         for block in section.body:
             if not isinstance(block, Paragraph):
                 node.add(f"[red]隐藏 第{block.line}行：{block.hidden_chars or '?'} 字[/red]")

@@ -36,7 +36,8 @@ def convert_to_docx(path: Path, folder: Path) -> Path:
     try:
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired):
-        raise DrafterError("LibreOffice 未能转换此文件：请用 Word 或 WPS 另存为 .docx 后再试", where=str(path)) from None
+        raise DrafterError("LibreOffice 未能转换此文件：请用 Word 或 WPS 另存为 .docx 后再试",
+                           where=str(path)) from None
     out = folder / (path.stem + ".docx")
     if not out.is_file():
         raise DrafterError("LibreOffice 未能转换此文件：请用 Word 或 WPS 另存为 .docx 后再试", where=str(path))

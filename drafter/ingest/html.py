@@ -5,7 +5,8 @@ The main block is found by text, not by the site's markup: the element whose own
 most Chinese text outside links (the article body), widened to its ancestors while they add little
 text and few links (the headline, breadcrumb and metadata row of the article's column, not a side bar
 or a menu). The lines run from the start of that block to the end of the page, as a reader's "copy"
-from the breadcrumb down would give them: the footer after the article is cleaned like any page's. Scripts, styles and comments are never text. What the block still holds
+from the breadcrumb down would give them: the footer after the article is cleaned like any page's.
+Scripts, styles and comments are never text. What the block still holds
 of page matter (the headline, a 来源/发布时间 row, print buttons) is left to the same cleaning as every
 other format, so it is reported line by line.
 """

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -31,7 +31,7 @@ from drafter.mine.gapped import Gapped, gapped
 from drafter.mine.index import Index
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.outlines import mine_outlines
-from drafter.mine.parallel import Group, heading_groups
+from drafter.mine.parallel import Group
 from drafter.mine.text import GAP, balanced, trim
 from drafter.mine.write import write_library
 
@@ -155,7 +155,7 @@ class _Places:
             return None
         unit = self.index.units_at(positions)
         offset = positions - self.index.unit_start[unit]
-        places = sorted(set(zip(self.sentence[unit].tolist(), offset.tolist())))
+        places = sorted(set(zip(self.sentence[unit].tolist(), offset.tolist(), strict=True)))
         docs = frozenset(self.index.doc[positions].tolist())
         return Formula(text, places, docs)
 

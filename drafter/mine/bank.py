@@ -35,14 +35,15 @@ from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
-from drafter.mine.quotes import NUMBERED, formulations, quotations
+from drafter.mine.quotes import NUMBERED
 from drafter.mine.text import GAP, canon
 from drafter.mine.triads import triads
 
 __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
 
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
-SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重|根本所在|关键所在|题中应有之义)$")
+SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
+                          r"|根本所在|关键所在|题中应有之义)$")
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
 CLAUSE = "，：“”"
@@ -104,7 +105,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         opens = _opens(sents, f.places, len(text))
         function = _function(text, units, leads, opens)
         if function in CLAUSAL and not (opens and (closes or {}).get(f.canon, 1.0) >= 0.5):
-            continue                     # a clause opens and ends with it (…干部|要, …方向|，); 继续实施积极|的财政政策 does not
+            continue                     # a clause opens and ends with it (…干部|要, …方向|，);
+                                         # 继续实施积极|的财政政策 does not
         _add(phrases, Phrase(function, text, [], units,
                              _example(sents, f.places[0][0], f.places[0][1], len(text)),
                              strength=strength.get(f.canon, 1.0), cohesion=(cohesion or {}).get(f.canon, 1.0)), f.canon)
@@ -175,8 +177,10 @@ def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> lis
     for function, group in by_function.items():
         # a speech's own transition or closing, a quotation, a triad or a heading frame counts from one
         # document in a small corpus; in a large one, only where it recurs
-        own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame", "formulation")
-        group = [p for p in group if own and (small or p.docs >= 2 or p.function == "quotation") or p.docs >= min_docs]
+        own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame",
+                           "formulation")
+        group = [p for p in group
+                 if (own and (small or p.docs >= 2 or p.function == "quotation")) or p.docs >= min_docs]
         group.sort(key=lambda p: (-p.score, -p.docs, -len(p.places), p.key))
         out += group[:top]
     return out
@@ -189,7 +193,7 @@ def _leads(sents: Sentences, spans: list[tuple[int, int, int]]) -> bool:
         if not any(u.role == "closing" for u in sents.units[s]):
             continue
         text = sents.texts[s]
-        if a == 0 or text[a - 1] == "，" and CALL.fullmatch(text[:a - 1]):
+        if a == 0 or (text[a - 1] == "，" and CALL.fullmatch(text[:a - 1])):
             return True
         if (a == 0 or text[a - 1] in CLAUSE) and (b == len(text) or text[b] in CLAUSE):
             return True
@@ -305,7 +309,7 @@ def _clip(sentence: str, i: int, n: int) -> str:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def _ids(phrases: list[Phrase]) -> list[Phrase]:  # noqa: C901
+def _ids(phrases: list[Phrase]) -> list[Phrase]:
     """Ids from the function and a hash of the text, so they stay when the corpus grows; sorted."""
     taken: set[str] = set()
     for p in sorted(phrases, key=lambda p: (p.function, p.key)):

@@ -63,7 +63,8 @@ class Doc:
     units: list[Unit] = field(default_factory=list)
     year: int | None = None
     groups: list = field(default_factory=list)        # parallel heading groups (drafter.mine.parallel.Group)
-    shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations, quotations
+    shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations,
+                                                      # quotations
 
     @property
     def title(self) -> str:
@@ -124,7 +125,7 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     files = corpus_files(source)
     docs: list[Doc] = []
     skipped: list[Skipped] = []
-    for (name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read")):
+    for (_name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read"), strict=True):
         if isinstance(got, Skipped):
             skipped.append(got)
         else:
@@ -164,7 +165,7 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
     from drafter.mine.parallel import heading_groups
 
     for u in units:
-        u.canon                      # made here, in the worker
+        _ = u.canon                  # made here, in the worker
     doc = Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
     for section in speech.walk():    # the text of the sections is in the units now: the reduce needs
         section.body = []            # the structure only (less to send back from a worker, less to hold)
@@ -220,7 +221,7 @@ def _plausible(units: list[Unit]) -> list[Unit]:
     for u in units:
         at = done / total
         role = u.role
-        if role in ("opening", "transition") and at > EDGE_SHARE or role == "closing" and at < 1 - EDGE_SHARE:
+        if (role in ("opening", "transition") and at > EDGE_SHARE) or (role == "closing" and at < 1 - EDGE_SHARE):
             role = "body"
         out.append(Unit(u.doc, u.line, role, u.text, u.first, round(at, 4)))
         done += len(u.text)

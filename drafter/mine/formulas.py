@@ -72,7 +72,8 @@ class Found:
         n = len(self.text)
         need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and "，" not in self.text else 0
         if n == MIN_CHARS and self.df * 3 > ndocs:
-            return False         # 过程中, 残疾人: a three-character word in a third of the corpus is a word, not a 提法 like 新常态
+            return False         # 过程中, 残疾人: a three-character word in a third of the corpus is a word,
+                                 # not a 提法 like 新常态
         return self.df >= min_docs and self.top < DOMINANT * self.tf and self.cohesion >= need
 
 
@@ -134,7 +135,7 @@ def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
     clauses = text.split("，")
     if len(clauses) > 1 and min(map(len, clauses)) < CLAUSE:
         return False
-    if (text[0] in NEVER_START or text[0] in FUNCTION and text[0] != "要") and not _attached(index, text[1:], tf):
+    if (text[0] in NEVER_START or (text[0] in FUNCTION and text[0] != "要")) and not _attached(index, text[1:], tf):
         return False
     if not dangles(index, text):
         return True

@@ -7,7 +7,8 @@ documents and at three in four of its places, and that is unlikely by chance: th
 meeting it in a window of that size, from its frequency in the corpus, is at most ``RARE``, and
 raised to the number of times it was met, at most ``CHANCE`` (so 同 qualifies before 党中央保持高度一致,
 but 的 or 党 do not). The best anchor is the one met in the most documents, then most often, then
-the longest. Of two gapped formulas over the same sentences, the one with longer anchors stays. The gap must change from place to place (else the
+the longest. Of two gapped formulas over the same sentences, the one with longer anchors stays. The gap
+must change from place to place (else the
 whole is an ordinary n-gram); what every gap shares at its ends joins the anchors. The parts are
 shown in the order most documents use; the documents are all those where the two meet. A
 one-character anchor (同) counts only where it also meets the n-gram directly somewhere (同党中央…).
@@ -42,7 +43,8 @@ class Gapped:
 
     first: str
     second: str
-    places: tuple[tuple[int, int, int, int], ...]    # in the shown order: (sentence, start of first, start of second, end)
+    places: tuple[tuple[int, int, int, int], ...]    # in the shown order: (sentence, start of first, start of second,
+                                                     # end)
     docs: frozenset[int]
     sentences: tuple[int, ...]                       # every sentence where the two meet, in either order
 
@@ -141,7 +143,7 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
                       (i, i + len(gram)) if before else (a, a + len(piece))))
     votes = Counter()
     for s, before, _, _ in spans:
-        for d in _docs(sents, s):
+        for _d in _docs(sents, s):
             votes[before] += 1
     order = votes[True] >= votes[False]
     same = [(s, x, y) for s, before, x, y in spans if before == order]
@@ -173,7 +175,8 @@ def anchored(g: Gapped, sents: Sentences, bounds: Bounds) -> tuple[int, int] | N
     places = [(sents.texts[s], a, b, end) for s, a, b, end in g.places]
     if g.second[0] in NEVER_START or any(BREAKS & set(t[a + len(g.first):b]) for t, a, b, _ in places):
         return None
-    inner = sum(bounds.bound(g.first[-1], t[a + len(g.first)]) + bounds.bound(t[b - 1], g.second[0]) for t, a, b, _ in places)
+    inner = sum(bounds.bound(g.first[-1], t[a + len(g.first)]) + bounds.bound(t[b - 1], g.second[0])
+                for t, a, b, _ in places)
     if inner * 2 > len(places):
         return None
     left = right = 0

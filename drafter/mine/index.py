@@ -92,7 +92,7 @@ class Index:
     # -- building --------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, texts: list[str], docs_of: list[int], ndocs: int, min_docs: int = 2, max_n: int = MAX_N) -> "Index":
+    def build(cls, texts: list[str], docs_of: list[int], ndocs: int, min_docs: int = 2, max_n: int = MAX_N) -> Index:
         text = "\n" + "\n".join(texts) + "\n"
         code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
@@ -183,13 +183,15 @@ class Index:
                 lfix = self._fixed(code[kps - 1], kstarts, cjk[kps - 1])
                 rfix = self._fixed(code[end], kstarts, cjk[end])
                 lb = np.where(lfix[kgid], left_func[kps], left_break[kps])
-                rb = np.where(rfix[kgid], ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]) | particle[end],
+                rb = np.where(rfix[kgid],
+                              ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]) | particle[end],
                               ~word[end] | (cjk[end] & ~self.bound_at[end - 1]) | particle[end])
                 stats.update(
                     left_open=np.add.reduceat(lb.astype(np.int32), kstarts),
                     right_open=np.add.reduceat(rb.astype(np.int32), kstarts),
                     right_end=np.add.reduceat((~word[end] | particle[end]).astype(np.int32), kstarts),
-                    right_punct=np.add.reduceat((~word[end] | is_function[end] & (code[end] != DE)).astype(np.int32), kstarts),
+                    right_punct=np.add.reduceat((~word[end] | is_function[end] & (code[end] != DE)).astype(np.int32),
+                                                kstarts),
                     left_fixed=lfix, right_fixed=rfix)
                 del lb, rb, end, kgid
             rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
@@ -274,7 +276,9 @@ class Index:
             return 0, 0
         table = self._tables.get(level.n)
         if table is None:
-            table = self._tables[level.n] = dict(zip(level.hash.tolist(), zip(level.tf.tolist(), level.df.tolist())))
+            table = self._tables[level.n] = dict(zip(level.hash.tolist(),
+                                                     zip(level.tf.tolist(), level.df.tolist(), strict=True),
+                                                     strict=True))
         return table.get(int(self.hash_of(text)), (0, 0))
 
     def positions(self, level: Level, i: int) -> np.ndarray:

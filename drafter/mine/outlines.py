@@ -197,12 +197,14 @@ def _usual(values: list[int]) -> tuple[int, int] | None:
 
 def _description(sh: Shape, docs: list[Doc], counts: list[int], groups: list[Group]) -> str:
     span = f"{min(counts)}–{max(counts)}" if min(counts) != max(counts) else str(counts[0])
-    source = f"仅据 1 篇{sh.genre[2]}归纳（只有一篇，结构仅供参考）" if len(docs) == 1 else f"从 {len(docs)} 篇{sh.genre[2]}归纳"
+    source = (f"仅据 1 篇{sh.genre[2]}归纳（只有一篇，结构仅供参考）" if len(docs) == 1
+              else f"从 {len(docs)} 篇{sh.genre[2]}归纳")
     parts = [source + "：" + (f"一级 {span} 部分" if max(counts) else "不分部分")]
     if sh.ladder:
         parts.append("编号 " + " ＞ ".join(sh.ladder))
     sizes = sorted(sum(len(u.text) for u in d.units) for d in docs)
-    parts.append(f"篇幅约 {sizes[(len(sizes) - 1) // 2]} 字" + (f"（{sizes[0]}–{sizes[-1]}）" if len(sizes) > 1 else ""))
+    parts.append(f"篇幅约 {sizes[(len(sizes) - 1) // 2]} 字"
+                 + (f"（{sizes[0]}–{sizes[-1]}）" if len(sizes) > 1 else ""))
     names = {d.name for d in docs}
     frames = Counter(g.pattern for g in groups if g.doc in names and g.kind == "heading")
     where: dict[str, list[str]] = {}
@@ -211,7 +213,8 @@ def _description(sh: Shape, docs: list[Doc], counts: list[int], groups: list[Gro
             where.setdefault(g.pattern, []).append(g.doc)
     if frames:
         seen = sorted(frames, key=lambda f: (-len(set(where[f])), -frames[f], f))[:6]
-        parts.append("标题句式 " + "；".join(f"{f}（{len(set(where[f]))} 篇：{'、'.join(sorted(set(where[f]))[:3])}）" for f in seen))
+        parts.append("标题句式 " + "；".join(f"{f}（{len(set(where[f]))} 篇：{'、'.join(sorted(set(where[f]))[:3])}）"
+                                            for f in seen))
     return "，".join(parts) + "。"
 
 
@@ -239,7 +242,8 @@ def _back(docs: list[Doc]) -> list[dict]:
     if closings and _majority(docs, lambda s: s.closing):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:
-            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}", "phrases": ["closing.call"]})
+            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}",
+                         "phrases": ["closing.call"]})
         modest = [t for t in closings if t.startswith("以上")]
         if modest:
             back.append({"role": "closing", "hint": f"结束语，例：{modest[0]}", "phrases": ["closing.modesty"]})
@@ -274,7 +278,8 @@ def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], group
     if whole:
         part["heading"] = _template(whole.frame)
         part["hint"] = f"排比句式：{whole.pattern}"
-        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}", "example": [m.values[i] for m in whole.members]}
+        part["slots"] = [{"name": name, "label": f"{label}{name.upper()}",
+                          "example": [m.values[i] for m in whole.members]}
                          for i, name in enumerate(_names(whole.frame))]
     else:
         part["heading"] = "{{ heading }}"
@@ -328,6 +333,6 @@ def _names(frame: Frame) -> list[str]:
 def _template(frame: Frame) -> str:
     names = _names(frame)
     out = [_literal(frame.parts[0])]
-    for name, part in zip(names, frame.parts[1:]):
+    for name, part in zip(names, frame.parts[1:], strict=False):
         out += ["{{ " + name + " }}", _literal(part)]
     return "".join(out)

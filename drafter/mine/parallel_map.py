@@ -8,7 +8,7 @@ not depend on ``jobs``. ``progress(stage, done, total)`` is called after each it
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 Progress = Callable[[str, int, int], None]
 

@@ -46,7 +46,7 @@ def dump(data, header: str = "") -> str:
     return f"{MARK}{'；' + header if header else ''}\n{body}"
 
 
-def library_files(result: "MineResult") -> dict[str, str]:
+def library_files(result: MineResult) -> dict[str, str]:
     """Relative path → text of every file of the mined library."""
     files = {}
     for outline in result.outlines:
@@ -60,7 +60,7 @@ def library_files(result: "MineResult") -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def phrase_entry(p, result: "MineResult") -> dict:
+def phrase_entry(p, result: MineResult) -> dict:
     """One bank entry: id, function, text (slots as {A}), slots, seen {docs, count}, years {first,
     last, by_year} of its dated documents, dated (not seen in the corpus's last ``recent_years``
     years), score, sources (file:line, one per document first, at most ``MAX_SOURCES``), example, by."""

@@ -12,7 +12,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, cast
+from typing import Any
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError, OutlineError
 from drafter.model import Gap, Inlines, Meta, Paragraph, Placeholder, Section, Speech, plain
@@ -185,7 +186,7 @@ class Assembler:
         for spec in data.get("back", []):
             if spec.get("role", "closing") == "closing" and ("text" not in spec or "weight" in spec):
                 parts.append((id(spec), spec.get("weight", CLOSING_WEIGHT)))
-        self.lengths = dict(zip([k for k, _ in parts], shares([w for _, w in parts], self.target)))
+        self.lengths = dict(zip([k for k, _ in parts], shares([w for _, w in parts], self.target), strict=True))
 
     def speech(self, items: list[Item]) -> Speech:
         data, scope = self.outline.data, self.scope(None)

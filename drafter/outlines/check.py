@@ -48,7 +48,8 @@ def lint(outline: Outline) -> list[Problem]:
         listed = part.items[:part.max]
         required = sum(1 for layer in listed if not (isinstance(layer.spec, dict) and layer.spec.get("optional")))
         if listed and len(listed) == part.max and part.min < required:
-            problems.append(Problem(outline.where(part.path), f"min {part.min} 少于必讲的 {required} 条：--sections/--points "
+            problems.append(Problem(outline.where(part.path),
+                                    f"min {part.min} 少于必讲的 {required} 条：--sections/--points "
                                     f"取 {part.min} 时会截掉必讲的部分，请把可省略的标为 optional: true"))
     builder = Assembler(outline, {}, problems)
     builder.speech(items)

@@ -14,7 +14,8 @@ formulas, picked by words typical of the function, so every part still gets at l
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 #: characters a minute when a speech is read aloud (the usual 200–250, taken at 220).
 CHARS_PER_MINUTE = 220
@@ -23,7 +24,8 @@ CHARS_PER_MINUTE = 220
 #: pick fitting entries from related functions and general formulas when its own are few.
 FUNCTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "opening.context": (("opening.context", "opening.significance"), "召开 会议 部署 讲话 精神 重要 指明 遵循 总结"),
-    "opening.significance": (("opening.significance", "opening.context", "significance"), "重要 意义 深远 指明 遵循 讲话"),
+    "opening.significance": (("opening.significance", "opening.context", "significance"),
+                             "重要 意义 深远 指明 遵循 讲话"),
     "opening.welcome": (("opening.welcome", "opening.context"), "欢迎 感谢 召开 隆重 举办 热烈 祝贺"),
     "transition": (("transition",), "下面 结合 几点 意见 体会 认识 谈"),
     "situation": (("situation", "achievement", "significance"), "成绩 成效 形势 取得 显著 全面 持续 不断 发展"),
@@ -171,7 +173,7 @@ def chars_for(minutes: float | None = None, chars: int | None = None) -> int | N
     if chars:
         return int(chars)
     if minutes:
-        return int(round(minutes * CHARS_PER_MINUTE))
+        return round(minutes * CHARS_PER_MINUTE)
     return None
 
 
@@ -187,10 +189,10 @@ def length_note(chars: int, per_point: int | None = None) -> str:
 
 def _round(chars: float) -> int:
     step = 50 if chars >= 300 else 10
-    return max(step, int(round(chars / step)) * step)
+    return max(step, round(chars / step) * step)
 
 
 def shares(weights: Sequence[float], total: int) -> list[int]:
     """``total`` split by weights."""
     whole = sum(weights) or 1
-    return [int(round(total * w / whole)) for w in weights]
+    return [round(total * w / whole) for w in weights]

@@ -90,7 +90,7 @@ class Budget:
     is added by render). A render's budget also spends its job's, if a job is running."""
 
     def __init__(self, steps: int = MAX_STEPS, calls: int = MAX_CALLS, seconds: float = MAX_SECONDS,
-                 parent: "Budget | None" = None) -> None:
+                 parent: Budget | None = None) -> None:
         self.max_steps, self.max_calls, self.seconds = steps, calls, seconds
         self.deadline = time.monotonic() + seconds
         self.steps = 0
@@ -210,7 +210,8 @@ def _check_method(method: Any, args: tuple) -> None:
     if name == "replace":
         _check_replace(text, *args[:3])
     elif name == "join" and args:
-        _check_join(text, args[0] if isinstance(args[0], (list, tuple)) else list(args[0]) if isinstance(args[0], str) else None)
+        _check_join(text, args[0] if isinstance(args[0], (list, tuple))
+                    else list(args[0]) if isinstance(args[0], str) else None)
     elif name == "expandtabs":
         size = args[0] if args and isinstance(args[0], int) else 8
         if len(text) + text.count("\t") * max(size, 0) > MAX_TEXT:
@@ -299,7 +300,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         return _binop(operator, left, right)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _spend(calls=1)
         for arg in (*args, *kwargs.values()):
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
@@ -309,7 +310,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Any:
-        if isinstance(getattr(value, "__self__", None), str) and getattr(value, "__name__", "") in ("format", "format_map"):
+        if (isinstance(getattr(value, "__self__", None), str)
+                and getattr(value, "__name__", "") in ("format", "format_map")):
             _check_format(value.__self__)
         return super().wrap_str_format(value)
 

@@ -14,4 +14,4 @@ the folders are given (``Library.phrasebook()`` gives the book of a library).
 from drafter.phrasebook.entry import Entry, plain_text
 from drafter.phrasebook.search import TIERS, Hit, Phrasebook, Result, Sentence
 
-__all__ = ["Entry", "Hit", "Phrasebook", "Result", "Sentence", "TIERS", "plain_text"]
+__all__ = ["TIERS", "Entry", "Hit", "Phrasebook", "Result", "Sentence", "plain_text"]

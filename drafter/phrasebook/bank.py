@@ -13,7 +13,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from drafter.errors import DrafterError
 from drafter.phrasebook.entry import Entry, entry_from_yaml

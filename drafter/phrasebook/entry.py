@@ -74,7 +74,7 @@ class Entry:
                 "origin": self.origin, "path": self.path}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Entry":
+    def from_dict(cls, d: dict) -> Entry:
         years = d.get("years") or {}
         return cls(d["id"], d["function"], d["text"], d.get("docs", 0), d.get("count", 0),
                    tuple(d.get("sources") or ()), d.get("example") or "", tuple(d.get("slots") or ()),

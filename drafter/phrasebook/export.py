@@ -10,7 +10,8 @@ import io
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.phrasebook.entry import LABELS, SLOT, Entry, label
@@ -45,7 +46,8 @@ def export(book: Phrasebook, entries: list[Entry], output: str | os.PathLike, fm
 
 # ---- CSV
 
-CSV_COLUMNS = ["编号", "功能", "短语", "槽位", "篇数", "次数", "首见年份", "末见年份", "逐年次数", "有时效", "出处", "来源", "例句"]
+CSV_COLUMNS = ["编号", "功能", "短语", "槽位", "篇数", "次数", "首见年份", "末见年份", "逐年次数", "有时效",
+               "出处", "来源", "例句"]
 
 
 def csv_text(entries: Iterable[Entry]) -> str:
@@ -98,7 +100,7 @@ def compilation(entries: list[Entry], title: str):
 
 # ---- HTML
 
-def page_data(book: "Phrasebook", entries: list[Entry]) -> dict:
+def page_data(book: Phrasebook, entries: list[Entry]) -> dict:
     """The compact data the page embeds: functions, entries as arrays, sentences by number."""
     functions = sorted({e.function for e in entries})
     findex = {f: i for i, f in enumerate(functions)}
@@ -108,7 +110,8 @@ def page_data(book: "Phrasebook", entries: list[Entry]) -> dict:
     for e in entries:
         syls = book.pinyin_of(e.id)
         said = []
-        for source, sentence in book.sentences_of(Entry(e.id, e.function, e.text, sources=e.sources[:SENTENCES_PER_ENTRY])):
+        for source, sentence in book.sentences_of(Entry(e.id, e.function, e.text,
+                                                        sources=e.sources[:SENTENCES_PER_ENTRY])):
             if sentence:
                 if sentence not in sindex:
                     sindex[sentence] = len(sentences)
@@ -120,7 +123,7 @@ def page_data(book: "Phrasebook", entries: list[Entry]) -> dict:
     return {"functions": [[f, label(f)] for f in functions], "entries": rows, "sentences": sentences}
 
 
-def html_page(book: "Phrasebook", entries: list[Entry], title: str) -> str:
+def html_page(book: Phrasebook, entries: list[Entry], title: str) -> str:
     data = json.dumps(page_data(book, entries), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("</", "<\\/")                 # never closes the script element
     from html import escape
@@ -180,7 +183,7 @@ PAGE = """<!DOCTYPE html>
 <script>{{SCRIPT}}</script>
 </body>
 </html>
-"""
+"""  # noqa: E501  (the page is kept as written: CSS and script lines run long)
 
 SCRIPT = r"""
 (function () {
@@ -426,4 +429,4 @@ SCRIPT = r"""
   window.phrasebook.ready = true;
   setTimeout(gramIndex, 200);                        // the near-miss index, before it is first needed
 })();
-"""
+"""  # noqa: E501

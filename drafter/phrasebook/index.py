@@ -24,7 +24,7 @@ import sqlite3
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.phrasebook.bank import BankFile, read_bank_file, read_sentences
 from drafter.phrasebook.entry import Entry
@@ -247,7 +247,7 @@ SCHEMA = """
     CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='n', tokenize='trigram');
     CREATE VIRTUAL TABLE sentences_pyfts USING fts5(ini, py, content='sentences', content_rowid='n', tokenize='trigram');
     CREATE TABLE sgrams(g TEXT, n INT, PRIMARY KEY(g, n)) WITHOUT ROWID;
-"""
+"""  # noqa: E501  (the schema's text stays as it is)
 
 
 def entry_of(data: str) -> Entry:

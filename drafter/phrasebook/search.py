@@ -13,12 +13,12 @@ A query is tried in tiers, each ranked below the one before it:
    or all initials in order in a short stretch (yszr → 压实防火责任).
 
 Scores are in [0, 1]: 0.9–1 for a substring (1 when the query is the whole text), 0.8–0.9 words,
-0.7–0.8 ordered, 0.6–0.7 pinyin (0.65 and up: spelt outright), below 0.6 near (its likeness × 0.6). Within a tier, entries seen
-in more documents come first (near and ordered matches: closer first). Tiers 1, 2 and the spelt
-pinyin hold the query, 3 and the initials in order hold it apart, 5 nearly. Entries that hold the
-query come first (then those that hold it apart); when there are none, the corpus sentences the
-bank keeps that hold it (then apart); when there are none either, entries that hold it apart or
-nearly, then such sentences.
+0.7–0.8 ordered, 0.6–0.7 pinyin (0.65 and up: spelt outright), below 0.6 near (its likeness × 0.6).
+Within a tier, entries seen in more documents come first (near and ordered matches: closer first).
+Tiers 1, 2 and the spelt pinyin hold the query, 3 and the initials in order hold it apart, 5 nearly.
+Entries that hold the query come first (then those that hold it apart); when there are none, the corpus
+sentences the bank keeps that hold it (then apart); when there are none either, entries that hold it apart
+or nearly, then such sentences.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.phrasebook.entry import Entry
@@ -357,7 +357,8 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
             add(tier)
     if loose:
         # 5. near misses
-        if len(hits) < limit and (len(q) >= 3 and not pinyin_query or pinyin_query and with_pinyin and len(pq) >= 3):
+        if len(hits) < limit and ((len(q) >= 3 and not pinyin_query)
+                                  or (pinyin_query and with_pinyin and len(pq) >= 3)):
             add(_near(s, q, pq, pinyin_query, make, rank_key, taken))
     for h in hits:
         h.score = round(h.score, 3)

@@ -107,7 +107,7 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     n = len(atoms)
     costs = [None] + [_break_cost(atoms, i) for i in range(1, n)]
     ink = [0.0]                                  # prefix sums of the widths of non-space atoms
-    for a, w in zip(atoms, widths):
+    for a, w in zip(atoms, widths, strict=True):
         ink.append(ink[-1] + (0.0 if str(a).isspace() else w))
 
     def line_width(i: int, j: int) -> float:
@@ -118,7 +118,7 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     else:
         breaks = _balanced_breaks(n, capacity, costs, line_width, least)
     bounds = [0, *breaks, n]
-    return [merge_text(_strip(atoms[a:b])) for a, b in zip(bounds, bounds[1:])]
+    return [merge_text(_strip(atoms[a:b])) for a, b in pairwise(bounds)]
 
 
 def _ends(i: int, n: int, capacity: int, costs: list, line_width) -> list[int]:

@@ -200,7 +200,7 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     # the page's flow, nothing left out: one top-level section per part, headed by the line that heads
     # it, holding the part's opening, its sections one level down (numbered afresh in each part) and
     # its closing
-    for ph, part in zip(found, parts):
+    for ph, part in zip(found, parts, strict=False):
         head_lines = lines[ph.start:ph.start + ph.skip]
         section = Section(heading=[head_lines[0].text], depth=1, style="none", line=head_lines[0].no)
         section.body = [Paragraph([line.text], "body", line.no, (line.no,)) for line in head_lines[1:]]
@@ -341,7 +341,8 @@ def _article_date(head, lines, published: str | None) -> str | None:
     if not head.author or not published:
         return None
     opening = lines[head.used:head.used + 3]
-    return None if any(SALUTATION.match(line.text) or SALUTATION_RUN.match(line.text) for line in opening) else published
+    return (None if any(SALUTATION.match(line.text) or SALUTATION_RUN.match(line.text) for line in opening)
+            else published)
 
 
 def date_from_name(stem: str) -> str | None:

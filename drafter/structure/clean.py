@@ -17,26 +17,34 @@ from drafter.zh import has_hanzi
 
 GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|部分内容)?(?:已)?隐藏\s*(\d+)?\s*(?:个)?字.*$")
 
-#: page metadata: "发布时间:…", "来源:中国组织人事报 时间:… 编辑:…", "文章来源：本站原创 作者：佚名 发布时间：… 点击数：  次"
-META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发布日期|发表时间|发表日期|更新时间|上传时间|录入时间|时间|日期|出处"
+#: page metadata: "发布时间:…", "来源:中国组织人事报 时间:… 编辑:…",
+#: "文章来源：本站原创 作者：佚名 发布时间：… 点击数：  次"
+META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发布日期|发表时间|发表日期|更新时间|上传时间|录入时间|时间"
+            r"|日期|出处"
             r"|作者|发布者|发布人|录入|编辑|责任编辑|责编|审核|浏览(?:次数|量)?|阅读(?:次数|量|数)?|点击(?:数|量|次数)?"
             r"|访问(?:量|次数)|字数|字号|字体|栏目|分类|供稿)")
-META_LINE = re.compile(rf"^(?:[（(【\[]?\s*{META_KEY}\s*[:：].*|(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*{META_KEY}\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载|作者|来源|浏览|上传|阅读).*)$")
+META_LINE = re.compile(rf"^(?:[（(【\[]?\s*{META_KEY}\s*[:：].*|(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+                       rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*{META_KEY}"
+                       rf"\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载"
+                       rf"|作者|来源|浏览|上传|阅读).*)$")
 META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(.*?)(?=\s*{META_KEY}\s*[:：]|$)")
 #: a metadata key alone: its value is on the next line ("来源:" / "四川日报") or empty ("阅读量：")
 META_KEY_ONLY = re.compile(rf"^[【\[]?\s*{META_KEY}\s*[:：]$")
 #: a posting time on its own line: "2026-02-03 09:02:33", "2026年02月10日 07时41分"
-DATETIME = re.compile(r"^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}[:：时]\d{2}(?:[:：分]\d{2}秒?|分)?$")
+DATETIME = re.compile(r"^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}[:：时]\d{2}(?:[:：分]\d{2}秒?"
+                      r"|分)?$")
 #: a source in parentheses closing an article: "（来源：新华社）", "（信息来源：浙江发布）"
 SOURCE_TAIL = re.compile(r"^[（(]\s*(?:文章|信息|稿件|新闻)?来源\s*[:：][^（）()]{1,40}[）)]$")
 #: a newspaper's page line: "《人民日报》（2025年01月01日第 01 版）"
 EDITION = re.compile(r"^[>＞\s]*《[^《》]{2,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*第\s*\d+\s*版\s*[）)]$")
 #: a news agency's dateline at the start of a line: "新华社北京4月24日电", "本报讯（记者 张三）"
-DATELINE = re.compile(r"^[（(]?\s*(?:(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|中新网)[\u4e00-\u9fff]{0,8}(\d{1,2})月(\d{1,2})日(?:电|讯)"
+DATELINE = re.compile(r"^[（(]?\s*(?:(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网"
+                      r"|中新网)[\u4e00-\u9fff]{0,8}(\d{1,2})月(\d{1,2})日(?:电|讯)"
                       r"|本报(?:[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日)?讯)"
                       r"(?:\s*[（(]\s*记者[^（）()]{1,30}[）)])?\s*[）)]?")
 #: a picture's credit closing a caption: "新华社记者 李涛 摄", "新华社记者 庞兴雷/摄", "（摄影：张三）"
-CREDIT = re.compile(r"记者[\u4e00-\u9fff\s]{2,12}[/／]?\s*摄[)）]?$|^[（(]?\s*(?:摄影|图片|供图|视频|图)\s*[:：/／][^。]{1,30}[)）]?$")
+CREDIT = re.compile(r"记者[\u4e00-\u9fff\s]{2,12}[/／]?\s*摄[)）]?$|^[（(]?\s*(?:摄影|图片|供图|视频"
+                    r"|图)\s*[:：/／][^。]{1,30}[)）]?$")
 #: a byline or editor line: "（记者 张三 李四）", "责任编辑：王五"
 BYLINE = re.compile(r"^[（(]\s*(?:记者|通讯员|本报记者)[\u4e00-\u9fff\s、]{2,30}[）)]$")
 #: a line standing for a picture or video the page showed: "视频：…", "图片：…"
@@ -45,29 +53,38 @@ MEDIA = re.compile(r"^(?:视频|图片|音频)\s*[:：｜|]")
 DATE_ONLY = re.compile(r"^[（(]?\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[）)]?$")
 DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?")
 #: metadata values that say nothing (uploaded by a member, contributed by a reader, …)
-EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网", "admin", "匿名", "本站", "网友", "用户上传", "本站原创", "次", ""}
+EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网", "admin", "匿名", "本站", "网友", "用户上传",
+                "本站原创", "次", ""}
 
 #: lines a page adds around any article
 DEBRIS = [
     (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|(?:一文)?来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
                 r"|欢迎参考|歡迎咨詢|客服老师|客服老師"), "网站按语"),
-    (re.compile(r"^(?:简介|摘要|导读|导语|前言)\s*[:：].{0,60}(?:小编|整理|为你|為你|为大家|文库|本站|网友|范文|範文)"), "网站简介"),
-    (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|ICP备|ICP证|公网安备|Powered by|All Rights Reserved|侵权必究|如有侵权", re.I), "版权声明"),
+    (re.compile(r"^(?:简介|摘要|导读|导语|前言)\s*[:：].{0,60}(?:小编|整理|为你|為你|为大家|文库|本站|网友|范文"
+                r"|範文)"), "网站简介"),
+    (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|ICP备|ICP证"
+                r"|公网安备|Powered by|All Rights Reserved|侵权必究|如有侵权", re.I), "版权声明"),
     (re.compile(r"^下载|下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载|免费下载|请勿使用迅雷"
                 r"|^(?:开通|购买)?会员.{0,20}(?:查看|阅读|下载)|剩余.{0,10}未读|阅读全文|查看全文|继续阅读"
-                r"|^[（(]?未完.{0,6}全文共\s*\d+\s*字|当前显示\s*\d+\s*字|^[（(]请认真阅读下面的提示", re.I), "下载提示"),
+                r"|^[（(]?未完.{0,6}全文共\s*\d+\s*字|当前显示\s*\d+\s*字"
+                r"|^[（(]请认真阅读下面的提示", re.I), "下载提示"),
     (re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›]"
                 r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12}){2,}$"), "导航"),
-    (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"), "分享按钮"),
+    (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"
+                r"|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
 ]
 #: a line that is only one of these words starts or belongs to the page's footer of related links
-FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新闻|专题)|相关推荐|热点推荐|热门推荐|猜你喜欢|相关范文推荐|相关范文|相关文章|相关阅读|推荐阅读"
+FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新闻|专题)|相关推荐|热点推荐|热门推荐|猜你喜欢"
+                    r"|相关范文推荐|相关范文|相关文章|相关阅读|推荐阅读"
                     r"|延伸阅读|热门文章|最新文章|上一篇|下一篇|返回顶部|返回列表|更多精彩|精彩推荐|网站地图)\s*[:：>》]*.{0,40}$")
-NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|返回|举报|纠错|字号|字体|大|中|小|默认|加大|还原|减小|放大|缩小|全屏"
-                       r"|下载|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|打印正文|打印此页|返回顶部|T\+|T-|A\+|A-)$", re.I)
+NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|返回|举报|纠错|字号|字体|大|中|小|默认|加大|还原|减小"
+                       r"|放大|缩小|全屏"
+                       r"|下载|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|打印正文|打印此页"
+                       r"|返回顶部|T\+|T-|A\+|A-)$", re.I)
 #: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
-LICENCE = re.compile(r"^本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|^(?:此|这)作品.{0,30}(?:公有领域|授权|许可)|公有领域[。.]?$"
+LICENCE = re.compile(r"^本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|^(?:此|这)作品.{0,30}(?:公有领域"
+                     r"|授权|许可)|公有领域[。.]?$"
                      r"|^(?:Public domain|This work is in the public domain)", re.I)
 #: a line without Chinese that is still text of the speech: numbers and punctuation a wiki link broke off
 TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈〉「」（）()\-—…%％·・/]+")
@@ -124,11 +141,12 @@ def debris_reason(text: str) -> str | None:
         for pattern, why in DEBRIS:
             if pattern.search(text):
                 return why
-    if len(text) <= 120 and (META_LINE.match(text) or DATETIME.match(text) or SOURCE_TAIL.match(text) or EDITION.match(text)):
+    if len(text) <= 120 and (META_LINE.match(text) or DATETIME.match(text) or SOURCE_TAIL.match(text)
+                             or EDITION.match(text)):
         return "页面信息"
     if _controls(text):
         return "页面按钮"
-    if len(text) <= 60 and (MEDIA.match(text) or CREDIT.search(text) and not re.search(r"[。！？]", text)):
+    if len(text) <= 60 and (MEDIA.match(text) or (CREDIT.search(text) and not re.search(r"[。！？]", text))):
         return "图片说明"
     if BYLINE.match(text):
         return "记者署名"
@@ -229,7 +247,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
                     text = text + nxt
             else:
                 reason = debris_reason(text)
-                if (reason is None and not has_hanzi(text) and not DATE_ONLY.match(text) and not TEXT_PIECE.fullmatch(text)
+                if (reason is None and not has_hanzi(text) and not DATE_ONLY.match(text)
+                        and not TEXT_PIECE.fullmatch(text)
                         and (not body_seen or len(text) <= 40)):
                     reason = "非正文"
         if (reason and CLOSERS.match(text.strip("【】[] ")) and body_seen

@@ -60,6 +60,7 @@ def notices(speech: Speech) -> list[str]:
         found.append((p.lines[0], f"{_span(p.lines[0], p.lines[-1])}：断开的行已合并为一段"))
     if len(joined) > JOINED_SHOWN:
         rest = joined[JOINED_SHOWN:]
-        found.append((rest[0].lines[0], f"第{rest[0].lines[0]}行起另有 {len(rest)} 处断开的行已合并（drafter parse --json 列出全部）"))
+        found.append((rest[0].lines[0],
+                      f"第{rest[0].lines[0]}行起另有 {len(rest)} 处断开的行已合并（drafter parse --json 列出全部）"))
     found.sort(key=lambda item: item[0])
     return [text for _, text in found]

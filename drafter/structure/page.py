@@ -42,7 +42,8 @@ from drafter.structure.marks import read_mark
 from drafter.structure.normalize import squash
 
 #: a forwarding note: what the sender asks of the readers, or how the text was excerpted or issued
-FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发)|现将[^。]{2,40}(?:印发|转发|刊发|摘录)|予以印发|请(?:大家|各位|全体)[^。]{0,20}认真学习"
+FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发)|现将[^。]{2,40}(?:印发|转发|刊发|摘录)|予以印发|请(?:大家|各位"
+                     r"|全体)[^。]{0,20}认真学习"
                      r"|希(?:全体|各位|大家)[^。]{0,12}学习|^按[:：]")
 #: an addressee opening a note: "全校教工：", "各党支部："
 ADDRESSEE = re.compile(r"^(?:全校|全体|各)[\u4e00-\u9fff、]{1,12}[:：]")
@@ -62,7 +63,8 @@ INTRO_END = re.compile(r"(?:全文|讲话|原文)(?:如下|摘要如下)[:：]$"
 PAGE_STYLE = re.compile(r"^(?:#{1,6}\s*)?[\u4e00-\u9fff]{2,8}(?:[:：]|《.+》$)")
 #: a news headline reporting that a speech was given ("国家主席习近平发表二〇二五年新年贺词"): the page's,
 #: when the page goes on to give the text itself (…全文如下：)
-NEWS_HEADLINE = re.compile(r"^(?:#{1,6}\s*)?(?:[\u4e00-\u9fff]{2,12}(?:发表|在.{2,30}发表)[^。，]{0,30}(?:讲话|贺词|致辞|文章)$)")
+NEWS_HEADLINE = re.compile(r"^(?:#{1,6}\s*)?(?:[\u4e00-\u9fff]{2,12}(?:发表|在.{2,30}发表)[^。，]{0,30}(?:讲话|贺词"
+                           r"|致辞|文章)$)")
 
 
 @dataclass
@@ -95,7 +97,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     # the head of the page: lines before the speech's body starts; a forwarding note may be a long
     # sentence, so notes are sought up to the speech's salutation or first heading (a dozen lines at most)
     head_end = next((k for k, line in enumerate(lines) if _starts_body(line)), len(lines))
-    note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)), len(lines))
+    note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)),
+                    len(lines))
     for k in range(min(note_end, 12)):
         text = lines[k].text
         if k in taken:
@@ -107,7 +110,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             if day and not page.dateline:
                 page.dateline = (int(day.group(1)), int(day.group(2)))    # the day of the occasion forwarded
             j = k + 1
-            while j < len(lines) and (OFFICE.match(lines[j].text) or SIGN_DATE.match(lines[j].text)) and len(lines[j].text) <= 20:
+            while (j < len(lines) and (OFFICE.match(lines[j].text) or SIGN_DATE.match(lines[j].text))
+                   and len(lines[j].text) <= 20):
                 take(j, "落款")
                 j += 1
             continue
@@ -132,13 +136,15 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         elif meta_row and nxt is not None:
             n = lines[nxt]
             quoted = squash(n.text) in squash(h.text)      # the headline quotes the speech's own title
-            subtitle = bool(OCCASION.match(n.text)) and not quoted and not OCCASION.match(h.text.replace("《", "").replace("》", ""))
+            subtitle = (bool(OCCASION.match(n.text)) and not quoted
+                        and not OCCASION.match(h.text.replace("《", "").replace("》", "")))
             if (titleish(n) and not _continues_title_block(n.text) and not subtitle
                     and not squash(h.text).startswith(squash(n.text))):
                 take(first, "网页标题")
             elif not titleish(n) and not _continues_title_block(n.text) and (
                     PAGE_STYLE.match(h.text)
-                    or (NEWS_HEADLINE.match(h.text) and any(INTRO_END.search(line.text) for line in lines[first:first + 12]))):
+                    or (NEWS_HEADLINE.match(h.text)
+                        and any(INTRO_END.search(line.text) for line in lines[first:first + 12]))):
                 take(first, "网页标题")
                 out.headline = h.text
     # the page's headline repeated above the title block, after the first line (005: share row first)
@@ -180,7 +186,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         elif ISSUED.match(text) and k >= head_end:
             take(k, "落款")
     # a caption above the credit line the page gave its picture ("新华社记者 鞠鹏摄" alone)
-    credits = {r.line for r in removed if r.why == "图片说明" and CREDIT.search(r.text.strip()) and len(r.text.strip()) <= 40}
+    credits = {r.line for r in removed
+               if r.why == "图片说明" and CREDIT.search(r.text.strip()) and len(r.text.strip()) <= 40}
     for k, line in enumerate(lines):
         nxt = lines[k + 1].no if k + 1 < len(lines) else None
         after_credit = [n for n in credits if line.no < n and (nxt is None or n < nxt)]

@@ -21,12 +21,15 @@ from drafter.structure.clean import Line
 from drafter.structure.normalize import squash
 
 NAME = r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}"
-POST = r"(?:书记|校长|主任|委员|部长|局长|厅长|市长|县长|区长|省长|主席|院长|处长|科长|经理|董事长|组长|馆长|所长|秘书长)"
+POST = (r"(?:书记|校长|主任|委员|部长|局长|厅长|市长|县长|区长|省长|主席|院长|处长|科长|经理|董事长|组长|馆长|所长"
+        r"|秘书长)")
 #: "1.孙洪亮（党委副书记、纪委书记）", "二、蒋  明（党委委员、副校长）"
-NUMBERED_NAME = re.compile(rf"^(?:\d{{1,2}}|[一二三四五六七八九十])[.．、]\s*({NAME}\s*[（(][^（）()]{{0,30}}{POST}[^（）()]{{0,20}}[）)])$")
+NUMBERED_NAME = re.compile(rf"^(?:\d{{1,2}}|[一二三四五六七八九十])[.．、]\s*"
+                           rf"({NAME}\s*[（(][^（）()]{{0,30}}{POST}[^（）()]{{0,20}}[）)])$")
 NAME_LINE = re.compile(rf"^{NAME}$")
 #: "马卫光同志的讲话摘要", "王市长在全市教育大会上的讲话要点"
-WHOSE = re.compile(rf"^({NAME}?)(?:同志|{POST})?(?:在[^。，]{{2,40}}上)?的(?:讲话|发言|致辞|述职报告|报告)(?:摘要|要点|摘编|提纲|全文)?$")
+WHOSE = re.compile(rf"^({NAME}?)(?:同志|{POST})?(?:在[^。，]{{2,40}}上)?的(?:讲话|发言|致辞|述职报告|报告)(?:摘要|要点"
+                   rf"|摘编|提纲|全文)?$")
 
 
 @dataclass
@@ -72,13 +75,18 @@ def genre(speech: Speech) -> str:
     if speech.parts:
         return "汇编"
     opening = " ".join(p.text for p in speech.front[:4])
-    if "政府工作报告" in words or ("代表" in salutation and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)|政府工作", opening)):
+    if "政府工作报告" in words or ("代表" in salutation
+                                   and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)|政府工作", opening)):
         return "政府工作报告"
     if "转发按语" in reasons:
         return "转发通知"
-    if "代表" in salutation and (re.search(r"工作报告|报告$", words) or re.search(r"向[\u4e00-\u9fff]{0,20}(?:大会|人民代表大会[\u4e00-\u9fff]{0,8})(?:作|报告|提出)|受国务院的委托", opening)):
+    if "代表" in salutation and (re.search(r"工作报告|报告$", words)
+                                 or re.search(r"向[\u4e00-\u9fff]{0,20}(?:大会|人民代表大会[\u4e00-\u9fff]{0,8})"
+                                              r"(?:作|报告|提出)|受国务院的委托", opening)):
         return "工作报告"
-    if ("电头" in reasons or re.search(r"(?:发表|作)[^，。]{0,8}讲话(?:强调|指出)|(?:出席|主持)[^，。]{2,30}并(?:发表|作)", words)) and not salutation:
+    if (("电头" in reasons
+         or re.search(r"(?:发表|作)[^，。]{0,8}讲话(?:强调|指出)|(?:出席|主持)[^，。]{2,30}并(?:发表|作)", words))
+            and not salutation):
         return "新闻报道"
     if speech.meta.author and not salutation:
         return "署名文章"

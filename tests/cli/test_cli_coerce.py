@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -17,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_plain_annotations_and_the_rest():
-    assert coerce._plain(str) == (str, False) and coerce._plain(Optional[int]) == (int, False)
+    assert coerce._plain(str) == (str, False) and coerce._plain(Optional[int]) == (int, False)  # noqa: UP045
     assert coerce._plain(list[Path]) == (Path, True) and coerce._plain(bool)[1] is False
     assert coerce._plain(float) == (float, False) and coerce._plain(complex) is None
     assert coerce._plain(list[list[str]]) is None
@@ -27,7 +26,7 @@ def test_values_are_those_typer_gives_and_bad_ones_are_usage_errors(tmp_path):
     app = typer.Typer()
 
     @app.command()
-    def go(name: str, count: Optional[int] = typer.Option(None), where: Path = typer.Option(Path(".")),
+    def go(name: str, count: int | None = typer.Option(None), where: Path = typer.Option(Path(".")),
            tags: list[str] = typer.Option([]), flag: bool = typer.Option(False, "--flag"),
            ratio: float = typer.Option(1.0), low: int = typer.Option(1, min=1)):
         print(repr((name, count, where, tags, flag, ratio, low)))
@@ -44,7 +43,8 @@ def test_values_are_those_typer_gives_and_bad_ones_are_usage_errors(tmp_path):
 def test_drafter_new_loads_nothing_heavy_it_does_not_use(tmp_path):
     code = ("import sys; sys.argv = ['drafter', 'new', 'meeting-speech', '-o', sys.argv[1], '--no-input', '-t', 'md'];"
             "from drafter.cli import app\ntry:\n    app()\nexcept SystemExit:\n    pass\n"
-            "print('LOADED:', ' '.join(m for m in ('pydantic', 'jsonschema', 'xml.sax.saxutils', 'urllib.request', 'http.client', "
+            "print('LOADED:', ' '.join(m for m in ('pydantic', 'jsonschema', 'xml.sax.saxutils', 'urllib.request', "
+            "'http.client', "
             "'ssl', 'docx') if m in sys.modules), file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.md")], capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "DRAFTER_CACHE": ""})

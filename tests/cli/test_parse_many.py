@@ -20,7 +20,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.txt").write_text("在全市组织工作会议上的讲话\n\n同志们：\n\n今天我们召开会议。\n", encoding="utf-8")
+    (tmp_path / "sub" / "a.txt").write_text("在全市组织工作会议上的讲话\n\n同志们：\n\n今天我们召开会议。\n",
+                                            encoding="utf-8")
     (tmp_path / "sub" / ".hidden.txt").write_text("不读\n", encoding="utf-8")
     (tmp_path / "sub" / "notes.csv").write_text("不读\n", encoding="utf-8")
     return tmp_path / "sub"

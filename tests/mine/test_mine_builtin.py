@@ -15,10 +15,12 @@ spec.loader.exec_module(build_library)
 
 
 @pytest.mark.skipif(not build_library.REPORTS.is_dir(),
-                    reason=f"the government work reports are not at {build_library.REPORTS} (CI has them at ../shared/corpus)")
+                    reason=f"the government work reports are not at {build_library.REPORTS} "
+                           "(CI has them at ../shared/corpus)")
 def test_the_builtin_phrase_bank_is_what_build_library_gives():
     mined = build_library.build(jobs=1)
-    shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8") for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
+    shipped = {f"phrasebank/{p.name}": p.read_text(encoding="utf-8")
+               for p in sorted((ROOT / "phrasebank").glob("*.yaml"))}
     assert sorted(mined) == sorted(shipped)
     for name in mined:
         assert mined[name] == shipped[name], f"{name} drifted: run python scripts/build_library.py"

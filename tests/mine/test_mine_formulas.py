@@ -95,6 +95,7 @@ def test_seed_formulas_have_their_documents(seeds, entry):
     f = found(seeds, entry["text"])
     if f is None:
         key = canon(entry["text"])
-        f = next((g for g in seeds.formulas if key in g.canon and sorted(seeds.documents[d] for d in g.docs) == want), None)
+        f = next((g for g in seeds.formulas
+                  if key in g.canon and sorted(seeds.documents[d] for d in g.docs) == want), None)
     assert f is not None, f"{entry['text']} not mined"
     assert sorted(seeds.documents[d] for d in f.docs) == want

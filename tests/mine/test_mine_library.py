@@ -11,7 +11,7 @@ from docx import Document
 
 from drafter.errors import DrafterError
 from drafter.mine import mine_corpus, write_library
-from drafter.mine.write import MARK, library_files
+from drafter.mine.write import MARK
 from drafter.library import Library
 from drafter.outlines.check import check_outline
 
@@ -75,9 +75,12 @@ def test_documents_of_one_occasion_share_an_outline(tmp_path):
 
 def test_outlines_are_named_for_their_occasion():
     ids = {o["id"]: o["mined_from"] for o in mine_corpus(HELDOUT).outlines}
-    assert ids["work-meeting"] == ["001_county-economic-work.txt", "007_web-copy-safety.txt", "008_no-title-forest-fire.txt"]
-    assert ids["debrief"] == ["004_party-building-debrief.txt"] and ids["training-opening"] == ["005_training-class-opening.txt"]
-    assert ids["party-lecture"] == ["002_theme-education-party-lecture.txt"] and ids["article"] == ["006_newspaper-article.txt"]
+    assert ids["work-meeting"] == ["001_county-economic-work.txt", "007_web-copy-safety.txt",
+                                   "008_no-title-forest-fire.txt"]
+    assert (ids["debrief"] == ["004_party-building-debrief.txt"]
+            and ids["training-opening"] == ["005_training-class-opening.txt"])
+    assert (ids["party-lecture"] == ["002_theme-education-party-lecture.txt"]
+            and ids["article"] == ["006_newspaper-article.txt"])
 
 
 def test_drafter_new_writes_a_docx_from_every_mined_outline(library, tmp_path):
@@ -105,7 +108,8 @@ def test_phrase_entries_have_the_documented_shape(library):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
         for e in entries:
             assert e["function"] == path.stem and e["id"].startswith(path.stem + ".")
-            assert set(e) <= {"id", "function", "text", "slots", "seen", "years", "dated", "score", "sources", "example", "by"}
+            assert set(e) <= {"id", "function", "text", "slots", "seen", "years", "dated", "score", "sources",
+                              "example", "by"}
             assert e["seen"]["docs"] >= 1 and e["seen"]["count"] >= len(e["sources"]) >= 1
             assert all(":" in s for s in e["sources"])
             assert ("{" in e["text"]) == bool(e.get("slots")) and "{{" not in e["text"]

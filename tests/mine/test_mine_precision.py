@@ -18,7 +18,8 @@ import yaml
 from drafter.mine import mine_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" / "precision.yaml").read_text(encoding="utf-8"))
+LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" / "precision.yaml")
+                        .read_text(encoding="utf-8"))
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
@@ -45,7 +46,8 @@ def test_the_labelled_entries_are_still_mined(banks):
 
 def test_the_current_sample_is_labelled_and_precise(banks):
     labels = {(e["corpus"], e["id"]): e["reusable"] for e in LABELS["entries"]}
-    sample = [(name, p.id) for name, result in banks.items() for p in draw(result, LABELS["per_corpus"], LABELS["seed"])]
+    sample = [(name, p.id) for name, result in banks.items()
+              for p in draw(result, LABELS["per_corpus"], LABELS["seed"])]
     known = [labels[s] for s in sample if s in labels]
     assert len(known) >= 0.9 * len(sample), "the bank changed: label the new entries of the sample"
     assert sum(known) / len(known) >= PRECISION

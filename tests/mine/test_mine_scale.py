@@ -19,7 +19,8 @@ SEEDS = ROOT / "examples" / "corpus"
 def test_output_is_byte_identical_across_jobs():
     calls = []
     one = library_files(mine_corpus(SEEDS, jobs=1))
-    two = library_files(mine_corpus(SEEDS, jobs=2, progress=lambda stage, done, total: calls.append((stage, done, total))))
+    two = library_files(mine_corpus(SEEDS, jobs=2,
+                                    progress=lambda stage, done, total: calls.append((stage, done, total))))
     assert one == two
     assert ("read", 5, 5) in calls and {c[0] for c in calls} >= {"read", "index", "formulas", "bank", "outlines"}
 
@@ -47,9 +48,11 @@ def test_entries_carry_years_from_dates_and_file_names(tmp_path):
                        (2019, "004_5b4d48522c5419d6.txt")):       # the name dates the speech; 2025-08 was its posting
         shutil.copy(SEEDS / seed, folder / f"{year}-06-18_讲话.txt")
     files = library_files(mine_corpus(folder))
-    entries = [e for name, text in files.items() if name.startswith("phrasebank/") for e in yaml.safe_load(text.split("\n", 1)[1])]
+    entries = [e for name, text in files.items() if name.startswith("phrasebank/")
+               for e in yaml.safe_load(text.split("\n", 1)[1])]
     both = next(e for e in entries if e["text"] == "提供了根本遵循")
-    assert both["years"] == {"first": 2015, "last": 2024, "by_year": {2015: 1, 2019: 1, 2024: 1}} and "dated" not in both
+    assert (both["years"] == {"first": 2015, "last": 2024, "by_year": {2015: 1, 2019: 1, 2024: 1}}
+            and "dated" not in both)
     old = [e for e in entries if e.get("years", {}).get("last") == 2015]
     assert old and all(e["dated"] for e in old)                 # not seen in the last five years (2020–2024)
 

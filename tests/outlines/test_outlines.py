@@ -20,8 +20,8 @@ from drafter.library import BUILTIN, ENV, Library
 from drafter.outlines.check import check_outline
 
 REPO = Path(__file__).resolve().parents[2]
-BUILTINS = ["address", "commendation", "criticism-remarks", "duty-report", "host-script", "meeting-speech", "mobilization",
-            "party-lecture", "seminar-remarks", "signed-article", "symposium", "training-opening"]
+BUILTINS = ["address", "commendation", "criticism-remarks", "duty-report", "host-script", "meeting-speech",
+            "mobilization", "party-lecture", "seminar-remarks", "signed-article", "symposium", "training-opening"]
 SEEDS = {p.name for p in (REPO / "examples" / "corpus").glob("*.txt")}
 
 
@@ -114,7 +114,8 @@ def test_outline_headings_are_the_seed_frames_with_slots():
     assert [c.title for c in last.children] == [
         "坚持思想铸魂，在筑牢思想根基上精准聚力", "坚持固本强基，在夯实基层基础上精准聚力",
         "坚持担当作为，在锻造过硬队伍上精准聚力", "坚持改革创新，在破解发展难题上精准聚力"]
-    article = assemble(Library.resolve().outline("signed-article"), example_values(Library.resolve().outline("signed-article")))
+    article = assemble(Library.resolve().outline("signed-article"),
+                       example_values(Library.resolve().outline("signed-article")))
     assert article.sections[0].title == "把牢安全生产工作的政治方向，牢固树立安全发展理念"
     assert len({s.title.split("，")[0] for s in article.sections}) == len(article.sections)   # no repeated frame
     assert article.back[-1].text == "（作者系市应急管理局党委书记、局长）"
@@ -124,11 +125,14 @@ def test_outline_headings_are_the_seed_frames_with_slots():
 
 # --- finding outlines --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, oid", [("党课", "party-lecture"), ("主持词", "host-script"), ("专题党课", "party-lecture"),
+@pytest.mark.parametrize("name, oid", [("党课", "party-lecture"), ("主持词", "host-script"),
+                                       ("专题党课", "party-lecture"),
                                        ("民主生活会", "criticism-remarks"), ("组织生活会", "criticism-remarks"),
                                        ("述职述廉", "duty-report"), ("开班式", "training-opening"),
-                                       ("培训班讲话", "training-opening"), ("欢迎辞", "address"), ("开幕致辞", "address"),
-                                       ("座谈会", "symposium"), ("动员部署会", "mobilization"), ("总结表彰会", "commendation"),
+                                       ("培训班讲话", "training-opening"), ("欢迎辞", "address"),
+                                       ("开幕致辞", "address"),
+                                       ("座谈会", "symposium"), ("动员部署会", "mobilization"),
+                                       ("总结表彰会", "commendation"),
                                        ("研讨交流发言", "seminar-remarks"), ("署名文章", "signed-article"),
                                        ("工作会议讲话", "meeting-speech")])
 def test_chinese_names_and_aliases_work_as_ids(name, oid):

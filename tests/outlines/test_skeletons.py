@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from drafter import cli
 from drafter.api import new_skeleton, write_speech
 from drafter.library import ENV, Library
-from drafter.model import Paragraph, Speech
-from drafter.outlines.assemble import assemble, is_text_key
+from drafter.model import Speech
+from drafter.outlines.assemble import is_text_key
 from drafter.outlines.expand import expand
 from drafter.outlines.hints import CHARS_PER_MINUTE, Quoter, cite, shown
 from drafter.outlines.values import load_answers
@@ -61,12 +61,12 @@ def parts_with_functions(oid: str, speech: Speech):
     """(hint, function) for every part whose outline spec names a function, in document order."""
     outline = LIBRARY.outline(oid)
     data = outline.data
-    for spec, p in zip(data.get("front", []), speech.front):
+    for spec, p in zip(data.get("front", []), speech.front, strict=False):
         yield p.hint, spec.get("function")
     items = [i for top in expand(outline) for i in top.walk()]
-    for item, section in zip(items, speech.walk()):
+    for item, section in zip(items, speech.walk(), strict=False):
         yield section.hint, item.layers.value("function")
-    for spec, p in zip(data.get("back", []), speech.back):
+    for spec, p in zip(data.get("back", []), speech.back, strict=False):
         yield p.hint, spec.get("function")
 
 
@@ -165,11 +165,13 @@ def test_topic_from_the_command_line_fills_the_topic_value_and_ranks():
 
 
 def test_entries_are_cited_with_their_years_and_slots_in_either_format():
-    assert cite(entry("x", "opening.context", "指明了{{ A }}方向、提供了根本遵循", docs=3)) == "“指明了…方向、提供了根本遵循”（3篇）"
+    assert (cite(entry("x", "opening.context", "指明了{{ A }}方向、提供了根本遵循", docs=3))
+            == "“指明了…方向、提供了根本遵循”（3篇）")
     years = {"first": 2019, "last": 2024, "by_year": {2019: 1, 2024: 2}}
     assert cite(entry("y", "opening.context", "为{A}提供了根本遵循", docs=2, years=years)) == \
         "“为…提供了根本遵循”（2篇，2019—2024年）"
-    assert cite(entry("z", "formula", "新时代新征程", docs=1, years={"by_year": {"2023": 1}})) == "“新时代新征程”（1篇，2023年）"
+    assert (cite(entry("z", "formula", "新时代新征程", docs=1, years={"by_year": {"2023": 1}}))
+            == "“新时代新征程”（1篇，2023年）")
 
 
 def test_a_function_with_few_entries_of_its_own_borrows_fitting_ones():
@@ -179,7 +181,8 @@ def test_a_function_with_few_entries_of_its_own_borrows_fitting_ones():
     picked = [p.id for p in Quoter(bank).pick("closing.modesty")]
     assert picked[0] == "m" and "c" not in picked     # never a leader's call in a modest close
     # a bank whose functions drafter does not know (another miner's) still fills the hints
-    other = [entry(f"x{i}", "cliche", f"第{i}条常用的说法示例") for i in range(5)] + [entry("o", "opening.context", "为推进工作提供了根本遵循")]
+    other = ([entry(f"x{i}", "cliche", f"第{i}条常用的说法示例") for i in range(5)]
+             + [entry("o", "opening.context", "为推进工作提供了根本遵循")])
     assert len(Quoter(other).pick("requirement")) == 4
     assert "o" not in [p.id for p in Quoter(other).pick("requirement")]
 

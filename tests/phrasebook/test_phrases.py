@@ -14,7 +14,6 @@ from phrasebook_helpers import ROOT
 from drafter.library import Library
 from drafter.cli import app
 from drafter.errors import DrafterError
-from drafter.phrasebook import Phrasebook
 from drafter.phrasebook.index import cache_dir
 
 runner = CliRunner()
@@ -26,7 +25,8 @@ def book():
 
 
 def test_the_builtin_bank_loads(book):
-    assert {"opening.context", "transition", "frame", "quotation", "triad", "formulation", "closing.call"} <= set(book.functions())
+    assert ({"opening.context", "transition", "frame", "quotation", "triad", "formulation", "closing.call"}
+            <= set(book.functions()))
     assert len(book) > 100 and book.meta["sentences"] == "corpus"
     assert all(e.origin == "内置" for e in book.entries(limit=50))
 
@@ -149,7 +149,8 @@ def test_scores_are_real_and_tiers_ranked(book):
     assert exact.score == 1.0
     mixed = book.search("党的建设", limit=200).hits
     assert len({h.score for h in mixed}) > 3
-    assert [h.score for h in mixed if h.match == "substring"] and all(h.score >= 0.9 for h in mixed if h.match == "substring")
+    assert ([h.score for h in mixed if h.match == "substring"]
+            and all(h.score >= 0.9 for h in mixed if h.match == "substring"))
 
 
 def test_function_filter_and_unknown_function(old):
@@ -169,7 +170,7 @@ def test_show_and_unknown_ids(book):
     assert book.get(e.id).text == "秉纲而目自张，执本而末自从"
     sentences = dict(book.sentences_of(e))
     assert "秉纲而目自张" in sentences["002_196b020fa5f85377.txt:20"]
-    with pytest.raises(DrafterError, match="没有编号为 quotation.nope"):
+    with pytest.raises(DrafterError, match=r"没有编号为 quotation.nope"):
         book.get("quotation.nope")
 
 
@@ -281,7 +282,8 @@ def test_a_search_reads_no_yaml_and_help_loads_no_phrase_book(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     probe = ("import sys\nfrom drafter.cli import main\nsys.argv = ['drafter'] + sys.argv[1:]\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('yaml', 'pypinyin', 'rapidfuzz', 'drafter.phrasebook', 'rich') if m in sys.modules), file=sys.stderr)")
+             "print(sorted(m for m in ('yaml', 'pypinyin', 'rapidfuzz', 'drafter.phrasebook', 'rich') "
+             "if m in sys.modules), file=sys.stderr)")
     run = lambda *args: subprocess.run([sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True)  # noqa: E731
     run("phrases", "search", "根本遵循")                    # the index exists after this
     assert run("phrases", "search", "根本遵循").stderr.strip().endswith("['drafter.phrasebook']")  # nor rich

@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 import phrasebook_helpers  # noqa: F401  (a cache folder of the tests' own)
 from drafter.library import Library
 from drafter.cli import app
-from drafter.phrasebook import Phrasebook
 from test_phrases import _library, old_library
 
 runner = CliRunner()
@@ -122,5 +121,6 @@ def test_years_filter_and_timeline_in_the_browser(browser, tmp_path, no_builtin_
     page.fill("#since", "2020")
     assert page.locator(".card[data-id]").count() == 0
     page.fill("#q", "压实")
-    assert page.locator(".card[data-id]").count() == 1 and "压紧压实工作责任" in page.locator(".card .text").first.inner_text()
+    assert (page.locator(".card[data-id]").count() == 1
+            and "压紧压实工作责任" in page.locator(".card .text").first.inner_text())
     page.close()

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from phrasebook_helpers import EVERYDAY, RECURRING, ROOT, as_query, found, initials, typo
 from drafter.library import Library
 from drafter.cli import app
-from drafter.phrasebook import Phrasebook
 from drafter.phrasebook.bank import write_sentences
 from test_phrases import _library
 
@@ -105,7 +104,8 @@ def test_json_lines_validate_against_the_schema(wider):
         assert lines
         for line in lines:
             jsonschema.validate(json.loads(line), SCHEMA)
-    kinds = {json.loads(l)["kind"] for l in runner.invoke(app, ["phrases", "search", "担当作为", "--json"]).output.splitlines()}
+    kinds = {json.loads(l)["kind"]
+             for l in runner.invoke(app, ["phrases", "search", "担当作为", "--json"]).output.splitlines()}
     assert kinds == {"sentence"}
 
 

@@ -62,7 +62,8 @@ def test_salutation(fact, parsed):
 
 def _heading_cases():
     for fact in FACTS:
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_HEADINGS[fact["file"]])] if fact["file"] in KNOWN_HEADINGS else []
+        marks = ([pytest.mark.xfail(strict=True, reason=KNOWN_HEADINGS[fact["file"]])]
+                 if fact["file"] in KNOWN_HEADINGS else [])
         yield pytest.param(fact, marks=marks, id=fact["file"])
 
 

@@ -30,7 +30,7 @@ PAGE = """<html><head><meta charset="gb2312"><title>站名</title><script>var x 
 <p>一、提高站位<br>我们要提高政治站位，把思想统一到中央决策部署上来，切实增强责任感和使命感。</p>
 <p>二、狠抓落实</p><p>我们要狠抓工作落实，一级抓一级，层层抓落实，确保各项任务落到实处、见到实效。</p></div>
 <div class="tools"><a href="javascript:print()">【打印本页】</a></div></div>
-<div class="foot">版权所有 某某市人民政府 ICP备12345号</div></body></html>"""
+<div class="foot">版权所有 某某市人民政府 ICP备12345号</div></body></html>"""  # noqa: E501
 
 
 def test_html_reads_the_main_column_to_the_end_of_the_page(tmp_path):
@@ -185,7 +185,8 @@ def test_speech_lines_that_look_like_page_matter_stay(tmp_path):
     assert [r.line for r in speech.removed] == [2]
     speech = _parse(tmp_path, "关于全市安全生产检查情况的通报\n同志们：\n" + BODY)
     assert speech.meta.text("title") == "关于全市安全生产检查情况的通报" and speech.removed == []
-    speech = _parse(tmp_path, "在全市工作会议上的讲话\n同志们：\n" + BODY.replace("一、提高站位\n", "一、提高站位\n打印本页\n"))
+    speech = _parse(tmp_path,
+                    "在全市工作会议上的讲话\n同志们：\n" + BODY.replace("一、提高站位\n", "一、提高站位\n打印本页\n"))
     assert [(r.line, r.why) for r in speech.removed] == [(5, "页面按钮")]
     assert [s.title for s in speech.headings()] == ["提高站位", "狠抓落实"]
 
@@ -198,5 +199,6 @@ def test_new_prints_dates_as_a_speech_does():
 
 
 def test_speech_asking_to_study_a_speech_is_not_a_forwarding_note(tmp_path):
-    speech = _parse(tmp_path, "在全市工作会议上的讲话\n我们要认真学习贯彻习近平总书记重要讲话精神，把思想统一到中央决策部署上来。\n" + BODY)
+    speech = _parse(tmp_path, "在全市工作会议上的讲话\n"
+                              "我们要认真学习贯彻习近平总书记重要讲话精神，把思想统一到中央决策部署上来。\n" + BODY)
     assert speech.removed == [] and speech.front[0].text.startswith("我们要认真学习")

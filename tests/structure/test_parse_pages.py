@@ -16,37 +16,55 @@ from pages_score import FIELDS, FILES, score, table
 #: what the parser does not get, and why (general rules only: no rule keyed to one page's wording)
 KNOWN = {
     # lead heads labelled one or two at a time in excerpts: the parser needs three parallel ones
-    ("001_jilin-gov-report-fjlib.txt", "headings"): "a single lead head under （一） in an excerpt (needs three parallel ones)",
+    ("001_jilin-gov-report-fjlib.txt", "headings"):
+        "a single lead head under （一） in an excerpt (needs three parallel ones)",
     ("002_yunnan-gov-report-breadcrumb.txt", "headings"): "single lead heads under （一） in an excerpt",
-    ("003_sichuan-gov-report-tail-repeat.txt", "headings"): "single lead heads in an excerpt; two 'run-in （一）' read differently",
+    ("003_sichuan-gov-report-tail-repeat.txt", "headings"):
+        "single lead heads in an excerpt; two 'run-in （一）' read differently",
     ("005_shaanxi-gov-report-share.txt", "headings"): "single lead heads in an excerpt",
-    ("006_qinghai-gov-report-editor.txt", "headings"): "standalone one-line lead heads (加强生态系统保护修复。) not found",
+    ("006_qinghai-gov-report-editor.txt", "headings"):
+        "standalone one-line lead heads (加强生态系统保护修复。) not found",
     ("007_guizhou-gov-report-caption.txt", "headings"): "single lead heads in an excerpt",
-    ("008_guangdong-gov-report-appendix.txt", "headings"): "standalone 一是… lines and the appendix's own 一、二、 after the closing read as headings",
+    ("008_guangdong-gov-report-appendix.txt", "headings"):
+        "standalone 一是… lines and the appendix's own 一、二、 after the closing read as headings",
     ("009_hainan-gov-report-notes.txt", "headings"): "standalone 这一年，…。 lead lines not found",
     ("013_shaoxing-xinhua-hu-tsinghua.txt", "headings"): "topic sentences of a long speech read as lead heads",
     ("015_shaoxing-shuzhi-three-leaders.txt", "headings"): "single lead heads inside each 述职 part",
-    ("021_shaoxing-weekly-study-party-congress.html", "headings"): "bold 这五年，… run-in heads (two left in the excerpt) not found",
-    ("021_shaoxing-weekly-study-party-congress.html", "title"): "a title set in three centred lines: the third is read as the subtitle",
-    ("021_shaoxing-weekly-study-party-congress.html", "subtitle"): "a title set in three centred lines: the third is read as the subtitle",
+    ("021_shaoxing-weekly-study-party-congress.html", "headings"):
+        "bold 这五年，… run-in heads (two left in the excerpt) not found",
+    ("021_shaoxing-weekly-study-party-congress.html", "title"):
+        "a title set in three centred lines: the third is read as the subtitle",
+    ("021_shaoxing-weekly-study-party-congress.html", "subtitle"):
+        "a title set in three centred lines: the third is read as the subtitle",
     # page matter the rules do not reach
-    ("005_shaanxi-gov-report-share.txt", "removed"): "a photo caption without a credit (省长赵刚作政府工作报告) is kept",
-    ("023_shaoxing-coming-of-age-address.html", "removed"): "the headline above a speaker line is read as title and subtitle",
+    ("005_shaanxi-gov-report-share.txt", "removed"):
+        "a photo caption without a credit (省长赵刚作政府工作报告) is kept",
+    ("023_shaoxing-coming-of-age-address.html", "removed"):
+        "the headline above a speaker line is read as title and subtitle",
     ("023_shaoxing-coming-of-age-address.html", "title"): "the headline above a speaker line is read as the title",
     ("023_shaoxing-coming-of-age-address.html", "subtitle"): "the headline's ——part is read as the subtitle",
-    ("023_shaoxing-coming-of-age-address.html", "salutation"): "the greeting after the salutation's comma (大家下午好！) is labelled as part of it",
-    ("025_peopledaily-new-year-address.txt", "removed"): "newspaper pull quotes (■) before the text are kept as its pull quotes (the held-out convention)",
+    ("023_shaoxing-coming-of-age-address.html", "salutation"):
+        "the greeting after the salutation's comma (大家下午好！) is labelled as part of it",
+    ("025_peopledaily-new-year-address.txt", "removed"):
+        "newspaper pull quotes (■) before the text are kept as its pull quotes (the held-out convention)",
     ("026_peopledaily-qiushi-article-report.txt", "removed"): "a '### ' Markdown kicker above the headline is kept",
     ("026_peopledaily-qiushi-article-report.txt", "title"): "the Markdown kicker is read as the title",
     ("026_peopledaily-qiushi-article-report.txt", "subtitle"): "the Markdown headline is read as the subtitle",
-    ("026_peopledaily-qiushi-article-report.txt", "speaker"): "the kicker (《求是》杂志发表…) is read as the headline naming the speaker",
-    ("026_peopledaily-qiushi-article-report.txt", "date"): "the dateline of a news report about an article is read as the text's date",
-    ("027_fanwen-gwyoo-county-projects.txt", "removed"): "the seeds' convention wins: a file's first line is the title and its later repeat is removed (truth removes the first)",
-    ("032_fanwen-6dgww-truncated-paywall.txt", "removed"): "a variant title glued to the start of the first paragraph (only part of the line is page matter)",
+    ("026_peopledaily-qiushi-article-report.txt", "speaker"):
+        "the kicker (《求是》杂志发表…) is read as the headline naming the speaker",
+    ("026_peopledaily-qiushi-article-report.txt", "date"):
+        "the dateline of a news report about an article is read as the text's date",
+    ("027_fanwen-gwyoo-county-projects.txt", "removed"):
+        "the seeds' convention wins: a file's first line is the title and its later repeat is removed (truth removes "
+        "the first)",
+    ("032_fanwen-6dgww-truncated-paywall.txt", "removed"):
+        "a variant title glued to the start of the first paragraph (only part of the line is page matter)",
     ("032_fanwen-6dgww-truncated-paywall.txt", "speaker"): "the speaker is only in the glued variant title",
     # dates the text gives only by inference
-    ("017_shaoxing-theme-education-summary.txt", "date"): "the time-and-place line has no year (1月13日下午4点…); the year is inferred from the text",
-    ("031_shaoxing-xi-reform-40-no-title.txt", "date"): "the date is in the speech's first sentence (1978年12月18日 … 40 years on)",
+    ("017_shaoxing-theme-education-summary.txt", "date"):
+        "the time-and-place line has no year (1月13日下午4点…); the year is inferred from the text",
+    ("031_shaoxing-xi-reform-40-no-title.txt", "date"):
+        "the date is in the speech's first sentence (1978年12月18日 … 40 years on)",
 }
 
 RESULTS = score()
