@@ -39,7 +39,7 @@ class YamlDoc:
         return position(self.path, mark)
 
 
-def position(path: Path | str, mark: yaml.Mark | None) -> str:
+def position(path: Path | str, mark: yaml.Mark | yaml._yaml.Mark | None) -> str:
     if mark is None:
         return f"{path}:1:1"
     return f"{path}:{mark.line + 1}:{mark.column + 1}"
@@ -56,14 +56,16 @@ MAX_NODES = 250_000
 
 if getattr(yaml, "__with_libyaml__", False) and hasattr(yaml, "cyaml"):
     # libyaml scans and parses (ten times faster); composing stays in Python, where it is budgeted
-    class _Parser(yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    from yaml._yaml import CParser
+
+    class _Parser(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         def __init__(self, text: str):
-            yaml.cyaml.CParser.__init__(self, text)
+            CParser.__init__(self, text)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 else:  # pragma: no cover - PyYAML without libyaml
-    _Parser = yaml.SafeLoader
+    _Parser = yaml.SafeLoader  # type: ignore[misc, assignment]  # the pure-Python stand-in for the class above
 
 
 class _Loader(_Parser):
