@@ -83,6 +83,7 @@ class _Loader(_Parser):
 
     def compose_node(self, parent, index):
         event = self.peek_event()
+        assert event is not None   # a node is composed only when its event is next
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise LimitError(f"YAML 节点太多 more than {MAX_NODES} nodes", where=position(self.path, event.start_mark))
