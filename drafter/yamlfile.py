@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -119,7 +120,7 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def read_yaml(path: str | Path) -> YamlDoc:
+def read_yaml(path: str | os.PathLike[str]) -> YamlDoc:
     """Load a YAML file with the safe loader and its budgets; any error names ``file:line:col``."""
     path = Path(path)
     data_bytes = read_input(path)
