@@ -29,7 +29,7 @@ from drafter.errors import DrafterError, LibraryError
 if TYPE_CHECKING:
     from drafter.outlines.load import Outline
     from drafter.outlines.sandbox import Templates
-    from drafter.phrasebook import Entry, Phrasebook
+    from drafter.phrasebook import Entry as PhraseEntry, Phrasebook
 
 ENV = "DRAFTER_LIBRARY"
 BUILTIN = "内置"
@@ -79,7 +79,7 @@ class Library:
 
     def __init__(self, roots: list[Root]):
         self.roots = roots
-        self._phrases: list[Entry] | None = None     # read once: a batch quotes the bank in every row
+        self._phrases: list[PhraseEntry] | None = None     # read once: a batch quotes the bank in every row
         self._profiles: dict[str, dict[str, Any]] = {}
 
     @classmethod
@@ -194,7 +194,7 @@ class Library:
 
         return Phrasebook(self.phrase_folders(), on_build=on_build)
 
-    def phrases(self) -> list[Entry]:
+    def phrases(self) -> list[PhraseEntry]:
         """Every phrase of the library, each id once (from its highest-precedence root), sorted by id;
         read once (a batch quotes the bank in every row)."""
         from drafter.phrasebook.bank import bank_files, read_entries

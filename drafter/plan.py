@@ -149,6 +149,7 @@ def _yaml_rows(path: Path) -> tuple[list[Row], list[str]]:
         raise DrafterError("YAML 计划表应是映射的列表（- outline: …）",
                            where=doc.where())
     rows, columns = [], {}
+    assert doc.root is not None   # a document with data has its node
     for i, item in enumerate(doc.data):
         line = doc.root.value[i].start_mark.line + 1
         if not isinstance(item, dict):

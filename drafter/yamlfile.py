@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ class YamlDoc:
         return position(self.path, mark)
 
 
-def position(path: Path | str, mark: yaml.Mark | None) -> str:
+def position(path: Path | str, mark: yaml.Mark | yaml._yaml.Mark | None) -> str:
     if mark is None:
         return f"{path}:1:1"
     return f"{path}:{mark.line + 1}:{mark.column + 1}"
@@ -57,14 +58,16 @@ MAX_NODES = 250_000
 
 if getattr(yaml, "__with_libyaml__", False) and hasattr(yaml, "cyaml"):
     # libyaml scans and parses (ten times faster); composing stays in Python, where it is budgeted
-    class _Parser(yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    from yaml._yaml import CParser
+
+    class _Parser(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         def __init__(self, text: str):
-            yaml.cyaml.CParser.__init__(self, text)
+            CParser.__init__(self, text)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 else:  # pragma: no cover - PyYAML without libyaml
-    _Parser = yaml.SafeLoader
+    _Parser = yaml.SafeLoader  # type: ignore[misc, assignment]  # the pure-Python stand-in for the class above
 
 
 class _Loader(_Parser):
@@ -82,6 +85,7 @@ class _Loader(_Parser):
 
     def compose_node(self, parent, index):
         event = self.peek_event()
+        assert event is not None   # a node is composed only when its event is next
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise LimitError(f"YAML 节点太多：超过 {MAX_NODES} 个", where=position(self.path, event.start_mark))
@@ -117,7 +121,7 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def read_yaml(path: str | Path) -> YamlDoc:
+def read_yaml(path: str | os.PathLike[str]) -> YamlDoc:
     """Load a YAML file with the safe loader and its budgets; any error names ``file:line:col``."""
     path = Path(path)
     data_bytes = read_input(path)

@@ -70,7 +70,7 @@ def progress_bar(label: str, unit: str = "行") -> Iterator[Callable[..., None]]
         task = shown.add_task(label, total=None)
 
         def update(done: int, total: int, stage: str | None = None) -> None:
-            shown.update(task, completed=done, total=total, **({"description": stage} if stage else {}))
+            shown.update(task, completed=done, total=total, description=stage or None)
 
         yield update
 

@@ -15,6 +15,7 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Iterable
+from typing import cast
 
 from drafter.phrasebook import Entry, Hit, Result
 from drafter.phrasebook.search import occurrences
@@ -165,7 +166,7 @@ def sparkline(by_year: dict[int, int], first: int | None = None, last: int | Non
 
 def entries_lines(rows: list[tuple[Entry, Hit | None]], width: int, color: bool, wide: bool = False) -> list[str]:
     """One entry a row: its text (matches highlighted) with its sources below, id, documents, years."""
-    cells = []
+    cells: list[list[Segments]] = []
     for e, hit in rows:
         text = highlighted(e.plain, hit.spans if hit else ())
         if hit and hit.match != "substring":
@@ -179,9 +180,10 @@ def entries_lines(rows: list[tuple[Entry, Hit | None]], width: int, color: bool,
 
 
 def sentences_lines(hits: list[Hit], width: int, color: bool, wide: bool = False) -> list[str]:
-    cells = []
+    cells: list[list[Segments]] = []
     for h in hits:
         s = h.sentence
+        assert s is not None   # hits of the fallback are sentences
         text = highlighted(s.text, h.spans)
         if h.match != "substring":
             text.append((f"（{MATCH_NAMES[h.match]}）", DIM))
@@ -200,7 +202,7 @@ def search_text(result: Result, width: int, color: bool, wide: bool = False) -> 
     for h in hits:
         kinds[MATCH_NAMES[h.match]] = kinds.get(MATCH_NAMES[h.match], 0) + 1
     head = f"搜索“{result.query}”：{len(hits)} 条（{'、'.join(f'{k} {n}' for k, n in kinds.items())}）"
-    return "\n".join([head] + entries_lines([(h.entry, h) for h in hits], width, color, wide)) + "\n"
+    return "\n".join([head] + entries_lines([(cast(Entry, h.entry), h) for h in hits], width, color, wide)) + "\n"
 
 
 def list_text(entries: list[Entry], title: str, width: int, color: bool, wide: bool = False) -> str:
@@ -251,8 +253,8 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
 def functions_text(counts: list[tuple[str, int]], width: int, color: bool) -> str:
     from drafter.phrasebook.entry import label
 
-    rows = [[[(name, None)], [(label(name) if label(name) != name else "", None)], [(str(n), None)]]
-            for name, n in counts]
+    rows: list[list[Segments]] = [[[(name, None)], [(label(name) if label(name) != name else "", None)],
+                                   [(str(n), None)]] for name, n in counts]
     return "\n".join(table(["功能", "用途", "条数"], rows, width, color, flex=1, right=(2,))) + "\n"
 
 

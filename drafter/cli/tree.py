@@ -64,8 +64,8 @@ def print_tree(speech: Speech) -> None:
         root.add(f"[dim]类型[/dim] {escape(meta.kind)}")
     for name, label in (("subtitle", "副题"), ("speaker", "讲话人"), ("occasion", "场合"), ("author", "作者"),
                         ("date", "讲话日期"), ("published", "网页发布日期"), ("source", "来源")):
-        if meta.text(name):
-            root.add(f"[dim]{label}[/dim] {escape(meta.text(name))}")
+        if value := meta.text(name):
+            root.add(f"[dim]{label}[/dim] {escape(value)}")
     if speech.parts:
         parts = root.add(f"[cyan]本页包含 {len(speech.parts)} 篇[/cyan]")
         for k, part in enumerate(speech.parts, 1):

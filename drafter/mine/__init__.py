@@ -16,6 +16,7 @@ index, formulas, bank, outlines); mining prints nothing.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from collections.abc import Callable, Iterable
@@ -92,7 +93,7 @@ class IndexBounds(Bounds):
         self._seen = {}
 
 
-class _Counts(dict):
+class _Counts(Counter[str]):
     def __init__(self, count):
         super().__init__()
         self.count = count
@@ -129,10 +130,10 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     closes = {f.text: f.closes / f.tf for f in found}
     cohesion = {f.text: f.cohesion for f in found}
     gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], len(index.code))
-    reusable = [f for f, x in reusable if x.text in fit]
+    kept = [f for f, x in reusable if x.text in fit]
     step("formulas", 1, 1)
     step("bank", 0, 1)
-    phrases = build_bank(corpus, sents, reusable, gaps, groups, IndexBounds(index), min_docs, top, strength, closes,
+    phrases = build_bank(corpus, sents, kept, gaps, groups, IndexBounds(index), min_docs, top, strength, closes,
                          cohesion)
     step("bank", 1, 1)
     step("outlines", 0, 1)

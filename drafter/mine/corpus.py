@@ -177,7 +177,7 @@ def shapes(units: list[Unit]) -> list[tuple[int, str, int, int, str | None]]:
     from drafter.mine.quotes import formulations, quotations
     from drafter.mine.triads import triads
 
-    out = []
+    out: list[tuple[int, str, int, int, str | None]] = []
     for k, unit in enumerate(units):
         text = unit.text
         if text.count("，") + text.count("、") + text.count("：") >= 2:

@@ -103,12 +103,12 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
         docs = frozenset().union(*(sents.docsets[s] for s, _ in where))
         if len(docs) < 2:
             continue
-        key = (len(docs), len(where), len(piece), piece)
-        if best is not None and key <= best[0]:
+        rank = (len(docs), len(where), len(piece), piece)
+        if best is not None and rank <= best[0]:
             continue
         if _chance(piece, len(where), corpus, counts) > CHANCE:
             continue
-        best = (key, piece, where)
+        best = (rank, piece, where)
     if best is None:
         return None
     _, piece, where = best
@@ -141,7 +141,7 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
         before = a < i
         spans.append((s, before, (a, a + len(piece)) if before else (i, i + len(gram)),
                       (i, i + len(gram)) if before else (a, a + len(piece))))
-    votes = Counter()
+    votes: Counter[bool] = Counter()
     for s, before, _, _ in spans:
         for _d in _docs(sents, s):
             votes[before] += 1

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from drafter.mine.corpus import Doc
 from drafter.mine.frames import Frame
@@ -129,7 +130,7 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group]) -
     sh = Shape((kind[0], kind[1], kind[2]), ladder(speech))
     used: dict[str, str] = {}
     title = _title(speech, used)
-    outline = {"id": kind[0], "name": kind[1], "kind": kind[2],
+    outline: dict[str, Any] = {"id": kind[0], "name": kind[1], "kind": kind[2],
                "description": _description(sh, docs, counts, groups), "mined_from": [d.name for d in docs]}
     body: dict = {"title": title}
     if speech.meta.subtitle:
@@ -223,7 +224,7 @@ def _majority(docs: list[Doc], test) -> bool:
 
 
 def _front(docs: list[Doc]) -> list[dict]:
-    front = []
+    front: list[dict[str, Any]] = []
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
         front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: (salutations[t], t)))})

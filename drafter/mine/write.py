@@ -27,7 +27,13 @@ class _Flow(list):
     """A list written on one line."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+if TYPE_CHECKING:
+    _SafeDumper = yaml.SafeDumper
+else:
+    _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_SafeDumper):
     """A safe dumper of its own (libyaml's where PyYAML has it: the same text, ten times faster), so
     the flow-list representer does not leak into yaml.SafeDumper."""
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any
 from collections.abc import Iterable
+from typing import Any, TypeVar, cast
 
 from drafter.errors import DrafterError, OutlineError
 from drafter.model import Gap, Inlines, Meta, Paragraph, Placeholder, Section, Speech, plain
@@ -130,7 +130,7 @@ class Assembler:
     def frames(self, item: Item) -> tuple[str, tuple, int, list[tuple[str, tuple]]]:
         """The item's heading frames (its ``heading`` then its ``variants``), the chosen one's
         template and path, its number (1-based), and every frame with its path."""
-        heading, path = item.layers.get("heading")
+        heading, path = cast("tuple[Any, tuple]", item.layers.get("heading"))   # every item has a heading
         found = item.layers.get("variants")
         frames = [(heading, path)] + ([(v, found[1] + (i,)) for i, v in enumerate(found[0])] if found else [])
         if len(frames) == 1:
@@ -208,11 +208,14 @@ class Assembler:
         return speech
 
 
+_Inlines = TypeVar("_Inlines", Inlines, "Inlines | None")
+
+
 def _hint_once(speech: Speech) -> None:
     """A placeholder's hint on its first appearance only, so one comment does not repeat down the page."""
     seen: set[str] = set()
 
-    def once(inlines: Inlines | None) -> Inlines | None:
+    def once(inlines: _Inlines) -> _Inlines:
         if not inlines:
             return inlines
         out = []
@@ -261,8 +264,8 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
     in the values picks one part's); ``minutes``/``chars`` set the length target.
     """
     values = dict(values or {})
-    names = {v["name"] for v in outline.variables}
-    if topic and "topic" in names and "topic" not in values:
+    variables = {v["name"] for v in outline.variables}
+    if topic and "topic" in variables and "topic" not in values:
         values["topic"] = topic
     quoter = Quoter(phrases, topic or values.get("topic"))
     builder = Assembler(outline, values, quoter=quoter, variant=variant, target=target_of(outline, minutes, chars))

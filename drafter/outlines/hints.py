@@ -150,7 +150,7 @@ class Quoter:
 
         # another part's opening, transition or closing is never borrowed (no leader's call in a modest close)
         ranked = sorted((p for p in self.phrases if p.function in tiers or not _structural(p.function)), key=score)
-        picked = []
+        picked: list[Any] = []
         for p in ranked:
             if len(picked) >= MOST:
                 break

@@ -222,7 +222,7 @@ def _binop(op: str, left: Any, right: Any) -> Any:
     """``left op right`` for the intercepted operators, refused before it would grow too large."""
     if op == "*":
         for seq, n in ((left, right), (right, left)):
-            if _length(seq) is not None and isinstance(n, int) and _length(seq) * max(n, 0) > MAX_TEXT:
+            if (length := _length(seq)) is not None and isinstance(n, int) and length * max(n, 0) > MAX_TEXT:
                 raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
         return _check_size(operator.mul(left, right))
     if op == "**":

@@ -87,8 +87,8 @@ def entry_from_yaml(raw: object, origin: str = "", path: str = "") -> Entry | No
     """An Entry from one item of a bank file, or None when it lacks id, function or text."""
     if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("id", "function", "text")):
         return None
-    seen = raw.get("seen") if isinstance(raw.get("seen"), dict) else {}
-    years = raw.get("years") if isinstance(raw.get("years"), dict) else {}
+    seen = raw["seen"] if isinstance(raw.get("seen"), dict) else {}
+    years = raw["years"] if isinstance(raw.get("years"), dict) else {}
     by_year = {}
     for k, v in (years.get("by_year") or {}).items():
         try:

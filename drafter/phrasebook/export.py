@@ -64,10 +64,11 @@ def csv_text(entries: Iterable[Entry]) -> str:
 # ---- .docx: a Speech whose sections are functions and whose paragraphs are entries
 
 def compilation(entries: list[Entry], title: str):
-    from drafter.model import Meta, Paragraph, Placeholder, Section, Speech
+    from drafter.model import Gap, Meta, Paragraph, Placeholder, Section, Speech
 
     def inlines(text: str) -> list:
-        out, pos = [], 0
+        out: list[str | Placeholder] = []
+        pos = 0
         for m in SLOT.finditer(text):
             if m.start() > pos:
                 out.append(text[pos:m.start()])
@@ -82,7 +83,7 @@ def compilation(entries: list[Entry], title: str):
         by_function.setdefault(e.function, []).append(e)
     sections = []
     for function in sorted(by_function, key=lambda f: (list(LABELS).index(f) if f in LABELS else 99, f)):
-        body = []
+        body: list[Paragraph | Gap] = []
         for e in by_function[function]:
             seen = f"{e.docs} 篇 {e.count} 次"
             if e.first is not None:

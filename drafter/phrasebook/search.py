@@ -27,6 +27,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable
+from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.phrasebook.entry import Entry
@@ -59,7 +60,10 @@ class Hit:
 
     @property
     def text(self) -> str:
-        return self.entry.plain if self.entry is not None else self.sentence.text
+        if self.entry is not None:
+            return self.entry.plain
+        assert self.sentence is not None   # a hit holds an entry or a sentence
+        return self.sentence.text
 
     def to_dict(self, rank: int) -> dict:
         d = {"kind": self.kind, "rank": rank, "match": self.match, "score": self.score,
@@ -67,6 +71,7 @@ class Hit:
         if self.entry is not None:
             d.update(self.entry.to_dict())
         else:
+            assert self.sentence is not None
             d.update({"text": self.sentence.text, "source": self.sentence.source, "year": self.sentence.year})
         return d
 
@@ -87,7 +92,8 @@ class Filters:
     source: str | None = None
 
     def entries_sql(self) -> tuple[str, list]:
-        parts, args = [], []
+        parts: list[str] = []
+        args: list[object] = []
         if self.functions is not None:
             parts.append(f"function IN ({','.join('?' * len(self.functions))})")
             args += self.functions
@@ -103,7 +109,8 @@ class Filters:
         return " AND ".join(parts) or "1", args
 
     def sentences_sql(self) -> tuple[str, list]:
-        parts, args = [], []
+        parts: list[str] = []
+        args: list[object] = []
         if self.since is not None:
             parts.append("year >= ?")
             args.append(self.since)
@@ -206,7 +213,7 @@ class Searcher:
     def rarest(self, chars: str) -> str:
         """The character of chars with the fewest texts (the others are checked on those)."""
         df = self.frequencies(chars)
-        return min(df, key=df.get)
+        return min(df, key=df.__getitem__)
 
     def near(self, q: str, prefix: str, limit: int) -> list[tuple]:
         """Candidates of near misses: texts holding the query's rarest bigrams, those holding more of
@@ -214,7 +221,7 @@ class Searcher:
         rarest bigrams that exist hold every text within reach."""
         df = self.frequencies(prefix + g for g in _bigrams(q))
         wrong = max(1, len(q) // 4)
-        rare = sorted((g for g in df if df[g]), key=df.get)[:2 * wrong + 1]
+        rare = sorted((g for g in df if df[g]), key=df.__getitem__)[:2 * wrong + 1]
         if not rare:
             return []
         sql = (f"SELECT {', '.join('t.' + c.strip() for c in self.cols.split(','))} FROM "
@@ -256,7 +263,7 @@ def _fuzz():
     return _FUZZ
 
 
-_FUZZ = None
+_FUZZ: Any = None
 
 
 @dataclass
@@ -315,7 +322,7 @@ def run_tiers(s: Searcher, query: str, limit: int, order: str, make, with_pinyin
             tier = []
             for r in fresh(s.rows(" AND ".join(conds), cargs, order, want())):
                 text = r[1]
-                spans = _merge([sp for w in words for sp in occurrences(w, text)])
+                spans: list[tuple[int, int]] | None = _merge([sp for w in words for sp in occurrences(w, text)])
                 tier.append(make(r, "words", 0.8 + 0.1 * sum(len(w) for w in words) / max(len(text), 1), spans))
             add(tier)
         # 4. pinyin

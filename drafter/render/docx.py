@@ -25,6 +25,8 @@ from drafter.render.titlebreak import break_title
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.styles.style import BaseStyle
     from docx.text.paragraph import Paragraph as DocxParagraph
     from docx.text.run import Run
 
@@ -39,7 +41,7 @@ REL_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/me
 REL_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 
 
-def style_separator(paragraph) -> None:
+def style_separator(paragraph: DocxParagraph) -> None:
     """Make a paragraph's mark Word's style separator: a hidden mark that is never shown
     (``w:vanish`` + ``w:specVanish`` in the mark's run properties), so the next paragraph continues
     on the same line while each keeps its own style and outline level."""
@@ -54,7 +56,7 @@ def style_separator(paragraph) -> None:
             etree.SubElement(rpr, w(tag))
 
 
-def is_style_separator(p) -> bool:
+def is_style_separator(p: Any) -> bool:
     """Whether a w:p element's mark is a style separator (its text runs on into the next paragraph)."""
     ppr = p.find(w("pPr"))
     rpr = ppr.find(w("rPr")) if ppr is not None else None
@@ -72,7 +74,7 @@ class _Writer:
         self.sect_pr = self.body.find(w("sectPr"))
         self.style_ids: dict[tuple[str, int], str | None] = {}
 
-    def add_paragraph(self, style=None):
+    def add_paragraph(self, style: BaseStyle | None = None) -> DocxParagraph:
         """A new last paragraph of the body, in constant time (python-docx's ``add_paragraph`` scans the
         body for its section properties each time, and looks the default style up on every call)."""
         from docx.enum.style import WD_STYLE_TYPE
@@ -90,14 +92,14 @@ class _Writer:
                 p.style = style_id
         return DocxParagraph(p, self.document._body)
 
-    def style_id(self, style, kind) -> str | None:
+    def style_id(self, style: BaseStyle, kind: WD_STYLE_TYPE) -> str | None:
         """The id a paragraph or run names its style by (None for the default style), looked up once."""
         key = (style.style_id, int(kind))
         if key not in self.style_ids:
-            self.style_ids[key] = self.document.part.get_style_id(style, kind)
+            self.style_ids[key] = self.document.part.get_style_id(style, kind)  # type: ignore[no-untyped-call]  # unannotated in python-docx
         return self.style_ids[key]
 
-    def add_run(self, paragraph, text: str | None = None, style=None):
+    def add_run(self, paragraph: DocxParagraph, text: str | None = None, style: BaseStyle | None = None) -> Run:
         """``paragraph.add_run`` with the style id looked up once per style."""
         from docx.enum.style import WD_STYLE_TYPE
 

@@ -47,10 +47,10 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 TITLE_LIMIT = 255              # python-docx refuses a longer core property: the reference writer cuts it
 SENTINEL = "\ue0ff"            # stands for the title in the kept docProps/core.xml
 BODY, COMMENTS, CORE = "word/document.xml", "word/comments.xml", "docProps/core.xml"
-_CACHE: dict[tuple, _Parts] = {}
+_CACHE: dict[tuple[str, int, bool], _Parts] = {}
 _CACHE_LIMIT = 32
 CACHE_FORMAT = 1               # bump when the kept parts change shape
-_KEYS: dict[int, tuple[dict, str]] = {}
+_KEYS: dict[int, tuple[dict[str, Any], str]] = {}
 
 
 #: the zip central directory record and end record (the layouts zipfile writes).
@@ -117,7 +117,7 @@ class _Styles:
 class _Attrs:
     """An element's attributes where the writer sets or drops one (rFonts, a comment's date)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.attrib: dict[str, str] = {}
 
     def set(self, name: str, value: str) -> None:
@@ -167,7 +167,7 @@ class _Format:
 
     __slots__ = ("_first_line", "_indent", "keep_with_next")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.keep_with_next: bool | None = None
         self._first_line: int | None = None
         self._indent = ""
@@ -236,14 +236,14 @@ class _FastWriter(_Writer):
         return paragraph.add_run(text, style)
 
     @staticmethod
-    def style_separator(paragraph: _Paragraph) -> None:
+    def style_separator(paragraph: Any) -> None:
         if not isinstance(paragraph, _Paragraph):
             raise Unsupported("a paragraph outside the stand-in")
         paragraph.separator = True
 
 
 class _Comment:
-    def __init__(self):
+    def __init__(self) -> None:
         self._comment_elm = _Attrs()
 
 
@@ -396,7 +396,7 @@ class _Parts:
             ids[(name, None)] = style.style_id
             for kind, wanted in kinds.items():
                 try:
-                    ids[(name, kind)] = document.part.get_style_id(style, wanted)
+                    ids[(name, kind)] = document.part.get_style_id(style, wanted)  # type: ignore[no-untyped-call]  # unannotated in python-docx
                 except ValueError:
                     pass                     # a style of the other kind: the reference writer fails
         state: dict[str, Any] = {"title_capacity": _title_capacity(document, profile), "entries": [], "text": {},
@@ -488,7 +488,7 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def _from_disk(key: tuple) -> _Parts | None:
+def _from_disk(key: tuple[str, int, bool]) -> _Parts | None:
     folder = cache_dir()
     if folder is None:
         return None
@@ -503,7 +503,7 @@ def _from_disk(key: tuple) -> _Parts | None:
     return None
 
 
-def _to_disk(key: tuple, parts: _Parts) -> None:
+def _to_disk(key: tuple[str, int, bool], parts: _Parts) -> None:
     folder = cache_dir()
     if folder is None:
         return
@@ -559,7 +559,7 @@ def fast_docx(speech: Speech, profile: dict[str, Any]) -> bytes:
     return parts.docx("".join(p.xml() for p in document.paragraphs), document.comments, title)
 
 
-def render_docx(speech: Speech, profile: dict[str, Any], reference_doc=None) -> bytes:
+def render_docx(speech: Speech, profile: dict[str, Any], reference_doc: str | os.PathLike[str] | None = None) -> bytes:
     """The .docx bytes: the fast writer where it can, the reference writer otherwise (same bytes)."""
     if reference_doc is None:
         try:

@@ -115,8 +115,9 @@ def with_dates(speech: Speech, fmt: str | None = None) -> Speech:
     date = speech.meta.date
     if not date or not all(isinstance(part, str) for part in date):
         return speech
-    shown = format_date("".join(date), fmt)
-    if shown == "".join(date):
+    parts = [part for part in date if isinstance(part, str)]
+    shown = format_date("".join(parts), fmt)
+    if shown == "".join(parts):
         return speech
     return copy(speech, meta=copy(speech.meta, date=[shown]))
 

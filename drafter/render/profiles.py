@@ -62,7 +62,7 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_shape(data: Any, reference: Any, path: tuple, name: str) -> None:
+def _check_shape(data: Any, reference: Any, path: tuple[Any, ...], name: str) -> None:
     """Every setting ``reference`` has is of the same kind in ``data``; ProfileError otherwise."""
     if isinstance(reference, dict) and isinstance(data, dict):
         for key, value in data.items():

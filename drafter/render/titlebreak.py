@@ -9,6 +9,7 @@ resort, and Latin words, numbers and placeholders are never split.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 
@@ -121,7 +122,7 @@ def break_title(content: Inlines, capacity: int) -> list[Inlines]:
     return [merge_text(_strip(atoms[a:b])) for a, b in pairwise(bounds)]
 
 
-def _ends(i: int, n: int, capacity: int, costs: list, line_width) -> list[int]:
+def _ends(i: int, n: int, capacity: int, costs: list[int | None], line_width: Callable[[int, int], float]) -> list[int]:
     """Where a line starting at atom i may end: allowed breaks while the line fits (or one atom)."""
     out = []
     for j in range(i + 1, n):
@@ -132,7 +133,8 @@ def _ends(i: int, n: int, capacity: int, costs: list, line_width) -> list[int]:
     return out
 
 
-def _balanced_breaks(n: int, capacity: int, costs: list, line_width, least: int) -> tuple[int, ...]:
+def _balanced_breaks(n: int, capacity: int, costs: list[int | None], line_width: Callable[[int, int], float],
+                     least: int) -> tuple[int, ...]:
     """The cheapest breaks in ``least`` or ``least + 1`` lines, lines balanced into a trapezoid."""
 
     @cache
@@ -165,7 +167,8 @@ def _balanced_breaks(n: int, capacity: int, costs: list, line_width, least: int)
     return min(options, key=lambda o: o[0])[1]
 
 
-def _greedy_breaks(n: int, capacity: int, costs: list, line_width) -> tuple[int, ...]:
+def _greedy_breaks(n: int, capacity: int, costs: list[int | None],
+                   line_width: Callable[[int, int], float]) -> tuple[int, ...]:
     """Breaks for a very long title, in time linear in its length: each line as full as it can be at
     a natural break (the cheapest break among those that fill at least half the line)."""
     breaks, i = [], 0

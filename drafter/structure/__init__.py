@@ -19,8 +19,8 @@ from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
 from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, Header, read_header
 from drafter.structure.lead import lead_heads, lead_split
-from drafter.structure.marks import read_mark
-from drafter.structure.clean import Cleaned, Line
+from drafter.structure.marks import Mark, read_mark
+from drafter.structure.clean import Cleaned, Line, PageMeta
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
@@ -192,7 +192,7 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     whole.removed.sort(key=lambda r: r.line)
     whole.meta = Meta(published=[cleaned.page.date] if cleaned.page.date else None,
                       source=[cleaned.page.source] if cleaned.page.source else None)
-    dates = [p.speech.meta.text("date") for p in parts if p.speech.meta.date]
+    dates = [cast(str, p.speech.meta.text("date")) for p in parts if p.speech.meta.date]
     if dates:
         whole.meta.date = [dates[-1]]
     elif (occasion := _date_of(Header(), cleaned.page)):
@@ -241,8 +241,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         source=[cleaned.page.source] if cleaned.page.source else None,
         published=[published] if published else None,
     )
-    removed = {r.line for r in speech.removed}
-    paras = _split_salutation(join_lines(lines[head.used:], removed))
+    dropped = {r.line for r in speech.removed}
+    paras = _split_salutation(join_lines(lines[head.used:], dropped))
     builder = _Builder(speech)
     leads = _lead_heads(paras)
     bare = _bare_heads(paras)
@@ -319,7 +319,7 @@ def _named_author(author: str | None) -> str | None:
 INNER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
-def _date_of(head, page) -> str | None:
+def _date_of(head: Header, page: PageMeta) -> str | None:
     """When the speech was given, where no date line says it: a date in its subtitle or title, else a
     news dateline's month and day in the year of the page's posting (the year before, if later)."""
     for text in (head.subtitle, head.title):
@@ -362,7 +362,7 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
     """Bare headings: short unpunctuated lines standing alone between blank lines, in a text whose other
     parts are numbered (two numbered headings at least). Index → depth: 1 before the first top-level
     numbered heading, or alone after the last (结束语); None (a sub-head of the open part) between them."""
-    marks = [(i, read_mark(p.text)) for i, p in enumerate(paras) if not p.is_gap and standalone(p.text)]
+    marks = [(i, cast(Mark, read_mark(p.text))) for i, p in enumerate(paras) if not p.is_gap and standalone(p.text)]
     if len(marks) < 2:
         return {}
     top_style = marks[0][1].style

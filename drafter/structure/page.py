@@ -151,14 +151,14 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     for k in range(head_end):
         if k in taken or not titleish(lines[k]) or not any(r.line < lines[k].no for r in removed):
             continue
-        for m in range(k + 1, head_end):
-            if m not in taken and squash(lines[m].text) == squash(lines[k].text) and len(squash(lines[k].text)) >= 4:
+        for j in range(k + 1, head_end):
+            if j not in taken and squash(lines[j].text) == squash(lines[k].text) and len(squash(lines[k].text)) >= 4:
                 take(k, "网页标题")
-                n = k + 1
-                while n < m and n not in taken and _continues_title_block(lines[n].text):
-                    if any(squash(lines[p].text) == squash(lines[n].text) for p in range(m, head_end)):
-                        take(n, "网页标题")
-                    n += 1
+                i = k + 1
+                while i < j and i not in taken and _continues_title_block(lines[i].text):
+                    if any(squash(lines[p].text) == squash(lines[i].text) for p in range(j, head_end)):
+                        take(i, "网页标题")
+                    i += 1
                 break
     # news matter anywhere: datelines and captions
     for k, line in enumerate(lines):
@@ -237,8 +237,8 @@ def headline_speaker(headline: str) -> tuple[str | None, str | None]:
     if m:
         return m.group(1), m.group(2)
     m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：](.+)$", text)
-    if m and OCCASION.match(m.group(2)):
-        return m.group(1), OCCASION.match(m.group(2)).group(2)
+    if m and (occasion := OCCASION.match(m.group(2))):
+        return m.group(1), occasion.group(2)
     m = OCCASION.match(text)
     if m and m.group(1):
         return m.group(1), m.group(2)
