@@ -67,6 +67,7 @@ def browser():
         b.close()
 
 
+@pytest.mark.slow
 def test_the_page_in_a_real_browser(browser, tmp_path, no_builtin_bank):
     page_file = _export(tmp_path, "素材库.html", "--html", "--library", str(old_library(tmp_path)))
     context = browser.new_context(viewport={"width": 1000, "height": 760})
@@ -108,6 +109,7 @@ def test_the_page_in_a_real_browser(browser, tmp_path, no_builtin_bank):
     assert not errors, errors
 
 
+@pytest.mark.slow
 def test_years_filter_and_timeline_in_the_browser(browser, tmp_path, no_builtin_bank):
     lib = _library(tmp_path)
     out = tmp_path / "年份.html"
