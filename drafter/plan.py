@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, PlanError
 from drafter.ingest.text import decode
 from drafter.io import check_input, read_input
 from drafter.outlines.values import flatten
@@ -45,7 +45,7 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise DrafterError(f"不支持的计划表格式 '{suffix or path.name}'："
+        raise PlanError(f"不支持的计划表格式 '{suffix or path.name}'："
                            f"请用 {' '.join(SUFFIXES)}", where=str(path))
     check_input(path)
     if suffix in (".yaml", ".yml"):
@@ -54,10 +54,10 @@ def read_plan(path: str | os.PathLike) -> list[Row]:
         table = _xlsx_table(path) if suffix == ".xlsx" else _text_table(path, "\t" if suffix == ".tsv" else ",")
         rows, columns = _table_rows(path, table)
     if columns and not any(RESERVED.get(c) == "outline" for c in columns):
-        raise DrafterError(f"计划表没有 outline（提纲）列；"
+        raise PlanError(f"计划表没有 outline（提纲）列；"
                            f"现有的列：{', '.join(columns)}", where=str(path))
     if not rows:
-        raise DrafterError("计划表是空的：第一行是表头，之后每行一份骨架", where=str(path))
+        raise PlanError("计划表是空的：第一行是表头，之后每行一份骨架", where=str(path))
     return rows
 
 
@@ -71,7 +71,7 @@ def _text_table(path: Path, delimiter: str) -> list[tuple[int, list[str]]]:
             table.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise DrafterError(f"表格格式错误：{exc}", where=f"{path}:{line}") from None
+        raise PlanError(f"表格格式错误：{exc}", where=f"{path}:{line}") from None
     return table
 
 
@@ -88,16 +88,16 @@ def _xlsx_table(path: Path) -> list[tuple[int, list[str]]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise DrafterError(f"无法作为 Excel 工作簿 (.xlsx) 读取：{exc}", where=str(path)) from None
+        raise PlanError(f"无法作为 Excel 工作簿 (.xlsx) 读取：{exc}", where=str(path)) from None
     except Exception as exc:  # openpyxl and its XML parsers fail in many ways (a DTD, bad XML); all mean one thing
-        raise DrafterError(f"无法作为 Excel 工作簿 (.xlsx) 读取：{type(exc).__name__}: {exc}",
+        raise PlanError(f"无法作为 Excel 工作簿 (.xlsx) 读取：{type(exc).__name__}: {exc}",
                            where=str(path)) from None
     try:
         sheet = book.worksheets[0]
         return [(n, [_cell_text(v) for v in values])
                 for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
     except Exception as exc:
-        raise DrafterError(f"无法读取第一个工作表：{type(exc).__name__}: {exc}",
+        raise PlanError(f"无法读取第一个工作表：{type(exc).__name__}: {exc}",
                            where=str(path)) from None
     finally:
         book.close()
@@ -126,7 +126,7 @@ def _table_rows(path: Path, table: list[tuple[int, list[str]]]) -> tuple[list[Ro
     for i, column in enumerate(header):
         same = RESERVED.get(column, column)
         if column and same in seen:
-            raise DrafterError(f"表头重复：'{column}'（第 {seen[same] + 1} 与第 {i + 1} 列）",
+            raise PlanError(f"表头重复：'{column}'（第 {seen[same] + 1} 与第 {i + 1} 列）",
                                where=f"{path}:{header_line}")
         seen[same] = i
     rows = []
@@ -146,7 +146,7 @@ def _yaml_rows(path: Path) -> tuple[list[Row], list[str]]:
     if doc.data is None:
         return [], []
     if not isinstance(doc.data, list):
-        raise DrafterError("YAML 计划表应是映射的列表（- outline: …）",
+        raise PlanError("YAML 计划表应是映射的列表（- outline: …）",
                            where=doc.where())
     rows, columns = [], {}
     assert doc.root is not None   # a document with data has its node

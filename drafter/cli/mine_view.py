@@ -1,9 +1,8 @@
-"""What ``drafter mine`` and ``drafter phrases`` print: rich tables."""
+"""What ``drafter mine`` prints: the stages of its progress bar and a table of what was mined."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from rich.markup import escape
 from rich.table import Table
@@ -32,21 +31,4 @@ def mine_table(result: MineResult, folder: str) -> Table:
     for function in FUNCTIONS:
         if counts[function]:
             table.add_row(f"  短语：{function}", str(counts[function]), "")
-    return table
-
-
-def phrases_table(rows: Iterable, title: str, scores: bool = False) -> Table:
-    """Phrases one row each: id (function.hash), text, documents, sources (and the match score)."""
-    table = Table(title=title)
-    if scores:
-        table.add_column("匹配", justify="right", no_wrap=True)
-    table.add_column("功能.编号", no_wrap=True)
-    table.add_column("短语", overflow="fold", min_width=16, ratio=3)
-    table.add_column("篇数", justify="right")
-    table.add_column("来源", overflow="fold", ratio=2)
-    for row in rows:
-        score, p = row if scores else (None, row)
-        sources = "\n".join(p.sources[:2]) + (f"\n…共 {len(p.sources)} 处" if len(p.sources) > 2 else "")
-        cells = [p.id, escape(p.text), str(p.docs), escape(sources)]
-        table.add_row(*([f"{score:.2f}"] if scores else []) + cells)
     return table

@@ -27,7 +27,6 @@ from pathlib import Path
 from collections.abc import Iterable
 
 from drafter.phrasebook.bank import BankFile, read_bank_file, read_sentences
-from drafter.phrasebook.entry import Entry
 
 VERSION = 7            # bump when the tables change
 KEEP = 8               # index files kept in the cache folder
@@ -249,6 +248,3 @@ SCHEMA = """
     CREATE TABLE sgrams(g TEXT, n INT, PRIMARY KEY(g, n)) WITHOUT ROWID;
 """  # noqa: E501  (the schema's text stays as it is)
 
-
-def entry_of(data: str) -> Entry:
-    return Entry.from_dict(json.loads(data))

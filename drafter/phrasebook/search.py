@@ -431,10 +431,6 @@ class Phrasebook:
     def function_counts(self) -> list[tuple[str, int]]:
         return self.db.execute("SELECT function, count(*) FROM entries GROUP BY function ORDER BY function").fetchall()
 
-    def year_range(self) -> tuple[int, int] | None:
-        years = json.loads(self.meta["years"])
-        return tuple(years) if years else None
-
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM entries").fetchone()[0]
 
