@@ -84,9 +84,11 @@ def titleish(line: Line) -> bool:
 
 def join_title(first: str, second: str) -> str:
     """Two title lines as one: nothing between them where the break falls inside a phrase (after an
-    open end such as …上的, or inside the 在…上的讲话 of an occasion title), a space between two phrases."""
+    open end such as …上的, inside the 在…上的讲话 of an occasion title, or before a line of one or two
+    characters, which is the end of a word, never a phrase: 政府工作报 / 告), a space between two phrases."""
     inside_occasion = "在" in first and OCCASION.match(first + second) and not OCCASION.match(first)
-    if first.endswith(OPEN_END) or second.startswith(("上的", "的", "讲话", "发言")) or inside_occasion:
+    if (first.endswith(OPEN_END) or second.startswith(("上的", "的", "讲话", "发言")) or inside_occasion
+            or len(second) <= 2):
         return first + second
     return f"{first} {second}"
 

@@ -83,3 +83,12 @@ def test_kind_and_date(parsed):
     kinds = {f["file"]: parsed[f["file"]].meta.kind for f in FACTS}
     reports = [name for name, kind in kinds.items() if kind in ("政府工作报告", "工作报告")]
     assert len(reports) >= 0.9 * len(FACTS), {n: k for n, k in kinds.items() if n not in reports}
+
+
+TITLED = [f for f in FACTS if f.get("title")]
+
+
+@pytest.mark.parametrize("fact", TITLED, ids=[f["file"] for f in TITLED])
+def test_title_whole_even_when_broken_over_lines(fact, parsed):
+    """政府工作报 / 告 is one title, without a space where the line broke inside the word."""
+    assert parsed[fact["file"]].meta.text("title") == fact["title"]
