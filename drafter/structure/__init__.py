@@ -383,7 +383,25 @@ def _lead_heads(paras: list[Para]) -> set[int]:
     """Indexes of paragraphs that open with a lead head (see drafter.structure.lead)."""
     texts = [None if p.is_gap or read_mark(p.text) or p.hints.level is not None or role_of(p.text) or is_closing(p.text)
              else p.text for p in paras]
-    return lead_heads(texts)
+    return lead_heads(texts, _sibling_firsts(paras))
+
+
+def _sibling_firsts(paras: list[Para]) -> dict[int, str]:
+    """The paragraphs right after a numbered heading, each with a key its siblings share: the heading's
+    numbering style (its mark's, else its level in the format's outline) and the heading it is under."""
+    firsts: dict[int, str] = {}
+    ladder: list[tuple[str, int]] = []       # (style, paragraph index) of the headings open above
+    for i, p in enumerate(paras):
+        mark = None if p.is_gap else read_mark(p.text)
+        if not mark and (p.is_gap or p.hints.level is None):
+            continue
+        style = mark.style if mark else f"level {p.hints.level}"
+        styles = [s for s, _ in ladder]
+        if style in styles:
+            del ladder[styles.index(style):]
+        firsts[i + 1] = f"{style} under {ladder[-1][1] if ladder else -1}"
+        ladder.append((style, i))
+    return firsts
 
 
 def _mark_closing(speech: Speech) -> None:

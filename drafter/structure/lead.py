@@ -12,6 +12,14 @@ share a frame or are terse and of one length (对仗):
   four shared by every member; or
 - anywhere in the run, terse sentences (at most 16 characters, no inner punctuation) whose lengths
   differ by at most two characters.
+
+Sibling sections are parallel too: where two thirds of the sibling numbered sections (one style under
+one heading) that have a body open with a terse head, at least two (or one, in a text that has a group
+above), those heads and the terse ones right after them are lead heads, though each section holds only
+one or two (an excerpt, a short section). A paragraph that is one short sentence alone (旗帜鲜明讲政治。)
+is a lead head without a body when at least two such stand inside numbered sections, each after a
+finished body paragraph and before one that is not short too (right under a heading it is the
+section's body; short ones in a row are a list; a sentence about the speech itself leads into its text).
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from collections.abc import Mapping
 
 FIRST = re.compile(r"^([^。！？]{2,45})[。！？]")
 #: a body still to be written (a skeleton's 【正文】) counts as a body of any length
@@ -27,8 +36,12 @@ INNER = re.compile("[，；：、]")
 #: a sentence that starts by counting (一是…, 首先…) is an enumerated item, not an unnumbered head
 COUNTED = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|则|方面)"
                      r"|首先|其次|再次|再者|最后|第[一二三四五六七八九十])")
+#: a sentence that speaks of the speech itself (现在我举出…, 我们准备采取以下…) leads into its text, not a part
+ANNOUNCES = re.compile(r"^(?:我|现在|下面|这里|以下)|如下|下列|以下")
 MIN_GROUP = 3
 TERSE = 16
+#: the longest paragraph that stands alone as a lead head
+ALONE = 30
 
 
 def lead_split(text: str) -> tuple[str, str] | None:
@@ -103,16 +116,57 @@ def _terse(heads: dict[int, str]) -> set[int]:
     return {i for _, i in terse[best_a:best_a + best_size]}
 
 
-def lead_heads(texts: list[str | None]) -> set[int]:
+def _is_terse(head: str) -> bool:
+    return len(head) <= TERSE and not INNER.search(head)
+
+
+def _openings(texts: list[str | None], heads: dict[int, str], firsts: dict[int, str], grouped: bool) -> set[int]:
+    """Terse heads opening sibling numbered sections, each with the terse heads right after it, when two
+    thirds of the siblings with a body open so, at least two (one, when the text has a group already)."""
+    found: set[int] = set()
+    for key in set(firsts.values()):
+        bodies = [i for i, k in firsts.items() if k == key and i < len(texts) and texts[i] is not None]
+        openers = [i for i in bodies if i in heads and _is_terse(heads[i])]
+        if len(openers) < (1 if grouped else 2) or 3 * len(openers) < 2 * len(bodies):
+            continue
+        for i in openers:
+            while i in heads and _is_terse(heads[i]):
+                found.add(i)
+                i += 1
+    return found
+
+
+def _short(text: str | None) -> bool:
+    """One sentence of at most ALONE characters, ending in 。, with no colon (a list's 项目：数值 item)."""
+    m = FIRST.match(text or "")
+    return (m is not None and m.end() == len(m.string) <= ALONE and m.string.endswith("。")
+            and not re.search("[：:]", m.string))
+
+
+def _alone(texts: list[str | None], i: int) -> bool:
+    """Whether paragraph ``i`` could be a lead head standing alone: one short sentence between a finished
+    body paragraph and one that is not short too (short ones in a row are a list)."""
+    text, before, after = texts[i] or "", texts[i - 1], texts[i + 1] if i + 1 < len(texts) else None
+    return (_short(text) and not COUNTED.match(text) and not ANNOUNCES.search(text) and before is not None
+            and before.endswith(("。", "！", "？", "”")) and not _short(before) and not _short(after))
+
+
+def lead_heads(texts: list[str | None], firsts: Mapping[int, str] | None = None) -> set[int]:
     """Indexes of paragraphs that open with a lead head; None marks a paragraph that is not body text
-    (a numbered heading, a gap …) and separates runs."""
+    (a numbered heading, a gap …) and separates runs; ``firsts`` are the paragraphs right after a
+    numbered heading, each with a key its siblings share."""
+    firsts = firsts or {}
     found: set[int] = set()
     run: dict[int, str] = {}
+    heads: dict[int, str] = {}
     for i, text in enumerate([*texts, None]):
         split = lead_split(text) if text is not None else None
         if split:
-            run[i] = split[0]
+            run[i] = heads[i] = split[0]
         if text is None:
             found |= _adjacent(run) | _framed(run) | _terse(run)
             run = {}
-    return found
+    found |= _openings(texts, heads, dict(firsts), bool(found))
+    inside = min(firsts, default=len(texts))
+    lone = {i for i in range(inside + 1, len(texts)) if _alone(texts, i)}
+    return found | (lone if len(lone) >= 2 else set())

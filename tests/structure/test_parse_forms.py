@@ -111,6 +111,28 @@ def test_lead_heads_need_a_shared_frame():
     assert heads(lead_speech) == [(1, "lead", True, h.rstrip("。")) for h in framed]
 
 
+def test_sibling_sections_opening_with_terse_heads_have_lead_heads():
+    """One lead head in each of two sibling sections is enough (an excerpt); one of five is not."""
+    speech = parse_text("\n".join(["一、重点工作", BODY, "（一）扩大内需", "扩大有效投资。" + BODY,
+                                   "（二）推动创新", "推动产业升级。" + BODY, "完善治理体系。" + BODY]))
+    assert [t for d, s, r, t in heads(speech) if s == "lead"] == ["扩大有效投资", "推动产业升级", "完善治理体系"]
+    mixed = ["（一）抓项目", "项目是发展的基础。" + BODY]
+    mixed += [line for k in "二三四五" for line in (f"（{k}）抓落实", BODY)]
+    assert all(s != "lead" for _, s, _, _ in heads(parse_text("\n".join(["一、重点工作", BODY, *mixed]))))
+
+
+def test_one_sentence_paragraphs_between_bodies_are_lead_heads():
+    """Two or more short one-sentence paragraphs after body text head what follows; right under a
+    heading, in a row (a list) or with a colon (项目：数值) they are body text."""
+    lines = ["一、回顾", BODY, "经济运行稳中有进。", BODY, "改革开放不断深化。", BODY]
+    leads = [t for d, s, r, t in heads(parse_text("\n".join(lines))) if s == "lead"]
+    assert leads == ["经济运行稳中有进", "改革开放不断深化"]
+    for text in (["一、回顾", "经济运行稳中有进。", BODY, "二、部署", "改革开放不断深化。", BODY],
+                 ["一、回顾", BODY, "粮食增产百分之五。", "棉花增产百分之三。", BODY],
+                 ["一、回顾", BODY, "粮食：增产百分之五。", BODY, "棉花：增产百分之三。", BODY]):
+        assert all(s != "lead" for _, s, _, _ in heads(parse_text("\n".join(text))))
+
+
 def test_punctuation_beside_cjk_becomes_full_width_but_not_in_numbers():
     speech = parse_text("一、甲\n会议于2023-11-26 14:16:02召开,出席(列席)人员1,000人;效果好!真的?\n")
     assert speech.sections[0].body[0].text == "会议于2023-11-26 14:16:02召开，出席（列席）人员1,000人；效果好！真的？"

@@ -15,19 +15,15 @@ from pages_score import FIELDS, FILES, score, table
 
 #: what the parser does not get, and why (general rules only: no rule keyed to one page's wording)
 KNOWN = {
-    # lead heads labelled one or two at a time in excerpts: the parser needs three parallel ones
+    # lead heads the excerpts leave too few of, or that read as topic sentences
     ("001_jilin-gov-report-fjlib.txt", "headings"):
-        "a single lead head under （一） in an excerpt (needs three parallel ones)",
-    ("002_yunnan-gov-report-breadcrumb.txt", "headings"): "single lead heads under （一） in an excerpt",
+        "a single lead head under （一） in an excerpt, where the other （n） open with long sentences",
     ("003_sichuan-gov-report-tail-repeat.txt", "headings"):
-        "single lead heads in an excerpt; two 'run-in （一）' read differently",
-    ("005_shaanxi-gov-report-share.txt", "headings"): "single lead heads in an excerpt",
+        "the glossary's 1． items after the closing read as headings",
     ("006_qinghai-gov-report-editor.txt", "headings"):
-        "standalone one-line lead heads (加强生态系统保护修复。) not found",
-    ("007_guizhou-gov-report-caption.txt", "headings"): "single lead heads in an excerpt",
+        "one-line lead heads right under their （n） with their bodies cut (read as the sections' bodies)",
     ("008_guangdong-gov-report-appendix.txt", "headings"):
         "standalone 一是… lines and the appendix's own 一、二、 after the closing read as headings",
-    ("009_hainan-gov-report-notes.txt", "headings"): "standalone 这一年，…。 lead lines not found",
     ("013_shaoxing-xinhua-hu-tsinghua.txt", "headings"): "topic sentences of a long speech read as lead heads",
     ("015_shaoxing-shuzhi-three-leaders.txt", "headings"): "single lead heads inside each 述职 part",
     ("021_shaoxing-weekly-study-party-congress.html", "headings"):
@@ -85,7 +81,7 @@ def test_page_field(name, field):
 
 #: the share of pages each field must get right (measured 2026-12-02; raise it as misses are fixed)
 FLOOR = {"title": 0.90, "subtitle": 0.90, "speaker": 0.93, "date": 0.90, "published": 1.0, "salutation": 0.96,
-         "removed": 0.81, "headings": 0.66, "parts": 1.0}
+         "removed": 0.81, "headings": 0.78, "parts": 1.0}
 
 
 def test_field_agreement(capsys):
