@@ -57,6 +57,7 @@ class _Builder:
         self.ladder: list[str] = []        # numbering styles by depth, as nested so far
         self.open: list[Section] = []      # open sections, open[k].depth == k + 1
         self.numbers: dict[int, int] = {}  # id(section) → number as written in the source
+        self.nested: dict[str, list[tuple[int, int]]] = {}  # style → (depth, last number) of lists restarted inside
         self.after_gap = False
 
     def container(self) -> list[Section]:
@@ -73,7 +74,36 @@ class _Builder:
     def _style_at(self, index: int) -> str:
         return self.ladder[index] if index < len(self.ladder) else "none"
 
+    def _restarted(self, style: str, number: int | None) -> int | None:
+        """The depth of a heading in a list that restarts a numbering already under way (一、 二、 inside
+        section 三、): one below the open sections. A number goes to the innermost list it runs on from
+        (四、 after 三、 continues the inner list; after 五、, the outer one); a list restarting again inside
+        goes one deeper still."""
+        if number is None or style not in self.ladder or self.after_gap:
+            return None
+        stack = self.nested.setdefault(style, [])
+        for k in range(len(stack) - 1, -1, -1):
+            if number == stack[k][1] + 1:
+                del stack[k + 1:]
+                stack[k] = (stack[k][0], number)
+                return stack[k][0]
+        if number == 1:
+            if stack:
+                reached = stack[-1][1]
+            else:
+                outer = self.ladder.index(style) + 1
+                container = self.open[outer - 2].children if outer > 1 else self.speech.sections
+                siblings = [s for s in container if s.style == style] if len(self.open) >= outer - 1 else []
+                reached = self.numbers.get(id(siblings[-1])) or 0 if siblings else 0
+            if reached >= 2:
+                stack.append((len(self.open) + 1, 1))
+                return len(self.open) + 1
+        stack.clear()
+        return None
+
     def heading(self, para: Para, style: str, number: int | None, token: str, text: str, depth: int | None = None):
+        if depth is None:
+            depth = self._restarted(style, number)
         if depth is None:
             if style in self.ladder:
                 depth = self.ladder.index(style) + 1
@@ -95,6 +125,8 @@ class _Builder:
         self.container().append(section)
         self.open.append(section)
         self.after_gap = False
+        for stack in self.nested.values():   # a heading above a restarted list closes it
+            stack[:] = [(d, n) for d, n in stack if d <= depth]
 
     def _check_number(self, section: Section, number: int, token: str, line: int) -> None:
         self.numbers[id(section)] = number

@@ -27,14 +27,11 @@ pytestmark = pytest.mark.skipif(CORPUS is None, reason="the shared corpus (../sh
 #: top-level headings the parser does not get, and why (strict xfails)
 KNOWN_HEADINGS = {
     "1954.txt": "no headings: short traditional-character lines broken off by wiki links read as headings",
-    "1955.txt": "bare 一、 二、 alone on a line are list markers inside sections, read as top-level headings",
     "1960.txt": "top-level sections marked by a bare numeral alone (一 / 二) with no text",
     "1964.txt": "unnumbered top-level headings among numbered inner lists",
     "1982.txt": "unnumbered top-level headings; the bare sub-heads between them read as top-level",
     "1983.txt": "unnumbered top-level headings; the bare sub-heads between them read as top-level",
     "1984.txt": "unnumbered top-level headings; the bare sub-heads between them read as top-level",
-    "1986.txt": "lists reusing 一、 inside sections read as top-level headings",
-    "1987.txt": "lists reusing 一、 inside sections read as top-level headings",
     "1988.txt": "unnumbered top-level headings among numbered inner lists",
 }
 

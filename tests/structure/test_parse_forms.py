@@ -71,6 +71,20 @@ def test_numbering_anomalies_are_warned_in_any_style():
     assert speech.warnings == ["第4行：编号“三、”接在“一、”之后", "第8行：编号“（一）”接在“（一）”之后"]
 
 
+def test_a_list_restarting_a_numbering_under_way_is_nested():
+    """一、 二、 inside section 二、 is a list one level down, and a list restarting inside it one further;
+    a number goes to the innermost list it continues (三、 after 细二、: the deepest; after 五、: the outer)."""
+    speech = parse_text("\n".join([
+        BODY, "一、甲", BODY, "二、乙", BODY, "一、乙一。" + BODY, "二、乙二。" + BODY, "一、细一。" + BODY,
+        "二、细二。" + BODY, "三、细三。" + BODY, "三、乙三。" + BODY, "四、乙四。" + BODY, "五、乙五。" + BODY,
+        "三、丙", BODY,
+    ]))
+    assert [(d, t) for d, s, r, t in heads(speech)] == [
+        (1, "甲"), (1, "乙"), (2, "乙一"), (2, "乙二"), (3, "细一"), (3, "细二"), (3, "细三"), (2, "乙三"), (2, "乙四"),
+        (2, "乙五"), (1, "丙")]
+    assert speech.warnings == []
+
+
 def test_what_follows_a_gap_does_not_continue_the_section_before():
     speech = parse_text("\n".join([
         BODY, "一、甲", "（一）子一。" + BODY, "---此处隐藏300字,下载后查看---", "（二）子二。" + BODY,
