@@ -289,7 +289,9 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         elif mark:
             builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
         elif i in bare:
-            builder.heading(para, "none", None, "", para.text, depth=bare[i] or (2 if builder.open else 1))
+            # 0: the bare heads are the text's top level, the numbered ladder beneath them
+            depth = bare[i] or (2 if builder.open else 1)
+            builder.heading(para, "none", None, "", para.text, depth=None if bare[i] == 0 else depth)
         elif i in leads:
             parent = builder.open[-1].depth if builder.open and builder.open[-1].style != "lead" else 0
             if builder.open and builder.open[-1].style == "lead":
@@ -386,14 +388,18 @@ def date_from_name(stem: str) -> str | None:
     return f"{m.group(1)}年" if m else None
 
 
-#: a bare heading: a short line with no punctuation at all (结束语, 关于外交工作, 首先报告２００１年的工作)
-BARE = re.compile(r"^[\u4e00-\u9fff０-９\d“”《》·\s]{2,16}$")
+#: a bare heading: a short line with no punctuation at all (结束语, 关于外交工作, 首先报告２００１年的工作),
+#: or with its words joined by 、 only and up to 20 characters (今后五年建设和改革的目标、方针和任务)
+WORDS = r"[\u4e00-\u9fff０-９\d“”《》·]"
+BARE = re.compile(rf"^[\u4e00-\u9fff０-９\d“”《》·\s]{{2,16}}$|^(?=.{{2,20}}$){WORDS}+(?:、{WORDS}+)+$")
 
 
 def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
     """Bare headings: short unpunctuated lines standing alone between blank lines, in a text whose other
     parts are numbered (two numbered headings at least). Index → depth: 1 before the first top-level
-    numbered heading, or alone after the last (结束语); None (a sub-head of the open part) between them."""
+    numbered heading, or alone after the last (结束语); None (a sub-head of the open part) between them.
+    Three or more, one of them before the first numbered heading, are the text's top level (0: above
+    the numbered ladder)."""
     marks = [(i, cast(Mark, read_mark(p.text))) for i, p in enumerate(paras) if not p.is_gap and standalone(p.text)]
     if len(marks) < 2:
         return {}
@@ -408,6 +414,8 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
         if i and p.line - before > 1 and after - p.lines[-1] > 1 and not SALUTATION.match(p.text):
             found.append(i)
     after_last = [i for i in found if i > tops[-1]]
+    if len(found) >= 3 and found[0] < tops[0]:
+        return dict.fromkeys(found, 0)
     return {i: 1 if i < tops[0] or (i > tops[-1] and len(after_last) == 1) else None for i in found}
 
 

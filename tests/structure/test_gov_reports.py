@@ -29,10 +29,6 @@ KNOWN_HEADINGS = {
     "1954.txt": "no headings: short traditional-character lines broken off by wiki links read as headings",
     "1960.txt": "top-level sections marked by a bare numeral alone (一 / 二) with no text",
     "1964.txt": "unnumbered top-level headings among numbered inner lists",
-    "1982.txt": "unnumbered top-level headings; the bare sub-heads between them read as top-level",
-    "1983.txt": "unnumbered top-level headings; the bare sub-heads between them read as top-level",
-    "1984.txt": "unnumbered top-level headings; the bare sub-heads between them read as top-level",
-    "1988.txt": "unnumbered top-level headings among numbered inner lists",
 }
 
 

@@ -85,6 +85,19 @@ def test_a_list_restarting_a_numbering_under_way_is_nested():
     assert speech.warnings == []
 
 
+def test_three_bare_heads_one_before_the_numbers_are_the_top_level():
+    """Unnumbered part heads (过去五年的回顾 … 结束语) above numbered lists: the lists go one level down;
+    with one bare head before the numbers and one after, the numbers stay the top level."""
+    parts = ["过去五年的回顾", "一、关于经济", "二、关于改革", "今后的目标、方针和任务", "一、关于建设", "结束语"]
+    speech = parse_text("\n\n".join([BODY, *(p for part in parts for p in (part, BODY))]))
+    assert [(d, t) for d, s, r, t in heads(speech)] == [
+        (1, "过去五年的回顾"), (2, "关于经济"), (2, "关于改革"), (1, "今后的目标、方针和任务"), (2, "关于建设"),
+        (1, "结束语")]
+    two = ["前言", "一、关于经济", "二、关于改革", "结束语"]
+    speech = parse_text("\n\n".join([BODY, *(p for part in two for p in (part, BODY))]))
+    assert [d for d, s, r, t in heads(speech)] == [1, 1, 1, 1]
+
+
 def test_what_follows_a_gap_does_not_continue_the_section_before():
     speech = parse_text("\n".join([
         BODY, "一、甲", "（一）子一。" + BODY, "---此处隐藏300字,下载后查看---", "（二）子二。" + BODY,
