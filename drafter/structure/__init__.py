@@ -398,13 +398,12 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
     """Bare headings: short unpunctuated lines standing alone between blank lines, in a text whose other
     parts are numbered (two numbered headings at least). Index → depth: 1 before the first top-level
     numbered heading, or alone after the last (结束语); None (a sub-head of the open part) between them.
-    Three or more, one of them before the first numbered heading, are the text's top level (0: above
-    the numbered ladder)."""
-    marks = [(i, cast(Mark, read_mark(p.text))) for i, p in enumerate(paras) if not p.is_gap and standalone(p.text)]
-    if len(marks) < 2:
+    Three or more, one of them before the first numbered line, are the text's top level (0: above the
+    numbered ladder), whether the numbered lines are headings alone or run into their text."""
+    numbered = [i for i, p in enumerate(paras) if not p.is_gap and read_mark(p.text)]
+    marks = [(i, cast(Mark, read_mark(paras[i].text))) for i in numbered if standalone(paras[i].text)]
+    if len(numbered) < 2:
         return {}
-    top_style = marks[0][1].style
-    tops = [i for i, m in marks if m.style == top_style]
     found: list[int] = []
     for i, p in enumerate(paras):
         if p.is_gap or p.hints.level is not None or not BARE.match(p.text) or read_mark(p.text) or is_closing(p.text):
@@ -413,9 +412,13 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
         after = paras[i + 1].line if i + 1 < len(paras) else p.line + 2
         if i and p.line - before > 1 and after - p.lines[-1] > 1 and not SALUTATION.match(p.text):
             found.append(i)
-    after_last = [i for i in found if i > tops[-1]]
-    if len(found) >= 3 and found[0] < tops[0]:
+    if len(found) >= 3 and found[0] < numbered[0]:
         return dict.fromkeys(found, 0)
+    if len(marks) < 2:
+        return {}
+    top_style = marks[0][1].style
+    tops = [i for i, m in marks if m.style == top_style]
+    after_last = [i for i in found if i > tops[-1]]
     return {i: 1 if i < tops[0] or (i > tops[-1] and len(after_last) == 1) else None for i in found}
 
 

@@ -28,7 +28,6 @@ pytestmark = pytest.mark.skipif(CORPUS is None, reason="the shared corpus (../sh
 KNOWN_HEADINGS = {
     "1954.txt": "no headings: short traditional-character lines broken off by wiki links read as headings",
     "1960.txt": "top-level sections marked by a bare numeral alone (一 / 二) with no text",
-    "1964.txt": "unnumbered top-level headings among numbered inner lists",
 }
 
 
