@@ -19,17 +19,21 @@ from drafter.zh import SENTENCE_END
 GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
-SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}"
-                        r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20})[：:]$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
-#: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们
-ADDRESS = (r"(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
-           r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部)")
+#: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士
+ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
+           r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部)"
+           r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?)")
+#: a salutation alone on its line: terms of address ending in a colon ("各位院士，同志们，朋友们：")
+SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}"
+                        r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20}"
+                        rf"|{ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}})[：:]$")
 #: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
 SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,]|大家(?:上午|下午"
                             rf"|晚上)?好[！!])(.*)$")
+GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
@@ -77,8 +81,9 @@ def titleish(line: Line) -> bool:
         return False
     if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
         return False
-    if (m := SALUTATION_RUN.match(text)) and m.group(1)[-1] in "！!：:" and len(m.group(2)) <= 8:
-        return False
+    if (m := SALUTATION_RUN.match(text)) and len(m.group(2)) <= 8 and (
+            m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
+        return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
     return not (AUTHOR_LINE.match(text) or SPEAKER_LINE.match(text) or DATE_LINE.match(text))
 
 

@@ -4,7 +4,9 @@ A page may hold several speakers' texts: three leaders' 述职 reports, two lead
 Their starts are found by lines that head a text, when at least two of one kind occur:
 
 - a numbered name line with the speaker's post: "1.孙洪亮（党委副书记、纪委书记）";
-- a title line the page repeats, each time followed by a name line: "2020年度述职述廉报告" / "孙洪亮";
+- a title line the page repeats, each time followed by a name line: "2020年度述职述廉报告" / "孙洪亮"
+  (and before the first of them, a title ending as they do followed by a name line: the first report's
+  own title, "2021年度班子及个人述职述廉述德述法报告" / "王琛");
 - a line naming whose speech follows: "马卫光同志的讲话摘要", "市长在…上的讲话要点".
 
 The genre (``Meta.kind``) is read from the same kind of evidence: the title's words, the salutation,
@@ -13,6 +15,7 @@ a forwarding note, a news dateline, parts.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -54,7 +57,12 @@ def find_parts(lines: list[Line]) -> list[PartHead] | None:
                 if counts.get(squash(line.text), 0) >= 2 and NAME_LINE.match(lines[k + 1].text)
                 and not NAME_LINE.match(line.text)]
     if len(repeated) >= 2:
-        return repeated
+        ending = repeated[0].title or ""
+        before = [PartHead(k, 2, line.text, re.sub(r"\s+", "", lines[k + 1].text))
+                  for k, line in enumerate(lines[:max(repeated[0].start - 1, 0)]) if len(line.text) <= 40
+                  and NAME_LINE.match(lines[k + 1].text) and not NAME_LINE.match(line.text)
+                  and len(os.path.commonprefix([line.text[::-1], ending[::-1]])) >= 4]
+        return before[-1:] + repeated
     whose = [PartHead(k, 1, line.text, (m.group(1) or None)) for k, line in enumerate(lines)
              if len(line.text) <= 40 and (m := WHOSE.match(line.text)) and m.group(1)]
     if len(whose) >= 2:

@@ -98,6 +98,23 @@ def test_three_bare_heads_one_before_the_numbers_are_the_top_level():
     assert [d for d, s, r, t in heads(speech)] == [1, 1, 1, 1]
 
 
+def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
+    speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
+    assert speech.salutation == "各位院士，同志们，朋友们："
+    speech = parse_text("各位教职员工，大家好！\n" + BODY)
+    assert speech.meta.title is None and speech.salutation == "各位教职员工，"
+
+
+def test_the_first_of_several_reports_may_have_its_own_title():
+    """Reports under one repeated title, the first under a title ending as theirs do: four parts."""
+    lines = ["2021年度班子及个人述职报告", "王琛", BODY, "2021年度述职报告", "孙洪亮", BODY,
+             "2021年度述职报告", "蒋明", BODY, "2021年度述职报告", "俞奇弘", BODY]
+    speech = parse_text("\n".join(lines))
+    assert [(p.title, p.speaker) for p in speech.parts] == [
+        ("2021年度班子及个人述职报告", "王琛"), ("2021年度述职报告", "孙洪亮"), ("2021年度述职报告", "蒋明"),
+        ("2021年度述职报告", "俞奇弘")]
+
+
 def test_what_follows_a_gap_does_not_continue_the_section_before():
     speech = parse_text("\n".join([
         BODY, "一、甲", "（一）子一。" + BODY, "---此处隐藏300字,下载后查看---", "（二）子二。" + BODY,

@@ -1,4 +1,4 @@
-"""33 real web pages holding speeches, labelled by hand without running the parser (tests/data/pages/).
+"""38 real web pages holding speeches, labelled by hand without running the parser (tests/data/pages/).
 
 Each field of each page is its own test: title, subtitle, speaker, date (when the speech was given),
 published (the page's posting date), salutation, removed lines (the set of page-matter lines; for .html
@@ -56,6 +56,21 @@ KNOWN = {
     ("032_fanwen-6dgww-truncated-paywall.txt", "removed"):
         "a variant title glued to the start of the first paragraph (only part of the line is page matter)",
     ("032_fanwen-6dgww-truncated-paywall.txt", "speaker"): "the speaker is only in the glued variant title",
+    ("034_shaoxing-xuexi-monthly-reading-word-paste.htm", "title"):
+        "a forwarding note and a page title above the centred title block: the block is read as body text",
+    ("034_shaoxing-xuexi-monthly-reading-word-paste.htm", "speaker"): "the speaker line under the unread title block",
+    ("034_shaoxing-xuexi-monthly-reading-word-paste.htm", "removed"):
+        "the CMS headline 【…学习材料】 and the forwarding note above the title are kept",
+    ("037_wechat-chuansong-xi-symposium-excerpt.htm", "title"):
+        "a WeChat account's header and post list above the speech: the headline and header run into the title",
+    ("037_wechat-chuansong-xi-symposium-excerpt.htm", "speaker"): "the speaker is named only in the account's headline",
+    ("037_wechat-chuansong-xi-symposium-excerpt.htm", "date"):
+        "the date is in the 来源 line's parentheses (来源：新华社 （2016年4月26日）（节录）)",
+    ("037_wechat-chuansong-xi-symposium-excerpt.htm", "published"): "the post date sits in the account header's line",
+    ("037_wechat-chuansong-xi-symposium-excerpt.htm", "salutation"):
+        "大家好！ run into the first sentence after the page's boxes is not found",
+    ("037_wechat-chuansong-xi-symposium-excerpt.htm", "removed"):
+        "a WeChat account's boxes (今日大案, 核心提示, masthead, post list) are kept",
     # dates the text gives only by inference
     ("017_shaoxing-theme-education-summary.txt", "date"):
         "the time-and-place line has no year (1月13日下午4点…); the year is inferred from the text",
@@ -79,9 +94,9 @@ def test_page_field(name, field):
     assert got == want
 
 
-#: the share of pages each field must get right (measured 2026-12-02; raise it as misses are fixed)
-FLOOR = {"title": 0.90, "subtitle": 0.90, "speaker": 0.93, "date": 0.90, "published": 1.0, "salutation": 0.96,
-         "removed": 0.81, "headings": 0.78, "parts": 1.0}
+#: the share of pages each field must get right (measured 2026-12-02 on 38 pages; raise it as misses are fixed)
+FLOOR = {"title": 0.86, "subtitle": 0.92, "speaker": 0.89, "date": 0.89, "published": 0.97, "salutation": 0.94,
+         "removed": 0.78, "headings": 0.81, "parts": 1.0}
 
 
 def test_field_agreement(capsys):
