@@ -290,8 +290,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
             builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
         elif i in bare:
             # 0: the bare heads are the text's top level, the numbered ladder beneath them
-            depth = bare[i] or (2 if builder.open else 1)
-            builder.heading(para, "none", None, "", para.text, depth=None if bare[i] == 0 else depth)
+            depth = None if bare[i] == 0 else bare[i] or (2 if builder.open else 1)
+            builder.heading(para, "none", None, "", para.text, depth=depth)
         elif i in leads:
             parent = builder.open[-1].depth if builder.open and builder.open[-1].style != "lead" else 0
             if builder.open and builder.open[-1].style == "lead":
