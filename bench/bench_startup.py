@@ -12,8 +12,8 @@ Baselines, each a whole Python process like the command it is compared with:
   any run after the first) and cold (an empty cache folder: the parts are built first).
 
 Each command runs once before timing, so Python's bytecode is compiled (as an install compiles it;
-``PYTHONDONTWRITEBYTECODE`` is unset for the runs). The commands run interleaved, round by round, so that load on a shared machine falls on all of them
-alike; the medians and their ratios are printed.
+``PYTHONDONTWRITEBYTECODE`` is unset for the runs). The commands run interleaved, round by round, so
+that load on a shared machine falls on all of them alike; the medians and their ratios are printed.
 """
 
 from __future__ import annotations
