@@ -9,7 +9,6 @@ not import jsonschema at every start. Finding one by id is the library's job
 from __future__ import annotations
 
 import difflib
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,6 +121,8 @@ class Outline:
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The outline JSON Schema shipped with drafter."""
+    import json
+
     return json.loads(outline_schema().read_text(encoding="utf-8"))
 
 
