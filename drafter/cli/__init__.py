@@ -1,8 +1,8 @@
 """The drafter command line: a thin Typer face over ``drafter.api`` (``drafter.cli.commands``); the
 views beside it draw tables and trees.
 
-``main`` runs a plain ``drafter new`` (``drafter.cli.quick``) without building the Typer app, which
-is most of a skeleton's start-up; everything else — help, other commands, options it does not
+``main`` runs a plain ``drafter new`` or ``drafter batch`` (``drafter.cli.quick``) without building
+the Typer app, which is most of a skeleton's start-up; everything else — help, other commands, options it does not
 know, mistakes — goes to the Typer app, so they behave as they always do. ``drafter.cli.app`` and
 the other names of ``drafter.cli.commands`` are found here too.
 """
@@ -65,9 +65,9 @@ def main() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _on_terminate)
-    from drafter.cli.quick import quick_new
+    from drafter.cli.quick import quick
 
-    code = quick_new(sys.argv[1:])
+    code = quick(sys.argv[1:])
     if code is None:
         from drafter.cli.commands import run_app
 

@@ -300,40 +300,12 @@ def batch(
     library: LibraryDirs = [],
 ):
     """按计划表批量生成骨架：每行一份，某行出错只报该行（计划表:行号），其余照常生成。"""
-    from contextlib import nullcontext
+    from drafter.cli.quick import make_batch
 
-    from drafter.api import run_plan
-    from drafter.batch import BatchInterrupted
-    from drafter.cli.batch_view import interrupted, progress_bar, report_csv, summary, wants_progress
-    from drafter.controls import escape
-    from drafter.io import check_target, write_bytes
-
-    if jobs is not None and jobs < 1:
-        fail("--jobs 应是正整数")
-    if report is not None:
-        check_target(report, force)          # before the work: a clear error without generating
-    shown = progress_bar("批量生成") if wants_progress(quiet) else nullcontext(None)
-    stopped = None
-    try:
-        with shown as progress:
-            results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force,
-                               library=resolve(library), strict=strict, fmt=fmt, jobs=jobs, progress=progress)
-    except BatchInterrupted as exc:
-        results, stopped = exc.results, exc
-    for result in results:
-        for warning in result.warnings:
-            typer.echo(f"{escape(result.where)}: 警告：{warning}", err=True)
-        if not result.ok:
-            typer.echo(escape(result.problem), err=True)
-    if report is not None:
-        write_bytes(report, report_csv(results), force)
-    if stopped is not None:
-        typer.echo(f"drafter: {interrupted(results, stopped.left, out_dir)}", err=True)
-        raise typer.Exit(_interrupt_code())
-    if not quiet:
-        typer.echo(summary(results, out_dir, report))
-    if not all(r.ok for r in results):
-        raise typer.Exit(1)
+    code = make_batch(plan, out_dir, fmt=fmt, style=style, reference_doc=reference_doc, force=force, strict=strict,
+                      jobs=jobs, report=report, quiet=quiet, library=library)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

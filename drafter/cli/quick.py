@@ -1,23 +1,37 @@
-"""``drafter new``'s work, and a way to it that does not build the Typer app.
+"""``drafter new`` and ``drafter batch``'s work, and a way to them that does not build the Typer app.
 
-``make_new`` is the command's body, called by the Typer command (``drafter.cli.commands.new``) and
-by ``quick_new``. ``quick_new`` takes a command line that is plainly ``new OUTLINE -o FILE`` with
-options it knows, each written once as separate words (``--set`` any number of times), and no
-prompt to ask; for anything else it returns None and the Typer app runs instead, so help, unknown
-options and usage mistakes are told exactly as before. Failures are reported by the Typer side's
-``failure`` (imported only then).
+``make_new`` and ``make_batch`` are the commands' bodies, called by the Typer commands
+(``drafter.cli.commands``) and by ``quick``. ``quick`` takes a command line that is plainly
+``new OUTLINE -o FILE`` or ``batch PLAN -o DIR`` with options it knows, each written once as separate
+words (``--set`` any number of times), and no prompt to ask; for anything else it returns None and
+the Typer app runs instead, so help, unknown options and usage mistakes are told exactly as before.
+Failures are reported by the Typer side's ``failure`` (imported only then).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 from collections.abc import Callable, Sequence
 
-#: options taking a value → the make_new argument (``--set`` may be repeated)
-VALUE_OPTIONS = {"-o": "output", "--output": "output", "--set": "sets", "--style": "style", "-s": "style",
-                 "--format": "fmt", "-t": "fmt", "--topic": "topic"}
-FLAGS = {"--no-input": "no_input", "--force": "force", "-f": "force", "--strict": "strict"}
+#: per command: its argument, its options taking a value (→ the make_* argument and how the text is
+#: taken), its flags; ``--set`` may be repeated, every other option is written once.
+COMMANDS: dict[str, tuple[str, dict[str, tuple[str, Callable[[str], Any]]], dict[str, str]]] = {
+    "new": ("outline", {"-o": ("output", str), "--output": ("output", str), "--set": ("sets", str),
+                        "--style": ("style", str), "-s": ("style", str), "--format": ("fmt", str),
+                        "-t": ("fmt", str), "--topic": ("topic", str)},
+            {"--no-input": "no_input", "--force": "force", "-f": "force", "--strict": "strict"}),
+    "batch": ("plan", {"-o": ("out_dir", Path), "--output": ("out_dir", Path), "--style": ("style", str),
+                       "-s": ("style", str), "--format": ("fmt", str), "-t": ("fmt", str),
+                       "--jobs": ("jobs", int), "-j": ("jobs", int), "--report": ("report", Path)},
+              {"--quiet": "quiet", "-q": "quiet", "--force": "force", "-f": "force", "--strict": "strict"}),
+}
+
+
+def echo(text: str, err: bool = False) -> None:
+    """A line on stdout or stderr, at once."""
+    print(text, file=sys.stderr if err else sys.stdout, flush=True)
 
 
 def make_new(outline: str, output: str, *, sets: Sequence[str] = (), answers: Path | None = None,
@@ -42,7 +56,7 @@ def make_new(outline: str, output: str, *, sets: Sequence[str] = (), answers: Pa
     for pair in sets:
         note = scrub(pair)[1]
         if note:
-            print(f"drafter: 警告：--set {escape(pair.partition('=')[0])}: {note}", file=sys.stderr, flush=True)
+            echo(f"drafter: 警告：--set {escape(pair.partition('=')[0])}: {note}", err=True)
     lib = Library.resolve(library)
     chosen = lib.outline(outline)
     values = gather_values(answers, sets, ask, chosen.variables)
@@ -63,37 +77,84 @@ def make_new(outline: str, output: str, *, sets: Sequence[str] = (), answers: Pa
     todo(speech, console)
 
 
-def parse_new(argv: list[str]) -> dict | None:
-    """``make_new``'s arguments for a plain ``new`` command line, or None (see the module's docstring)."""
-    if len(argv) < 2 or argv[0] != "new":
+def make_batch(plan: Path, out_dir: Path, *, fmt: str | None = None, style: str = "gbt9704",
+               reference_doc: Path | None = None, force: bool = False, strict: bool = False,
+               jobs: int | None = None, report: Path | None = None, quiet: bool = False,
+               library: Sequence[Path] = ()) -> int:
+    """Make one skeleton per row of ``plan`` in ``out_dir``, tell what failed (and, unless ``quiet``,
+    show progress and a summary); the exit code."""
+    from contextlib import nullcontext
+
+    from drafter.api import run_plan
+    from drafter.batch import BatchInterrupted
+    from drafter.cli import _interrupt_code
+    from drafter.cli.batch_view import interrupted, progress_bar, report_csv, summary, wants_progress
+    from drafter.controls import escape
+    from drafter.errors import DrafterError
+    from drafter.io import check_target, write_bytes
+    from drafter.library import Library
+
+    if jobs is not None and jobs < 1:
+        raise DrafterError("--jobs 应是正整数")
+    if report is not None:
+        check_target(report, force)          # before the work: a clear error without generating
+    shown = progress_bar("批量生成") if wants_progress(quiet) else nullcontext(None)
+    stopped = None
+    try:
+        with shown as progress:
+            results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force,
+                               library=Library.resolve(library), strict=strict, fmt=fmt, jobs=jobs,
+                               progress=progress)
+    except BatchInterrupted as exc:
+        results, stopped = exc.results, exc
+    for result in results:
+        for warning in result.warnings:
+            echo(f"{escape(result.where)}: 警告：{warning}", err=True)
+        if not result.ok:
+            echo(escape(result.problem), err=True)
+    if report is not None:
+        write_bytes(report, report_csv(results), force)
+    if stopped is not None:
+        echo(f"drafter: {interrupted(results, stopped.left, out_dir)}", err=True)
+        return _interrupt_code()
+    if not quiet:
+        echo(summary(results, out_dir, report))
+    return 0 if all(r.ok for r in results) else 1
+
+
+def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
+    """The command and its make_* arguments for a plain command line, or None (see the module's docstring)."""
+    if len(argv) < 2 or argv[0] not in COMMANDS:
         return None
-    found: dict = {"sets": []}
+    positional, options, flags = COMMANDS[argv[0]]
+    found: dict[str, Any] = {"sets": []} if argv[0] == "new" else {}
     words = iter(argv[1:])
     for word in words:
         if not _plain_word(word):
             return None
-        if word in FLAGS:
-            if FLAGS[word] in found:
+        if word in flags:
+            if flags[word] in found:
                 return None
-            found[FLAGS[word]] = True
-        elif word in VALUE_OPTIONS:
+            found[flags[word]] = True
+        elif word in options:
             value = next(words, None)
-            name = VALUE_OPTIONS[word]
+            name, kind = options[word]
             if value is None or not _plain_word(value) or (value.startswith("-") and value != "-"):
+                return None
+            if kind is int and not (value.isascii() and value.isdigit()):
                 return None
             if name == "sets":
                 found["sets"].append(value)
             elif name in found:
                 return None
             else:
-                found[name] = value
-        elif word.startswith("-") or "outline" in found:
+                found[name] = kind(value)
+        elif word.startswith("-") or positional in found:
             return None
         else:
-            found["outline"] = word
-    if "outline" not in found or "output" not in found:
-        return None
-    return found
+            found[positional] = word if argv[0] == "new" else Path(word)
+    required = (positional, "output" if argv[0] == "new" else "out_dir")
+    return (argv[0], found) if all(name in found for name in required) else None
 
 
 def _plain_word(word: str) -> bool:
@@ -105,15 +166,21 @@ def _plain_word(word: str) -> bool:
     return word != "--" and not (word.startswith("--") and "=" in word)
 
 
-def quick_new(argv: list[str]) -> int | None:
-    """Run a plain ``drafter new`` and give its exit code; None when the Typer app has to run it."""
-    found = parse_new(argv)
-    if found is None or (not found.pop("no_input", False) and (sys.stdin is None or sys.stdin.isatty())):
-        return None                              # the command line, or a prompt, is the Typer app's
+def quick(argv: list[str]) -> int | None:
+    """Run a plain ``drafter new`` or ``drafter batch`` and give its exit code; None when the Typer
+    app has to run it."""
+    parsed = parse(argv)
+    if parsed is None:
+        return None
+    command, found = parsed
+    if command == "new" and not found.pop("no_input", False) and (sys.stdin is None or sys.stdin.isatty()):
+        return None                              # a prompt is the Typer app's
     try:
-        make_new(**found)
+        if command == "new":
+            make_new(**found)
+            return 0
+        return make_batch(**found)
     except (Exception, KeyboardInterrupt) as exc:
         from drafter.cli.commands import failure
 
         return failure(exc)
-    return 0
