@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Sequence
+
+if TYPE_CHECKING:
+    from drafter.model import Placeholder, Speech
 
 #: per command: its argument, its options taking a value (→ the make_* argument and how the text is
 #: taken), its flags; ``--set`` may be repeated, every other option is written once.
@@ -64,17 +67,56 @@ def make_new(outline: str, output: str, *, sets: Sequence[str] = (), answers: Pa
                           variants=variant, topic=topic, minutes=minutes, chars=chars)
     written = write_speech(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
                            library=lib)
-    from rich.console import Console
-
-    from drafter.cli.outline_view import todo
-
-    console = Console(stderr=True)
-    if written is not None:
-        console.print(f"已生成 {written}（提纲 {chosen.id} {chosen.name}）")
+    lines = [f"已生成 {written}（提纲 {chosen.id} {chosen.name}）"] if written is not None else []
     if speech.target:
-        console.print(f"篇幅：约 {speech.target} 字，约 {speech.target / 220:.0f} 分钟"
-                      f"（每分钟约 220 字；各部分的字数在批注里）")
-    todo(speech, console)
+        lines.append(f"篇幅：约 {speech.target} 字，约 {speech.target / 220:.0f} 分钟"
+                     f"（每分钟约 220 字；各部分的字数在批注里）")
+    if not _tell_plainly(lines, speech):
+        from rich.console import Console
+
+        from drafter.cli.outline_view import todo
+
+        console = Console(stderr=True)
+        for line in lines:
+            console.print(line)
+        todo(speech, console)
+
+
+def left_to_fill(speech: Speech) -> tuple[list[Placeholder], str | None]:
+    """The values still to fill, and a line counting the free-text paragraphs to write (if any)."""
+    from drafter.outlines.assemble import is_text_key
+
+    left = speech.placeholders()
+    values = [p for p in left if not is_text_key(p.name)]
+    texts = [p.name for p in left if is_text_key(p.name)]
+    if not texts:
+        return values, None
+    names = ", ".join(texts[:4]) + (" …" if len(texts) > 4 else "")
+    return values, f"待写的段落：{len(texts)} 处（{names}），写作提示在批注里。"
+
+
+def _tell_plainly(lines: list[str], speech: Speech) -> bool:
+    """Print ``lines`` and what is left to fill as rich would, without rich, where that is plain text
+    (``drafter.cli.plainview``); False where rich has to print them."""
+    from drafter.cli import plainview
+
+    size = plainview.width()
+    if size is None:
+        return False
+    values, texts = left_to_fill(speech)
+    parts = [plainview.lines(line, size) for line in lines]
+    if values:
+        rows = [[p.name, str(p), p.hint or ""] for p in values]
+        parts.append(plainview.table(f"待填的值（{len(values)}）", ["键", "标签", "提示"], rows, size))
+    else:
+        parts.append(plainview.lines("所有的值都已填写。", size))
+    if texts:
+        parts.append(plainview.lines(texts, size))
+    if any(part is None for part in parts):
+        return False
+    sys.stderr.write("".join(part or "" for part in parts))
+    sys.stderr.flush()
+    return True
 
 
 def make_batch(plan: Path, out_dir: Path, *, fmt: str | None = None, style: str = "gbt9704",
