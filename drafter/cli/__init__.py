@@ -77,10 +77,13 @@ def main() -> None:
 
 
 def __getattr__(name: str) -> Any:
-    """The Typer app and the rest of ``drafter.cli.commands``, imported when first asked for."""
+    """A module of this package, or the Typer app and the rest of ``drafter.cli.commands``, imported
+    when first asked for."""
     if name.startswith("__"):
         raise AttributeError(name)
     from importlib import import_module
+    from importlib.util import find_spec
 
-    commands = import_module("drafter.cli.commands")
-    return commands if name == "commands" else getattr(commands, name)
+    if find_spec(f"{__name__}.{name}") is not None:
+        return import_module(f"{__name__}.{name}")
+    return getattr(import_module(f"{__name__}.commands"), name)
