@@ -324,7 +324,7 @@ def _write(path: Path, data: bytes, force: bool) -> str | None:
 
 class _Commits:
     """Rows committed in plan order: each file name claimed (an earlier row's name is an error), the
-    file written by ``submit`` (a writer thread or a worker process), the row counted done when its
+    file written by ``submit`` (on a writer thread), the row counted done when its
     file is. At most ``window`` writes are waited for at once, so memory stays flat in rows."""
 
     def __init__(self, batch: _Batch, total: int, progress: Progress | None, submit: Callable, window: int):
@@ -351,10 +351,7 @@ class _Commits:
         while len(self.pending) > keep:
             result, future = self.pending.popleft()
             if future is not None:
-                try:
-                    error = future.result()
-                except Exception:       # _write reports every failure itself: this is a lost worker
-                    error = WORKER_LOST
+                error = future.result()         # _write reports every failure itself
                 if error is not None:
                     result.error, result.missing, result.paragraphs = error, [], 0
             self.results.append(result)
@@ -370,9 +367,11 @@ class _Commits:
 #
 # Workers prepare rows (assemble, name, render: all the CPU work) in chunks; this process takes
 # their results in plan order and commits them (file names claimed in order), so the files and
-# results are those of one process; the files are then written by the workers through drafter.io,
-# so that their flushes to disk overlap. At most a few chunks and writes per worker are in flight,
-# so memory does not grow with the number of rows.
+# results are those of one process; the files are then written through drafter.io by writer threads
+# of this process (the bytes cross between processes once), so that their flushes to disk overlap.
+# Forked workers start warm: this process prepares the first row before they are forked, so they
+# share its outlines, compiled templates, phrase bank and .docx parts. At most a few chunks and
+# writes per worker are in flight, so memory does not grow with the number of rows.
 
 _WORKER: _Batch | None = None
 
@@ -402,38 +401,38 @@ def _run_parallel(batch: _Batch, rows: list[Row], jobs: int, progress: Progress 
     options = {"plan": batch.plan, "out_dir": batch.out_dir, "style": batch.style,
                "reference_doc": batch.reference_doc, "force": batch.force, "strict": batch.strict,
                "fmt": batch.fmt, "roots": list(batch.library.roots)}
-    size = max(1, min(8, len(rows) // (jobs * 4)))
-    chunks = deque(rows[i:i + size] for i in range(0, len(rows), size))
     context = _context()
     start: dict = {"initializer": _start_worker, "initargs": (options,)}
+    first = []
     if context.get_start_method() == "fork":
-        # forked workers share what this process loaded: the outlines and their compiled templates
+        # forked workers share what this process loaded: the outlines and their compiled templates,
+        # and (from the first row) the phrase bank, the style profile and the .docx parts
         for name in list(dict.fromkeys(r.get("outline") for r in rows if r.get("outline")))[:WARM_OUTLINES]:
             try:
                 batch.columns_of(name)
             except DrafterError:
                 pass                    # the row reports it
+        first, rows = [batch.prepare(rows[0])], rows[1:]
         _WORKER, start = batch, {}
+    size = max(1, min(8, len(rows) // (jobs * 4)))
+    chunks = deque(rows[i:i + size] for i in range(0, len(rows), size))
     try:
-        return _pool_run(batch, chunks, jobs, progress, context, start)
+        return _pool_run(batch, first, chunks, jobs, progress, context, start)
     finally:
         _WORKER = None
 
 
-def _pool_run(batch: _Batch, chunks, jobs: int, progress: Progress | None, context, start: dict) -> list[RowResult]:
+def _pool_run(batch: _Batch, first: list, chunks, jobs: int, progress: Progress | None, context,
+              start: dict) -> list[RowResult]:
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    total = sum(len(chunk) for chunk in chunks)
-    with ProcessPoolExecutor(jobs, mp_context=context, **start) as pool:
-        def submit(*args):
-            try:
-                return pool.submit(_write, *args)
-            except BrokenProcessPool:
-                return _Lost()
-
-        commits = _Commits(batch, total, progress, submit, window=jobs * 4)
+    total = len(first) + sum(len(chunk) for chunk in chunks)
+    with ProcessPoolExecutor(jobs, mp_context=context, **start) as pool, ThreadPoolExecutor(jobs) as writers:
+        commits = _Commits(batch, total, progress, lambda *a: writers.submit(_write, *a), window=jobs * 4)
+        for item in first:
+            commits.add(*item)
         pending: deque = deque()
         while chunks or pending:
             while chunks and len(pending) < jobs * 3:
@@ -453,10 +452,3 @@ def _pool_run(batch: _Batch, chunks, jobs: int, progress: Progress | None, conte
             for item in prepared:
                 commits.add(*item)
         return commits.finish()
-
-
-class _Lost:
-    """The future of a write that could not be handed to a worker."""
-
-    def result(self) -> str:
-        return WORKER_LOST

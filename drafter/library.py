@@ -79,7 +79,7 @@ class Library:
 
     def __init__(self, roots: list[Root]):
         self.roots = roots
-        self._phrases: list[PhraseEntry] | None = None     # read once: a batch quotes the bank in every row
+        self._phrases: tuple[PhraseEntry, ...] | None = None     # read once: a batch quotes the bank in every row
         self._profiles: dict[str, dict[str, Any]] = {}
 
     @classmethod
@@ -194,14 +194,15 @@ class Library:
 
         return Phrasebook(self.phrase_folders(), on_build=on_build)
 
-    def phrases(self) -> list[PhraseEntry]:
+    def phrases(self) -> tuple[PhraseEntry, ...]:
         """Every phrase of the library, each id once (from its highest-precedence root), sorted by id;
-        read once (a batch quotes the bank in every row)."""
+        read once, and the same tuple every time (a batch quotes the bank in every row, and the hints
+        prepare it once: ``drafter.outlines.hints``)."""
         from drafter.phrasebook.bank import bank_files, read_entries
 
         if self._phrases is None:
-            self._phrases = read_entries(bank_files(self.phrase_folders()))
-        return list(self._phrases)
+            self._phrases = tuple(read_entries(bank_files(self.phrase_folders())))
+        return self._phrases
 
 
 def _alias_form(name: str) -> str:

@@ -40,6 +40,27 @@ class YamlDoc:
             node = found
         return position(self.path, mark)
 
+    def marks(self) -> dict[tuple[Any, ...], tuple[str, int, int, int, int]]:
+        """Every node by its path (mapping keys as text, sequence indexes as numbers): its kind
+        ("map", "seq" or ""), the 0-based line and column of its value and of its key; so ``where`` can
+        be answered without the node tree (``drafter.outlines.load.KeptDoc``)."""
+        found: dict[tuple[Any, ...], tuple[str, int, int, int, int]] = {}
+
+        def walk(node: yaml.Node, path: tuple[Any, ...], key: yaml.Mark) -> None:
+            kind = "map" if isinstance(node, yaml.MappingNode) else "seq" if isinstance(node, yaml.SequenceNode) else ""
+            found[path] = (kind, node.start_mark.line, node.start_mark.column, key.line, key.column)
+            if kind == "map":
+                for knode, vnode in node.value:
+                    if isinstance(knode, yaml.ScalarNode) and path + (knode.value,) not in found:
+                        walk(vnode, path + (knode.value,), knode.start_mark)
+            elif kind == "seq":
+                for i, child in enumerate(node.value):
+                    walk(child, path + (i,), child.start_mark)
+
+        if self.root is not None:
+            walk(self.root, (), self.root.start_mark)
+        return found
+
 
 def position(path: Path | str, mark: yaml.Mark | yaml._yaml.Mark | None) -> str:
     if mark is None:

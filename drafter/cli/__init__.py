@@ -1,38 +1,16 @@
-"""The drafter command line: a thin Typer face over ``drafter.api``; the views beside it draw tables and trees.
+"""The drafter command line: a thin Typer face over ``drafter.api`` (``drafter.cli.commands``); the
+views beside it draw tables and trees.
 
-Each command parses its options, resolves the library once, calls the API and shows the result.
-Heavy modules (python-docx, Jinja, mining, rich) are imported inside the commands that need them,
-so ``drafter --help`` starts fast.
+``main`` runs a plain ``drafter new`` or ``drafter batch`` (``drafter.cli.quick``) without building
+the Typer app, which is most of a skeleton's start-up; everything else — help, other commands, options it does not
+know, mistakes — goes to the Typer app, so they behave as they always do. ``drafter.cli.app`` and
+the other names of ``drafter.cli.commands`` are found here too.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
-from collections.abc import Callable
-
-import click
-import typer
-
-from drafter.cli import coerce
-from drafter.errors import DrafterError
-
-coerce.install()
-
-if TYPE_CHECKING:
-    from drafter.library import Library
-
-# Options several commands share, declared once.
-LIBRARY_HELP = "资料库目录，其中的提纲、模板优先于内置（可多次给出）"
-LibraryDirs = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP)]
-OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕")]
-Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名")]
-Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件")]
-ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
-Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
+from typing import Any
 
 #: set to show the traceback of an unexpected error instead of one line.
 DEBUG_ENV = "DRAFTER_DEBUG"
@@ -40,514 +18,12 @@ DEBUG_ENV = "DRAFTER_DEBUG"
 
 def error_line(exc: BaseException) -> str:
     """An expected failure as the one line the user sees."""
+    from drafter.errors import DrafterError
+
     if isinstance(exc, OSError) and not isinstance(exc, DrafterError):
         where = f"{exc.filename}: " if exc.filename else ""
         return f"drafter: 错误：{where}{exc.strerror or exc}"
     return f"drafter: 错误：{exc}"
-
-
-CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
-
-
-def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
-    """A command whose expected failures (and disk or permission problems) print one line and exit 1."""
-
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except (DrafterError, OSError) as exc:
-            if isinstance(exc, BrokenPipeError):
-                _finish_stdout()
-            typer.echo(error_line(exc), err=True)
-            raise typer.Exit(1) from None
-        except KeyboardInterrupt:   # Ctrl-C, or SIGTERM turned into it by main
-            typer.echo("drafter: 已中断", err=True)
-            raise typer.Exit(_interrupt_code()) from None
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.ClickException,
-                click.exceptions.Abort):
-            raise
-        except Exception as exc:   # a bug, not the user's mistake: still one line, unless debugging
-            if os.environ.get(DEBUG_ENV):
-                raise
-            text = " ".join(str(exc).split())[:300]
-            typer.echo(f"drafter: 内部错误：{type(exc).__name__}: {text}（请报告此问题；"
-                       f"设置 {DEBUG_ENV}=1 可显示调用栈）", err=True)
-            raise typer.Exit(2) from None
-
-    return run
-
-
-class App(typer.Typer):
-    """A Typer app whose every command reports drafter's errors as one line, takes -h for help, and
-    whose help is plain text (Typer's rich help imports rich and markdown-it at every ``--help``)."""
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        kwargs.setdefault("rich_markup_mode", None)
-        kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
-        super().__init__(*args, **kwargs)
-
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunction], CommandFunction]:
-        register = super().command(*args, **kwargs)
-
-        def decorator(function: CommandFunction) -> CommandFunction:
-            register(_one_line(function))
-            return function
-
-        return decorator
-
-
-app = App(
-    name="drafter",
-    help="讲话稿起草工具：解析讲话、生成提纲骨架、排版为 GB/T 9704 Word 文档。",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        from drafter import __version__
-
-        typer.echo(f"drafter {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="显示版本号并退出")] = False,
-) -> None:
-    """讲话稿起草工具 drafter。"""
-
-
-def resolve(dirs: list[Path]) -> Library:
-    """The library the command works with: built-in, DRAFTER_LIBRARY, then the --library dirs."""
-    from drafter.library import Library
-
-    return Library.resolve(dirs)
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print one error line to stderr and exit non-zero."""
-    typer.echo(f"drafter: 错误：{message}", err=True)
-    raise typer.Exit(code)
-
-
-def _tell(speech) -> None:
-    """What the user should know of a parse, one line each on stderr (the same for parse and format)."""
-    from drafter.api import notices
-
-    for line in notices(speech):
-        typer.echo(f"drafter: {line}", err=True)
-
-
-@app.command()
-def parse(
-    files: list[Path] = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps) 或文件夹，可给多个"),
-    json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构，每篇一行（JSON Lines）"),
-):
-    """解析讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）；可一次解析多个文件和文件夹。"""
-    from drafter.api import parse_many
-
-    if sys.stdout is None:
-        fail("标准输出已关闭")
-    failed = 0
-    several = len(files) > 1 or any(f.is_dir() for f in files)
-    for n, (path, speech) in enumerate(parse_many(files)):
-        if isinstance(speech, DrafterError):
-            failed += 1
-            typer.echo(error_line(speech), err=True)
-            continue
-        _tell(speech)
-        if json_out:
-            import json
-
-            data = speech.to_dict()
-            if several:
-                data = {"file": str(path), **data}
-            typer.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        else:
-            from drafter.cli.tree import print_tree
-
-            if several:
-                typer.echo(("\n" if n else "") + f"== {path} ==")
-            print_tree(speech)
-    if failed:
-        raise typer.Exit(1)
-
-
-@app.command("format")
-def format_(
-    file: Annotated[Path, typer.Argument(help="讲话稿文件 (.txt .md .docx .html .doc .wps)")],
-    output: OutputFile,
-    fmt: Format = None,
-    style: Style = "gbt9704",
-    reference_doc: ReferenceDoc = None,
-    force: Force = False,
-    library: LibraryDirs = [],
-):
-    """把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、Markdown）。"""
-    from drafter.api import format as format_file
-
-    speech, written = format_file(file, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
-                                  library=resolve(library))
-    _tell(speech)
-    if written is not None:
-        typer.echo(f"已写入 {written}", err=True)
-
-
-outlines_app = App(help="提纲：列出、查看、检查。", no_args_is_help=True)
-app.add_typer(outlines_app, name="outlines")
-
-
-@outlines_app.command("list")
-def outlines_list(library: LibraryDirs = []):
-    """列出所有提纲及其来源（内置、DRAFTER_LIBRARY、--library）。"""
-    from rich.console import Console
-
-    from drafter.cli.outline_view import outlines_table
-
-    Console().print(outlines_table(resolve(library).outlines()))
-
-
-@outlines_app.command("show")
-def outlines_show(
-    outline: str = typer.Argument(..., help="提纲 id 或提纲文件"),
-    library: LibraryDirs = [],
-):
-    """显示一个提纲的结构树和要填的值（含各条槽位的 --set 键）。"""
-    from rich.console import Console
-
-    from drafter.cli.outline_view import show
-
-    show(resolve(library).outline(outline), Console())
-
-
-@outlines_app.command("check")
-def outlines_check(
-    files: list[Path] = typer.Argument(..., help="提纲文件 (.yaml)"),
-    library: LibraryDirs = [],
-):
-    """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
-    from drafter.outlines.check import check_outline
-
-    from drafter.outlines.sandbox import template_job
-
-    templates = resolve(library).templates
-    problems = []
-    for f in files:
-        with template_job():
-            problems += check_outline(f, templates)
-    for problem in problems:
-        typer.echo(str(problem))
-    if problems:
-        raise typer.Exit(1)
-    typer.echo(f"没有问题：{', '.join(str(f) for f in files)}")
-
-
-def _can_prompt(no_input: bool) -> bool:
-    """Ask for missing values only when a person is at the terminal."""
-    return not no_input and sys.stdin.isatty()
-
-
-def _ask(var: dict) -> str:
-    """Prompt for one variable on stderr; Enter leaves it as a placeholder."""
-    example = f"，例：{var['example']}" if var.get("example") else ""
-    return typer.prompt(f"{var['label']} {var['name']}（回车留作占位{example}）",
-                        default="", show_default=False, err=True)
-
-
-@app.command()
-def new(
-    outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件")],
-    output: OutputFile,
-    sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；"
-                                                     "每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
-    answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先"),
-    no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值"),
-    strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）"),
-    sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
-    points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
-    variant: list[str] = typer.Option([], "--variant",
-                                      help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次"),
-    topic: str | None = typer.Option(None, "--topic",
-                                     help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值"),
-    minutes: float | None = typer.Option(None, "--minutes", help="讲话时长（分钟），按每分钟约 220 字定篇幅"),
-    chars: int | None = typer.Option(None, "--chars", help="篇幅（字数），与 --minutes 二选一"),
-    fmt: Format = None,
-    style: Style = "gbt9704",
-    reference_doc: ReferenceDoc = None,
-    force: Force = False,
-    library: LibraryDirs = [],
-):
-    """按提纲生成讲话稿骨架：标题、称呼、开头、各部分标题、占位与写作提示、结尾。"""
-    from rich.console import Console
-
-    from drafter.api import gather_values, new_skeleton, write_speech
-    from drafter.cli.outline_view import todo
-    from drafter.controls import escape, scrub
-    from drafter.io import check_target
-
-    if minutes is not None and chars is not None:
-        fail("--minutes 与 --chars 只能给一个")
-    if (minutes is not None and minutes <= 0) or (chars is not None and chars <= 0):
-        fail("--minutes/--chars 应大于 0")
-    if output != "-":
-        check_target(output, force)
-    for pair in sets:
-        note = scrub(pair)[1]
-        if note:
-            typer.echo(f"drafter: 警告：--set {escape(pair.partition('=')[0])}: {note}", err=True)
-    lib = resolve(library)
-    chosen = lib.outline(outline)
-    values = gather_values(answers, sets, _ask if _can_prompt(no_input) else None, chosen.variables)
-    speech = new_skeleton(chosen, values, sections=sections, points=points, strict=strict, library=lib,
-                          variants=variant, topic=topic, minutes=minutes, chars=chars)
-    written = write_speech(speech, output, fmt=fmt, style=style, reference_doc=reference_doc, force=force,
-                           library=lib)
-    console = Console(stderr=True)
-    if written is not None:
-        console.print(f"已生成 {written}（提纲 {chosen.id} {chosen.name}）")
-    if speech.target:
-        console.print(f"篇幅：约 {speech.target} 字，约 {speech.target / 220:.0f} 分钟"
-                      f"（每分钟约 220 字；各部分的字数在批注里）")
-    todo(speech, console)
-
-
-@app.command()
-def batch(
-    plan: Path = typer.Argument(..., help="计划表 (.csv .tsv .xlsx .yaml)："
-                                          "每行一份骨架，列为 outline、output、style 和各个值"),
-    out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）"),
-    fmt: str | None = typer.Option(None, "--format", "-t",
-                                   help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
-    style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件"),
-    reference_doc: ReferenceDoc = None,
-    force: Force = False,
-    strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错"),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", help="并行进程数，默认每个核一个"),
-    report: Path | None = typer.Option(None, "--report", help="把逐行明细写入此 CSV 文件"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和汇总，只报错误"),
-    library: LibraryDirs = [],
-):
-    """按计划表批量生成骨架：每行一份，某行出错只报该行（计划表:行号），其余照常生成。"""
-    from contextlib import nullcontext
-
-    from drafter.api import run_plan
-    from drafter.batch import BatchInterrupted
-    from drafter.cli.batch_view import interrupted, progress_bar, report_csv, summary, wants_progress
-    from drafter.controls import escape
-    from drafter.io import check_target, write_bytes
-
-    if jobs is not None and jobs < 1:
-        fail("--jobs 应是正整数")
-    if report is not None:
-        check_target(report, force)          # before the work: a clear error without generating
-    shown = progress_bar("批量生成") if wants_progress(quiet) else nullcontext(None)
-    stopped = None
-    try:
-        with shown as progress:
-            results = run_plan(plan, out_dir, style=style, reference_doc=reference_doc, force=force,
-                               library=resolve(library), strict=strict, fmt=fmt, jobs=jobs, progress=progress)
-    except BatchInterrupted as exc:
-        results, stopped = exc.results, exc
-    for result in results:
-        for warning in result.warnings:
-            typer.echo(f"{escape(result.where)}: 警告：{warning}", err=True)
-        if not result.ok:
-            typer.echo(escape(result.problem), err=True)
-    if report is not None:
-        write_bytes(report, report_csv(results), force)
-    if stopped is not None:
-        typer.echo(f"drafter: {interrupted(results, stopped.left, out_dir)}", err=True)
-        raise typer.Exit(_interrupt_code())
-    if not quiet:
-        typer.echo(summary(results, out_dir, report))
-    if not all(r.ok for r in results):
-        raise typer.Exit(1)
-
-
-@app.command()
-def mine(
-    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）"),
-    output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录"),
-    force: bool = typer.Option(False, "--force", "-f",
-                               help="目录已存在时重写 drafter 生成的文件"),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）"),
-    min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）"),
-    max_per_function: int | None = typer.Option(None, "--max-per-function", min=1, help="每种功能最多保留几条"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度"),
-):
-    """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
-    from contextlib import nullcontext
-
-    from rich.console import Console
-
-    from drafter.api import mine as mine_folder
-    from drafter.cli.batch_view import progress_bar, wants_progress
-    from drafter.cli.mine_view import STAGES, mine_table
-
-    shown = progress_bar("读入文件", unit="项") if wants_progress(quiet) else nullcontext(None)
-    with shown as bar:
-        def progress(stage: str, done: int, total: int) -> None:
-            if bar is not None:
-                bar(done, total, STAGES.get(stage, stage))
-
-        result = mine_folder(folder, output, force=force, jobs=jobs, min_docs=min_docs,
-                             max_per_function=max_per_function, progress=progress)
-    for skipped in result.skipped:
-        typer.echo(f"drafter: 跳过 {skipped.name}：{skipped.reason}", err=True)
-    Console().print(mine_table(result, str(output)))
-
-
-phrases_app = App(help="短语库：搜索、列出、查看、导出。", no_args_is_help=True)
-app.add_typer(phrases_app, name="phrases")
-
-# Options the phrases commands share.
-PhraseFunction = Annotated[str | None, typer.Option("--function",
-                                                    help="只看这一功能，如 opening.context；closing 即 closing.*")]
-Since = Annotated[int | None, typer.Option("--since", help="只看此年及以后用过的")]
-Until = Annotated[int | None, typer.Option("--until", help="只看此年及以前用过的")]
-Source = Annotated[str | None, typer.Option("--source", help="只看来源（文件名:行）含此文字的")]
-Wide = Annotated[bool, typer.Option("--wide", help="来源写全")]
-JsonLines = Annotated[bool, typer.Option("--json", help="输出 JSON Lines，每行一条"
-                                                       "（格式见 drafter/phrasebook/search-result.schema.json）")]
-NoPager = Annotated[bool, typer.Option("--no-pager", help="在终端也不分页")]
-
-
-def _book(library: list[Path]) -> Any:
-    """The phrase book of the library, through its index (built, with a note, when the bank changed)."""
-
-    def building() -> None:
-        typer.echo("drafter: 正在为短语库建立索引（只在短语库改动后做一次）……", err=True)
-
-    return resolve(library).phrasebook(on_build=building)
-
-
-def _json_lines(items) -> None:
-    import json
-
-    out = sys.stdout
-    for rank, item in enumerate(items, 1):
-        out.write(json.dumps(item.to_dict(rank) if hasattr(item, "match") else item, ensure_ascii=False) + "\n")
-
-
-@phrases_app.command("search")
-def phrases_search(
-    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（ddzw），多个词用空格分开"),
-    function: PhraseFunction = None,
-    since: Since = None,
-    until: Until = None,
-    source: Source = None,
-    limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条"),
-    json_out: JsonLines = False,
-    wide: Wide = False,
-    no_pager: NoPager = False,
-    library: LibraryDirs = [],
-):
-    """搜索短语库（原文、拼音、相近）；短语库中没有时列出语料中的句子。"""
-    text = " ".join(query)
-    result = _book(library).search(text, function, since, until, source, limit)
-    if json_out:
-        _json_lines(result.hits)
-        if not result.hits:
-            raise typer.Exit(1)
-        return
-    if not result.hits:
-        fail(f"没有找到“{text}”")
-    from drafter.cli.phrases_view import emit, search_text, terminal
-
-    width, _, color = terminal()
-    emit(search_text(result, width, color, wide), pager=not no_pager)
-
-
-@phrases_app.command("list")
-def phrases_list(
-    function: PhraseFunction = None,
-    since: Since = None,
-    until: Until = None,
-    source: Source = None,
-    limit: int | None = typer.Option(None, "--limit", "-n", help="最多显示几条（默认：屏幕上 500 条，--json 全部）"),
-    json_out: JsonLines = False,
-    wide: Wide = False,
-    no_pager: NoPager = False,
-    library: LibraryDirs = [],
-):
-    """列出短语库中的短语（可按功能、年份、来源筛选）。"""
-    book = _book(library)
-    if json_out:
-        _json_lines([e.to_dict() for e in book.entries(function, since, until, source, limit)])
-        return
-    shown = limit if limit is not None else 500
-    rows = book.entries(function, since, until, source, shown + 1)
-    if not rows:
-        fail("没有符合条件的短语")
-    from drafter.cli.phrases_view import emit, list_text, terminal
-
-    total = len(rows) if len(rows) <= shown else book.count(function, since, until, source)
-    title = f"短语库（{total} 条）" if total <= shown else f"短语库（共 {total} 条，显示前 {shown} 条；-n 可调）"
-    width, _, color = terminal()
-    emit(list_text(rows[:shown], title, width, color, wide), pager=not no_pager)
-
-
-@phrases_app.command("show")
-def phrases_show(
-    phrase_id: str = typer.Argument(..., help="短语编号，如 formula.a46ec1"),
-    json_out: JsonLines = False,
-    no_pager: NoPager = False,
-    library: LibraryDirs = [],
-):
-    """显示一条短语：全文、槽位、出现篇数与次数、逐年走势、全部来源及其原句。"""
-    book = _book(library)
-    entry = book.get(phrase_id)
-    sentences = book.sentences_of(entry)
-    if json_out:
-        d = entry.to_dict()
-        d["sentences"] = [{"source": s, "text": t} for s, t in sentences]
-        _json_lines([d])
-        return
-    from drafter.cli.phrases_view import emit, entry_text, terminal
-
-    width, _, color = terminal()
-    emit(entry_text(entry, sentences, book.pinyin_of(entry.id), width, color), pager=not no_pager)
-
-
-@phrases_app.command("functions")
-def phrases_functions(library: LibraryDirs = []):
-    """列出短语库中的功能及各自的条数（--function 可用的值）。"""
-    from drafter.cli.phrases_view import emit, functions_text, terminal
-
-    width, _, color = terminal()
-    emit(functions_text(_book(library).function_counts(), width, color), pager=False)
-
-
-@phrases_app.command("export")
-def phrases_export(
-    output: Path = typer.Option(..., "-o", "--output", help="输出文件，如 素材库.html"),
-    html: bool = typer.Option(False, "--html", help="即 --format html"),
-    fmt: str | None = typer.Option(None, "--format", "-t",
-                                   help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名"),
-    function: PhraseFunction = None,
-    since: Since = None,
-    until: Until = None,
-    title: str = typer.Option("讲话稿素材库", "--title", help="网页或文档的标题"),
-    style: Style = "gbt9704",
-    force: Force = False,
-    library: LibraryDirs = [],
-):
-    """导出短语库：一个离线可用的网页（可搜索、筛选、复制），或素材汇编 Word 文档，或 CSV 表格。"""
-    from drafter.phrasebook.export import export
-
-    fmt = "html" if html else (fmt or output.suffix.lstrip(".").lower())
-    if fmt not in ("html", "docx", "csv"):
-        fail(f"不支持的导出格式“{fmt}”，可用：html、docx、csv")
-    book = _book(library)
-    entries = book.entries(function, since, until)
-    profile = resolve(library).profile(style) if fmt == "docx" else None
-    written = export(book, entries, output, fmt, title=title, force=force, profile=profile)
-    typer.echo(f"已导出 {len(entries)} 条到 {written}", err=True)
 
 
 _signal_received: list[int] = []
@@ -583,26 +59,31 @@ def _finish_stdout() -> None:
 
 
 def main() -> None:
-    """Console entry point: run the app, turning expected errors into one line and exit 1."""
+    """Console entry point: run the command, turning expected errors into one line and exit 1."""
     import signal
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _on_terminate)
-    code = 0
-    try:
-        app(prog_name="drafter")
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except (DrafterError, OSError) as exc:  # raised outside a command (option parsing, start-up)
-        typer.echo(error_line(exc), err=True)
-        code = 1
-    except KeyboardInterrupt:
-        typer.echo("drafter: 已中断", err=True)
-        code = _interrupt_code()
+    from drafter.cli.quick import quick
+
+    code = quick(sys.argv[1:])
+    if code is None:
+        from drafter.cli.commands import run_app
+
+        code = run_app()
     _finish_stdout()
     sys.exit(code)
 
 
-if __name__ == "__main__":
-    main()
+def __getattr__(name: str) -> Any:
+    """A module of this package, or the Typer app and the rest of ``drafter.cli.commands``, imported
+    when first asked for."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    if find_spec(f"{__name__}.{name}") is not None:
+        return import_module(f"{__name__}.{name}")
+    return getattr(import_module(f"{__name__}.commands"), name)

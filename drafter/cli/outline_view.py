@@ -12,8 +12,8 @@ from rich.tree import Tree
 
 from drafter.errors import DrafterError
 from drafter.library import BUILTIN, Entry
-from drafter.model import Paragraph, Placeholder, Section, Speech, plain
-from drafter.outlines.assemble import Key, assemble, is_text_key, value_keys
+from drafter.model import Paragraph, Section, Speech, plain
+from drafter.outlines.assemble import Key, assemble, value_keys
 from drafter.outlines.expand import Item, Part, expand
 from drafter.outlines.load import Outline
 from drafter.render.numbering import numbered
@@ -146,9 +146,9 @@ def show(outline: Outline, console: Console) -> None:
 
 def todo(speech: Speech, console: Console) -> None:
     """The placeholders still to fill: values in a table, free-text paragraphs counted."""
-    left = speech.placeholders()
-    values = [p for p in left if not is_text_key(p.name)]
-    texts = [p for p in left if is_text_key(p.name)]
+    from drafter.cli.quick import left_to_fill
+
+    values, texts = left_to_fill(speech)
     if values:
         table = Table(title=f"待填的值（{len(values)}）")
         for column in ("键", "标签", "提示"):
@@ -159,9 +159,4 @@ def todo(speech: Speech, console: Console) -> None:
     else:
         console.print("所有的值都已填写。")
     if texts:
-        console.print(f"待写的段落：{len(texts)} 处（{_names(texts)}），写作提示在批注里。")
-
-
-def _names(placeholders: list[Placeholder]) -> str:
-    names = [p.name for p in placeholders]
-    return ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
+        console.print(texts)

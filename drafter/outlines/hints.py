@@ -14,6 +14,7 @@ formulas, picked by words typical of the function, so every part still gets at l
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Any
 from collections.abc import Iterable, Sequence
 
@@ -106,38 +107,29 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
 
 
-class Quoter:
-    """Picks bank entries for the parts of one skeleton, each entry once while others are left."""
+class _Bank:
+    """A bank's quotable entries, prepared once for every skeleton that quotes it: each entry's
+    shown text, and per function the entries it may quote in their order before topic and use."""
 
-    def __init__(self, phrases: Iterable[Any] = (), topic: str | None = None):
-        self.phrases = [p for p in phrases if len(re.sub(r"\W|…", "", shown(p.text))) >= MIN_CHARS]
-        self.topic = (topic or "").strip()
-        self.topic_grams = _bigrams(self.topic) if self.topic else set()
-        self.used: set[str] = set()
+    def __init__(self, phrases: Iterable[Any]):
+        self.entries = [(p, shown(p.text)) for p in phrases]
+        self.entries = [(p, text) for p, text in self.entries if len(re.sub(r"\W|…", "", text)) >= MIN_CHARS]
+        self._ranked: dict[tuple[str, str], list[tuple[Any, str, bool]]] = {}
+        self._grams: dict[int, set[str]] = {}
 
-    def topical(self, phrase: Any) -> float:
-        """How well an entry goes with the topic: the whole topic in its text or example counts most,
-        then shared character pairs."""
-        if not self.topic:
-            return 0.0
-        text = shown(phrase.text) + " " + (getattr(phrase, "example", "") or "")
-        if self.topic in text:
-            return 3.0
-        core = self.topic.removesuffix("工作")
-        if len(core) >= 2 and core in text:
-            return 2.5
-        return len(self.topic_grams & _bigrams(text)) / max(1, len(self.topic_grams))
-
-    def pick(self, function: str, words: str = "") -> list[Any]:
-        """3–4 entries for a part with this function (fewer only when the whole bank is smaller)."""
-        if not self.phrases:
-            return []
+    def ranked(self, function: str, words: str) -> list[tuple[Any, str, bool]]:
+        """(entry, shown text, general?) for a part with this function, best first when no topic is
+        given and none is used yet: its own functions in their order, then general entries with words
+        typical of the part, then general formulas; more documents, then longer texts, first."""
+        found = self._ranked.get((function, words))
+        if found is not None:
+            return found
         own, typical = FUNCTIONS.get(function, ((function,), ""))
         terms = [t for t in (typical + " " + words).split() if t]
         tiers = {f: n for n, f in enumerate(own)}
 
-        def score(p: Any) -> tuple:
-            text = shown(p.text)
+        def score(item: tuple[Any, str]) -> tuple:
+            p, text = item
             hits = sum(1 for t in terms if t in text)
             if p.function in tiers:             # the part's own functions, in their order
                 group, within = 0, tiers[p.function]
@@ -145,21 +137,83 @@ class Quoter:
                 group, within = 1, -hits
             else:                               # general formulas first, then any other kind a bank has
                 group, within = 2, GENERAL.index(p.function) if p.function in GENERAL else len(GENERAL)
-            return (p.id in self.used, group >= 2, -self.topical(p), group, within,
-                    -(getattr(p, "docs", 0) or 0), -min(len(text), 24), p.id)
+            return (group >= 2, group, within, -(getattr(p, "docs", 0) or 0), -min(len(text), 24), p.id)
 
         # another part's opening, transition or closing is never borrowed (no leader's call in a modest close)
-        ranked = sorted((p for p in self.phrases if p.function in tiers or not _structural(p.function)), key=score)
-        picked: list[Any] = []
-        for p in ranked:
+        allowed = [e for e in self.entries if e[0].function in tiers or not _structural(e[0].function)]
+        keyed = sorted(((score(e), e) for e in allowed), key=lambda k: k[0])
+        found = self._ranked[(function, words)] = [(p, text, key[0]) for key, (p, text) in keyed]
+        return found
+
+    def grams(self, p: Any, text: str) -> set[str]:
+        if id(p) not in self._grams:
+            self._grams[id(p)] = _bigrams(text + " " + (getattr(p, "example", "") or ""))
+        return self._grams[id(p)]
+
+
+_BANKS: dict[int, tuple[Any, _Bank]] = {}
+
+
+def _bank(phrases: Iterable[Any]) -> _Bank:
+    """The prepared bank of ``phrases``; a tuple (as ``Library.phrases()`` gives) is prepared once."""
+    if not isinstance(phrases, tuple):
+        return _Bank(phrases)
+    known = _BANKS.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        if len(_BANKS) >= 4:
+            _BANKS.pop(next(iter(_BANKS)))
+        known = _BANKS[id(phrases)] = (phrases, _Bank(phrases))
+    return known[1]
+
+
+class Quoter:
+    """Picks bank entries for the parts of one skeleton, each entry once while others are left."""
+
+    def __init__(self, phrases: Iterable[Any] = (), topic: str | None = None):
+        self.bank = _bank(phrases)
+        self.topic = (topic or "").strip()
+        self.topic_grams = _bigrams(self.topic) if self.topic else set()
+        self.used: set[str] = set()
+        self._topical: dict[int, float] = {}
+
+    def topical(self, phrase: Any, text: str) -> float:
+        """How well an entry (its shown text given) goes with the topic: the whole topic in its text or
+        example counts most, then shared character pairs."""
+        if not self.topic:
+            return 0.0
+        found = self._topical.get(id(phrase))
+        if found is None:
+            found = self._topical[id(phrase)] = self._score(phrase, text)
+        return found
+
+    def _score(self, phrase: Any, shown_text: str) -> float:
+        text = shown_text + " " + (getattr(phrase, "example", "") or "")
+        if self.topic in text:
+            return 3.0
+        core = self.topic.removesuffix("工作")
+        if len(core) >= 2 and core in text:
+            return 2.5
+        return len(self.topic_grams & self.bank.grams(phrase, shown_text)) / max(1, len(self.topic_grams))
+
+    def pick(self, function: str, words: str = "") -> list[Any]:
+        """3–4 entries for a part with this function (fewer only when the whole bank is smaller):
+        unused entries before used ones, then (general ones after the part's own) closer to the topic."""
+        ranked = self.bank.ranked(function, words)
+        used = self.used
+        if self.topic:
+            order: Iterable[tuple[Any, str, bool]] = sorted(
+                ranked, key=lambda e: (e[0].id in used, e[2], -self.topical(e[0], e[1])))
+        else:
+            order = chain((e for e in ranked if e[0].id not in used), (e for e in ranked if e[0].id in used))
+        picked: list[tuple[Any, str]] = []
+        for p, text, _ in order:
             if len(picked) >= MOST:
                 break
-            text = shown(p.text)
-            if any(text == shown(q.text) or text in shown(q.text) or shown(q.text) in text for q in picked):
+            if any(text == seen or text in seen or seen in text for _, seen in picked):
                 continue
-            picked.append(p)
-        self.used.update(p.id for p in picked)
-        return picked
+            picked.append((p, text))
+        used.update(p.id for p, _ in picked)
+        return [p for p, _ in picked]
 
     def line(self, function: str, words: str = "") -> str | None:
         picked = self.pick(function, words)

@@ -9,21 +9,20 @@ not import jsonschema at every start. Finding one by id is the library's job
 from __future__ import annotations
 
 import difflib
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from drafter.builtin import outline_schema
 from drafter.errors import DrafterError, OutlineError
-from drafter.yamlfile import YamlDoc, read_yaml
 from drafter.zh import DEFAULT_LADDER
 
 if TYPE_CHECKING:
     from drafter.outlines.sandbox import Templates
+    from drafter.yamlfile import YamlDoc
 
 SUFFIX = ".yaml"
 
@@ -44,12 +43,38 @@ class Problem:
         return cls(str(error.where) if error.where else where, error.message)
 
 
+class KeptDoc:
+    """An outline document as the cache keeps it: its data, and the place of each of its nodes
+    (``YamlDoc.marks``), so ``where`` answers as the YAML document would without reading it again."""
+
+    def __init__(self, path: Path, data: Any, marks: dict[tuple[Any, ...], tuple[str, int, int, int, int]]):
+        self.path, self.data, self.marks = path, data, marks
+
+    def where(self, path: Sequence[Any] = (), key: bool = False) -> str:
+        """``file:line:col`` of the value at ``path`` (or of its key), or of its nearest written parent."""
+        at: tuple[Any, ...] = ()
+        kind, line, col, _, _ = self.marks[at]
+        for i, step in enumerate(path):
+            if kind == "map":
+                below = at + (str(step),)
+            elif kind == "seq" and isinstance(step, int) and step >= 0:
+                below = at + (step,)
+            else:
+                break
+            found = self.marks.get(below)
+            if found is None:
+                break
+            at, kind = below, found[0]
+            line, col = (found[3], found[4]) if key and i == len(path) - 1 else (found[1], found[2])
+        return f"{self.path}:{line + 1}:{col + 1}"
+
+
 @dataclass
 class Outline:
     """A loaded, schema-valid outline, where it came from, and the templates its text may call
     (like a Jinja template's environment)."""
 
-    doc: YamlDoc
+    doc: YamlDoc | KeptDoc
     templates: Templates
     origin: str = "文件"
 
@@ -96,6 +121,8 @@ class Outline:
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The outline JSON Schema shipped with drafter."""
+    import json
+
     return json.loads(outline_schema().read_text(encoding="utf-8"))
 
 
@@ -125,6 +152,8 @@ def schema_problems(doc: YamlDoc) -> list[Problem]:
 
 
 def read_outline(path: Path, schema: bool = True) -> tuple[YamlDoc | None, list[Problem]]:
+    from drafter.yamlfile import read_yaml
+
     try:
         doc = read_yaml(path)
     except DrafterError as exc:
@@ -143,10 +172,22 @@ def read_outline(path: Path, schema: bool = True) -> tuple[YamlDoc | None, list[
 def load_outline(path: str | os.PathLike, templates: Templates, origin: str = "文件",
                  schema: bool = True) -> Outline:
     """Load and schema-check one outline file (``schema=False``: one shipped with drafter, checked by
-    the tests); an OutlineError names the first problem's place."""
+    the tests); an OutlineError names the first problem's place. An outline that loads is kept in the
+    cache (``drafter.cache``) until its file changes, so a later run neither parses nor checks it."""
+    from drafter import cache
+
     path = Path(path)
+    try:
+        key = f"{cache.stamp([path])}\nschema={schema}"
+    except OSError:
+        key = None
+    kept = cache.load("outline", key) if key else None
+    if kept is not None:
+        return Outline(KeptDoc(path, kept[0], kept[1]), templates, origin)
     doc, problems = read_outline(path, schema)
     if problems or doc is None:
         more = f"（另有 {len(problems) - 1} 处问题，运行 drafter outlines check {path}）" if len(problems) > 1 else ""
         raise OutlineError(problems[0].message + more, where=problems[0].where)
+    if key:
+        cache.store("outline", key, (doc.data, doc.marks()))
     return Outline(doc, templates, origin)

@@ -16,43 +16,31 @@ Python internals) every render has a budget, and going past it is one OutlineErr
   template that includes itself is caught;
 - ``{% include %}`` and ``{% import %}`` read only files whose real path (links resolved) lies in a
   ``templates/`` folder of the library.
+
+Most templates are plain: text with ``{{ name }}`` and ``{{ module.macro(name, …) }}`` of macros whose
+body is text with their parameters. Those are rendered here, to the text Jinja gives, without Jinja;
+the Jinja environment (``drafter.outlines.jinjaenv``) is made for the first template that is not.
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
-import operator
 import os
 import re
 import time
 from pathlib import Path
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import FileSystemLoader, Undefined, meta
-from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import Namespace, missing
-
-from drafter.errors import DrafterError, LimitError, OutlineError
+from drafter.errors import LimitError
 from drafter.model import Inlines, Placeholder
+
+if TYPE_CHECKING:
+    from drafter.outlines.jinjaenv import JinjaTemplates
 
 OPEN, CLOSE = "\ue000", "\ue001"
 SENTINEL = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
-
-
-class MissingValue(Undefined):
-    """An undefined name: prints as a sentinel. Anything else undefined (a missing attribute, an
-    attribute the sandbox refuses) fails as Jinja would."""
-
-    __slots__ = ()
-
-    def __str__(self) -> str:
-        if (self._undefined_obj is not missing or self._undefined_exception is not UndefinedError
-                or self._undefined_hint):
-            self._fail_with_undefined_error()
-        return f"{OPEN}{self._undefined_name}{CLOSE}"
 
 
 def clean(value: str) -> str:
@@ -133,272 +121,178 @@ def _spend(steps: int = 0, calls: int = 0) -> None:
         budget.tick(steps, calls)
 
 
-def _check_size(value: Any) -> Any:
-    """``value`` if it is within the size budget; LimitError otherwise."""
-    if isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_TEXT:
-        raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_DIGITS * 10 // 3:
-        raise LimitError(f"模板生成的数字太大：超过 {MAX_DIGITS} 位")
-    return value
+# -- plain templates, rendered without Jinja
+
+_NAME = r"[A-Za-z][A-Za-z0-9_]*"
+_ARGS = rf" *{_NAME} *(?:, *{_NAME} *)*"
+#: ``{{ name }}`` or ``{{ module.macro(name, …) }}``
+_EXPR = re.compile(rf"\{{\{{ *({_NAME})(?:\.({_NAME})\(({_ARGS})?\))? *\}}\}}")
+#: a comment, or a macro whose parameters are plain names, in a template module
+_MODULE_PART = re.compile(rf"\{{#.*?#\}}|\{{% macro ({_NAME})\(({_ARGS})?\) %\}}(.*?)\{{% endmacro %\}}", re.S)
+#: names Jinja reads as something other than a value of the context
+_SPECIAL = frozenset({"true", "false", "none", "True", "False", "None", "and", "or", "not", "in", "is", "if",
+                      "else", "loop", "caller", "varargs", "kwargs", "self", "super", "range", "dict", "lipsum",
+                      "cycler", "joiner", "namespace"})
+
+#: a plain template's parts: text, and for each ``{{ … }}`` (name, None, ()) or (module, macro, (name, …))
+Part = str | tuple[str, str | None, tuple[str, ...]]
+Macro = tuple[tuple[str, ...], list[Part]]
 
 
-def _length(value: Any) -> int | None:
-    return len(value) if isinstance(value, (str, list, tuple, bytes)) else None
+def _literal(text: str) -> bool:
+    """Whether Jinja reads this text, between two tags, as text."""
+    return not any(tag in text for tag in ("{{", "{%", "{#")) and not text.endswith("{")
 
 
-#: a printf or format width/precision of seven digits or more ('%0999999999d', '{:999999999}').
-HUGE_WIDTH = re.compile(r"%[-#0 +]*(?:\d{7,}|\*)|%[-#0 +]*\d*\.\d{7,}|\{[^{}]*:[^{}]*\d{7,}[^{}]*\}")
+def _plain(source: str, one_line: bool = True) -> list[Part] | None:
+    """The parts of a plain template: text (on one line, unless ``one_line`` is false), ``{{ name }}``
+    and ``{{ module.macro(name, …) }}``; None when Jinja has to read it."""
+    if "\r" in source or (one_line and "\n" in source):
+        return None
+    parts: list[Part] = []
+    at = 0
+    for m in _EXPR.finditer(source):
+        text = source[at:m.start()]
+        args = tuple(a.strip() for a in m.group(3).split(",")) if m.group(3) else ()
+        if not _literal(text) or any(n in _SPECIAL for n in (m.group(1), m.group(2), *args)):
+            return None
+        if text:
+            parts.append(text)
+        parts.append((m.group(1), m.group(2), args))
+        at = m.end()
+    if not _literal(source[at:]):
+        return None
+    if source[at:]:
+        parts.append(source[at:])
+    return parts
 
 
-def _check_format(text: Any) -> None:
-    if isinstance(text, str) and HUGE_WIDTH.search(text):
-        raise LimitError("模板的格式宽度或精度太大")
+def _macros(source: str) -> dict[str, Macro] | None:
+    """The macros of a plain template module — comments, and macros whose body is text with
+    ``{{ parameter }}`` — or None when Jinja has to read it."""
+    if "\r" in source:
+        return None
+    found: dict[str, Macro] = {}
+    at = 0
+    for m in _MODULE_PART.finditer(source):
+        if not _literal(source[at:m.start()]):
+            return None
+        at = m.end()
+        if m.group(1) is None:                  # a comment
+            continue
+        params = tuple(a.strip() for a in m.group(2).split(",")) if m.group(2) else ()
+        body = _plain(m.group(3), one_line=False)
+        if (body is None or m.group(1).startswith("_") or len(set(params)) < len(params)
+                or any(n in _SPECIAL for n in (m.group(1), *params))
+                or any(isinstance(p, tuple) and (p[1] is not None or p[0] not in params) for p in body)):
+            return None
+        found[m.group(1)] = (params, body)
+    return found if _literal(source[at:]) else None
 
 
-def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
-    """Refuse ``text.replace(old, new)`` when its result would pass ``MAX_TEXT``."""
-    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
-        n = text.count(old) if old else len(text) + 1
-        if isinstance(count, int) and count >= 0:
-            n = min(n, count)
-        if len(text) + n * (len(new) - len(old)) > MAX_TEXT:
-            raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
-
-
-def _too_long() -> LimitError:
-    return LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
-
-
-def _check_join(sep: Any, items: Any) -> None:
-    """Refuse ``sep.join(items)`` when its result would pass ``MAX_TEXT``."""
-    if isinstance(sep, str) and isinstance(items, (list, tuple)):
-        size = len(sep) * max(len(items) - 1, 0) + sum(len(x) for x in items if isinstance(x, str))
-        if size > MAX_TEXT:
-            raise _too_long()
-
-
-#: filters whose work is slow per character (textwrap, regular expressions): inputs at most this long.
-SLOW_FILTERS, SLOW_INPUT = {"do_wordwrap", "do_urlize", "do_striptags", "do_title"}, 100_000
-
-
-def _check_filter(name: str, args: tuple, kwargs: dict) -> None:
-    """Size checks for the filters whose result can be far larger than their input."""
-    text = [a for a in args if isinstance(a, str)]
-    if name == "do_format" and text:
-        _check_format(text[0])
-    elif name == "do_replace" and len(text) >= 3:
-        _check_replace(*text[:3])
-    elif name == "do_join":
-        seqs = [a for a in args if isinstance(a, (list, tuple))]
-        sep = kwargs.get("d", text[0] if text else "")
-        if seqs:
-            _check_join(sep, seqs[0])
-    elif name == "do_indent" and text:
-        width = kwargs.get("width", args[1] if len(args) > 1 else 4)
-        width = len(width) if isinstance(width, str) else width if isinstance(width, int) else 4
-        if len(text[0]) + (text[0].count("\n") + 1) * width > MAX_TEXT:
-            raise _too_long()
-    elif name in SLOW_FILTERS and text and len(text[0]) > SLOW_INPUT:
-        raise LimitError(f"模板过滤器的输入太长：超过 {SLOW_INPUT} 字")
-
-
-def _check_method(method: Any, args: tuple) -> None:
-    """Size checks for the str methods whose result can be far larger than the string."""
-    text, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
-    if not isinstance(text, str):
-        return
-    if name == "replace":
-        _check_replace(text, *args[:3])
-    elif name == "join" and args:
-        _check_join(text, args[0] if isinstance(args[0], (list, tuple))
-                    else list(args[0]) if isinstance(args[0], str) else None)
-    elif name == "expandtabs":
-        size = args[0] if args and isinstance(args[0], int) else 8
-        if len(text) + text.count("\t") * max(size, 0) > MAX_TEXT:
-            raise _too_long()
-
-
-def _binop(op: str, left: Any, right: Any) -> Any:
-    """``left op right`` for the intercepted operators, refused before it would grow too large."""
-    if op == "*":
-        for seq, n in ((left, right), (right, left)):
-            if (length := _length(seq)) is not None and isinstance(n, int) and length * max(n, 0) > MAX_TEXT:
-                raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
-        return _check_size(operator.mul(left, right))
-    if op == "**":
-        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-            if right * max(abs(left).bit_length() - 1, 1) > MAX_DIGITS * 10 // 3:
-                raise LimitError(f"模板生成的数字太大：超过 {MAX_DIGITS} 位")
-        if isinstance(left, float) or isinstance(right, float):
-            try:
-                return operator.pow(left, right)
-            except OverflowError:
-                raise LimitError("模板生成的数字太大") from None
-        return _check_size(operator.pow(left, right))
-    if op == "%":
-        _check_format(left)
-        return _check_size(operator.mod(left, right))
-    if op == "+":
-        if (_length(left) or 0) + (_length(right) or 0) > MAX_TEXT:
-            raise LimitError(f"模板生成的文字或列表太长：超过 {MAX_TEXT}")
-        return _check_size(operator.add(left, right))
-    return _check_size(operator.floordiv(left, right) if op == "//" else operator.truediv(left, right))
-
-
-def _safe_range(*args: int) -> Any:
-    """``range`` whose items count against the render's step budget, at most ``MAX_TEXT`` long."""
-    rng = range(*args)
-    if len(rng) > MAX_TEXT:
-        raise LimitError(f"range 太大：超过 {MAX_TEXT} 项")
-
-    def counted():
-        for i in rng:
-            _spend(steps=1)
-            yield i
-
-    return counted()
-
-
-def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A Jinja filter whose numeric arguments and result are within the size budget."""
-
-    def run(*args: Any, **kwargs: Any) -> Any:
-        for arg in (*args, *kwargs.values()):
-            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
-                raise LimitError(f"模板过滤器的参数太大：超过 {MAX_TEXT}")
-        _check_filter(getattr(function, "__name__", ""), args, kwargs)
-        _spend(calls=1)
-        return _check_size(function(*args, **kwargs))
-
-    for attr in ("jinja_pass_arg",):
-        if hasattr(function, attr):
-            setattr(run, attr, getattr(function, attr))
-    run.__name__ = getattr(function, "__name__", "filter")
-    return run
-
-
-class BoundedNamespace(Namespace):
-    """``namespace()`` whose attributes (the one place a loop can accumulate) stay within budget."""
-
-    def __setitem__(self, name: str, value: Any) -> None:
-        _spend(calls=1)
-        super().__setitem__(name, _check_size(value))
-
-
-class BoundedSandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox with drafter's budgets (see the module docstring)."""
-
-    intercepted_binops = frozenset(["*", "**", "%", "+", "/", "//"])
-
-    def __init__(self, **kwargs: Any):
-        super().__init__(**kwargs)
-        self.globals["range"] = _safe_range
-        self.globals["namespace"] = BoundedNamespace
-        self.globals.pop("lipsum", None)   # lorem ipsum is no use in a speech, and lipsum(10**6) runs for minutes
-        self.filters = {name: _bounded_filter(f) for name, f in self.filters.items()}
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        return _binop(operator, left, right)
-
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        _spend(calls=1)
-        for arg in (*args, *kwargs.values()):
-            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_TEXT:
-                raise LimitError(f"模板调用的参数太大：超过 {MAX_TEXT}")
-            _check_size(arg)
-        _check_method(__obj, args)
-        return _check_size(super().call(__context, __obj, *args, **kwargs))
-
-    def wrap_str_format(self, value: Any) -> Any:
-        if (isinstance(getattr(value, "__self__", None), str)
-                and getattr(value, "__name__", "") in ("format", "format_map")):
-            _check_format(value.__self__)
-        return super().wrap_str_format(value)
-
-
-class LibraryLoader(FileSystemLoader):
-    """A FileSystemLoader that reads only files whose real path lies inside one of its folders, so a
-    symbolic link in ``templates/`` cannot lead ``{% include %}`` to any other file."""
-
-    def get_source(self, environment: Any, template: str) -> Any:
-        source, filename, uptodate = super().get_source(environment, template)
-        real = os.path.realpath(filename)
-        roots = [os.path.realpath(d) for d in self.searchpath]
-        if not any(os.path.commonpath([real, root]) == root for root in roots):
-            raise LimitError(f"模板 {template} 是指向资料库模板目录之外的链接"
-                             f"（{real}）")
-        return source, filename, uptodate
+class _NotPlain(Exception):
+    """This render needs Jinja after all (a value that is not text, a module that is not plain …)."""
 
 
 class Templates:
-    """A sandboxed Jinja environment over ``templates/`` folders, highest precedence first."""
+    """The templates of ``templates/`` folders (highest precedence first) and the outline strings
+    that call them: plain ones rendered here, the others by a sandboxed Jinja environment."""
 
     def __init__(self, dirs: list[Path]):
-        self.env = BoundedSandbox(loader=LibraryLoader([str(d) for d in dirs]), undefined=MissingValue,
-                                  autoescape=False)
+        self.dirs = dirs
         self.modules = sorted({p.stem for d in dirs for p in d.glob("*.j2")})
-        self._loaded: dict[str, Any] = {}
-        self._names: dict[str, set[str]] = {}
-        self._compiled: dict[str, Any] = {}      # template source -> compiled template, once per run
+        self._jinja: JinjaTemplates | None = None
+        self._plain: dict[str, list[Part] | None] = {}      # template source -> its parts, or None
+        self._macros: dict[str, dict[str, Macro] | None] = {}
+
+    @property
+    def jinja(self) -> JinjaTemplates:
+        """The Jinja environment, made when a template first needs it."""
+        if self._jinja is None:
+            from drafter.outlines.jinjaenv import JinjaTemplates
+
+            self._jinja = JinjaTemplates(self.dirs, self.modules)
+        return self._jinja
+
+    def _parts(self, source: str) -> list[Part] | None:
+        if source not in self._plain:
+            self._plain[source] = _plain(source)
+        return self._plain[source]
 
     def names(self, source: str, where: str) -> list[str]:
         """The names a template reads from its context (template modules excluded), in order of
         first appearance."""
-        found = self._undeclared(source, where) - set(self.modules)
+        parts = self._parts(source)
+        if parts is None:
+            return self.jinja.names(source, where)
+        found = {n for p in parts if isinstance(p, tuple) for n in (p[0], *p[2])} - set(self.modules)
         return sorted(found, key=lambda name: (source.find(name), name))
-
-    def _undeclared(self, source: str, where: str) -> set[str]:
-        if source not in self._names:
-            try:
-                self._names[source] = meta.find_undeclared_variables(self.env.parse(source))
-            except TemplateSyntaxError as exc:
-                raise OutlineError(f"模板语法错误：{exc.message}", where=where) from None
-        return self._names[source]
 
     def render(self, source: str, context: dict[str, Any], where: str) -> str:
         """Render a template string; any failure is a DrafterError at ``where``."""
-        used = self._undeclared(source, where)
-        token = _budget.set(Budget(parent=_job.get()))
-        try:
-            modules = {name: self._module(name) for name in used if name in self.modules}
-            compiled = self._compiled.get(source)
-            if compiled is None:
-                compiled = self._compiled[source] = self.env.from_string(source)
-            return self._bounded(compiled, {**modules, **context})
-        except LimitError as exc:
-            raise LimitError(exc.message, where=exc.where or where) from None
-        except DrafterError:
-            raise
-        except RecursionError:
-            raise LimitError("模板递归太深（宏调用了自身，或模板包含了自身？）", where=where) from None
-        except MemoryError:
-            raise LimitError("模板用尽内存", where=where) from None
-        except SecurityError as exc:
-            raise OutlineError(f"模板被沙箱拦截：{exc}", where=where) from None
-        except TemplateSyntaxError as exc:
-            place = f"{exc.filename}:{exc.lineno}" if exc.filename else where
-            raise OutlineError(f"模板语法错误：{exc.message}", where=place) from None
-        except TemplateNotFound as exc:
-            raise OutlineError(f"找不到模板：{exc.name}", where=where) from None
-        except TemplateError as exc:
-            raise OutlineError(f"模板出错：{exc}", where=where) from None
-        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-            raise OutlineError(f"模板运行出错：{type(exc).__name__}: {exc}", where=where) from None
-        finally:
-            _budget.reset(token)
+        parts = self._parts(source)
+        if parts is not None:
+            token = _budget.set(Budget(parent=_job.get()))
+            try:
+                return self._render_plain(parts, context)
+            except _NotPlain:
+                pass
+            except LimitError as exc:
+                raise LimitError(exc.message, where=exc.where or where) from None
+            finally:
+                _budget.reset(token)
+        return self.jinja.render(source, context, where)
 
-    @staticmethod
-    def _bounded(template: Any, context: dict[str, Any]) -> str:
-        """The rendered text, stopped as soon as it passes ``MAX_OUTPUT`` characters."""
-        out, size = [], 0
-        for chunk in template.generate(context):
-            size += len(chunk)
-            if size > MAX_OUTPUT:
-                raise LimitError(f"模板输出太长：超过 {MAX_OUTPUT} 字")
-            out.append(chunk)
-        return "".join(out)
+    def _render_plain(self, parts: list[Part], context: dict[str, Any]) -> str:
+        """A plain template's text, as Jinja would render it; _NotPlain where Jinja has to."""
+        for part in parts:                         # Jinja loads every module a template names
+            if isinstance(part, tuple):
+                if any(n in self.modules and self._module(n) is None for n in (part[0], *part[2])):
+                    raise _NotPlain
+        out = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+            elif part[1] is None:
+                out.append(self._value(part[0], context))
+            else:
+                module, macro, args = part
+                macros = self._module(module) if module not in context else None
+                if macros is None or macro not in macros or len(macros[macro][0]) != len(args):
+                    raise _NotPlain
+                _spend(calls=1)
+                params, body = macros[macro]
+                given = {param: self._value(arg, context) for param, arg in zip(params, args, strict=True)}
+                out.append("".join(p if isinstance(p, str) else given[p[0]] for p in body))
+        text = "".join(out)
+        if len(text) > MAX_OUTPUT:
+            raise _NotPlain                       # Jinja says how it is too long
+        return text
 
-    def _module(self, name: str) -> Any:
-        if name not in self._loaded:
-            self._loaded[name] = self.env.get_template(name + ".j2").module
-        return self._loaded[name]
+    def _value(self, name: str, context: dict[str, Any]) -> str:
+        """A name's text: its value, or the sentinel of a value nobody gave."""
+        if name in context:
+            value = context[name]
+            if type(value) is not str or len(value) > MAX_TEXT:
+                raise _NotPlain
+            return value
+        if name in self.modules:
+            raise _NotPlain
+        return f"{OPEN}{name}{CLOSE}"
+
+    def _module(self, name: str) -> dict[str, Macro] | None:
+        """The macros of a plain template module, read as Jinja's loader would find it; None if it is not."""
+        if name not in self._macros:
+            self._macros[name] = None
+            roots = [os.path.realpath(d) for d in self.dirs]
+            for folder in self.dirs:
+                path = os.path.join(folder, name + ".j2")
+                if os.path.isfile(path):
+                    real = os.path.realpath(path)
+                    if any(os.path.commonpath([real, root]) == root for root in roots):
+                        try:
+                            self._macros[name] = _macros(Path(path).read_text(encoding="utf-8"))
+                        except (OSError, UnicodeDecodeError):
+                            pass
+                    break
+        return self._macros[name]

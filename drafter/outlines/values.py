@@ -20,7 +20,6 @@ from collections.abc import Iterable
 
 from drafter.errors import DrafterError
 from drafter.outlines.sandbox import clean
-from drafter.yamlfile import read_yaml
 
 
 def flatten(data: Any, prefix: str = "", where: str = "") -> dict[str, str]:
@@ -46,6 +45,8 @@ def flatten(data: Any, prefix: str = "", where: str = "") -> dict[str, str]:
 
 def load_answers(path: str | os.PathLike) -> dict[str, str]:
     """The values in an answers file (a YAML mapping)."""
+    from drafter.yamlfile import read_yaml
+
     doc = read_yaml(path)
     if doc.data is None:
         return {}

@@ -11,7 +11,20 @@ the folders are given (``Library.phrasebook()`` gives the book of a library).
         print(hit.score, hit.entry.id, hit.entry.text)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from drafter.phrasebook.entry import Entry, plain_text
-from drafter.phrasebook.search import TIERS, Hit, Phrasebook, Result, Sentence
+
+if TYPE_CHECKING:
+    from drafter.phrasebook.search import TIERS, Hit, Phrasebook, Result, Sentence
 
 __all__ = ["TIERS", "Entry", "Hit", "Phrasebook", "Result", "Sentence", "plain_text"]
+
+
+def __getattr__(name: str) -> Any:
+    """The search's names, imported when first asked for (a skeleton reads the bank without searching it)."""
+    if name in ("TIERS", "Hit", "Phrasebook", "Result", "Sentence"):
+        from drafter.phrasebook import search
+
+        return getattr(search, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 
@@ -19,6 +19,7 @@ from drafter.errors import DrafterError
 from drafter.phrasebook.entry import Entry, entry_from_yaml
 
 SENTENCES = "sentences.jsonl"
+ENTRY_FIELDS = [f.name for f in fields(Entry)]
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,22 @@ def bank_files(folders: Iterable[tuple[Path, str]]) -> list[BankFile]:
 
 
 def read_entries(files: Iterable[BankFile]) -> list[Entry]:
-    """Every entry of the bank files, each id once (from its highest-precedence file), sorted by id."""
+    """Every entry of the bank files, each id once (from its highest-precedence file), sorted by id;
+    kept in the cache (``drafter.cache``) until a file changes, so a run need not parse the YAML."""
+    from drafter import cache
+
+    files = [f for f in files if f.kind == "yaml"]
+    key = cache.stamp(f.path for f in files) + "\n" + "\n".join(f.origin for f in files)
+    kept = cache.load("phrases", key)
+    if kept is not None:
+        return [Entry(*values) for values in kept]
     found: dict[str, Entry] = {}
     for f in files:
-        if f.kind == "yaml":
-            for entry in read_bank_file(f.path, f.origin):
-                found.setdefault(entry.id, entry)
-    return [found[k] for k in sorted(found)]
+        for entry in read_bank_file(f.path, f.origin):
+            found.setdefault(entry.id, entry)
+    entries = [found[k] for k in sorted(found)]
+    cache.store("phrases", key, [tuple(getattr(e, name) for name in ENTRY_FIELDS) for e in entries])
+    return entries
 
 
 def read_bank_file(path: Path, origin: str = "") -> list[Entry]:

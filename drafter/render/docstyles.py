@@ -7,11 +7,12 @@ which Word style and how to say it in WordprocessingML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any, cast
 
 from drafter.render.ooxml import NSDECL, attr, font_entry, parse, rfonts, strip_theme_fonts, w
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 @dataclass(frozen=True)

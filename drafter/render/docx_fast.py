@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import hashlib
 import io
 import json
 import os
@@ -475,25 +474,31 @@ def cache_dir() -> Path | None:
 
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
-    """What the kept parts depend on besides the profile: this Python, python-docx, and the writer's code."""
+    """What the kept parts depend on besides the profile: this Python, python-docx, and the writer's
+    code (each file by its path, mtime and size)."""
     from importlib.util import find_spec
 
     spec = find_spec("docx")        # python-docx, by where it is and when it was installed (not imported)
     origin = Path(spec.origin) if spec is not None and spec.origin else None
     stamp = f"{origin} {origin.stat().st_mtime_ns} {origin.stat().st_size}" if origin is not None else "-"
-    digest = hashlib.sha256(f"{sys.version_info[:2]} {stamp} {CACHE_FORMAT}".encode())
     here = Path(__file__).resolve().parent
     for name in ("docx.py", "docx_fast.py", "docstyles.py", "page.py", "ooxml.py"):
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
+        st = (here / name).stat()
+        stamp += f" {here / name} {st.st_mtime_ns} {st.st_size}"
+    return f"{sys.version_info[:2]} {CACHE_FORMAT} {stamp}"
+
+
+def _file_name(key: tuple[str, int, bool]) -> str:
+    """The cache file of a variant (zlib's checksums: hashlib would load OpenSSL at every start)."""
+    data = repr((key, _code_version())).encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}.json"
 
 
 def _from_disk(key: tuple[str, int, bool]) -> _Parts | None:
     folder = cache_dir()
     if folder is None:
         return None
-    name = hashlib.sha256(repr((key, _code_version())).encode("utf-8")).hexdigest()[:32] + ".json"
-    path = folder / name
+    path = folder / _file_name(key)
     try:
         return _Parts.load(path.read_bytes())
     except FileNotFoundError:
@@ -510,10 +515,9 @@ def _to_disk(key: tuple[str, int, bool], parts: _Parts) -> None:
     from drafter.errors import DrafterError
     from drafter.io import make_folder, write_bytes
 
-    name = hashlib.sha256(repr((key, _code_version())).encode("utf-8")).hexdigest()[:32] + ".json"
     try:
         make_folder(folder)
-        write_bytes(folder / name, parts.dump(), force=True)
+        write_bytes(folder / _file_name(key), parts.dump(), force=True)
     except (DrafterError, OSError):          # a cache that cannot be written is only slower
         pass
 

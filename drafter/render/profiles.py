@@ -18,6 +18,16 @@ REQUIRED = ("page", "text_size", "char_spacing", "fonts", "numbering", "page_num
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """One profile file's settings; kept in the cache (``drafter.cache``) until the file changes."""
+    from drafter import cache
+
+    try:
+        key = cache.stamp([path])
+    except OSError:
+        key = None
+    kept = cache.load("profile", key) if key else None
+    if isinstance(kept, dict):
+        return kept
     from drafter.errors import DrafterError, LimitError
     from drafter.yamlfile import read_yaml
 
@@ -29,6 +39,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ProfileError(f"版式文件：{exc.message}", where=exc.where) from None
     if not isinstance(data, dict):
         raise ProfileError("版式文件应是一个映射", where=str(path))
+    if key:
+        cache.store("profile", key, data)
     return data
 
 

@@ -297,7 +297,7 @@ def test_new_never_overwrites_without_force(tmp_path):
 
 
 def test_new_prompts_for_missing_values_only_at_a_terminal(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "_can_prompt", lambda no_input: not no_input)
+    monkeypatch.setattr(cli.commands, "_can_prompt", lambda no_input: not no_input)
     out = tmp_path / "a.md"
     result = run(["new", "meeting-speech", "-o", str(out), "--set", "speaker=张明"],
                  input="全市组织工作会议\n" + "\n" * 10)
