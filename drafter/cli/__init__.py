@@ -389,18 +389,15 @@ def mine(
 
     from drafter.api import mine as mine_folder
     from drafter.cli.batch_view import progress_bar, wants_progress
-    from drafter.cli.mine_view import STAGES, mine_table
+    from drafter.cli.mine_view import mine_table, stage_progress
     from drafter.mine.parallel_map import BadAddress, DaskMissing
 
-    shown = progress_bar("读入文件", unit="项") if wants_progress(quiet) else nullcontext(None)
+    shown = progress_bar("读入文件", unit="篇") if wants_progress(quiet) else nullcontext(None)
     try:
         with shown as bar:
-            def progress(stage: str, done: int, total: int) -> None:
-                if bar is not None:
-                    bar(done, total, STAGES.get(stage, stage))
-
             result = mine_folder(folder, output, force=force, jobs=jobs, min_docs=min_docs,
-                                 max_per_function=max_per_function, progress=progress, scheduler=scheduler)
+                                 max_per_function=max_per_function, progress=stage_progress(bar),
+                                 scheduler=scheduler)
     except (DaskMissing, BadAddress) as exc:     # a usage mistake, as an unknown option is
         fail(str(exc), 2)
     for skipped in result.skipped:

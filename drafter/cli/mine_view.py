@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from rich.markup import escape
 from rich.table import Table
@@ -13,6 +14,23 @@ from drafter.mine.functions import FUNCTIONS
 
 #: what each stage of mining is called on the progress bar.
 STAGES = {"read": "读入文件", "index": "建立索引", "formulas": "找出提法", "bank": "整理短语", "outlines": "归纳提纲"}
+
+
+def stage_progress(bar: Callable[..., None] | None) -> Callable[[str, int, int], None]:
+    """Mining's ``progress(stage, done, total)`` on a bar: files read, then each later stage by name,
+    the bar staying at the files read (those stages have no count of their own)."""
+    files = [0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if bar is None:
+            return
+        if stage == "read":
+            files[0] = total
+            bar(done, total, STAGES[stage])
+        else:
+            bar(files[0], files[0], f"{STAGES.get(stage, stage)}……")
+
+    return progress
 
 
 def mine_table(result: MineResult, folder: str) -> Table:
