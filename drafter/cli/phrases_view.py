@@ -251,11 +251,14 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
 
 
 def functions_text(counts: list[tuple[str, int]], width: int, color: bool) -> str:
+    """Each function of the bank: its name, what it is, a short description and its entries."""
+    from drafter.mine.functions import FUNCTIONS
     from drafter.phrasebook.entry import label
 
     rows: list[list[Segments]] = [[[(name, None)], [(label(name) if label(name) != name else "", None)],
-                                   [(str(n), None)]] for name, n in counts]
-    return "\n".join(table(["功能", "用途", "条数"], rows, width, color, flex=1, right=(2,))) + "\n"
+                                   [(FUNCTIONS.get(name, "").partition("：")[2], None)], [(str(n), None)]]
+                                  for name, n in counts]
+    return "\n".join(table(["功能", "用途", "说明", "条数"], rows, width, color, flex=2, right=(3,))) + "\n"
 
 
 # ---- the terminal
