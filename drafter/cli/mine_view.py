@@ -10,6 +10,7 @@ from rich.table import Table
 
 from drafter.mine import MineResult
 from drafter.mine.functions import FUNCTIONS
+from drafter.phrasebook.entry import label
 
 
 #: what each stage of mining is called on the progress bar.
@@ -48,5 +49,5 @@ def mine_table(result: MineResult, folder: str) -> Table:
     counts = Counter(p.function for p in result.phrases)
     for function in FUNCTIONS:
         if counts[function]:
-            table.add_row(f"  短语：{function}", str(counts[function]), "")
+            table.add_row(f"  短语：{function}", str(counts[function]), label(function))
     return table
