@@ -45,9 +45,9 @@ def mine_table(result: MineResult, folder: str) -> Table:
                   "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped))
     table.add_row("提纲", str(len(result.outlines)), ", ".join(o["id"] for o in result.outlines))
     table.add_row("排比组", str(len(result.parallel)), "")
-    table.add_row("复现短语", str(len(result.recurring)), "")
+    table.add_row("短语", str(len(result.phrases)), "")
     counts = Counter(p.function for p in result.phrases)
     for function in FUNCTIONS:
         if counts[function]:
-            table.add_row(f"  短语：{function}", str(counts[function]), label(function))
+            table.add_row(f"  {function}", str(counts[function]), label(function))
     return table

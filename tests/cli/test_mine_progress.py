@@ -7,6 +7,7 @@ import io
 import sys
 from pathlib import Path
 
+import yaml
 from typer.testing import CliRunner
 
 from drafter.cli import app, batch_view
@@ -41,6 +42,12 @@ def test_the_bar_shows_the_stage_it_is_told(monkeypatch):
     assert "整理短语……" in shown and "5/5" in shown and "篇/秒" not in shown.rpartition("整理短语")[2]
 
 
-def test_no_bar_when_stderr_is_not_a_terminal(tmp_path):
-    run = CliRunner().invoke(app, ["mine", str(SEEDS), "-o", str(tmp_path / "lib")])
+def test_no_bar_when_stderr_is_not_a_terminal_and_the_table_counts_the_bank(tmp_path):
+    run = CliRunner().invoke(app, ["mine", str(SEEDS), "-o", str(tmp_path / "lib")], env={"COLUMNS": "80"})
     assert run.exit_code == 0 and run.stderr == ""
+    rows = {cells[0]: cells[1:] for line in run.stdout.splitlines()
+            if len(cells := [c.strip() for c in line.strip("│").split("│")]) == 3}
+    written = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")))
+                  for p in (tmp_path / "lib" / "phrasebank").glob("*.yaml"))
+    assert rows["短语"] == [str(written), ""]
+    assert rows["idiom"][1] == "四字格" and rows["measure"][1] == "举措"
