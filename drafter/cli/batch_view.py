@@ -61,7 +61,7 @@ def progress_bar(label: str, unit: str = "行") -> Iterator[Callable[..., None]]
         def render(self, task: Task) -> Text:
             if task.finished:       # all counted; a stage after the count may still run
                 return Text("")
-            if not task.speed:
+            if not task.speed or (task.elapsed or 0) < 1:    # results come in batches: no rate from the first
                 return Text(f"— {unit}/秒")
             left = (task.total - task.completed) / task.speed if task.total else 0
             minutes, seconds = divmod(int(left + 0.5), 60)
