@@ -204,16 +204,17 @@ def run_plan(plan: str | os.PathLike, out_dir: str | os.PathLike, *, style: str 
 
 def mine(source: str | os.PathLike, output: str | os.PathLike | None = None, *, force: bool = False,
          jobs: int | None = None, min_docs: int | None = None, max_per_function: int | None = None,
-         progress: Callable[[str, int, int], None] | None = None) -> MineResult:
-    """Mine a folder of speeches (``jobs`` processes, default one per core; ``progress(stage, done,
-    total)`` told as it goes); with ``output``, write the mined library there."""
+         progress: Callable[[str, int, int], None] | None = None, scheduler: str | None = None) -> MineResult:
+    """Mine a folder of speeches (``jobs`` processes, default one per core, or the workers of the Dask
+    ``scheduler`` such as ``tcp://host:8786``; ``progress(stage, done, total)`` told as it goes); with
+    ``output``, write the mined library there."""
     from drafter.mine import mine_corpus, write_library
     from drafter.mine.write import check_folder
 
     if output is not None:
         check_folder(output, force)             # before the work: a clear error without mining
     result = mine_corpus(source, jobs=jobs, progress=progress, min_docs=min_docs,
-                         max_per_function=max_per_function)
+                         max_per_function=max_per_function, scheduler=scheduler)
     if not result.documents:
         why = ""
         if result.skipped:

@@ -68,6 +68,7 @@ def test_the_rule_sees_violations(tmp_path):
 
 def test_the_api_loads_nothing_heavy():
     code = ("import sys, drafter.api; "
-            "print(' '.join(m for m in ('rich', 'typer', 'openpyxl', 'jsonschema', 'docx') if m in sys.modules))")
+            "print(' '.join(m for m in ('rich', 'typer', 'openpyxl', 'jsonschema', 'docx', 'distributed')"
+            " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

@@ -53,19 +53,26 @@ def wants_progress(quiet: bool) -> bool:
 def progress_bar(label: str, unit: str = "行") -> Iterator[Callable[..., None]]:
     """A bar on stderr, cleared at the end: done of total, rate and time left. Gives the
     ``progress(done, total, stage=None)`` callback that moves it (``stage`` relabels the bar)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
+    from rich.console import Console, RenderableType
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn
     from rich.text import Text
 
     class Rate(ProgressColumn):
         def render(self, task: Task) -> Text:
-            if not task.speed:
+            if task.finished:       # all counted; a stage after the count may still run
+                return Text("")
+            if not task.speed or (task.elapsed or 0) < 1:    # results come in batches: no rate from the first
                 return Text(f"— {unit}/秒")
             left = (task.total - task.completed) / task.speed if task.total else 0
             minutes, seconds = divmod(int(left + 0.5), 60)
             return Text(f"{task.speed:.1f} {unit}/秒，还需 {minutes}:{seconds:02d}")
 
-    columns = [TextColumn(label), BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn(unit), Rate()]
+    class Spinner(SpinnerColumn):
+        def render(self, task: Task) -> RenderableType:    # turning to the end: a stage may follow the count
+            return self.spinner.render(task.get_time())
+
+    columns = [Spinner(), TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+               TextColumn(unit), Rate()]
     with Progress(*columns, console=Console(stderr=True), transient=True) as shown:
         task = shown.add_task(label, total=None)
 

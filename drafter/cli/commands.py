@@ -317,6 +317,8 @@ def mine(
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）"),
     min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）"),
     max_per_function: int | None = typer.Option(None, "--max-per-function", min=1, help="每种功能最多保留几条"),
+    scheduler: str | None = typer.Option(None, "--scheduler",
+                                         help="在此 Dask 集群上逐篇读入，如 tcp://host:8786（需 drafter[dask]）"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度"),
 ):
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
@@ -326,16 +328,17 @@ def mine(
 
     from drafter.api import mine as mine_folder
     from drafter.cli.batch_view import progress_bar, wants_progress
-    from drafter.cli.mine_view import STAGES, mine_table
+    from drafter.cli.mine_view import mine_table, stage_progress
+    from drafter.mine.parallel_map import BadAddress, DaskMissing
 
-    shown = progress_bar("读入文件", unit="项") if wants_progress(quiet) else nullcontext(None)
-    with shown as bar:
-        def progress(stage: str, done: int, total: int) -> None:
-            if bar is not None:
-                bar(done, total, STAGES.get(stage, stage))
-
-        result = mine_folder(folder, output, force=force, jobs=jobs, min_docs=min_docs,
-                             max_per_function=max_per_function, progress=progress)
+    shown = progress_bar("读入文件", unit="篇") if wants_progress(quiet) else nullcontext(None)
+    try:
+        with shown as bar:
+            result = mine_folder(folder, output, force=force, jobs=jobs, min_docs=min_docs,
+                                 max_per_function=max_per_function, progress=stage_progress(bar),
+                                 scheduler=scheduler)
+    except (DaskMissing, BadAddress) as exc:     # a usage mistake, as an unknown option is
+        fail(str(exc), 2)
     for skipped in result.skipped:
         typer.echo(f"drafter: 跳过 {skipped.name}：{skipped.reason}", err=True)
     Console().print(mine_table(result, str(output)))

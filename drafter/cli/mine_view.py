@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from rich.markup import escape
 from rich.table import Table
 
 from drafter.mine import MineResult
 from drafter.mine.functions import FUNCTIONS
+from drafter.phrasebook.entry import label
 
 
 #: what each stage of mining is called on the progress bar.
 STAGES = {"read": "读入文件", "index": "建立索引", "formulas": "找出提法", "bank": "整理短语", "outlines": "归纳提纲"}
+
+
+def stage_progress(bar: Callable[..., None] | None) -> Callable[[str, int, int], None]:
+    """Mining's ``progress(stage, done, total)`` on a bar: files read, then each later stage by name,
+    the bar staying at the files read (those stages have no count of their own)."""
+    files = [0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if bar is None:
+            return
+        if stage == "read":
+            files[0] = total
+            bar(done, total, STAGES[stage])
+        else:
+            bar(files[0], files[0], f"{STAGES.get(stage, stage)}……")
+
+    return progress
 
 
 def mine_table(result: MineResult, folder: str) -> Table:
@@ -26,9 +45,9 @@ def mine_table(result: MineResult, folder: str) -> Table:
                   "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped))
     table.add_row("提纲", str(len(result.outlines)), ", ".join(o["id"] for o in result.outlines))
     table.add_row("排比组", str(len(result.parallel)), "")
-    table.add_row("复现短语", str(len(result.recurring)), "")
+    table.add_row("短语", str(len(result.phrases)), "")
     counts = Counter(p.function for p in result.phrases)
     for function in FUNCTIONS:
         if counts[function]:
-            table.add_row(f"  短语：{function}", str(counts[function]), "")
+            table.add_row(f"  {function}", str(counts[function]), label(function))
     return table

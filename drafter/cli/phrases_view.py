@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import cast
 
 from drafter.phrasebook import Entry, Hit, Result
+from drafter.phrasebook.entry import label
 from drafter.phrasebook.search import occurrences
 
 MATCH, DIM, BOLD = "1;7", "2", "1"
@@ -145,10 +146,15 @@ def sources_line(sources: tuple[str, ...] | list[str], wide: bool, shown: int = 
     return head + (f" 等 {len(sources)} 处" if len(sources) > shown else "")
 
 
+#: the mark of an entry the corpus's last years no longer use (``dated``), and what it means
+DATED, DATED_NOTE = "旧", "“旧”：语料最近几年没有再用"
+
+
 def years_text(e: Entry) -> str:
     if e.first is None:
         return "—"
-    return str(e.first) if e.first == e.last or e.last is None else f"{e.first}–{e.last}"
+    span = str(e.first) if e.first == e.last or e.last is None else f"{e.first}–{e.last}"
+    return f"{span} {DATED}" if e.dated else span
 
 
 def sparkline(by_year: dict[int, int], first: int | None = None, last: int | None = None) -> str:
@@ -202,11 +208,17 @@ def search_text(result: Result, width: int, color: bool, wide: bool = False) -> 
     for h in hits:
         kinds[MATCH_NAMES[h.match]] = kinds.get(MATCH_NAMES[h.match], 0) + 1
     head = f"搜索“{result.query}”：{len(hits)} 条（{'、'.join(f'{k} {n}' for k, n in kinds.items())}）"
-    return "\n".join([head] + entries_lines([(cast(Entry, h.entry), h) for h in hits], width, color, wide)) + "\n"
+    lines = [head] + entries_lines([(cast(Entry, h.entry), h) for h in hits], width, color, wide)
+    if any(cast(Entry, h.entry).dated for h in hits):
+        lines.append(DATED_NOTE)
+    return "\n".join(lines) + "\n"
 
 
 def list_text(entries: list[Entry], title: str, width: int, color: bool, wide: bool = False) -> str:
-    return "\n".join([title] + entries_lines([(e, None) for e in entries], width, color, wide)) + "\n"
+    lines = [title] + entries_lines([(e, None) for e in entries], width, color, wide)
+    if any(e.dated for e in entries):
+        lines.append(DATED_NOTE)
+    return "\n".join(lines) + "\n"
 
 
 def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: list[str] | None,
@@ -219,7 +231,7 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
         out.extend(paint(line, color) for line in lines)
 
     field("编号", e.id)
-    field("功能", e.function)
+    field("功能", e.function if label(e.function) == e.function else f"{e.function}（{label(e.function)}）")
     field("短语", e.text)
     if syllables and any(syllables):
         field("拼音", " ".join(s for s in syllables if s))
@@ -234,7 +246,7 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
         if e.by_year:
             field("逐年", "，".join(f"{y}年 {n}" for y, n in sorted(e.by_year.items())))
     if e.dated:
-        field("时效", "含有时效性的内容（年份、届次等），引用前请核对")
+        field("近年", f"语料最近几年没有再用（最后见于 {e.last} 年），引用前请斟酌")
     if e.example:
         field("例句", e.example)
     field("文件", f"{e.path}（{e.origin}）")
@@ -251,11 +263,13 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
 
 
 def functions_text(counts: list[tuple[str, int]], width: int, color: bool) -> str:
-    from drafter.phrasebook.entry import label
+    """Each function of the bank: its name, what it is, a short description and its entries."""
+    from drafter.mine.functions import FUNCTIONS
 
     rows: list[list[Segments]] = [[[(name, None)], [(label(name) if label(name) != name else "", None)],
-                                   [(str(n), None)]] for name, n in counts]
-    return "\n".join(table(["功能", "用途", "条数"], rows, width, color, flex=1, right=(2,))) + "\n"
+                                   [(FUNCTIONS.get(name, "").partition("：")[2], None)], [(str(n), None)]]
+                                  for name, n in counts]
+    return "\n".join(table(["功能", "用途", "说明", "条数"], rows, width, color, flex=2, right=(3,))) + "\n"
 
 
 # ---- the terminal

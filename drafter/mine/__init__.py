@@ -105,12 +105,14 @@ class _Counts(Counter[str]):
 
 def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = 1,
                 progress: Callable[[str, int, int], None] | None = None, min_docs: int | None = None,
-                max_per_function: int | None = None, recent_years: int = 5) -> MineResult:
+                max_per_function: int | None = None, recent_years: int = 5,
+                scheduler: str | None = None) -> MineResult:
     """Read every speech of a folder (or the files given) and mine it. ``jobs``: worker processes
-    for reading (None: all cores); ``min_docs`` and ``max_per_function`` default to values that
+    for reading (None: all cores); ``scheduler``: a Dask scheduler's address, whose workers do the
+    per-document work instead; ``min_docs`` and ``max_per_function`` default to values that
     scale with the corpus (see ``drafter.mine.bank.limits``)."""
     step = progress or (lambda stage, done, total: None)
-    corpus = read_corpus(source, jobs, progress)
+    corpus = read_corpus(source, jobs, progress, scheduler)
     ndocs = len(corpus.docs)
     min_docs, top = limits(ndocs, min_docs, max_per_function)
     groups = [g for doc in corpus.docs for g in doc.groups]

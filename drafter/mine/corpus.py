@@ -116,16 +116,19 @@ WIRE = re.compile(r"全文如下|新华社.{0,12}电|[（(]记者|发表(?:了)?
 
 
 def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = 1,
-                progress=None) -> Corpus:
+                progress=None, scheduler: str | None = None) -> Corpus:
     """Read and parse every speech of ``source``; unreadable files are skipped with their reason,
     and a document saved twice counts once. ``jobs`` worker processes read the files (None: all
-    cores); ``progress(stage, done, total)`` is called as files are read."""
+    cores), or the workers of the Dask ``scheduler``; ``progress(stage, done, total)`` is called as
+    files are read."""
     from drafter.mine.parallel_map import pmap
 
     files = corpus_files(source)
+    if scheduler:       # a worker may run in another folder
+        files = [(name, path.absolute()) for name, path in files]
     docs: list[Doc] = []
     skipped: list[Skipped] = []
-    for (_name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read"), strict=True):
+    for (_name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read", scheduler=scheduler), strict=True):
         if isinstance(got, Skipped):
             skipped.append(got)
         else:

@@ -30,6 +30,8 @@ GENRES = (  # slug, name, kind, words
     ("speech", "讲话", "讲话稿", re.compile("讲话|致辞|报告|动员|部署|意见")),
 )
 ARTICLE = ("article", "署名文章", "署名文章")
+#: how a numbering style without a mark is named in an outline's description (a mark is quoted)
+LADDER_NAMES = {"lead": "段首句", "none": "无编号"}
 CODES = {"一、": "cn", "（一）": "pcn", "1．": "num", "（1）": "pnum", "第一，": "ord", "lead": "lead", "none": "plain"}
 LABELS = ("部分标题", "要点标题", "小标题", "细目标题")
 VARIABLES = {  # meta field: (variable, label)
@@ -146,7 +148,7 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group]) -
     outline["front"] = _front(docs)
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
     points = [len(s.children) for d in docs for s in d.speech.sections if s.children]
-    outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, (min(counts), max(counts)),
+    outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, _usual(counts) or (0, 0),
                                 _usual(points)) if speech.sections else []
     back = _back(docs)
     if back:
@@ -197,12 +199,13 @@ def _usual(values: list[int]) -> tuple[int, int] | None:
 
 
 def _description(sh: Shape, docs: list[Doc], counts: list[int], groups: list[Group]) -> str:
-    span = f"{min(counts)}–{max(counts)}" if min(counts) != max(counts) else str(counts[0])
+    usual, whole = _span(_usual(counts) or (0, 0)), _span((min(counts), max(counts)))
+    span = f"一级 {usual} 部分" + ("" if usual == whole else f"（各篇 {whole}）")
     source = (f"仅据 1 篇{sh.genre[2]}归纳（只有一篇，结构仅供参考）" if len(docs) == 1
               else f"从 {len(docs)} 篇{sh.genre[2]}归纳")
-    parts = [source + "：" + (f"一级 {span} 部分" if max(counts) else "不分部分")]
+    parts = [source + "：" + (span if max(counts) else "不分部分")]
     if sh.ladder:
-        parts.append("编号 " + " ＞ ".join(sh.ladder))
+        parts.append("编号 " + " ＞ ".join(LADDER_NAMES.get(style, f"“{style}”") for style in sh.ladder))
     sizes = sorted(sum(len(u.text) for u in d.units) for d in docs)
     parts.append(f"篇幅约 {sizes[(len(sizes) - 1) // 2]} 字"
                  + (f"（{sizes[0]}–{sizes[-1]}）" if len(sizes) > 1 else ""))
@@ -217,6 +220,11 @@ def _description(sh: Shape, docs: list[Doc], counts: list[int], groups: list[Gro
         parts.append("标题句式 " + "；".join(f"{f}（{len(set(where[f]))} 篇：{'、'.join(sorted(set(where[f]))[:3])}）"
                                             for f in seen))
     return "，".join(parts) + "。"
+
+
+def _span(low_high: tuple[int, int]) -> str:
+    low, high = low_high
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def _majority(docs: list[Doc], test) -> bool:

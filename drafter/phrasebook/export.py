@@ -46,7 +46,7 @@ def export(book: Phrasebook, entries: list[Entry], output: str | os.PathLike, fm
 
 # ---- CSV
 
-CSV_COLUMNS = ["编号", "功能", "短语", "槽位", "篇数", "次数", "首见年份", "末见年份", "逐年次数", "有时效",
+CSV_COLUMNS = ["编号", "功能", "短语", "槽位", "篇数", "次数", "首见年份", "末见年份", "逐年次数", "近年未用",
                "出处", "来源", "例句"]
 
 
@@ -364,7 +364,7 @@ SCRIPT = r"""
     var e = h.e, f = D.functions[e.fn], n = e.said.length + (e.example ? 1 : 0);
     return '<div class="card" data-id="' + esc(e.id) + '"><div class="text">' + marked(e.plain, h.spans, true) + (e.by ? " ——" + esc(e.by) : "") + "</div>" +
       '<div class="meta"><span>' + esc(f[1]) + '</span><span class="src">' + esc(e.id) + "</span><span>" + e.docs + " 篇 " + e.count + " 次</span>" +
-      (years(e) ? "<span>" + years(e) + " " + spark(e) + "</span>" : "") + (e.dated ? "<span>有时效</span>" : "") +
+      (years(e) ? "<span>" + years(e) + " " + spark(e) + "</span>" : "") + (e.dated ? "<span>近年未用</span>" : "") +
       (h.match && h.match !== "substring" ? '<span class="kind">' + NAMES[h.match] + "</span>" : "") +
       '<button class="copy" type="button">复制</button></div>' +
       (n ? '<details data-part="examples"><summary>例句（' + n + "）</summary></details>" : "") +

@@ -268,6 +268,18 @@ def test_show_has_a_sparkline_and_every_source(tmp_path):
     assert "2015–2019" in shown.output and "█·▄·█" in shown.output
     assert all(s in shown.output for s in ("2015_a.txt:3", "2017_b.txt:9", "2019_c.txt:4"))
     assert "槽位：A、B" in shown.output
+    assert "功能：requirement（要求）" in shown.output
+    assert "近年：语料最近几年没有再用（最后见于 2019 年）" in shown.output     # dated: not used lately
+
+
+def test_list_marks_the_entries_recent_years_no_longer_use(tmp_path):
+    listed = runner.invoke(app, ["phrases", "list", "--library", str(_library(tmp_path)), "--function", "requirement"],
+                           env={"COLUMNS": "80"})
+    assert listed.exit_code == 0, listed.output
+    rows = {line.split()[0]: line for line in listed.stdout.splitlines() if line.startswith(("要", "压"))}
+    assert rows["要…，做到…过硬"].endswith("2015–2019 旧")
+    assert not rows["压紧压实工作责任"].endswith("旧")
+    assert listed.stdout.splitlines()[-1] == "“旧”：语料最近几年没有再用"
 
 
 def test_no_color_and_plain_output_off_a_terminal():
