@@ -321,6 +321,18 @@ class Index:
             return 0, 0
         return int(level.tf[i]), int(level.df[i])
 
+    def counts_at(self, starts: np.ndarray, n: int) -> np.ndarray:
+        """The count of the n-gram at each position of ``starts`` (0 where it recurs in fewer than two)."""
+        level = self.levels.get(n)
+        if level is None or not len(level.hash) or not len(starts):
+            return np.zeros(len(starts), np.int64)
+        h = _mix(self.code[starts])
+        for k in range(1, n):
+            h *= _MUL
+            h += _mix(self.code[starts + k])
+        i = level.find(h)
+        return np.where(i >= 0, level.tf[i], 0)
+
     def positions(self, level: Level, i: int) -> np.ndarray:
         return level.occ[level.start[i]:level.start[i + 1]]
 
