@@ -169,10 +169,13 @@ class Index:
         for n in range(1, max_n + 1):
             if not len(pos):
                 break
-            # positions are in corpus order, so a stable sort keeps each gram's documents in order
+            # positions are in corpus order within each shorter gram, so a stable sort keeps each gram's
+            # occurrences (and documents) in corpus order
             order = np.argsort(h, kind="stable")
-            hs, ps = h[order], pos[order]
-            del order
+            hs = h[order]
+            del h
+            ps = pos[order]
+            del order, pos
             new = np.empty(len(hs), bool)
             new[0] = True
             np.not_equal(hs[1:], hs[:-1], out=new[1:])
@@ -204,7 +207,7 @@ class Index:
                           left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), occ=kps,
                           start=np.concatenate(([0], np.cumsum(ktf))) if n >= 3 else np.zeros(kept + 1, np.int64),
                           **stats)
-            del hs, starts, kps, rep, stats
+            del starts, kps, rep, stats
             self.levels[n] = level
             if prev is not None:
                 self._close(prev, ps, gid, df, tf, weak, cjk)
@@ -215,14 +218,16 @@ class Index:
             at = np.full(size + 1, -1, np.int32)
             at[ps] = slot[gid]
             prev = (level, at)
-            del gid, slot, ps, df, tf, keep
+            del gid, slot, df, tf, keep
             # next level: positions whose gram and the gram one further both recur
             freq = at >= 0
-            inside = pos < size - 1 - n
-            pos, h = pos[inside], h[inside]
-            more = freq[pos] & freq[pos + 1] & ok[pos + n]
-            del freq, inside
-            pos, h = pos[more], h[more]
+            more = ps < size - 1 - n
+            more &= freq[ps]
+            more &= freq[ps + 1]
+            more &= ok[np.minimum(ps + n, size - 1)]
+            del freq
+            pos, h = ps[more], hs[more]
+            del ps, hs, more
             h *= _MUL
             h += _mix(code[pos + n])
         if prev is not None:
@@ -263,16 +268,16 @@ class Index:
         level, at = prev
         n = level.n + 1
         best = np.zeros(len(level.hash), np.int32)
-        for right in (True, False):
-            # the longer gram's prefix (added on the right), suffix (on the left)
-            shorter, added, top = (at[ps], ps + (n - 1), level.right_top) if right else (at[ps + 1], ps, level.left_top)
-            sel = shorter >= 0
-            grown = sel & cjk[added]    # by a Chinese character: by ， or a quote is no longer text
-            np.maximum.at(best, shorter[grown], df[gid[grown]])
-            sel &= ~weak[added]          # not by ，, a quote or a function character (新常态|的 is no longer unit)
-            del added, grown
-            np.maximum.at(top, shorter[sel], tf[gid[sel]])
-            del shorter, sel
+        for a in range(0, len(ps), CHUNK):
+            p, g = ps[a:a + CHUNK], gid[a:a + CHUNK]
+            for right in (True, False):
+                # the longer gram's prefix (added on the right), suffix (on the left)
+                shorter, added, top = (at[p], p + (n - 1), level.right_top) if right else (at[p + 1], p, level.left_top)
+                sel = shorter >= 0
+                grown = sel & cjk[added]    # by a Chinese character: by ， or a quote is no longer text
+                np.maximum.at(best, shorter[grown], df[g[grown]])
+                sel &= ~weak[added]          # not by ，, a quote or a function character (新常态|的 is no longer unit)
+                np.maximum.at(top, shorter[sel], tf[g[sel]])
         level.closed = best < level.df
         self._prune(level)
 
