@@ -43,6 +43,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
 def balanced(text: str) -> bool:
     """Whether every “ in the text is closed by a ” after it (and every 《 by 》)."""
     for open_, close in (("“", "”"), ("《", "》"), ("（", "）")):
+        if open_ not in text and close not in text:
+            continue
         depth = 0
         for ch in text:
             if ch == open_:
