@@ -83,13 +83,21 @@ def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | No
 
 def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str, int]) -> Gapped | None:
     n = len(formula.canon)
+    places = formula.places[:MAX_PLACES]
+    need = max(2, COVER * min(len(formula.places), MAX_PLACES))
+    # an anchor is made of characters seen near ``need`` places or more, none of them a break
+    seen: Counter[str] = Counter()
+    for s, i in places:
+        text = sents.texts[s]
+        seen.update(set(text[max(0, i - WINDOW):i]) | set(text[i + n:i + n + WINDOW]))
+    common = {c for c, k in seen.items() if k >= need} - BREAKS
     near: dict[str, dict[tuple[int, int], int]] = {}   # anchor → {place: the nearest anchor start}
-    for s, i in formula.places[:MAX_PLACES]:
+    for s, i in places:
         text = sents.texts[s]
         key = (s, i)
         for a in range(max(0, i - WINDOW), i):      # before the n-gram: a later start is nearer
             for b in range(a + 1, min(i, a + MAX_ANCHOR) + 1):
-                if text[b - 1] in BREAKS:
+                if text[b - 1] not in common:
                     break
                 slot = near.get(text[a:b])
                 if slot is None:
@@ -99,7 +107,7 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
         hi = min(len(text), i + n + WINDOW)
         for a in range(i + n, hi):                  # after it: an earlier start is nearer, one before it may be
             for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
-                if text[b - 1] in BREAKS:
+                if text[b - 1] not in common:
                     break
                 slot = near.get(text[a:b])
                 if slot is None:
@@ -110,7 +118,7 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
                         slot[key] = a
     best = None
     for piece, where in near.items():
-        if len(where) < max(2, COVER * min(len(formula.places), MAX_PLACES)):
+        if len(where) < need:
             continue
         docs = frozenset().union(*(sents.docsets[s] for s, _ in where))
         if len(docs) < 2:
