@@ -122,7 +122,9 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     """Read and parse every speech of ``source``; unreadable files are skipped with their reason,
     and a document saved twice counts once. ``jobs`` worker processes read the files (None: all
     cores); ``progress(stage, done, total)`` is called as files are read."""
+    from drafter.mine import parallel, quotes, triads  # noqa: F401 - loaded once, before workers fork
     from drafter.mine.parallel_map import pmap
+    from drafter import structure  # noqa: F401
 
     files = corpus_files(source)
     docs: list[Doc] = []
