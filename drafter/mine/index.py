@@ -48,6 +48,25 @@ def _cjk(code: np.ndarray) -> np.ndarray:
     return ((code >= 0x3400) & (code <= 0x9FFF)) | ((code >= 0xF900) & (code <= 0xFAFF))
 
 
+#: bits of the flags of a position: its character is Chinese, a word character (Chinese, a digit or a
+#: letter), a particle, a function character, 的; a break or (for a function character) a break
+#: left of a gram starting there; bound to the character before; the character before is Chinese
+(IS_CJK, IS_WORD, IS_PARTICLE, IS_FUNCTION, IS_DE, IS_LEFT_BREAK, IS_LEFT_FUNC, IS_BOUND_BEFORE,
+ IS_PREV_CJK) = (1 << k for k in range(9))
+
+
+def _flags(cjk: np.ndarray, word: np.ndarray, particle: np.ndarray, function: np.ndarray, left_break: np.ndarray,
+           left_func: np.ndarray, bound: np.ndarray, de: np.ndarray) -> np.ndarray:
+    """One uint16 of flags per position (one gather per occurrence instead of one per property)."""
+    flags = cjk.astype(np.uint16)
+    for bit, mask in ((IS_WORD, word), (IS_PARTICLE, particle), (IS_FUNCTION, function), (IS_DE, de),
+                      (IS_LEFT_BREAK, left_break), (IS_LEFT_FUNC, left_func)):
+        flags[mask] |= np.uint16(bit)
+    flags[1:][bound[:-1]] |= np.uint16(IS_BOUND_BEFORE)
+    flags[1:][cjk[:-1]] |= np.uint16(IS_PREV_CJK)
+    return flags
+
+
 def _mix(code: np.ndarray) -> np.ndarray:
     """The hash of each character alone (as ``Index.hash_of`` makes it)."""
     out = code.astype(np.uint64)
@@ -162,7 +181,8 @@ class Index:
         left_func = np.concatenate(([True], (~word[:-1] | (cjk[:-1] & ~bound[:-1] & is_function[:-1]) | particle[:-1])
                                     & ~numeral[:-1]))
         del numeral
-        weak = is_function | ~cjk
+        flags = _flags(cjk, word, particle, is_function, left_break, left_func, bound, code == DE)
+        del word, particle, is_function, left_break, left_func
         pos = _where(ok)
         h = _mix(code[pos])
         prev = None
@@ -198,8 +218,7 @@ class Index:
             stats = {k: np.zeros(kept, np.int32) for k in ("left_open", "right_open", "right_end", "right_punct")}
             stats.update(left_fixed=np.zeros(kept, bool), right_fixed=np.zeros(kept, bool))
             if n >= STATS_FROM and kept:
-                stats.update(self._edge_stats(kps, kstarts, ktf, n, cjk, word, is_function, particle,
-                                              left_break, left_func))
+                stats.update(self._edge_stats(kps, kstarts, ktf, n, flags))
             rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
             if n < 3:                                  # never shown (see ``_prune``): no occurrences kept
                 kps = np.zeros(0, np.int32)
@@ -210,7 +229,7 @@ class Index:
             del starts, kps, rep, stats
             self.levels[n] = level
             if prev is not None:
-                self._close(prev, ps, gid, df, tf, weak, cjk)
+                self._close(prev, ps, gid, df, tf, flags)
             # per position (in corpus order): the kept gram's slot at this level
             slot = np.full(len(keep), -1, np.int32)
             slot[keep] = np.arange(kept, dtype=np.int32)
@@ -233,23 +252,25 @@ class Index:
         if prev is not None:
             self._prune(prev[0])
 
-    def _edge_stats(self, kps: np.ndarray, kstarts: np.ndarray, ktf: np.ndarray, n: int, cjk: np.ndarray,
-                    word: np.ndarray, is_function: np.ndarray, particle: np.ndarray, left_break: np.ndarray,
-                    left_func: np.ndarray) -> dict[str, np.ndarray]:
+    def _edge_stats(self, kps: np.ndarray, kstarts: np.ndarray, ktf: np.ndarray, n: int,
+                    flags: np.ndarray) -> dict[str, np.ndarray]:
         """Per recurring gram (occurrences ``kps`` grouped at ``kstarts``): its breaks and fixed neighbours."""
         code = self.code
-        assert self.bound_at is not None
         kgid = np.repeat(np.arange(len(ktf), dtype=np.int32), ktf)
-        before, end = kps - 1, kps + n             # the characters before and after the gram
-        lfix = self._fixed(code[before], kstarts, cjk[before])
-        rfix = self._fixed(code[end], kstarts, cjk[end])
-        lb = np.where(lfix[kgid], left_func[kps], left_break[kps])
-        loose, free, stop = cjk[end] & ~self.bound_at[before + n], ~word[end], particle[end]
-        rb = np.where(rfix[kgid], free | (loose & is_function[end]) | stop, free | loose | stop)
+        at, end = flags[kps], kps + n             # what is known at the gram's start, and of the character after it
+        after = flags[end]
+        lfix = self._fixed(code[kps - 1], kstarts, (at & IS_PREV_CJK) > 0)
+        rfix = self._fixed(code[end], kstarts, (after & IS_CJK) > 0)
+        lb = (np.where(lfix[kgid], at & IS_LEFT_FUNC, at & IS_LEFT_BREAK) > 0)
+        del at
+        free, stop = (after & IS_WORD) == 0, (after & IS_PARTICLE) > 0
+        loose = (after & (IS_CJK | IS_BOUND_BEFORE)) == IS_CJK
+        function = (after & IS_FUNCTION) > 0
+        rb = np.where(rfix[kgid], free | (loose & function) | stop, free | loose | stop)
         return dict(left_open=np.add.reduceat(lb, kstarts, dtype=np.int32),
                     right_open=np.add.reduceat(rb, kstarts, dtype=np.int32),
                     right_end=np.add.reduceat(free | stop, kstarts, dtype=np.int32),
-                    right_punct=np.add.reduceat(free | is_function[end] & (code[end] != DE), kstarts, dtype=np.int32),
+                    right_punct=np.add.reduceat(free | function & ((after & IS_DE) == 0), kstarts, dtype=np.int32),
                     left_fixed=lfix, right_fixed=rfix)
 
     @staticmethod
@@ -260,8 +281,8 @@ class Index:
         allcjk = np.minimum.reduceat(cjk.astype(np.int8), starts) > 0
         return (lo == hi) & allcjk
 
-    def _close(self, prev: tuple, ps: np.ndarray, gid: np.ndarray, df: np.ndarray, tf: np.ndarray, weak: np.ndarray,
-               cjk: np.ndarray) -> None:
+    def _close(self, prev: tuple, ps: np.ndarray, gid: np.ndarray, df: np.ndarray, tf: np.ndarray,
+               flags: np.ndarray) -> None:
         """For the grams one shorter: whether a longer gram (``gid`` of each position ``ps``, with counts
         ``df`` and ``tf``) extends them with the same number of documents, and how often their commonest
         extension by a content character occurs."""
@@ -274,9 +295,10 @@ class Index:
                 # the longer gram's prefix (added on the right), suffix (on the left)
                 shorter, added, top = (at[p], p + (n - 1), level.right_top) if right else (at[p + 1], p, level.left_top)
                 sel = shorter >= 0
-                grown = sel & cjk[added]    # by a Chinese character: by ， or a quote is no longer text
+                kind = flags[added] & (IS_CJK | IS_FUNCTION)
+                grown = sel & (kind > 0)    # by a Chinese character: by ， or a quote is no longer text
                 np.maximum.at(best, shorter[grown], df[g[grown]])
-                sel &= ~weak[added]          # not by ，, a quote or a function character (新常态|的 is no longer unit)
+                sel &= kind == IS_CJK       # not by ，, a quote or a function character (新常态|的 is no longer unit)
                 np.maximum.at(top, shorter[sel], tf[g[sel]])
         level.closed = best < level.df
         self._prune(level)
