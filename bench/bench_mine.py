@@ -1,6 +1,6 @@
 """Benchmark: mining a real corpus, against jieba segmenting the same text, measured in the same run.
 
-    python bench/bench_mine.py [CORPUS] [--scales 1,2,4,8] [--jobs 1,2]
+    python bench/bench_mine.py [CORPUS] [--scales 1,2,4,8] [--jobs 1,2] [--repeat 1]
 
 CORPUS defaults to the 51 government work reports (../shared/corpus/gov-reports). ×N is the corpus
 and N−1 variants of it: each variant document keeps its name's year and takes half of its
@@ -10,6 +10,8 @@ outlines) and, for the baseline, ``jieba.lcut`` of the same files' text (after j
 dictionary). Prints per scale: characters, jieba time, mining time and the ratio jieba/mine (≥ 1:
 mining is at least as fast as segmenting), the peak RSS of the mining process over its RSS before
 mining (and that per byte of corpus), and with ``--jobs`` the time with more workers and the speed-up.
+``--repeat N`` runs each measurement N times and keeps the run with the shortest time (on a shared
+machine the others' load only ever slows a run down).
 Needs the bench extra: ``pip install '.[bench]'`` (jieba).
 """
 
@@ -79,10 +81,14 @@ def variants(source: Path, folder: Path, scale: int) -> Path:
     return folder
 
 
-def child(mode: str, folder: Path, jobs: int = 1) -> dict:
-    run = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, str(folder), str(jobs)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(run.stdout.strip().splitlines()[-1])
+def child(mode: str, folder: Path, jobs: int = 1, repeat: int = 1) -> dict:
+    """The measurement of the run with the shortest time of ``repeat`` runs, each in a fresh process."""
+    runs = []
+    for _ in range(repeat):
+        run = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, str(folder), str(jobs)],
+                             capture_output=True, text=True, check=True)
+        runs.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    return min(runs, key=lambda r: r["time"])
 
 
 def main() -> None:
@@ -90,6 +96,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=REPORTS)
     parser.add_argument("--scales", default="1,2,4,8")
     parser.add_argument("--jobs", default="1,2", help="worker counts to compare (the first is the reference)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement (the shortest time is kept)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"bench_mine: {args.corpus}: no such folder")
@@ -101,15 +108,15 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = variants(args.corpus, Path(tmp), scale)
             size = sum(p.stat().st_size for p in folder.iterdir())
-            base = child("jieba", folder)
-            one = child("mine", folder, jobs[0])
+            base = child("jieba", folder, 1, args.repeat)
+            one = child("mine", folder, jobs[0], args.repeat)
             grown = one["rss_peak"] - one["rss_before"]
             row = (f"{scale:>5} {size / 2**20:>6.1f} {base['chars'] / 1e6:>7.2f} {base['time']:>8.2f}"
                    f" {one['time']:>7.2f}"
                    f" {base['time'] / one['time']:>10.2f} {grown / 2**20:>8.1f} {grown / size:>10.1f}"
                    f" {one['bank_bytes'] / 1024:>8.0f}")
             for j in jobs[1:]:
-                more = child("mine", folder, j)
+                more = child("mine", folder, j, args.repeat)
                 row += f" {more['time']:>9.2f} {one['time'] / more['time']:>8.2f}"
             print(row, flush=True)
 

@@ -59,9 +59,14 @@ class MineResult:
     phrases: list[Phrase]
     min_docs: int = 2
     recent_years: int = 5
-    formulas: list[Formula] = field(default_factory=list)   # every formula picked, before the bank's limits
     index: Index | None = field(default=None, repr=False)
     _recurring: Callable[[], list[Recurring]] | None = field(default=None, repr=False)
+    _formulas: Callable[[], list[Formula]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def formulas(self) -> list[Formula]:
+        """Every formula picked, before the bank's limits; made when first asked for."""
+        return self._formulas() if self._formulas else []
 
     @property
     def documents(self) -> list[str]:
@@ -124,9 +129,8 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("formulas", 0, 1)
     where = _Places(index, units, sents)
     found = pick_formulas(index, min_docs, ndocs)
-    pairs = [(where.formula(x.text, x.positions), x) for x in found]
-    picked = [f for f, _ in pairs if f is not None]
-    reusable = [(f, x) for f, x in pairs if f is not None and x.reusable(min_docs, ndocs)]
+    reusable = [(where.formula(x.text, x.positions), x) for x in found
+                if len(x.positions) and x.reusable(min_docs, ndocs)]
     fit = {x.text for x in maximal([x for _, x in reusable])}
     strength = {f.text: f.strength for f in found}
     closes = {f.text: f.closes / f.tf for f in found}
@@ -141,8 +145,9 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("outlines", 0, 1)
     outlines = mine_outlines(corpus.docs, groups)
     step("outlines", 1, 1)
-    return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, picked, index,
-                      lambda: _recurring(corpus, sents, where, gaps))
+    return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, index,
+                      lambda: _recurring(corpus, sents, where, gaps),
+                      lambda: [where.formula(x.text, x.positions) for x in found if len(x.positions)])
 
 
 class _Places:
@@ -153,9 +158,8 @@ class _Places:
         ids = {id(u): k for k, us in enumerate(sents.units) for u in us}
         self.sentence = np.fromiter((ids[id(u)] for u in units), dtype=np.int64, count=len(units))
 
-    def formula(self, text: str, positions: np.ndarray) -> Formula | None:
-        if not len(positions):
-            return None
+    def formula(self, text: str, positions: np.ndarray) -> Formula:
+        """The formula at some (one or more) positions of the index."""
         unit = self.index.units_at(positions)
         offset = positions - self.index.unit_start[unit]
         places = sorted(set(zip(self.sentence[unit].tolist(), offset.tolist(), strict=True)))
@@ -174,9 +178,8 @@ def _recurring(corpus: Corpus, sents: Sentences, where: _Places, gaps: list[Gapp
             if end - start != n or not balanced(index.gram(level, int(i))):
                 continue
             f = where.formula(index.gram(level, int(i)), index.positions(level, int(i)))
-            if f is not None:
-                out.append(Recurring(surface(sents, f), _names(corpus, f.docs),
-                                     _sources(corpus, sents, [s for s, _ in f.places])))
+            out.append(Recurring(surface(sents, f), _names(corpus, f.docs),
+                                 _sources(corpus, sents, [s for s, _ in f.places])))
     for g in gaps:
         s, a, b, end = g.places[0]
         text = sents.surface[s][0]

@@ -47,6 +47,9 @@ SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
 CLAUSE = "，：“”"
+#: what may stand before a phrase that opens a clause, and their last characters
+LEADS = ("要", "必须", "并", "还要", "继续", "进一步")
+LEAD_ENDS = frozenset(lead[-1] for lead in LEADS)
 SLOT = "{{{}}}"
 EXAMPLE = 60
 #: the most sources an entry lists (one place per document first); its counts are all its places
@@ -149,10 +152,11 @@ def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
     for s, i in places:
         text = sents.texts[s]
         k = i
-        for lead in ("要", "必须", "并", "还要", "继续", "进一步"):
-            if text[max(0, i - len(lead)):i] == lead:
-                k = i - len(lead)
-                break
+        if i and text[i - 1] in LEAD_ENDS:
+            for lead in LEADS:
+                if text[max(0, i - len(lead)):i] == lead:
+                    k = i - len(lead)
+                    break
         opened += k == 0 or text[k - 1] in "，：“—"
     return opened * 2 >= len(places)
 

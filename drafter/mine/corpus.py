@@ -112,6 +112,8 @@ YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 #: the licence block Wikisource appends to a page (its first line)
 LICENCE = re.compile(r"^(?:本作品(?:是|在|属于|来自)|Public domain$|PD-|维基文库)")
 #: lines of a news wire or page, not of the speech
+#: what is not a Chinese character, for comparing documents by their Chinese text
+NOT_HAN = re.compile("[^\u3400-\u9fff]+")
 WIRE = re.compile(r"全文如下|新华社.{0,12}电|[（(]记者|发表(?:了)?重要讲话$|讲话(?:全文|原文)$|来源[：:]|责任编辑")
 
 
@@ -121,7 +123,9 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     and a document saved twice counts once. ``jobs`` worker processes read the files (None: all
     cores), or the workers of the Dask ``scheduler``; ``progress(stage, done, total)`` is called as
     files are read."""
+    from drafter.mine import parallel, quotes, triads  # noqa: F401 - loaded once, before workers fork
     from drafter.mine.parallel_map import pmap
+    from drafter import structure  # noqa: F401
 
     files = corpus_files(source)
     if scheduler:       # a worker may run in another folder
@@ -239,7 +243,7 @@ def dedupe(docs: list[Doc]) -> tuple[list[Doc], list[Skipped]]:
     by_sentence: dict[str, list[int]] = {}
     sizes: list[int] = []
     for doc in docs:
-        text = "".join(ch for u in doc.units for ch in u.canon if "\u3400" <= ch <= "\u9fff")
+        text = NOT_HAN.sub("", "".join(u.canon for u in doc.units))
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
         if digest in seen_text:
             skipped.append(Skipped(doc.name, f"与 {seen_text[digest]} 重复"))

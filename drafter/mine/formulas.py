@@ -92,13 +92,15 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             & (level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf)
         if vocabulary:
             cand &= level.df < ndocs
-        for i in np.nonzero(cand)[0]:
+        rows = np.nonzero(cand)[0]
+        held = _cohesion(index, n, level.rep[rows], level.tf[rows]) if n <= SHORT else None
+        for j, i in enumerate(rows):
             text = index.gram(level, int(i))
             tf = int(level.tf[i])
             if not _edges(index, text, tf, int(level.right_end[i])):
                 continue
             strength = min(level.left_open[i], level.right_open[i]) / tf
-            cohesion = _cohesion(index, text, tf) if n <= SHORT and "，" not in text else 1.0
+            cohesion = float(held[j]) if held is not None and "，" not in text else 1.0
             out.append(Found(text, tf, int(level.df[i]), index.positions(level, int(i)), float(strength), cohesion,
                              int(top[i]), int(level.right_punct[i])))
     return out
@@ -160,13 +162,13 @@ def dangles(index: Index, text: str) -> bool:
     return not (pair >= 3 and pair >= WORDLIKE_SHARE * index.lookup(last)[0])
 
 
-def _cohesion(index: Index, text: str, tf: int) -> float:
-    """The least share ``text`` is of the rarer part's occurrences, over the ways to cut it in two."""
-    least = 1.0
-    for k in range(1, len(text)):
-        rarer = min(index.lookup(text[:k])[0], index.lookup(text[k:])[0])
-        if rarer:
-            least = min(least, tf / rarer)
+def _cohesion(index: Index, n: int, starts: np.ndarray, tf: np.ndarray) -> np.ndarray:
+    """For the n-grams at ``starts`` (counts ``tf``): the least share each is of the rarer part's
+    occurrences, over the ways to cut it in two."""
+    least = np.ones(len(starts))
+    for k in range(1, n):
+        rarer = np.minimum(index.counts_at(starts, k), index.counts_at(starts + k, n - k))
+        np.minimum(least, np.divide(tf, rarer, out=np.ones(len(starts)), where=rarer > 0), out=least)
     return least
 
 

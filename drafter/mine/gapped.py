@@ -17,7 +17,7 @@ one-character anchor (同) counts only where it also meets the n-gram directly s
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from drafter.mine.bounds import NEVER_START, REACH, Bounds, fixed
@@ -83,22 +83,42 @@ def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | No
 
 def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str, int]) -> Gapped | None:
     n = len(formula.canon)
-    near: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)   # anchor → {place: anchor start}
-    for s, i in formula.places[:MAX_PLACES]:
+    places = formula.places[:MAX_PLACES]
+    need = max(2, COVER * min(len(formula.places), MAX_PLACES))
+    # an anchor is made of characters seen near ``need`` places or more, none of them a break
+    seen: Counter[str] = Counter()
+    for s, i in places:
+        text = sents.texts[s]
+        seen.update(set(text[max(0, i - WINDOW):i]) | set(text[i + n:i + n + WINDOW]))
+    common = {c for c, k in seen.items() if k >= need} - BREAKS
+    near: dict[str, dict[tuple[int, int], int]] = {}   # anchor → {place: the nearest anchor start}
+    for s, i in places:
         text = sents.texts[s]
         key = (s, i)
-        for lo, hi in ((max(0, i - WINDOW), i), (i + n, min(len(text), i + n + WINDOW))):
-            for a in range(lo, hi):
-                for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
-                    if text[b - 1] in BREAKS:
-                        break
-                    slot = near[text[a:b]]
+        for a in range(max(0, i - WINDOW), i):      # before the n-gram: a later start is nearer
+            for b in range(a + 1, min(i, a + MAX_ANCHOR) + 1):
+                if text[b - 1] not in common:
+                    break
+                slot = near.get(text[a:b])
+                if slot is None:
+                    near[text[a:b]] = {key: a}
+                else:
+                    slot[key] = a
+        hi = min(len(text), i + n + WINDOW)
+        for a in range(i + n, hi):                  # after it: an earlier start is nearer, one before it may be
+            for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
+                if text[b - 1] not in common:
+                    break
+                slot = near.get(text[a:b])
+                if slot is None:
+                    near[text[a:b]] = {key: a}
+                else:
                     old = slot.get(key)
-                    if old is None or _closer(old, a, i, n):
+                    if old is None or (old < i and a - i - n < i - old):
                         slot[key] = a
     best = None
     for piece, where in near.items():
-        if len(where) < max(2, COVER * min(len(formula.places), MAX_PLACES)):
+        if len(where) < need:
             continue
         docs = frozenset().union(*(sents.docsets[s] for s, _ in where))
         if len(docs) < 2:
@@ -113,13 +133,6 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
         return None
     _, piece, where = best
     return _shape(sents, formula.canon, piece, where)
-
-
-def _closer(old: int | None, a: int, i: int, n: int) -> bool:
-    """Whether an anchor at ``a`` is nearer the n-gram at ``i`` (length ``n``) than one at ``old``."""
-    if old is None:
-        return True
-    return min(abs(a - i), abs(a - i - n)) < min(abs(old - i), abs(old - i - n))
 
 
 def _docs(sents: Sentences, s: int) -> frozenset[int]:

@@ -26,8 +26,6 @@ import numpy as np
 MAX_N = 48
 BOUND_TIMES = 3
 BOUND_SHARE = 0.1
-#: a pair seen this often has a say in whether a formula ends on a free character
-KNOWN_TIMES = 6
 #: function characters (a general, closed class of Chinese)
 FUNCTION = "的之和与及或在对把被将向以为于要是了等"
 #: function characters that never make a word with the character before them
@@ -41,11 +39,70 @@ BREAK = "的了"
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 COMMA = ord("，")
+#: positions handled at a time where a whole-text int64 array would be needed
+CHUNK = 1 << 18
 DE = ord("的")
 
 
 def _cjk(code: np.ndarray) -> np.ndarray:
     return ((code >= 0x3400) & (code <= 0x9FFF)) | ((code >= 0xF900) & (code <= 0xFAFF))
+
+
+#: bits of the flags of a position: its character is Chinese, a word character (Chinese, a digit or a
+#: letter), a particle, a function character, 的; a break or (for a function character) a break
+#: left of a gram starting there; bound to the character before; the character before is Chinese
+(IS_CJK, IS_WORD, IS_PARTICLE, IS_FUNCTION, IS_DE, IS_LEFT_BREAK, IS_LEFT_FUNC, IS_BOUND_BEFORE,
+ IS_PREV_CJK) = (1 << k for k in range(9))
+
+
+def _flags(cjk: np.ndarray, word: np.ndarray, particle: np.ndarray, function: np.ndarray, left_break: np.ndarray,
+           left_func: np.ndarray, bound: np.ndarray, de: np.ndarray) -> np.ndarray:
+    """One uint16 of flags per position (one gather per occurrence instead of one per property)."""
+    flags = cjk.astype(np.uint16)
+    for bit, mask in ((IS_WORD, word), (IS_PARTICLE, particle), (IS_FUNCTION, function), (IS_DE, de),
+                      (IS_LEFT_BREAK, left_break), (IS_LEFT_FUNC, left_func)):
+        flags[mask] |= np.uint16(bit)
+    flags[1:][bound[:-1]] |= np.uint16(IS_BOUND_BEFORE)
+    flags[1:][cjk[:-1]] |= np.uint16(IS_PREV_CJK)
+    return flags
+
+
+def _mix(code: np.ndarray) -> np.ndarray:
+    """The hash of each character alone (as ``Index.hash_of`` makes it)."""
+    out = code.astype(np.uint64)
+    out += np.uint64(1)
+    out *= _MIX
+    return out
+
+
+def _among(small: np.ndarray, chars: str) -> np.ndarray:
+    """Whether each code point (at most 0xFFFF) is one of ``chars``."""
+    table = np.zeros(0x10000, bool)
+    table[[ord(c) for c in chars]] = True
+    return table[small]
+
+
+def _where(mask: np.ndarray) -> np.ndarray:
+    """The int32 positions where ``mask`` holds, made a slice at a time (no int64 array of the text's size)."""
+    parts = [np.flatnonzero(mask[a:a + CHUNK]).astype(np.int32) + np.int32(a) for a in range(0, len(mask), CHUNK)]
+    return np.concatenate(parts) if parts else np.zeros(0, np.int32)
+
+
+def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
+    """Per position: whether text[i] and text[i+1] are bound Chinese characters (see the module's docstring)."""
+    valid = cjk[:-1] & cjk[1:]
+    keys = (code[:-1][valid] << 16) | code[1:][valid]      # Chinese characters are under 0x10000
+    after = np.bincount(keys >> 16, minlength=0x10000)
+    before = np.bincount(keys & 0xFFFF, minlength=0x10000)
+    pairs, counts = np.unique(keys, return_counts=True)
+    bound = (counts >= BOUND_TIMES) & ((counts >= BOUND_SHARE * after[pairs >> 16])
+                                       | (counts >= BOUND_SHARE * before[pairs & 0xFFFF]))
+    at = np.empty(len(keys), bool)
+    for a in range(0, len(keys), CHUNK):
+        at[a:a + CHUNK] = bound[np.searchsorted(pairs, keys[a:a + CHUNK])]
+    out = np.zeros(len(code), bool)
+    out[:-1][valid] = at
+    return out
 
 
 @dataclass
@@ -86,8 +143,7 @@ class Index:
     docs: int
     levels: dict[int, Level] = field(default_factory=dict)
     bound_at: np.ndarray | None = None   # bool: text[i] and text[i+1] are bound
-    known_at: np.ndarray | None = None   # bool: the pair text[i], text[i+1] is common enough to say
-    _tables: dict = field(default_factory=dict, repr=False)
+    _seen: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)   # lookups made
 
     # -- building --------------------------------------------------------------------------------
 
@@ -114,109 +170,108 @@ class Index:
         # a neighbour that is a digit or a letter belongs to the gram's unit (2019年, 5G), no break
         word = cjk | ((code >= 48) & (code <= 57)) | ((code | 32) >= 97) & ((code | 32) <= 122) | (code == 0x3007) \
             | ((code >= 0xFF10) & (code <= 0xFF19)) | (code == ord("％")) | (code == ord("%")) | (code == ord("."))
-        small = np.minimum(code, 0xFFFF)
-        mixed = (code.astype(np.uint64) + np.uint64(1)) * _MIX
-        # bound pairs, from the counts of every pair of adjacent Chinese characters
-        valid = cjk[:-1] & cjk[1:]
-        pair = np.where(valid, mixed[:-1] * _MUL + mixed[1:], np.uint64(0))
-        _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
-        pc = np.where(valid, counts[inverse.reshape(-1)], 0)
-        del pair, inverse, counts
-        after = np.bincount(small[:-1][valid], minlength=0x10000)
-        before = np.bincount(small[1:][valid], minlength=0x10000)
-        a_n, b_n = after[small[:-1]], before[small[1:]]
-        bound = valid & (pc >= BOUND_TIMES) & ((pc >= BOUND_SHARE * a_n) | (pc >= BOUND_SHARE * b_n))
-        del a_n, b_n
-        known = valid & (pc >= KNOWN_TIMES)
-        del pc, after, before
-        self.bound_at = np.concatenate((bound, [False]))
-        self.known_at = np.concatenate((known, [False]))   # a pair seen often enough to judge
-        self._cjk_at = cjk
-        function = np.zeros(0x10000, bool)
-        function[[ord(c) for c in FUNCTION]] = True
-        is_function = function[small] & cjk
-        function[:] = False
-        function[[ord(c) for c in BREAK]] = True
-        particle = function[small] & cjk
+        self.bound_at = bound = _bound(code, cjk)
+        small = np.minimum(code, 0xFFFF).astype(np.uint16)
+        is_function = _among(small, FUNCTION) & cjk
+        particle = _among(small, BREAK) & cjk
+        numeral = _among(small, NUMERALS) & cjk
+        del small
         # a break left of a gram starting at p: text[p-1] is no Chinese character, or is not bound to text[p]
-        function[:] = False
-        function[[ord(c) for c in NUMERALS]] = True
-        numeral = function[small] & cjk
-        left_break = np.concatenate(([True], (~word[:-1] | cjk[:-1] & ~bound | particle[:-1]) & ~numeral[:-1]))
-        left_func = np.concatenate(([True], (~word[:-1] | (cjk[:-1] & ~bound & is_function[:-1]) | particle[:-1])
+        left_break = np.concatenate(([True], (~word[:-1] | cjk[:-1] & ~bound[:-1] | particle[:-1]) & ~numeral[:-1]))
+        left_func = np.concatenate(([True], (~word[:-1] | (cjk[:-1] & ~bound[:-1] & is_function[:-1]) | particle[:-1])
                                     & ~numeral[:-1]))
-        del bound
-
-        pos = np.nonzero(ok)[0].astype(np.int32)
-        h = mixed[pos]
-        hmap = np.empty(size, np.uint64)
+        del numeral
+        flags = _flags(cjk, word, particle, is_function, left_break, left_func, bound, code == DE)
+        del word, particle, is_function, left_break, left_func
+        pos = _where(ok)
+        h = _mix(code[pos])
         prev = None
         for n in range(1, max_n + 1):
             if not len(pos):
                 break
-            # positions are in corpus order, so a stable sort keeps each gram's documents in order
+            # positions are in corpus order within each shorter gram, so a stable sort keeps each gram's
+            # occurrences (and documents) in corpus order
             order = np.argsort(h, kind="stable")
-            hs, ps = h[order], pos[order]
-            ds = self.doc[ps]
+            hs = h[order]
+            del h
+            ps = pos[order]
+            del order, pos
             new = np.empty(len(hs), bool)
             new[0] = True
-            new[1:] = hs[1:] != hs[:-1]
-            starts = np.nonzero(new)[0]
+            np.not_equal(hs[1:], hs[:-1], out=new[1:])
+            starts = np.flatnonzero(new)
+            ds = self.doc[ps]
             pairnew = new.copy()
             pairnew[1:] |= ds[1:] != ds[:-1]
-            df = np.add.reduceat(pairnew.astype(np.int32), starts)
-            del pairnew, ds
-            tf = np.diff(np.append(starts, len(hs)))
-            gid = np.cumsum(new, dtype=np.int32) - 1
+            del ds
+            df = np.add.reduceat(pairnew, starts, dtype=np.int32)
+            del pairnew
+            tf = np.diff(starts, append=len(hs)).astype(np.int32)
+            gid = np.cumsum(new, dtype=np.int32)
+            gid -= 1
             del new
             keep = df >= min_docs
-            keep_occ = keep[gid]
             kept = int(keep.sum())
             ktf = tf[keep]
-            kps = ps[keep_occ]                         # occurrences of the recurring grams, grouped
+            kps = ps[keep[gid]]                        # occurrences of the recurring grams, grouped
             kstarts = np.concatenate(([0], np.cumsum(ktf)[:-1])) if kept else np.zeros(0, np.int64)
-            stats = {k: np.zeros(kept, np.int64) for k in ("left_open", "right_open", "right_end", "right_punct")}
+            stats = {k: np.zeros(kept, np.int32) for k in ("left_open", "right_open", "right_end", "right_punct")}
             stats.update(left_fixed=np.zeros(kept, bool), right_fixed=np.zeros(kept, bool))
             if n >= STATS_FROM and kept:
-                kgid = np.repeat(np.arange(kept, dtype=np.int32), ktf)
-                end = kps + n                      # the character after the gram
-                lfix = self._fixed(code[kps - 1], kstarts, cjk[kps - 1])
-                rfix = self._fixed(code[end], kstarts, cjk[end])
-                lb = np.where(lfix[kgid], left_func[kps], left_break[kps])
-                rb = np.where(rfix[kgid],
-                              ~word[end] | (cjk[end] & ~self.bound_at[end - 1] & is_function[end]) | particle[end],
-                              ~word[end] | (cjk[end] & ~self.bound_at[end - 1]) | particle[end])
-                stats.update(
-                    left_open=np.add.reduceat(lb.astype(np.int32), kstarts),
-                    right_open=np.add.reduceat(rb.astype(np.int32), kstarts),
-                    right_end=np.add.reduceat((~word[end] | particle[end]).astype(np.int32), kstarts),
-                    right_punct=np.add.reduceat((~word[end] | is_function[end] & (code[end] != DE)).astype(np.int32),
-                                                kstarts),
-                    left_fixed=lfix, right_fixed=rfix)
-                del lb, rb, end, kgid
+                stats.update(self._edge_stats(kps, kstarts, ktf, n, flags))
             rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
-            level = Level(n, hash=hs[starts][keep], tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool),
-                          left_top=np.zeros(kept, np.int64), right_top=np.zeros(kept, np.int64), occ=kps,
-                          start=np.concatenate(([0], np.cumsum(ktf))), **stats)
+            if n < 3:                                  # never shown (see ``_prune``): no occurrences kept
+                kps = np.zeros(0, np.int32)
+            level = Level(n, hash=hs[starts[keep]], tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool),
+                          left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), occ=kps,
+                          start=np.concatenate(([0], np.cumsum(ktf))) if n >= 3 else np.zeros(kept + 1, np.int64),
+                          **stats)
+            del starts, kps, rep, stats
             self.levels[n] = level
             if prev is not None:
-                self._close(prev, ps, df[gid], tf[gid], is_function | ~cjk)
+                self._close(prev, ps, gid, df, tf, flags)
             # per position (in corpus order): the kept gram's slot at this level
             slot = np.full(len(keep), -1, np.int32)
-            slot[keep] = np.arange(kept)
+            slot[keep] = np.arange(kept, dtype=np.int32)
+            prev = None                                # the shorter level's table is done with
             at = np.full(size + 1, -1, np.int32)
             at[ps] = slot[gid]
             prev = (level, at)
-            del order, hs, gid, slot, starts
+            del gid, slot, df, tf, keep
             # next level: positions whose gram and the gram one further both recur
             freq = at >= 0
-            nxt = pos[pos + n < size - 1]
-            nxt = nxt[freq[nxt] & freq[nxt + 1] & ok[nxt + n]]
-            hmap[pos] = h
-            h = hmap[nxt] * _MUL + mixed[nxt + n]
-            pos = nxt
+            more = ps < size - 1 - n
+            more &= freq[ps]
+            more &= freq[ps + 1]
+            more &= ok[np.minimum(ps + n, size - 1)]
+            del freq
+            pos, h = ps[more], hs[more]
+            del ps, hs, more
+            h *= _MUL
+            h += _mix(code[pos + n])
         if prev is not None:
             self._prune(prev[0])
+
+    def _edge_stats(self, kps: np.ndarray, kstarts: np.ndarray, ktf: np.ndarray, n: int,
+                    flags: np.ndarray) -> dict[str, np.ndarray]:
+        """Per recurring gram (occurrences ``kps`` grouped at ``kstarts``): its breaks and fixed neighbours."""
+        code = self.code
+        kgid = np.repeat(np.arange(len(ktf), dtype=np.int32), ktf)
+        at, end = flags[kps], kps + n             # what is known at the gram's start, and of the character after it
+        after = flags[end]
+        lfix = self._fixed(code[kps - 1], kstarts, (at & IS_PREV_CJK) > 0)
+        rfix = self._fixed(code[end], kstarts, (after & IS_CJK) > 0)
+        lb = (np.where(lfix[kgid], at & IS_LEFT_FUNC, at & IS_LEFT_BREAK) > 0)
+        del at
+        free, stop = (after & IS_WORD) == 0, (after & IS_PARTICLE) > 0
+        loose = (after & (IS_CJK | IS_BOUND_BEFORE)) == IS_CJK
+        function = (after & IS_FUNCTION) > 0
+        rb = np.where(rfix[kgid], free | (loose & function) | stop, free | loose | stop)
+        return dict(left_open=np.add.reduceat(lb, kstarts, dtype=np.int32),
+                    right_open=np.add.reduceat(rb, kstarts, dtype=np.int32),
+                    right_end=np.add.reduceat(free | stop, kstarts, dtype=np.int32),
+                    right_punct=np.add.reduceat(free | function & ((after & IS_DE) == 0), kstarts, dtype=np.int32),
+                    left_fixed=lfix, right_fixed=rfix)
 
     @staticmethod
     def _fixed(chars: np.ndarray, starts: np.ndarray, cjk: np.ndarray) -> np.ndarray:
@@ -226,18 +281,25 @@ class Index:
         allcjk = np.minimum.reduceat(cjk.astype(np.int8), starts) > 0
         return (lo == hi) & allcjk
 
-    def _close(self, prev: tuple, ps: np.ndarray, dfpos: np.ndarray, tfpos: np.ndarray, weak: np.ndarray) -> None:
-        """For the grams one shorter: whether a longer gram extends them with the same number of
-        documents, and how often their commonest extension by a content character occurs."""
+    def _close(self, prev: tuple, ps: np.ndarray, gid: np.ndarray, df: np.ndarray, tf: np.ndarray,
+               flags: np.ndarray) -> None:
+        """For the grams one shorter: whether a longer gram (``gid`` of each position ``ps``, with counts
+        ``df`` and ``tf``) extends them with the same number of documents, and how often their commonest
+        extension by a content character occurs."""
         level, at = prev
         n = level.n + 1
-        best = np.zeros(len(level.hash), np.int64)
-        for shorter, added, top in ((at[ps], ps + n - 1, level.right_top), (at[ps + 1], ps, level.left_top)):
-            sel = shorter >= 0          # the longer gram's prefix (added on the right), suffix (on the left)
-            grown = sel & self._cjk_at[added]      # by a Chinese character: by ， or a quote is no longer text
-            np.maximum.at(best, shorter[grown], dfpos[grown])
-            sel &= ~weak[added]          # not by ，, a quote or a function character (新常态|的 is no longer unit)
-            np.maximum.at(top, shorter[sel], tfpos[sel])
+        best = np.zeros(len(level.hash), np.int32)
+        for a in range(0, len(ps), CHUNK):
+            p, g = ps[a:a + CHUNK], gid[a:a + CHUNK]
+            for right in (True, False):
+                # the longer gram's prefix (added on the right), suffix (on the left)
+                shorter, added, top = (at[p], p + (n - 1), level.right_top) if right else (at[p + 1], p, level.left_top)
+                sel = shorter >= 0
+                kind = flags[added] & (IS_CJK | IS_FUNCTION)
+                grown = sel & (kind > 0)    # by a Chinese character: by ， or a quote is no longer text
+                np.maximum.at(best, shorter[grown], df[g[grown]])
+                sel &= kind == IS_CJK       # not by ，, a quote or a function character (新常态|的 is no longer unit)
+                np.maximum.at(top, shorter[sel], tf[g[sel]])
         level.closed = best < level.df
         self._prune(level)
 
@@ -271,15 +333,32 @@ class Index:
 
     def lookup(self, text: str) -> tuple[int, int]:
         """(count, documents) of a text in the index (0, 0 when it recurs in fewer than two)."""
+        seen = self._seen.get(text)
+        if seen is None:
+            seen = self._seen[text] = self._find(text)
+        return seen
+
+    def _find(self, text: str) -> tuple[int, int]:
         level = self.levels.get(len(text))
-        if level is None or not text:
+        if level is None or not text or not len(level.hash):
             return 0, 0
-        table = self._tables.get(level.n)
-        if table is None:
-            table = self._tables[level.n] = dict(zip(level.hash.tolist(),
-                                                     zip(level.tf.tolist(), level.df.tolist(), strict=True),
-                                                     strict=True))
-        return table.get(int(self.hash_of(text)), (0, 0))
+        h = self.hash_of(text)
+        i = int(np.searchsorted(level.hash, h))
+        if i == len(level.hash) or level.hash[i] != h:
+            return 0, 0
+        return int(level.tf[i]), int(level.df[i])
+
+    def counts_at(self, starts: np.ndarray, n: int) -> np.ndarray:
+        """The count of the n-gram at each position of ``starts`` (0 where it recurs in fewer than two)."""
+        level = self.levels.get(n)
+        if level is None or not len(level.hash) or not len(starts):
+            return np.zeros(len(starts), np.int64)
+        h = _mix(self.code[starts])
+        for k in range(1, n):
+            h *= _MUL
+            h += _mix(self.code[starts + k])
+        i = level.find(h)
+        return np.where(i >= 0, level.tf[i], 0)
 
     def positions(self, level: Level, i: int) -> np.ndarray:
         return level.occ[level.start[i]:level.start[i + 1]]

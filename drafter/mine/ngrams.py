@@ -33,8 +33,9 @@ class Sentences:
 
     @cached_property
     def docsets(self) -> list[frozenset[int]]:
-        """The documents of each sentence."""
-        return [frozenset(u.doc for u in units) for units in self.units]
+        """The documents of each sentence (one set shared by the sentences of the same documents)."""
+        shared: dict[int, frozenset[int]] = {}
+        return [shared.get(m) or shared.setdefault(m, frozenset(_bits(m))) for m in self.masks]
 
     @classmethod
     def of(cls, corpus: Corpus) -> Sentences:

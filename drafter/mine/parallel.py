@@ -68,10 +68,11 @@ def parallel_sets(items: list[tuple[int, str]], accept=None) -> list[tuple[Frame
     rest = list(dict.fromkeys(items))
     found = []
     whole = accept is None
+    frames = _Frames()
     while len(rest) >= 2:
-        best = _whole(rest) if whole else None
+        best = _whole(rest, frames) if whole else None
         if best is None:
-            best = _largest(rest, accept or (lambda f, m: strong(f, len(m), False, _mean(m))))
+            best = _largest(rest, accept or (lambda f, m: strong(f, len(m), False, _mean(m))), frames)
         if best is None:
             break
         frame, members = best
@@ -81,16 +82,24 @@ def parallel_sets(items: list[tuple[int, str]], accept=None) -> list[tuple[Frame
     return found
 
 
-def _whole(items: list[tuple[int, str]]):
+class _Frames(dict):
+    """``induce`` of each tuple of texts, made once for all the rounds of a search."""
+
+    def __missing__(self, texts: tuple[str, ...]) -> Frame | None:
+        frame = self[texts] = induce(list(texts))
+        return frame
+
+
+def _whole(items: list[tuple[int, str]], frames: _Frames):
     """All the items, or all but the ones that keep the others from sharing a clearly longer frame."""
-    frame = induce([t for _, t in items])
+    frame = frames[tuple(t for _, t in items)]
     if not strong(frame, len(items), True):
         return None
     while len(items) > 2:
         better = None
         for drop in items:
             others = [i for i in items if i != drop]
-            f = induce([t for _, t in others])
+            f = frames[tuple(t for _, t in others)]
             if strong(f, len(others), False, _mean(others)) and f.literal >= frame.literal + max(2, frame.literal / 4):
                 if better is None or f.literal > better[0].literal:
                     better = (f, others)
@@ -100,15 +109,20 @@ def _whole(items: list[tuple[int, str]]):
     return frame, items
 
 
-def _largest(items: list[tuple[int, str]], accept):
-    """The largest subgroup with a strong frame (most literal text on ties), found from pairs."""
+def _largest(items: list[tuple[int, str]], accept, frames: _Frames):
+    """The largest subgroup with a strong frame (most literal text on ties), found from pairs (each
+    pair of texts once: a pair of the same texts finds the same subgroup)."""
     best = None
+    tried = set()
     for a, b in combinations(items, 2):
-        pair = induce([a[1], b[1]])
+        if (a[1], b[1]) in tried:
+            continue
+        tried.add((a[1], b[1]))
+        pair = frames[a[1], b[1]]
         if pair is None:
             continue
         members = [i for i in items if pair.fill(i[1])]
-        frame = induce([t for _, t in members])
+        frame = frames[tuple(t for _, t in members)]
         if frame is None or frame.literal < pair.literal:
             frame, members = pair, [a, b]
         if not accept(frame, members):

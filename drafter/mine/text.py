@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-CANON = str.maketrans({"、": "，", "‘": "“", "’": "”", "「": "“", "」": "”", "『": "“", "』": "”"})
+CANON = {"、": "，", "‘": "“", "’": "”", "「": "“", "」": "”", "『": "“", "』": "”"}
 #: a sentence ends at 。！？； (and at the closing quote that follows one)
 SENTENCE = re.compile(r"[^。！？；]+(?:[。！？；]+[”’」』）]*)?|[。！？；]+")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -20,8 +20,12 @@ GAP = "…"
 
 
 def canon(text: str) -> str:
-    """The canonical form of a text, character for character."""
-    return text.translate(CANON)
+    """The canonical form of a text, character for character (a replace per mark the text holds:
+    faster than ``str.translate`` with a table of non-ASCII characters)."""
+    for mark, canonical in CANON.items():
+        if mark in text:
+            text = text.replace(mark, canonical)
+    return text
 
 
 def cjk_count(text: str) -> int:
@@ -43,6 +47,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
 def balanced(text: str) -> bool:
     """Whether every “ in the text is closed by a ” after it (and every 《 by 》)."""
     for open_, close in (("“", "”"), ("《", "》"), ("（", "）")):
+        if open_ not in text and close not in text:
+            continue
         depth = 0
         for ch in text:
             if ch == open_:

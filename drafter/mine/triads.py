@@ -28,28 +28,28 @@ def triads(sentence: str) -> list[tuple[int, int]]:
     found, i = [], 0
     while i <= len(segments) - 3:
         j = i + 3
-        lead = _parallel(sentence, segments[i:j])
+        lead = _parallel(sentence, text, segments[i:j])
         if lead is None:
             i += 1
             continue
-        while j < len(segments) and _parallel(sentence, segments[i:j + 1]) is not None:
+        while j < len(segments) and _parallel(sentence, text, segments[i:j + 1]) is not None:
             j += 1
-        lead = _parallel(sentence, segments[i:j])
+        lead = _parallel(sentence, text, segments[i:j])
         assert lead is not None   # the loop stopped at the last j with a parallel run
         found.append((segments[i][0] + lead, segments[j - 1][1]))
         i = j
     return found
 
 
-def _parallel(sentence: str, spans: list[tuple[int, int]]) -> int | None:
+def _parallel(sentence: str, text: str, spans: list[tuple[int, int]]) -> int | None:
     """How many lead-in characters to drop from the first clause for the clauses to be a triad,
-    or None when they are not one."""
-    rest = [canon(sentence[a:b]) for a, b in spans[1:]]
+    or None when they are not one (``text``: the sentence's canonical form, character for character)."""
+    rest = [text[a:b] for a, b in spans[1:]]
     if any(not SHORTEST <= len(r) <= LONGEST for r in rest):
         return None
     a, b = spans[0]
     for lead in range(0, LEAD_IN + 1):
-        first = canon(sentence[a + lead:b])
+        first = text[a + lead:b]
         if not SHORTEST <= len(first) <= LONGEST:
             continue
         clauses = [first] + rest

@@ -14,6 +14,11 @@ FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u202f\u205f\ufeff\t]+")
 #: zero-width joiners and marks a page leaves inside text: never text
 _INVISIBLE = re.compile(r"[\u200c-\u200f\u2060\u2061-\u2064\u00ad]")
+#: what ``full_width`` may change: half-width marks, and parentheses
+_HALF = re.compile(r"[,:;!?()]")
+_MARKS = re.compile(r"[,:;!?]")
+#: a space after a full-width mark is page debris of the conversion, not text
+_SPACED = re.compile(r"([，：；！？（）])[ ]+(?=\S)")
 _EDGE = " \u3000\u00a0\u2002\u2003\u2009\u200b\u202f\u205f\ufeff\t\r\n\f\v"
 
 
@@ -46,24 +51,23 @@ def _paren_pairs(text: str) -> dict[int, int]:
 
 def full_width(text: str) -> str:
     """Make half-width punctuation beside CJK full-width, and drop the spaces that went with it."""
+    if not _HALF.search(text):
+        return _SPACED.sub(r"\1", text)
     chars = list(text)
-    for open_, close in _paren_pairs(text).items():
+    for open_, close in (_paren_pairs(text).items() if "(" in text else ()):
         inside = text[open_ + 1:close]
         left, _ = _neighbours(text, open_)
         _, right = _neighbours(text, close)
         if any(is_cjk(c) for c in inside) or is_cjk(left) or is_cjk(right):
             chars[open_], chars[close] = "（", "）"
-    for i, ch in enumerate(text):
-        if ch not in FULL:
-            continue
+    for m in _MARKS.finditer(text):
+        i = m.start()
         left, right = _neighbours(text, i)
         if left.isdigit() and right.isdigit():
             continue  # a time or a number: 14:16, 1,000
         if is_cjk(left) or is_cjk(right):
-            chars[i] = FULL[ch]
-    out = "".join(chars)
-    # a space after a full-width mark is page debris of the conversion, not text
-    return re.sub(r"([，：；！？（）])[ ]+(?=\S)", r"\1", out)
+            chars[i] = FULL[m.group()]
+    return _SPACED.sub(r"\1", "".join(chars))
 
 
 def normalize(text: str) -> str:
