@@ -81,16 +81,16 @@ class Found:
         four-character term is most of both halves' occurrences (千方百计, 稳中求进: a 四字格; not
         义务|教育, 持续|加大: two words side by side); a term of one clause that is no four-character
         one closes a clause at ``TERM_CLOSES`` of its places (现代化建设取得|…, 发展同世界各国|的…
-        wait for what follows); it does not start with 的 or 了 (的前提下), nor end with the localiser 中
-        (经济社会发展中), and is not
-        followed by a number at half of its places (城镇登记失业率控制在4.5%: a statistic)."""
+        wait for what follows); it does not start with 的, 了 or 及 (的前提下, 及其常委会…), nor end
+        with the localiser 中 (经济社会发展中), and is not followed by a number at half of its places
+        (城镇登记失业率控制在4.5%: a statistic)."""
         n = len(self.text)
         one = "，" not in self.text
         need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and one else 0
         if n == MIN_CHARS and self.df * 3 > ndocs:
             return False         # 过程中, 残疾人: a three-character word in a third of the corpus is a word,
                                  # not a 提法 like 新常态
-        if self.strength <= 0.5 or self.text[0] in "的了" or self.text[-1] == "中" or self.numbers * 2 >= self.tf:
+        if self.strength <= 0.5 or self.text[0] in "的了及" or self.text[-1] == "中" or self.numbers * 2 >= self.tf:
             return False
         if one and (self.bond < BOND if n == 4 else self.closes < TERM_CLOSES * self.tf):
             return False
