@@ -55,6 +55,8 @@ MAX_SOURCES = 12
 RECENT_YEARS = 5
 #: functions of recurring formulas that are clauses: they open a clause and close one at most of their places
 CLAUSAL = ("measure", "requirement", "formula", "significance", "opening.context")
+#: the least share of a clause-like formula's places where a clause boundary follows it (not a subject)
+STOPS = 0.3
 #: a corpus of at most this many documents keeps one-document transitions, closings, triads and frames
 SMALL = 20
 
@@ -90,9 +92,11 @@ def limits(ndocs: int, min_docs: int | None = None, max_per_function: int | None
 
 def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped: list[Gapped],
                groups: list[Group], bounds: Bounds, min_docs: int = 2, max_per_function: int = 120,
-               strength: dict[str, float] | None = None, closes: dict[str, float] | None = None,
+               strength: dict[str, float] | None = None, closes: dict[str, tuple[float, float]] | None = None,
                cohesion: dict[str, float] | None = None) -> list[Phrase]:
-    """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score."""
+    """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score.
+    ``closes`` gives per formula the share of its places followed by a clause boundary or a function
+    character, and the share followed by a clause boundary."""
     phrases: dict[tuple[str, str], Phrase] = {}
     strength = strength or {}
     for f in formulas:
@@ -104,9 +108,11 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
         function = _function(text, units, leads, opens)
-        if function in CLAUSAL and not (opens and (closes or {}).get(f.canon, 1.0) >= 0.5):
+        ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
+        if function in CLAUSAL and not (opens and ends >= 0.5 and stops >= STOPS):
             continue                     # a clause opens and ends with it (…干部|要, …方向|，);
-                                         # 继续实施积极|的财政政策 does not
+                                         # 继续实施积极|的财政政策 does not; nor does a subject
+                                         # (全体组工干部|要…, 各级政府工作人员|必须…)
         _add(phrases, Phrase(function, text, [], units,
                              _example(sents, f.places[0][0], f.places[0][1], len(text)),
                              strength=strength.get(f.canon, 1.0), cohesion=(cohesion or {}).get(f.canon, 1.0)), f.canon)

@@ -71,6 +71,7 @@ class Found:
     closes: int = 0            # occurrences followed by a clause boundary or a function character other than 的
     bond: float = 1.0          # for four characters: the share it is of the commoner half's occurrences
     numbers: int = 0           # occurrences with a number a few characters after (a statistic)
+    stops: int = 0             # occurrences followed by a clause boundary (punctuation, a line's end)
 
     def reusable(self, min_docs: int, ndocs: int = 0) -> bool:
         """Whether it is fit for the phrase bank: in ``min_docs`` documents, not extended by one same
@@ -122,7 +123,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             positions = index.positions(level, int(i))
             out.append(Found(text, tf, int(level.df[i]), positions, float(strength), cohesion,
                              int(top[i]), int(level.right_punct[i]), _bond(index, text, tf),
-                             _numbers(code, positions + n)))
+                             _numbers(code, positions + n), _stops(code[positions + n])))
     return out
 
 
@@ -131,6 +132,13 @@ def _bond(index: Index, text: str, tf: int) -> float:
     if len(text) != 4 or "，" in text:
         return 1.0
     return tf / max(index.lookup(text[:2])[0], index.lookup(text[2:])[0], tf)
+
+
+def _stops(after: np.ndarray) -> int:
+    """How many of the characters after a formula's places are a clause boundary: no Chinese character,
+    digit or letter."""
+    word = _is_cjk(after) | ((after >= 48) & (after <= 57)) | (((after | 32) >= 97) & ((after | 32) <= 122))
+    return int((~word).sum())
 
 
 def _numbers(code: np.ndarray, ends: np.ndarray) -> int:
