@@ -103,8 +103,10 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         m = REQUIREMENT.match(f.canon)
         if m and len(f.canon) - m.end() < 5:
             continue                     # 要克服, 必须实行: a modal and a verb wait for their object
-        units = [u for s, _ in f.places for u in sents.units[s]]
         text = surface(sents, f)
+        if _listed(sents, f.places, f.canon):
+            continue                     # an item of a list (平等、团结、|互助的社会主义民族关系)
+        units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
         function = _function(text, units, leads, opens)
@@ -147,6 +149,23 @@ def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
         return False
     fills = [b - a - len(g.first) for _, a, b, _ in g.places]
     return sum(fills) >= 2 * len(fills) and min(fills) >= 1
+
+
+def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
+    """Whether a phrase is an item of one same list at half of its places or more, three at least: the
+    same item stands beside it across a 、 (平等、团结、|互助的社会主义民族关系; 香港特别行政区、|澳门特别行政区同胞).
+    A four-character term is a 四字格 of its own there (拥政爱民、拥军优属)."""
+    n = len(key)
+    if len(places) < 3 or (n == 4 and "，" not in key):
+        return False
+    beside: Counter[str] = Counter()
+    for s, i in places:
+        t = sents.surface[s][0]
+        if t[i - 1:i] == "、":
+            beside["<" + t[max(0, i - 3):i]] += 1
+        if t[i + n:i + n + 1] == "、":
+            beside[">" + t[i + n:i + n + 3]] += 1
+    return bool(beside) and beside.most_common(1)[0][1] * 2 >= len(places)
 
 
 def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
