@@ -13,6 +13,12 @@ makes a whole clause, ``idiom`` when it is a four-character phrase or a chain of
 when it opens a clause at most of its places, ``formulation`` when it is a term of one clause (新常态,
 供给侧结构性改革), else ``formula``.
 
+A formula that is an item of one same list at most of its places (香港特别行政区、|澳门特别行政区同胞), or a
+short line of its own (a signature, an address), is no entry; a clause-like one must be followed by a
+clause boundary at some of its places (not a subject: 全体组工干部|要…). A transition or closing of one
+speech is kept when short (a long one is that speech's own), with a title as a slot (以《{A}》为主题);
+a phrase with slots fixes ``FIXED`` Chinese characters at least.
+
 Each phrase is scored by how reusable it is: documents, spread over the years, how clearly its
 edges are word boundaries, and for a short term how it holds together and how far it is from being
 in every document; a function keeps its best ``max_per_function`` phrases (thresholds scale
@@ -36,7 +42,7 @@ from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
 from drafter.mine.quotes import NUMBERED
-from drafter.mine.text import GAP, canon
+from drafter.mine.text import GAP, canon, cjk_count
 from drafter.mine.triads import triads
 
 __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
@@ -46,8 +52,15 @@ SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|
                           r"|根本所在|关键所在|题中应有之义)$")
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
+#: a title in a speech's own sentence is a slot (今天我以《{A}》为主题与大家做一交流)
+TITLE = re.compile(r"《[^《》]+》")
+#: a transition or closing of one speech longer than this is a one-off, not a pattern
+ONE_OFF = 40
+#: the least Chinese characters a phrase with slots fixes (not 关于{A}, 坚持{A})
+FIXED = 4
 CLAUSE = "，：“”"
 SLOT = "{{{}}}"
+SLOTS = re.compile(r"\{[A-Z]\}")
 EXAMPLE = 60
 #: the most sources an entry lists (one place per document first); its counts are all its places
 MAX_SOURCES = 12
@@ -106,6 +119,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         text = surface(sents, f)
         if _listed(sents, f.places, f.canon):
             continue                     # an item of a list (平等、团结、|互助的社会主义民族关系)
+        if len(text) <= 4 and sum(len(sents.texts[s]) == len(text) for s, _ in f.places) * 2 >= len(f.places):
+            continue                     # a line of its own: a signature or an address (李克强, 各位代表)
         units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
@@ -205,7 +220,8 @@ def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> lis
         own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame",
                            "formulation")
         group = [p for p in group
-                 if (own and (small or p.docs >= 2 or p.function == "quotation")) or p.docs >= min_docs]
+                 if ((own and (small or p.docs >= 2 or p.function == "quotation")) or p.docs >= min_docs)
+                 and (not p.slots or cjk_count(SLOTS.sub("", p.text)) >= FIXED)]
         group.sort(key=lambda p: (-p.score, -p.docs, -len(p.places), p.key))
         out += group[:top]
     return out
@@ -306,8 +322,10 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
             text = _template(frame)
             _add(phrases, Phrase(function, text, _names(frame), [units[i] for i, _ in members], members[0][1]), text)
         for i, u in enumerate(units):
-            if i not in grouped:
-                _add(phrases, Phrase(function, u.text, [], [u], u.text), canon(u.text))
+            text, n = TITLE.subn("《" + SLOT.format("A") + "》", u.text)
+            if i in grouped or len(text) > ONE_OFF:
+                continue                 # a long sentence of one speech is its own (在玉雄同志安排部署的基础上)
+            _add(phrases, Phrase(function, text, ["A"] if n else [], [u], u.text), canon(text))
 
 
 def _shared(frame: Frame, members: list[tuple[int, str]]) -> bool:
