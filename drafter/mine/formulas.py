@@ -12,7 +12,9 @@ An n-gram of the index (see ``drafter.mine.index``) is a formula when
 - a short one (``SHORT`` characters or fewer, one clause) is measured for how it holds together: for
   every way of cutting it in two, the share it is of the rarer part's occurrences (合作共赢 is most of
   共赢; 经济发展 is a small part of 经济 and of 发展: two words side by side);
-- a formula of several clauses has no clause shorter than ``CLAUSE`` (攻坚克难，真抓实干; not 作用，促进);
+- a formula of several clauses has no clause shorter than ``CLAUSE`` (攻坚克难，真抓实干; not 作用，促进),
+  unless its clauses are of one length, three characters or more each, or two in three clauses or more
+  (保增长、保民生、保稳定; 调整、改革、整顿、提高);
 - it stands alone: no one character extends it at every place (nested and overlapping n-grams
   collapse to the longest only where the shorter never stands alone: 科教兴国 stays beside
   科教兴国战略 for its one place without 战略). Its counts are all its occurrences.
@@ -84,7 +86,8 @@ class Found:
         one closes a clause at ``TERM_CLOSES`` of its places (现代化建设取得|…, 发展同世界各国|的…
         wait for what follows); it does not start with 的, 了 or 及 (的前提下, 及其常委会…), nor end
         with the localiser 中 (经济社会发展中), and is not followed by a number at half of its places
-        (城镇登记失业率控制在4.5%: a statistic)."""
+        (城镇登记失业率控制在4.5%: a statistic). Clauses under ``CLAUSE`` characters have three
+        characters or more, in three clauses or more (not 自治区、直辖市)."""
         n = len(self.text)
         one = "，" not in self.text
         need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and one else 0
@@ -95,6 +98,9 @@ class Found:
             return False
         if one and (self.bond < BOND if n == 4 else self.closes < TERM_CLOSES * self.tf):
             return False
+        clauses = self.text.split("，")
+        if not one and min(map(len, clauses)) < CLAUSE and (len(clauses) < 3 or min(map(len, clauses)) < 3):
+            return False         # 自治区、直辖市, 科技、教育、文化: a list of words; 保增长、保民生、保稳定 stays
         return self.df >= min_docs and self.top < DOMINANT * self.tf and self.cohesion >= need
 
 
@@ -182,7 +188,9 @@ def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
     if not balanced(text):
         return False
     clauses = text.split("，")
-    if len(clauses) > 1 and min(map(len, clauses)) < CLAUSE:
+    lengths = set(map(len, clauses))
+    if len(clauses) > 1 and min(lengths) < CLAUSE \
+            and not (len(lengths) == 1 and min(lengths) >= (3 if len(clauses) == 2 else 2)):
         return False
     if (text[0] in NEVER_START or (text[0] in FUNCTION and text[0] != "要")) and not _attached(index, text[1:], tf):
         return False
