@@ -27,7 +27,7 @@ KNOWN = {
     "建设社会主义的总路线": "always followed by the same character in four of five reports: left to the longer unit",
     "多快好省": "followed by 地 at most places (多快好省地): 地 is taken as bound",
     "鼓足干劲、力争上游、多快好省": "as 多快好省",
-    "两手抓、两手都要硬": "a clause of three characters: chains need clauses of four",
+    "两手抓、两手都要硬": "clauses of three and five characters: chains of short clauses need one length",
     "翻两番": "its left neighbours are bound to 翻 at most places (再翻两番, 翻一番)",
     "精神文明": "followed by 建设 at more than half of its places: 精神文明建设 is the unit there",
     "三农": "two characters: formulas start at three",
