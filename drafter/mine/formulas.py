@@ -83,11 +83,12 @@ class Found:
         breaks at most of its places (strictly: 学习贯彻党的十|九 fails at one place of two); a
         four-character term is most of both halves' occurrences (千方百计, 稳中求进: a 四字格; not
         义务|教育, 持续|加大: two words side by side); a term of one clause that is no four-character
-        one closes a clause at ``TERM_CLOSES`` of its places (现代化建设取得|…, 发展同世界各国|的…
-        wait for what follows); it does not start with 的, 了 or 及 (的前提下, 及其常委会…), nor end
-        with the localiser 中 (经济社会发展中), and is not followed by a number at half of its places
-        (城镇登记失业率控制在4.5%: a statistic). Clauses under ``CLAUSE`` characters have three
-        characters or more, in three clauses or more (not 自治区、直辖市)."""
+        one closes a clause at ``TERM_CLOSES`` of its places and ends one at some place
+        (现代化建设取得|…, 发展同世界各国|的…, 更加紧密地团结|在… wait for what follows); it does not
+        start with 的, 了 or 及 (的前提下, 及其常委会…), nor end with the localiser 中 (经济社会发展中),
+        and is not followed by a number at half of its places (城镇登记失业率控制在4.5%: a
+        statistic). Clauses under ``CLAUSE`` characters have three characters or more, in three
+        clauses or more (not 自治区、直辖市)."""
         n = len(self.text)
         one = "，" not in self.text
         need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and one else 0
@@ -96,8 +97,8 @@ class Found:
                                  # not a 提法 like 新常态
         if self.strength <= 0.5 or self.text[0] in "的了及" or self.text[-1] == "中" or self.numbers * 2 >= self.tf:
             return False
-        if one and (self.bond < BOND if n == 4 else self.closes < TERM_CLOSES * self.tf):
-            return False
+        if one and (self.bond < BOND if n == 4 else self.closes < TERM_CLOSES * self.tf or self.stops == 0):
+            return False         # …紧密地团结|在…: never at a clause's end, a verb waits for its complement
         clauses = self.text.split("，")
         if not one and min(map(len, clauses)) < CLAUSE and (len(clauses) < 3 or min(map(len, clauses)) < 3):
             return False         # 自治区、直辖市, 科技、教育、文化: a list of words; 保增长、保民生、保稳定 stays
