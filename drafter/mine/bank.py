@@ -119,8 +119,9 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         text = surface(sents, f)
         if _listed(sents, f.places, f.canon):
             continue                     # an item of a list (平等、团结、|互助的社会主义民族关系)
-        if len(text) <= 4 and sum(len(sents.texts[s]) == len(text) for s, _ in f.places) * 2 >= len(f.places):
-            continue                     # a line of its own: a signature or an address (李克强, 各位代表)
+        if len(text) <= 4 and (CALL.match(text) or sum(len(sents.texts[s]) == len(text) for s, _ in f.places) * 2
+                               >= len(f.places)):
+            continue                     # a line of its own or an address: a signature, a vocative (李克强, 各位代表)
         units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
@@ -309,7 +310,7 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
                 kinds["transition"].append(unit)
             elif unit.role == "closing" and MODESTY.match(unit.text):
                 kinds["closing.modesty"].append(unit)
-            elif unit.role == "closing" and unit.first and CALL.match(unit.text):
+            elif unit.role == "closing" and unit.first and CALL.match(unit.text) and "，" in unit.canon:
                 kinds["closing.call"].append(unit)
     for function, units in kinds.items():
         items = list(dict.fromkeys((i, u.text) for i, u in enumerate(units)))
