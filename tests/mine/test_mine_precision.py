@@ -3,9 +3,10 @@
 The sample is drawn again from a fresh mining run (the same seed, the same way): every labelled entry
 must still be in the bank with its text, the current sample must be labelled (else the labels no
 longer describe the bank: label the new entries), and the share of reusable entries must stay at
-least ``PRECISION``. The issue asks for 0.9; the labels measured 0.63 (gov-reports 0.58, seeds
-0.68): fragments at edges the bound-pair statistics cannot see, and bare topic nouns among the
-four-character terms. The bar is the measured value, so the test fails when the bank gets worse."""
+least ``PRECISION``. The issue asks for 0.9; the labels measured 0.87 (gov-reports 0.92, seeds
+0.82; 0.63 before the bank's rules of issue 9): what is left is bare nouns (疫情防控, 经济社会发展)
+and a few cut chains and lists. The bar is the measured value, so the test fails when the bank gets
+worse."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.62
+PRECISION = 0.87
 
 
 def draw(result, k: int, seed: int):
