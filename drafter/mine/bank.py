@@ -301,7 +301,9 @@ def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:
 
 
 def _own_sentences(phrases: dict, corpus: Corpus) -> None:
-    """Transitions and closings: each sentence, or one template where several documents share a frame."""
+    """Transitions and closings: each sentence, or one template where several documents share a frame.
+    A closing call opens with a vocative (同志们，…), or is the last sentence of a speech whose closing
+    has a vocative line of its own (各位代表！)."""
     kinds = defaultdict(list)
     for doc in corpus.docs:
         lead_in = (doc.speech.transition or "").rstrip("。！？；")
@@ -312,6 +314,9 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
                 kinds["closing.modesty"].append(unit)
             elif unit.role == "closing" and unit.first and CALL.match(unit.text) and "，" in unit.canon:
                 kinds["closing.call"].append(unit)
+        vocative = any(u.role == "closing" and CALL.match(u.text) and "，" not in u.canon for u in doc.units)
+        if vocative and doc.units and doc.units[-1].role == "closing" and not CALL.match(doc.units[-1].text):
+            kinds["closing.call"].append(doc.units[-1])    # 各位代表！ … the last sentence calls
     for function, units in kinds.items():
         items = list(dict.fromkeys((i, u.text) for i, u in enumerate(units)))
         grouped = set()
