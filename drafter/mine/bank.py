@@ -52,6 +52,8 @@ SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|
                           r"|根本所在|关键所在|题中应有之义)$")
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
+#: an item of a list: the text between two separators
+ITEM = re.compile(r"[^，、：；“”（）]*")
 #: a title in a speech's own sentence is a slot (今天我以《{A}》为主题与大家做一交流)
 TITLE = re.compile(r"《[^《》]+》")
 #: a transition or closing of one speech longer than this is a one-off, not a pattern
@@ -168,9 +170,10 @@ def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
 
 
 def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
-    """Whether a phrase is an item of one same list at half of its places or more, three at least: the
-    same item stands beside it across a 、 (平等、团结、|互助的社会主义民族关系; 香港特别行政区、|澳门特别行政区同胞).
-    A four-character term is a 四字格 of its own there (拥政爱民、拥军优属)."""
+    """Whether a phrase is an item of one same list at most of its places, three at least: the same
+    item (up to the next separator) stands beside it across a 、 (平等、团结、|互助的社会主义民族关系;
+    香港特别行政区、|澳门特别行政区同胞; not 指明了{正确, 前进}方向、|提供了根本遵循). A four-character
+    term is a 四字格 of its own there (拥政爱民、拥军优属)."""
     n = len(key)
     if len(places) < 3 or (n == 4 and "，" not in key):
         return False
@@ -178,10 +181,10 @@ def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
     for s, i in places:
         t = sents.surface[s][0]
         if t[i - 1:i] == "、":
-            beside["<" + t[max(0, i - 3):i]] += 1
+            beside["<" + ITEM.findall(t[:i - 1])[-1]] += 1
         if t[i + n:i + n + 1] == "、":
-            beside[">" + t[i + n:i + n + 3]] += 1
-    return bool(beside) and beside.most_common(1)[0][1] * 2 >= len(places)
+            beside[">" + ITEM.match(t, i + n + 1).group()] += 1
+    return bool(beside) and beside.most_common(1)[0][1] * 2 > len(places)
 
 
 def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:

@@ -3,10 +3,10 @@
 The sample is drawn again from a fresh mining run (the same seed, the same way): every labelled entry
 must still be in the bank with its text, the current sample must be labelled (else the labels no
 longer describe the bank: label the new entries), and the share of reusable entries must stay at
-least ``PRECISION``. The issue asks for 0.9; the labels measured 0.81 (gov-reports 0.80, seeds
-0.82; 0.63 before the bank's rules of issue 9; a draw from the bank four entries earlier gave 0.87,
-gov-reports 0.92: fifty entries a corpus leave about ±0.05): what is left is bare nouns (有色金属,
-疫情防控), fragments the edge statistics pass (毛泽东|思想为指导) and cut lists. The bar is the
+least ``PRECISION``. The issue asks for 0.9; the labels measured 0.84 (gov-reports 0.84, seeds
+0.84; 0.63 before the bank's rules of issue 9; draws from banks a few entries apart gave 0.81 and
+0.87: fifty entries a corpus leave about ±0.05). What is left is bare nouns (有色金属, 疫情防控),
+fragments the edge statistics pass (毛泽东|思想为指导, 按|规矩办事) and cut lists. The bar is the
 measured value, so the test fails when the bank gets worse."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.81
+PRECISION = 0.84
 
 
 def draw(result, k: int, seed: int):
