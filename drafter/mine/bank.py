@@ -183,7 +183,7 @@ def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
         if t[i - 1:i] == "、":
             beside["<" + ITEM.findall(t[:i - 1])[-1]] += 1
         if t[i + n:i + n + 1] == "、":
-            beside[">" + ITEM.match(t, i + n + 1).group()] += 1
+            beside[">" + ITEM.findall(t, i + n + 1)[0]] += 1
     return bool(beside) and beside.most_common(1)[0][1] * 2 > len(places)
 
 
