@@ -17,7 +17,8 @@ GAP = "…"
 LABELS = {
     "opening.context": "开头·背景", "opening.significance": "开头·意义", "opening": "开头",
     "transition": "过渡", "significance": "意义", "interpretation": "内涵", "requirement": "要求",
-    "measures": "举措", "frame": "标题句式", "formula": "常用语", "formulation": "提法",
+    "measures": "举措", "measure": "举措", "idiom": "四字格", "frame": "标题句式", "formula": "常用语",
+    "formulation": "提法",
     "quotation": "引用", "triad": "排比", "closing.call": "结尾·号召", "closing.modesty": "结尾·谦辞",
     "closing": "结尾",
 }
