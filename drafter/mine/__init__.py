@@ -133,7 +133,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
                 if len(x.positions) and x.reusable(min_docs, ndocs)]
     fit = {x.text for x in maximal([x for _, x in reusable])}
     strength = {f.text: f.strength for f in found}
-    closes = {f.text: f.closes / f.tf for f in found}
+    closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in found}
     cohesion = {f.text: f.cohesion for f in found}
     gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], len(index.code))
     kept = [f for f, x in reusable if x.text in fit]

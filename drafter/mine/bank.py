@@ -13,6 +13,12 @@ makes a whole clause, ``idiom`` when it is a four-character phrase or a chain of
 when it opens a clause at most of its places, ``formulation`` when it is a term of one clause (新常态,
 供给侧结构性改革), else ``formula``.
 
+A formula that is an item of one same list at most of its places (香港特别行政区、|澳门特别行政区同胞), or a
+short line of its own (a signature, an address), is no entry; a clause-like one must be followed by a
+clause boundary at some of its places (not a subject: 全体组工干部|要…). A transition or closing of one
+speech is kept when short (a long one is that speech's own), with a title as a slot (以《{A}》为主题);
+a phrase with slots fixes ``FIXED`` Chinese characters at least.
+
 Each phrase is scored by how reusable it is: documents, spread over the years, how clearly its
 edges are word boundaries, and for a short term how it holds together and how far it is from being
 in every document; a function keeps its best ``max_per_function`` phrases (thresholds scale
@@ -36,7 +42,7 @@ from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
 from drafter.mine.quotes import NUMBERED
-from drafter.mine.text import GAP, canon
+from drafter.mine.text import GAP, canon, cjk_count
 from drafter.mine.triads import triads
 
 __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
@@ -46,11 +52,20 @@ SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|
                           r"|根本所在|关键所在|题中应有之义)$")
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
+#: an item of a list: the text between two separators
+ITEM = re.compile(r"[^，、：；“”（）]*")
+#: a title in a speech's own sentence is a slot (今天我以《{A}》为主题与大家做一交流)
+TITLE = re.compile(r"《[^《》]+》")
+#: a transition or closing of one speech longer than this is a one-off, not a pattern
+ONE_OFF = 40
+#: the least Chinese characters a phrase with slots fixes (not 关于{A}, 坚持{A})
+FIXED = 4
 CLAUSE = "，：“”"
 #: what may stand before a phrase that opens a clause, and their last characters
 LEADS = ("要", "必须", "并", "还要", "继续", "进一步")
 LEAD_ENDS = frozenset(lead[-1] for lead in LEADS)
 SLOT = "{{{}}}"
+SLOTS = re.compile(r"\{[A-Z]\}")
 EXAMPLE = 60
 #: the most sources an entry lists (one place per document first); its counts are all its places
 MAX_SOURCES = 12
@@ -58,6 +73,8 @@ MAX_SOURCES = 12
 RECENT_YEARS = 5
 #: functions of recurring formulas that are clauses: they open a clause and close one at most of their places
 CLAUSAL = ("measure", "requirement", "formula", "significance", "opening.context")
+#: the least share of a clause-like formula's places where a clause boundary follows it (not a subject)
+STOPS = 0.3
 #: a corpus of at most this many documents keeps one-document transitions, closings, triads and frames
 SMALL = 20
 
@@ -93,23 +110,33 @@ def limits(ndocs: int, min_docs: int | None = None, max_per_function: int | None
 
 def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped: list[Gapped],
                groups: list[Group], bounds: Bounds, min_docs: int = 2, max_per_function: int = 120,
-               strength: dict[str, float] | None = None, closes: dict[str, float] | None = None,
+               strength: dict[str, float] | None = None, closes: dict[str, tuple[float, float]] | None = None,
                cohesion: dict[str, float] | None = None) -> list[Phrase]:
-    """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score."""
+    """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score.
+    ``closes`` gives per formula the share of its places followed by a clause boundary or a function
+    character, and the share followed by a clause boundary."""
     phrases: dict[tuple[str, str], Phrase] = {}
     strength = strength or {}
     for f in formulas:
         m = REQUIREMENT.match(f.canon)
         if m and len(f.canon) - m.end() < 5:
             continue                     # 要克服, 必须实行: a modal and a verb wait for their object
-        units = [u for s, _ in f.places for u in sents.units[s]]
         text = surface(sents, f)
+        if _listed(sents, f.places, f.canon) or _cut_list(sents, f.places, text):
+            continue                     # an item of a list (平等、团结、|互助的社会主义民族关系), or a list
+                                         # cut short (爱国主义、集体主义、社会主义|、共产主义)
+        if len(text) <= 4 and (CALL.match(text) or sum(len(sents.texts[s]) == len(text) for s, _ in f.places) * 2
+                               >= len(f.places)):
+            continue                     # a line of its own or an address: a signature, a vocative (李克强, 各位代表)
+        units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
         function = _function(text, units, leads, opens)
-        if function in CLAUSAL and not (opens and (closes or {}).get(f.canon, 1.0) >= 0.5):
+        ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
+        if function in CLAUSAL and not (opens and ends >= 0.5 and stops >= STOPS):
             continue                     # a clause opens and ends with it (…干部|要, …方向|，);
-                                         # 继续实施积极|的财政政策 does not
+                                         # 继续实施积极|的财政政策 does not; nor does a subject
+                                         # (全体组工干部|要…, 各级政府工作人员|必须…)
         _add(phrases, Phrase(function, text, [], units,
                              _example(sents, f.places[0][0], f.places[0][1], len(text)),
                              strength=strength.get(f.canon, 1.0), cohesion=(cohesion or {}).get(f.canon, 1.0)), f.canon)
@@ -144,6 +171,35 @@ def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
         return False
     fills = [b - a - len(g.first) for _, a, b, _ in g.places]
     return sum(fills) >= 2 * len(fills) and min(fills) >= 1
+
+
+def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
+    """Whether a phrase is an item of one same list at most of its places, three at least: the same
+    item (up to the next separator) stands beside it across a 、 (平等、团结、|互助的社会主义民族关系;
+    香港特别行政区、|澳门特别行政区同胞; not 指明了{正确, 前进}方向、|提供了根本遵循). A four-character
+    term is a 四字格 of its own there (拥政爱民、拥军优属)."""
+    n = len(key)
+    if len(places) < 3 or (n == 4 and "，" not in key):
+        return False
+    beside: Counter[str] = Counter()
+    for s, i in places:
+        t = sents.surface[s][0]
+        if t[i - 1:i] == "、":
+            beside["<" + ITEM.findall(t[:i - 1])[-1]] += 1
+        if t[i + n:i + n + 1] == "、":
+            beside[">" + ITEM.findall(t, i + n + 1)[0]] += 1
+    return bool(beside) and beside.most_common(1)[0][1] * 2 > len(places)
+
+
+def _cut_list(sents: Sentences, places: list[tuple[int, int]], text: str) -> bool:
+    """Whether a chain of items (joined by 、) goes on across another 、 at half of its places or more:
+    a list is taken whole, not its first or last items (新闻出版、广播影视、文学艺术|、哲学社会科学)."""
+    if "、" not in text:
+        return False
+    n = len(text)
+    goes_on = sum(t[i - 1:i] == "、" or t[i + n:i + n + 1] == "、"
+                  for t, i in ((sents.surface[s][0], i) for s, i in places))
+    return goes_on * 2 >= len(places)
 
 
 def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
@@ -184,7 +240,8 @@ def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> lis
         own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame",
                            "formulation")
         group = [p for p in group
-                 if (own and (small or p.docs >= 2 or p.function == "quotation")) or p.docs >= min_docs]
+                 if ((own and (small or p.docs >= 2 or p.function == "quotation")) or p.docs >= min_docs)
+                 and (not p.slots or cjk_count(SLOTS.sub("", p.text)) >= FIXED)]
         group.sort(key=lambda p: (-p.score, -p.docs, -len(p.places), p.key))
         out += group[:top]
     return out
@@ -263,7 +320,9 @@ def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:
 
 
 def _own_sentences(phrases: dict, corpus: Corpus) -> None:
-    """Transitions and closings: each sentence, or one template where several documents share a frame."""
+    """Transitions and closings: each sentence, or one template where several documents share a frame.
+    A closing call opens with a vocative (同志们，…), or is the last sentence of a speech whose closing
+    has a vocative line of its own (各位代表！)."""
     kinds = defaultdict(list)
     for doc in corpus.docs:
         lead_in = (doc.speech.transition or "").rstrip("。！？；")
@@ -272,8 +331,11 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
                 kinds["transition"].append(unit)
             elif unit.role == "closing" and MODESTY.match(unit.text):
                 kinds["closing.modesty"].append(unit)
-            elif unit.role == "closing" and unit.first and CALL.match(unit.text):
+            elif unit.role == "closing" and unit.first and CALL.match(unit.text) and "，" in unit.canon:
                 kinds["closing.call"].append(unit)
+        vocative = any(u.role == "closing" and CALL.match(u.text) and "，" not in u.canon for u in doc.units)
+        if vocative and doc.units and doc.units[-1].role == "closing" and not CALL.match(doc.units[-1].text):
+            kinds["closing.call"].append(doc.units[-1])    # 各位代表！ … the last sentence calls
     for function, units in kinds.items():
         items = list(dict.fromkeys((i, u.text) for i, u in enumerate(units)))
         grouped = set()
@@ -285,8 +347,10 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
             text = _template(frame)
             _add(phrases, Phrase(function, text, _names(frame), [units[i] for i, _ in members], members[0][1]), text)
         for i, u in enumerate(units):
-            if i not in grouped:
-                _add(phrases, Phrase(function, u.text, [], [u], u.text), canon(u.text))
+            text, n = TITLE.subn("《" + SLOT.format("A") + "》", u.text)
+            if i in grouped or len(text) > ONE_OFF:
+                continue                 # a long sentence of one speech is its own (在玉雄同志安排部署的基础上)
+            _add(phrases, Phrase(function, text, ["A"] if n else [], [u], u.text), canon(text))
 
 
 def _shared(frame: Frame, members: list[tuple[int, str]]) -> bool:

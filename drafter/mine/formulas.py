@@ -12,7 +12,9 @@ An n-gram of the index (see ``drafter.mine.index``) is a formula when
 - a short one (``SHORT`` characters or fewer, one clause) is measured for how it holds together: for
   every way of cutting it in two, the share it is of the rarer part's occurrences (合作共赢 is most of
   共赢; 经济发展 is a small part of 经济 and of 发展: two words side by side);
-- a formula of several clauses has no clause shorter than ``CLAUSE`` (攻坚克难，真抓实干; not 作用，促进);
+- a formula of several clauses has no clause shorter than ``CLAUSE`` (攻坚克难，真抓实干; not 作用，促进),
+  unless its clauses are of one length, three characters or more each, or two in three clauses or more
+  (保增长、保民生、保稳定; 调整、改革、整顿、提高);
 - it stands alone: no one character extends it at every place (nested and overlapping n-grams
   collapse to the longest only where the shorter never stands alone: 科教兴国 stays beside
   科教兴国战略 for its one place without 战略). Its counts are all its occurrences.
@@ -49,6 +51,12 @@ NEVER_START = frozenset("的之和与及或了等")
 #: function characters that end a word after a character they often follow (重要, 方向, 平等, 但是)
 WORDLIKE_END = frozenset("要是向等")
 WORDLIKE_SHARE = 0.15
+#: the least share a four-character term is of its commoner half (千方百计; not 义务教育)
+BOND = 0.3
+#: the least share of its places where a term of one clause closes the clause
+TERM_CLOSES = 0.2
+#: how far after a formula a number makes it a statistic
+NUMBER_REACH = 8
 
 
 @dataclass
@@ -63,17 +71,37 @@ class Found:
     cohesion: float            # for one clause: the least share it is of a part's occurrences, over its cuts
     top: int                   # occurrences of its commonest extension by one (content) character
     closes: int = 0            # occurrences followed by a clause boundary or a function character other than 的
+    bond: float = 1.0          # for four characters: the share it is of the commoner half's occurrences
+    numbers: int = 0           # occurrences with a number a few characters after (a statistic)
+    stops: int = 0             # occurrences followed by a clause boundary (punctuation, a line's end)
 
     def reusable(self, min_docs: int, ndocs: int = 0) -> bool:
         """Whether it is fit for the phrase bank: in ``min_docs`` documents, not extended by one same
         character at ``DOMINANT`` of its places (推进社会主义民主法|制), a short one holds together
         (``COHESION``; a four-character one 2.5 times, a three-character one five times as well), and a
-        three-character one is in at most a third of the ``ndocs`` documents."""
+        three-character one is in at most a third of the ``ndocs`` documents. Besides, both edges are
+        breaks at most of its places (strictly: 学习贯彻党的十|九 fails at one place of two); a
+        four-character term is most of both halves' occurrences (千方百计, 稳中求进: a 四字格; not
+        义务|教育, 持续|加大: two words side by side); a term of one clause that is no four-character
+        one closes a clause at ``TERM_CLOSES`` of its places and ends one at some place
+        (现代化建设取得|…, 发展同世界各国|的…, 更加紧密地团结|在… wait for what follows); it does not
+        start with 的, 了 or 及 (的前提下, 及其常委会…), nor end with the localiser 中 (经济社会发展中),
+        and is not followed by a number at half of its places (城镇登记失业率控制在4.5%: a
+        statistic). Clauses under ``CLAUSE`` characters have three characters or more, in three
+        clauses or more (not 自治区、直辖市)."""
         n = len(self.text)
-        need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and "，" not in self.text else 0
+        one = "，" not in self.text
+        need = {3: 5 * COHESION, 4: 2.5 * COHESION}.get(n, COHESION) if n <= SHORT and one else 0
         if n == MIN_CHARS and self.df * 3 > ndocs:
             return False         # 过程中, 残疾人: a three-character word in a third of the corpus is a word,
                                  # not a 提法 like 新常态
+        if self.strength <= 0.5 or self.text[0] in "的了及" or self.text[-1] == "中" or self.numbers * 2 >= self.tf:
+            return False
+        if one and (self.bond < BOND if n == 4 else self.closes < TERM_CLOSES * self.tf or self.stops == 0):
+            return False         # …紧密地团结|在…: never at a clause's end, a verb waits for its complement
+        clauses = self.text.split("，")
+        if not one and min(map(len, clauses)) < CLAUSE and (len(clauses) < 3 or min(map(len, clauses)) < 3):
+            return False         # 自治区、直辖市, 科技、教育、文化: a list of words; 保增长、保民生、保稳定 stays
         return self.df >= min_docs and self.top < DOMINANT * self.tf and self.cohesion >= need
 
 
@@ -101,9 +129,37 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
                 continue
             strength = min(level.left_open[i], level.right_open[i]) / tf
             cohesion = float(held[j]) if held is not None and "，" not in text else 1.0
-            out.append(Found(text, tf, int(level.df[i]), index.positions(level, int(i)), float(strength), cohesion,
-                             int(top[i]), int(level.right_punct[i])))
+            positions = index.positions(level, int(i))
+            out.append(Found(text, tf, int(level.df[i]), positions, float(strength), cohesion,
+                             int(top[i]), int(level.right_punct[i]), _bond(index, text, tf),
+                             _numbers(code, positions + n), _stops(code[positions + n])))
     return out
+
+
+def _bond(index: Index, text: str, tf: int) -> float:
+    """For a four-character term of one clause: the share it is of its commoner half's occurrences."""
+    if len(text) != 4 or "，" in text:
+        return 1.0
+    return tf / max(index.lookup(text[:2])[0], index.lookup(text[2:])[0], tf)
+
+
+def _stops(after: np.ndarray) -> int:
+    """How many of the characters after a formula's places are a clause boundary: no Chinese character,
+    digit or letter."""
+    word = _is_cjk(after) | ((after >= 48) & (after <= 57)) | (((after | 32) >= 97) & ((after | 32) <= 122))
+    return int((~word).sum())
+
+
+def _numbers(code: np.ndarray, ends: np.ndarray) -> int:
+    """How many of the places ending at ``ends`` have a number within ``NUMBER_REACH`` characters after
+    them, in the same sentence."""
+    hit = np.zeros(len(ends), bool)
+    open_ = np.ones(len(ends), bool)
+    for k in range(NUMBER_REACH):
+        c = code[np.minimum(ends + k, len(code) - 1)]
+        open_ &= c != 10
+        hit |= open_ & (((c >= 48) & (c <= 57)) | ((c >= 0xFF10) & (c <= 0xFF19)) | (c == 0x25) | (c == 0xFF05))
+    return int(hit.sum())
 
 
 def maximal(found: list[Found], share: float = 0.6) -> list[Found]:
@@ -135,7 +191,9 @@ def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
     if not balanced(text):
         return False
     clauses = text.split("，")
-    if len(clauses) > 1 and min(map(len, clauses)) < CLAUSE:
+    lengths = set(map(len, clauses))
+    if len(clauses) > 1 and min(lengths) < CLAUSE \
+            and not (len(lengths) == 1 and min(lengths) >= (3 if len(clauses) == 2 else 2)):
         return False
     if (text[0] in NEVER_START or (text[0] in FUNCTION and text[0] != "要")) and not _attached(index, text[1:], tf):
         return False

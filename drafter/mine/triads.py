@@ -2,7 +2,9 @@
 short, of one length (give or take two), that share a frame of a Chinese character or more (a
 quarter of a clause's length, for longer clauses),
 or four-character clauses joined by 、 (武装头脑、指导实践、推动工作). A lead-in on the first clause
-(要提高谋划工作的质量 beside 制定政策的质量) is left out.
+(要提高谋划工作的质量 beside 制定政策的质量) is left out; the lead-in that leaves the first clause at the
+second's length first (始终把|纪律教育、政德教育). A run that a list goes on before or after
+(…、伟大工程、伟大事业、伟大梦想; 纪律教育、政德教育、家风教育、警示教育作为必修课) is a cut list, not a triad.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ def triads(sentence: str) -> list[tuple[int, int]]:
             j += 1
         lead = _parallel(sentence, text, segments[i:j])
         assert lead is not None   # the loop stopped at the last j with a parallel run
-        found.append((segments[i][0] + lead, segments[j - 1][1]))
+        start, end = segments[i][0] + lead, segments[j - 1][1]
+        if sentence[start - 1:start] != "、" and sentence[end:end + 1] != "、":
+            found.append((start, end))
         i = j
     return found
 
@@ -48,7 +52,7 @@ def _parallel(sentence: str, text: str, spans: list[tuple[int, int]]) -> int | N
     if any(not SHORTEST <= len(r) <= LONGEST for r in rest):
         return None
     a, b = spans[0]
-    for lead in range(0, LEAD_IN + 1):
+    for lead in sorted(range(0, LEAD_IN + 1), key=lambda k: (b - a - k != len(rest[0]), k)):
         first = text[a + lead:b]
         if not SHORTEST <= len(first) <= LONGEST:
             continue

@@ -66,7 +66,10 @@ def test_fragments_with_a_fixed_neighbour_give_way_to_their_plausible_extension(
     bank = texts(seeds)
     for fragment in ("落实新时代党的", "于党的建设的重", "全体组工干部要", "组织部门作为"):
         assert fragment not in bank
-    assert {"贯彻新时代党的组织路线", "关于党的建设的重要思想", "全体组工干部"} <= bank
+    assert "贯彻新时代党的组织路线" in bank
+    # in the formulas, not the bank: one of its two places counts as cut (书记|关于, a pair the seeds bind);
+    # a subject (全体组工干部|要…) is no measure
+    assert {"关于党的建设的重要思想", "全体组工干部"} <= {f.canon for f in seeds.formulas}
 
 
 def test_edges_follow_the_variety_of_neighbours(bounds):

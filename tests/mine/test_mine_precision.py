@@ -1,11 +1,13 @@
 """Precision of the phrase bank on a hand-labelled random sample (tests/data/mine/precision.yaml).
 
-The sample is drawn again from a fresh mining run (the same seed, the same way): every labelled entry
-must still be in the bank with its text, the current sample must be labelled (else the labels no
+The sample is drawn again from a fresh mining run (the same seed, the same way): every entry labelled
+reusable must still be in the bank with its text (one labelled not reusable may go), the current sample must be labelled (else the labels no
 longer describe the bank: label the new entries), and the share of reusable entries must stay at
-least ``PRECISION``. The issue asks for 0.9; the labels measured 0.63 (gov-reports 0.58, seeds
-0.68): fragments at edges the bound-pair statistics cannot see, and bare topic nouns among the
-four-character terms. The bar is the measured value, so the test fails when the bank gets worse."""
+least ``PRECISION``. The issue asks for 0.9; the labels measured 0.82 (gov-reports 0.82, seeds
+0.82; 0.63 before the bank's rules of issue 9; draws from banks a few entries apart gave 0.78 to
+0.87: fifty entries a corpus leave about ±0.05). What is left is bare nouns (有色金属, 疫情防控),
+fragments the edge statistics pass (毛泽东|思想为指导, 按|规矩办事) and cut lists. The bar is the
+measured value, so the test fails when the bank gets worse."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.62
+PRECISION = 0.82
 
 
 def draw(result, k: int, seed: int):
@@ -39,7 +41,7 @@ def banks():
 
 
 def test_the_labelled_entries_are_still_mined(banks):
-    for e in LABELS["entries"]:
+    for e in (e for e in LABELS["entries"] if e["reusable"]):
         texts = {p.id: p.text for p in banks[e["corpus"]].phrases}
         assert texts.get(e["id"]) == e["text"], e
 

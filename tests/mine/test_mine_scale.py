@@ -50,7 +50,7 @@ def test_entries_carry_years_from_dates_and_file_names(tmp_path):
     files = library_files(mine_corpus(folder))
     entries = [e for name, text in files.items() if name.startswith("phrasebank/")
                for e in yaml.safe_load(text.split("\n", 1)[1])]
-    both = next(e for e in entries if e["text"] == "提供了根本遵循")
+    both = next(e for e in entries if e["text"] == "指明了{A}方向、提供了根本遵循")
     assert (both["years"] == {"first": 2015, "last": 2024, "by_year": {2015: 1, 2019: 1, 2024: 1}}
             and "dated" not in both)
     old = [e for e in entries if e.get("years", {}).get("last") == 2015]
