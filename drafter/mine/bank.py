@@ -339,7 +339,7 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
     for function, units in kinds.items():
         items = list(dict.fromkeys((i, u.text) for i, u in enumerate(units)))
         grouped = set()
-        for frame, members in parallel_sets(items, _shared):
+        for frame, members in parallel_sets(items, _shared, overlap=1 / 3):
             docs = {units[i].doc for i, _ in members}
             if len(docs) < 2:
                 continue

@@ -108,6 +108,7 @@ class Found:
 def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
     """The formulas of the index, longest first, then by text."""
     code = index.code
+    numbered = _number_ahead(code)
     out: list[Found] = []
     vocabulary = ndocs >= VOCABULARY
     for n in sorted(index.levels, reverse=True):
@@ -132,7 +133,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             positions = index.positions(level, int(i))
             out.append(Found(text, tf, int(level.df[i]), positions, float(strength), cohesion,
                              int(top[i]), int(level.right_punct[i]), _bond(index, text, tf),
-                             _numbers(code, positions + n), _stops(code[positions + n])))
+                             int(numbered[positions + n].sum()), _stops(code[positions + n])))
     return out
 
 
@@ -150,16 +151,15 @@ def _stops(after: np.ndarray) -> int:
     return int((~word).sum())
 
 
-def _numbers(code: np.ndarray, ends: np.ndarray) -> int:
-    """How many of the places ending at ``ends`` have a number within ``NUMBER_REACH`` characters after
-    them, in the same sentence."""
-    hit = np.zeros(len(ends), bool)
-    open_ = np.ones(len(ends), bool)
-    for k in range(NUMBER_REACH):
-        c = code[np.minimum(ends + k, len(code) - 1)]
-        open_ &= c != 10
-        hit |= open_ & (((c >= 48) & (c <= 57)) | ((c >= 0xFF10) & (c <= 0xFF19)) | (c == 0x25) | (c == 0xFF05))
-    return int(hit.sum())
+def _number_ahead(code: np.ndarray) -> np.ndarray:
+    """For each position: whether a number (digit or %) comes within ``NUMBER_REACH`` characters from
+    it, in the same sentence (before the next newline)."""
+    size = len(code)
+    at = np.arange(size)
+    number = ((code >= 48) & (code <= 57)) | ((code >= 0xFF10) & (code <= 0xFF19)) | (code == 0x25) | (code == 0xFF05)
+    next_number = np.minimum.accumulate(np.where(number, at, size)[::-1])[::-1]
+    next_line = np.minimum.accumulate(np.where(code == 10, at, size)[::-1])[::-1]
+    return (next_number < next_line) & (next_number < at + NUMBER_REACH)
 
 
 def maximal(found: list[Found], share: float = 0.6) -> list[Found]:

@@ -13,6 +13,7 @@ when the others share a clearly longer frame without it (深刻领会…的重�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections import Counter
 from itertools import combinations
 from typing import TypeGuard, cast
 
@@ -62,9 +63,12 @@ def strong(frame: Frame | None, size: int, whole: bool, mean_length: float = 0) 
         frame.literal >= COVER * mean_length
 
 
-def parallel_sets(items: list[tuple[int, str]], accept=None) -> list[tuple[Frame, list[tuple[int, str]]]]:
+def parallel_sets(items: list[tuple[int, str]], accept=None,
+                  overlap: float = 0.0) -> list[tuple[Frame, list[tuple[int, str]]]]:
     """The groups of (line, text) items that share a frame, largest first, each item in one group.
-    ``accept(frame, members)`` replaces the rule for a subgroup (and stops the search of the whole)."""
+    ``accept(frame, members)`` replaces the rule for a subgroup (and stops the search of the whole);
+    a pair of texts whose common characters are less than ``overlap`` of their mean length is not tried
+    (no frame of theirs can fix more)."""
     rest = list(dict.fromkeys(items))
     found = []
     whole = accept is None
@@ -72,7 +76,7 @@ def parallel_sets(items: list[tuple[int, str]], accept=None) -> list[tuple[Frame
     while len(rest) >= 2:
         best = _whole(rest, frames) if whole else None
         if best is None:
-            best = _largest(rest, accept or (lambda f, m: strong(f, len(m), False, _mean(m))), frames)
+            best = _largest(rest, accept or (lambda f, m: strong(f, len(m), False, _mean(m))), frames, overlap)
         if best is None:
             break
         frame, members = best
@@ -109,15 +113,18 @@ def _whole(items: list[tuple[int, str]], frames: _Frames):
     return frame, items
 
 
-def _largest(items: list[tuple[int, str]], accept, frames: _Frames):
+def _largest(items: list[tuple[int, str]], accept, frames: _Frames, overlap: float = 0.0):
     """The largest subgroup with a strong frame (most literal text on ties), found from pairs (each
     pair of texts once: a pair of the same texts finds the same subgroup)."""
     best = None
     tried = set()
+    counts = {t: Counter(t) for _, t in items} if overlap else {}
     for a, b in combinations(items, 2):
         if (a[1], b[1]) in tried:
             continue
         tried.add((a[1], b[1]))
+        if overlap and (counts[a[1]] & counts[b[1]]).total() < overlap * (len(a[1]) + len(b[1])) / 2:
+            continue
         pair = frames[a[1], b[1]]
         if pair is None:
             continue
