@@ -61,7 +61,7 @@ def main() -> None:
             old.unlink()
     for rel, text in files.items():
         (ROOT / rel).write_text(text, encoding="utf-8", newline="\n")
-        print(f"{rel}: {text.count(chr(10) + '- id: ')} 条 entries")
+        print(f"{rel}: {text.count(chr(10) + '- id: ')} 条")
 
 
 if __name__ == "__main__":
