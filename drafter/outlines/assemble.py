@@ -261,9 +261,10 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
     (``--sections``) are passed over. ``phrases`` (the library's bank) are quoted in the hints of
     parts that say their ``function``, ranked towards ``topic`` (else the ``topic`` value);
     ``variant`` picks the heading frame of every part that offers several (``sections.2.variant``
-    in the values picks one part's); ``minutes``/``chars`` set the length target.
+    in the values picks one part's); ``minutes``/``chars`` set the length target. A value may be
+    keyed by its Chinese label (会议名称 for occasion) where the label names one key.
     """
-    values = dict(values or {})
+    values = _by_label(outline, dict(values or {}))
     variables = {v["name"] for v in outline.variables}
     if topic and "topic" in variables and "topic" not in values:
         values["topic"] = topic
@@ -276,7 +277,8 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
         wide.speech(expand(outline, widest=True))
         unknown = [k for k in unknown if k not in wide.keys and k not in wide.variant_keys]
     if unknown:
-        close = difflib.get_close_matches(unknown[0], list(builder.keys), n=3)
+        named = list(builder.keys) + list(dict.fromkeys(k.placeholder.label for k in builder.keys.values()))
+        close = difflib.get_close_matches(unknown[0], named, n=3)
         hint = f"；是否想写：{', '.join(close)}" if close else ""
         listed = ", ".join(f"'{k}'" for k in unknown)
         raise OutlineError(f"提纲 {outline.id} 没有这个值：{listed}{hint}"
@@ -287,6 +289,27 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
             names = "、".join(f"{p.name}（{p.label}）" for p in missing)
             raise OutlineError(f"缺少 {len(missing)} 个值（--strict）：{names}")
     return speech
+
+
+def _by_label(outline: Outline, values: dict[str, str]) -> dict[str, str]:
+    """``values`` with keys given as labels (会议名称) turned into the keys they name (occasion)."""
+    if all(k.isascii() for k in values):
+        return values
+    wide = Assembler(outline, {})
+    wide.speech(expand(outline, widest=True))
+    labels: dict[str, list[str]] = {}
+    for name, key in wide.keys.items():
+        labels.setdefault(key.placeholder.label, []).append(name)
+    out: dict[str, str] = {}
+    for key, value in values.items():
+        names = [key] if key in wide.keys or key.isascii() else labels.get(key, [key])
+        if len(names) > 1:
+            raise OutlineError(f"标签“{key}”对应多个键（{', '.join(names[:3])} …）：请用键，"
+                               f"drafter outlines show {outline.id} 列出全部")
+        if names[0] in out:
+            raise OutlineError(f"“{key}”与 {names[0]} 是同一个值：只给一次")
+        out[names[0]] = value
+    return out
 
 
 def value_keys(outline: Outline, *, sections: int | None = None, points: int | None = None) -> dict[str, Key]:

@@ -106,6 +106,24 @@ def test_each_sub_point_gets_its_own_slot_values():
     assert points[2].heading == ["坚持担当作为，在锻造过硬队伍上精准聚力"]
 
 
+def test_values_may_be_keyed_by_their_chinese_labels():
+    outline = Library.resolve().outline("meeting-speech")
+    by_key = assemble(outline, {"occasion": "全市组织工作会议", "speaker": "张三"})
+    by_label = assemble(outline, {"会议名称": "全市组织工作会议", "讲话人": "张三"})
+    assert by_label == by_key
+    assert by_label.meta.occasion == ["全市组织工作会议"]
+
+
+def test_a_label_naming_several_keys_or_none_is_an_error_that_helps():
+    outline = Library.resolve().outline("meeting-speech")
+    with pytest.raises(DrafterError, match="标签“要点”对应多个键（sections.1.points.1.point"):
+        assemble(outline, {"要点": "x"})
+    with pytest.raises(DrafterError, match="没有这个值：'会议名'；是否想写：会议名称"):
+        assemble(outline, {"会议名": "x"})
+    with pytest.raises(DrafterError, match="同一个值"):
+        assemble(outline, {"occasion": "a", "会议名称": "b"})
+
+
 def test_values_are_text_never_templates_or_placeholders():
     values = gather(None, ["occasion={{ 7 * 7 }}会议", "role=\ue000date\ue001部长", "speaker=张明"])
     speech = assemble(Library.resolve().outline("meeting-speech"), values)
@@ -333,6 +351,13 @@ def test_new_with_a_user_library(tmp_path):
 def cli_subprocess(*args, cwd):
     return subprocess.run([sys.executable, "-m", "drafter.cli", *args], capture_output=True, text=True, cwd=cwd,
                           env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+
+
+def test_set_takes_a_chinese_label_in_a_real_process(tmp_path):
+    for name, value in (("a.docx", "会议名称=全市组织工作会议"), ("b.docx", "occasion=全市组织工作会议")):
+        done = cli_subprocess("new", "工作会议", "-o", name, "--set", value, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
 
 
 @pytest.mark.parametrize("args, message", [
