@@ -298,8 +298,8 @@ def _by_label(outline: Outline, values: dict[str, str]) -> dict[str, str]:
     wide = Assembler(outline, {})
     wide.speech(expand(outline, widest=True))
     labels: dict[str, list[str]] = {}
-    for name, key in wide.keys.items():
-        labels.setdefault(key.placeholder.label, []).append(name)
+    for name, known in wide.keys.items():
+        labels.setdefault(known.placeholder.label, []).append(name)
     out: dict[str, str] = {}
     for key, value in values.items():
         names = [key] if key in wide.keys or key.isascii() else labels.get(key, [key])
