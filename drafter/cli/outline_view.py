@@ -22,10 +22,10 @@ ITEM_SLOT = re.compile(r"^(.*\.)(\d+)\.([A-Za-z_]\w*)$")
 
 
 def outlines_table(entries: Iterable[Entry]) -> Table:
-    """The outlines of the library, one row each."""
-    table = Table(title="提纲", show_lines=False)
+    """The outlines of the library, one short row each; ``outlines show`` gives the convention."""
+    table = Table(title="提纲", caption="结构、惯例和出处：drafter outlines show ID", show_lines=False)
     table.add_column("id", no_wrap=True)
-    for column in ("名称", "文种", "部分", "总结自 / 惯例", "来源"):
+    for column in ("名称", "文种", "部分", "来源"):
         table.add_column(column, overflow="fold")
     for e in entries:
         where = e.origin if e.origin == BUILTIN else f"{e.origin}\n{e.path}"
@@ -36,14 +36,15 @@ def outlines_table(entries: Iterable[Entry]) -> Table:
         except DrafterError as exc:
             e.error = str(exc)
         if e.error:
-            table.add_row(e.id, f"[red]无法加载[/red]：{escape(e.error)}", "", "", "", escape(where))
+            table.add_row(e.id, f"[red]无法加载[/red]：{escape(e.error)}", "", "", escape(where))
             continue
         assert e.outline is not None   # an entry without an error has loaded
         part = items[0].part if items else None
         sections = str(len(items)) if part is None or part.min == part.max else f"{len(items)}（{part.min}–{part.max}）"
         names = "\n".join([e.outline.name, *e.outline.data.get("aliases", [])[:2]])
-        shape = "\n".join(e.outline.mined_from) or escape(e.outline.data.get("convention", ""))
-        table.add_row(e.id, names, e.outline.kind or "", sections, shape, escape(where))
+        if e.outline.mined_from:
+            where += f"\n总结自 {len(e.outline.mined_from)} 篇"
+        table.add_row(e.id, names, e.outline.kind or "", sections, escape(where))
     return table
 
 

@@ -180,6 +180,20 @@ def test_outlines_list_shows_origin_and_a_broken_user_outline(tmp_path):
     assert "无法加载" in rows["broken"]
 
 
+def test_outlines_list_fits_80_columns_in_a_few_lines_per_outline():
+    from rich.cells import cell_len
+
+    result = CliRunner().invoke(app, ["outlines", "list"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    rows = [line for line in lines if line.startswith("│")]
+    ids = [line.split("│")[1].strip() for line in rows if line.split("│")[1].strip()]
+    assert max(cell_len(line) for line in lines) <= 80
+    assert "meeting-speech" in ids and "工作会议讲话" in result.output
+    assert len(rows) <= 3 * len(ids)          # a name and two aliases; the convention is in show
+    assert "drafter outlines show ID" in result.output
+
+
 def test_outlines_show_prints_the_tree_and_per_item_keys():
     result = CliRunner().invoke(app, ["outlines", "show", "meeting-speech"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
