@@ -39,6 +39,9 @@ VARIABLES = {  # meta field: (variable, label)
     "speaker": ("speaker", "讲话人"), "author": ("author", "作者"), "date": ("date", "日期"),
 }
 
+#: a group of this many documents lists only heading frames seen in two of them
+RECUR = 5
+
 
 #: slug, name, kind, what the title (or the opening) says
 OCCASIONS = (
@@ -215,11 +218,19 @@ def _description(sh: Shape, docs: list[Doc], counts: list[int], groups: list[Gro
     for g in groups:
         if g.doc in names and g.kind == "heading":
             where.setdefault(g.pattern, []).append(g.doc)
+    least = 2 if len(docs) >= RECUR else 1         # in a large group a frame must recur to be listed
+    frames = Counter({f: n for f, n in frames.items() if len(set(where[f])) >= least and _wordy(f)})
     if frames:
         seen = sorted(frames, key=lambda f: (-len(set(where[f])), -frames[f], f))[:6]
         parts.append("标题句式 " + "；".join(f"{f}（{len(set(where[f]))} 篇：{'、'.join(sorted(set(where[f]))[:3])}）"
                                             for f in seen))
     return "，".join(parts) + "。"
+
+
+def _wordy(pattern: str) -> bool:
+    """Whether a frame's fixed text is words: some Chinese, no digits or Latin (not 201{A}, --{A})."""
+    fixed = re.sub(r"\{[A-Z]\}", "", pattern)
+    return any("\u4e00" <= c <= "\u9fff" for c in fixed) and not re.search(r"[0-9A-Za-z\-]", fixed)
 
 
 def _span(low_high: tuple[int, int]) -> str:

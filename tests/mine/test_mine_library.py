@@ -3,6 +3,7 @@ bank in the documented shape (the built-in bank is checked in test_mine_builtin.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,16 @@ def test_outlines_name_their_sources_and_frames(library):
     assert remarks["sections"]["items"][0]["heading"] == "{{ a }}新时代推进全面从严治党的{{ b }}"
     assert remarks["sections"]["min"] == 2 and remarks["sections"]["max"] == 3
     assert "从 2 篇研讨交流发言归纳" in remarks["description"] and "以更{A}与{B}" in remarks["description"]
+
+
+def test_a_large_group_lists_recurring_frames_of_words_only():
+    reports = ROOT.parent / "shared" / "corpus" / "gov-reports"
+    if not reports.is_dir():
+        pytest.skip("the government work reports are not at ../shared/corpus/gov-reports (CI has them)")
+    outline = next(o for o in mine_corpus(reports).outlines if o["id"] == "gov-report")
+    listed = outline["description"].split("标题句式 ", 1)[1].rstrip("。").split("；")
+    assert listed and all("1 篇" not in frame for frame in listed)
+    assert not any(c.isascii() for frame in listed for c in re.sub(r"\{[A-Z]\}", "", frame.split("（")[0])), listed
 
 
 def test_documents_of_one_occasion_share_an_outline(tmp_path):
