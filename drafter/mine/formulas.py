@@ -109,6 +109,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
     """The formulas of the index, longest first, then by text."""
     code = index.code
     numbered = _number_ahead(code)
+    stop = _stop(code)
     out: list[Found] = []
     vocabulary = ndocs >= VOCABULARY
     for n in sorted(index.levels, reverse=True):
@@ -133,7 +134,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             positions = index.positions(level, int(i))
             out.append(Found(text, tf, int(level.df[i]), positions, float(strength), cohesion,
                              int(top[i]), int(level.right_punct[i]), _bond(index, text, tf),
-                             int(numbered[positions + n].sum()), _stops(code[positions + n])))
+                             int(numbered[positions + n].sum()), int(stop[positions + n].sum())))
     return out
 
 
@@ -144,11 +145,10 @@ def _bond(index: Index, text: str, tf: int) -> float:
     return tf / max(index.lookup(text[:2])[0], index.lookup(text[2:])[0], tf)
 
 
-def _stops(after: np.ndarray) -> int:
-    """How many of the characters after a formula's places are a clause boundary: no Chinese character,
-    digit or letter."""
-    word = _is_cjk(after) | ((after >= 48) & (after <= 57)) | (((after | 32) >= 97) & ((after | 32) <= 122))
-    return int((~word).sum())
+def _stop(code: np.ndarray) -> np.ndarray:
+    """Whether each character is a clause boundary: no Chinese character, digit or letter."""
+    word = _is_cjk(code) | ((code >= 48) & (code <= 57)) | (((code | 32) >= 97) & ((code | 32) <= 122))
+    return ~word
 
 
 def _number_ahead(code: np.ndarray) -> np.ndarray:
