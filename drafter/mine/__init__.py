@@ -119,6 +119,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step = progress or (lambda stage, done, total: None)
     corpus = read_corpus(source, jobs, progress, scheduler)
     ndocs = len(corpus.docs)
+    given = min_docs is not None
     min_docs, top = limits(ndocs, min_docs, max_per_function)
     groups = [g for doc in corpus.docs for g in doc.groups]
     step("index", 0, 1)
@@ -140,7 +141,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("formulas", 1, 1)
     step("bank", 0, 1)
     phrases = build_bank(corpus, sents, kept, gaps, groups, IndexBounds(index), min_docs, top, strength, closes,
-                         cohesion)
+                         cohesion, every=given)
     step("bank", 1, 1)
     step("outlines", 0, 1)
     outlines = mine_outlines(corpus.docs, groups)

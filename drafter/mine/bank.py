@@ -111,8 +111,9 @@ def limits(ndocs: int, min_docs: int | None = None, max_per_function: int | None
 def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped: list[Gapped],
                groups: list[Group], bounds: Bounds, min_docs: int = 2, max_per_function: int = 120,
                strength: dict[str, float] | None = None, closes: dict[str, tuple[float, float]] | None = None,
-               cohesion: dict[str, float] | None = None) -> list[Phrase]:
+               cohesion: dict[str, float] | None = None, every: bool = False) -> list[Phrase]:
     """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score.
+    ``every``: ``min_docs`` holds for every function but quotations (the user set it), not only for formulas.
     ``closes`` gives per formula the share of its places followed by a clause boundary or a function
     character, and the share followed by a clause boundary."""
     phrases: dict[tuple[str, str], Phrase] = {}
@@ -160,7 +161,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     _shapes(phrases, corpus)
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
-    return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function))
+    return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function, every))
 
 
 def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
@@ -217,9 +218,9 @@ def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
     return opened * 2 >= len(places)
 
 
-def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> list[Phrase]:
+def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int, every: bool = False) -> list[Phrase]:
     """Score every phrase; keep those seen in ``min_docs`` documents (the speeches' own sentences,
-    shapes and frames in one), the best ``top`` of each function."""
+    shapes and frames in one, unless ``every``; a quotation in one), the best ``top`` of each function."""
     years = [d.year for d in corpus.docs]
     span = sorted({y for y in years if y is not None})
     by_function: dict[str, list[Phrase]] = defaultdict(list)
@@ -235,12 +236,14 @@ def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int) -> lis
     out = []
     small = len(corpus.docs) <= SMALL
     for function, group in by_function.items():
-        # a speech's own transition or closing, a quotation, a triad or a heading frame counts from one
-        # document in a small corpus; in a large one, only where it recurs
+        # a speech's own transition or closing, a triad or a heading frame counts from one document in a
+        # small corpus, in a large one where it recurs, and from min_docs when the user set it; a
+        # quotation counts from one document always
         own = function in ("transition", "closing.call", "closing.modesty", "quotation", "triad", "frame",
                            "formulation")
         group = [p for p in group
-                 if ((own and (small or p.docs >= 2 or p.function == "quotation")) or p.docs >= min_docs)
+                 if ((own and not every and (small or p.docs >= 2)) or p.function == "quotation"
+                     or p.docs >= min_docs)
                  and (not p.slots or cjk_count(SLOTS.sub("", p.text)) >= FIXED)]
         group.sort(key=lambda p: (-p.score, -p.docs, -len(p.places), p.key))
         out += group[:top]

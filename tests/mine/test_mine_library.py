@@ -72,6 +72,13 @@ def test_a_large_group_lists_recurring_frames_of_words_only():
     assert not any(c.isascii() for frame in listed for c in re.sub(r"\{[A-Z]\}", "", frame.split("（")[0])), listed
 
 
+def test_min_docs_set_by_the_user_holds_for_every_entry_but_quotations():
+    default = mine_corpus(SEEDS)
+    assert any(p.docs < 3 and p.function != "quotation" for p in default.phrases)   # the seeds' own sentences
+    strict = mine_corpus(SEEDS, min_docs=3)
+    assert strict.phrases and all(p.docs >= 3 for p in strict.phrases if p.function != "quotation")
+
+
 def test_documents_of_one_occasion_share_an_outline(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
