@@ -59,7 +59,15 @@ def split_lines(text: str) -> list[SourceLine]:
 def read_text_lines(path: Path) -> list[SourceLine]:
     data = read_input(path)
     lines = split_lines(decode(data, where=str(path)))
-    return markdown_lines(lines) if path.suffix.lower() in (".md", ".markdown") else lines
+    markdown = path.suffix.lower() in (".md", ".markdown") or _looks_markdown(lines)
+    return markdown_lines(lines) if markdown else lines
+
+
+def _looks_markdown(lines: list[SourceLine]) -> bool:
+    """Whether a plain-text file is Markdown (a page saved as Markdown, named .txt): its first
+    non-empty line is a "#" heading (Chinese prose never starts a line with "# ")."""
+    first = next((line.text for line in lines if line.text.strip()), "")
+    return bool(MD_HEADING.match(first))
 
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -70,18 +78,23 @@ MD_HINT = re.compile(r"^\s*>\s*提示")
 
 
 def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
-    """Markdown markup off the lines: "#" headings become heading levels (a single leading "# " is the
-    title), emphasis and quote marks go; HTML comments and "> 提示：" lines (writing hints) are not speech text."""
+    """Markdown markup off the lines: "#" headings become heading levels (a single "# " with only deeper
+    headings above it is the title, and those above are kickers of the head), emphasis and quote marks
+    go; HTML comments and "> 提示：" lines (writing hints) are not speech text."""
     headings = [(line, MD_HEADING.match(line.text)) for line in lines]
     tops = [line for line, m in headings if m and len(m.group(1)) == 1]
-    first = next((line for line in lines if line.text.strip()), None)
-    has_title = len(tops) == 1 and tops[0] is first
+    before = [m for line, m in headings[:next((k for k, (x, _) in enumerate(headings) if tops and x is tops[0]), 0)]
+              if line.text.strip()]
+    has_title = len(tops) == 1 and all(before)    # only deeper headings (a kicker) above the one "# "
     out = []
     for line, m in headings:
         text = "" if MD_HINT.match(line.text) else MD_COMMENT.sub("", line.text)
         if m:
             level = len(m.group(1)) - (1 if has_title else 0)
-            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)), Hints(level or None, title=level == 0)))
+            if has_title and line.no < tops[0].no:
+                level = -1            # a kicker above the title: a line of the head, no heading
+            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)),
+                                  Hints(level if level > 0 else None, title=level == 0)))
             continue
         text = re.sub(r"^\s*>\s?", "", text)
         out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", text)))

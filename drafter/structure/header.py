@@ -118,6 +118,14 @@ def read_header(lines: list[Line]) -> Header:
     """Take the head of a speech off the front of its cleaned lines."""
     head = Header()
     i = title_end = 0
+    # lines above the line a reader marked as the title (a Markdown kicker over its "# " title) are the
+    # page's, not the speech's
+    marked = next((k for k, line in enumerate(lines[:3]) if line.hints.title), 0)
+    if marked and all(titleish(line) for line in lines[:marked]):
+        head.removed += [Removed(line.no, line.raw.strip(), "网页标题") for line in lines[:marked]]
+        lines = lines[marked:]
+    else:
+        marked = 0
     if lines and titleish(lines[0]) and len(lines) > 1:
         title = lines[0].text
         i = 1
@@ -185,7 +193,7 @@ def read_header(lines: list[Line]) -> Header:
         else:
             break
         i += 1
-    head.used = i
+    head.used = i + marked
     for part in (head.title, head.subtitle.lstrip("—") if head.subtitle else None):
         m = OCCASION.match(part) if part else None
         if m:

@@ -192,6 +192,20 @@ def test_markdown_headings_title_and_comments(tmp_path):
     assert all("提示" not in p.text for p in speech.paragraphs())
 
 
+def test_a_txt_page_saved_as_markdown_is_read_as_markdown_kicker_and_all(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("### 某某杂志发表重要文章\n\n# 在全市组织工作会议上的讲话\n\n"
+                    "> 《某某日报》（2025年01月01日第 02 版）\n\n同志们：\n\n" + BODY
+                    + "\n\n## 一、提高站位\n\n" + BODY + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("title") == "在全市组织工作会议上的讲话"
+    assert heads(speech) == [(1, "一、", False, "提高站位")]
+    assert ("某某杂志发表重要文章", "网页标题") in [(r.text, r.why) for r in speech.removed]
+    plain = tmp_path / "plain.txt"          # a hashtag is no Markdown heading
+    plain.write_text("#学习贯彻#在全市组织工作会议上的讲话\n\n同志们：\n\n" + BODY + "\n", encoding="utf-8")
+    assert read_speech(plain).meta.text("title") == "#学习贯彻#在全市组织工作会议上的讲话"
+
+
 def test_gb18030_file_with_crlf_reads_like_utf8(tmp_path):
     text = "在全市组织工作会议上的讲话\r\n\r\n同志们：\r\n\r\n" + BODY + "\r\n\r\n一、提高站位\r\n\r\n" + BODY + "\r\n"
     path = tmp_path / "gb.txt"

@@ -10,6 +10,8 @@ or above its floor; ``PYTHONPATH=. python tests/pages_score.py`` prints every mi
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pages_score import FIELDS, FILES, score, table
 
@@ -39,11 +41,8 @@ KNOWN = {
         "the greeting after the salutation's comma (大家下午好！) is labelled as part of it",
     ("025_peopledaily-new-year-address.txt", "removed"):
         "newspaper pull quotes (■) before the text are kept as its pull quotes (the held-out convention)",
-    ("026_peopledaily-qiushi-article-report.txt", "removed"): "a '### ' Markdown kicker above the headline is kept",
-    ("026_peopledaily-qiushi-article-report.txt", "title"): "the Markdown kicker is read as the title",
-    ("026_peopledaily-qiushi-article-report.txt", "subtitle"): "the Markdown headline is read as the subtitle",
     ("026_peopledaily-qiushi-article-report.txt", "speaker"):
-        "the kicker (《求是》杂志发表…) is read as the headline naming the speaker",
+        "the kicker (《求是》杂志发表习近平总书记重要文章) names the author in a way headlines are not read for",
     ("026_peopledaily-qiushi-article-report.txt", "date"):
         "the dateline of a news report about an article is read as the text's date",
     ("027_fanwen-gwyoo-county-projects.txt", "removed"):
@@ -91,8 +90,8 @@ def test_page_field(name, field):
 
 
 #: the share of pages each field must get right (measured 2026-12-02 on 38 pages; raise it as misses are fixed)
-FLOOR = {"title": 0.89, "subtitle": 0.94, "speaker": 0.89, "date": 0.89, "published": 0.97, "salutation": 0.94,
-         "removed": 0.81, "headings": 0.81, "parts": 1.0}
+FLOOR = {"title": 0.92, "subtitle": 0.97, "speaker": 0.89, "date": 0.89, "published": 0.97, "salutation": 0.94,
+         "removed": 0.84, "headings": 0.81, "parts": 1.0}
 
 
 def test_field_agreement(capsys):
@@ -147,4 +146,7 @@ def test_nothing_of_a_page_is_lost(name):
     from drafter.structure import read_speech
 
     speech = read_speech(PAGES / name)
-    assert source_chars((PAGES / name).read_text(encoding="utf-8"), speech) - speech_chars(speech) == Counter()
+    text = (PAGES / name).read_text(encoding="utf-8")
+    if text.startswith("# ") or text.startswith("##"):     # a page saved as Markdown: its marks are no text
+        text = re.sub(r"(?m)^(?:#{1,6}\s+|>\s?)", "", text)
+    assert source_chars(text, speech) - speech_chars(speech) == Counter()
