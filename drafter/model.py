@@ -68,6 +68,7 @@ ROLES = (
     "pull_quote",   # ● lines of a newspaper article (导语)
     "closing",      # closing paragraphs (同志们，…; 以上发言，…)
     "author_note",  # （作者系…）
+    "appendix",     # 附件, 名词解释 after the speech: the document's, not the speech's text
 )
 
 

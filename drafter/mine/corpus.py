@@ -272,7 +272,8 @@ def _units(index: int, speech: Speech) -> Iterable[Unit]:
     for section in speech.walk():
         yield from _section(index, section)
     for p in speech.back:
-        yield from _sentences(index, p, p.role)
+        if p.role != "appendix":         # a glossary or an annex is the document's, not the speech's
+            yield from _sentences(index, p, p.role)
 
 
 def _section(index: int, section: Section) -> Iterable[Unit]:

@@ -145,7 +145,7 @@ class _Builder:
         if role == "pull_quote" and (self.open or self.speech.sections):
             role = None  # a bulleted line inside the body is body text; pull quotes lead an article
         p = Paragraph([para.text], role or "body", para.line, tuple(para.lines))
-        if role == "author_note":
+        if role in ("author_note", "appendix"):
             self.speech.back.append(p)
         elif not self.open and not self.speech.sections:
             if p.role == "body":
@@ -276,9 +276,14 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     dropped = {r.line for r in speech.removed}
     paras = _split_salutation(join_lines(lines[head.used:], dropped))
     builder = _Builder(speech)
-    leads = _lead_heads(paras)
-    bare = _bare_heads(paras)
+    tail = _appendix(paras)
+    leads = _lead_heads(paras[:tail])
+    bare = _bare_heads(paras[:tail])
     for i, para in enumerate(paras):
+        if i >= tail:
+            if not para.is_gap:
+                builder.paragraph(para, "appendix")
+            continue
         if para.is_gap:
             builder.gap(para)
             continue
@@ -445,6 +450,24 @@ def _sibling_firsts(paras: list[Para]) -> dict[int, str]:
         firsts[i + 1] = f"{style} under {ladder[-1][1] if ladder else -1}"
         ladder.append((style, i))
     return firsts
+
+
+#: the line an appendix of the document opens with: 附件1, 附件：…, 附录, 名词解释, 注释
+APPENDIX = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].{0,40})?|附录|名词解释|注释)\s*[:：]?$")
+
+
+def _appendix(paras: list[Para]) -> int:
+    """Where an appendix of the document starts (附件1, 名词解释 … after half of the text, after the speech):
+    its lines are kept as back matter, never headings; the number of paragraphs when there is none."""
+    total = sum(len(p.text) for p in paras if not p.is_gap)
+    before = 0
+    for i, para in enumerate(paras):
+        if para.is_gap:
+            continue
+        if i and before * 2 >= total and APPENDIX.match(para.text.strip()):
+            return i
+        before += len(para.text)
+    return len(paras)
 
 
 def _mark_closing(speech: Speech) -> None:

@@ -206,6 +206,21 @@ def test_a_txt_page_saved_as_markdown_is_read_as_markdown_kicker_and_all(tmp_pat
     assert read_speech(plain).meta.text("title") == "#学习贯彻#在全市组织工作会议上的讲话"
 
 
+def test_an_appendix_after_the_speech_is_back_matter_never_headings(tmp_path):
+    text = ("在全市组织工作会议上的讲话\n\n同志们：\n\n" + BODY + "\n\n一、提高站位\n\n" + BODY * 3
+            + "\n\n二、抓好落实\n\n" + BODY * 3 + "\n\n同志们，让我们团结一心，奋力开创新局面！\n\n"
+            + "名词解释\n\n1.“四上”企业：\n\n指规模以上工业企业等。\n\n2.“双高计划”：\n\n指高水平高职学校建设计划。\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    speech = read_speech(path)
+    assert heads(speech) == [(1, "一、", False, "提高站位"), (1, "一、", False, "抓好落实")]
+    assert [p.role for p in speech.back][:2] == ["closing", "appendix"]
+    assert [p.text for p in speech.back if p.role == "appendix"][:2] == ["名词解释", "1.“四上”企业："]
+    early = tmp_path / "early.txt"          # in the first half of a text, 附件 is no appendix
+    early.write_text("关于印发讲话的通知\n\n附件\n\n一、提高站位\n\n" + BODY * 3 + "\n", encoding="utf-8")
+    assert not any(p.role == "appendix" for p in read_speech(early).back)
+
+
 def test_gb18030_file_with_crlf_reads_like_utf8(tmp_path):
     text = "在全市组织工作会议上的讲话\r\n\r\n同志们：\r\n\r\n" + BODY + "\r\n\r\n一、提高站位\r\n\r\n" + BODY + "\r\n"
     path = tmp_path / "gb.txt"

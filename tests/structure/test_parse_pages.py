@@ -20,12 +20,8 @@ KNOWN = {
     # lead heads the excerpts leave too few of, or that read as topic sentences
     ("001_jilin-gov-report-fjlib.txt", "headings"):
         "a single lead head under （一） in an excerpt, where the other （n） open with long sentences",
-    ("003_sichuan-gov-report-tail-repeat.txt", "headings"):
-        "the glossary's 1． items after the closing read as headings",
     ("006_qinghai-gov-report-editor.txt", "headings"):
         "one-line lead heads right under their （n） with their bodies cut (read as the sections' bodies)",
-    ("008_guangdong-gov-report-appendix.txt", "headings"):
-        "standalone 一是… lines and the appendix's own 一、二、 after the closing read as headings",
     ("013_shaoxing-xinhua-hu-tsinghua.txt", "headings"): "topic sentences of a long speech read as lead heads",
     ("015_shaoxing-shuzhi-three-leaders.txt", "headings"): "single lead heads inside each 述职 part",
     ("021_shaoxing-weekly-study-party-congress.html", "headings"):
@@ -91,7 +87,7 @@ def test_page_field(name, field):
 
 #: the share of pages each field must get right (measured 2026-12-02 on 38 pages; raise it as misses are fixed)
 FLOOR = {"title": 0.92, "subtitle": 0.97, "speaker": 0.89, "date": 0.89, "published": 0.97, "salutation": 0.94,
-         "removed": 0.84, "headings": 0.81, "parts": 1.0}
+         "removed": 0.84, "headings": 0.86, "parts": 1.0}
 
 
 def test_field_agreement(capsys):
