@@ -136,6 +136,14 @@ def read_header(lines: list[Line]) -> Header:
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             title = join_title(title, lines[i].text)
             i += 1
+            # a third line of phrases set the same way (忠实践行… / 坚决做到… / 在高质量发展中奋力推进…):
+            # the title goes on where the line names no occasion, date or speaker
+            third = lines[i] if i < len(lines) else None
+            if (third and third.no == lines[i - 1].no + 1 and " " in title and len(third.text) <= 40
+                    and titleish(third) and not SUBTITLE_START.match(third.text)
+                    and not OCCASION.match(third.text) and not OCCASION_END.search(third.text)):
+                title = join_title(title, third.text)
+                i += 1
         head.title, head.subtitle = split_title(title)
     title_end = i
     key = squash(head.title + (head.subtitle or "")) if head.title else None

@@ -221,6 +221,19 @@ def test_an_appendix_after_the_speech_is_back_matter_never_headings(tmp_path):
     assert not any(p.role == "appendix" for p in read_speech(early).back)
 
 
+def test_a_title_set_in_three_lines_of_phrases_is_one_title(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("忠实践行“八八战略”\n坚决做到“两个维护”\n在高质量发展中奋力推进共同富裕先行\n同志们：\n\n" + BODY
+                    + "\n", encoding="utf-8")
+    speech = read_speech(path)
+    assert speech.meta.text("title") == "忠实践行“八八战略” 坚决做到“两个维护” 在高质量发展中奋力推进共同富裕先行"
+    assert speech.meta.subtitle is None
+    occasion = tmp_path / "speech.txt"      # an occasion under a two-line title stays its subtitle
+    occasion.write_text("忠实践行“八八战略”\n坚决做到“两个维护”\n在全市组织工作会议上的讲话\n同志们：\n\n" + BODY
+                        + "\n", encoding="utf-8")
+    assert read_speech(occasion).meta.text("subtitle") == "在全市组织工作会议上的讲话"
+
+
 def test_gb18030_file_with_crlf_reads_like_utf8(tmp_path):
     text = "在全市组织工作会议上的讲话\r\n\r\n同志们：\r\n\r\n" + BODY + "\r\n\r\n一、提高站位\r\n\r\n" + BODY + "\r\n"
     path = tmp_path / "gb.txt"
