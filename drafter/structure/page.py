@@ -104,7 +104,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         if k in taken:
             continue
         note = len(text) >= 15 and re.search(r"[，。！,!]", text)     # a sentence, never a title
-        if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)):
+        if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)
+                     or _names_next_title(text, lines[k + 1:k + 3])):
             take(k, "转发按语")
             day = re.search(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
             if day and not page.dateline:
@@ -118,6 +119,13 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         issue = ISSUE.match(text)
         if issue or (MASTHEAD.match(text) and k + 1 < len(lines) and ISSUE.match(lines[k + 1].text)):
             take(k, "转发按语")
+    # a column tag in 【】 just above the page's metadata row (【2019年5月学习材料】)
+    for k in range(head_end):
+        nxt_no = lines[k + 1].no if k + 1 < len(lines) else None
+        if (k not in taken and COLUMN_TAG.match(lines[k].text)
+                and any(r.why in META_REASONS and r.line > lines[k].no and (nxt_no is None or r.line < nxt_no)
+                        for r in removed)):
+            take(k, "网页标题")
     # the page's headline: the first title-like line, just above the page's metadata row
     first = next((k for k in range(head_end) if k not in taken), None)
     if first is not None and titleish(lines[first]):
@@ -198,6 +206,17 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         out.removed.append(Removed(lines[k].no, lines[k].raw.strip(), why))
     out.lines = [line for k, line in enumerate(lines) if k not in taken]
     return out
+
+
+#: a page's column tag: a short label wholly in 【】
+COLUMN_TAG = re.compile(r"^【[^【】]{2,30}】$")
+
+
+def _names_next_title(text: str, following: list[Line]) -> bool:
+    """Whether a note quotes in 《》 the title that one of the next lines sets (本月推荐…《在…上的讲话》 above
+    the speech's title line): a note introducing the text, not the text."""
+    quoted = {squash(q) for q in re.findall(r"《([^《》]{4,60})》", text)}
+    return any(squash(line.text) in quoted for line in following)
 
 
 #: the sentence a picture's caption opens with: "这是…", "图为…"

@@ -234,6 +234,21 @@ def test_a_title_set_in_three_lines_of_phrases_is_one_title(tmp_path):
     assert read_speech(occasion).meta.text("subtitle") == "在全市组织工作会议上的讲话"
 
 
+def test_a_note_naming_the_next_title_and_a_column_tag_are_page_matter(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("【2019年5月学习材料】\n文章来源：本站原创 作者：佚名 发布时间：2019年05月23日 点击数： 次\n"
+                    "今年是五四运动100周年。本月推荐给各位老师的是《在全市组织工作会议上的讲话》。\n"
+                    "在全市组织工作会议上的讲话\n张明\n同志们：\n" + BODY + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("title") == "在全市组织工作会议上的讲话"
+    assert speech.meta.text("speaker") == "张明"
+    why = {r.text[:8]: r.why for r in speech.removed}
+    assert why["【2019年5月"] == "网页标题" and why["今年是五四运动1"] == "转发按语"
+    tag = tmp_path / "skeleton.txt"         # a placeholder line of a skeleton is no column tag
+    tag.write_text("【会议名称】\n在全市组织工作会议上的讲话\n同志们：\n" + BODY + "\n", encoding="utf-8")
+    assert not any(r.why == "网页标题" for r in read_speech(tag).removed)
+
+
 def test_gb18030_file_with_crlf_reads_like_utf8(tmp_path):
     text = "在全市组织工作会议上的讲话\r\n\r\n同志们：\r\n\r\n" + BODY + "\r\n\r\n一、提高站位\r\n\r\n" + BODY + "\r\n"
     path = tmp_path / "gb.txt"
