@@ -114,6 +114,21 @@ def split_title(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+def _cut_glued_title(head: Header, line: Line) -> None:
+    """The title the page ran into the first paragraph, after its speaker (市长在…上的讲话这次…): cut off as
+    a repeat of the title, the name before it read as the speaker."""
+    assert head.title is not None
+    at = line.text.find(head.title)
+    prefix = line.text[:at]
+    if (at < 0 or len(head.title) < 8 or len(line.text) < at + len(head.title) + 10
+            or not re.fullmatch(r"[\u4e00-\u9fff、]{0,12}", prefix)):
+        return
+    head.removed.append(Removed(line.no, line.text[:at + len(head.title)], "标题重复"))
+    line.text = line.text[at + len(head.title):].lstrip("，,。 ")
+    if prefix and not head.speaker:
+        head.speaker = prefix
+
+
 def read_header(lines: list[Line]) -> Header:
     """Take the head of a speech off the front of its cleaned lines."""
     head = Header()
@@ -201,6 +216,8 @@ def read_header(lines: list[Line]) -> Header:
         else:
             break
         i += 1
+    if head.title and i < len(lines):
+        _cut_glued_title(head, lines[i])
     head.used = i + marked
     for part in (head.title, head.subtitle.lstrip("—") if head.subtitle else None):
         m = OCCASION.match(part) if part else None

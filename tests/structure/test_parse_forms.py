@@ -249,6 +249,16 @@ def test_a_note_naming_the_next_title_and_a_column_tag_are_page_matter(tmp_path)
     assert not any(r.why == "网页标题" for r in read_speech(tag).removed)
 
 
+def test_a_title_run_into_the_first_paragraph_is_cut_off_with_its_speaker(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("在全市招商引资工作会议上的讲话\n市长在全市招商引资工作会议上的讲话这次会议，目的是掀起招商引资新高潮。"
+                    + BODY + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("speaker") == "市长"
+    assert next(speech.paragraphs()).text.startswith("这次会议，目的是")
+    assert ("市长在全市招商引资工作会议上的讲话", "标题重复") in [(r.text, r.why) for r in speech.removed]
+
+
 def test_gb18030_file_with_crlf_reads_like_utf8(tmp_path):
     text = "在全市组织工作会议上的讲话\r\n\r\n同志们：\r\n\r\n" + BODY + "\r\n\r\n一、提高站位\r\n\r\n" + BODY + "\r\n"
     path = tmp_path / "gb.txt"
