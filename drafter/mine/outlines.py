@@ -124,10 +124,30 @@ def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
     by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
         by_occasion.setdefault(occasion(doc), []).append(doc)
-    return sorted((_outline(o, members, groups) for o, members in by_occasion.items()), key=lambda o: o["id"])
+    plain = _Anonymous(docs)
+    return sorted((_outline(o, members, groups, plain) for o, members in by_occasion.items()), key=lambda o: o["id"])
 
 
-def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group]) -> dict:
+class _Anonymous:
+    """Examples without local people's names: two characters before 同志 that one document of the corpus
+    alone puts there, and that stand nowhere else (a given name, not 全体 or 广大), become ××
+    (在玉雄同志安排部署的基础上 → 在××同志…); a name several documents use stays (习近平同志)."""
+
+    NAMED = re.compile(r"([\u4e00-\u9fff]{2})(?=同志)")
+
+    def __init__(self, docs: list[Doc]):
+        seen: Counter[str] = Counter()
+        for doc in docs:
+            seen.update({m.group(1) for u in doc.units for m in self.NAMED.finditer(u.text)})
+        once = [name for name, n in seen.items() if n == 1]
+        text = "\n".join(u.text for doc in docs for u in doc.units) if once else ""
+        self.local = {name for name in once if text.count(name) <= text.count(name + "同志") + 1}
+
+    def __call__(self, text: str) -> str:
+        return self.NAMED.sub(lambda m: "××" if m.group(1) in self.local else m.group(1), text)
+
+
+def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], plain: _Anonymous) -> dict:
     counts = [len(d.speech.sections) for d in docs]
     usual = sorted(counts)[len(counts) // 2]
     rep = max(docs, key=lambda d: (len(d.speech.sections) == usual, len(d.speech.headings()), -docs.index(d)))
@@ -148,12 +168,12 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group]) -
     outline.update(body)
     if sh.ladder:
         outline["numbering"] = list(sh.ladder)
-    outline["front"] = _front(docs)
+    outline["front"] = _front(docs, plain)
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
     points = [len(s.children) for d in docs for s in d.speech.sections if s.children]
     outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, _usual(counts) or (0, 0),
                                 _usual(points)) if speech.sections else []
-    back = _back(docs)
+    back = _back(docs, plain)
     if back:
         outline["back"] = back
     return outline
@@ -242,7 +262,7 @@ def _majority(docs: list[Doc], test) -> bool:
     return sum(1 for d in docs if test(d.speech)) * 2 > len(docs)
 
 
-def _front(docs: list[Doc]) -> list[dict]:
+def _front(docs: list[Doc], plain: _Anonymous) -> list[dict]:
     front: list[dict[str, Any]] = []
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
@@ -252,23 +272,23 @@ def _front(docs: list[Doc]) -> list[dict]:
     front.append({"role": "opening", "hint": "开头：交代背景、依据和这次讲话的主题", "phrases": ["opening.context"]})
     examples = [t for d in docs if (t := d.speech.transition)]
     if examples and _majority(docs, lambda s: s.transition):
-        front.append({"role": "transition", "hint": f"过渡句，例：{examples[0]}", "phrases": ["transition"]})
+        front.append({"role": "transition", "hint": f"过渡句，例：{plain(examples[0])}", "phrases": ["transition"]})
     return front
 
 
-def _back(docs: list[Doc]) -> list[dict]:
+def _back(docs: list[Doc], plain: _Anonymous) -> list[dict]:
     back = []
     closings = [p.text for d in docs for p in d.speech.closing]
     if closings and _majority(docs, lambda s: s.closing):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:
-            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(calls[0])}",
+            back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(plain(calls[0]))}",
                          "phrases": ["closing.call"]})
         modest = [t for t in closings if t.startswith("以上")]
         if modest:
-            back.append({"role": "closing", "hint": f"结束语，例：{modest[0]}", "phrases": ["closing.modesty"]})
+            back.append({"role": "closing", "hint": f"结束语，例：{plain(modest[0])}", "phrases": ["closing.modesty"]})
         if not back:
-            back.append({"role": "closing", "hint": f"结束语，例：{_short(closings[0])}"})
+            back.append({"role": "closing", "hint": f"结束语，例：{_short(plain(closings[0]))}"})
     if _majority(docs, lambda s: any(p.role == "author_note" for p in s.back)):
         back.append({"role": "author_note", "hint": "作者简介：（作者系……）"})
     return back

@@ -12,6 +12,7 @@ from docx import Document
 
 from drafter.errors import DrafterError
 from drafter.mine import mine_corpus, write_library
+from drafter.mine.outlines import _Anonymous
 from drafter.mine.write import MARK
 from drafter.library import Library
 from drafter.outlines.check import check_outline
@@ -77,6 +78,16 @@ def test_min_docs_set_by_the_user_holds_for_every_entry_but_quotations():
     assert any(p.docs < 3 and p.function != "quotation" for p in default.phrases)   # the seeds' own sentences
     strict = mine_corpus(SEEDS, min_docs=3)
     assert strict.phrases and all(p.docs >= 3 for p in strict.phrases if p.function != "quotation")
+
+
+def test_outline_examples_leave_out_local_names_but_keep_leaders(library):
+    data = yaml.safe_load((library / "outlines" / "work-meeting.yaml").read_text(encoding="utf-8"))
+    hints = [part.get("hint", "") for part in data["front"] + data.get("back", [])]
+    transition = next(h for h in hints if h.startswith("过渡句"))
+    assert "在××同志安排部署的基础上" in transition and "玉雄" not in transition
+    plain = _Anonymous(mine_corpus(SEEDS).corpus.docs)      # a name several documents use stays
+    assert plain("更加紧密地团结在以习近平同志为核心的党中央周围") == "更加紧密地团结在以习近平同志为核心的党中央周围"
+    assert plain("全体同志要在玉雄同志带领下") == "全体同志要在××同志带领下"
 
 
 def test_documents_of_one_occasion_share_an_outline(tmp_path):
