@@ -38,6 +38,8 @@ COUNTED = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|则|�
                      r"|首先|其次|再次|再者|最后|第[一二三四五六七八九十])")
 #: a sentence that speaks of the speech itself (现在我举出…, 我们准备采取以下…) leads into its text, not a part
 ANNOUNCES = re.compile(r"^(?:我|现在|下面|这里|以下)|如下|下列|以下")
+#: a note the text carries (〔注〕…, 注：…, 注1：…): never a head
+NOTE = re.compile(r"^[〔［\[（(【]?注[0-9０-９一二三四五六七八九十]*[〕］\]）)】：:]")
 MIN_GROUP = 3
 TERSE = 16
 #: the longest paragraph that stands alone as a lead head
@@ -147,7 +149,8 @@ def _alone(texts: list[str | None], i: int) -> bool:
     """Whether paragraph ``i`` could be a lead head standing alone: one short sentence between a finished
     body paragraph and one that is not short too (short ones in a row are a list)."""
     text, before, after = texts[i] or "", texts[i - 1], texts[i + 1] if i + 1 < len(texts) else None
-    return (_short(text) and not COUNTED.match(text) and not ANNOUNCES.search(text) and before is not None
+    return (_short(text) and not COUNTED.match(text) and not ANNOUNCES.search(text) and not NOTE.match(text)
+            and before is not None
             and before.endswith(("。", "！", "？", "”")) and not _short(before) and not _short(after))
 
 

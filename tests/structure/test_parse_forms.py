@@ -173,7 +173,8 @@ def test_one_sentence_paragraphs_between_bodies_are_lead_heads():
     assert leads == ["经济运行稳中有进", "改革开放不断深化"]
     for text in (["一、回顾", "经济运行稳中有进。", BODY, "二、部署", "改革开放不断深化。", BODY],
                  ["一、回顾", BODY, "粮食增产百分之五。", "棉花增产百分之三。", BODY],
-                 ["一、回顾", BODY, "粮食：增产百分之五。", BODY, "棉花：增产百分之三。", BODY]):
+                 ["一、回顾", BODY, "粮食：增产百分之五。", BODY, "棉花：增产百分之三。", BODY],
+                 ["一、回顾", BODY, "〔注〕产量都扣除了大豆。", BODY, "〔注〕价格按当年计算。", BODY]):
         assert all(s != "lead" for _, s, _, _ in heads(parse_text("\n".join(text))))
 
 
