@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter.mine.bounds import NEVER_START, REACH, Bounds, fixed
@@ -81,6 +82,15 @@ def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | No
     return [by_text[k] for k in sorted(by_text)]
 
 
+def _pieces(text: str, lo: int, hi: int, common: set[str]) -> Iterator[tuple[str, int]]:
+    """Every run of ``common`` characters of up to ``MAX_ANCHOR`` within text[lo:hi], with its start."""
+    for a in range(lo, hi):
+        for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
+            if text[b - 1] not in common:
+                break
+            yield text[a:b], a
+
+
 def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str, int]) -> Gapped | None:
     n = len(formula.canon)
     places = formula.places[:MAX_PLACES]
@@ -95,27 +105,13 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
     for s, i in places:
         text = sents.texts[s]
         key = (s, i)
-        for a in range(max(0, i - WINDOW), i):      # before the n-gram: a later start is nearer
-            for b in range(a + 1, min(i, a + MAX_ANCHOR) + 1):
-                if text[b - 1] not in common:
-                    break
-                slot = near.get(text[a:b])
-                if slot is None:
-                    near[text[a:b]] = {key: a}
-                else:
-                    slot[key] = a
-        hi = min(len(text), i + n + WINDOW)
-        for a in range(i + n, hi):                  # after it: an earlier start is nearer, one before it may be
-            for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
-                if text[b - 1] not in common:
-                    break
-                slot = near.get(text[a:b])
-                if slot is None:
-                    near[text[a:b]] = {key: a}
-                else:
-                    old = slot.get(key)
-                    if old is None or (old < i and a - i - n < i - old):
-                        slot[key] = a
+        for piece, a in _pieces(text, max(0, i - WINDOW), i, common):   # before it: a later start is nearer
+            near.setdefault(piece, {})[key] = a
+        for piece, a in _pieces(text, i + n, min(len(text), i + n + WINDOW), common):
+            slot = near.setdefault(piece, {})      # after it: an earlier start is nearer, one before it may be
+            old = slot.get(key)
+            if old is None or (old < i and a - i - n < i - old):
+                slot[key] = a
     best = None
     for piece, where in near.items():
         if len(where) < need:
