@@ -24,8 +24,19 @@ def cache_dir() -> Path | None:
     """The cache folder, or None when ``DRAFTER_CACHE`` is set empty."""
     if "DRAFTER_CACHE" in os.environ:
         return Path(os.environ["DRAFTER_CACHE"]) if os.environ["DRAFTER_CACHE"] else None
+    return user_cache_dir()
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for drafter: ``XDG_CACHE_HOME`` or ``~/.cache``, then drafter."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "drafter"
+
+
+def checksum(text: str) -> str:
+    """A short name for a long key (zlib's checksums: hashlib would load OpenSSL at every start)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def stamp(paths: Iterable[str | os.PathLike]) -> str:
@@ -41,8 +52,7 @@ def _path(kind: str, key: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    data = key.encode("utf-8", "surrogatepass")
-    return folder / "read" / f"{kind}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}.marshal"
+    return folder / "read" / f"{kind}-{checksum(key)}.marshal"
 
 
 def load(kind: str, key: str) -> Any:

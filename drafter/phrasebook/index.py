@@ -22,21 +22,20 @@ import json
 import os
 import sqlite3
 import tempfile
-import zlib
 from pathlib import Path
 from collections.abc import Iterable
 
+from drafter.cache import cache_dir, checksum, user_cache_dir
 from drafter.phrasebook.bank import BankFile, read_bank_file, read_sentences
 
 VERSION = 7            # bump when the tables change
 KEEP = 8               # index files kept in the cache folder
 
 
-def cache_dir() -> Path:
-    if os.environ.get("DRAFTER_CACHE"):
-        return Path(os.environ["DRAFTER_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "drafter"
+def index_dir() -> Path:
+    """Where index files are kept: the cache folder; with ``DRAFTER_CACHE`` set empty, the user's (an
+    index is a file SQLite reads, it cannot be kept nowhere)."""
+    return (cache_dir() or user_cache_dir()) / "phrasebook"
 
 
 def stamps(files: Iterable[BankFile]) -> str:
@@ -48,14 +47,13 @@ def key(files: Iterable[BankFile]) -> str:
     """The index file's name for these bank files (zlib's checksums: hashlib would load OpenSSL, a
     noticeable part of a search's start-up; the stamps themselves are checked on opening)."""
     text = f"phrasebook-index v{VERSION} " + stamps(files)
-    data = text.encode("utf-8")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+    return checksum(text)
 
 
 def open_index(files: list[BankFile], on_build=None) -> sqlite3.Connection:
     """A read-only connection to the index of these bank files, building it when needed (after
     calling ``on_build()``, so a command can say why this once it takes a while)."""
-    path = cache_dir() / "phrasebook" / f"{key(files)}.sqlite"
+    path = index_dir() / f"{key(files)}.sqlite"
     if path.is_file():
         try:
             db = _connect(path)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from drafter.cache import cache_dir, checksum
 from drafter.model import Meta, Speech, plain
 from drafter.render.docx import ZIP_TIME, _Writer
 from drafter.render.layout import blocks
@@ -463,15 +464,6 @@ class _Parts:
         })
 
 
-def cache_dir() -> Path | None:
-    """Where built parts are kept between runs: ``DRAFTER_CACHE`` ("" for nowhere), else the user's
-    cache folder (``XDG_CACHE_HOME`` or ``~/.cache``)/drafter."""
-    if "DRAFTER_CACHE" in os.environ:
-        return Path(os.environ["DRAFTER_CACHE"]) if os.environ["DRAFTER_CACHE"] else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "drafter"
-
-
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     """What the kept parts depend on besides the profile: this Python, python-docx, and the writer's
@@ -489,9 +481,8 @@ def _code_version() -> str:
 
 
 def _file_name(key: tuple[str, int, bool]) -> str:
-    """The cache file of a variant (zlib's checksums: hashlib would load OpenSSL at every start)."""
-    data = repr((key, _code_version())).encode("utf-8")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}.json"
+    """The cache file of a variant."""
+    return f"{checksum(repr((key, _code_version())))}.json"
 
 
 def _from_disk(key: tuple[str, int, bool]) -> _Parts | None:
@@ -501,11 +492,8 @@ def _from_disk(key: tuple[str, int, bool]) -> _Parts | None:
     path = folder / _file_name(key)
     try:
         return _Parts.load(path.read_bytes())
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, KeyError, TypeError):   # unreadable or from elsewhere: build it again
-        pass
-    return None
+    except (OSError, ValueError, KeyError, TypeError):   # none, unreadable or from elsewhere: build it again
+        return None
 
 
 def _to_disk(key: tuple[str, int, bool], parts: _Parts) -> None:

@@ -14,7 +14,7 @@ from phrasebook_helpers import ROOT
 from drafter.library import Library
 from drafter.cli import app
 from drafter.errors import DrafterError
-from drafter.phrasebook.index import cache_dir
+from drafter.phrasebook.index import index_dir
 
 runner = CliRunner()
 
@@ -216,9 +216,9 @@ def test_new_format_years_and_year_filters(tmp_path, no_builtin_bank):
 def test_the_index_is_cached_and_rebuilt_when_the_yaml_changes(tmp_path):
     lib = _library(tmp_path)
     Library.resolve([lib]).phrasebook()
-    built = sorted(p.name for p in (cache_dir() / "phrasebook").glob("*.sqlite"))
+    built = sorted(p.name for p in index_dir().glob("*.sqlite"))
     assert Library.resolve([lib]).phrasebook().get("requirement.0002")
-    assert sorted(p.name for p in (cache_dir() / "phrasebook").glob("*.sqlite")) == built   # reused
+    assert sorted(p.name for p in index_dir().glob("*.sqlite")) == built   # reused
     time.sleep(0.01)
     _library(tmp_path, NEW_FORMAT.replace("压紧压实工作责任", "压紧压实主体责任"))
     assert Library.resolve([lib]).phrasebook().get("requirement.0002").text == "压紧压实主体责任"
