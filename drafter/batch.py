@@ -29,7 +29,7 @@ from drafter.errors import DrafterError, PlanRowError, ReadError
 from drafter.io import make_folder, write_bytes
 from drafter.library import Library
 from drafter.model import Placeholder, Speech, plain
-from drafter.outlines.assemble import is_text_key, value_keys
+from drafter.outlines.assemble import is_text_key, labelled, value_keys
 from drafter.outlines.load import Outline
 from drafter.outlines.sandbox import clean
 from drafter.plan import RESERVED, Row, read_plan
@@ -97,9 +97,7 @@ class Columns:
         self.outline = outline
         with template_job():
             self.keys = value_keys(outline)
-        self.labels: dict[str, list[str]] = {}
-        for name, key in self.keys.items():
-            self.labels.setdefault(key.placeholder.label, []).append(name)
+        self.labels = labelled(self.keys)
 
     def values(self, cells: list[tuple[str, str]]) -> dict[str, str]:
         """A row's value cells as ``--set`` values; unknown, ambiguous or repeated columns are one error."""

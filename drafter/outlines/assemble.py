@@ -273,8 +273,7 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
     speech = builder.speech(expand(outline, sections, points))
     unknown = [k for k in values if k not in builder.keys and k not in builder.variant_keys]
     if unknown:
-        wide = Assembler(outline, {})
-        wide.speech(expand(outline, widest=True))
+        wide = _widest(outline)
         unknown = [k for k in unknown if k not in wide.keys and k not in wide.variant_keys]
     if unknown:
         named = list(builder.keys) + list(dict.fromkeys(k.placeholder.label for k in builder.keys.values()))
@@ -295,11 +294,8 @@ def _by_label(outline: Outline, values: dict[str, str]) -> dict[str, str]:
     """``values`` with keys given as labels (会议名称) turned into the keys they name (occasion)."""
     if all(k.isascii() for k in values):
         return values
-    wide = Assembler(outline, {})
-    wide.speech(expand(outline, widest=True))
-    labels: dict[str, list[str]] = {}
-    for name, known in wide.keys.items():
-        labels.setdefault(known.placeholder.label, []).append(name)
+    wide = _widest(outline)
+    labels = labelled(wide.keys)
     out: dict[str, str] = {}
     for key, value in values.items():
         names = [key] if key in wide.keys or key.isascii() else labels.get(key, [key])
@@ -310,6 +306,21 @@ def _by_label(outline: Outline, values: dict[str, str]) -> dict[str, str]:
             raise OutlineError(f"“{key}”与 {names[0]} 是同一个值：只给一次")
         out[names[0]] = value
     return out
+
+
+def _widest(outline: Outline) -> Assembler:
+    """An assembler that has made the outline with every optional part in, for its keys."""
+    wide = Assembler(outline, {})
+    wide.speech(expand(outline, widest=True))
+    return wide
+
+
+def labelled(keys: dict[str, Key]) -> dict[str, list[str]]:
+    """Each label (会议名称) with the keys it names."""
+    labels: dict[str, list[str]] = {}
+    for name, key in keys.items():
+        labels.setdefault(key.placeholder.label, []).append(name)
+    return labels
 
 
 def value_keys(outline: Outline, *, sections: int | None = None, points: int | None = None) -> dict[str, Key]:
