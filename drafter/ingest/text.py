@@ -83,9 +83,8 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
     go; HTML comments and "> 提示：" lines (writing hints) are not speech text."""
     headings = [(line, MD_HEADING.match(line.text)) for line in lines]
     tops = [line for line, m in headings if m and len(m.group(1)) == 1]
-    before = [m for line, m in headings[:next((k for k, (x, _) in enumerate(headings) if tops and x is tops[0]), 0)]
-              if line.text.strip()]
-    has_title = len(tops) == 1 and all(before)    # only deeper headings (a kicker) above the one "# "
+    # the one "# " with only deeper headings (a kicker) above it is the title
+    has_title = len(tops) == 1 and all(m for line, m in headings if line.no < tops[0].no and line.text.strip())
     out = []
     for line, m in headings:
         text = "" if MD_HINT.match(line.text) else MD_COMMENT.sub("", line.text)
