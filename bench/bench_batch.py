@@ -11,7 +11,9 @@ falls on all of them alike; medians are printed with their ratios.
   save — from the texts drafter's outline gives that row (computed beforehand, not timed);
 - `drafter batch plan.csv -o out/ --jobs 1` and `--jobs 2` (rows of the four built-in outlines, each
   with its own values and file name);
-- peak RSS of `drafter batch --jobs 1` for `--rows` and `--memory-rows` rows (goal: within 1.5×).
+- peak RSS of `drafter batch --jobs 1` for `--rows` and `--memory-rows` rows (goal: within 1.5×);
+- the machine's ceiling for 2 jobs: the rows' own work (prepared in memory, no start-up, no files, no
+  messages between processes) in one process against two forked ones.
 
 Goals (issue 10): batch ≥ 10× the naive loop; 2 jobs ≥ 1.8× 1 job; memory flat in rows.
 """
@@ -60,6 +62,38 @@ try:
 except SystemExit:
     pass
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+CEILING = """
+import os, statistics, sys, time
+from pathlib import Path
+from drafter import batch
+from drafter.library import Library
+from drafter.plan import read_plan
+plan, runs = Path(sys.argv[1]), int(sys.argv[2])
+rows = read_plan(plan)
+job = batch._Batch(plan, plan.parent, "gbt9704", None, False, Library.resolve([], env={}), False, "docx")
+for row in rows:
+    job.prepare(row)                    # every outline, template and part loaded before timing
+def work(share):
+    for row in share:
+        job.prepare(row)
+def forked(parts):
+    start = time.perf_counter()
+    pids = []
+    for k in range(parts):
+        pid = os.fork()
+        if pid == 0:
+            work(rows[k::parts])
+            os._exit(0)
+        pids.append(pid)
+    for pid in pids:
+        os.waitpid(pid, 0)
+    return time.perf_counter() - start
+one = statistics.median(forked(1) for _ in range(runs))
+two = statistics.median(forked(2) for _ in range(runs))
+print(one / two)
 """
 
 
@@ -183,6 +217,11 @@ def main() -> None:
               f"{cpu['naive python-docx loop'] / cpu['drafter batch --jobs 1']:5.1f}×")
         print(f"naive loop / drafter batch --jobs 2, wall:  {base / two:5.1f}×   (goal ≥ 10)")
     print(f"--jobs 1 / --jobs 2, wall:                  {one / two:5.2f}×   (goal ≥ 1.8)")
+    if hasattr(os, "fork"):
+        (work / "ceiling.py").write_text(CEILING, encoding="utf-8")
+        out = subprocess.run([py, str(work / "ceiling.py"), str(plan), str(args.runs)], env=env,
+                             capture_output=True, text=True, check=True)
+        print(f"ceiling, the rows' work alone in 2 forked processes / 1:  {float(out.stdout):5.2f}×")
     if args.memory_rows:
         big = work / "big.csv"
         write_plan(big, args.memory_rows)

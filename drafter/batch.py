@@ -39,7 +39,6 @@ from drafter.render import FORMATS, format_for, render
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]+')
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
                    *(f"{kind}{n}" for kind in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"])}
-MAX_STEM = 80
 #: the longest file name most file systems take (ext4, NTFS in UTF-16 units, APFS), in UTF-8 bytes.
 MAX_NAME_BYTES = 255
 MAX_STEM = 80
@@ -209,13 +208,9 @@ class _Batch:
                                "在 output 列另给文件名")
         self.taken[key] = line
 
-    def row(self, row: Row) -> RowResult:
-        """Make one row: prepare it, then write it."""
-        return self.commit(*self.prepare(row))
-
     def prepare(self, row: Row) -> tuple[RowResult, str | None, bytes | None]:
         """The part of a row that needs no other row: its speech, file name and bytes (or its error).
-        Workers of a parallel run do this; ``commit`` then runs in plan order in one process."""
+        Workers of a parallel run do this; ``_Commits`` then claims names in plan order in one process."""
         result = RowResult(row.line, f"{self.plan}:{row.line}", row.get("outline"))
         try:
             if row.error:
@@ -238,19 +233,6 @@ class _Batch:
         result.missing = [p.name for p in left if not is_text_key(p.name)]
         result.paragraphs = len(left) - len(result.missing)
         return result, name, data
-
-    def commit(self, result: RowResult, name: str | None, data: bytes | None) -> RowResult:
-        """Claim the row's file name (an earlier row's name is an error) and write the file."""
-        if result.error is not None or name is None or data is None:
-            return result
-        try:
-            self.take(name, result.line)
-            result.output = self.out_dir / name
-            write_bytes(result.output, data, self.force)
-        except Exception as exc:
-            result.error = _message(exc)
-            result.missing, result.paragraphs = [], 0
-        return result
 
 
 def _message(exc: BaseException) -> str:
