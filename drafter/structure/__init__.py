@@ -25,7 +25,7 @@ from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.roles import enumeration, is_closing, role_of, transition_sentence
-from drafter.zh import DEFAULT_LADDER, SENTENCE_END, label
+from drafter.zh import CN_1_99, DEFAULT_LADDER, SENTENCE_END, cn_to_int, label
 
 
 
@@ -279,6 +279,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     tail = _appendix(paras)
     leads = _lead_heads(paras[:tail])
     bare = _bare_heads(paras[:tail])
+    numerals = _numeral_heads(paras[:tail])
     for i, para in enumerate(paras):
         if i >= tail:
             if not para.is_gap:
@@ -293,6 +294,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
             builder.paragraph(para, role)
         elif mark:
             builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
+        elif i in numerals:
+            builder.heading(para, "一、", numerals[i], para.text, "")
         elif i in bare:
             # 0: the bare heads are the text's top level, the numbered ladder beneath them
             depth = None if bare[i] == 0 else bare[i] or (2 if builder.open else 1)
@@ -396,6 +399,7 @@ def date_from_name(stem: str) -> str | None:
 #: a bare heading: a short line with no punctuation at all (结束语, 关于外交工作, 首先报告２００１年的工作),
 #: or with its words joined by 、 only and up to 20 characters (今后五年建设和改革的目标、方针和任务)
 WORDS = r"[\u4e00-\u9fff０-９\d“”《》·]"
+NUMERAL_ALONE = re.compile(CN_1_99)
 BARE = re.compile(rf"^[\u4e00-\u9fff０-９\d“”《》·\s]{{2,16}}$|^(?=.{{2,20}}$){WORDS}+(?:、{WORDS}+)+$")
 
 
@@ -425,6 +429,21 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
     tops = [i for i, m in marks if m.style == top_style]
     after_last = [i for i in found if i > tops[-1]]
     return {i: 1 if i < tops[0] or (i > tops[-1] and len(after_last) == 1) else None for i in found}
+
+
+def _numeral_heads(paras: list[Para]) -> dict[int, int]:
+    """Sections marked by a Chinese numeral alone on its line (一 / 二 / 三, standing between blank
+    lines, with no heading text), numbered from one in order, two or more: index → number."""
+    found = {}
+    for i, p in enumerate(paras):
+        if p.is_gap or not NUMERAL_ALONE.fullmatch(p.text.strip()):
+            continue
+        before = paras[i - 1].lines[-1] if i else 0
+        after = paras[i + 1].line if i + 1 < len(paras) else p.line + 2
+        if p.line - before > 1 and after - p.lines[-1] > 1:
+            found[i] = cn_to_int(p.text.strip())
+    numbers = list(found.values())
+    return found if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)) else {}
 
 
 def _lead_heads(paras: list[Para]) -> set[int]:

@@ -42,6 +42,8 @@ ANNOUNCES = re.compile(r"^(?:我|现在|下面|这里|以下)|如下|下列|以�
 NOTE = re.compile(r"^[〔［\[（(【]?注[0-9０-９一二三四五六七八九十]*[〕］\]）)】：:]")
 MIN_GROUP = 3
 TERSE = 16
+#: the least share of its run's paragraphs a group of terse heads with no frame in common is
+TERSE_SHARE = 0.1
 #: the longest paragraph that stands alone as a lead head
 ALONE = 30
 
@@ -106,8 +108,10 @@ def _framed(heads: dict[int, str]) -> set[int]:
     return best
 
 
-def _terse(heads: dict[int, str]) -> set[int]:
-    """Members of the largest group of terse heads whose lengths differ by at most two."""
+def _terse(heads: dict[int, str], paragraphs: int) -> set[int]:
+    """Members of the largest group of terse heads whose lengths differ by at most two, when they are
+    ``TERSE_SHARE`` of the ``paragraphs`` of their run or more (a few short first sentences among
+    many paragraphs are chance, not a text's heads)."""
     terse = sorted((len(h), i) for i, h in heads.items() if len(h) <= TERSE and not INNER.search(h))
     lengths = [length for length, _ in terse]
     best_a, best_size = 0, 0
@@ -115,6 +119,8 @@ def _terse(heads: dict[int, str]) -> set[int]:
         size = bisect.bisect_right(lengths, lengths[a] + 2) - a    # every later head within two
         if size >= MIN_GROUP and size > best_size:
             best_a, best_size = a, size
+    if best_size < TERSE_SHARE * paragraphs:
+        return set()
     return {i for _, i in terse[best_a:best_a + best_size]}
 
 
@@ -162,13 +168,16 @@ def lead_heads(texts: list[str | None], firsts: Mapping[int, str] | None = None)
     found: set[int] = set()
     run: dict[int, str] = {}
     heads: dict[int, str] = {}
+    size = 0
     for i, text in enumerate([*texts, None]):
         split = lead_split(text) if text is not None else None
         if split:
             run[i] = heads[i] = split[0]
         if text is None:
-            found |= _adjacent(run) | _framed(run) | _terse(run)
-            run = {}
+            found |= _adjacent(run) | _framed(run) | _terse(run, size)
+            run, size = {}, 0
+        else:
+            size += 1
     found |= _openings(texts, heads, dict(firsts), bool(found))
     inside = min(firsts, default=len(texts))
     lone = {i for i in range(inside + 1, len(texts)) if _alone(texts, i)}

@@ -24,13 +24,6 @@ CORPUS = next((p / "gov-reports" for p in PLACES if p and (p / "gov-reports").is
 
 pytestmark = pytest.mark.skipif(CORPUS is None, reason="the shared corpus (../shared/corpus/gov-reports) is absent")
 
-#: top-level headings the parser does not get, and why (strict xfails)
-KNOWN_HEADINGS = {
-    "1954.txt": "no headings: short traditional-character lines broken off by wiki links read as headings",
-    "1960.txt": "top-level sections marked by a bare numeral alone (一 / 二) with no text",
-}
-
-
 @pytest.fixture(scope="module")
 def parsed():
     return {f["file"]: read_speech(CORPUS / f["file"]) for f in FACTS}
@@ -52,14 +45,7 @@ def test_salutation(fact, parsed):
     assert parsed[fact["file"]].salutation == want
 
 
-def _heading_cases():
-    for fact in FACTS:
-        marks = ([pytest.mark.xfail(strict=True, reason=KNOWN_HEADINGS[fact["file"]])]
-                 if fact["file"] in KNOWN_HEADINGS else [])
-        yield pytest.param(fact, marks=marks, id=fact["file"])
-
-
-@pytest.mark.parametrize("fact", list(_heading_cases()))
+@pytest.mark.parametrize("fact", FACTS, ids=[f["file"] for f in FACTS])
 def test_top_level_headings(fact, parsed):
     tops = [s for s in parsed[fact["file"]].sections if s.heading is not None]
     assert [s.line for s in tops] == fact["heading_lines"]

@@ -98,6 +98,45 @@ def test_three_bare_heads_one_before_the_numbers_are_the_top_level():
     assert [d for d, s, r, t in heads(speech)] == [1, 1, 1, 1]
 
 
+def test_sections_marked_by_a_numeral_alone_on_its_line():
+    """一 / 二 / 三 alone between blank lines, in order from one: untitled top-level sections, with the
+    numbered list inside them one level down; a lone 二, or numerals out of order, are text."""
+    parts = ["一", "（一）关于经济", "（二）关于改革", "二", "（一）关于建设", "三"]
+    speech = parse_text("\n\n".join([BODY, *(p for part in parts for p in (part, BODY))]))
+    assert [(d, s, t) for d, s, r, t in heads(speech)] == [
+        (1, "一、", ""), (2, "（一）", "关于经济"), (2, "（一）", "关于改革"),
+        (1, "一、", ""), (2, "（一）", "关于建设"), (1, "一、", "")]
+    assert [s.line for s in speech.sections] == [3, 15, 23]
+    for numerals in (["二"], ["一", "三"], ["二", "一"]):
+        speech = parse_text("\n\n".join([BODY, *(p for n in numerals for p in (n, BODY))]))
+        assert heads(speech) == []
+
+
+def test_lines_a_page_broke_in_a_text_of_spaced_paragraphs_are_joined():
+    """Where blank lines part the paragraphs, lines with none between are one paragraph (links broke
+    it: 在聽了劉少奇同志 / 關於憲法草案的報告 / 並進行了…); a bare head right above its text is not
+    joined to it, and a text of one paragraph a line is not joined."""
+    broken = "我們在聽了劉少奇同志，\n關於憲法草案的報告\n並進行了三天的討論以後，完成了一件歷史性的任務。"
+    broken = broken.replace("同志，", "同志的報告，在聽了同志")
+    spaced = "\n\n".join([BODY] * 5 + [broken] + [BODY] * 5)
+    lines = [p.lines for p in parse_text(spaced).paragraphs()]
+    assert len(lines) == 11 and list(lines[5]) == [11, 12, 13]
+    headed = parse_text("\n\n".join([BODY] * 5 + ["各项工作的回顾\n" + BODY] + [BODY] * 5))
+    assert "各项工作的回顾" in [p.text for p in headed.paragraphs()]
+    dense = parse_text("\n".join([BODY] * 5 + broken.split("\n") + [BODY] * 5))
+    assert len(list(dense.paragraphs())) == 13
+
+
+def test_a_few_terse_first_sentences_among_many_paragraphs_are_not_heads():
+    """Terse first sentences of one length with nothing else in common are heads when they are a tenth
+    of their run of paragraphs or more, not three among forty."""
+    terse = ["扎实推进重点改革。", "不断巩固农业基础。", "大力调整产业结构。"]
+    few = [terse[i // 13] + BODY if i % 13 == 0 else BODY for i in range(39)]
+    assert heads(parse_text("\n\n".join(few))) == []
+    many = [terse[i // 3] + BODY if i % 3 == 0 else BODY for i in range(9)]
+    assert [t for d, s, r, t in heads(parse_text("\n\n".join(many)))] == [h[:-1] for h in terse]
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
