@@ -34,10 +34,8 @@ def triads(sentence: str) -> list[tuple[int, int]]:
         if lead is None:
             i += 1
             continue
-        while j < len(segments) and _parallel(sentence, text, segments[i:j + 1]) is not None:
-            j += 1
-        lead = _parallel(sentence, text, segments[i:j])
-        assert lead is not None   # the loop stopped at the last j with a parallel run
+        while j < len(segments) and (longer := _parallel(sentence, text, segments[i:j + 1])) is not None:
+            lead, j = longer, j + 1
         start, end = segments[i][0] + lead, segments[j - 1][1]
         if sentence[start - 1:start] != "、" and sentence[end:end + 1] != "、":
             found.append((start, end))
@@ -49,8 +47,12 @@ def _parallel(sentence: str, text: str, spans: list[tuple[int, int]]) -> int | N
     """How many lead-in characters to drop from the first clause for the clauses to be a triad,
     or None when they are not one (``text``: the sentence's canonical form, character for character)."""
     rest = [text[a:b] for a, b in spans[1:]]
-    if any(not SHORTEST <= len(r) <= LONGEST for r in rest):
+    if any(not SHORTEST <= len(r) <= LONGEST for r in rest) or max(map(len, rest)) - min(map(len, rest)) > 2:
         return None
+    joined = all(sentence[y] == "、" for _, y in spans[:-1] if y < len(sentence))
+    common = set(rest[0]).intersection(*rest[1:])
+    if not common and not joined:
+        return None     # neither a frame (its literal characters are in every clause) nor a 、 chain
     a, b = spans[0]
     for lead in sorted(range(0, LEAD_IN + 1), key=lambda k: (b - a - k != len(rest[0]), k)):
         first = text[a + lead:b]
@@ -61,11 +63,10 @@ def _parallel(sentence: str, text: str, spans: list[tuple[int, int]]) -> int | N
         if max(lengths) - min(lengths) > 2:
             continue
         # a frame's literal characters are in every clause: without one in common there is none
-        shared = set(clauses[0]).intersection(*clauses[1:])
-        frame = induce(clauses) if len(shared) >= max(1, sum(lengths) / len(lengths) / 4) else None
-        if frame is not None and frame.literal >= max(1, sum(lengths) / len(lengths) / 4):
+        least = max(1, sum(lengths) / len(lengths) / 4)
+        frame = induce(clauses) if len(common.intersection(first)) >= least else None
+        if frame is not None and frame.literal >= least:
             return lead
-        joined = all(sentence[y] == "、" for _, y in spans[:-1] if y < len(sentence))
         if joined and set(lengths) == {4} and len(set(clauses)) == len(clauses):
             return lead
     return None
