@@ -22,6 +22,15 @@ class Hints:
     numbered: bool = False       # the format numbers the heading itself (Word list numbering), not its text
     list_style: str | None = None  # the numbering style the format prints for it ("一、" …), if known
     style: str | None = None     # the format's paragraph style name, lower case, no spaces ("subtitle")
+    lead: bool = False           # the paragraph opens with a sentence the format sets apart (see ``set_apart``)
+
+
+def set_apart(head: str, rest: str) -> bool:
+    """Whether the start of a paragraph that its format sets apart (bold, or a heading face) from the
+    rest is a run-in head: one sentence of Chinese ending in 。！？, with text after it."""
+    head = head.strip()
+    return (2 <= len(head) <= 60 and head[-1] in "。！？" and not any(c in "。！？" for c in head[:-1])
+            and any("\u4e00" <= c <= "\u9fff" for c in head) and any("\u4e00" <= c <= "\u9fff" for c in rest))
 
 
 @dataclass

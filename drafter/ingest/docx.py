@@ -21,6 +21,8 @@ Decisions, so the parser can rely on them:
   sentence (no 。！？ before its last character); bold 仿宋 → 3. A centred paragraph is never a
   heading by its face (centred 楷体 lines are the subtitle, speaker and date). A paragraph mixing faces (a 楷体
   run-in head followed by 仿宋 body) gets None, as does an empty paragraph.
+- ``lead``: a paragraph that is no heading and opens with one sentence in bold, or in 黑体/楷体, followed
+  by text that is not (a run-in head: "落实主体责任。…").
 - ``style``: the paragraph style's name, lower case without spaces ("subtitle", "speaker", "date"), which
   the parser reads as a role for the lines of a title block.
 - ``numbered``: a heading paragraph that Word numbers itself (``w:numPr`` on it or its style), whose
@@ -39,7 +41,7 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.ingest import Hints, SourceLine
+from drafter.ingest import Hints, SourceLine, set_apart
 from drafter.zh import ANY_SENTENCE_END, is_cjk
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -99,6 +101,8 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
                 hints.list_style = lists.style(*numbering) if numbering else None
                 if hints.level is None:
                     hints.level = _format_level(p, runs, styles, text)
+                if hints.level is None:
+                    hints.lead = _lead(p, runs, styles)
         lines.append(line)
     return lines
 
@@ -356,6 +360,21 @@ def _centred(p, styles: _Styles) -> bool:
         if jc is not None:
             return jc.get(W + "val") == "center"
     return False
+
+
+def _lead(p, runs, styles: _Styles) -> bool:
+    """Whether the paragraph opens with a sentence set apart from the rest by bold, or by a heading face
+    (黑体, 楷体) the rest is not in: a run-in head (``drafter.ingest.set_apart``)."""
+    marks = [(t, _bold(r, p, styles), _face(r, p, styles)) for r, t in runs if t.strip()]
+    if not marks:
+        return False
+    bold, face = marks[0][1], marks[0][2]
+    if not (bold or face in ("hei", "kai")):
+        return False
+    k = next((i for i, (_, b, f) in enumerate(marks) if (not b if bold else f != face)), len(marks))
+    if k == len(marks):
+        return False
+    return set_apart("".join(m[0] for m in marks[:k]), "".join(m[0] for m in marks[k:]))
 
 
 def _format_level(p, runs, styles: _Styles, text: str) -> int | None:

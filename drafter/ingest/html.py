@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.ingest import SourceLine
+from drafter.ingest import Hints, SourceLine, set_apart
 
 #: elements whose content is never page text
 SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg", "select", "textarea",
@@ -36,6 +36,8 @@ HEADLINE = {"h1", "h2", "h3"}
 PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "center"}
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 HANZI = re.compile(r"[\u4e00-\u9fff]")
+BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
+
 
 
 @dataclass
@@ -46,6 +48,11 @@ class Node:
     own: int = 0          # Chinese characters outside links in this node and its inline/paragraph children
     total: int = 0        # Chinese characters outside links in the whole subtree
     linked: int = 0       # Chinese characters inside links in the whole subtree
+    bold: bool = False    # <strong>, <b>, or a bold font-weight in its style
+
+
+#: marks the end of a bold element's text in ``block_lines``
+_END_BOLD = Node("/bold")
 
 
 class _Tree(HTMLParser):
@@ -73,7 +80,7 @@ class _Tree(HTMLParser):
                     break
                 if name in BLOCK:
                     break
-        node = Node(tag, self.stack[-1])
+        node = Node(tag, self.stack[-1], bold=tag in ("strong", "b") or _bold_style(attrs))
         self.stack[-1].children.append(node)
         if tag not in VOID:
             self.stack.append(node)
@@ -95,6 +102,11 @@ class _Tree(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.stack[-1].children.append(data)
+
+
+def _bold_style(attrs) -> bool:
+    style = next((v for k, v in attrs if k == "style" and v), "")
+    return bool(BOLD.search(style))
 
 
 def _measure(node: Node, in_link: bool = False) -> None:
@@ -153,21 +165,25 @@ def main_block(root: Node) -> Node:
     return node
 
 
-def block_lines(node: Node, start: Node | None = None) -> list[str]:
+def block_lines(node: Node, start: Node | None = None) -> list[SourceLine]:
     """The text of a node as lines: block elements and <br> end a line; blanks inside a line collapse.
-    With ``start``, the lines from that node on (to the end of ``node``)."""
-    lines: list[str] = []
-    current: list[str] = []
+    With ``start``, the lines from that node on (to the end of ``node``). A line whose first sentence is
+    bold and goes on in plain text has the ``lead`` hint (a run-in head the page sets apart)."""
+    lines: list[SourceLine] = []
+    current: list[tuple[str, bool]] = []     # pieces of text, each bold or not
 
     def flush() -> None:
-        text = "".join(current)
-        text = re.sub(r"[\r\n\t ]+", " ", text).strip(" ")
+        text = _collapse("".join(t for t, _ in current))
         if text.strip():
-            lines.append(text)
+            k = next((i for i, (t, bold) in enumerate(current) if not bold and t.strip()), len(current))
+            head, rest = "".join(t for t, _ in current[:k]), "".join(t for t, _ in current[k:])
+            lead = set_apart(_collapse(head), rest)
+            lines.append(SourceLine(len(lines) + 1, text, Hints(lead=lead)))
         current.clear()
 
     todo: list[Node | str | None] = [node]
     started = start is None
+    bold = 0
     while todo:
         item = todo.pop()
         if item is start:
@@ -179,8 +195,10 @@ def block_lines(node: Node, start: Node | None = None) -> list[str]:
             continue
         if item is None:
             flush()
+        elif item is _END_BOLD:
+            bold -= 1
         elif isinstance(item, str):
-            current.append(item)
+            current.append((item, bold > 0))
         elif item.tag == "br":
             flush()
         elif item.tag in BLOCK:
@@ -188,9 +206,16 @@ def block_lines(node: Node, start: Node | None = None) -> list[str]:
             todo.append(None)
             todo.extend(reversed(item.children))
         else:
+            if item.bold:
+                bold += 1
+                todo.append(_END_BOLD)
             todo.extend(reversed(item.children))
     flush()
     return lines
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"[\r\n\t ]+", " ", text).strip(" ")
 
 
 def decode_html(data: bytes, where: str) -> str:
@@ -210,7 +235,7 @@ def decode_html(data: bytes, where: str) -> str:
     return decode(data, where)
 
 
-def html_lines(text: str) -> list[str]:
+def html_lines(text: str) -> list[SourceLine]:
     """The lines of a page's main block."""
     tree = _Tree()
     tree.feed(text)
@@ -225,4 +250,4 @@ def read_html_lines(path: Path) -> list[SourceLine]:
         data = path.read_bytes()
     except OSError as exc:
         raise DrafterError(f"无法读取：{exc.strerror}", where=str(path)) from None
-    return [SourceLine(no, line) for no, line in enumerate(html_lines(decode_html(data, str(path))), start=1)]
+    return html_lines(decode_html(data, str(path)))

@@ -18,7 +18,7 @@ from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
 from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, Header, read_header
-from drafter.structure.lead import lead_heads, lead_split
+from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import Cleaned, Line, PageMeta
 from drafter.structure.page import PageHead, headline_speaker, read_page
@@ -280,6 +280,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     leads = _lead_heads(paras[:tail])
     bare = _bare_heads(paras[:tail])
     numerals = _numeral_heads(paras[:tail])
+    leads |= _set_apart(paras[:tail])
     for i, para in enumerate(paras):
         if i >= tail:
             if not para.is_gap:
@@ -400,6 +401,8 @@ def date_from_name(stem: str) -> str | None:
 #: or with its words joined by 、 only and up to 20 characters (今后五年建设和改革的目标、方针和任务)
 WORDS = r"[\u4e00-\u9fff０-９\d“”《》·]"
 NUMERAL_ALONE = re.compile(CN_1_99)
+#: marks that open a list item
+BULLETS = ("——", "—", "●", "■", "◆", "▲", "★", "•", "·")
 BARE = re.compile(rf"^[\u4e00-\u9fff０-９\d“”《》·\s]{{2,16}}$|^(?=.{{2,20}}$){WORDS}+(?:、{WORDS}+)+$")
 
 
@@ -444,6 +447,15 @@ def _numeral_heads(paras: list[Para]) -> dict[int, int]:
             found[i] = cn_to_int(p.text.strip())
     numbers = list(found.values())
     return found if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)) else {}
+
+
+def _set_apart(paras: list[Para]) -> set[int]:
+    """Paragraphs whose first sentence the format sets apart (bold before plain text: ``Hints.lead``),
+    where the text does so twice or more (a convention, not one sentence's emphasis); not a numbered
+    line, a list item (——, ●) or a counted one (一是…)."""
+    found = {i for i, p in enumerate(paras) if p.hints.lead and not p.is_gap and not read_mark(p.text)
+             and not p.text.startswith(BULLETS) and not COUNTED.match(p.text)}
+    return found if len(found) >= 2 else set()
 
 
 def _lead_heads(paras: list[Para]) -> set[int]:

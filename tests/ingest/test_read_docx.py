@@ -215,6 +215,22 @@ def test_heading_faces_are_read_conservatively(tmp_path):
         (None, False), (3, False), (None, False), (None, False), (None, True)]
 
 
+def test_a_sentence_set_apart_at_a_paragraphs_start_is_a_run_in_head(tmp_path):
+    """Bold, or 黑体/楷体 before another face: one sentence with text after it is a lead; a bold word
+    inside a sentence, two sentences in bold, a bold paragraph and plain text are not."""
+    doc = docx.Document()
+    face_paragraph(doc, ("落实主体责任。", "仿宋_GB2312", True), ("各级党委要扛起责任。", "仿宋_GB2312", None))
+    face_paragraph(doc, ("强化监督执纪。", "楷体_GB2312", None), ("要把纪律挺在前面。", "仿宋_GB2312", None))
+    face_paragraph(doc, ("要", "仿宋_GB2312", None), ("加强", "仿宋_GB2312", True), ("学习。", "仿宋_GB2312", None))
+    face_paragraph(doc, ("重点", "仿宋_GB2312", True), ("工作要抓紧。", "仿宋_GB2312", None))
+    face_paragraph(doc, ("一句。两句。", "仿宋_GB2312", True), ("正文在后。", "仿宋_GB2312", None))
+    face_paragraph(doc, ("全段加粗的一句话，后面没有正文。", "仿宋_GB2312", True))
+    face_paragraph(doc, ("没有格式的一句话。后面还有。", "仿宋_GB2312", None))
+    doc.save(tmp_path / "lead.docx")
+    assert [line.hints.lead for line in read_docx_lines(tmp_path / "lead.docx")] == [
+        True, True, False, False, False, False, False]
+
+
 def truth_002() -> dict:
     return yaml.safe_load((DATA / "seeds.truth.yaml").read_text(encoding="utf-8"))[SEED_002.name]
 

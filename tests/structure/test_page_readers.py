@@ -56,7 +56,20 @@ def test_saved_page_reads_like_its_copied_text():
 
 
 def test_html_survives_broken_markup():
-    assert html_lines("<p>第一段<p>第二段<div>第三段</span></div></p></td>") == ["第一段", "第二段", "第三段"]
+    assert [line.text for line in html_lines("<p>第一段<p>第二段<div>第三段</span></div></p></td>")] == [
+        "第一段", "第二段", "第三段"]
+
+
+def test_a_bold_first_sentence_run_into_plain_text_is_a_lead_hint():
+    page = ("<p><strong>落实主体责任。</strong>各级党委要扛起责任。</p>"
+            "<p><b><span>强化</span>监督执纪。</b> 要把纪律挺在前面。</p>"
+            "<p><span style='font-weight: 700'>压实责任链条。</span>层层传导压力。</p>"
+            "<p>要<strong>加强</strong>学习。</p>"
+            "<p><strong>全段加粗，没有正文。</strong></p>"
+            "<p><strong>一句。两句。</strong>正文。</p>")
+    assert [(line.text[:4], line.hints.lead) for line in html_lines(page)] == [
+        ("落实主体", True), ("强化监督", True), ("压实责任", True), ("要加强学", False), ("全段加粗", False),
+        ("一句。两", False)]
     assert html_lines("") == []
 
 

@@ -137,6 +137,21 @@ def test_a_few_terse_first_sentences_among_many_paragraphs_are_not_heads():
     assert [t for d, s, r, t in heads(parse_text("\n\n".join(many)))] == [h[:-1] for h in terse]
 
 
+def test_run_in_heads_the_format_sets_apart_are_lead_heads(tmp_path):
+    """Paragraphs a page opens with a bold sentence are lead heads where the page does so twice or more,
+    whatever their length or shape; one bold sentence is emphasis, a bold list item (——…) stays a list item."""
+    bodies = "".join(f"<p>{BODY}</p>" for _ in range(3))
+    heads_ = ["这五年，我们笃行“两个维护”、全面从严治党，坚决做到令行禁止。", "这五年，我们勇扛使命、勇当先锋。"]
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><body>{bodies}" + "".join(f"<p><strong>{h}</strong>{BODY}</p>" for h in heads_)
+                    + f"<p><strong>——高水平建设现代化经济体系。</strong>{BODY}</p>{bodies}</body></html>",
+                    encoding="utf-8")
+    assert [(d, s, t) for d, s, r, t in heads(read_speech(page))] == [(1, "lead", h[:-1]) for h in heads_]
+    page.write_text(f"<html><body>{bodies}<p><strong>{heads_[0]}</strong>{BODY}</p>{bodies}</body></html>",
+                    encoding="utf-8")
+    assert heads(read_speech(page)) == []
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："

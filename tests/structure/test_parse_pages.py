@@ -24,8 +24,6 @@ KNOWN = {
         "one-line lead heads right under their （n） with their bodies cut (read as the sections' bodies)",
     ("013_shaoxing-xinhua-hu-tsinghua.txt", "headings"): "topic sentences of a long speech read as lead heads",
     ("015_shaoxing-shuzhi-three-leaders.txt", "headings"): "single lead heads inside each 述职 part",
-    ("021_shaoxing-weekly-study-party-congress.html", "headings"):
-        "bold 这五年，… run-in heads (two left in the excerpt) not found",
     # page matter the rules do not reach
     ("005_shaanxi-gov-report-share.txt", "removed"):
         "a photo caption without a credit (省长赵刚作政府工作报告) is kept",
@@ -75,7 +73,7 @@ def test_page_field(name, field):
 
 #: the share of pages each field must get right (measured 2026-12-02 on 38 pages; raise it as misses are fixed)
 FLOOR = {"title": 0.97, "subtitle": 1.0, "speaker": 0.94, "date": 0.89, "published": 0.97, "salutation": 0.94,
-         "removed": 0.89, "headings": 0.86, "parts": 1.0}
+         "removed": 0.89, "headings": 0.89, "parts": 1.0}
 
 
 def test_field_agreement(capsys):
