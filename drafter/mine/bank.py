@@ -50,6 +50,8 @@ __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
                           r"|根本所在|关键所在|题中应有之义)$")
+#: a term ending in 们 of at most this many characters names people in the plural (同学们, 青年朋友们)
+PLURAL = 6
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
 CALL = re.compile(r"^(?:同志们|同事们|各位)")
 #: an item of a list: the text between two separators
@@ -129,6 +131,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         if len(text) <= 4 and (CALL.match(text) or sum(len(sents.texts[s]) == len(text) for s, _ in f.places) * 2
                                >= len(f.places)):
             continue                     # a line of its own or an address: a signature, a vocative (李克强, 各位代表)
+        if len(text) <= PLURAL and text.endswith("们"):
+            continue                     # people in the plural are addressed (同学们), not a formula
         units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
@@ -159,6 +163,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
                              text, ["A"], units, _clip(sentence, a, end - a)),
              sents.texts[s][a:a + len(g.first) + left] + GAP + sents.texts[s][b:end])
     _shapes(phrases, corpus)
+    _quoted(phrases)
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
     return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function, every))
@@ -312,6 +317,19 @@ def _shapes(phrases: dict, corpus: Corpus) -> None:
         if function == "quotation" and p.by is None:
             p.by = next((by for u in p.places for k, f, _, _, by in corpus.docs[u.doc].shapes
                          if f == "quotation" and by and corpus.docs[u.doc].units[k] is u), None)
+
+
+def _quoted(phrases: dict) -> None:
+    """A formulation writers quote (“一国两制”, “四个意识”) is one entry: the same words found unquoted,
+    under any function, are more of its places, not an entry of their own."""
+    quoted = {p.text[1:-1]: p for (function, _), p in phrases.items()
+              if function == "formulation" and p.text.startswith("“") and p.text.endswith("”")}
+    for key, p in list(phrases.items()):
+        q = quoted.get(p.text)
+        if q is not None and q is not p:
+            del phrases[key]
+            seen = {(u.doc, u.line, u.text) for u in q.places}
+            q.places += [u for u in p.places if (u.doc, u.line, u.text) not in seen]
 
 
 def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:

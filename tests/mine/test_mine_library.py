@@ -80,6 +80,19 @@ def test_min_docs_set_by_the_user_holds_for_every_entry_but_quotations():
     assert strict.phrases and all(p.docs >= 3 for p in strict.phrases if p.function != "quotation")
 
 
+def test_a_quoted_formulation_takes_in_its_unquoted_places_and_people_addressed_are_no_entry():
+    """“四个意识” and 四个意识 are one entry, counted at every place; 同学们 and 朋友们 (in several of the
+    real pages) are vocatives, not formulas."""
+    texts = {p.text: p for p in mine_corpus(SEEDS).phrases}
+    assert "四个意识" not in texts and "两个维护" not in texts
+    quoted = texts["“四个意识”"]
+    plain_places = sum(u.text.count("四个意识") for u in quoted.places)
+    assert quoted.docs >= 3 and plain_places > len(quoted.places) // 2
+    pages = {p.text for p in mine_corpus(Path(__file__).resolve().parents[1] / "data" / "pages").phrases}
+    assert not {t for t in pages if t.endswith("们")}
+    assert not {t for t in pages if t.startswith("“") and t.strip("“”") in pages}
+
+
 def test_outline_examples_leave_out_local_names_but_keep_leaders(library):
     data = yaml.safe_load((library / "outlines" / "work-meeting.yaml").read_text(encoding="utf-8"))
     hints = [part.get("hint", "") for part in data["front"] + data.get("back", [])]
