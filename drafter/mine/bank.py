@@ -50,6 +50,7 @@ __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
                           r"|根本所在|关键所在|题中应有之义)$")
+CLAUSE_MARKS = re.compile("[，；：、“”]")
 #: a term ending in 们 of at most this many characters names people in the plural (同学们, 青年朋友们)
 PLURAL = 6
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
@@ -133,6 +134,9 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # a line of its own or an address: a signature, a vocative (李克强, 各位代表)
         if len(text) <= PLURAL and text.endswith("们"):
             continue                     # people in the plural are addressed (同学们), not a formula
+        if text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places):
+            continue                     # the inside of 在…下 / 在…上 (共同努力下, 和平共处五项原则的基础上):
+                                         # the frame with its 在 is the unit
         units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
@@ -221,6 +225,12 @@ def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
                     break
         opened += k == 0 or text[k - 1] in "，：“—"
     return opened * 2 >= len(places)
+
+
+def _inside_zai(sents: Sentences, places: list[tuple[int, int]]) -> bool:
+    """Whether 在 opens the clause part before a phrase at half of its places or more."""
+    inside = sum("在" in CLAUSE_MARKS.split(sents.texts[s][:i])[-1] for s, i in places)
+    return inside * 2 >= len(places)
 
 
 def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int, every: bool = False) -> list[Phrase]:
