@@ -32,13 +32,14 @@ FUNCTION = "的之和与及或在对把被将向以为于要是了等"
 PARTICLE = "的和与及或了等"
 #: edge statistics are gathered for grams of this many characters and more (formulas start at three)
 STATS_FROM = 3
-#: numerals belong to what follows them (三|中全会 is no edge)
+#: numerals belong to what follows them (三|中全会 is no edge), as does a closing quote
 NUMERALS = "〇零一二三四五六七八九十百千万两"
 #: particles that are a break on either side of a formula wherever they stand (和 may be 和平)
 BREAK = "的了"
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 COMMA = ord("，")
+CLOSE_QUOTE = ord("”")
 #: positions handled at a time where a whole-text int64 array would be needed
 CHUNK = 1 << 18
 DE = ord("的")
@@ -175,6 +176,7 @@ class Index:
         is_function = _among(small, FUNCTION) & cjk
         particle = _among(small, BREAK) & cjk
         numeral = _among(small, NUMERALS) & cjk
+        numeral |= code == CLOSE_QUOTE     # “十五五”|时期: a quoted term belongs to what follows it too
         del small
         # a break left of a gram starting at p: text[p-1] is no Chinese character, or is not bound to text[p]
         left_break = np.concatenate(([True], (~word[:-1] | cjk[:-1] & ~bound[:-1] | particle[:-1]) & ~numeral[:-1]))

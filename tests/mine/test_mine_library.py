@@ -82,7 +82,8 @@ def test_min_docs_set_by_the_user_holds_for_every_entry_but_quotations():
 
 def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     """“四个意识” and 四个意识 are one entry, counted at every place; 同学们 and 朋友们 (in several of the
-    real pages) are vocatives, not formulas; 共同努力下 is the inside of a 在…下 frame."""
+    real pages) are vocatives, not formulas; 共同努力下 is the inside of a 在…下 frame; 时期主要目标任务
+    starts after a closing quote that belongs to it."""
     texts = {p.text: p for p in mine_corpus(SEEDS).phrases}
     assert "四个意识" not in texts and "两个维护" not in texts
     quoted = texts["“四个意识”"]
@@ -94,6 +95,8 @@ def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     # the inside of 在…下 is no entry (共同努力下, 坚强领导下), the frame with its 在 is; 迎难而上 stays
     assert not {t for t in pages if t.endswith("领导下") and not t.startswith("在")}
     assert "在以习近平同志为核心的党中央坚强领导下" in pages and "迎难而上" in pages
+    # a quoted term belongs to what follows it: “十五五”|时期主要目标任务 is no edge
+    assert "时期主要目标任务" not in pages and "主要目标任务" in pages
 
 
 def test_outline_examples_leave_out_local_names_but_keep_leaders(library):

@@ -7,7 +7,9 @@ the share of reusable entries must stay at least ``PRECISION``. The issue asks f
 measured 0.82 (gov-reports 0.82, seeds 0.82; 0.63 before the bank's rules of issue 9; draws from
 banks a few entries apart gave 0.78 to 0.87: fifty entries a corpus leave about ±0.05), and 0.81 on
 the draw after quoted formulations took in their unquoted duplicates (“一国两制” and 一国两制 are one
-entry now; the draw shifted by those entries, and 24 new ones were labelled). What is
+entry now; the draw shifted by those entries, and 24 new ones were labelled); 0.85 (gov-reports 0.80,
+seeds 0.90) once a closing quote stopped counting as a word's edge (“十五五”|时期主要目标任务 is no
+entry; 18 new entries labelled). What is
 left is bare nouns (化学需氧量, 疫情防控), fragments the edge statistics pass (毛泽东|思想为指导,
 按|规矩办事). The bar is the
 measured value, so the test fails when the bank gets worse."""
@@ -28,7 +30,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.81
+PRECISION = 0.85
 
 
 def draw(result, k: int, seed: int):
