@@ -51,6 +51,8 @@ REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
                           r"|根本所在|关键所在|题中应有之义)$")
 CLAUSE_MARKS = re.compile("[，；：、“”]")
+#: characters Chinese uses almost only to spell foreign names (斯, 尔, 坦 …), a closed class
+TRANSLITERATION = frozenset("斯尔夫坦萨瓦塞索兹拉亚巴伊阿克罗维丁埃俄澳葡莫纳汗哈吉乌奥洛卡哥森芬荷匈捷柬缅菲")
 #: a term ending in 们 of at most this many characters names people in the plural (同学们, 青年朋友们)
 PLURAL = 6
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
@@ -134,6 +136,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # a line of its own or an address: a signature, a vocative (李克强, 各位代表)
         if len(text) <= PLURAL and text.endswith("们"):
             continue                     # people in the plural are addressed (同学们), not a formula
+        if _transliterated(text):
+            continue                     # a foreign name (巴基斯坦, 拉丁美洲): a name, not a formula
         if text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places):
             continue                     # the inside of 在…下 / 在…上 (共同努力下, 和平共处五项原则的基础上):
                                          # the frame with its 在 is the unit
@@ -225,6 +229,13 @@ def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
                     break
         opened += k == 0 or text[k - 1] in "，：“—"
     return opened * 2 >= len(places)
+
+
+def _transliterated(text: str) -> bool:
+    """Whether a term reads as a foreign name: two or more of its characters, and half of them, are ones
+    Chinese uses almost only to spell foreign names."""
+    spelled = sum(c in TRANSLITERATION for c in text)
+    return spelled >= 2 and spelled * 2 >= len(text)
 
 
 def _inside_zai(sents: Sentences, places: list[tuple[int, int]]) -> bool:

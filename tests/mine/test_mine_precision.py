@@ -9,7 +9,7 @@ banks a few entries apart gave 0.78 to 0.87: fifty entries a corpus leave about 
 the draw after quoted formulations took in their unquoted duplicates (“一国两制” and 一国两制 are one
 entry now; the draw shifted by those entries, and 24 new ones were labelled); 0.85 (gov-reports 0.80,
 seeds 0.90) once a closing quote stopped counting as a word's edge (“十五五”|时期主要目标任务 is no
-entry; 18 new entries labelled). What is
+entry; 18 new entries labelled); 0.87 (gov-reports 0.84) once foreign names (南斯拉夫) were left out. What is
 left is bare nouns (化学需氧量, 疫情防控), fragments the edge statistics pass (毛泽东|思想为指导,
 按|规矩办事). The bar is the
 measured value, so the test fails when the bank gets worse."""
@@ -30,7 +30,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.85
+PRECISION = 0.87
 
 
 def draw(result, k: int, seed: int):
@@ -60,3 +60,11 @@ def test_the_current_sample_is_labelled_and_precise(banks):
     known = [labels[s] for s in sample if s in labels]
     assert len(known) >= 0.9 * len(sample), "the bank changed: label the new entries of the sample"
     assert sum(known) / len(known) >= PRECISION
+
+
+def test_foreign_names_are_no_entries_but_formulas_with_such_characters_stay(banks):
+    """巴基斯坦, 南斯拉夫, 拉丁美洲, 哈尔滨 recur in the reports and are names; 马克思列宁主义 and 共克时艰
+    hold one such character each and stay."""
+    texts = {p.text for p in banks["gov"].phrases}
+    assert not texts & {"巴基斯坦", "南斯拉夫", "拉丁美洲", "哈尔滨", "俄罗斯", "阿富汗"}
+    assert {"马克思列宁主义", "共克时艰", "坚决维护国家主权"} <= texts
