@@ -71,6 +71,10 @@ LEADS = ("要", "必须", "并", "还要", "继续", "进一步")
 LEAD_ENDS = frozenset(lead[-1] for lead in LEADS)
 SLOT = "{{{}}}"
 SLOTS = re.compile(r"\{[A-Z]\}")
+#: functions whose entries are whole sentences, folded with their variants (see ``_fold_variants``)
+SENTENCE_FUNCTIONS = ("opening.context", "transition", "closing.call", "closing.modesty")
+#: how alike (rapidfuzz's ratio, 0–100) two sentences are when one is a variant of the other
+VARIANT = 80
 EXAMPLE = 60
 #: the most sources an entry lists (one place per document first); its counts are all its places
 MAX_SOURCES = 12
@@ -174,6 +178,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     _quoted(phrases)
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
+    _fold_variants(phrases)
     return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function, every))
 
 
@@ -393,6 +398,27 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
             if i in grouped or len(text) > ONE_OFF:
                 continue                 # a long sentence of one speech is its own (在玉雄同志安排部署的基础上)
             _add(phrases, Phrase(function, text, ["A"] if n else [], [u], u.text), canon(text))
+
+
+def _fold_variants(phrases: dict) -> None:
+    """Sentences of one function that differ in a few words (…向大会作政府工作报告… beside …向大会报告政府
+    工作…, a template beside its filled forms) are one entry: the one in most documents, with the places
+    of all. Two are variants when ``VARIANT`` of their characters (slots aside) align."""
+    from rapidfuzz import fuzz
+
+    for function in SENTENCE_FUNCTIONS:
+        entries = sorted(((k, p) for k, p in phrases.items() if k[0] == function),
+                         key=lambda kp: (-kp[1].docs, kp[1].text))
+        kept: list[tuple[str, Phrase]] = []
+        for key, p in entries:
+            bare = SLOTS.sub("", p.text)
+            home = next((q for text, q in kept if fuzz.ratio(bare, text) >= VARIANT), None)
+            if home is None:
+                kept.append((bare, p))
+                continue
+            del phrases[key]
+            seen = {(u.doc, u.line, u.text) for u in home.places}
+            home.places += [u for u in p.places if (u.doc, u.line, u.text) not in seen]
 
 
 def _shared(frame: Frame, members: list[tuple[int, str]]) -> bool:

@@ -99,6 +99,18 @@ def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     assert "时期主要目标任务" not in pages and "主要目标任务" in pages
 
 
+def test_variants_of_one_sentence_are_one_entry():
+    """The reports' transitions (现在，我代表国务院向大会作政府工作报告，请予审议… and its variants) fold
+    into a few entries, each holding the places of its variants; a sentence unlike the others stays."""
+    reports = ROOT.parent / "shared" / "corpus" / "gov-reports"
+    if not reports.is_dir():
+        pytest.skip("the government work reports are not at ../shared/corpus/gov-reports (CI has them)")
+    transitions = [p for p in mine_corpus(reports).phrases if p.function == "transition"]
+    assert 2 <= len(transitions) <= 5
+    folded = max(transitions, key=lambda p: p.docs)
+    assert folded.docs >= 20 and "请予审议" in folded.text
+
+
 def test_outline_examples_leave_out_local_names_but_keep_leaders(library):
     data = yaml.safe_load((library / "outlines" / "work-meeting.yaml").read_text(encoding="utf-8"))
     hints = [part.get("hint", "") for part in data["front"] + data.get("back", [])]

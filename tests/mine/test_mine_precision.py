@@ -9,7 +9,9 @@ banks a few entries apart gave 0.78 to 0.87: fifty entries a corpus leave about 
 the draw after quoted formulations took in their unquoted duplicates (“一国两制” and 一国两制 are one
 entry now; the draw shifted by those entries, and 24 new ones were labelled); 0.85 (gov-reports 0.80,
 seeds 0.90) once a closing quote stopped counting as a word's edge (“十五五”|时期主要目标任务 is no
-entry; 18 new entries labelled); 0.87 (gov-reports 0.84) once foreign names (南斯拉夫) were left out. What is
+entry; 18 new entries labelled); 0.87 (gov-reports 0.84) once foreign names (南斯拉夫) were left out;
+0.86 once variants of one sentence were folded into one entry (eleven transitions of the reports
+became four; 7 new entries labelled). What is
 left is bare nouns (化学需氧量, 疫情防控), fragments the edge statistics pass (毛泽东|思想为指导,
 按|规矩办事). The bar is the
 measured value, so the test fails when the bank gets worse."""
@@ -22,7 +24,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from rapidfuzz import fuzz
+
 from drafter.mine import mine_corpus
+from drafter.mine.bank import SENTENCE_FUNCTIONS, SLOTS, VARIANT
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" / "precision.yaml")
@@ -30,7 +35,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.87
+PRECISION = 0.86
 
 
 def draw(result, k: int, seed: int):
@@ -46,11 +51,16 @@ def banks():
 
 
 def test_the_labelled_entries_are_still_mined(banks):
-    """Each entry labelled reusable is still in the bank, or (words writers also quote) inside the quoted
-    formulation that took it in."""
+    """Each entry labelled reusable is still in the bank, or inside the entry that took it in: the quoted
+    formulation of the same words, or (a sentence) the variant it was folded into."""
     for e in (e for e in LABELS["entries"] if e["reusable"]):
-        texts = {p.id: p.text for p in banks[e["corpus"]].phrases}
-        assert texts.get(e["id"]) == e["text"] or f"“{e['text']}”" in texts.values(), e
+        phrases = banks[e["corpus"]].phrases
+        texts = {p.id: p.text for p in phrases}
+        function = e["id"].rsplit(".", 1)[0]
+        folded = function in SENTENCE_FUNCTIONS and any(
+            fuzz.ratio(SLOTS.sub("", e["text"]), SLOTS.sub("", p.text)) >= VARIANT
+            for p in phrases if p.function == function)
+        assert texts.get(e["id"]) == e["text"] or f"“{e['text']}”" in texts.values() or folded, e
 
 
 def test_the_current_sample_is_labelled_and_precise(banks):
