@@ -327,8 +327,13 @@ def _add(phrases: dict, phrase: Phrase, key: str) -> None:
         phrase.key = key
         phrases[(phrase.function, key)] = phrase
     else:
-        seen = {(u.doc, u.line, u.text) for u in old.places}
-        old.places += [u for u in phrase.places if (u.doc, u.line, u.text) not in seen]
+        _absorb(old, phrase)
+
+
+def _absorb(home: Phrase, other: Phrase) -> None:
+    """The places of ``other`` added to ``home`` (each sentence once)."""
+    seen = {(u.doc, u.line, u.text) for u in home.places}
+    home.places += [u for u in other.places if (u.doc, u.line, u.text) not in seen]
 
 
 def _shapes(phrases: dict, corpus: Corpus) -> None:
@@ -354,8 +359,7 @@ def _quoted(phrases: dict) -> None:
         q = quoted.get(p.text)
         if q is not None and q is not p:
             del phrases[key]
-            seen = {(u.doc, u.line, u.text) for u in q.places}
-            q.places += [u for u in p.places if (u.doc, u.line, u.text) not in seen]
+            _absorb(q, p)
 
 
 def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:
@@ -417,8 +421,7 @@ def _fold_variants(phrases: dict) -> None:
                 kept.append((bare, p))
                 continue
             del phrases[key]
-            seen = {(u.doc, u.line, u.text) for u in home.places}
-            home.places += [u for u in p.places if (u.doc, u.line, u.text) not in seen]
+            _absorb(home, p)
 
 
 def _shared(frame: Frame, members: list[tuple[int, str]]) -> bool:
