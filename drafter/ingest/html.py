@@ -186,7 +186,7 @@ def block_lines(node: Node, start: Node | None = None) -> list[SourceLine]:
     bold = 0
     while todo:
         item = todo.pop()
-        if item is start:
+        if start is not None and item is start:
             started = True
             current.clear()
         if not started:

@@ -73,6 +73,8 @@ DEBRIS = [
     (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"
                 r"|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
+    (re.compile(r"^[^|｜。，：]{1,10}(?:\s*[|｜]\s*[^|｜。，：]{1,10})+\s*[|｜]?$"), "导航"),    # 登录|注册: links
+    (re.compile(r"^今天是\s*[:：]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?$"), "页面信息"),   # a date widget
 ]
 #: a line that is only one of these words starts or belongs to the page's footer of related links
 FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新闻|专题)|相关推荐|热点推荐|热门推荐|猜你喜欢"
@@ -88,6 +90,11 @@ LICENCE = re.compile(r"^本作品(?:是|在|已|采用|依据|根据|属于|原�
                      r"|^(?:Public domain|This work is in the public domain)", re.I)
 #: a line without Chinese that is still text of the speech: numbers and punctuation a wiki link broke off
 TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈〉「」（）()\-—…%％·・/]+")
+#: this many short lines in a row, none with a clause's mark, above the text or below it are a menu
+MENU = 8
+#: an item of a list of links: a title cut short or ending in its date (…[06-11], （2026-06-11）)
+LINK_ITEM = re.compile(r"(?:…|\.\.\.)\s*[\[［(（]?\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]?\s*$"
+                       r"|[\[［(（]\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]\s*$")
 #: the controls that close an article on a page: what follows them is the page's footer
 CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|关闭窗口|扫一扫在手机打开当前页)$")
 #: reasons that carry page metadata to keep
@@ -195,19 +202,29 @@ def clean(source: list[SourceLine]) -> Cleaned:
     """Normalise lines, drop and report debris, keep page metadata; blank lines are dropped silently.
 
     Besides one line at a time, a few rules read neighbouring lines: a toolbar or breadcrumb the page
-    split one item per line; a metadata key whose value is on the next line; the column name a
+    split one item per line; a site's menu (``MENU`` short lines or more in a row, above the text or
+    below it); a metadata key whose value is on the next line; the column name a
     breadcrumb repeats under it; and the page footer, which starts at the controls that close an
-    article (打印本页, 关闭窗口) or at a list of related links, and runs to the end."""
+    article (打印本页, 关闭窗口) or at a list of related links, and runs to the end — unless the speech
+    follows (a side bar of links copied above the article: then only its dated items go)."""
     out = Cleaned(lines=[])
     lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
+    prose = [k for k, line in enumerate(lines) if len(line.text) > 40 and re.search(r"[。！？]", line.text)]
     # runs of short lines read together
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and len(lines[j].text) <= 8 and not re.search(r"[。！？]", lines[j].text):
+        while j < len(lines) and len(lines[j].text) <= 8 and not re.search(r"[。！？]", lines[j].text) \
+                and not FOOTER.match(lines[j].text):
             j += 1
+        if j - i >= MENU and (not prose or j <= prose[0] or i > prose[-1]) and \
+                not any(re.search(r"[，、：:；]", line.text) or read_mark_like(line.text) for line in lines[i:j]):
+            for k in range(i, j):
+                why[k] = "导航"       # a site's menu copied with the page, above the text or below it
+            i = j
+            continue
         if j - i >= 2:
             # the longest prefix of the run, at least two lines, that reads as debris
             for end in range(j, i + 1, -1):
@@ -233,7 +250,14 @@ def clean(source: list[SourceLine]) -> Cleaned:
             elif in_footer:
                 reason = footer
             elif FOOTER.match(text) and len(text) <= 40:
-                reason, in_footer = "相关链接", True
+                reason = "相关链接"
+                if body_seen or not _speech_follows(lines[k + 1:]):
+                    in_footer = True
+                else:                      # a side bar of links above the article: its dated items only
+                    for n in range(k + 1, len(lines)):
+                        if not LINK_ITEM.search(lines[n].text) or n in why:
+                            break
+                        why[n] = "相关链接"
             elif LICENCE.search(text) and len(text) <= 200 and (body_seen or k > 0):
                 reason, in_footer, footer = "版权声明", True, "版权声明"      # the licence block runs to the end
             elif crumb and text == crumb:

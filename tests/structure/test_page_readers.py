@@ -55,6 +55,30 @@ def test_saved_page_reads_like_its_copied_text():
     assert lines[-1].startswith("浙公网安备")
 
 
+def test_a_whole_page_copied_with_its_menus_and_side_bar_keeps_the_speech_whole(tmp_path):
+    """Page 021 as a browser's select-all copies it (every block of the page in order: the date widget,
+    a bar of links, the site's menus, a side bar of dated links above the article, the footer): the
+    menus and links are page matter, and the speech parses as from the saved page — nothing of it lost."""
+    from drafter.ingest.html import _Tree, _measure, _nodes, block_lines, decode_html
+
+    page = PAGES / "021_shaoxing-weekly-study-party-congress.html"
+    tree = _Tree()
+    tree.feed(decode_html(page.read_bytes(), str(page)))
+    _measure(tree.root)
+    body = next((n for n in _nodes(tree.root) if n.tag == "body"), tree.root)
+    copied = tmp_path / "021-copied.txt"
+    copied.write_text("\n".join(line.text for line in block_lines(body)), encoding="utf-8")
+    whole, saved = read_speech(copied), read_speech(page)
+    assert len([line for line in copied.read_text(encoding="utf-8").splitlines() if len(line) <= 8]) > 60
+    kept = "\n".join([h.title for h in whole.headings()] + [p.text for p in whole.paragraphs()])
+    assert all(p.text in kept for p in saved.paragraphs())
+    # the same numbered headings (the copy has no bold: its two bold lead heads stay in their paragraphs)
+    numbered = [[h.title for h in s.headings() if h.style != "lead"] for s in (whole, saved)]
+    assert numbered[0] == numbered[1] and len(numbered[0]) == 10
+    assert whole.salutation == saved.salutation == "同志们："
+    assert {"导航", "相关链接"} <= {r.why for r in whole.removed}
+
+
 def test_html_survives_broken_markup():
     assert [line.text for line in html_lines("<p>第一段<p>第二段<div>第三段</span></div></p></td>")] == [
         "第一段", "第二段", "第三段"]

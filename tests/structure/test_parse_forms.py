@@ -152,6 +152,16 @@ def test_run_in_heads_the_format_sets_apart_are_lead_heads(tmp_path):
     assert heads(read_speech(page)) == []
 
 
+def test_a_menu_of_short_lines_is_page_matter_above_or_below_the_text_not_inside_it():
+    menu = ["首页", "新闻中心", "学校公告", "工作安排", "校务公开", "建校史略", "校友之家", "学习专栏"]
+    above = parse_text("\n".join(menu) + "\n\n" + "\n\n".join([BODY] * 3))
+    assert [r.why for r in above.removed] == ["导航"] * 8 and len(list(above.paragraphs())) == 3
+    inside = parse_text("\n\n".join([BODY] * 2) + "\n\n" + "\n".join(menu) + "\n\n" + "\n\n".join([BODY] * 2))
+    assert inside.removed == [] and "首页" in [p.text for p in inside.paragraphs()]
+    listed = parse_text("\n".join(f"{k}、{m}" for k, m in enumerate(menu, 1)) + "\n\n" + BODY)
+    assert listed.removed == []                   # numbered lines are a list of heads, not a menu
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
