@@ -70,12 +70,13 @@ class Header:
     used: int = 0                       # how many of the lines the head took
 
 
-def titleish(line: Line) -> bool:
-    """Could this line be (part of) a title: short, no sentence inside, not a heading or a salutation."""
+def titleish(line: Line, styled: bool = True) -> bool:
+    """Could this line be (part of) a title: short, no sentence inside, not a heading or a salutation.
+    ``styled=False`` sets aside the heading level its format gives (a saved web page's headline)."""
     text = line.text
     if line.hints.title:
         return True
-    if line.hints.level is not None or not text or len(text) > 80 or SENTENCE_END.search(text[:-1]):
+    if (styled and line.hints.level is not None) or not text or len(text) > 80 or SENTENCE_END.search(text[:-1]):
         return False
     if text[-1] in "。；，":
         return False

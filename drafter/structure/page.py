@@ -126,9 +126,10 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 and any(r.why in META_REASONS and r.line > lines[k].no and (nxt_no is None or r.line < nxt_no)
                         for r in removed)):
             take(k, "网页标题")
-    # the page's headline: the first title-like line, just above the page's metadata row
+    # the page's headline: the first title-like line, just above the page's metadata row (a page saved
+    # as Word keeps its headline's heading style)
     first = next((k for k in range(head_end) if k not in taken), None)
-    if first is not None and titleish(lines[first]):
+    if first is not None and titleish(lines[first], styled=False):
         h = lines[first]
         after = [r for r in removed if r.line > h.no and (not lines[first + 1:] or r.line < lines[first + 1].no)]
         nxt = next((k for k in range(first + 1, len(lines)) if k not in taken), None)

@@ -231,6 +231,27 @@ def test_a_sentence_set_apart_at_a_paragraphs_start_is_a_run_in_head(tmp_path):
         True, True, False, False, False, False, False]
 
 
+def test_a_web_page_saved_as_word_keeps_its_headline_out_of_the_speech(tmp_path):
+    """Page 021's main column written as Word writes a saved page: the column name and the page's headline
+    in heading styles above the metadata row. The headline is page matter, the speech's three-line title
+    is its title, and the speech parses as the saved page does."""
+    from drafter.ingest.html import html_lines
+    from drafter.structure import read_speech
+
+    page = DATA / "pages" / "021_shaoxing-weekly-study-party-congress.html"
+    lines = [line.text for line in html_lines(page.read_text(encoding="utf-8"))]
+    doc = docx.Document()
+    for text in lines:
+        level = {"学习专栏": 3, "每周一学（2022年6月27日——7月3日）": 2}.get(text)
+        doc.add_heading(text, level) if level else doc.add_paragraph(text)
+    doc.save(tmp_path / "021.docx")
+    saved, word = read_speech(page), read_speech(tmp_path / "021.docx")
+    assert word.meta.text("title") == saved.meta.text("title") and word.meta.text("title").startswith("忠实践行")
+    assert "网页标题" in {r.why for r in word.removed}
+    assert [h.title for h in word.headings() if h.style != "lead"] == \
+        [h.title for h in saved.headings() if h.style != "lead"]
+
+
 def truth_002() -> dict:
     return yaml.safe_load((DATA / "seeds.truth.yaml").read_text(encoding="utf-8"))[SEED_002.name]
 
