@@ -57,6 +57,8 @@ EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网",
                 "本站原创", "次", ""}
 
 #: lines a page adds around any article
+#: why a printed page's number is removed (a paragraph it interrupts goes on across it)
+PAGE_NUMBER = "页码"
 DEBRIS = [
     (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|(?:一文)?来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
                 r"|欢迎参考|歡迎咨詢|客服老师|客服老師"), "网站按语"),
@@ -74,6 +76,8 @@ DEBRIS = [
                 r"|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
     (re.compile(r"^[^|｜。，：]{1,10}(?:\s*[|｜]\s*[^|｜。，：]{1,10})+\s*[|｜]?$"), "导航"),    # 登录|注册: links
+    (re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$"
+                r"|^\d{1,4}\s*[/／]\s*\d{1,4}$"), PAGE_NUMBER),      # — 3 —, 第3页 共12页, 3/12
     (re.compile(r"^今天是\s*[:：]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?$"), "页面信息"),   # a date widget
 ]
 #: a line that is only one of these words starts or belongs to the page's footer of related links

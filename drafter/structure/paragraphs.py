@@ -7,7 +7,10 @@ with a clause's mark, or the text sets blank lines between its paragraphs and th
 in it (then lines with none between are one paragraph that a page's links broke: …在聽了劉少奇同志 /
 關於憲法草案的報告 / 並進行了…; a bare head right above its text is not joined to it). Across a
 blank line only a long line with no closing mark is continued, since a short unpunctuated line
-between blanks is more likely a heading of its own.
+between blanks is more likely a heading of its own. In a text hard-wrapped at a fixed width (a copy of
+a PDF: a third of its lines or more of one length), a line that runs to the width goes on to the next,
+even after a sentence's end (sentences end at a line's end far more often than paragraphs do), unless
+the next line is a heading; a page number (— 3 —) between two lines does not part them.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ SOFT_END = tuple("；，、")
 #: marks no line starts with unless it goes on from the line before (a link's text broke it off)
 CLAUSE_START = frozenset("，、；：。！？）》”")
 CLAUSE_MARK = re.compile("[，、；：]")
+#: lines of a hard-wrapped text are at least this long, and end this close to the width when full
+WRAP_MIN, WRAP_SLACK = 16, 2
 #: a text sets blank lines between its paragraphs when this share of its lines have one after them …
 SPACED = 0.75
 #: … and it has this many lines at least
@@ -51,28 +56,37 @@ def standalone_heading(text: str) -> bool:
     return mark is not None and not SENTENCE_END.search(mark.rest[:-1])
 
 
-def continues(prev: Para, line: Line, blanks: int, spaced: bool = False) -> bool:
+def continues(prev: Para, line: Line, blanks: int, spaced: bool = False, full: bool = False) -> bool:
     """Whether ``line`` continues the paragraph ``prev`` (with ``blanks`` blank lines between) in a text
-    whose paragraphs are ``spaced`` (blank lines between them) or not."""
+    whose paragraphs are ``spaced`` (blank lines between them) or not; ``full``: the line before ran to
+    the width the text is wrapped at."""
     text, last = prev.text, prev.text[-1]
     if prev.is_gap or prev.hints.level is not None or line.hints.level is not None:
         return False
+    nxt = line.text
+    if full and blanks == 0 and not SALUTATION.match(text):
+        if standalone_heading(text):   # a heading wider than the page: its tail on the next line
+            return not SENTENCE_END.search(nxt[:-1]) and not read_mark(nxt)
+        if FINAL.search(text) or last in "：:":
+            # a sentence ending where the line does goes on far more often than a paragraph ends there
+            return not (read_mark(nxt) or gap_size(nxt)[0] or SALUTATION.match(nxt) or nxt[0] in "●■◆▲★•")
+        return True                 # cut inside a sentence: what follows goes on, even 一、 cut from 统|一、
     if FINAL.search(text) or last in "：:" or SALUTATION.match(text) or standalone_heading(text):
         return False
-    nxt = line.text
     if read_mark(nxt) or gap_size(nxt)[0] or SALUTATION.match(nxt) or nxt[0] in "●■◆▲★•":
         return False
     open_quote = text.count("《") > text.count("》") or text.count("“") > text.count("”")
     if blanks == 0:
         return (last in SOFT_END or open_quote or bool(SENTENCE_END.search(text)) or nxt[0] in CLAUSE_START
-                or (spaced and bool(CLAUSE_MARK.search(text))))
+                or (spaced and bool(CLAUSE_MARK.search(text))) or full)
     return last not in SOFT_END and (len(text) >= 40 or open_quote) and bool(SENTENCE_END.search(text))
 
 
 def glue(left: str, right: str, blanks: int) -> str:
     """Join two pieces of one paragraph: a space between Latin words, and where a book title
-    (《…》) was broken by a blank line (the two halves of a two-line title); else nothing."""
-    if left[-1:].isascii() and right[:1].isascii() and left[-1:].isalnum() and right[:1].isalnum():
+    (《…》) was broken by a blank line (the two halves of a two-line title); else nothing (a number broken
+    at a line's end, 13 / 22万人, is one number)."""
+    if left[-1:].isascii() and right[:1].isascii() and left[-1:].isalpha() and right[:1].isalpha():
         return left + " " + right
     if blanks and left.count("《") > left.count("》") and is_cjk(left[-1]) and is_cjk(right[0]):
         return left + " " + right
@@ -85,10 +99,13 @@ def _spaced(lines: list[Line]) -> bool:
     return len(steps) >= SPACED_LINES and sum(step > 1 for step in steps) >= SPACED * len(steps)
 
 
-def join_lines(lines: list[Line], removed: set[int]) -> list[Para]:
-    """Paragraphs from cleaned lines: broken lines joined, gap markers kept as gap paragraphs."""
+def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = frozenset()) -> list[Para]:
+    """Paragraphs from cleaned lines: broken lines joined, gap markers kept as gap paragraphs. A
+    ``removed`` line between two lines parts them; a ``skipped`` one (a page number) is as if absent."""
     out: list[Para] = []
     spaced = _spaced(lines)
+    width = _wrap_width(lines)
+    last = 0                       # the length of the line before
     for line in lines:
         is_gap, hidden = gap_size(line.text)
         if is_gap:
@@ -96,10 +113,27 @@ def join_lines(lines: list[Line], removed: set[int]) -> list[Para]:
             continue
         if out:
             prev = out[-1]
-            between = range(prev.lines[-1] + 1, line.no)
-            if not any(n in removed for n in between) and continues(prev, line, len(between), spaced):
+            between = [n for n in range(prev.lines[-1] + 1, line.no) if n not in skipped]
+            full = width is not None and last >= width - WRAP_SLACK
+            if not any(n in removed for n in between) and continues(prev, line, len(between), spaced, full):
                 prev.text = glue(prev.text, line.text, len(between))
                 prev.lines.append(line.no)
+                last = len(line.text)
                 continue
         out.append(Para(line.text, line.no, [line.no], line.hints, line.raw.strip()))
+        last = len(line.text)
     return out
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The width a text is hard-wrapped at (a copy of a PDF, a fixed-width file): the commonest length of
+    its lines when that length and the one below it are a third of the lines or more, most of them cut
+    inside a sentence; else None (paragraphs of one length each on a line are no wrapped text)."""
+    lengths = [len(line.text) for line in lines if not gap_size(line.text)[0]]
+    long = [n for n in lengths if n >= WRAP_MIN]
+    if len(long) < SPACED_LINES:
+        return None
+    width = max(set(long), key=lambda n: (long.count(n), n))
+    full = [line.text for line in lines if width - 1 <= len(line.text) <= width]
+    cut = sum(not FINAL.search(text) for text in full)       # lines cut inside a sentence
+    return width if len(full) * 3 >= len(lengths) and cut * 2 >= len(full) else None

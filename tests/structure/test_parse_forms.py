@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from drafter import parse_text
 from drafter.structure import read_speech
 
@@ -160,6 +162,36 @@ def test_a_menu_of_short_lines_is_page_matter_above_or_below_the_text_not_inside
     assert inside.removed == [] and "首页" in [p.text for p in inside.paragraphs()]
     listed = parse_text("\n".join(f"{k}、{m}" for k, m in enumerate(menu, 1)) + "\n\n" + BODY)
     assert listed.removed == []                   # numbered lines are a list of heads, not a menu
+
+
+def test_a_text_hard_wrapped_like_a_pdf_copy_is_joined_across_its_page_numbers(tmp_path):
+    """Seed 002 (its page debris left out, by its truth) as a copy of a PDF gives it: every line cut at
+    30 characters, a page number (— 2 —) after every 22 lines. The page numbers are page matter, lines
+    that run to the width go on (a heading wider than the page too; 一、 cut from 统|一、 is no heading),
+    a number cut at a line's end stays one number, and headings and text are the seed's (a paragraph
+    ending right at the width may run on into the next: nothing marks its end)."""
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    seed = root / "examples" / "corpus" / "002_196b020fa5f85377.txt"
+    truth = yaml.safe_load((root / "tests" / "data" / "seeds.truth.yaml").read_text(encoding="utf-8"))[seed.name]
+    debris = {b["line"] for b in truth["boilerplate"]}
+    lines, page = [], 1
+    for no, text in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
+        for k in range(0, len(text.strip()) if no not in debris else 0, 30):
+            lines.append(text.strip()[k:k + 30])
+            if len(lines) % 23 == 22:
+                page += 1
+                lines.append(f"— {page} —")
+    wrapped = tmp_path / "002-pdf.txt"
+    wrapped.write_text("\n".join(lines), encoding="utf-8")
+    plain, copied = read_speech(seed), read_speech(wrapped)
+    assert [r.why for r in copied.removed] == ["页码"] * (page - 1)
+    assert copied.meta.text("title").replace(" ", "") == plain.meta.text("title").replace(" ", "")
+    assert [h.title for h in copied.headings()] == [h.title for h in plain.headings()]
+    ours, theirs = [p.text for p in copied.paragraphs()], [p.text for p in plain.paragraphs()]
+    assert "".join(ours).replace(" ", "") == "".join(theirs).replace(" ", "")   # a space cut at a line's end
+    assert len(theirs) * 0.9 <= len(ours) <= len(theirs)                        # is lost, as in a PDF's copy
 
 
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
