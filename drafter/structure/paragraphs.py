@@ -10,7 +10,8 @@ blank line only a long line with no closing mark is continued, since a short unp
 between blanks is more likely a heading of its own. In a text hard-wrapped at a fixed width (a copy of
 a PDF: a third of its lines or more of one length), a line that runs to the width goes on to the next,
 even after a sentence's end (sentences end at a line's end far more often than paragraphs do), unless
-the next line is a heading; a page number (— 3 —) between two lines does not part them.
+the next line is a heading or the text indents its paragraphs' first lines and the next line is
+indented; a page number (— 3 —) between two lines does not part them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ SOFT_END = tuple("；，、")
 #: marks no line starts with unless it goes on from the line before (a link's text broke it off)
 CLAUSE_START = frozenset("，、；：。！？）》”")
 CLAUSE_MARK = re.compile("[，、；：]")
+#: a wrapped text marks its paragraphs by indenting their first lines when this many lines are indented
+INDENTED = 3
 #: lines of a hard-wrapped text are at least this long, and end this close to the width when full
 WRAP_MIN, WRAP_SLACK = 16, 2
 #: a text sets blank lines between its paragraphs when this share of its lines have one after them …
@@ -105,6 +108,7 @@ def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = f
     out: list[Para] = []
     spaced = _spaced(lines)
     width = _wrap_width(lines)
+    indents = width is not None and sum(map(_indented, lines)) >= INDENTED
     last = 0                       # the length of the line before
     for line in lines:
         is_gap, hidden = gap_size(line.text)
@@ -114,7 +118,8 @@ def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = f
         if out:
             prev = out[-1]
             between = [n for n in range(prev.lines[-1] + 1, line.no) if n not in skipped]
-            full = width is not None and last >= width - WRAP_SLACK
+            # a full line goes on, unless the text indents its paragraphs' first lines and this one is
+            full = width is not None and last >= width - WRAP_SLACK and not (indents and _indented(line))
             if not any(n in removed for n in between) and continues(prev, line, len(between), spaced, full):
                 prev.text = glue(prev.text, line.text, len(between))
                 prev.lines.append(line.no)
@@ -125,15 +130,21 @@ def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = f
     return out
 
 
+def _indented(line: Line) -> bool:
+    """Whether a line starts with an indent (two spaces, or an ideographic one)."""
+    return line.raw.startswith(("\u3000", "  ", "\t"))
+
+
 def _wrap_width(lines: list[Line]) -> int | None:
     """The width a text is hard-wrapped at (a copy of a PDF, a fixed-width file): the commonest length of
     its lines when that length and the one below it are a third of the lines or more, most of them cut
     inside a sentence; else None (paragraphs of one length each on a line are no wrapped text)."""
-    lengths = [len(line.text) for line in lines if not gap_size(line.text)[0]]
+    texts = [line.text for line in lines if not gap_size(line.text)[0] and not read_mark(line.text)]
+    lengths = [len(text) for text in texts]     # (headings of one length, 对仗, are no wrapping)
     long = [n for n in lengths if n >= WRAP_MIN]
     if len(long) < SPACED_LINES:
         return None
     width = max(set(long), key=lambda n: (long.count(n), n))
-    full = [line.text for line in lines if width - 1 <= len(line.text) <= width]
+    full = [text for text in texts if width - 1 <= len(text) <= width]
     cut = sum(not FINAL.search(text) for text in full)       # lines cut inside a sentence
     return width if len(full) * 3 >= len(lengths) and cut * 2 >= len(full) else None

@@ -169,29 +169,33 @@ def test_a_text_hard_wrapped_like_a_pdf_copy_is_joined_across_its_page_numbers(t
     30 characters, a page number (— 2 —) after every 22 lines. The page numbers are page matter, lines
     that run to the width go on (a heading wider than the page too; 一、 cut from 统|一、 is no heading),
     a number cut at a line's end stays one number, and headings and text are the seed's (a paragraph
-    ending right at the width may run on into the next: nothing marks its end)."""
+    ending right at the width may run on into the next, unless the copy kept its first lines' indent)."""
     import yaml
 
     root = Path(__file__).resolve().parents[2]
     seed = root / "examples" / "corpus" / "002_196b020fa5f85377.txt"
     truth = yaml.safe_load((root / "tests" / "data" / "seeds.truth.yaml").read_text(encoding="utf-8"))[seed.name]
     debris = {b["line"] for b in truth["boilerplate"]}
-    lines, page = [], 1
-    for no, text in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
-        for k in range(0, len(text.strip()) if no not in debris else 0, 30):
-            lines.append(text.strip()[k:k + 30])
-            if len(lines) % 23 == 22:
-                page += 1
-                lines.append(f"— {page} —")
-    wrapped = tmp_path / "002-pdf.txt"
-    wrapped.write_text("\n".join(lines), encoding="utf-8")
-    plain, copied = read_speech(seed), read_speech(wrapped)
-    assert [r.why for r in copied.removed] == ["页码"] * (page - 1)
-    assert copied.meta.text("title").replace(" ", "") == plain.meta.text("title").replace(" ", "")
-    assert [h.title for h in copied.headings()] == [h.title for h in plain.headings()]
-    ours, theirs = [p.text for p in copied.paragraphs()], [p.text for p in plain.paragraphs()]
-    assert "".join(ours).replace(" ", "") == "".join(theirs).replace(" ", "")   # a space cut at a line's end
-    assert len(theirs) * 0.9 <= len(ours) <= len(theirs)                        # is lost, as in a PDF's copy
+    plain = read_speech(seed)
+    theirs = [p.text.replace(" ", "") for p in plain.paragraphs()]     # a space cut at a line's end is
+    for indent in ("", "\u3000\u3000"):                                 # lost, as in a PDF's copy
+        lines, page = [], 1
+        for no, text in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
+            for k in range(0, len(text.strip()) if no not in debris else 0, 30):
+                lines.append((indent if k == 0 else "") + text.strip()[k:k + 30])
+                if len(lines) % 23 == 22:
+                    page += 1
+                    lines.append(f"— {page} —")
+        wrapped = tmp_path / "002-pdf.txt"
+        wrapped.write_text("\n".join(lines), encoding="utf-8")
+        copied = read_speech(wrapped)
+        assert [r.why for r in copied.removed] == ["页码"] * (page - 1)
+        assert copied.meta.text("title").replace(" ", "") == plain.meta.text("title").replace(" ", "")
+        assert [h.title for h in copied.headings()] == [h.title for h in plain.headings()]
+        ours = [p.text.replace(" ", "") for p in copied.paragraphs()]
+        assert "".join(ours) == "".join(theirs) and len(theirs) * 0.9 <= len(ours) <= len(theirs)
+        if indent:                  # indented first lines mark every paragraph's start
+            assert ours == theirs
 
 
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
