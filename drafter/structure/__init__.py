@@ -20,7 +20,7 @@ from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
 from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, Header, read_header
 from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
-from drafter.structure.clean import PAGE_NUMBER, Cleaned, Line, PageMeta
+from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
@@ -273,8 +273,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         source=[cleaned.page.source] if cleaned.page.source else None,
         published=[published] if published else None,
     )
-    dropped = {r.line for r in speech.removed if r.why != PAGE_NUMBER}
-    numbers = frozenset(r.line for r in speech.removed if r.why == PAGE_NUMBER)
+    dropped = {r.line for r in speech.removed if r.why not in PRINTED_PAGE}
+    numbers = frozenset(r.line for r in speech.removed if r.why in PRINTED_PAGE)
     paras = _split_salutation(join_lines(lines[head.used:], dropped, numbers))
     builder = _Builder(speech)
     tail = _appendix(paras)

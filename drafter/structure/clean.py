@@ -57,8 +57,12 @@ EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网",
                 "本站原创", "次", ""}
 
 #: lines a page adds around any article
-#: why a printed page's number is removed (a paragraph it interrupts goes on across it)
-PAGE_NUMBER = "页码"
+#: why a printed page's number and running head are removed: a paragraph they interrupt goes on across them
+PAGE_NUMBER, RUNNING_HEAD = "页码", "页眉"
+PRINTED_PAGE = (PAGE_NUMBER, RUNNING_HEAD)
+#: a printed page's number: — 3 —, 第3页 共12页, 3/12
+PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
+                       r"|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*[/／]\s*\d{1,4}$")
 DEBRIS = [
     (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|(?:一文)?来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
                 r"|欢迎参考|歡迎咨詢|客服老师|客服老師"), "网站按语"),
@@ -76,8 +80,7 @@ DEBRIS = [
                 r"|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
     (re.compile(r"^[^|｜。，：]{1,10}(?:\s*[|｜]\s*[^|｜。，：]{1,10})+\s*[|｜]?$"), "导航"),    # 登录|注册: links
-    (re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$"
-                r"|^\d{1,4}\s*[/／]\s*\d{1,4}$"), PAGE_NUMBER),      # — 3 —, 第3页 共12页, 3/12
+    (PAGE_LINE, PAGE_NUMBER),
     (re.compile(r"^今天是\s*[:：]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?$"), "页面信息"),   # a date widget
 ]
 #: a line that is only one of these words starts or belongs to the page's footer of related links
@@ -239,6 +242,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                     i = end - 1
                     break
         i = max(i + 1, j if j - i < 2 else i + 1)
+    _running_heads(lines, why)
     body_seen = in_footer = False
     footer = "页脚"
     crumb: str | None = None
@@ -294,6 +298,22 @@ def clean(source: list[SourceLine]) -> Cleaned:
             body_seen = True
         out.lines.append(line)
     return out
+
+
+def _running_heads(lines: list[Line], why: dict[int, str]) -> None:
+    """A printed page's running head or foot (the document's short title, its issuer) copied with the
+    text: a short line, no sentence, right beside page numbers three times or more."""
+    numbers = [k for k, line in enumerate(lines) if PAGE_LINE.match(line.text)]
+    beside: dict[str, list[int]] = {}
+    for k in numbers:
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(lines) and j not in numbers and len(lines[j].text) <= 40 \
+                    and not re.search(r"[。！？]", lines[j].text):
+                beside.setdefault(lines[j].text, []).append(j)
+    for places in beside.values():
+        if len(places) >= 3:
+            for j in places:
+                why[j] = RUNNING_HEAD
 
 
 def _speech_follows(later: list[Line]) -> bool:

@@ -166,7 +166,7 @@ def test_a_menu_of_short_lines_is_page_matter_above_or_below_the_text_not_inside
 
 def test_a_text_hard_wrapped_like_a_pdf_copy_is_joined_across_its_page_numbers(tmp_path):
     """Seed 002 (its page debris left out, by its truth) as a copy of a PDF gives it: every line cut at
-    30 characters, a page number (— 2 —) after every 22 lines. The page numbers are page matter, lines
+    30 characters, a page number (— 2 —) after every 22 lines, then a running head. Both are page matter, lines
     that run to the width go on (a heading wider than the page too; 一、 cut from 统|一、 is no heading),
     a number cut at a line's end stays one number, and headings and text are the seed's (a paragraph
     ending right at the width may run on into the next, unless the copy kept its first lines' indent)."""
@@ -178,18 +178,18 @@ def test_a_text_hard_wrapped_like_a_pdf_copy_is_joined_across_its_page_numbers(t
     debris = {b["line"] for b in truth["boilerplate"]}
     plain = read_speech(seed)
     theirs = [p.text.replace(" ", "") for p in plain.paragraphs()]     # a space cut at a line's end is
-    for indent in ("", "\u3000\u3000"):                                 # lost, as in a PDF's copy
-        lines, page = [], 1
+    for indent, head in (("", None), ("\u3000\u3000", None), ("\u3000\u3000", "贯彻新时代党的组织路线")):
+        lines, page = [], 1                                              # (lost, as in a PDF's copy)
         for no, text in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
             for k in range(0, len(text.strip()) if no not in debris else 0, 30):
                 lines.append((indent if k == 0 else "") + text.strip()[k:k + 30])
-                if len(lines) % 23 == 22:
+                if len(lines) % 24 == 22:
                     page += 1
-                    lines.append(f"— {page} —")
+                    lines += [f"— {page} —"] + ([head] if head else [])
         wrapped = tmp_path / "002-pdf.txt"
         wrapped.write_text("\n".join(lines), encoding="utf-8")
         copied = read_speech(wrapped)
-        assert [r.why for r in copied.removed] == ["页码"] * (page - 1)
+        assert [r.why for r in copied.removed] == ["页码", "页眉"][:1 + bool(head)] * (page - 1)
         assert copied.meta.text("title").replace(" ", "") == plain.meta.text("title").replace(" ", "")
         assert [h.title for h in copied.headings()] == [h.title for h in plain.headings()]
         ours = [p.text.replace(" ", "") for p in copied.paragraphs()]
