@@ -436,7 +436,7 @@ def phrases_list(
 
 @phrases_app.command("show")
 def phrases_show(
-    phrase_id: str = typer.Argument(..., help="短语编号，如 formula.a46ec1"),
+    phrase_id: str = typer.Argument(..., help="短语编号（如 formula.a46ec1）或短语全文（如 稳中求进）"),
     json_out: JsonLines = False,
     no_pager: NoPager = False,
     library: LibraryDirs = [],

@@ -499,15 +499,20 @@ class Phrasebook:
 
     # ---- entries
     def get(self, pid: str) -> Entry:
+        """The entry with this id, or else the one whose text it is (quoted or not; of several, the one in
+        most documents)."""
         row = self.db.execute("SELECT data FROM details JOIN entries USING (n) WHERE id = ?", (pid,)).fetchone()
+        row = row or self.db.execute(
+            "SELECT data FROM details JOIN entries USING (n) WHERE plain IN (?, ?) ORDER BY docs DESC, count DESC, id",
+            (pid, f"“{pid.strip('“”')}”")).fetchone()
         if row:
             return Entry.from_dict(json.loads(row[0]))
         from rapidfuzz import process
 
         ids = [r[0] for r in self.db.execute("SELECT id FROM entries")]
         close = [m[0] for m in process.extract(pid, ids, limit=5, score_cutoff=60)]
-        hint = f"；相近的有：{'、'.join(close)}" if close else "；drafter phrases list 列出全部"
-        raise DrafterError(f"没有编号为 {pid} 的短语{hint}")
+        hint = f"；相近的有：{'、'.join(close)}" if close else f"；drafter phrases search {pid} 查找含它的短语和句子"
+        raise DrafterError(f"没有编号或全文为 {pid} 的短语{hint}")
 
     def entries(self, function=None, since=None, until=None, source=None, limit: int | None = None) -> list[Entry]:
         where, args = self.filters(function, since, until, source).entries_sql()

@@ -170,8 +170,12 @@ def test_show_and_unknown_ids(book):
     assert book.get(e.id).text == "秉纲而目自张，执本而末自从"
     sentences = dict(book.sentences_of(e))
     assert "秉纲而目自张" in sentences["002_196b020fa5f85377.txt:20"]
-    with pytest.raises(DrafterError, match=r"没有编号为 quotation.nope"):
+    with pytest.raises(DrafterError, match=r"没有编号或全文为 quotation.nope"):
         book.get("quotation.nope")
+    # a phrase by its text, as a writer types it: quoted formulations with or without their quotes
+    assert book.get("秉纲而目自张，执本而末自从").id == e.id
+    quoted = next(e for e in book.entries(function="formulation") if e.text.startswith("“"))
+    assert book.get(quoted.text.strip("“”")).id == quoted.id == book.get(quoted.text).id
 
 
 NEW_FORMAT = """\
