@@ -226,7 +226,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
         while j < len(lines) and len(lines[j].text) <= 8 and not re.search(r"[。！？]", lines[j].text) \
                 and not FOOTER.match(lines[j].text):
             j += 1
-        if j - i >= MENU and (not prose or j <= prose[0] or i > prose[-1]) and \
+        if j - i >= MENU and prose and (j <= prose[0] or i > prose[-1]) and \
                 not any(re.search(r"[，、：:；]", line.text) or read_mark_like(line.text) for line in lines[i:j]):
             for k in range(i, j):
                 why[k] = "导航"       # a site's menu copied with the page, above the text or below it

@@ -162,6 +162,8 @@ def test_a_menu_of_short_lines_is_page_matter_above_or_below_the_text_not_inside
     assert inside.removed == [] and "首页" in [p.text for p in inside.paragraphs()]
     listed = parse_text("\n".join(f"{k}、{m}" for k, m in enumerate(menu, 1)) + "\n\n" + BODY)
     assert listed.removed == []                   # numbered lines are a list of heads, not a menu
+    verse = ["春风化雨", "润物无声", "桃李芬芳", "薪火相传", "不忘初心", "砥砺前行", "青春无悔", "奋斗有我"]
+    assert parse_text("\n".join(verse)).removed == []      # a text of short lines only has no menu
 
 
 def test_a_text_hard_wrapped_like_a_pdf_copy_is_joined_across_its_page_numbers(tmp_path):
