@@ -75,7 +75,8 @@ DEBRIS = [
                 r"|^[（(]?未完.{0,6}全文共\s*\d+\s*字|当前显示\s*\d+\s*字"
                 r"|^[（(]请认真阅读下面的提示", re.I), "下载提示"),
     (re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›]"
-                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12}){2,}$"), "导航"),
+                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12}){2,}$"
+                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12})+\s*[>＞»›]\s*[^。>＞»›]{13,80}$"), "导航"),
     (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"
                 r"|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
@@ -179,6 +180,10 @@ def page_metadata(text: str, page: PageMeta) -> None:
         if value in EMPTY_VALUES or re.fullmatch(r"\s*次?\s*", value):
             continue
         if "来源" in key or key == "出处":
+            dated = DATE.search(value)
+            if dated and not value[dated.end():].strip(" ）)"):    # 来源：《人民日报》 2012年9月11日
+                page.date = page.date or dated.group(0)
+                value = value[:dated.start()].strip() or value
             if not page.source:
                 page.source = value.strip("（）()")
         elif key == "作者":

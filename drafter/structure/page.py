@@ -251,11 +251,16 @@ def _repeats(lines: list[Line], start: int, end: int, taken: dict[int, str], key
 
 
 def headline_speaker(headline: str) -> tuple[str | None, str | None]:
-    """Speaker and occasion a page headline names: "马校长《在…上的讲话》", "习近平：在…上的讲话"."""
+    """Speaker and occasion a page headline names: "马校长《在…上的讲话》", "习近平：在…上的讲话",
+    "温家宝赴外交学院…发表讲话" (a speaker only)."""
     text = headline.replace("《", "").replace("》", "").lstrip("#").strip()
     m = re.match(r"^([\u4e00-\u9fff]{2,12}?)(?:在(.{2,30}?))?发表", text)
     if m:
         return m.group(1), m.group(2)
+    m = re.match(r"^([\u4e00-\u9fff]{2,4}?)(?:赴|到|来到|出席|参加|主持|视察|考察)[^。]{2,40}?"
+                 r"(?:发表|作)[^。，]{0,8}讲话", text)
+    if m:                           # 温家宝赴外交学院…并向师生们发表讲话
+        return m.group(1), None
     m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：](.+)$", text)
     if m and (occasion := OCCASION.match(m.group(2))):
         return m.group(1), occasion.group(2)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from drafter.model import Speech
@@ -70,6 +71,16 @@ def find_parts(lines: list[Line]) -> list[PartHead] | None:
     return None
 
 
+#: a paragraph reporting what someone said: 温家宝说，… / 温家宝最后说 / 李强强调
+REPORTED = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:还|最后|进一步|又|也|随后)?(?:说|指出|强调|表示|要求|寄语)")
+
+
+def _reported(speech: Speech) -> bool:
+    """Whether the text reports a speech: three paragraphs or more open with one name and 说, 指出, 强调 …"""
+    names = Counter(m.group(1) for p in speech.paragraphs() if (m := REPORTED.match(p.text)))
+    return bool(names) and names.most_common(1)[0][1] >= 3
+
+
 def genre(speech: Speech) -> str:
     """What the text is: 政府工作报告, 工作报告, 述职报告, 汇编 (several texts), 转发通知 (a notice
     forwarding a speech), 新闻报道, 署名文章, 致辞, or 讲话."""
@@ -95,6 +106,8 @@ def genre(speech: Speech) -> str:
     if (("电头" in reasons
          or re.search(r"(?:发表|作)[^，。]{0,8}讲话(?:强调|指出)|(?:出席|主持)[^，。]{2,30}并(?:发表|作)", words))
             and not salutation):
+        return "新闻报道"
+    if not salutation and _reported(speech):
         return "新闻报道"
     if speech.meta.author and not salutation:
         return "署名文章"

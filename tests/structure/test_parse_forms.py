@@ -200,6 +200,16 @@ def test_a_text_hard_wrapped_like_a_pdf_copy_is_joined_across_its_page_numbers(t
             assert ours == theirs
 
 
+def test_a_text_reporting_a_speech_is_a_news_report():
+    """Three paragraphs or more opening with one name and 说, 指出, 强调 … report a speech (a news report);
+    a speech that quotes someone twice is still a speech."""
+    reported = ["国务院总理温家宝9月10日来到外交学院，出席铜像揭幕仪式。", "温家宝说，" + BODY, "温家宝指出，" + BODY,
+                "温家宝最后说，" + BODY]
+    assert parse_text("\n\n".join(reported)).meta.kind == "新闻报道"
+    quoting = ["同志们：", BODY, "习近平总书记指出，" + BODY, "习近平总书记强调，" + BODY, BODY]
+    assert parse_text("\n\n".join(quoting)).meta.kind == "讲话"
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
