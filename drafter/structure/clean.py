@@ -75,8 +75,7 @@ DEBRIS = [
                 r"|^[（(]?未完.{0,6}全文共\s*\d+\s*字|当前显示\s*\d+\s*字"
                 r"|^[（(]请认真阅读下面的提示", re.I), "下载提示"),
     (re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›]"
-                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12}){2,}$"
-                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,12})+\s*[>＞»›]\s*[^。>＞»›]{13,80}$"), "导航"),
+                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"), "导航"),
     (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"
                 r"|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
@@ -231,7 +230,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
         while j < len(lines) and len(lines[j].text) <= 8 and not re.search(r"[。！？]", lines[j].text) \
                 and not FOOTER.match(lines[j].text):
             j += 1
-        if j - i >= MENU and prose and (j <= prose[0] or i > prose[-1]) and \
+        if j - i >= MENU and prose and (j <= prose[0] or i > prose[-1]) and not _verse(lines[i:j]) and \
                 not any(re.search(r"[，、：:；]", line.text) or read_mark_like(line.text) for line in lines[i:j]):
             for k in range(i, j):
                 why[k] = "导航"       # a site's menu copied with the page, above the text or below it
@@ -303,6 +302,13 @@ def clean(source: list[SourceLine]) -> Cleaned:
             body_seen = True
         out.lines.append(line)
     return out
+
+
+def _verse(lines: list[Line]) -> bool:
+    """Whether short lines are a poem's (五言, 七言: all lines but a title five, or seven, characters), not a
+    menu."""
+    lengths = [len(line.text.rstrip("，。！？；、")) for line in lines]
+    return any(lengths.count(n) >= len(lengths) - 1 for n in (5, 7))
 
 
 def _running_heads(lines: list[Line], why: dict[int, str]) -> None:

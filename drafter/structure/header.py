@@ -37,6 +37,8 @@ GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
+#: an issuer (an office, a company) and a date, apart: a byline, never a title line
+BYLINE_DATE = re.compile(r"^([\u4e00-\u9fff（）()]{4,30})\s+(\d{4}年\d{1,2}月\d{1,2}日)$")
 NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}\s*[.．月/-]\s*\d{{1,2}}日?)$")
 ROLE = (r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理"
         r"|董事长|总裁|理事长|组长|处长|科长)")
@@ -85,7 +87,8 @@ def titleish(line: Line, styled: bool = True) -> bool:
     if (m := SALUTATION_RUN.match(text)) and len(m.group(2)) <= 8 and (
             m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
         return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
-    return not (AUTHOR_LINE.match(text) or SPEAKER_LINE.match(text) or DATE_LINE.match(text))
+    return not (AUTHOR_LINE.match(text) or SPEAKER_LINE.match(text) or DATE_LINE.match(text)
+                or BYLINE_DATE.match(text))
 
 
 def join_title(first: str, second: str) -> str:
@@ -205,6 +208,8 @@ def read_header(lines: list[Line]) -> Header:
             head.subtitle = "——" + sub
         elif (m := NAME_DATE.match(text)) and head.title and not head.speaker and not head.date:
             head.speaker, head.date = m.group(1), m.group(2)
+        elif (m := BYLINE_DATE.match(text)) and head.title and not head.author and not head.date:
+            head.author, head.date = m.group(1), m.group(2)   # who issued it, and when: 某某公司  2012年6月11日
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:

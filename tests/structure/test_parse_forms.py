@@ -164,6 +164,10 @@ def test_a_menu_of_short_lines_is_page_matter_above_or_below_the_text_not_inside
     assert listed.removed == []                   # numbered lines are a list of heads, not a menu
     verse = ["春风化雨", "润物无声", "桃李芬芳", "薪火相传", "不忘初心", "砥砺前行", "青春无悔", "奋斗有我"]
     assert parse_text("\n".join(verse)).removed == []      # a text of short lines only has no menu
+    # a 七律 after the last paragraph (page 039's site, a memorial speech) is a poem, not a menu
+    poem = ["将军神勇海天行", "遗爱华东子弟兵", "陆上攻防皆胜算", "远洋进退费经营", "青春使命长征志", "正义旌旗解放情",
+            "一片忠贞酬伟业", "千山万水大光明"]
+    assert parse_text("\n\n".join([BODY] * 3) + "\n（七律）\n" + "\n".join(poem)).removed == []
 
 
 def test_a_text_hard_wrapped_like_a_pdf_copy_is_joined_across_its_page_numbers(tmp_path):
@@ -208,6 +212,19 @@ def test_a_text_reporting_a_speech_is_a_news_report():
     assert parse_text("\n\n".join(reported)).meta.kind == "新闻报道"
     quoting = ["同志们：", BODY, "习近平总书记指出，" + BODY, "习近平总书记强调，" + BODY, BODY]
     assert parse_text("\n\n".join(quoting)).meta.kind == "讲话"
+
+
+def test_a_long_breadcrumb_and_an_issuers_byline_under_the_title():
+    """(A memorial site's page, benxiaohai1212/zhclsy latest20120801.) A breadcrumb whose items are long
+    is page matter; an issuer and a date under the title (某某有限公司  2012年6月11日) are its author and
+    date, not a second title line."""
+    page = "\n".join(["最新新闻 > 往年回顾 > 纪念张茜诞辰90周年座谈会 > 座谈会通稿", "纪念张茜诞辰90周年座谈会",
+                      "仲弘时代国际文化传播（北京）有限公司\u00a0\u00a02012年6月11日", BODY, BODY])
+    speech = parse_text(page)
+    assert [r.why for r in speech.removed] == ["导航"]
+    assert speech.meta.text("title") == "纪念张茜诞辰90周年座谈会"
+    assert speech.meta.text("author") == "仲弘时代国际文化传播（北京）有限公司"
+    assert speech.meta.text("date") == "2012年6月11日"
 
 
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
