@@ -17,7 +17,7 @@ from typing import cast
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, Header, read_header
+from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, SPEAKER_LINE, Header, read_header
 from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta
@@ -325,6 +325,9 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     last = list(speech.paragraphs())[-1:]
     if not speech.meta.date and last and DATE_LINE.match(last[0].text) and len(last[0].lines) == 1:
         speech.meta.date = [last[0].text.strip("（）()")]     # a date line closing the text (its sign-off)
+    if (not speech.meta.speaker and last and len(last[0].lines) == 1 and (m := SPEAKER_LINE.match(last[0].text))
+            and m.group(2)):
+        speech.meta.speaker = [last[0].text]       # a role and a name closing the text: its signature
     _mark_closing(speech)
     _mark_transition(speech)
     opening = speech.opening

@@ -37,6 +37,8 @@ GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
+#: the longest role that stands alone on a speaker's line
+ROLE_ALONE = 10
 #: an issuer (an office, a company) and a date, apart: a byline, never a title line
 BYLINE_DATE = re.compile(r"^([\u4e00-\u9fff（）()]{4,30})\s+(\d{4}年\d{1,2}月\d{1,2}日)$")
 NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}\s*[.．月/-]\s*\d{{1,2}}日?)$")
@@ -87,8 +89,15 @@ def titleish(line: Line, styled: bool = True) -> bool:
     if (m := SALUTATION_RUN.match(text)) and len(m.group(2)) <= 8 and (
             m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
         return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
-    return not (AUTHOR_LINE.match(text) or SPEAKER_LINE.match(text) or DATE_LINE.match(text)
+    return not (AUTHOR_LINE.match(text) or _speaker_line(text) or DATE_LINE.match(text)
                 or BYLINE_DATE.match(text))
+
+
+def _speaker_line(text: str) -> bool:
+    """A speaker's line: a role and a name (省长 王予波), or a role alone of a few characters (市委书记);
+    a longer line ending in a role is a title (上海人民永远缅怀陈毅市长)."""
+    m = SPEAKER_LINE.match(text)
+    return bool(m) and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE)
 
 
 def join_title(first: str, second: str) -> str:

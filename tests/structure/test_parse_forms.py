@@ -227,6 +227,18 @@ def test_a_long_breadcrumb_and_an_issuers_byline_under_the_title():
     assert speech.meta.text("date") == "2012年6月11日"
 
 
+def test_a_title_ending_in_a_role_and_a_signature_closing_the_text():
+    """(The memorial site's review0003.) A crumb's end (> 文章内容) is page matter; a title that ends in a
+    role (…缅怀陈毅市长) is a title, not a speaker line; a role and a name closing the text sign it."""
+    page = "\n".join(["新中国时期 > 综述 > 吴邦国：上海人民永远缅怀陈毅市长", "> 文章内容", "上海人民永远缅怀陈毅市长",
+                      "—— 在“陈毅同志诞辰九十周年纪念会”上的发言", BODY, BODY, "中共上海市委书记 吴邦国"])
+    speech = parse_text(page)
+    assert [r.why for r in speech.removed] == ["导航", "导航"]
+    assert speech.meta.text("title") == "上海人民永远缅怀陈毅市长"
+    assert speech.meta.text("subtitle").endswith("上的发言")
+    assert speech.meta.text("speaker") == "中共上海市委书记 吴邦国"
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
