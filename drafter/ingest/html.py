@@ -250,4 +250,6 @@ def read_html_lines(path: Path) -> list[SourceLine]:
         data = path.read_bytes()
     except OSError as exc:
         raise DrafterError(f"无法读取：{exc.strerror}", where=str(path)) from None
-    return html_lines(decode_html(data, str(path)))
+    from drafter.ingest.text import mark_broken
+
+    return mark_broken(html_lines(decode_html(data, str(path))))

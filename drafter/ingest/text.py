@@ -13,12 +13,15 @@ from drafter.io import read_input
 
 #: legacy encodings a Chinese office's files come in, left to charset-normalizer to tell apart.
 LEGACY = ["gb18030", "big5"]
+#: what a byte that cannot be decoded is shown as
+BROKEN = "\ufffd"
 BOMS = [(codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16")]
 
 
 def decode(data: bytes, where: str = "") -> str:
     """Decode bytes of Chinese text: BOM first, then UTF-16 (when NULs show it), strict UTF-8,
-    and charset-normalizer's best guess among the legacy Chinese encodings."""
+    charset-normalizer's best guess among the legacy Chinese encodings, and last UTF-8 with a few
+    broken bytes (at most one in a thousand characters), each shown as U+FFFD."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
@@ -37,10 +40,13 @@ def decode(data: bytes, where: str = "") -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=LEGACY).best()
-    if best is None or _plausible(str(best)) < 0.95:
-        raise DrafterError(
-            "无法识别文件编码，或这是二进制文件：请另存为 UTF-8 或 GB18030 编码", where=where)
-    return str(best)
+    if best is not None and _plausible(str(best)) >= 0.95:
+        return str(best)
+    # UTF-8 with a few broken bytes (a character cut when the file was saved): keep the text, mark them
+    text = data.decode("utf-8", errors="replace")
+    if text.count(BROKEN) <= max(8, len(text) // 1000) and _plausible(text) >= 0.95:
+        return text
+    raise DrafterError("无法识别文件编码，或这是二进制文件：请另存为 UTF-8 或 GB18030 编码", where=where)
 
 
 def _plausible(text: str) -> float:
@@ -53,7 +59,15 @@ def _plausible(text: str) -> float:
 def split_lines(text: str) -> list[SourceLine]:
     """Numbered lines of a text; \\r\\n, \\r and \\n all end a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return scrub_lines([SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)])
+    return scrub_lines(mark_broken([SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)]))
+
+
+def mark_broken(lines: list[SourceLine]) -> list[SourceLine]:
+    """Note on each line the bytes that could not be decoded (shown as U+FFFD)."""
+    for line in lines:
+        if BROKEN in line.text:
+            line.notes.append(f"有 {line.text.count(BROKEN)} 处字节无法解码，显示为 {BROKEN}：请核对原文")
+    return lines
 
 
 def read_text_lines(path: Path) -> list[SourceLine]:

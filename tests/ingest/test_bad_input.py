@@ -122,6 +122,23 @@ def test_chinese_encodings_read_like_utf8(tmp_path, encoding):
     assert [(l.no, l.text) for l in read_lines(encoded)] == expected
 
 
+def test_utf8_with_a_few_broken_bytes_is_read_and_each_is_noted(tmp_path):
+    """A UTF-8 file with a character cut when it was saved (a real page of the memorial site has two):
+    read, each broken byte shown as U+FFFD and noted at its line; noise is still refused."""
+    data = SEED_001.read_text(encoding="utf-8").encode("utf-8")
+    cut = data.index("同志们".encode()) + 1              # inside the first character's three bytes
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(data[:cut] + data[cut + 2:])
+    lines = read_lines(broken)
+    marked = [line for line in lines if "\ufffd" in line.text]
+    assert len(marked) == 1 and marked[0].notes and "无法解码" in marked[0].notes[0]
+    assert len(lines) == len(read_lines(SEED_001))
+    noisy = tmp_path / "noisy.txt"
+    noisy.write_bytes(data[:2000] + noise(400, 5) + data[2000:4000])
+    with pytest.raises(DrafterError):
+        read_lines(noisy)
+
+
 def test_format_refuses_a_file_that_is_all_page_debris(tmp_path):
     """A page with nothing but debris gives one error and no .docx, not an empty document."""
     source = tmp_path / "debris.txt"
