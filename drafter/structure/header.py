@@ -97,7 +97,7 @@ def _speaker_line(text: str) -> bool:
     """A speaker's line: a role and a name (省长 王予波), or a role alone of a few characters (市委书记);
     a longer line ending in a role is a title (上海人民永远缅怀陈毅市长)."""
     m = SPEAKER_LINE.match(text)
-    return bool(m) and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE)
+    return m is not None and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE)
 
 
 def join_title(first: str, second: str) -> str:
