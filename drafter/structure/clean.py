@@ -76,7 +76,8 @@ DEBRIS = [
                 r"|^[（(]请认真阅读下面的提示", re.I), "下载提示"),
     (re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›]"
                 r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
-                r"|^[>＞»›]\s*[^。，>＞»›]{1,12}$|^[^。，>＞»›]{1,12}\s*[>＞»›]$"), "导航"),   # > 文章内容
+                r"|^[>＞»›]\s*[^。，>＞»›\s]{1,12}$|^[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
+                r"|^[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$"), "导航"),   # 关于我们 > 公司简介
     (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"
                 r"|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
@@ -273,8 +274,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
                         why[n] = "相关链接"
             elif LICENCE.search(text) and len(text) <= 200 and (body_seen or k > 0):
                 reason, in_footer, footer = "版权声明", True, "版权声明"      # the licence block runs to the end
-            elif crumb and text == crumb:
-                reason = "导航"           # the column name a breadcrumb repeats under it
+            elif crumb and text == crumb and _column_follows(lines[k + 1:k + 2]):
+                reason = "导航"           # the column name a breadcrumb repeats under it (a headline follows)
             elif META_KEY_ONLY.match(text.strip("【】[] ")):
                 reason = "页面信息"
                 nxt = lines[k + 1].text if k + 1 < len(lines) else ""
@@ -303,6 +304,14 @@ def clean(source: list[SourceLine]) -> Cleaned:
             body_seen = True
         out.lines.append(line)
     return out
+
+
+def _column_follows(following: list[Line]) -> bool:
+    """Whether what follows a breadcrumb's last item repeated shows it to be the column's name: a
+    headline or a page-matter row comes next, not the article's text (a subtitle, a 编者按语： label,
+    a paragraph) — then the repeat is the article's own title."""
+    nxt = following[0].text if following else ""
+    return bool(nxt) and len(nxt) <= 60 and not re.search(r"[。！？]|[：:]$", nxt) and not nxt.startswith(("—", "―"))
 
 
 def _verse(lines: list[Line]) -> bool:

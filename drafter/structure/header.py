@@ -37,11 +37,13 @@ GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
+#: a label on a line of its own (编者按语：, 内容提要：): never a title's line
+EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 #: the longest role that stands alone on a speaker's line
 ROLE_ALONE = 10
 #: an issuer (an office, a company) and a date, apart: a byline, never a title line
-BYLINE_DATE = re.compile(r"^([\u4e00-\u9fff（）()]{4,30})\s+(\d{4}年\d{1,2}月\d{1,2}日)$")
-NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}\s*[.．月/-]\s*\d{{1,2}}日?)$")
+BYLINE_DATE = re.compile(r"^([\u4e00-\u9fff（）()]{4,30})\s+(\d{4}年\d{1,2}月(?:\d{1,2}日)?)$")
+NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}(?:\s*[.．月/-]\s*\d{{1,2}}日?|月))$")
 ROLE = (r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理"
         r"|董事长|总裁|理事长|组长|处长|科长)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
@@ -90,7 +92,7 @@ def titleish(line: Line, styled: bool = True) -> bool:
             m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
         return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
     return not (AUTHOR_LINE.match(text) or _speaker_line(text) or DATE_LINE.match(text)
-                or BYLINE_DATE.match(text))
+                or BYLINE_DATE.match(text) or NAME_DATE.match(text) or EDITOR_LABEL.match(text))
 
 
 def _speaker_line(text: str) -> bool:

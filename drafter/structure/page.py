@@ -52,6 +52,8 @@ OFFICE = re.compile(r"^[\u4e00-\u9fff（）]{2,20}(?:办|办公室|室|处|部|�
 SIGN_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: a bulletin's masthead: its name and its issue number
 MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通讯|专报|信息)$")
+#: an editor's note above an article: 编者按：…, 【编者按】…, or the label on a line of its own
+EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编者按语?|编者的话|编辑按语?)[】\]）)]?\s*[：:]?\s*(.*)$")
 ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 #: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
 ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
@@ -119,6 +121,10 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         issue = ISSUE.match(text)
         if issue or (MASTHEAD.match(text) and k + 1 < len(lines) and ISSUE.match(lines[k + 1].text)):
             take(k, "转发按语")
+        if (m := EDITOR_NOTE.match(text)):           # 编者按语：… (or the label alone, the note below it)
+            take(k, "编者按")
+            if not m.group(1) and k + 1 < len(lines) and not SALUTATION.match(lines[k + 1].text):
+                take(k + 1, "编者按")
     # a column tag in 【】 just above the page's metadata row (【2019年5月学习材料】)
     for k in range(head_end):
         nxt_no = lines[k + 1].no if k + 1 < len(lines) else None

@@ -239,6 +239,20 @@ def test_a_title_ending_in_a_role_and_a_signature_closing_the_text():
     assert speech.meta.text("speaker") == "中共上海市委书记 吴邦国"
 
 
+def test_an_editors_note_and_a_title_the_breadcrumb_ends_with():
+    """(The memorial site's war0004 and war0008.) The breadcrumb's last item repeated as the article's title
+    stays the title when the text, not a headline, follows it; 编者按语： and the note under it are page
+    matter; a name and a year-month under a title (王征明　1972年1月) are its byline; 关于我们 > 公司简介
+    (one step) is a breadcrumb too."""
+    noted = parse_text("\n".join(["战争年代 > 战友篇 > 怀念陈老总", "> 文章内容", "怀念陈老总", "编者按语：",
+                                  "军事科学院原顾问王智涛同志是第一次大革命时期参加革命的老同志。", BODY, BODY]))
+    assert noted.meta.text("title") == "怀念陈老总"
+    assert [r.why for r in noted.removed] == ["导航", "导航", "编者按", "编者按"]
+    dated = parse_text("\n".join(["狱中哭仲弘军长", "王征明 \u30001972年1月", BODY, BODY]))
+    assert (dated.meta.text("title"), dated.meta.text("date")) == ("狱中哭仲弘军长", "1972年1月")
+    assert [r.why for r in parse_text("关于我们 > 公司简介\n" + BODY).removed] == ["导航"]
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
