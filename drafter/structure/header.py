@@ -19,7 +19,7 @@ from drafter.zh import SENTENCE_END
 GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
-DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
+DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}年[春夏秋冬]季?"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
 #: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士
@@ -37,6 +37,8 @@ GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
 NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
+#: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
+DATE_BYLINE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日)\s+([\u4e00-\u9fff（）()—\-]{2,40})$")
 #: a label on a line of its own (编者按语：, 内容提要：): never a title's line
 EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 #: the longest role that stands alone on a speaker's line
@@ -92,7 +94,8 @@ def titleish(line: Line, styled: bool = True) -> bool:
             m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
         return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
     return not (AUTHOR_LINE.match(text) or _speaker_line(text) or DATE_LINE.match(text)
-                or BYLINE_DATE.match(text) or NAME_DATE.match(text) or EDITOR_LABEL.match(text))
+                or BYLINE_DATE.match(text) or DATE_BYLINE.match(text) or NAME_DATE.match(text)
+                or EDITOR_LABEL.match(text))
 
 
 def _speaker_line(text: str) -> bool:
@@ -221,6 +224,8 @@ def read_header(lines: list[Line]) -> Header:
             head.speaker, head.date = m.group(1), m.group(2)
         elif (m := BYLINE_DATE.match(text)) and head.title and not head.author and not head.date:
             head.author, head.date = m.group(1), m.group(2)   # who issued it, and when: 某某公司  2012年6月11日
+        elif (m := DATE_BYLINE.match(text)) and head.title and not head.author and not head.date:
+            head.date, head.author = m.group(1), m.group(2)   # when, and who: 2013年1月20日  某某研究会会长--某某
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:

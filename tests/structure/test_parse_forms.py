@@ -250,6 +250,12 @@ def test_an_editors_note_and_a_title_the_breadcrumb_ends_with():
     assert [r.why for r in noted.removed] == ["导航", "导航", "编者按", "编者按"]
     dated = parse_text("\n".join(["狱中哭仲弘军长", "王征明 \u30001972年1月", BODY, BODY]))
     assert (dated.meta.text("title"), dated.meta.text("date")) == ("狱中哭仲弘军长", "1972年1月")
+    poem = parse_text("\n".join(["赠勤工俭学同人", "1921年12月", BODY, BODY]))        # a year and month alone
+    assert (poem.meta.text("title"), poem.meta.text("date")) == ("赠勤工俭学同人", "1921年12月")
+    byline = "2013年1月20日\u00a0\u00a0北京新四军暨华中抗日根据地研究会"
+    by = parse_text("\n".join(["纪念陶勇将军百年诞辰", byline, BODY]))
+    assert (by.meta.text("title"), by.meta.text("date"), by.meta.text("author")) == (
+        "纪念陶勇将军百年诞辰", "2013年1月20日", "北京新四军暨华中抗日根据地研究会")
     assert [r.why for r in parse_text("关于我们 > 公司简介\n" + BODY).removed] == ["导航"]
 
 
