@@ -38,7 +38,8 @@ NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2})"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 #: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
-DATE_BYLINE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日)\s+([\u4e00-\u9fff（）()—\-]{2,40})$")
+DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)[）)]\s*"
+                         r"|(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s+)(?P<who>[\u4e00-\u9fff（）()—\-]{2,40})$")
 #: a label on a line of its own (编者按语：, 内容提要：): never a title's line
 EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 #: the longest role that stands alone on a speaker's line
@@ -90,6 +91,8 @@ def titleish(line: Line, styled: bool = True) -> bool:
         return False
     if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
         return False
+    if "：" in text and SALUTATION.match(text[:text.index("：") + 1]):
+        return False    # 尊敬的孙教授、董教授，尊敬的老师们，亲爱的同学们：早上好！
     if (m := SALUTATION_RUN.match(text)) and len(m.group(2)) <= 8 and (
             m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
         return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
@@ -225,7 +228,12 @@ def read_header(lines: list[Line]) -> Header:
         elif (m := BYLINE_DATE.match(text)) and head.title and not head.author and not head.date:
             head.author, head.date = m.group(1), m.group(2)   # who issued it, and when: 某某公司  2012年6月11日
         elif (m := DATE_BYLINE.match(text)) and head.title and not head.author and not head.date:
-            head.date, head.author = m.group(1), m.group(2)   # when, and who: 2013年1月20日  某某研究会会长--某某
+            # when, and who: 2013年1月20日  某某研究会; （2023年3月13日）习近平
+            head.date = m["bracketed"] or m["date"]
+            if re.fullmatch(NAME, m["who"]) and not head.speaker:
+                head.speaker = m["who"]
+            else:
+                head.author = m["who"]
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:

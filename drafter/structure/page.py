@@ -61,6 +61,8 @@ ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s
 INTRO_END = re.compile(r"(?:全文|讲话|原文)(?:如下|摘要如下)[:：]$")
 
 
+#: a headline that is a column's issue, dated in brackets at its end: 每周一学（2022年5月9日——5月15日）
+DATED_LABEL = re.compile(r"[（(]\s*\d{4}\s*年[^（）()]{2,30}[）)]$")
 #: a headline that names a speech from outside, as a page lists it: "马校长《在…上的讲话》", "习近平：在…上的讲话"
 PAGE_STYLE = re.compile(r"^(?:#{1,6}\s*)?[\u4e00-\u9fff]{2,8}(?:[:：]|《.+》$)")
 #: a news headline reporting that a speech was given ("国家主席习近平发表二〇二五年新年贺词"): the page's,
@@ -107,7 +109,7 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             continue
         note = len(text) >= 15 and re.search(r"[，。！,!]", text)     # a sentence, never a title
         if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)
-                     or _names_next_title(text, lines[k + 1:k + 3])):
+                     or _names_next_title(text, lines[k + 1:k + 4])):
             take(k, "转发按语")
             day = re.search(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
             if day and not page.dateline:
@@ -148,6 +150,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         framed = any(r.line < h.no for r in removed)
         if framed and repeat is not None and _repeats(lines, repeat, head_end, taken, squash(h.text)):
             take(first, "网页标题")        # the page shows the title block twice: the article's copy stays
+        elif meta_row and nxt is not None and DATED_LABEL.search(h.text) and titleish(lines[nxt]):
+            take(first, "网页标题")        # a column's issue (每周一学（2022年5月9日——5月15日）) above the title
         elif meta_row and nxt is not None:
             n = lines[nxt]
             quoted = squash(n.text) in squash(h.text)      # the headline quotes the speech's own title
@@ -220,10 +224,15 @@ COLUMN_TAG = re.compile(r"^【[^【】]{2,30}】$")
 
 
 def _names_next_title(text: str, following: list[Line]) -> bool:
-    """Whether a note quotes in 《》 the title that one of the next lines sets (本月推荐…《在…上的讲话》 above
-    the speech's title line): a note introducing the text, not the text."""
+    """Whether a note quotes in 《》 the title that the next lines set (本月推荐…《在…上的讲话》 above the
+    speech's title, in one line or in two or three): a note introducing the text, not the text."""
     quoted = {squash(q) for q in re.findall(r"《([^《》]{4,60})》", text)}
-    return any(squash(line.text) in quoted for line in following)
+    joined = ""
+    for line in following:                  # a title set in one line, or in two or three
+        joined += squash(line.text)
+        if joined in quoted:
+            return True
+    return False
 
 
 #: the sentence a picture's caption opens with: "这是…", "图为…"

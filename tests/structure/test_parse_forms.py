@@ -259,6 +259,31 @@ def test_an_editors_note_and_a_title_the_breadcrumb_ends_with():
     assert [r.why for r in parse_text("关于我们 > 公司简介\n" + BODY).removed] == ["导航"]
 
 
+def test_page_heads_of_a_school_sites_unseen_pages():
+    """(tangyixiao/Shaoxingyizhong Item/4326, 15585, 17494, 9712, none in the labelled set.) A salutation
+    run into a greeting is never a title, so the page's headline above it stays the title; a column's
+    issue dated in brackets (每周一学（2022年5月9日——5月15日）) is page matter above the title; a
+    bracketed date and a name under the title are the date and the speaker; a note quoting a title
+    set in two lines introduces the text."""
+    crumb, meta = "当前位置：首页 > 党建引领> 学习专栏", "文章来源： 作者： 发布时间：2022年05月09日 点击数： 次"
+    greeted = parse_text("\n".join(["当前位置：首页 > 新闻中心> 学校公告> 党政办", "党政办",
+                                    "马校长在2011学年开学典礼上的讲话",
+                                    "文章来源：本站原创 作者：佚名 发布时间：2011年09月01日 点击数： 次",
+                                    "尊敬的孙教授、董教授，尊敬的老师们，亲爱的同学们：早上好！", BODY, BODY]))
+    assert greeted.meta.text("title") == "马校长在2011学年开学典礼上的讲话"
+    issue = parse_text("\n".join([crumb, "学习专栏", "每周一学（2022年5月9日——5月15日）", meta,
+                                  "在庆祝中国共产主义青年团成立100周年大会上的讲话", "（2023年3月13日） 习近平",
+                                  "共青团员们，青年朋友们，同志们：", BODY, BODY]))
+    assert "网页标题" in {r.why for r in issue.removed}
+    assert (issue.meta.text("title"), issue.meta.text("date"), issue.meta.text("speaker")) == (
+        "在庆祝中国共产主义青年团成立100周年大会上的讲话", "2023年3月13日", "习近平")
+    note = ("本月推荐给各位党员与老师们的是市委副书记、市长盛阅春1月21日在市政府八届五次全体会议上的讲话"
+            "《弘扬“四气” 提振精神 只争朝夕 狠抓落实》。")
+    noted = parse_text("\n".join([crumb, "学习专栏", "【2019年1月学习材料】", meta, note, "弘扬“四气” 提振精神",
+                                  "只争朝夕 狠抓落实", "——在市政府八届五次全体会议上的讲话", "同志们：", BODY]))
+    assert "转发按语" in {r.why for r in noted.removed} and noted.meta.text("title").startswith("弘扬")
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
