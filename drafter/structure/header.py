@@ -19,7 +19,7 @@ from drafter.zh import SENTENCE_END
 GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
-DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}年[春夏秋冬]季?"
+DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
 #: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士
@@ -219,7 +219,8 @@ def read_header(lines: list[Line]) -> Header:
             tokens = sub.split()
             for cut in (1, 2):
                 said, who = " ".join(tokens[:-cut]), " ".join(tokens[-cut:])
-                if len(tokens) > cut and not head.speaker and OCCASION_END.search(said) and SPEAKER_LINE.match(who):
+                if (len(tokens) > cut and not head.speaker and (OCCASION_END.search(said) or OCCASION.match(said))
+                        and (SPEAKER_LINE.match(who) or re.fullmatch(NAME, who))):
                     sub, head.speaker = said, who
                     break
             head.subtitle = "——" + sub

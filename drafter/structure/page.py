@@ -61,6 +61,8 @@ ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s
 INTRO_END = re.compile(r"(?:全文|讲话|原文)(?:如下|摘要如下)[:：]$")
 
 
+#: the fewest characters of a headline that repeats the title block cut short
+CUT_HEADLINE = 12
 #: a headline that is a column's issue, dated in brackets at its end: 每周一学（2022年5月9日——5月15日）
 DATED_LABEL = re.compile(r"[（(]\s*\d{4}\s*年[^（）()]{2,30}[）)]$")
 #: a headline that names a speech from outside, as a page lists it: "马校长《在…上的讲话》", "习近平：在…上的讲话"
@@ -252,13 +254,14 @@ def _caption_start(text: str) -> int | None:
 
 
 def _repeats(lines: list[Line], start: int, end: int, taken: dict[int, str], key: str) -> bool:
-    """Whether the lines from ``start`` spell out ``key`` (a headline) over one or more lines."""
+    """Whether the lines from ``start`` spell out ``key`` (a headline) over one or more lines, or the
+    headline is those lines cut short (a page's title field holds so many characters)."""
     acc = ""
     for k in range(start, end):
         if k in taken:
             continue
         acc += squash(lines[k].text)
-        if acc == key:
+        if acc == key or (len(key) >= CUT_HEADLINE and acc.startswith(key)):
             return True
         if not key.startswith(acc):
             return False

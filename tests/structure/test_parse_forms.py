@@ -282,6 +282,16 @@ def test_page_heads_of_a_school_sites_unseen_pages():
     noted = parse_text("\n".join([crumb, "学习专栏", "【2019年1月学习材料】", meta, note, "弘扬“四气” 提振精神",
                                   "只争朝夕 狠抓落实", "——在市政府八届五次全体会议上的讲话", "同志们：", BODY]))
     assert "转发按语" in {r.why for r in noted.removed} and noted.meta.text("title").startswith("弘扬")
+    # (Item/17133, 13096) a headline that is the title block cut short; a speaker after the occasion on
+    # the subtitle's line; a date with the time of day
+    cut = parse_text("\n".join(["当前位置：首页 > 新闻中心> 校长专栏", "校长专栏",
+                                "十八而志梦起航 青春向党筑未来 —在绍兴一中2023届高三18岁成人礼上", meta,
+                                "十八而志梦起航青春向党筑未来", "——在绍兴一中2023届高三18岁成人礼上的致辞 王 \u00a0琛",
+                                "亲爱的同学们，大家下午好！", BODY, BODY]))
+    assert (cut.meta.text("title"), cut.meta.text("speaker")) == ("十八而志梦起航青春向党筑未来", "王 琛")
+    assert cut.meta.text("subtitle") == "——在绍兴一中2023届高三18岁成人礼上的致辞"
+    timed = parse_text("\n".join(["家长开放日讲话稿", "2020年10月29日上午", "各位家长：", BODY]))
+    assert (timed.meta.text("title"), timed.meta.text("date")) == ("家长开放日讲话稿", "2020年10月29日上午")
 
 
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
