@@ -51,6 +51,9 @@ REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
                           r"|根本所在|关键所在|题中应有之义)$")
 CLAUSE_MARKS = re.compile("[，；：、“”]")
+#: what follows a person's name: a title people are called by
+PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|省长|局长|总理|主席|委员长"
+                          r"|教授|院士")
 #: characters Chinese uses almost only to spell foreign names (斯, 尔, 坦 …), a closed class
 TRANSLITERATION = frozenset("斯尔夫坦萨瓦塞索兹拉亚巴伊阿克罗维丁埃俄澳葡莫纳汗哈吉乌奥洛卡哥森芬荷匈捷柬缅菲")
 #: a term ending in 们 of at most this many characters names people in the plural (同学们, 青年朋友们)
@@ -142,6 +145,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # people in the plural are addressed (同学们), not a formula
         if _transliterated(text):
             continue                     # a foreign name (巴基斯坦, 拉丁美洲): a name, not a formula
+        if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):
+            continue                     # a person's name: 冯王亮老师, 江泽民同志
         if text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places):
             continue                     # the inside of 在…下 / 在…上 (共同努力下, 和平共处五项原则的基础上):
                                          # the frame with its 在 is the unit
@@ -234,6 +239,13 @@ def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
                     break
         opened += k == 0 or text[k - 1] in "，：“—"
     return opened * 2 >= len(places)
+
+
+def _addressed(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
+    """Whether a term is followed by a title people are called by (同志, 老师, 书记 …) at half of its
+    places or more: a person's name."""
+    named = sum(bool(PERSON_TITLE.match(sents.texts[s], i + n)) for s, i in places)
+    return named * 2 >= len(places)
 
 
 def _transliterated(text: str) -> bool:

@@ -99,6 +99,20 @@ def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     assert "时期主要目标任务" not in pages and "主要目标任务" in pages
 
 
+def test_a_persons_name_is_no_entry():
+    """A term the texts follow with a title people are called by at half of its places (冯王亮老师, from
+    three reports of a school site) is a person's name; a formula that a title follows once is not."""
+    from types import SimpleNamespace
+
+    from drafter.mine.bank import _addressed
+
+    sents = SimpleNamespace(texts=["在优质课评比活动中，冯王亮老师荣获全国中学物理教学名师赛优质课一等奖",
+                                   "冯王亮同志主持了课题研究", "这次受表彰的是冯王亮",
+                                   "坚持立德树人根本任务，办好人民满意的教育", "立德树人老师要带头"])
+    assert _addressed(sents, [(0, 10), (1, 0), (2, 7)], 3)
+    assert not _addressed(sents, [(3, 2), (3, 2), (4, 0)], 4)
+
+
 def test_variants_of_one_sentence_are_one_entry():
     """The reports' transitions (现在，我代表国务院向大会作政府工作报告，请予审议… and its variants) fold
     into a few entries, each holding the places of its variants; a sentence unlike the others stays."""
