@@ -45,7 +45,19 @@ class PartHead:
 
 
 def find_parts(lines: list[Line]) -> list[PartHead] | None:
-    """The starts of the texts a page holds, when it holds two or more; else None."""
+    """The starts of the texts a page holds, when it holds two or more, each with prose of its own (a
+    table of names and duties is no set of texts); else None."""
+    parts = _part_heads(lines)
+    if parts is None:
+        return None
+    ends = [p.start for p in parts[1:]] + [len(lines)]
+    if all(any(len(line.text) > PROSE and re.search(r"[。！？]", line.text) for line in lines[p.start:end])
+           for p, end in zip(parts, ends, strict=True)):
+        return parts
+    return None
+
+
+def _part_heads(lines: list[Line]) -> list[PartHead] | None:
     numbered = [PartHead(k, 1, None, m.group(1)) for k, line in enumerate(lines)
                 if (m := NUMBERED_NAME.match(line.text))]
     if len(numbered) >= 2:
@@ -71,6 +83,8 @@ def find_parts(lines: list[Line]) -> list[PartHead] | None:
     return None
 
 
+#: the shortest line that counts as a part's prose
+PROSE = 40
 #: a paragraph reporting what someone said: 温家宝说，… / 温家宝最后说 / 李强强调
 REPORTED = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:还|最后|进一步|又|也|随后)?(?:说|指出|强调|表示|要求|寄语)")
 

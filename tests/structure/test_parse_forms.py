@@ -294,6 +294,17 @@ def test_page_heads_of_a_school_sites_unseen_pages():
     assert (timed.meta.text("title"), timed.meta.text("date")) == ("家长开放日讲话稿", "2020年10月29日上午")
 
 
+def test_a_table_of_duties_is_no_set_of_texts():
+    """(The school site's Item/12672, a year's plan as a table.) Cells of deadlines and names repeated
+    down a table are no speakers' parts: a part holds prose of its own."""
+    rows = []
+    for task, when, who in (("深化五星三名创建", "2021年7月底前", "德育处"), ("推进课程改革", "各处室各年段", "杨佩琼"),
+                            ("加强队伍建设", "2021年7月底前", "德育处"), ("完善评价制度", "各处室各年段", "杨佩琼")):
+        rows += [task, when, who]
+    speech = parse_text("学校2021年工作计划\n\n" + BODY + "\n" + "\n".join(rows))
+    assert speech.parts == [] and speech.meta.kind != "汇编"
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
