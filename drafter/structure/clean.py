@@ -216,7 +216,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
 
     Besides one line at a time, a few rules read neighbouring lines: a toolbar or breadcrumb the page
     split one item per line; a site's menu (``MENU`` short lines or more in a row, above the text or
-    below it); a metadata key whose value is on the next line; the column name a
+    below it, not a poem's); a printed page's running head beside its page numbers; a metadata key
+    whose value is on the next line; the column name a
     breadcrumb repeats under it; and the page footer, which starts at the controls that close an
     article (打印本页, 关闭窗口) or at a list of related links, and runs to the end — unless the speech
     follows (a side bar of links copied above the article: then only its dated items go)."""
