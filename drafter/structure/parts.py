@@ -48,13 +48,16 @@ def find_parts(lines: list[Line]) -> list[PartHead] | None:
     """The starts of the texts a page holds, when it holds two or more, each with prose of its own (a
     table of names and duties is no set of texts); else None."""
     parts = _part_heads(lines)
-    if parts is None:
-        return None
+    if parts is None or any(map(_prose, lines[:parts[0].start])):
+        return None     # paragraphs above the first head: the heads close excerpts (（…上的讲话）), not open texts
     ends = [p.start for p in parts[1:]] + [len(lines)]
-    if all(any(len(line.text) > PROSE and re.search(r"[。！？]", line.text) for line in lines[p.start:end])
-           for p, end in zip(parts, ends, strict=True)):
+    if all(any(map(_prose, lines[p.start:end])) for p, end in zip(parts, ends, strict=True)):
         return parts
     return None
+
+
+def _prose(line: Line) -> bool:
+    return len(line.text) > PROSE and bool(re.search(r"[。！？]", line.text))
 
 
 def _part_heads(lines: list[Line]) -> list[PartHead] | None:

@@ -305,6 +305,21 @@ def test_a_table_of_duties_is_no_set_of_texts():
     assert speech.parts == [] and speech.meta.kind != "汇编"
 
 
+def test_excerpts_closed_by_their_sources_are_one_text_and_none_is_lost():
+    """(The school site's Item/14070, a compilation of excerpts, each closed by its source line, the same
+    source repeated for excerpts of one speech, the next excerpt's numeral under it.) A repeated source
+    line over a numeral is no text's head: nothing above it is dropped as the page's title."""
+    repeated = "（2020年12月24日、25日在中共十九届中央政治局民主生活会上的讲话）"
+    sources = ["（2015年6月16日至18日在贵州调研时的讲话）"] + [repeated] * 3
+    lines = ["总结党的历史经验 加强党的政治建设", "习近平"]
+    for k, (numeral, source) in enumerate(zip(["十一", "十二", "十三", "十四"], sources, strict=True)):
+        lines += [numeral, f"第{k + 1}段摘编。" + BODY, source]
+    speech = parse_text("\n".join(lines))
+    assert speech.parts == [] and speech.removed == []
+    kept = "\n".join([h.title for h in speech.headings()] + [p.text for p in speech.paragraphs()])
+    assert all(f"第{k}段摘编" in kept for k in (1, 2, 3, 4)) and kept.count("的讲话）") == 4
+
+
 def test_a_salutation_of_any_terms_of_address_and_one_run_into_a_greeting():
     speech = parse_text("在院士大会上的讲话\n各位院士，同志们，朋友们：\n" + BODY)
     assert speech.salutation == "各位院士，同志们，朋友们："
