@@ -24,7 +24,7 @@ from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
-from drafter.structure.roles import enumeration, is_closing, role_of, transition_sentence
+from drafter.structure.roles import PULL_QUOTE, enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import CN_1_99, DEFAULT_LADDER, SENTENCE_END, cn_to_int, label
 
 
@@ -406,7 +406,7 @@ def date_from_name(stem: str) -> str | None:
 WORDS = r"[\u4e00-\u9fff０-９\d“”《》·]"
 NUMERAL_ALONE = re.compile(CN_1_99)
 #: marks that open a list item
-BULLETS = ("——", "—", "●", "■", "◆", "▲", "★", "•", "·")
+BULLETS = ("——", "—", "·", *PULL_QUOTE)
 BARE = re.compile(rf"^[\u4e00-\u9fff０-９\d“”《》·\s]{{2,16}}$|^(?=.{{2,20}}$){WORDS}+(?:、{WORDS}+)+$")
 
 

@@ -99,6 +99,8 @@ LICENCE = re.compile(r"^本作品(?:是|在|已|采用|依据|根据|属于|原�
                      r"|^(?:Public domain|This work is in the public domain)", re.I)
 #: a line without Chinese that is still text of the speech: numbers and punctuation a wiki link broke off
 TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈〉「」（）()\-—…%％·・/]+")
+#: a line longer than this with a sentence's end in it is prose, not page matter
+PROSE = 40
 #: this many short lines in a row, none with a clause's mark, above the text or below it are a menu
 MENU = 8
 #: an item of a list of links: a title cut short or ending in its date (…[06-11], （2026-06-11）)
@@ -225,7 +227,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
     lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
-    prose = [k for k, line in enumerate(lines) if len(line.text) > 40 and re.search(r"[。！？]", line.text)]
+    prose = [k for k, line in enumerate(lines) if is_prose(line.text)]
     # runs of short lines read together
     i = 0
     while i < len(lines):
@@ -301,10 +303,15 @@ def clean(source: list[SourceLine]) -> Cleaned:
             out.removed.append(Removed(line.no, line.raw.strip(), reason))
             continue
         crumb = None
-        if len(text) > 40 and re.search(r"[。！？]", text):
+        if is_prose(text):
             body_seen = True
         out.lines.append(line)
     return out
+
+
+def is_prose(text: str) -> bool:
+    """A line of the text's prose: longer than ``PROSE`` characters, with a sentence's end in it."""
+    return len(text) > PROSE and bool(re.search(r"[。！？]", text))
 
 
 def _column_follows(following: list[Line]) -> bool:

@@ -44,9 +44,10 @@ DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)
 EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 #: the longest role that stands alone on a speaker's line
 ROLE_ALONE = 10
-#: an issuer (an office, a company) and a date, apart: a byline, never a title line
-BYLINE_DATE = re.compile(r"^([\u4e00-\u9fff（）()]{4,30})\s+(\d{4}年\d{1,2}月(?:\d{1,2}日)?)$")
-NAME_DATE = re.compile(rf"^({NAME})\s+(\d{{4}}\s*[.．年/-]\s*\d{{1,2}}(?:\s*[.．月/-]\s*\d{{1,2}}日?|月))$")
+#: who and when, apart: a name (王  琛  2020.6.20, 王征明　1972年1月) or an issuer (某某有限公司  2012年6月11日),
+#: then a date — a byline, never a title line
+WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
+                      rf"(?P<date>\d{{4}}\s*[.．年/-]\s*\d{{1,2}}(?:\s*[.．月/-]\s*\d{{1,2}}日?|月))$")
 ROLE = (r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理"
         r"|董事长|总裁|理事长|组长|处长|科长)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
@@ -97,7 +98,7 @@ def titleish(line: Line, styled: bool = True) -> bool:
             m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
         return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
     return not (AUTHOR_LINE.match(text) or _speaker_line(text) or DATE_LINE.match(text)
-                or BYLINE_DATE.match(text) or DATE_BYLINE.match(text) or NAME_DATE.match(text)
+                or WHO_DATE.match(text) or DATE_BYLINE.match(text)
                 or EDITOR_LABEL.match(text))
 
 
@@ -224,16 +225,12 @@ def read_header(lines: list[Line]) -> Header:
                     sub, head.speaker = said, who
                     break
             head.subtitle = "——" + sub
-        elif (m := NAME_DATE.match(text)) and head.title and not head.speaker and not head.date:
-            head.speaker, head.date = m.group(1), m.group(2)
-        elif (m := BYLINE_DATE.match(text)) and head.title and not head.author and not head.date:
-            head.author, head.date = m.group(1), m.group(2)   # who issued it, and when: 某某公司  2012年6月11日
-        elif (m := DATE_BYLINE.match(text)) and head.title and not head.author and not head.date:
-            # when, and who: 2013年1月20日  某某研究会; （2023年3月13日）习近平
-            head.date = m["bracketed"] or m["date"]
+        elif (m := WHO_DATE.match(text) or DATE_BYLINE.match(text)) and head.title and not head.date:
+            # a byline: 王  琛  2020.6.20; 某某公司  2012年6月11日; （2023年3月13日）习近平
+            head.date = m["date"] or m.groupdict().get("bracketed")
             if re.fullmatch(NAME, m["who"]) and not head.speaker:
-                head.speaker = m["who"]
-            else:
+                head.speaker = m["who"]      # a person's name under a speech's title is its speaker
+            elif not head.author:
                 head.author = m["who"]
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.ingest import Hints
 from drafter.structure.clean import Line, gap_size
 from drafter.structure.header import SALUTATION
 from drafter.structure.marks import read_mark
+from drafter.structure.roles import PULL_QUOTE
 from drafter.zh import SENTENCE_END, is_cjk
 
 FINAL = re.compile(r"[。！？!?…][”’」』）)》]*$")
@@ -72,17 +74,22 @@ def continues(prev: Para, line: Line, blanks: int, spaced: bool = False, full: b
             return not SENTENCE_END.search(nxt[:-1]) and not read_mark(nxt)
         if FINAL.search(text) or last in "：:":
             # a sentence ending where the line does goes on far more often than a paragraph ends there
-            return not (read_mark(nxt) or gap_size(nxt)[0] or SALUTATION.match(nxt) or nxt[0] in "●■◆▲★•")
+            return not _opens_block(nxt)
         return True                 # cut inside a sentence: what follows goes on, even 一、 cut from 统|一、
     if FINAL.search(text) or last in "：:" or SALUTATION.match(text) or standalone_heading(text):
         return False
-    if read_mark(nxt) or gap_size(nxt)[0] or SALUTATION.match(nxt) or nxt[0] in "●■◆▲★•":
+    if _opens_block(nxt):
         return False
     open_quote = text.count("《") > text.count("》") or text.count("“") > text.count("”")
     if blanks == 0:
         return (last in SOFT_END or open_quote or bool(SENTENCE_END.search(text)) or nxt[0] in CLAUSE_START
                 or (spaced and bool(CLAUSE_MARK.search(text))) or full)
     return last not in SOFT_END and (len(text) >= 40 or open_quote) and bool(SENTENCE_END.search(text))
+
+
+def _opens_block(text: str) -> bool:
+    """Whether a line opens a block of its own: a numbered head, a gap, a salutation, a bulleted item."""
+    return bool(read_mark(text) or gap_size(text)[0] or SALUTATION.match(text)) or text.startswith(PULL_QUOTE)
 
 
 def glue(left: str, right: str, blanks: int) -> str:
@@ -144,7 +151,7 @@ def _wrap_width(lines: list[Line]) -> int | None:
     long = [n for n in lengths if n >= WRAP_MIN]
     if len(long) < SPACED_LINES:
         return None
-    width = max(set(long), key=lambda n: (long.count(n), n))
+    width = max(Counter(long).items(), key=lambda kv: (kv[1], kv[0]))[0]
     full = [text for text in texts if width - 1 <= len(text) <= width]
     cut = sum(not FINAL.search(text) for text in full)       # lines cut inside a sentence
     return width if len(full) * 3 >= len(lengths) and cut * 2 >= len(full) else None

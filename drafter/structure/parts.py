@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from drafter.model import Speech
-from drafter.structure.clean import Line
+from drafter.structure.clean import Line, is_prose
 from drafter.structure.normalize import squash
 
 NAME = r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}"
@@ -48,16 +48,12 @@ def find_parts(lines: list[Line]) -> list[PartHead] | None:
     """The starts of the texts a page holds, when it holds two or more, each with prose of its own (a
     table of names and duties is no set of texts); else None."""
     parts = _part_heads(lines)
-    if parts is None or any(map(_prose, lines[:parts[0].start])):
+    if parts is None or any(is_prose(line.text) for line in lines[:parts[0].start]):
         return None     # paragraphs above the first head: the heads close excerpts (（…上的讲话）), not open texts
     ends = [p.start for p in parts[1:]] + [len(lines)]
-    if all(any(map(_prose, lines[p.start:end])) for p, end in zip(parts, ends, strict=True)):
+    if all(any(is_prose(line.text) for line in lines[p.start:end]) for p, end in zip(parts, ends, strict=True)):
         return parts
     return None
-
-
-def _prose(line: Line) -> bool:
-    return len(line.text) > PROSE and bool(re.search(r"[。！？]", line.text))
 
 
 def _part_heads(lines: list[Line]) -> list[PartHead] | None:
@@ -86,8 +82,6 @@ def _part_heads(lines: list[Line]) -> list[PartHead] | None:
     return None
 
 
-#: the shortest line that counts as a part's prose
-PROSE = 40
 #: a paragraph reporting what someone said: 温家宝说，… / 温家宝最后说 / 李强强调
 REPORTED = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:还|最后|进一步|又|也|随后)?(?:说|指出|强调|表示|要求|寄语)")
 
