@@ -18,6 +18,7 @@ from itertools import combinations
 from typing import TypeGuard, cast
 
 from drafter.mine.frames import Frame, induce
+from drafter.mine.text import CJK
 from drafter.model import Speech
 
 MIN_LITERAL = 2
@@ -64,11 +65,12 @@ def strong(frame: Frame | None, size: int, whole: bool, mean_length: float = 0) 
 
 
 def parallel_sets(items: list[tuple[int, str]], accept=None,
-                  overlap: float = 0.0) -> list[tuple[Frame, list[tuple[int, str]]]]:
+                  overlap: float = 0.0, least: int = 2 * MIN_LITERAL) -> list[tuple[Frame, list[tuple[int, str]]]]:
     """The groups of (line, text) items that share a frame, largest first, each item in one group.
     ``accept(frame, members)`` replaces the rule for a subgroup (and stops the search of the whole);
     a pair of texts whose common characters are less than ``overlap`` of their mean length is not tried
-    (no frame of theirs can fix more)."""
+    (no frame of theirs can fix more), nor one that shares fewer than ``least`` Chinese characters (the
+    least a frame found from pairs fixes: ``strong``'s rule, or the one of ``accept``)."""
     rest = list(dict.fromkeys(items))
     found = []
     whole = accept is None
@@ -76,7 +78,7 @@ def parallel_sets(items: list[tuple[int, str]], accept=None,
     while len(rest) >= 2:
         best = _whole(rest, frames) if whole else None
         if best is None:
-            best = _largest(rest, accept or (lambda f, m: strong(f, len(m), False, _mean(m))), frames, overlap)
+            best = _largest(rest, accept or (lambda f, m: strong(f, len(m), False, _mean(m))), frames, overlap, least)
         if best is None:
             break
         frame, members = best
@@ -113,16 +115,19 @@ def _whole(items: list[tuple[int, str]], frames: _Frames):
     return frame, items
 
 
-def _largest(items: list[tuple[int, str]], accept, frames: _Frames, overlap: float = 0.0):
+def _largest(items: list[tuple[int, str]], accept, frames: _Frames, overlap: float, least: int):
     """The largest subgroup with a strong frame (most literal text on ties), found from pairs (each
     pair of texts once: a pair of the same texts finds the same subgroup)."""
     best = None
     tried = set()
-    counts = {t: Counter(t) for _, t in items} if overlap else {}
+    counts = {t: Counter(t) for _, t in items}
+    han = {t: Counter(CJK.findall(t)) for t in counts}
     for a, b in combinations(items, 2):
         if (a[1], b[1]) in tried:
             continue
         tried.add((a[1], b[1]))
+        if (han[a[1]] & han[b[1]]).total() < least:
+            continue
         if overlap and (counts[a[1]] & counts[b[1]]).total() < overlap * (len(a[1]) + len(b[1])) / 2:
             continue
         pair = frames[a[1], b[1]]
