@@ -89,18 +89,39 @@ def _where(mask: np.ndarray) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int32)
 
 
+def _grouped(h: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The hashes sorted, their positions in corpus order within each hash, and where each new hash
+    starts (a stable sort's result, from a fast unstable one and a sort of (group, position) keys)."""
+    order = np.argsort(h)
+    hs = h[order]
+    new = np.empty(len(hs), bool)
+    new[:1] = True
+    np.not_equal(hs[1:], hs[:-1], out=new[1:])
+    key = np.cumsum(new, dtype=np.uint64)
+    key <<= np.uint64(32)
+    key |= pos[order].astype(np.uint64)
+    del order
+    key.sort()
+    return hs, (key & np.uint64(0xFFFFFFFF)).astype(np.int32), new
+
+
 def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
     """Per position: whether text[i] and text[i+1] are bound Chinese characters (see the module's docstring)."""
     valid = cjk[:-1] & cjk[1:]
     keys = (code[:-1][valid] << 16) | code[1:][valid]      # Chinese characters are under 0x10000
     after = np.bincount(keys >> 16, minlength=0x10000)
     before = np.bincount(keys & 0xFFFF, minlength=0x10000)
-    pairs, counts = np.unique(keys, return_counts=True)
+    order = np.argsort(keys)
+    sorted_keys = keys[order]
+    new = np.empty(len(keys), bool)
+    new[:1] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    pairs, counts = sorted_keys[starts], np.diff(starts, append=len(keys))
     bound = (counts >= BOUND_TIMES) & ((counts >= BOUND_SHARE * after[pairs >> 16])
                                        | (counts >= BOUND_SHARE * before[pairs & 0xFFFF]))
     at = np.empty(len(keys), bool)
-    for a in range(0, len(keys), CHUNK):
-        at[a:a + CHUNK] = bound[np.searchsorted(pairs, keys[a:a + CHUNK])]
+    at[order] = np.repeat(bound, counts)
     out = np.zeros(len(code), bool)
     out[:-1][valid] = at
     return out
@@ -191,16 +212,8 @@ class Index:
         for n in range(1, max_n + 1):
             if not len(pos):
                 break
-            # positions are in corpus order within each shorter gram, so a stable sort keeps each gram's
-            # occurrences (and documents) in corpus order
-            order = np.argsort(h, kind="stable")
-            hs = h[order]
-            del h
-            ps = pos[order]
-            del order, pos
-            new = np.empty(len(hs), bool)
-            new[0] = True
-            np.not_equal(hs[1:], hs[:-1], out=new[1:])
+            hs, ps, new = _grouped(h, pos)
+            del h, pos
             starts = np.flatnonzero(new)
             ds = self.doc[ps]
             pairnew = new.copy()
