@@ -35,14 +35,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from drafter.mine.corpus import Corpus, Unit
-from drafter.mine.bounds import Bounds
+from drafter.mine.bounds import BOUND_TIMES, Bounds
 from drafter.mine.frames import Frame
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.parallel import Group, parallel_sets
 from drafter.mine.quotes import NUMBERED
-from drafter.mine.text import GAP, canon, cjk_count
+from drafter.mine.text import CJK, GAP, canon, cjk_count
 from drafter.mine.triads import triads
 
 __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
@@ -51,6 +51,7 @@ REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
                           r"|根本所在|关键所在|题中应有之义)$")
 CLAUSE_MARKS = re.compile("[，；：、“”]")
+CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
 PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|省长|局长|总理|主席|委员长"
                           r"|教授|院士")
@@ -87,6 +88,8 @@ RECENT_YEARS = 5
 CLAUSAL = ("measure", "requirement", "formula", "significance", "opening.context")
 #: the least share of a clause-like formula's places where a clause boundary follows it (not a subject)
 STOPS = 0.3
+#: a term ending in 地 followed by a clause boundary at fewer of its places is an adverb (有计划地…)
+ADVERB_STOPS = 0.1
 #: a corpus of at most this many documents keeps one-document transitions, closings, triads and frames
 SMALL = 20
 
@@ -147,14 +150,20 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # a foreign name (巴基斯坦, 拉丁美洲): a name, not a formula
         if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):
             continue                     # a person's name: 冯王亮老师, 江泽民同志
-        if text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places):
-            continue                     # the inside of 在…下 / 在…上 (共同努力下, 和平共处五项原则的基础上):
-                                         # the frame with its 在 is the unit
+        if ((text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places, CLAUSE_MARKS))
+                or (text[0] in "上下" and _inside_zai(sents, f.places, CLAUSE_ENDS))):
+            continue                     # the inside of 在…下 / 在…上 (共同努力下, 和平共处五项原则的基础上)
+                                         # or its tail (在深化、内化、转化|上下功夫): the frame with its 在 is the unit
+        if "为" in text[1:] and text[0] != "以" and _inside_yi(sents, f.places):
+            continue                     # the inside of 以…为… (毛泽东|思想为指导, 以|政治建设为统领): the frame
+                                         # with its 以 is the unit
+        ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
+        if text[-1] == "地" and stops < ADVERB_STOPS:
+            continue                     # an adverb waiting for its verb (有计划地|发展, 有步骤地|推进)
         units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
         function = _function(text, units, leads, opens)
-        ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
         if function in CLAUSAL and not (opens and ends >= 0.5 and stops >= STOPS):
             continue                     # a clause opens and ends with it (…干部|要, …方向|，);
                                          # 继续实施积极|的财政政策 does not; nor does a subject
@@ -179,7 +188,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         _add(phrases, Phrase("frame" if function in ("formula", "measure", "idiom", "formulation") else function,
                              text, ["A"], units, _clip(sentence, a, end - a)),
              sents.texts[s][a:a + len(g.first) + left] + GAP + sents.texts[s][b:end])
-    _shapes(phrases, corpus)
+    _shapes(phrases, corpus, bounds)
     _quoted(phrases)
     _frames(phrases, groups, corpus)
     _own_sentences(phrases, corpus)
@@ -255,9 +264,19 @@ def _transliterated(text: str) -> bool:
     return spelled >= 2 and spelled * 2 >= len(text)
 
 
-def _inside_zai(sents: Sentences, places: list[tuple[int, int]]) -> bool:
-    """Whether 在 opens the clause part before a phrase at half of its places or more."""
-    inside = sum("在" in CLAUSE_MARKS.split(sents.texts[s][:i])[-1] for s, i in places)
+def _inside_zai(sents: Sentences, places: list[tuple[int, int]], marks: re.Pattern) -> bool:
+    """Whether 在 is in the part before a phrase (from the last of ``marks``) at half of its places or more."""
+    inside = sum("在" in marks.split(sents.surface[s][0][:i])[-1] for s, i in places)
+    return inside * 2 >= len(places)
+
+
+def _inside_yi(sents: Sentences, places: list[tuple[int, int]]) -> bool:
+    """Whether the clause before a phrase opens with 以 (after 要, 必须 …) at half of its places or more."""
+    inside = 0
+    for s, i in places:
+        part = CLAUSE_ENDS.split(sents.surface[s][0][:i])[-1]
+        lead = next((lead for lead in LEADS if part.startswith(lead)), "")
+        inside += part[len(lead):].startswith("以")
     return inside * 2 >= len(places)
 
 
@@ -348,18 +367,49 @@ def _absorb(home: Phrase, other: Phrase) -> None:
     home.places += [u for u in other.places if (u.doc, u.line, u.text) not in seen]
 
 
-def _shapes(phrases: dict, corpus: Corpus) -> None:
-    """Triads, formulations and quotations, as each document's sentences showed them (``Doc.shapes``)."""
+def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
+    """Triads, formulations and quotations, as each document's sentences showed them (``Doc.shapes``).
+    A triad whose lead-in, left out, ended inside a word (必|须对人民负责，为人民谋利益，接受人民监督) starts
+    where the word does: the corpus binds the two characters (see ``Bounds.bound``)."""
     for doc in corpus.docs:
         for k, function, a, b, by in doc.shapes:
             unit = doc.units[k]
+            if function == "triad":
+                a = _word_start(unit.text, a, bounds)
             text = unit.text[a:b]
             _add(phrases, Phrase(function, text, [], [unit], _clip(unit.text, a, b - a), by),
                  canon(text) if function != "formulation" else unit.canon[a:b])
+    surface = "\n".join(u.text for doc in corpus.docs for u in doc.units)
+    for key, p in list(phrases.items()):
+        if key[0] == "triad" and _goes_on(surface, p.text):
+            del phrases[key]             # a list cut short where it recurs (…文学艺术|、哲学社会科学)
     for (function, _), p in phrases.items():
         if function == "quotation" and p.by is None:
             p.by = next((by for u in p.places for k, f, _, _, by in corpus.docs[u.doc].shapes
                          if f == "quotation" and by and corpus.docs[u.doc].units[k] is u), None)
+
+
+def _goes_on(surface: str, text: str) -> bool:
+    """Whether a list goes on across a 、 before or after a text at half of its places in the corpus
+    (``surface``: every sentence, a line each) or more."""
+    places = goes_on = 0
+    i = surface.find(text)
+    while i >= 0:
+        places += 1
+        goes_on += surface[i - 1:i] == "、" or surface[i + len(text):i + len(text) + 1] == "、"
+        i = surface.find(text, i + 1)
+    return goes_on * 2 >= places > 0
+
+
+def _word_start(text: str, a: int, bounds: Bounds) -> int:
+    """``a``, or the start of the word ``a`` is inside of: the characters on either side are most often
+    seen together (each is, at half of its places or more, the other's neighbour: 必须, not 要|坚持)."""
+    while a > 0 and CJK.match(text[a - 1]) and CJK.match(text[a]):
+        n = bounds.pairs[text[a - 1:a + 1]]
+        if n < BOUND_TIMES or n * 2 < bounds.after[text[a - 1]] or n * 2 < bounds.before[text[a]]:
+            break
+        a -= 1
+    return a
 
 
 def _quoted(phrases: dict) -> None:

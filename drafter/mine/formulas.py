@@ -146,9 +146,14 @@ def _bond(index: Index, text: str, tf: int) -> float:
 
 
 def _stop(code: np.ndarray) -> np.ndarray:
-    """Whether each character is a clause boundary: no Chinese character, digit or letter."""
+    """Whether each character is a clause boundary: no Chinese character, digit or letter, nor an opening
+    quote or title mark (what opens there is the object of the words before: 提出|“行为禁令”)."""
     word = _is_cjk(code) | ((code >= 48) & (code <= 57)) | (((code | 32) >= 97) & ((code | 32) <= 122))
-    return ~word
+    return ~word & ~np.isin(code, OPENING)
+
+
+#: marks that open a quotation or a title
+OPENING = np.array([ord(c) for c in "“‘《〈「『（("], dtype=np.uint32)
 
 
 def _number_ahead(code: np.ndarray) -> np.ndarray:

@@ -16,7 +16,7 @@ from drafter.mine.text import canon
 
 SEP = re.compile("[，：]")
 SHORTEST, LONGEST = 3, 12
-LEAD_IN = 3
+LEAD_IN = 4
 
 
 def triads(sentence: str) -> list[tuple[int, int]]:

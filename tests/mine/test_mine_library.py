@@ -208,3 +208,42 @@ def test_an_existing_folder_needs_force_and_only_drafters_files_are_rewritten(li
     (folder / "outlines" / "work-meeting.yaml").write_text("id: work-meeting\n", encoding="utf-8")
     with pytest.raises(DrafterError, match="不是 drafter 生成的文件"):
         write_library(result, folder, force=True)
+
+
+def test_fragments_of_frames_adverbs_and_cut_lists_are_no_entries():
+    """On the reports: adverbs waiting for their verb (有计划地|发展), the inside of 以…为 (毛泽东|思想为指导),
+    a verb before its quoted object (坚决反对和遏制|“…”), a triad whose dropped lead-in ended inside a
+    word (必|须对人民负责…) and a list cut short where it recurs (新闻出版、广播影视、文学艺术|、哲学社会科学)
+    are no entries; the whole frame, the whole triad and nouns ending in 地 stay. On the seeds: the tail
+    of 在…上 (在深化、内化、转化|上下功夫) and the inside of 以…为统领 go; a triad's four-character
+    lead-in (注重通过|日常考核、…) is left out."""
+    reports = ROOT.parent / "shared" / "corpus" / "gov-reports"
+    if not reports.is_dir():
+        pytest.skip("the government work reports are not at ../shared/corpus/gov-reports (CI has them)")
+    gov = {p.text for p in mine_corpus(reports).phrases}
+    assert not gov & {"有计划地", "有步骤地", "有选择地", "思想为指导", "坚决反对和遏制",
+                      "须对人民负责，为人民谋利益，接受人民监督", "新闻出版、广播影视、文学艺术"}
+    assert {"必须对人民负责，为人民谋利益，接受人民监督", "以经济建设为中心", "老工业基地",
+            "文学艺术、新闻出版、广播影视"} <= gov
+    seeds = {p.text for p in mine_corpus(SEEDS).phrases}
+    assert not seeds & {"上下功夫", "政治建设为统领", "有针对性地提出", "通过日常考核、分类考核、近距离考核"}
+    assert "日常考核、分类考核、近距离考核" in seeds
+
+
+def test_rules_for_frames_lists_and_word_starts():
+    """The predicates behind those rules, on sentences written for them."""
+    from types import SimpleNamespace
+
+    from drafter.mine.bank import _goes_on, _inside_yi, _word_start
+    from drafter.mine.bounds import Bounds
+
+    sents = SimpleNamespace(texts=[], surface=[["高举旗帜，以马克思列宁主义、毛泽东思想为指导"],
+                                               ["要以毛泽东思想为指导"], ["坚持毛泽东思想为指导的方针"]])
+    assert _inside_yi(sents, [(0, 16), (1, 5)])
+    assert not _inside_yi(sents, [(2, 5), (2, 5), (0, 16)])
+    surface = "繁荣新闻出版、广播影视、文学艺术、哲学社会科学\n发展新闻出版、广播影视、文学艺术，推进改革"
+    assert _goes_on(surface, "新闻出版、广播影视、文学艺术")
+    assert not _goes_on(surface + "\n加强新闻出版、广播影视、文学艺术。", "新闻出版、广播影视、文学艺术")
+    bounds = Bounds(["必须坚持", "必须对人民负责", "必须做到", "要坚持原则", "要求", "坚持不懈"])
+    assert _word_start("必须对人民负责", 1, bounds) == 0
+    assert _word_start("要坚持原则", 1, bounds) == 1

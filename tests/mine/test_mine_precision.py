@@ -11,7 +11,11 @@ entry now; the draw shifted by those entries, and 24 new ones were labelled); 0.
 seeds 0.90) once a closing quote stopped counting as a word's edge (“十五五”|时期主要目标任务 is no
 entry; 18 new entries labelled); 0.87 (gov-reports 0.84) once foreign names (南斯拉夫) were left out;
 0.86 once variants of one sentence were folded into one entry (eleven transitions of the reports
-became four; 7 new entries labelled). What is
+became four; 7 new entries labelled); 0.87 (gov-reports 0.88, seeds 0.86; on all 219 labelled entries
+still in the two banks 0.88 and 0.88, against 0.83 and 0.875 before) once adverbs (有计划地), the inside of
+以…为 (毛泽东|思想为指导), verbs before a quoted object (坚决反对和遏制|“…”), the tail of 在…上
+(上下功夫), triads starting inside a word (必|须对人民负责…) and lists cut short where they recur went
+(23 new entries labelled). What is
 left is bare nouns (化学需氧量, 疫情防控), fragments the edge statistics pass (毛泽东|思想为指导,
 按|规矩办事). The bar is the
 measured value, so the test fails when the bank gets worse."""
@@ -35,7 +39,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.86
+PRECISION = 0.87
 
 
 def draw(result, k: int, seed: int):
