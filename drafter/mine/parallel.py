@@ -13,8 +13,9 @@ when the others share a clearly longer frame without it (深刻领会…的重�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections import Counter
 from itertools import combinations
+
+from rapidfuzz.distance import LCSseq
 from typing import TypeGuard, cast
 
 from drafter.mine.frames import Frame, induce
@@ -120,15 +121,17 @@ def _largest(items: list[tuple[int, str]], accept, frames: _Frames, overlap: flo
     pair of texts once: a pair of the same texts finds the same subgroup)."""
     best = None
     tried = set()
-    counts = {t: Counter(t) for _, t in items}
-    han = {t: Counter(CJK.findall(t)) for t in counts}
+    # the common characters of two texts, counted with repeats, are the longest common subsequence of
+    # their characters sorted
+    chars = {t: "".join(sorted(t)) for _, t in items}
+    han = {t: "".join(sorted(CJK.findall(t))) for t in chars}
     for a, b in combinations(items, 2):
         if (a[1], b[1]) in tried:
             continue
         tried.add((a[1], b[1]))
-        if (han[a[1]] & han[b[1]]).total() < least:
+        if LCSseq.similarity(han[a[1]], han[b[1]]) < least:
             continue
-        if overlap and (counts[a[1]] & counts[b[1]]).total() < overlap * (len(a[1]) + len(b[1])) / 2:
+        if overlap and LCSseq.similarity(chars[a[1]], chars[b[1]]) < overlap * (len(a[1]) + len(b[1])) / 2:
             continue
         pair = frames[a[1], b[1]]
         if pair is None:
