@@ -1,12 +1,14 @@
-"""An index of the corpus: hashed n-gram tables, built level by level with numpy.
+"""An index of the corpus: n-gram tables, built level by level with numpy.
 
 Every sentence of every document (canonical form, see ``drafter.mine.text``) is laid end to end in
 one array of code points, a newline between sentences. For n = 1, 2, … every position where an
-n-gram of Chinese characters (with inner ， and quotes) starts gets a 64-bit rolling hash; sorting the hashes
-(with the document of each position) gives each distinct n-gram's occurrences, its count and its
-document count in one pass, without scanning the text per n-gram. An (n+1)-gram is hashed only where
-both of its n-grams occur in two documents or more (Apriori), so the tables stay small and the work
-is linear in the corpus.
+n-gram of Chinese characters (with inner ， and quotes) starts gets a key: for n = 1 its character,
+for n + 1 the n-gram's number in the level below and the character after it. Sorting the keys (with
+the position packed in their low bits, so each gram's occurrences come in corpus order) gives each
+distinct n-gram's occurrences, its count and its document count in one pass, without scanning the text
+per n-gram. An (n+1)-gram is keyed only where both of its n-grams occur in ``min_docs`` documents or
+more (Apriori), so the tables stay small and the work is linear in the corpus. A text is looked up
+by a 64-bit rolling hash, made for a level's grams when the level is first asked.
 
 For every recurring n-gram a level keeps: count, documents, a representative position, and what its
 neighbours say about its edges: how many occurrences meet a *break* on the left and on the right (a
@@ -89,20 +91,32 @@ def _where(mask: np.ndarray) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int32)
 
 
-def _grouped(h: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The hashes sorted, their positions in corpus order within each hash, and where each new hash
-    starts (a stable sort's result, from a fast unstable one and a sort of (group, position) keys)."""
-    order = np.argsort(h)
-    hs = h[order]
-    new = np.empty(len(hs), bool)
+def _sorted_groups(key: np.ndarray, pos: np.ndarray, pbits: int, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """The positions sorted by key (each key's positions in corpus order), and where each new key
+    starts. Keys under ``top`` leave room for the position in the low ``pbits`` bits: one sort of the
+    packed keys; else an unstable sort of the keys and a sort of (group, position) pairs."""
+    if top < 1 << (64 - pbits):
+        key <<= np.uint64(pbits)
+        key |= pos.astype(np.uint64)
+        key.sort()
+        ps = (key & np.uint64((1 << pbits) - 1)).astype(np.int32)
+        key >>= np.uint64(pbits)
+    else:
+        order = np.argsort(key)
+        key = key[order]
+        new = np.empty(len(key), bool)
+        new[:1] = True
+        np.not_equal(key[1:], key[:-1], out=new[1:])
+        packed = np.cumsum(new, dtype=np.uint64)
+        packed <<= np.uint64(32)
+        packed |= pos[order].astype(np.uint64)
+        del order
+        packed.sort()
+        ps = (packed & np.uint64(0xFFFFFFFF)).astype(np.int32)
+    new = np.empty(len(key), bool)
     new[:1] = True
-    np.not_equal(hs[1:], hs[:-1], out=new[1:])
-    key = np.cumsum(new, dtype=np.uint64)
-    key <<= np.uint64(32)
-    key |= pos[order].astype(np.uint64)
-    del order
-    key.sort()
-    return hs, (key & np.uint64(0xFFFFFFFF)).astype(np.int32), new
+    np.not_equal(key[1:], key[:-1], out=new[1:])
+    return ps, new
 
 
 def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
@@ -129,10 +143,9 @@ def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Level:
-    """The recurring n-grams of one length, sorted by hash."""
+    """The recurring n-grams of one length (by their key: the shorter gram's number, then the character)."""
 
     n: int
-    hash: np.ndarray          # uint64, sorted
     tf: np.ndarray            # occurrences
     df: np.ndarray            # documents
     rep: np.ndarray           # a position of the first occurrence in corpus order
@@ -147,13 +160,22 @@ class Level:
     right_top: np.ndarray     # (by a Chinese character other than a function character)
     occ: np.ndarray           # int32: positions of every occurrence, grouped by n-gram
     start: np.ndarray         # int64: offsets of each n-gram's group in ``occ`` (len + 1)
+    hashes: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)   # sorted, grams
 
-    def find(self, hashes: np.ndarray) -> np.ndarray:
-        """Index of each hash in this level, or -1."""
-        i = np.searchsorted(self.hash, hashes)
-        i = np.minimum(i, len(self.hash) - 1) if len(self.hash) else np.zeros_like(i)
-        hit = (self.hash[i] == hashes) if len(self.hash) else np.zeros(len(hashes), bool)
-        return np.where(hit, i, -1)
+    def find(self, code: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+        """Index of the gram of each hash in this level, or -1 (``code``: the index's code points)."""
+        if self.hashes is None:
+            h = _mix(code[self.rep])
+            for k in range(1, self.n):
+                h *= _MUL
+                h += _mix(code[self.rep + k])
+            order = np.argsort(h)
+            self.hashes = (h[order], order)
+        sorted_hashes, grams = self.hashes
+        if not len(sorted_hashes):
+            return np.full(len(hashes), -1, np.int64)
+        i = np.minimum(np.searchsorted(sorted_hashes, hashes), len(sorted_hashes) - 1)
+        return np.where(sorted_hashes[i] == hashes, grams[i], -1)
 
 
 @dataclass
@@ -206,14 +228,23 @@ class Index:
         del numeral
         flags = _flags(cjk, word, particle, is_function, left_break, left_func, bound, code == DE)
         del word, particle, is_function, left_break, left_func
+        # characters by number (those a gram may hold are under 0x10000), and the bits a position takes
+        present = np.zeros(0x10000, bool)
+        present[code[ok]] = True
+        chars = int(present.sum())
+        char_id = np.cumsum(present, dtype=np.int32)
+        char_id -= 1
+        cid = char_id[np.minimum(code, 0xFFFF)].astype(np.uint16)
+        del present, char_id
+        pbits = max(1, int(size).bit_length())
         pos = _where(ok)
-        h = _mix(code[pos])
+        key, top = cid[pos].astype(np.uint64), chars
         prev = None
         for n in range(1, max_n + 1):
             if not len(pos):
                 break
-            hs, ps, new = _grouped(h, pos)
-            del h, pos
+            ps, new = _sorted_groups(key, pos, pbits, top)
+            del key, pos
             starts = np.flatnonzero(new)
             ds = self.doc[ps]
             pairnew = new.copy()
@@ -221,7 +252,7 @@ class Index:
             del ds
             df = np.add.reduceat(pairnew, starts, dtype=np.int32)
             del pairnew
-            tf = np.diff(starts, append=len(hs)).astype(np.int32)
+            tf = np.diff(starts, append=len(ps)).astype(np.int32)
             gid = np.cumsum(new, dtype=np.int32)
             gid -= 1
             del new
@@ -237,7 +268,7 @@ class Index:
             rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
             if n < 3:                                  # never shown (see ``_prune``): no occurrences kept
                 kps = np.zeros(0, np.int32)
-            level = Level(n, hash=hs[starts[keep]], tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool),
+            level = Level(n, tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool),
                           left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), occ=kps,
                           start=np.concatenate(([0], np.cumsum(ktf))) if n >= 3 else np.zeros(kept + 1, np.int64),
                           **stats)
@@ -260,10 +291,12 @@ class Index:
             more &= freq[ps + 1]
             more &= ok[np.minimum(ps + n, size - 1)]
             del freq
-            pos, h = ps[more], hs[more]
-            del ps, hs, more
-            h *= _MUL
-            h += _mix(code[pos + n])
+            pos = ps[more]
+            del ps, more
+            key = at[pos].astype(np.uint64)
+            key *= np.uint64(chars)
+            key += cid[pos + n]
+            top = kept * chars
         if prev is not None:
             self._prune(prev[0])
 
@@ -303,7 +336,7 @@ class Index:
         extension by a content character occurs."""
         level, at = prev
         n = level.n + 1
-        best = np.zeros(len(level.hash), np.int32)
+        best = np.zeros(len(level.tf), np.int32)
         for a in range(0, len(ps), CHUNK):
             p, g = ps[a:a + CHUNK], gid[a:a + CHUNK]
             for right in (True, False):
@@ -323,7 +356,7 @@ class Index:
         """Keep the occurrences only of grams that may be shown: closed ones, or ones with open edges,
         of three characters or more."""
         if level.n < 3:
-            level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.hash) + 1, np.int64)
+            level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.tf) + 1, np.int64)
             return
         show = level.closed | ((level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf))
         counts = np.where(show, level.tf, 0)
@@ -355,24 +388,21 @@ class Index:
 
     def _find(self, text: str) -> tuple[int, int]:
         level = self.levels.get(len(text))
-        if level is None or not text or not len(level.hash):
+        if level is None or not text or not len(level.tf):
             return 0, 0
-        h = self.hash_of(text)
-        i = int(np.searchsorted(level.hash, h))
-        if i == len(level.hash) or level.hash[i] != h:
-            return 0, 0
-        return int(level.tf[i]), int(level.df[i])
+        i = int(level.find(self.code, np.array([self.hash_of(text)]))[0])
+        return (int(level.tf[i]), int(level.df[i])) if i >= 0 else (0, 0)
 
     def counts_at(self, starts: np.ndarray, n: int) -> np.ndarray:
         """The count of the n-gram at each position of ``starts`` (0 where it recurs in fewer than two)."""
         level = self.levels.get(n)
-        if level is None or not len(level.hash) or not len(starts):
+        if level is None or not len(level.tf) or not len(starts):
             return np.zeros(len(starts), np.int64)
         h = _mix(self.code[starts])
         for k in range(1, n):
             h *= _MUL
             h += _mix(self.code[starts + k])
-        i = level.find(h)
+        i = level.find(self.code, h)
         return np.where(i >= 0, level.tf[i], 0)
 
     def positions(self, level: Level, i: int) -> np.ndarray:
