@@ -53,6 +53,9 @@ WORDLIKE_END = frozenset("要是向等")
 WORDLIKE_SHARE = 0.15
 #: the least share a four-character term is of its commoner half (千方百计; not 义务教育)
 BOND = 0.3
+#: the places an edge character needs with the rest to be attached to it (for a four-character term,
+#: whose rhythm holds the character in, fewer where a corpus asks fewer documents of a formula: 以|上率下)
+ATTACHED = 3
 #: the least share of its places where a term of one clause closes the clause
 TERM_CLOSES = 0.2
 #: how far after a formula a number makes it a statistic
@@ -127,7 +130,8 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
         for j, i in enumerate(rows):
             text = index.gram(level, int(i))
             tf = int(level.tf[i])
-            if not _edges(index, text, tf, int(level.right_end[i])):
+            least = min(ATTACHED, min_docs) if n == 4 else ATTACHED
+            if not _edges(index, text, tf, int(level.right_end[i]), least):
                 continue
             strength = min(level.left_open[i], level.right_open[i]) / tf
             cohesion = float(held[j]) if held is not None and "，" not in text else 1.0
@@ -187,12 +191,12 @@ def _is_cjk(code: np.ndarray) -> np.ndarray:
     return ((code >= 0x3400) & (code <= 0x9FFF)) | ((code >= 0xF900) & (code <= 0xFAFF))
 
 
-def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
-    """No function character at the start (要 may open a requirement), no dangling one at the end, no short clause —
-    unless the character is attached: the rest never occurs without it (与|时俱进, 和|平共处五项原则;
-    at the end only a word-like one, 实事求|是); a function character other than a particle also
-    ends a formula that closes a clause at most of its places (``ends`` of ``tf``: 担当作为。, not
-    …思想作为指导)."""
+def _edges(index: Index, text: str, tf: int, ends: int = 0, least: int = 3) -> bool:
+    """No function character at the start (要 may open a requirement), no dangling one at the end, no short
+    clause — unless the character is attached: the rest never occurs without it, in ``least`` places or
+    more (与|时俱进, 和|平共处五项原则, 以|上率下; at the end only a word-like one, 实事求|是); a function
+    character other than a particle also ends a formula that closes a clause at most of its places
+    (``ends`` of ``tf``: 担当作为。, not …思想作为指导)."""
     if not balanced(text):
         return False
     clauses = text.split("，")
@@ -200,11 +204,12 @@ def _edges(index: Index, text: str, tf: int, ends: int = 0) -> bool:
     if len(clauses) > 1 and min(lengths) < CLAUSE \
             and not (len(lengths) == 1 and min(lengths) >= (3 if len(clauses) == 2 else 2)):
         return False
-    if (text[0] in NEVER_START or (text[0] in FUNCTION and text[0] != "要")) and not _attached(index, text[1:], tf):
+    if (text[0] in NEVER_START or (text[0] in FUNCTION and text[0] != "要")) \
+            and not _attached(index, text[1:], tf, least):
         return False
     if not dangles(index, text):
         return True
-    if text[-1] in WORDLIKE_END and _attached(index, text[:-1], tf):
+    if text[-1] in WORDLIKE_END and _attached(index, text[:-1], tf, least):
         return True
     return text[-1] not in PARTICLE and ends * 2 > tf
 

@@ -91,32 +91,38 @@ def _where(mask: np.ndarray) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int32)
 
 
-def _sorted_groups(key: np.ndarray, pos: np.ndarray, pbits: int, top: int) -> tuple[np.ndarray, np.ndarray]:
-    """The positions sorted by key (each key's positions in corpus order), and where each new key
-    starts. Keys under ``top`` leave room for the position in the low ``pbits`` bits: one sort of the
-    packed keys; else an unstable sort of the keys and a sort of (group, position) pairs."""
-    if top < 1 << (64 - pbits):
-        key <<= np.uint64(pbits)
-        key |= pos.astype(np.uint64)
-        key.sort()
-        ps = (key & np.uint64((1 << pbits) - 1)).astype(np.int32)
-        key >>= np.uint64(pbits)
-    else:
-        order = np.argsort(key)
-        key = key[order]
-        new = np.empty(len(key), bool)
-        new[:1] = True
-        np.not_equal(key[1:], key[:-1], out=new[1:])
-        packed = np.cumsum(new, dtype=np.uint64)
-        packed <<= np.uint64(32)
-        packed |= pos[order].astype(np.uint64)
-        del order
-        packed.sort()
-        ps = (packed & np.uint64(0xFFFFFFFF)).astype(np.int32)
+def _pack(key: np.ndarray, pos: np.ndarray, pbits: int) -> None:
+    """Each key (under 2**(64 - pbits)) with its position in its low ``pbits`` bits, in place."""
+    key <<= np.uint64(pbits)
+    np.bitwise_or(key, pos, out=key, dtype=np.uint64, casting="unsafe")
+
+
+def _unpack(key: np.ndarray, pbits: int) -> np.ndarray:
+    """The positions of sorted packed keys; the keys keep their high bits (in place)."""
+    ps = np.empty(len(key), np.int32)
+    np.bitwise_and(key, np.uint64((1 << pbits) - 1), out=ps, dtype=np.uint64, casting="unsafe")
+    key >>= np.uint64(pbits)
+    return ps
+
+
+def _regroup(key: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Keys too large to pack with a position: sorted, with each key's positions in corpus order."""
+    order = np.argsort(key)
+    key = key[order]
+    packed = np.cumsum(_starts(key), dtype=np.uint64)
+    packed <<= np.uint64(32)
+    np.bitwise_or(packed, pos[order], out=packed, dtype=np.uint64, casting="unsafe")
+    del order
+    packed.sort()
+    return _unpack(packed, 32), key
+
+
+def _starts(key: np.ndarray) -> np.ndarray:
+    """Where each new value of a sorted array starts."""
     new = np.empty(len(key), bool)
     new[:1] = True
     np.not_equal(key[1:], key[:-1], out=new[1:])
-    return ps, new
+    return new
 
 
 def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
@@ -243,8 +249,17 @@ class Index:
         for n in range(1, max_n + 1):
             if not len(pos):
                 break
-            ps, new = _sorted_groups(key, pos, pbits, top)
-            del key, pos
+            # each gram's positions in corpus order: sorted with the position in the key's low bits
+            if top < 1 << (64 - pbits):
+                _pack(key, pos, pbits)
+                del pos
+                key.sort()
+                ps = _unpack(key, pbits)
+            else:
+                ps, key = _regroup(key, pos)
+                del pos
+            new = _starts(key)
+            del key
             starts = np.flatnonzero(new)
             ds = self.doc[ps]
             pairnew = new.copy()

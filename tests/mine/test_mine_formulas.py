@@ -39,7 +39,7 @@ KNOWN = {
     "新发展格局": "followed by a bound character at most places (构建新发展格局)",
     "以阶级斗争为纲": "starts with the function character 以 and has two places: too few to say 以 belongs to it",
 }
-SEED_KNOWN = {"以上率下": "starts with the function character 以 and has two places: too few to say 以 belongs to it"}
+SEED_KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

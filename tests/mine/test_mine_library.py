@@ -216,7 +216,7 @@ def test_fragments_of_frames_adverbs_and_cut_lists_are_no_entries():
     word (必|须对人民负责…) and a list cut short where it recurs (新闻出版、广播影视、文学艺术|、哲学社会科学)
     are no entries; the whole frame, the whole triad and nouns ending in 地 stay. On the seeds: the tail
     of 在…上 (在深化、内化、转化|上下功夫) and the inside of 以…为统领 go; a triad's four-character
-    lead-in (注重通过|日常考核、…) is left out."""
+    lead-in (注重通过|日常考核、…) is left out; 以上率下 is found."""
     reports = ROOT.parent / "shared" / "corpus" / "gov-reports"
     if not reports.is_dir():
         pytest.skip("the government work reports are not at ../shared/corpus/gov-reports (CI has them)")
@@ -228,6 +228,9 @@ def test_fragments_of_frames_adverbs_and_cut_lists_are_no_entries():
     seeds = {p.text for p in mine_corpus(SEEDS).phrases}
     assert not seeds & {"上下功夫", "政治建设为统领", "有针对性地提出", "通过日常考核、分类考核、近距离考核"}
     assert "日常考核、分类考核、近距离考核" in seeds
+    # a four-character term whose function character comes with the rest wherever it occurs, here twice
+    # in a corpus that asks two documents of a formula (以|上率下, 对|标对表)
+    assert {"以上率下", "对标对表"} <= seeds
 
 
 def test_rules_for_frames_lists_and_word_starts():
