@@ -43,8 +43,11 @@ def typo(text: str) -> str:
 
 
 def found(expected: str, text: str) -> bool:
-    """The characters of the expected phrase in order, close together, in a result's text."""
+    """The characters of the expected phrase in order, close together, in a result's text; or the result
+    is the bank's formula at the phrase's heart, three quarters of it or more (成为|党旗高高飘扬的战斗堡垒)."""
     want, have = han(expected), han(text)
+    if have and have in want and 4 * len(have) >= 3 * len(want):
+        return True
     for start in (i for i, c in enumerate(have) if c == want[0]):
         pos = start
         for c in want:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from drafter.mine.bank import Phrase, build_bank, limits
+from drafter.mine.bank import Phrase, build_bank, limits, merged
 from drafter.mine.bounds import Bounds
 from drafter.mine.corpus import Corpus, Skipped, read_corpus
 from drafter.mine.formulas import formulas as pick_formulas, maximal
@@ -85,6 +85,14 @@ class MineResult:
     @property
     def years(self) -> list[int | None]:
         return [d.year for d in self.corpus.docs]
+
+    def take_phrases(self, other: MineResult) -> None:
+        """Add the bank entries of a run over some of the same documents (matched by name) that this
+        bank lacks: the formulas of one genre mined within it, where another genre's use of the same
+        characters drowns them in the whole (以上率下 in speeches, beside the reports' 50%以上)."""
+        index = {d.name: i for i, d in enumerate(self.corpus.docs)}
+        docs = {i: index[d.name] for i, d in enumerate(other.corpus.docs)}
+        self.phrases = merged(self.phrases, other.phrases, docs)
 
 
 class IndexBounds(Bounds):

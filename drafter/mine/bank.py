@@ -32,7 +32,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.mine.corpus import Corpus, Unit
 from drafter.mine.bounds import BOUND_TIMES, Bounds
@@ -45,7 +45,7 @@ from drafter.mine.quotes import NUMBERED
 from drafter.mine.text import CJK, GAP, canon, cjk_count
 from drafter.mine.triads import triads
 
-__all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits"]
+__all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits", "merged"]
 
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
@@ -194,6 +194,15 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     _own_sentences(phrases, corpus)
     _fold_variants(phrases)
     return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function, every))
+
+
+def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) -> list[Phrase]:
+    """A bank with the entries of another run over some of the same documents (``docs``: its document
+    numbers to this corpus's) that it lacks — the same function and words — with ids renewed."""
+    have = {(p.function, p.key) for p in phrases} | {(p.function, p.text) for p in phrases}
+    added = [replace(p, id="", places=[replace(u, doc=docs[u.doc]) for u in p.places]) for p in others
+             if (p.function, p.key) not in have and (p.function, p.text) not in have]
+    return _ids(phrases + added)
 
 
 def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
