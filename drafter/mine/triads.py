@@ -28,9 +28,10 @@ def triads(sentence: str) -> list[tuple[int, int]]:
         segments.append((pos, end))
         pos = m.end() if m else pos
     found, i = [], 0
+    fit = [SHORTEST <= b - a <= LONGEST for a, b in segments]
     while i <= len(segments) - 3:
         j = i + 3
-        lead = _parallel(sentence, text, segments[i:j])
+        lead = _parallel(sentence, text, segments[i:j]) if fit[i + 1] and fit[i + 2] else None
         if lead is None:
             i += 1
             continue
