@@ -128,7 +128,7 @@ def _starts(key: np.ndarray) -> np.ndarray:
 def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
     """Per position: whether text[i] and text[i+1] are bound Chinese characters (see the module's docstring)."""
     valid = cjk[:-1] & cjk[1:]
-    keys = (code[:-1][valid] << 16) | code[1:][valid]      # Chinese characters are under 0x10000
+    keys = (code[:-1][valid].astype(np.uint32) << 16) | code[1:][valid]     # Chinese characters are under 0x10000
     after = np.bincount(keys >> 16, minlength=0x10000)
     before = np.bincount(keys & 0xFFFF, minlength=0x10000)
     order = np.argsort(keys)
@@ -187,8 +187,8 @@ class Level:
 @dataclass
 class Index:
     text: str                      # all sentences, newline-separated, with a newline at both ends
-    code: np.ndarray               # uint32 code points of ``text``
-    doc: np.ndarray                # int32 document of each position (-1 on separators)
+    code: np.ndarray               # code points of ``text`` (uint16, or uint32 where some are over 0xFFFF)
+    doc: np.ndarray                # document of each position (-1 on separators; int16 for fewer than 32768)
     unit_start: np.ndarray         # int64 start of each sentence in ``text``
     docs: int
     levels: dict[int, Level] = field(default_factory=dict)
@@ -200,13 +200,14 @@ class Index:
     @classmethod
     def build(cls, texts: list[str], docs_of: list[int], ndocs: int, min_docs: int = 2, max_n: int = MAX_N) -> Index:
         text = "\n" + "\n".join(texts) + "\n"
-        code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        # two bytes a character where every one is under 0x10000 (UTF-16 without surrogates), else four
+        wide = max(text) > "\uffff"
+        code = np.frombuffer(text.encode("utf-32-le" if wide else "utf-16-le"), dtype=np.uint32 if wide else np.uint16)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         unit_start = np.concatenate(([1], 1 + np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
-        doc = np.full(len(code), -1, dtype=np.int32)
+        doc = np.full(len(code), -1, dtype=np.int16 if ndocs < 1 << 15 else np.int32)
         if len(texts):
-            per = np.repeat(np.asarray(docs_of, dtype=np.int32), lengths)
-            doc[1:1 + len(per)] = per
+            doc[1:] = np.repeat(np.asarray(docs_of, dtype=doc.dtype), lengths)
             doc[unit_start + lengths - 1] = -1
         index = cls(text, code, doc, unit_start, ndocs)
         index._levels(min_docs, max_n)

@@ -62,3 +62,17 @@ def test_functions_are_described_and_the_bank_is_bounded():
     assert all(p.function in FUNCTIONS and FUNCTIONS[p.function] for p in result.phrases)
     counts = {f: sum(p.function == f for p in result.phrases) for f in FUNCTIONS}
     assert max(counts.values()) == 5
+
+
+def test_a_character_beyond_the_basic_plane_leaves_the_counts_alone(tmp_path):
+    """The index keeps two bytes a character, four where one is beyond U+FFFF (a rare name character such
+    as 𠀀): the seeds with such a character added to one sentence give the same formulas."""
+    folder = tmp_path / "c"
+    shutil.copytree(SEEDS, folder)
+    first = sorted(folder.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("。", "𠀀。", 1), encoding="utf-8")
+    plain, wide = mine_corpus(SEEDS), mine_corpus(folder)
+    assert wide.index.code.dtype.itemsize == 4 and plain.index.code.dtype.itemsize == 2
+    assert {(p.text, p.docs) for p in plain.phrases if p.function == "idiom"} == \
+        {(p.text, p.docs) for p in wide.phrases if p.function == "idiom"}
+    assert wide.index.lookup("全面从严治党") == plain.index.lookup("全面从严治党") != (0, 0)
