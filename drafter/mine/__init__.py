@@ -7,10 +7,11 @@ and a phrase bank, each with provenance (document, line, count) and years.
 
 Mining is a map and a reduce: each file is read, parsed and split into sentences on its own (in
 ``jobs`` worker processes, see ``drafter.mine.corpus.load_doc``); the reduce indexes every sentence
-once (``drafter.mine.index``: hashed n-gram tables, no scan of the corpus per candidate), picks the
-formulas (``drafter.mine.formulas``), and builds the bank and the outlines. The output does not
-depend on ``jobs``. ``progress(stage, done, total)`` is called as the work goes on (stages: read,
-index, formulas, bank, outlines); mining prints nothing.
+once (``drafter.mine.index``: n-gram tables, no scan of the corpus per candidate), picks the formulas
+(``drafter.mine.formulas``), and builds the bank and the outlines; with more than one job, what needs
+the documents only (the speeches' own transitions and closings, the outlines) is made in a forked
+process meanwhile. The output does not depend on ``jobs``. ``progress(stage, done, total)`` is called
+as the work goes on (stages: read, index, formulas, bank, outlines); mining prints nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from drafter.mine.bank import Phrase, build_bank, limits, merged
+from drafter.mine.bank import Phrase, build_bank, limits, merged, own_sentences
 from drafter.mine.bounds import Bounds
 from drafter.mine.corpus import Corpus, Skipped, read_corpus
 from drafter.mine.formulas import formulas as pick_formulas, maximal
@@ -33,6 +34,7 @@ from drafter.mine.index import Index
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.outlines import mine_outlines
 from drafter.mine.parallel import Group
+from drafter.mine.parallel_map import beside
 from drafter.mine.text import GAP, balanced, trim
 from drafter.mine.write import write_library
 
@@ -130,6 +132,8 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     given = min_docs is not None
     min_docs, top = limits(ndocs, min_docs, max_per_function)
     groups = [g for doc in corpus.docs for g in doc.groups]
+    # what needs the documents only (the speeches' own sentences, the outlines) is made beside the index
+    side = beside(lambda: (own_sentences(corpus), mine_outlines(corpus.docs, groups)), jobs)
     step("index", 0, 1)
     sents = Sentences.of(corpus)
     units = [u for d in corpus.docs for u in d.units]
@@ -148,11 +152,11 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     kept = [f for f, x in reusable if x.text in fit]
     step("formulas", 1, 1)
     step("bank", 0, 1)
+    own, outlines = side()
     phrases = build_bank(corpus, sents, kept, gaps, groups, IndexBounds(index), min_docs, top, strength, closes,
-                         cohesion, every=given)
+                         cohesion, every=given, own=own)
     step("bank", 1, 1)
     step("outlines", 0, 1)
-    outlines = mine_outlines(corpus.docs, groups)
     step("outlines", 1, 1)
     return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, index,
                       lambda: _recurring(corpus, sents, where, gaps),

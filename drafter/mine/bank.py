@@ -45,7 +45,7 @@ from drafter.mine.quotes import NUMBERED
 from drafter.mine.text import CJK, GAP, canon, cjk_count
 from drafter.mine.triads import triads
 
-__all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits", "merged"]
+__all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits", "merged", "own_sentences"]
 
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
 SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
@@ -126,11 +126,13 @@ def limits(ndocs: int, min_docs: int | None = None, max_per_function: int | None
 def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped: list[Gapped],
                groups: list[Group], bounds: Bounds, min_docs: int = 2, max_per_function: int = 120,
                strength: dict[str, float] | None = None, closes: dict[str, tuple[float, float]] | None = None,
-               cohesion: dict[str, float] | None = None, every: bool = False) -> list[Phrase]:
+               cohesion: dict[str, float] | None = None, every: bool = False,
+               own: list[tuple[Phrase, str]] | None = None) -> list[Phrase]:
     """Every phrase of the corpus, with stable ids, the best of each function, sorted by function then score.
     ``every``: ``min_docs`` holds for every function but quotations (the user set it), not only for formulas.
     ``closes`` gives per formula the share of its places followed by a clause boundary or a function
-    character, and the share followed by a clause boundary."""
+    character, and the share followed by a clause boundary; ``own``: ``own_sentences(corpus)`` if made
+    already (in another process)."""
     phrases: dict[tuple[str, str], Phrase] = {}
     strength = strength or {}
     for f in formulas:
@@ -191,7 +193,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
     _shapes(phrases, corpus, bounds)
     _quoted(phrases)
     _frames(phrases, groups, corpus)
-    _own_sentences(phrases, corpus)
+    for phrase, key in own if own is not None else own_sentences(corpus):
+        _add(phrases, phrase, key)
     _fold_variants(phrases)
     return _ids(_best(list(phrases.values()), corpus, min_docs, max_per_function, every))
 
@@ -441,10 +444,11 @@ def _frames(phrases: dict, groups: list[Group], corpus: Corpus) -> None:
         _add(phrases, Phrase("frame", text, _names(g.frame), units, g.members[0].text), text)
 
 
-def _own_sentences(phrases: dict, corpus: Corpus) -> None:
-    """Transitions and closings: each sentence, or one template where several documents share a frame.
-    A closing call opens with a vocative (同志们，…), or is the last sentence of a speech whose closing
-    has a vocative line of its own (各位代表！)."""
+def own_sentences(corpus: Corpus) -> list[tuple[Phrase, str]]:
+    """Transitions and closings, with their keys: each sentence, or one template where several documents
+    share a frame. A closing call opens with a vocative (同志们，…), or is the last sentence of a speech
+    whose closing has a vocative line of its own (各位代表！)."""
+    out: list[tuple[Phrase, str]] = []
     kinds = defaultdict(list)
     for doc in corpus.docs:
         lead_in = (doc.speech.transition or "").rstrip("。！？；")
@@ -467,12 +471,13 @@ def _own_sentences(phrases: dict, corpus: Corpus) -> None:
                 continue
             grouped |= {i for i, _ in members}
             text = _template(frame)
-            _add(phrases, Phrase(function, text, _names(frame), [units[i] for i, _ in members], members[0][1]), text)
+            out.append((Phrase(function, text, _names(frame), [units[i] for i, _ in members], members[0][1]), text))
         for i, u in enumerate(units):
             text, n = TITLE.subn("《" + SLOT.format("A") + "》", u.text)
             if i in grouped or len(text) > ONE_OFF:
                 continue                 # a long sentence of one speech is its own (在玉雄同志安排部署的基础上)
-            _add(phrases, Phrase(function, text, ["A"] if n else [], [u], u.text), canon(text))
+            out.append((Phrase(function, text, ["A"] if n else [], [u], u.text), canon(text)))
+    return out
 
 
 def _fold_variants(phrases: dict) -> None:

@@ -14,10 +14,12 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from drafter.errors import DrafterError
 
 Progress = Callable[[str, int, int], None]
+T = TypeVar("T")
 
 #: seconds to wait for a scheduler to answer, and for it to have a worker
 CONNECT_TIMEOUT = 10
@@ -63,6 +65,44 @@ def pmap(fn, items: Sequence, jobs: int | None = None, progress: Progress | None
         if progress:
             progress(stage, i + 1, total)
         yield out
+
+
+def beside(fn: Callable[[], T], jobs: int | None) -> Callable[[], T]:
+    """``fn()`` run in a forked process while this one goes on, when ``jobs`` gives more than one
+    process; call what is returned for its result. Where there is no fork, one process or the child
+    fails, ``fn()`` runs here when the result is asked for."""
+    import multiprocessing
+
+    if (cores() if not jobs else jobs) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return fn
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_send, args=(fn, send), daemon=True)
+    child.start()
+    send.close()
+
+    def result() -> T:
+        try:
+            out = receive.recv()
+        except (EOFError, OSError):
+            out = None
+        finally:
+            receive.close()
+            child.join()
+        return fn() if out is None else out[0]
+
+    return result
+
+
+def _send(fn, conn) -> None:
+    """In the forked process: ``fn()``'s result, sent whole (nothing when it fails: the parent runs it)."""
+    try:
+        out = fn()
+    except BaseException:
+        conn.close()
+        return
+    conn.send((out,))
+    conn.close()
 
 
 def _in_processes(fn, items: Sequence, jobs: int) -> Iterator:

@@ -76,3 +76,16 @@ def test_a_character_beyond_the_basic_plane_leaves_the_counts_alone(tmp_path):
     assert {(p.text, p.docs) for p in plain.phrases if p.function == "idiom"} == \
         {(p.text, p.docs) for p in wide.phrases if p.function == "idiom"}
     assert wide.index.lookup("全面从严治党") == plain.index.lookup("全面从严治党") != (0, 0)
+
+
+def test_work_beside_the_index_runs_in_a_forked_process_and_falls_back_here():
+    """With two jobs the speeches' own sentences and the outlines are made in a forked process; a child
+    that fails leaves the work to this process; with one job it is done here."""
+    import os
+
+    from drafter.mine.parallel_map import beside
+
+    here = os.getpid()
+    assert beside(os.getpid, 2)() != here
+    assert beside(lambda: 1 // 0 if os.getpid() != here else "here", 2)() == "here"
+    assert beside(os.getpid, 1)() == here
