@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from drafter.mine.index import FUNCTION, MAX_N, PARTICLE, Index
+from drafter.mine.index import FUNCTION, MAX_N, PARTICLE, Index, Level
 from drafter.mine.text import balanced
 
 SHORT = 6
@@ -127,6 +127,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             cand &= level.df < ndocs
         rows = np.nonzero(cand)[0]
         held = _cohesion(index, n, level.rep[rows], level.tf[rows]) if n <= SHORT else None
+        numbers, stops = (_per_gram(level, flags[level.occ + n]) for flags in (numbered, stop))
         for j, i in enumerate(rows):
             text = index.gram(level, int(i))
             tf = int(level.tf[i])
@@ -138,8 +139,14 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             positions = index.positions(level, int(i))
             out.append(Found(text, tf, int(level.df[i]), positions, float(strength), cohesion,
                              int(top[i]), int(level.right_punct[i]), _bond(index, text, tf),
-                             int(numbered[positions + n].sum()), int(stop[positions + n].sum())))
+                             int(numbers[i]), int(stops[i])))
     return out
+
+
+def _per_gram(level: Level, flags: np.ndarray) -> np.ndarray:
+    """For each gram of a level: how many of its occurrences (``level.occ``) have the flag."""
+    total = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
+    return total[level.start[1:]] - total[level.start[:-1]]
 
 
 def _bond(index: Index, text: str, tf: int) -> float:
