@@ -207,4 +207,4 @@ def _names(corpus: Corpus, docs) -> tuple[str, ...]:
 
 def _sources(corpus: Corpus, sents: Sentences, indexes: list[int]) -> tuple[str, ...]:
     units = sorted({(u.doc, u.line) for s in indexes for u in sents.units[s]})
-    return tuple(f"{corpus.docs[d].name}:{line}" for d, line in units)
+    return tuple(f"{corpus.docs[d].file}:{line}" for d, line in units)

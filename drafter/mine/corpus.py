@@ -12,6 +12,8 @@ runs in worker processes and gives a ``Doc`` that holds everything later steps n
 - A document's year is its date's (``Speech.meta.date``, which the parser takes from the text or the
   file name), else the page's posting date's (``Speech.meta.published``), else a year in its file name
   (``2013-06-18_标题.txt``, ``2019.txt``), else it is undated.
+- A page holding several texts (three leaders' 述职 reports) gives a document for each, named file#1,
+  file#2 … (their sources are the file's lines); a text's year is its own date's, else the page's.
 - The title, speaker, author and date lines are the speech's metadata, not its text, and are not mined.
 - Lines that are not the speech but a page's or a wire's (a licence block at the end of a page copied
   from Wikisource; 讲话全文如下, 新华社北京…电, …出席会议并发表重要讲话 at either end) are not mined.
@@ -58,13 +60,17 @@ class Unit:
 
 @dataclass
 class Doc:
-    name: str
+    name: str                        # the file's name, or for one of several texts a page holds name#k
     speech: Speech                   # its structure: section bodies are emptied once the units are made
     units: list[Unit] = field(default_factory=list)
     year: int | None = None
     groups: list = field(default_factory=list)        # parallel heading groups (drafter.mine.parallel.Group)
     shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations,
                                                       # quotations
+    file: str = ""                   # the file's name (its lines are the file's): the name by default
+
+    def __post_init__(self) -> None:
+        self.file = self.file or self.name
 
     @property
     def title(self) -> str:
@@ -84,7 +90,7 @@ class Corpus:
 
     def where(self, unit: Unit) -> str:
         """``file:line`` of a unit."""
-        return f"{self.docs[unit.doc].name}:{unit.line}"
+        return f"{self.docs[unit.doc].file}:{unit.line}"
 
 
 def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> list[tuple[str, Path]]:
@@ -105,6 +111,8 @@ def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
     return sorted((Path(p).name, Path(p)) for p in source)
 
 
+#: genres of a page that only holds texts: its texts do not share them
+HOLDERS = ("汇编", "转发通知", "新闻报道")
 SAME_SENTENCES = 0.9
 EDGE_SHARE = 0.2
 NOT_SPEECH = re.compile(r"^(?:readme|manifest|license|licence|changelog)\b", re.I)
@@ -136,7 +144,7 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
         if isinstance(got, Skipped):
             skipped.append(got)
         else:
-            docs.append(got)
+            docs += got
     docs, twice = dedupe(docs)
     skipped += twice
     for i, doc in enumerate(docs):
@@ -151,8 +159,9 @@ def _renumbered(unit: Unit, doc: int) -> Unit:
     return new
 
 
-def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
-    """Read, parse and split one file (the map step): a Doc, or a Skipped with its reason."""
+def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
+    """Read, parse and split one file (the map step): its Doc — one for each text of a page that holds
+    several (name#1, name#2 …) — or a Skipped with its reason."""
     from drafter.structure import read_speech
 
     name, path = item
@@ -164,16 +173,29 @@ def load_doc(item: tuple[str, Path]) -> Doc | Skipped:
         return Skipped(name, str(exc).removeprefix(f"{path}: "))
     except Exception as exc:  # a file no reader or the parser can handle: report it, mine the rest
         return Skipped(name, f"无法解析：{type(exc).__name__}: {exc}")
-    meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
-            if (v := (speech.meta.text(f) or "").strip())}
-    units = _plausible(_speech_only([u for u in _units(0, speech) if u.text.strip() not in meta]))
-    if not units:
-        return Skipped(name, "没有正文")
+    for part in speech.parts:        # a part's heading is its title, the page's genre its own (述职报告),
+        meta = part.speech.meta      # unless the page is only what holds the texts (汇编, 转发通知 …)
+        meta.title = meta.title or ([part.title] if part.title else None)
+        meta.kind = meta.kind or (speech.meta.kind if speech.meta.kind not in HOLDERS else None)
+    texts = [(f"{name}#{k}", part.speech, {part.title, part.speaker}) for k, part in enumerate(speech.parts, 1)] \
+        or [(name, speech, set())]
+    docs = [doc for text, one, heads in texts if (doc := _doc(text, name, one, heads, speech))]
+    return docs or Skipped(name, "没有正文")
+
+
+def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Speech) -> Doc | None:
+    """The Doc of one text (``heads``: a part's title and speaker, not its text), or None without text."""
     from drafter.mine.parallel import heading_groups
 
+    meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
+            if (v := (speech.meta.text(f) or "").strip())} | {h.strip() for h in heads if h}
+    units = _plausible(_speech_only([u for u in _units(0, speech) if u.text.strip() not in meta]))
+    if not units:
+        return None
     for u in units:
         _ = u.canon                  # made here, in the worker
-    doc = Doc(name, speech, units, year_of(name, speech), heading_groups(name, speech), shapes(units))
+    year = year_of(file, speech, page)
+    doc = Doc(name, speech, units, year, heading_groups(name, speech), shapes(units), file)
     for section in speech.walk():    # the text of the sections is in the units now: the reduce needs
         section.body = []            # the structure only (less to send back from a worker, less to hold)
     return doc
@@ -200,10 +222,12 @@ def shapes(units: list[Unit]) -> list[tuple[int, str, int, int, str | None]]:
     return out
 
 
-def year_of(name: str, speech: Speech) -> int | None:
+def year_of(name: str, *speeches: Speech) -> int | None:
     """The year of a document: from the speech's date (its text's, else its file name's), else from the
-    page's posting date, else from a year in the file name, else None."""
-    for text in (speech.meta.text("date") or "", speech.meta.text("published") or "", Path(name).name):
+    page's posting date — for one of several texts a page holds, its own first, then the page's — else
+    from a year in the file name, else None."""
+    dates = [s.meta.text(f) or "" for s in speeches for f in ("date", "published")]
+    for text in (*dates, Path(name).name):
         m = YEAR.search(text)
         if m:
             return int(m.group(1))

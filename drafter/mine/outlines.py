@@ -62,12 +62,12 @@ MEETING = re.compile(r"(?:召开|举行|举办)(?:了|这次)?([^，。；]{2,40
 
 
 def occasion(doc: Doc) -> tuple[str, str, str]:
-    """(slug, name, kind) of a document's occasion: from its title, subtitle and occasion, else its
-    opening sentences; a 署名文章 by its pull quotes or author note."""
+    """(slug, name, kind) of a document's occasion: from its title, subtitle, occasion and the genre the
+    parser read (述职报告), else its opening sentences; a 署名文章 by its pull quotes or author note."""
     speech = doc.speech
     if any(p.role in ("pull_quote", "author_note") for p in speech.front + speech.back):
         return ARTICLE
-    head = " ".join(filter(None, (speech.meta.text(f) for f in ("title", "subtitle", "occasion"))))
+    head = " ".join(filter(None, [*(speech.meta.text(f) for f in ("title", "subtitle", "occasion")), speech.meta.kind]))
     opening = "".join(u.text for u in doc.units[:6])
     called = MEETING.search(opening)           # 今天，我们召开全镇秋冬季森林防火工作会议
     for text in (head, called.group(1) if called else "", opening + (speech.transition or "")):
@@ -262,11 +262,17 @@ def _majority(docs: list[Doc], test) -> bool:
     return sum(1 for d in docs if test(d.speech)) * 2 > len(docs)
 
 
+def _latest_first(docs: list[Doc]) -> list[Doc]:
+    """The documents, the most recent first (an example shows today's practice), undated ones last."""
+    return sorted(docs, key=lambda d: -(d.year or 0))
+
+
 def _front(docs: list[Doc], plain: _Anonymous) -> list[dict]:
     front: list[dict[str, Any]] = []
+    docs = _latest_first(docs)
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
-        front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: (salutations[t], t)))})
+        front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: salutations[t]))})
     if _majority(docs, lambda s: any(p.role == "pull_quote" for p in s.front)):
         front.append({"role": "pull_quote", "hint": "导语：一两句提要，报纸文章用●标出"})
     front.append({"role": "opening", "hint": "开头：交代背景、依据和这次讲话的主题", "phrases": ["opening.context"]})
@@ -278,7 +284,7 @@ def _front(docs: list[Doc], plain: _Anonymous) -> list[dict]:
 
 def _back(docs: list[Doc], plain: _Anonymous) -> list[dict]:
     back = []
-    closings = [p.text for d in docs for p in d.speech.closing]
+    closings = [p.text for d in _latest_first(docs) for p in d.speech.closing]
     if closings and _majority(docs, lambda s: s.closing):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:

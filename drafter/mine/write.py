@@ -72,7 +72,7 @@ def phrase_entry(p, result: MineResult) -> dict:
     years), score, sources (file:line, one per document first, at most ``MAX_SOURCES``), example, by."""
     from drafter.mine.bank import MAX_SOURCES
 
-    names = result.documents
+    files = [d.file for d in result.corpus.docs]
     years = result.years
     entry = {"id": p.id, "function": p.function, "text": p.text}
     if p.slots:
@@ -95,7 +95,7 @@ def phrase_entry(p, result: MineResult) -> dict:
         first.setdefault(place[0], place)
     chosen = set(list(first.values())[:MAX_SOURCES])
     chosen |= set([place for place in order if place not in chosen][:MAX_SOURCES - len(chosen)])
-    shown = [f"{names[d]}:{line}" for d, line in order if (d, line) in chosen]
+    shown = [f"{files[d]}:{line}" for d, line in order if (d, line) in chosen]
     entry["sources"] = _Flow(shown)
     entry["example"] = p.example
     if p.by:

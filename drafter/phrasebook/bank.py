@@ -130,7 +130,7 @@ def write_sentences(corpus: str | os.PathLike, out: str | os.PathLike) -> int:
             text = doc.speech.meta.text(name)
             if text:
                 line = _line_of(doc.speech.source, text)
-                lines.append(json.dumps({"text": text, "source": f"{doc.name}:{line}", "year": year},
+                lines.append(json.dumps({"text": text, "source": f"{doc.file}:{line}", "year": year},
                                         ensure_ascii=False))
         for unit in doc.units:
             lines.append(json.dumps({"text": unit.text, "source": found.where(unit), "year": year},

@@ -28,3 +28,51 @@ def test_the_parts_range_is_the_usual_one_and_the_whole_range_is_said(tmp_path):
     [outline] = mine_corpus(tmp_path).outlines
     assert (outline["sections"]["min"], outline["sections"]["max"]) == (3, 4)
     assert outline["description"].startswith("从 6 篇讲话稿归纳：一级 3–4 部分（各篇 1–12），编号 “一、”，")
+
+
+def test_each_text_of_a_page_holding_several_is_a_document():
+    """Three real pages of a school's 述职 reports hold ten leaders' reports: each is a document of the
+    述职报告 outline (named file#k: a page whose texts have no title of their own takes the page's genre),
+    its sections are the report's own — not the leaders' names as the page's parts — and every source
+    of the bank is a line of the file."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("015_shaoxing-shuzhi-three-leaders.txt", "024_shaoxing-shuzhi-2020-three-leaders.html",
+                     "036_shaoxing-shuzhi-2021-four-leaders.txt"):
+            shutil.copy(pages / name, Path(tmp) / name)
+        result = mine_corpus(tmp)
+    assert len(result.documents) == 10 and all("#" in name for name in result.documents)
+    debrief = next(o for o in result.outlines if o["id"] == "debrief")
+    assert len(debrief["mined_from"]) == 10
+    assert debrief["sections"]["max"] <= 4 and "述职述廉" not in str(debrief["sections"])
+    lines = {name: len((pages / name).read_text(encoding="utf-8").splitlines()) for name in
+             ("015_shaoxing-shuzhi-three-leaders.txt", "036_shaoxing-shuzhi-2021-four-leaders.txt")}
+    from drafter.mine.write import library_files
+
+    bank = "".join(text for name, text in library_files(result).items() if name.startswith("phrasebank/"))
+    assert "sources:" in bank and ".txt#" not in bank and ".html#" not in bank
+    for u in (u for p in result.phrases for u in p.places):
+        doc = result.corpus.docs[u.doc]
+        assert "#" not in doc.file and (doc.file not in lines or 0 < u.line <= lines[doc.file])
+
+
+def test_outline_examples_come_from_the_latest_documents():
+    """An outline's transition and closing examples are the most recent document's (a writer follows
+    today's practice): the reports' transition is 2025's, not 1955's."""
+    from pathlib import Path
+
+    reports = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "gov-reports"
+    if not reports.is_dir():
+        import pytest
+
+        pytest.skip("the government work reports are not at ../shared/corpus/gov-reports (CI has them)")
+    result = mine_corpus(reports)
+    report = next(o for o in result.outlines if o["id"] == "gov-report")
+    latest = max((d for d in result.corpus.docs if d.speech.transition and d.year), key=lambda d: d.year)
+    hint = next(p["hint"] for p in report["front"] if p["role"] == "transition")
+    assert latest.speech.transition.rstrip("。") in hint
+    assert "1954.txt" in report["mined_from"]       # the parser read its genre: 政府工作报告
