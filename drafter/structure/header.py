@@ -235,8 +235,7 @@ def read_header(lines: list[Line]) -> Header:
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
-            # a date line, or the time and place of the meeting: its time (1月13日下午4点，行政楼会议室四)
-            head.date = re.split(r"[，,；;]", text.strip("（）()"))[0].strip()
+            head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
         elif ((m := SPEAKER_LINE.match(text)) and not head.speaker and head.title
               and (not m.group(3) or PERSON.search(m.group(3)))):
             head.speaker = " ".join(part for part in m.groups() if part)

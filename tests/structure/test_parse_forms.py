@@ -571,11 +571,3 @@ def test_docx_table_of_contents_is_removed_not_read_as_headings(tmp_path):
     speech = read_speech(path)
     assert heads(speech) == [(1, "一、", False, "提高站位"), (1, "一、", False, "抓好落实")]
     assert [(r.line, r.why) for r in speech.removed] == [(2, "目录"), (3, "目录")]
-
-
-def test_the_time_and_place_of_a_meeting_under_a_title_give_its_date_without_the_place():
-    """"（1月13日下午4点，行政楼会议室四）" under a title (a school site's page) is the date and the time;
-    the room is no part of the date an outline shows as an example."""
-    speech = parse_text("不忘初心担使命 传承博雅谱新篇\n——在主题教育总结大会上的讲话\n（1月13日下午4点，行政楼会议室四）\n"
-                        "绍兴一中党委书记、校长  王 琛\n同志们：\n" + BODY)
-    assert speech.meta.text("date") == "1月13日下午4点"
