@@ -188,6 +188,8 @@ def _variable(field: str, speech: Speech) -> dict:
     name, label = VARIABLES[field]
     out = {"name": name, "label": label}
     example = speech.meta.text(field)
+    if example and field == "date":
+        example = re.split(r"[，,；;]", example)[0]     # the time of a meeting, not its room (…下午4点，会议室四)
     if example:
         out["example"] = example
     return out

@@ -76,3 +76,15 @@ def test_outline_examples_come_from_the_latest_documents():
     hint = next(p["hint"] for p in report["front"] if p["role"] == "transition")
     assert latest.speech.transition.rstrip("。") in hint
     assert "1954.txt" in report["mined_from"]       # the parser read its genre: 政府工作报告
+
+
+def test_an_outlines_date_example_is_the_time_not_the_room(tmp_path):
+    """A page gives its meeting's time and place under the title (（1月13日下午4点，行政楼会议室四）): the
+    speech keeps the whole line as its date, an outline shows the time only."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "data" / "pages" / "017_shaoxing-theme-education-summary.txt"
+    (tmp_path / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    result = mine_corpus(tmp_path)
+    dates = [v.get("example") for o in result.outlines for v in o["variables"] if v["name"] == "date"]
+    assert dates == ["1月13日下午4点"]
