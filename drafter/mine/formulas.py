@@ -169,13 +169,16 @@ OPENING = np.array([ord(c) for c in "“‘《〈「『（("], dtype=np.uint32)
 
 def _number_ahead(code: np.ndarray) -> np.ndarray:
     """For each position: whether a number (digit or %) comes within ``NUMBER_REACH`` characters from
-    it, in the same sentence (before the next newline)."""
-    size = len(code)
-    at = np.arange(size)
+    it, in the same sentence (before the next newline). One byte a position at a time, no index arrays."""
     number = ((code >= 48) & (code <= 57)) | ((code >= 0xFF10) & (code <= 0xFF19)) | (code == 0x25) | (code == 0xFF05)
-    next_number = np.minimum.accumulate(np.where(number, at, size)[::-1])[::-1]
-    next_line = np.minimum.accumulate(np.where(code == 10, at, size)[::-1])[::-1]
-    return (next_number < next_line) & (next_number < at + NUMBER_REACH)
+    line = code == 10
+    ahead = number.copy()                 # a number at k characters from here, none of them a newline
+    open_ = ~line                         # no newline from here to k characters on
+    for k in range(1, NUMBER_REACH):
+        open_[:-k] &= ~line[k:]
+        open_[-k:] = False
+        ahead[:-k] |= number[k:] & open_[:-k]
+    return ahead
 
 
 def maximal(found: list[Found], share: float = 0.6) -> list[Found]:
