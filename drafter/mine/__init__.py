@@ -31,6 +31,7 @@ from drafter.mine.formulas import formulas as pick_formulas, maximal
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, gapped
 from drafter.mine.index import Index
+from drafter.mine.memory import give_back_large_blocks
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.outlines import mine_outlines
 from drafter.mine.parallel import Group
@@ -125,9 +126,11 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     """Read every speech of a folder (or the files given) and mine it. ``jobs``: worker processes
     for reading (None: all cores); ``scheduler``: a Dask scheduler's address, whose workers do the
     per-document work instead; ``min_docs`` and ``max_per_function`` default to values that
-    scale with the corpus (see ``drafter.mine.bank.limits``)."""
+    scale with the corpus (see ``drafter.mine.bank.limits``). Large blocks of memory are given back to
+    the system as soon as they are freed, in this process from then on (see ``drafter.mine.memory``)."""
     step = progress or (lambda stage, done, total: None)
     corpus = read_corpus(source, jobs, progress, scheduler)
+    give_back_large_blocks()             # for the index's large arrays (the map's workers are done)
     ndocs = len(corpus.docs)
     given = min_docs is not None
     min_docs, top = limits(ndocs, min_docs, max_per_function)

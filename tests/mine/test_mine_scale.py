@@ -89,3 +89,12 @@ def test_work_beside_the_index_runs_in_a_forked_process_and_falls_back_here():
     assert beside(os.getpid, 2)() != here
     assert beside(lambda: 1 // 0 if os.getpid() != here else "here", 2)() == "here"
     assert beside(os.getpid, 1)() == here
+
+
+def test_large_blocks_are_given_back_on_linux():
+    """On Linux with glibc (CI's Debian) the mmap threshold is set: freed index arrays leave the process."""
+    import sys
+
+    from drafter.mine.memory import give_back_large_blocks
+
+    assert give_back_large_blocks() is sys.platform.startswith("linux")
