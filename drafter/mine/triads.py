@@ -3,7 +3,8 @@ short, of one length (give or take two), that share a frame of a Chinese charact
 quarter of a clause's length, for longer clauses),
 or four-character clauses joined by 、 (武装头脑、指导实践、推动工作). A lead-in on the first clause
 (要提高谋划工作的质量 beside 制定政策的质量) is left out; the lead-in that leaves the first clause at the
-second's length first (始终把|纪律教育、政德教育). A run that a list goes on before or after
+second's length first (始终把|纪律教育、政德教育), however long before a list joined by 、 (要增强工作的|原则性、
+系统性、预见性). A run that a list goes on before or after
 (…、伟大工程、伟大事业、伟大梦想; 纪律教育、政德教育、家风教育、警示教育作为必修课) is a cut list, not a triad.
 """
 
@@ -55,7 +56,10 @@ def _parallel(sentence: str, text: str, spans: list[tuple[int, int]]) -> int | N
     if not common and not joined:
         return None     # neither a frame (its literal characters are in every clause) nor a 、 chain
     a, b = spans[0]
-    for lead in sorted(range(0, LEAD_IN + 1), key=lambda k: (b - a - k != len(rest[0]), k)):
+    # a lead-in of up to LEAD_IN characters; before a list joined by 、, any that leaves the first item
+    # as long as the second (选拔培养一批|懂农业、爱农村、爱农民)
+    leads = set(range(0, LEAD_IN + 1)) | ({b - a - len(rest[0])} if joined and b - a > len(rest[0]) else set())
+    for lead in sorted(leads, key=lambda k: (b - a - k != len(rest[0]), k)):
         first = text[a + lead:b]
         if not SHORTEST <= len(first) <= LONGEST:
             continue

@@ -250,3 +250,16 @@ def test_rules_for_frames_lists_and_word_starts():
     bounds = Bounds(["必须坚持", "必须对人民负责", "必须做到", "要坚持原则", "要求", "坚持不懈"])
     assert _word_start("必须对人民负责", 1, bounds) == 0
     assert _word_start("要坚持原则", 1, bounds) == 1
+
+
+def test_a_list_joined_by_dunhao_is_a_triad_after_a_lead_in_of_any_length():
+    """The lead-in before a list joined by 、 is left out however long it is, where the first item is then
+    as long as the second (要增强工作的|原则性、系统性、预见性、创造性; 选拔培养一批|懂农业、爱农村、爱农民);
+    before clauses joined by ， it stays at most four characters."""
+    from drafter.mine.triads import triads
+
+    for sentence, triad in (("要增强工作的原则性、系统性、预见性、创造性", "原则性、系统性、预见性、创造性"),
+                            ("选拔培养一批懂农业、爱农村、爱农民", "懂农业、爱农村、爱农民"),
+                            ("引导青少年树立正确的世界观、人生观、价值观", "世界观、人生观、价值观")):
+        assert [sentence[a:b] for a, b in triads(sentence)] == [triad]
+    assert triads("我们一定要始终坚持好公平正义，坚持好民主法治，坚持好团结稳定") == []

@@ -15,10 +15,13 @@ became four; 7 new entries labelled); 0.87 (gov-reports 0.88, seeds 0.86; on all
 still in the two banks 0.88 and 0.88, against 0.83 and 0.875 before) once adverbs (有计划地), the inside of
 以…为 (毛泽东|思想为指导), verbs before a quoted object (坚决反对和遏制|“…”), the tail of 在…上
 (上下功夫), triads starting inside a word (必|须对人民负责…) and lists cut short where they recur went
-(23 new entries labelled). What is
+(23 new entries labelled); 0.90 (gov-reports 0.88, seeds 0.92; on all 239 labelled entries still in
+the banks 0.89 and 0.90) once a lead-in of any length before a list joined by 、 was left out
+(要增强工作的|原则性、系统性、预见性、创造性 — 获得感、幸福感、安全感 and 世界观、人生观、价值观 are
+triads now; 17 new entries labelled). What is
 left is bare nouns (化学需氧量, 疫情防控), fragments the edge statistics pass (毛泽东|思想为指导,
 按|规矩办事). The bar is the
-measured value, so the test fails when the bank gets worse."""
+issue's 0.9, met by the current draw, so the test fails when the bank gets worse."""
 
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.87
+PRECISION = 0.9
 
 
 def draw(result, k: int, seed: int):
