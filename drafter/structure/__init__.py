@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from itertools import pairwise
 from dataclasses import replace
 from pathlib import Path
 from typing import cast
@@ -20,7 +21,7 @@ from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
 from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, SPEAKER_LINE, Header, read_header
 from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
-from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta
+from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
@@ -362,17 +363,18 @@ def _named_author(author: str | None) -> str | None:
     return author if author and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", author) else None
 
 
-#: a date inside a subtitle or occasion: "2026年1月27日在…会议上"
+#: a date inside a subtitle or occasion: "2026年1月27日在…会议上", "二〇二六年一月二十七日在…会议上"
 INNER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 
 
 def _date_of(head: Header, page: PageMeta) -> str | None:
     """When the speech was given, where no date line says it: a date in its subtitle or title, else a
     news dateline's month and day in the year of the page's posting (the year before, if later)."""
     for text in (head.subtitle, head.title):
-        m = INNER_DATE.search(text or "")
+        m = INNER_DATE.search(text or "") or CN_DATE.search(text or "")
         if m:
-            return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日"
+            return f"{cn_to_int(m.group(1))}年{cn_to_int(m.group(2))}月{cn_to_int(m.group(3))}日"
     if page.dateline and page.date:
         y = INNER_DATE.search(page.date) or re.match(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})", page.date)
         if y:
@@ -407,6 +409,8 @@ WORDS = r"[\u4e00-\u9fff０-９\d“”《》·]"
 NUMERAL_ALONE = re.compile(CN_1_99)
 #: marks that open a list item
 BULLETS = ("——", "—", "·", *PULL_QUOTE)
+#: how a finished paragraph ends
+FINISHED = ("。", "！", "？", "：", "；", "”", "…")
 BARE = re.compile(rf"^[\u4e00-\u9fff０-９\d“”《》·\s]{{2,16}}$|^(?=.{{2,20}}$){WORDS}+(?:、{WORDS}+)+$")
 
 
@@ -420,13 +424,20 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
     marks = [(i, cast(Mark, read_mark(paras[i].text))) for i in numbered if standalone(paras[i].text)]
     if len(numbered) < 2:
         return {}
+    # a text that sets no blank line between its paragraphs (a page copied line by line) sets its heads
+    # apart by standing between a finished sentence and a paragraph of prose
+    dense = all(b.line - a.lines[-1] <= 1 for a, b in pairwise(paras) if not (a.is_gap or b.is_gap))
     found: list[int] = []
     for i, p in enumerate(paras):
         if p.is_gap or p.hints.level is not None or not BARE.match(p.text) or read_mark(p.text) or is_closing(p.text):
             continue
         before = paras[i - 1].lines[-1] if i else 0
         after = paras[i + 1].line if i + 1 < len(paras) else p.line + 2
-        if i and p.line - before > 1 and after - p.lines[-1] > 1 and not SALUTATION.match(p.text):
+        if dense:
+            alone = 0 < i < len(paras) - 1 and paras[i - 1].text.endswith(FINISHED) and is_prose(paras[i + 1].text)
+        else:
+            alone = bool(i) and p.line - before > 1 and after - p.lines[-1] > 1
+        if alone and not SALUTATION.match(p.text):
             found.append(i)
     if len(found) >= 3 and found[0] < numbered[0]:
         return dict.fromkeys(found, 0)

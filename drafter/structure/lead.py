@@ -36,6 +36,8 @@ INNER = re.compile("[，；：、]")
 #: a sentence that starts by counting (一是…, 首先…) is an enumerated item, not an unnumbered head
 COUNTED = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|则|方面)"
                      r"|首先|其次|再次|再者|最后|第[一二三四五六七八九十])")
+#: a paragraph opening with a dash is an item of a list (——这五年综合经济实力大幅提升。…), not a head
+DASHED = re.compile(r"^[—―－–]")
 #: a sentence that speaks of the speech itself (现在我举出…, 我们准备采取以下…) leads into its text, not a part
 ANNOUNCES = re.compile(r"^(?:我|现在|下面|这里|以下)|如下|下列|以下")
 #: a note the text carries (〔注〕…, 注：…, 注1：…): never a head
@@ -54,7 +56,7 @@ def lead_split(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     head, body = m.group(1), text[m.end():].strip()
-    if len(INNER.findall(head)) > 2 or COUNTED.match(head):
+    if len(INNER.findall(head)) > 2 or COUNTED.match(head) or DASHED.match(head):
         return None
     if len(body) < max(20, 3 * len(head)) and not PLACEHOLDER.match(body):
         return None

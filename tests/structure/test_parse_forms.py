@@ -571,3 +571,24 @@ def test_docx_table_of_contents_is_removed_not_read_as_headings(tmp_path):
     speech = read_speech(path)
     assert heads(speech) == [(1, "一、", False, "提高站位"), (1, "一、", False, "抓好落实")]
     assert [(r.line, r.why) for r in speech.removed] == [(2, "目录"), (3, "目录")]
+
+
+def test_a_provincial_report_copied_line_by_line():
+    """The shape of a province's 2026 report as a news site gives it (every line a paragraph, no blank
+    line): a date in Chinese numerals in the subtitle; ——-led achievements before the first heading are
+    list items, not heads; short unpunctuated lines between a finished sentence and prose are the top
+    level above the numbered （一） parts."""
+    lines = ["2026年甘肃省政府工作报告", "——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上",
+             "甘肃省省长 任振鹤", "各位代表：", "我代表省人民政府，向大会报告工作，请予审议。",
+             "“十四五”时期工作回顾", "“十四五”时期是极不寻常的五年。" + BODY]
+    lines += [f"——这是{w}的五年。" + BODY for w in ("追赶进位", "扬优聚势", "招大引强")]
+    lines += ["五年来主要做了以下工作。", "我们扭住高质量发展首要任务。" + BODY, "“十五五”时期的主要目标任务",
+              "“十五五”时期是基本实现现代化夯实基础的关键时期。" + BODY, "2026年重点工作",
+              "今年是“十五五”开局之年。" + BODY,
+              "（一）放大促消费扩投资政策效应", BODY, "（二）加快建设现代化产业体系", BODY]
+    speech = parse_text("\n".join(lines))
+    assert speech.meta.text("date") == "2026年1月27日"
+    tops = [s.title for s in speech.sections]
+    assert tops == ["“十四五”时期工作回顾", "“十五五”时期的主要目标任务", "2026年重点工作"]
+    assert not [s for s in speech.walk() if s.title.startswith("——")]
+    assert [c.title for c in speech.sections[-1].children] == ["放大促消费扩投资政策效应", "加快建设现代化产业体系"]
