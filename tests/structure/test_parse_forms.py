@@ -592,3 +592,10 @@ def test_a_provincial_report_copied_line_by_line():
     assert tops == ["“十四五”时期工作回顾", "“十五五”时期的主要目标任务", "2026年重点工作"]
     assert not [s for s in speech.walk() if s.title.startswith("——")]
     assert [c.title for c in speech.sections[-1].children] == ["放大促消费扩投资政策效应", "加快建设现代化产业体系"]
+
+
+def test_a_transliterated_name_with_a_middle_dot_is_a_speaker():
+    """自治区主席 艾尔肯·吐尼亚孜 under the title (Xinjiang's 2026 report): a name whose parts a middle dot
+    joins is a person's name like any other."""
+    speech = parse_text("2026年新疆维吾尔自治区政府工作报告\n自治区主席 艾尔肯·吐尼亚孜\n各位代表：\n" + BODY)
+    assert speech.meta.text("speaker") == "自治区主席 艾尔肯·吐尼亚孜"
