@@ -68,6 +68,7 @@ class Doc:
     shapes: list = field(default_factory=list)        # (unit index, function, start, end, by): triads, formulations,
                                                       # quotations
     file: str = ""                   # the file's name (its lines are the file's): the name by default
+    first_line: int = 0              # where one of a page's several texts starts in the file (its title)
 
     def __post_init__(self) -> None:
         self.file = self.file or self.name
@@ -177,13 +178,13 @@ def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
         meta = part.speech.meta      # unless the page is only what holds the texts (汇编, 转发通知 …)
         meta.title = meta.title or ([part.title] if part.title else None)
         meta.kind = meta.kind or (speech.meta.kind if speech.meta.kind not in HOLDERS else None)
-    texts = [(f"{name}#{k}", part.speech, {part.title, part.speaker}) for k, part in enumerate(speech.parts, 1)] \
-        or [(name, speech, set())]
-    docs = [doc for text, one, heads in texts if (doc := _doc(text, name, one, heads, speech))]
+    texts = [(f"{name}#{k}", part.speech, {part.title, part.speaker}, part.first_line)
+             for k, part in enumerate(speech.parts, 1)] or [(name, speech, set(), 0)]
+    docs = [doc for text, one, heads, first in texts if (doc := _doc(text, name, one, heads, speech, first))]
     return docs or Skipped(name, "没有正文")
 
 
-def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Speech) -> Doc | None:
+def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Speech, first: int) -> Doc | None:
     """The Doc of one text (``heads``: a part's title and speaker, not its text), or None without text."""
     from drafter.mine.parallel import heading_groups
 
@@ -195,7 +196,7 @@ def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Spe
     for u in units:
         _ = u.canon                  # made here, in the worker
     year = year_of(file, speech, page)
-    doc = Doc(name, speech, units, year, heading_groups(name, speech), shapes(units), file)
+    doc = Doc(name, speech, units, year, heading_groups(name, speech), shapes(units), file, first)
     for section in speech.walk():    # the text of the sections is in the units now: the reduce needs
         section.body = []            # the structure only (less to send back from a worker, less to hold)
     return doc

@@ -129,7 +129,7 @@ def write_sentences(corpus: str | os.PathLike, out: str | os.PathLike) -> int:
         for name in ("title", "subtitle"):
             text = doc.speech.meta.text(name)
             if text:
-                line = _line_of(doc.speech.source, text)
+                line = doc.first_line if doc.first_line and name == "title" else _line_of(doc.speech.source, text)
                 lines.append(json.dumps({"text": text, "source": f"{doc.file}:{line}", "year": year},
                                         ensure_ascii=False))
         for unit in doc.units:

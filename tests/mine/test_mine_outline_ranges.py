@@ -45,6 +45,12 @@ def test_each_text_of_a_page_holding_several_is_a_document():
                      "036_shaoxing-shuzhi-2021-four-leaders.txt"):
             shutil.copy(pages / name, Path(tmp) / name)
         result = mine_corpus(tmp)
+        from drafter.phrasebook.bank import write_sentences
+
+        write_sentences(tmp, Path(tmp) / "sentences.jsonl")
+        sentences = (Path(tmp) / "sentences.jsonl").read_text(encoding="utf-8")
+    # each report's title is at its own line of the file
+    assert all(f'"036_shaoxing-shuzhi-2021-four-leaders.txt:{n}"' in sentences for n in (5, 16, 38, 64))
     assert len(result.documents) == 10 and all("#" in name for name in result.documents)
     debrief = next(o for o in result.outlines if o["id"] == "debrief")
     assert len(debrief["mined_from"]) == 10
