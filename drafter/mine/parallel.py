@@ -69,9 +69,10 @@ def parallel_sets(items: list[tuple[int, str]], accept=None,
                   overlap: float = 0.0, least: int = 2 * MIN_LITERAL) -> list[tuple[Frame, list[tuple[int, str]]]]:
     """The groups of (line, text) items that share a frame, largest first, each item in one group.
     ``accept(frame, members)`` replaces the rule for a subgroup (and stops the search of the whole);
-    a pair of texts whose common characters are less than ``overlap`` of their mean length is not tried
-    (no frame of theirs can fix more), nor one that shares fewer than ``least`` Chinese characters (the
-    least a frame found from pairs fixes: ``strong``'s rule, or the one of ``accept``)."""
+    a pair of texts whose common characters (in order: their longest common subsequence) are less than
+    ``overlap`` of their mean length is not tried (no frame of theirs can fix more), nor one that shares
+    fewer than ``least`` Chinese characters (the least a frame found from pairs fixes: ``strong``'s rule,
+    or the one of ``accept``)."""
     rest = list(dict.fromkeys(items))
     found = []
     whole = accept is None
@@ -121,17 +122,15 @@ def _largest(items: list[tuple[int, str]], accept, frames: _Frames, overlap: flo
     pair of texts once: a pair of the same texts finds the same subgroup)."""
     best = None
     tried = set()
-    # the common characters of two texts, counted with repeats, are the longest common subsequence of
-    # their characters sorted
-    chars = {t: "".join(sorted(t)) for _, t in items}
-    han = {t: "".join(sorted(CJK.findall(t))) for t in chars}
+    # a frame's characters are common to both texts in order: their longest common subsequence bounds it
+    han = {t: "".join(CJK.findall(t)) for _, t in items}
     for a, b in combinations(items, 2):
         if (a[1], b[1]) in tried:
             continue
         tried.add((a[1], b[1]))
         if LCSseq.similarity(han[a[1]], han[b[1]]) < least:
             continue
-        if overlap and LCSseq.similarity(chars[a[1]], chars[b[1]]) < overlap * (len(a[1]) + len(b[1])) / 2:
+        if overlap and LCSseq.similarity(a[1], b[1]) < overlap * (len(a[1]) + len(b[1])) / 2:
             continue
         pair = frames[a[1], b[1]]
         if pair is None:
