@@ -40,7 +40,9 @@ def mine_table(result: MineResult, folder: str) -> Table:
     table.add_column("项目", no_wrap=True)
     table.add_column("数量", justify="right")
     table.add_column("说明", overflow="fold")
-    table.add_row("读入文档", str(len(result.documents)), "")
+    files = len({d.file for d in result.corpus.docs})
+    table.add_row("读入文档", str(len(result.documents)),
+                  f"来自 {files} 个文件（一页多篇的各算一篇）" if files != len(result.documents) else "")
     table.add_row("跳过", str(len(result.skipped)),
                   "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped))
     table.add_row("提纲", str(len(result.outlines)), ", ".join(o["id"] for o in result.outlines))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,14 @@ def test_a_single_file_can_be_mined(tmp_path):
     result = mine_corpus(HELDOUT / "001_county-economic-work.txt")
     assert result.documents == ["001_county-economic-work.txt"]
     assert [g.pattern for g in result.parallel] == ["坚定不移抓{A}"]
+
+
+def test_the_summary_says_how_many_files_the_documents_came_from(tmp_path):
+    """A page holding four leaders' 述职 reports is four documents: the summary says they came from one file."""
+    import shutil
+
+    page = Path(__file__).resolve().parents[1] / "data" / "pages" / "036_shaoxing-shuzhi-2021-four-leaders.txt"
+    shutil.copy(page, tmp_path / page.name)
+    run = CliRunner().invoke(app, ["mine", str(tmp_path), "-o", str(tmp_path / "lib")])
+    assert run.exit_code == 0, run.output
+    assert re.search(r"读入文档\s*│\s*4\s*│\s*来自 1 个文件", run.output)
