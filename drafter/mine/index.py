@@ -201,8 +201,9 @@ class Index:
     def build(cls, texts: list[str], docs_of: list[int], ndocs: int, min_docs: int = 2, max_n: int = MAX_N) -> Index:
         text = "\n" + "\n".join(texts) + "\n"
         # two bytes a character where every one is under 0x10000 (UTF-16 without surrogates), else four
-        wide = max(text) > "\uffff"
-        code = np.frombuffer(text.encode("utf-32-le" if wide else "utf-16-le"), dtype=np.uint32 if wide else np.uint16)
+        code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+        if len(code) != len(text):
+            code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         unit_start = np.concatenate(([1], 1 + np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
         doc = np.full(len(code), -1, dtype=np.int16 if ndocs < 1 << 15 else np.int32)
@@ -288,10 +289,11 @@ class Index:
                           left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), occ=kps,
                           start=np.concatenate(([0], np.cumsum(ktf))) if n >= 3 else np.zeros(kept + 1, np.int64),
                           **stats)
-            del starts, kps, rep, stats
+            del kps, rep, stats
             self.levels[n] = level
             if prev is not None:
-                self._close(prev, ps, gid, df, tf, flags)
+                self._close(prev, ps[starts], df, tf, flags)
+            del starts
             # per position (in corpus order): the kept gram's slot at this level
             slot = np.full(len(keep), -1, np.int32)
             slot[keep] = np.arange(kept, dtype=np.int32)
@@ -345,25 +347,24 @@ class Index:
         allcjk = np.minimum.reduceat(cjk.astype(np.int8), starts) > 0
         return (lo == hi) & allcjk
 
-    def _close(self, prev: tuple, ps: np.ndarray, gid: np.ndarray, df: np.ndarray, tf: np.ndarray,
-               flags: np.ndarray) -> None:
-        """For the grams one shorter: whether a longer gram (``gid`` of each position ``ps``, with counts
+    def _close(self, prev: tuple, reps: np.ndarray, df: np.ndarray, tf: np.ndarray, flags: np.ndarray) -> None:
+        """For the grams one shorter: whether a longer gram (at ``reps``, a position of each, with counts
         ``df`` and ``tf``) extends them with the same number of documents, and how often their commonest
-        extension by a content character occurs."""
+        extension by a content character occurs. A longer gram has one prefix and one suffix, and its
+        added character is Chinese or a function character wherever it occurs: one position says it all."""
         level, at = prev
         n = level.n + 1
         best = np.zeros(len(level.tf), np.int32)
-        for a in range(0, len(ps), CHUNK):
-            p, g = ps[a:a + CHUNK], gid[a:a + CHUNK]
-            for right in (True, False):
-                # the longer gram's prefix (added on the right), suffix (on the left)
-                shorter, added, top = (at[p], p + (n - 1), level.right_top) if right else (at[p + 1], p, level.left_top)
-                sel = shorter >= 0
-                kind = flags[added] & (IS_CJK | IS_FUNCTION)
-                grown = sel & (kind > 0)    # by a Chinese character: by ， or a quote is no longer text
-                np.maximum.at(best, shorter[grown], df[g[grown]])
-                sel &= kind == IS_CJK       # not by ，, a quote or a function character (新常态|的 is no longer unit)
-                np.maximum.at(top, shorter[sel], tf[g[sel]])
+        for right in (True, False):
+            # the longer gram's prefix (added on the right), suffix (on the left)
+            shorter, added, top = (at[reps], reps + (n - 1), level.right_top) if right \
+                else (at[reps + 1], reps, level.left_top)
+            sel = shorter >= 0
+            kind = flags[added] & (IS_CJK | IS_FUNCTION)
+            grown = sel & (kind > 0)    # by a Chinese character: by ， or a quote is no longer text
+            np.maximum.at(best, shorter[grown], df[grown])
+            sel &= kind == IS_CJK       # not by ，, a quote or a function character (新常态|的 is no longer unit)
+            np.maximum.at(top, shorter[sel], tf[sel])
         level.closed = best < level.df
         self._prune(level)
 
