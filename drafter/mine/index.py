@@ -168,8 +168,8 @@ class Level:
     start: np.ndarray         # int64: offsets of each n-gram's group in ``occ`` (len + 1)
     hashes: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)   # sorted, grams
 
-    def find(self, code: np.ndarray, hashes: np.ndarray) -> np.ndarray:
-        """Index of the gram of each hash in this level, or -1 (``code``: the index's code points)."""
+    def by_hash(self, code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The grams' hashes sorted, and the gram of each (made when first asked; ``code``: the index's)."""
         if self.hashes is None:
             h = _mix(code[self.rep])
             for k in range(1, self.n):
@@ -177,7 +177,11 @@ class Level:
                 h += _mix(code[self.rep + k])
             order = np.argsort(h)
             self.hashes = (h[order], order)
-        sorted_hashes, grams = self.hashes
+        return self.hashes
+
+    def find(self, code: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+        """Index of the gram of each hash in this level, or -1 (``code``: the index's code points)."""
+        sorted_hashes, grams = self.by_hash(code)
         if not len(sorted_hashes):
             return np.full(len(hashes), -1, np.int64)
         i = np.minimum(np.searchsorted(sorted_hashes, hashes), len(sorted_hashes) - 1)
@@ -407,8 +411,13 @@ class Index:
         level = self.levels.get(len(text))
         if level is None or not text or not len(level.tf):
             return 0, 0
-        i = int(level.find(self.code, np.array([self.hash_of(text)]))[0])
-        return (int(level.tf[i]), int(level.df[i])) if i >= 0 else (0, 0)
+        sorted_hashes, grams = level.by_hash(self.code)
+        h = self.hash_of(text)
+        i = int(sorted_hashes.searchsorted(h))
+        if i == len(sorted_hashes) or sorted_hashes[i] != h:
+            return 0, 0
+        gram = grams[i]
+        return int(level.tf[gram]), int(level.df[gram])
 
     def counts_at(self, starts: np.ndarray, n: int) -> np.ndarray:
         """The count of the n-gram at each position of ``starts`` (0 where it recurs in fewer than two)."""
