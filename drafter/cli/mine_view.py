@@ -40,7 +40,7 @@ def mine_table(result: MineResult, folder: str) -> Table:
     table.add_column("项目", no_wrap=True)
     table.add_column("数量", justify="right")
     table.add_column("说明", overflow="fold")
-    files = len({d.file for d in result.corpus.docs})
+    files = len(set(result.files))
     table.add_row("读入文档", str(len(result.documents)),
                   f"来自 {files} 个文件（一页多篇的各算一篇）" if files != len(result.documents) else "")
     table.add_row("跳过", str(len(result.skipped)),

@@ -76,6 +76,11 @@ class MineResult:
         return [d.name for d in self.corpus.docs]
 
     @property
+    def files(self) -> list[str]:
+        """The file of each document (one file holds several documents where a page held several texts)."""
+        return [d.file for d in self.corpus.docs]
+
+    @property
     def skipped(self) -> list[Skipped]:
         return self.corpus.skipped
 

@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from drafter.mine.corpus import Corpus, Unit
-from drafter.mine.bounds import BOUND_TIMES, Bounds
+from drafter.mine.bounds import Bounds, neighbours
 from drafter.mine.frames import Frame
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
@@ -391,7 +391,7 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
             text = unit.text[a:b]
             _add(phrases, Phrase(function, text, [], [unit], _clip(unit.text, a, b - a), by),
                  canon(text) if function != "formulation" else unit.canon[a:b])
-    surface = "\n".join(u.text for doc in corpus.docs for u in doc.units)
+    surface = "\n" + "\n".join(u.text for doc in corpus.docs for u in doc.units) + "\n"
     for key, p in list(phrases.items()):
         if key[0] == "triad" and _goes_on(surface, p.text):
             del phrases[key]             # a list cut short where it recurs (…文学艺术|、哲学社会科学)
@@ -404,22 +404,14 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
 def _goes_on(surface: str, text: str) -> bool:
     """Whether a list goes on across a 、 before or after a text at half of its places in the corpus
     (``surface``: every sentence, a line each) or more."""
-    places = goes_on = 0
-    i = surface.find(text)
-    while i >= 0:
-        places += 1
-        goes_on += surface[i - 1:i] == "、" or surface[i + len(text):i + len(text) + 1] == "、"
-        i = surface.find(text, i + 1)
-    return goes_on * 2 >= places > 0
+    left, right = neighbours(surface, text)
+    goes_on = sum(a == "、" or b == "、" for a, b in zip(left, right, strict=True))
+    return goes_on * 2 >= len(left) > 0
 
 
 def _word_start(text: str, a: int, bounds: Bounds) -> int:
-    """``a``, or the start of the word ``a`` is inside of: the characters on either side are most often
-    seen together (each is, at half of its places or more, the other's neighbour: 必须, not 要|坚持)."""
-    while a > 0 and CJK.match(text[a - 1]) and CJK.match(text[a]):
-        n = bounds.pairs[text[a - 1:a + 1]]
-        if n < BOUND_TIMES or n * 2 < bounds.after[text[a - 1]] or n * 2 < bounds.before[text[a]]:
-            break
+    """``a``, or the start of the word ``a`` is inside of (its characters are tight, see ``Bounds.tight``)."""
+    while a > 0 and CJK.match(text[a - 1]) and CJK.match(text[a]) and bounds.tight(text[a - 1], text[a]):
         a -= 1
     return a
 

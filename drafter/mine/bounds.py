@@ -36,6 +36,17 @@ REACH = 4
 MIN_CJK = 6
 
 
+def neighbours(text: str, gram: str) -> tuple[str, str]:
+    """The characters before and after every occurrence of ``gram`` in ``text`` (which starts and ends
+    with a newline, so that every occurrence has both)."""
+    left, right, i = [], [], text.find(gram)
+    while i >= 0:
+        left.append(text[i - 1])
+        right.append(text[i + len(gram)])
+        i = text.find(gram, i + 1)
+    return "".join(left), "".join(right)
+
+
 class Bounds:
     """Pair counts and occurrence contexts of the distinct sentences of a corpus."""
 
@@ -54,15 +65,16 @@ class Bounds:
         n = self.pairs[left + right]
         return n >= BOUND_TIMES and (n >= BOUND_SHARE * self.after[left] or n >= BOUND_SHARE * self.before[right])
 
+    def tight(self, left: str, right: str) -> bool:
+        """Whether two adjacent characters are most often seen together: each is, at half of its places
+        or more, the other's neighbour (必须; not 要|坚持, though 要坚 recurs)."""
+        n = self.pairs[left + right]
+        return n >= BOUND_TIMES and n * 2 >= self.after[left] and n * 2 >= self.before[right]
+
     def contexts(self, gram: str) -> tuple[str, str]:
         """The characters before and after every occurrence of ``gram`` in the corpus."""
         if gram not in self._seen:
-            left, right, i = [], [], self.corpus.find(gram)
-            while i >= 0:
-                left.append(self.corpus[i - 1])
-                right.append(self.corpus[i + len(gram)])
-                i = self.corpus.find(gram, i + 1)
-            self._seen[gram] = ("".join(left), "".join(right))
+            self._seen[gram] = neighbours(self.corpus, gram)
         return self._seen[gram]
 
     def starts(self, gram: str, left: str, clause: int = 2) -> bool:

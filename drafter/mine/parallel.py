@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeGuard, cast
 
 from rapidfuzz.distance import LCSseq
-from typing import TypeGuard, cast
 
 from drafter.mine.frames import Frame, induce
 from drafter.mine.text import CJK

@@ -72,7 +72,7 @@ def phrase_entry(p, result: MineResult) -> dict:
     years), score, sources (file:line, one per document first, at most ``MAX_SOURCES``), example, by."""
     from drafter.mine.bank import MAX_SOURCES
 
-    files = [d.file for d in result.corpus.docs]
+    files = result.files
     years = result.years
     entry = {"id": p.id, "function": p.function, "text": p.text}
     if p.slots:
