@@ -160,8 +160,11 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], p
     body: dict = {"title": title}
     if speech.meta.subtitle:
         body["subtitle"] = _var("subtitle", used)
-    meta = {f: _var(f, used) for f in ("speaker", "occasion", "author", "date")
-            if f in used or any(d.speech.meta.text(f) for d in docs)}
+    # a field the title holds or a document gives; a byline (作者) only where half of them have one: a
+    # speech has a speaker and a date, an author is a signed article's (not one report's byline)
+    given = {f: sum(bool(d.speech.meta.text(f)) for d in docs) for f in ("speaker", "occasion", "author", "date")}
+    meta = {f: _var(f, used) for f, n in given.items()
+            if f in used or (n * 2 >= len(docs) if f == "author" else n > 0)}
     if meta:
         body["meta"] = meta
     outline["variables"] = [_variable(f, speech) for f in VARIABLES if f in used]

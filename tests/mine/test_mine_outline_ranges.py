@@ -94,3 +94,18 @@ def test_an_outlines_date_example_is_the_time_not_the_room(tmp_path):
     result = mine_corpus(tmp_path)
     dates = [v.get("example") for o in result.outlines for v in o["variables"] if v["name"] == "date"]
     assert dates == ["1月13日下午4点"]
+
+
+def test_one_documents_byline_puts_no_author_in_an_outline(tmp_path):
+    """Of three speeches only one carries a byline: the outline asks for speaker and date, not an author."""
+    topics = ("组织建设", "干部队伍", "人才工作")
+    for k, byline in enumerate(("作者：王小明", "", "")):
+        body = f"要扎实推进{topics[k]}，确保取得实效。各级党组织要切实担负起{topics[k]}的主体责任，抓好落实。"
+        lines = [f"在全市{topics[k]}会议上的讲话", byline, "市委书记 张明", "（2024年1月18日）", "同志们：",
+                 "一、统一思想", body * 3, "二、狠抓落实", body * 3]
+        (tmp_path / f"{k}.txt").write_text("\n".join(line for line in lines if line), encoding="utf-8")
+    result = mine_corpus(tmp_path)
+    assert len(result.documents) == 3
+    outline = result.outlines[0]
+    names = {v["name"] for v in outline["variables"]}
+    assert {"speaker", "date"} <= names and "author" not in names
