@@ -63,23 +63,26 @@ PRINTED_PAGE = (PAGE_NUMBER, RUNNING_HEAD)
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
 PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
                        r"|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*[/／]\s*\d{1,4}$")
+#: page debris by reason, matched against the lower-cased line (so Powered By is powered by); each
+#: pattern is anchored at the line's start or starts with a literal, so the engine skips ahead fast
 DEBRIS = [
-    (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|(?:一文)?来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
+    (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
                 r"|欢迎参考|歡迎咨詢|客服老师|客服老師"), "网站按语"),
     (re.compile(r"^(?:简介|摘要|导读|导语|前言)\s*[:：].{0,60}(?:小编|整理|为你|為你|为大家|文库|本站|网友|范文"
                 r"|範文)"), "网站简介"),
-    (re.compile(r"^(?:免责)?声明\s*[:：]|版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|ICP备|ICP证"
-                r"|公网安备|Powered by|All Rights Reserved|侵权必究|如有侵权", re.I), "版权声明"),
-    (re.compile(r"^下载|下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载|免费下载|请勿使用迅雷"
-                r"|^(?:开通|购买)?会员.{0,20}(?:查看|阅读|下载)|剩余.{0,10}未读|阅读全文|查看全文|继续阅读"
-                r"|^[（(]?未完.{0,6}全文共\s*\d+\s*字|当前显示\s*\d+\s*字"
-                r"|^[（(]请认真阅读下面的提示", re.I), "下载提示"),
-    (re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›]"
-                r"|^[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
-                r"|^[>＞»›]\s*[^。，>＞»›\s]{1,12}$|^[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
-                r"|^[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$"), "导航"),   # 关于我们 > 公司简介
-    (re.compile(r"分享到|^分享\s*[:：]|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)"
-                r"|点击图片进入"), "分享按钮"),
+    (re.compile(r"^(?:免责)?声明\s*[:：]"), "版权声明"),
+    (re.compile(r"版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|icp备|icp证"
+                r"|公网安备|powered by|all rights reserved|侵权必究|如有侵权"), "版权声明"),
+    (re.compile(r"^(?:下载|(?:开通|购买)?会员.{0,20}(?:查看|阅读|下载)|[（(]?未完.{0,6}全文共\s*\d+\s*字"
+                r"|[（(]请认真阅读下面的提示)"), "下载提示"),
+    (re.compile(r"下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载"
+                r"|免费下载|请勿使用迅雷|剩余.{0,10}未读|阅读全文|查看全文|继续阅读|当前显示\s*\d+\s*字"), "下载提示"),
+    (re.compile(r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|(?:首页|主页|网站首页)\s*[>＞»›]"
+                r"|[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
+                r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
+                r"|[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$)"), "导航"),   # 关于我们 > 公司简介
+    (re.compile(r"^分享\s*[:：]"), "分享按钮"),
+    (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
     (re.compile(r"^[^|｜。，：]{1,10}(?:\s*[|｜]\s*[^|｜。，：]{1,10})+\s*[|｜]?$"), "导航"),    # 登录|注册: links
     (PAGE_LINE, PAGE_NUMBER),
@@ -156,8 +159,9 @@ def _controls(text: str) -> bool:
 def debris_reason(text: str) -> str | None:
     """Why a normalised line is page debris, or None if it may be speech text."""
     if len(text) <= 400:
+        lower = text.lower()
         for pattern, why in DEBRIS:
-            if pattern.search(text):
+            if pattern.search(lower):
                 return why
     if len(text) <= 120 and (META_LINE.match(text) or DATETIME.match(text) or SOURCE_TAIL.match(text)
                              or EDITION.match(text)):
@@ -207,8 +211,9 @@ def _run_reason(texts: list[str]) -> str | None:
     joined = " ".join(texts)
     if _controls(joined):
         return "页面按钮"
+    lower = joined.lower()
     for pattern, why in DEBRIS:
-        if why == "导航" and pattern.search(joined):
+        if why == "导航" and pattern.search(lower):
             return why
     return None
 
