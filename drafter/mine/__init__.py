@@ -150,8 +150,8 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("formulas", 0, 1)
     where = _Places(index, units, sents)
     found = pick_formulas(index, min_docs, ndocs)
-    reusable = [(where.formula(x.text, x.positions), x) for x in found
-                if len(x.positions) and x.reusable(min_docs, ndocs)]
+    picked = [x for x in found if len(x.positions) and x.reusable(min_docs, ndocs)]
+    reusable = list(zip(where.formulas([(x.text, x.positions) for x in picked]), picked, strict=True))
     fit = {x.text for x in maximal([x for _, x in reusable])}
     strength = {f.text: f.strength for f in found}
     closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in found}
@@ -168,7 +168,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("outlines", 1, 1)
     return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, index,
                       lambda: _recurring(corpus, sents, where, gaps),
-                      lambda: [where.formula(x.text, x.positions) for x in found if len(x.positions)])
+                      lambda: where.formulas([(x.text, x.positions) for x in found if len(x.positions)]))
 
 
 class _Places:
@@ -181,11 +181,23 @@ class _Places:
 
     def formula(self, text: str, positions: np.ndarray) -> Formula:
         """The formula at some (one or more) positions of the index."""
+        return self.formulas([(text, positions)])[0]
+
+    def formulas(self, items: list[tuple[str, np.ndarray]]) -> list[Formula]:
+        """The formula of each (text, positions), the positions of all looked up at once."""
+        if not items:
+            return []
+        positions = np.concatenate([p for _, p in items])
         unit = self.index.units_at(positions)
-        offset = positions - self.index.unit_start[unit]
-        places = sorted(set(zip(self.sentence[unit].tolist(), offset.tolist(), strict=True)))
-        docs = frozenset(self.index.doc[positions].tolist())
-        return Formula(text, places, docs)
+        sentence = self.sentence[unit].tolist()
+        offset = (positions - self.index.unit_start[unit]).tolist()
+        doc = self.index.doc[positions].tolist()
+        out, a = [], 0
+        for text, p in items:
+            b = a + len(p)
+            out.append(Formula(text, sorted(set(zip(sentence[a:b], offset[a:b], strict=True))), frozenset(doc[a:b])))
+            a = b
+        return out
 
 
 def _recurring(corpus: Corpus, sents: Sentences, where: _Places, gaps: list[Gapped]) -> list[Recurring]:
