@@ -138,13 +138,39 @@ class _Anonymous:
     def __init__(self, docs: list[Doc]):
         seen: Counter[str] = Counter()
         for doc in docs:
-            seen.update({m.group(1) for u in doc.units for m in self.NAMED.finditer(u.text)})
-        once = [name for name, n in seen.items() if n == 1]
+            seen.update({name for u in doc.units if "同志" in u.text for name in _named(u.text)})
+        once = {name for name, n in seen.items() if n == 1}
         text = "\n".join(u.text for doc in docs for u in doc.units) if once else ""
-        self.local = {name for name in once if text.count(name) <= text.count(name + "同志") + 1}
+        alone, named = _places(text, once)
+        self.local = {name for name in once if alone[name] <= named[name] + 1}
 
     def __call__(self, text: str) -> str:
         return self.NAMED.sub(lambda m: "××" if m.group(1) in self.local else m.group(1), text)
+
+
+def _named(text: str):
+    """The two Chinese characters before each 同志 of a text (as ``_Anonymous.NAMED`` finds them)."""
+    i = text.find("同志", 2)
+    while i >= 0:
+        if all("\u4e00" <= c <= "\u9fff" for c in text[i - 2:i]):
+            yield text[i - 2:i]
+        i = text.find("同志", i + 2)
+
+
+def _places(text: str, names: set[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each two-character name stands in a text, and how often 同志 follows it, in one pass:
+    a place the search steps over starts one character into the one it found."""
+    alone: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    if not names:
+        return alone, named
+    for m in re.finditer("|".join(map(re.escape, sorted(names))), text):
+        for q in (m.start(), m.start() + 1):
+            name = text[q:q + 2]
+            if name in names:
+                alone[name] += 1
+                named[name] += text.startswith("同志", q + 2)
+    return alone, named
 
 
 def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], plain: _Anonymous) -> dict:

@@ -12,7 +12,7 @@ from docx import Document
 
 from drafter.errors import DrafterError
 from drafter.mine import mine_corpus, write_library
-from drafter.mine.outlines import _Anonymous
+from drafter.mine.outlines import _Anonymous, _places
 from drafter.mine.write import MARK
 from drafter.library import Library
 from drafter.outlines.check import check_outline
@@ -133,6 +133,12 @@ def test_outline_examples_leave_out_local_names_but_keep_leaders(library):
     plain = _Anonymous(mine_corpus(SEEDS).corpus.docs)      # a name several documents use stays
     assert plain("更加紧密地团结在以习近平同志为核心的党中央周围") == "更加紧密地团结在以习近平同志为核心的党中央周围"
     assert plain("全体同志要在玉雄同志带领下") == "全体同志要在××同志带领下"
+
+
+def test_names_are_counted_where_they_overlap():
+    alone, named = _places("请甲乙丙同志和乙丙同志，乙丙", {"甲乙", "乙丙"})
+    assert (alone["甲乙"], named["甲乙"]) == (1, 0)
+    assert (alone["乙丙"], named["乙丙"]) == (3, 2)       # one of them inside the place 甲乙 was found at
 
 
 def test_documents_of_one_occasion_share_an_outline(tmp_path):
