@@ -16,7 +16,7 @@ import re
 import string
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import cast
 
 from drafter.mine.text import cjk_count
@@ -87,7 +87,7 @@ def induce(texts: list[str]) -> Frame | None:
     cuts = set()
     for other in texts[1:]:
         seen = [False] * len(first)
-        for a, _, size in SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks():
+        for a, size in _blocks(first, other):
             seen[a:a + size] = [True] * size
             cuts |= {a, a + size}
         keep = [k and s for k, s in zip(keep, seen, strict=True)]
@@ -102,6 +102,13 @@ def induce(texts: list[str]) -> Frame | None:
                 return _regular(frame, texts)
         anchors.remove(min(anchors, key=lambda r: (r[1] - r[0], r[0])))
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _blocks(first: str, other: str) -> tuple[tuple[int, int], ...]:
+    """Where the blocks of ``first`` that ``other`` matches start, and their sizes (a search of parallel
+    texts aligns the same two texts for several of its candidate groups: each pair is aligned once)."""
+    return tuple((a, size) for a, _, size in SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks())
 
 
 def _runs(keep: list[bool], cuts: set[int]) -> list[tuple[int, int]]:
