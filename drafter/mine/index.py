@@ -127,23 +127,26 @@ def _starts(key: np.ndarray) -> np.ndarray:
 
 def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
     """Per position: whether text[i] and text[i+1] are bound Chinese characters (see the module's docstring)."""
-    valid = cjk[:-1] & cjk[1:]
-    keys = (code[:-1][valid].astype(np.uint32) << 16) | code[1:][valid]     # Chinese characters are under 0x10000
-    after = np.bincount(keys >> 16, minlength=0x10000)
-    before = np.bincount(keys & 0xFFFF, minlength=0x10000)
-    order = np.argsort(keys)
-    sorted_keys = keys[order]
-    new = np.empty(len(keys), bool)
-    new[:1] = True
-    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    pairs, counts = sorted_keys[starts], np.diff(starts, append=len(keys))
-    bound = (counts >= BOUND_TIMES) & ((counts >= BOUND_SHARE * after[pairs >> 16])
-                                       | (counts >= BOUND_SHARE * before[pairs & 0xFFFF]))
-    at = np.empty(len(keys), bool)
-    at[order] = np.repeat(bound, counts)
+    pos = _where(cjk[:-1] & cjk[1:])
+    left, right = code[pos], code[pos + 1]
+    after = np.bincount(left, minlength=0x10000)
+    before = np.bincount(right, minlength=0x10000)
+    key = left.astype(np.uint64)                  # Chinese characters are under 0x10000
+    key <<= np.uint64(16)
+    key |= right
+    del left, right
+    pbits = max(1, len(code).bit_length())
+    _pack(key, pos, pbits)                        # sorted with the position in the low bits: no argsort
+    del pos
+    key.sort()
+    order = _unpack(key, pbits)
+    starts = np.flatnonzero(_starts(key))
+    pairs, counts = key[starts], np.diff(starts, append=len(key))
+    del key, starts
+    bound = (counts >= BOUND_TIMES) & ((counts >= BOUND_SHARE * after[pairs >> np.uint64(16)])
+                                       | (counts >= BOUND_SHARE * before[pairs & np.uint64(0xFFFF)]))
     out = np.zeros(len(code), bool)
-    out[:-1][valid] = at
+    out[order] = np.repeat(bound, counts)
     return out
 
 
@@ -252,6 +255,8 @@ class Index:
         pos = _where(ok)
         key, top = cid[pos].astype(np.uint64), chars
         prev = None
+        at = np.full(size + 1, -1, np.int32)
+        stopped = np.zeros(0, np.int32)
         for n in range(1, max_n + 1):
             if not len(pos):
                 break
@@ -298,22 +303,21 @@ class Index:
             if prev is not None:
                 self._close(prev, ps[starts], df, tf, flags)
             del starts
-            # per position (in corpus order): the kept gram's slot at this level
+            # per position (in corpus order): the kept gram's slot at this level, -1 elsewhere (one
+            # array for all levels: this level's positions are the last's that went on, the rest reset)
             slot = np.full(len(keep), -1, np.int32)
             slot[keep] = np.arange(kept, dtype=np.int32)
-            prev = None                                # the shorter level's table is done with
-            at = np.full(size + 1, -1, np.int32)
+            at[stopped] = -1
             at[ps] = slot[gid]
             prev = (level, at)
             del gid, slot, df, tf, keep
             # next level: positions whose gram and the gram one further both recur
-            freq = at >= 0
-            more = ps < size - 1 - n
-            more &= freq[ps]
-            more &= freq[ps + 1]
+            more = at[ps] >= 0
+            more &= ps < size - 1 - n
+            more &= at[ps + 1] >= 0
             more &= ok[np.minimum(ps + n, size - 1)]
-            del freq
             pos = ps[more]
+            stopped = ps[~more]
             del ps, more
             key = at[pos].astype(np.uint64)
             key *= np.uint64(chars)
