@@ -255,8 +255,7 @@ class Index:
         pos = _where(ok)
         key, top = cid[pos].astype(np.uint64), chars
         prev = None
-        at = np.full(size + 1, -1, np.int32)
-        stopped = np.zeros(0, np.int32)
+        at, stopped = None, np.zeros(0, np.int32)
         for n in range(1, max_n + 1):
             if not len(pos):
                 break
@@ -307,15 +306,19 @@ class Index:
             # array for all levels: this level's positions are the last's that went on, the rest reset)
             slot = np.full(len(keep), -1, np.int32)
             slot[keep] = np.arange(kept, dtype=np.int32)
+            if at is None:
+                at = np.full(size + 1, -1, np.int32)
             at[stopped] = -1
             at[ps] = slot[gid]
             prev = (level, at)
             del gid, slot, df, tf, keep
             # next level: positions whose gram and the gram one further both recur
-            more = at[ps] >= 0
-            more &= ps < size - 1 - n
-            more &= at[ps + 1] >= 0
+            freq = at >= 0
+            more = ps < size - 1 - n
+            more &= freq[ps]
+            more &= freq[ps + 1]
             more &= ok[np.minimum(ps + n, size - 1)]
+            del freq
             pos = ps[more]
             stopped = ps[~more]
             del ps, more
