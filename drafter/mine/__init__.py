@@ -31,7 +31,7 @@ from drafter.mine.formulas import formulas as pick_formulas, maximal
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, gapped
 from drafter.mine.index import Index
-from drafter.mine.memory import give_back_large_blocks
+from drafter.mine.memory import cycles_paused, give_back_large_blocks
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.outlines import mine_outlines
 from drafter.mine.parallel import Group
@@ -132,7 +132,13 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     for reading (None: all cores); ``scheduler``: a Dask scheduler's address, whose workers do the
     per-document work instead; ``min_docs`` and ``max_per_function`` default to values that
     scale with the corpus (see ``drafter.mine.bank.limits``). Large blocks of memory are given back to
-    the system as soon as they are freed, in this process from then on (see ``drafter.mine.memory``)."""
+    the system as soon as they are freed, in this process from then on, and the cycle collector is
+    paused while mining (see ``drafter.mine.memory``)."""
+    with cycles_paused():
+        return _mine(source, jobs, progress, min_docs, max_per_function, recent_years, scheduler)
+
+
+def _mine(source, jobs, progress, min_docs, max_per_function, recent_years, scheduler) -> MineResult:
     step = progress or (lambda stage, done, total: None)
     corpus = read_corpus(source, jobs, progress, scheduler)
     give_back_large_blocks()             # for the index's large arrays (the map's workers are done)

@@ -98,3 +98,24 @@ def test_large_blocks_are_given_back_on_linux():
     from drafter.mine.memory import give_back_large_blocks
 
     assert give_back_large_blocks() is sys.platform.startswith("linux")
+
+
+def test_the_cycle_collector_is_paused_while_mining_and_runs_again_after(monkeypatch):
+    import gc
+
+    import drafter.mine
+    from drafter.mine.memory import cycles_paused
+
+    seen = []
+    read = drafter.mine.read_corpus
+    monkeypatch.setattr(drafter.mine, "read_corpus", lambda *a: seen.append(gc.isenabled()) or read(*a))
+    gc.enable()
+    mine_corpus(SEEDS)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()                                   # a caller that paused it itself keeps it paused
+    try:
+        with cycles_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
