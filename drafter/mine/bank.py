@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from drafter.mine.corpus import Corpus, Unit
-from drafter.mine.bounds import Bounds, neighbours
+from drafter.mine.bounds import Bounds, neighbours_of
 from drafter.mine.frames import Frame
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
@@ -392,8 +392,9 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
             _add(phrases, Phrase(function, text, [], [unit], _clip(unit.text, a, b - a), by),
                  canon(text) if function != "formulation" else unit.canon[a:b])
     surface = "\n" + "\n".join(u.text for doc in corpus.docs for u in doc.units) + "\n"
+    sides = neighbours_of(surface, [p.text for (function, _), p in phrases.items() if function == "triad"])
     for key, p in list(phrases.items()):
-        if key[0] == "triad" and _goes_on(surface, p.text):
+        if key[0] == "triad" and _goes_on(*sides[p.text]):
             del phrases[key]             # a list cut short where it recurs (…文学艺术|、哲学社会科学)
     for (function, _), p in phrases.items():
         if function == "quotation" and p.by is None:
@@ -401,10 +402,9 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
                          if f == "quotation" and by and corpus.docs[u.doc].units[k] is u), None)
 
 
-def _goes_on(surface: str, text: str) -> bool:
+def _goes_on(left: str, right: str) -> bool:
     """Whether a list goes on across a 、 before or after a text at half of its places in the corpus
-    (``surface``: every sentence, a line each) or more."""
-    left, right = neighbours(surface, text)
+    or more (``left``, ``right``: the characters beside each place, see ``neighbours``)."""
     goes_on = sum(a == "、" or b == "、" for a, b in zip(left, right, strict=True))
     return goes_on * 2 >= len(left) > 0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from drafter.mine import mine_corpus
-from drafter.mine.bounds import FUNCTION, WORDLIKE_END, Bounds
+from drafter.mine.bounds import FUNCTION, WORDLIKE_END, Bounds, neighbours, neighbours_of
 from drafter.mine.corpus import read_corpus
 from drafter.mine.ngrams import Sentences
 from drafter.mine.text import canon
@@ -94,3 +94,15 @@ def test_closing_calls_open_a_sentence_or_are_a_whole_clause(seeds):
 def test_mining_stays_deterministic(seeds):
     again = mine_corpus(SEEDS)
     assert [(p.id, p.text) for p in again.phrases] == [(p.id, p.text) for p in seeds.phrases]
+
+
+def test_neighbours_of_many_grams_at_once_are_those_of_each(seeds):
+    """Lists are looked for at their clause marks only; every place is still found, overlapping ones too."""
+    import random
+
+    text = "\n" + "\n".join(u.text for d in seeds.corpus.docs for u in d.units) + "\n第一、第一、第一、第一\n"
+    rng = random.Random(7)
+    grams = [g for g in (text[i:i + rng.randrange(2, 20)] for i in rng.sample(range(1, len(text) - 20), 1500))
+             if "\n" not in g] + ["第一、第一", "一、第一、", "、第一、第一", "、、", "没有的、一个短语"]
+    assert sum(any(m in g[2:-2] for m in "，、：；") for g in grams) > 300
+    assert neighbours_of(text, grams) == {g: neighbours(text, g) for g in grams}

@@ -244,15 +244,16 @@ def test_rules_for_frames_lists_and_word_starts():
     from types import SimpleNamespace
 
     from drafter.mine.bank import _goes_on, _inside_yi, _word_start
-    from drafter.mine.bounds import Bounds
+    from drafter.mine.bounds import Bounds, neighbours_of
 
     sents = SimpleNamespace(texts=[], surface=[["高举旗帜，以马克思列宁主义、毛泽东思想为指导"],
                                                ["要以毛泽东思想为指导"], ["坚持毛泽东思想为指导的方针"]])
     assert _inside_yi(sents, [(0, 16), (1, 5)])
     assert not _inside_yi(sents, [(2, 5), (2, 5), (0, 16)])
     surface = "繁荣新闻出版、广播影视、文学艺术、哲学社会科学\n发展新闻出版、广播影视、文学艺术，推进改革"
-    assert _goes_on(surface, "新闻出版、广播影视、文学艺术")
-    assert not _goes_on(surface + "\n加强新闻出版、广播影视、文学艺术。", "新闻出版、广播影视、文学艺术")
+    listed = "新闻出版、广播影视、文学艺术"
+    assert _goes_on(*neighbours_of(surface, [listed])[listed])
+    assert not _goes_on(*neighbours_of(surface + "\n加强新闻出版、广播影视、文学艺术。", [listed])[listed])
     bounds = Bounds(["必须坚持", "必须对人民负责", "必须做到", "要坚持原则", "要求", "坚持不懈"])
     assert _word_start("必须对人民负责", 1, bounds) == 0
     assert _word_start("要坚持原则", 1, bounds) == 1
