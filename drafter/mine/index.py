@@ -62,11 +62,12 @@ def _flags(cjk: np.ndarray, word: np.ndarray, particle: np.ndarray, function: np
            left_func: np.ndarray, bound: np.ndarray, de: np.ndarray) -> np.ndarray:
     """One uint16 of flags per position (one gather per occurrence instead of one per property)."""
     flags = cjk.astype(np.uint16)
-    for bit, mask in ((IS_WORD, word), (IS_PARTICLE, particle), (IS_FUNCTION, function), (IS_DE, de),
-                      (IS_LEFT_BREAK, left_break), (IS_LEFT_FUNC, left_func)):
-        flags[mask] |= np.uint16(bit)
-    flags[1:][bound[:-1]] |= np.uint16(IS_BOUND_BEFORE)
-    flags[1:][cjk[:-1]] |= np.uint16(IS_PREV_CJK)
+    for bit, mask, at in ((IS_WORD, word, 0), (IS_PARTICLE, particle, 0), (IS_FUNCTION, function, 0), (IS_DE, de, 0),
+                          (IS_LEFT_BREAK, left_break, 0), (IS_LEFT_FUNC, left_func, 0),
+                          (IS_BOUND_BEFORE, bound[:-1], 1), (IS_PREV_CJK, cjk[:-1], 1)):
+        bits = mask.astype(np.uint16)          # arithmetic on every position: no boolean indexing
+        bits *= np.uint16(bit)
+        flags[at:] |= bits
     return flags
 
 
