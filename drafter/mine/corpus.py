@@ -211,7 +211,7 @@ def shapes(units: list[Unit]) -> list[tuple[int, str, int, int, str | None]]:
     for k, unit in enumerate(units):
         text = unit.text
         if text.count("，") + text.count("、") + text.count("：") >= 2:
-            out += [(k, "triad", a, b, None) for a, b in triads(text)]
+            out += [(k, "triad", a, b, None) for a, b in triads(text, unit.canon)]
         if "“" in text:
             canon_text = unit.canon
             for term in formulations(canon_text):

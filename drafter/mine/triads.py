@@ -10,26 +10,25 @@ second's length first (始终把|纪律教育、政德教育), however long befo
 
 from __future__ import annotations
 
-import re
-
 from drafter.mine.frames import induce
 from drafter.mine.text import canon
 
-SEP = re.compile("[，：]")
 SHORTEST, LONGEST = 3, 12
 LEAD_IN = 4
 
 
-def triads(sentence: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the triads in a sentence (surface form)."""
-    text = canon(sentence)
+def triads(sentence: str, text: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of the triads in a sentence (surface form; ``text``: its canonical form,
+    where it is at hand)."""
+    text = canon(sentence) if text is None else text
     segments, pos = [], 0
-    for m in list(SEP.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        segments.append((pos, end))
-        pos = m.end() if m else pos
-    found, i = [], 0
+    for piece in text.replace("：", "，").split("，"):       # clauses end at ， and ： (and 、: ， in canon)
+        segments.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
     fit = [SHORTEST <= b - a <= LONGEST for a, b in segments]
+    if not any(fit[i] and fit[i + 1] for i in range(1, len(fit) - 1)):
+        return []                                  # no two clauses in a row after a first one fit
+    found, i = [], 0
     while i <= len(segments) - 3:
         j = i + 3
         lead = _parallel(sentence, text, segments[i:j]) if fit[i + 1] and fit[i + 2] else None
