@@ -70,9 +70,13 @@ def neighbours_of(text: str, grams: list[str]) -> dict[str, tuple[str, str]]:
             anchored.setdefault(_hash(map(ord, gram[d - 2:d + 3])), []).append((gram, d))
     if not anchored:
         return out
-    code = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.uint64)
-    at = np.flatnonzero(np.isin(code[2:-2], [ord(c) for c in MARKS])) + 2
-    keys = code[at - 2]
+    code = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    marked = np.zeros(len(code), bool)
+    for mark in MARKS:
+        marked[2:-2] |= code[2:-2] == ord(mark)
+    at = np.flatnonzero(marked)
+    del marked
+    keys = code[at - 2].astype(np.uint64)
     for k in (-1, 0, 1, 2):
         keys *= np.uint64(_MUL)
         keys += code[at + k]
