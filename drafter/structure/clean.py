@@ -152,6 +152,8 @@ def gap_size(text: str) -> tuple[bool, int | None]:
 
 def _controls(text: str) -> bool:
     """A row of page buttons: 【字号：大 中 小】, 【 打印本页 】【 关闭窗口 】, 收藏 | 分享到:."""
+    if "，" in text or "。" in text:
+        return False                         # no button's name holds a comma or a full stop
     controls = [c for c in re.split(r"[【】\[\]｜|:：\s]+", text) if c]
     return bool(controls) and all(NAV_WORDS.match(c) for c in controls)
 

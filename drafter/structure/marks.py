@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.zh import CN_1_99, cn_to_int
 
@@ -26,8 +27,10 @@ class Mark:
     rest: str       # the text after the mark
 
 
+@lru_cache(maxsize=1 << 12)
 def read_mark(text: str) -> Mark | None:
-    """The numbering mark a line starts with, if any, and the text after it."""
+    """The numbering mark a line starts with, if any, and the text after it (parsing asks of a line
+    several times: the answer is kept for the last lines asked)."""
     for style, pattern in MARKS:
         m = pattern.match(text)
         if m and len(text) > m.end() and m.group(1) not in ("0", "00"):

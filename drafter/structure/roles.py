@@ -22,7 +22,8 @@ TRANSITION_ANNOUNCE = re.compile(
     r"(?:讲|谈|说|提|强调|汇报|报告|交流)[^。，]{0,8}?(?:几点|[两二三四五六七八九十]点|几个方面|[两二三四五六七八九十]个方面|几条|[两二三四五六七八九十]条)"
     r"|(?:报告|汇报|说明|发言)如下")
 SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）》]*|[^。！？]+$")
-ENUM = re.compile(r"(?:^|(?<=[。；：，、！？”\s]))([一二三四五六七八九十]{1,2})(是|要)")
+#: 一是, 二要 … at a paragraph's start or after a mark (the look-ahead first lets the engine skip to numerals)
+ENUM = re.compile(r"(?=[一二三四五六七八九十])(?<![^。；：，、！？”\s])([一二三四五六七八九十]{1,2})(是|要)")
 
 
 def role_of(text: str) -> str | None:
