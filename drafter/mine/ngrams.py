@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from drafter.mine.corpus import Corpus, Unit
-from drafter.mine.text import balanced, cjk_count, trim
+from drafter.mine.text import CANON, balanced, cjk_count, trim
 
 MIN_LEN = 4
 MAX_LEN = 48
@@ -128,8 +128,14 @@ def _bits(mask: int):
         d += 1
 
 
+#: the characters the canonical form writes for several (、 and ， are ，)
+UNIFIED = frozenset(CANON.values())
+
+
 def surface(sents: Sentences, formula: Formula) -> str:
     """The most frequent surface writing of a formula (the first in corpus order on ties)."""
+    if not any(mark in formula.canon for mark in UNIFIED):
+        return formula.canon          # nothing the canonical form unifies: every place is written so
     n = len(formula.canon)
     counts = Counter(sents.surface[s][k][i:i + n] for s, i in formula.places for k in range(len(sents.surface[s])))
     return max(counts, key=lambda t: (counts[t], -list(counts).index(t)))
