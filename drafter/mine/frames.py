@@ -1,13 +1,14 @@
 """Frames of parallel texts (排比): what a group of texts shares, with slots where they differ.
 
-A frame is found by alignment, never by wording: each text is aligned with the first one
-(``difflib.SequenceMatcher``); the characters of the first text matched in every other text are
-the literal parts (split wherever one of the alignments splits them), the rest are slots. A frame
-holds only if every text fills every slot with something, and with as many clauses as the others
-(parallel texts break into clauses alike); else its shortest literal part is dropped and it is
-tried again. A short inner part (a mark, or one character) is literal only when the slots on both
-sides are of like length in every text (坚持以上率下，扛牢主体责任; 这是…的…), not when it is a comma or
-a common character met inside long free clauses.
+A frame is found by alignment, never by wording: each text is aligned with the first one (as
+``difflib.SequenceMatcher`` aligns them: the longest common block, then the same on either side of
+it; ``_blocks`` is its algorithm for texts without junk, without its objects); the characters of the
+first text matched in every other text are the literal parts (split wherever one of the alignments
+splits them), the rest are slots. A frame holds only if every text fills every slot with something,
+and with as many clauses as the others (parallel texts break into clauses alike); else its shortest
+literal part is dropped and it is tried again. A short inner part (a mark, or one character) is
+literal only when the slots on both sides are of like length in every text (坚持以上率下，扛牢主体责任;
+这是…的…), not when it is a comma or a common character met inside long free clauses.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from typing import cast
 
@@ -106,9 +106,50 @@ def induce(texts: list[str]) -> Frame | None:
 
 @lru_cache(maxsize=1 << 14)
 def _blocks(first: str, other: str) -> tuple[tuple[int, int], ...]:
-    """Where the blocks of ``first`` that ``other`` matches start, and their sizes (a search of parallel
-    texts aligns the same two texts for several of its candidate groups: each pair is aligned once)."""
-    return tuple((a, size) for a, _, size in SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks())
+    """Where the blocks of ``first`` that ``other`` matches start, and their sizes, ending with
+    (len(first), 0) — ``SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks()``'s.
+    A search of parallel texts aligns the same two texts for several of its candidate groups: each
+    pair is aligned once."""
+    where: dict[str, list[int]] = {}
+    for j, ch in enumerate(other):
+        where.setdefault(ch, []).append(j)
+    found = []
+    queue = [(0, len(first), 0, len(other))]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        besti, bestj, best = alo, blo, 0
+        runs: dict[int, int] = {}           # j → length of the common run ending at first[i - 1], other[j]
+        for i in range(alo, ahi):
+            longer = {}
+            for j in where.get(first[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = longer[j] = runs.get(j - 1, 0) + 1
+                if k > best:                 # the earliest of the longest, in first, then in other
+                    besti, bestj, best = i - k + 1, j - k + 1, k
+            runs = longer
+        if best:
+            found.append((besti, bestj, best))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj))
+            if besti + best < ahi and bestj + best < bhi:
+                queue.append((besti + best, ahi, bestj + best, bhi))
+    found.sort()
+    out = []
+    a = b = size = 0
+    for a2, b2, size2 in found:               # blocks that touch are one
+        if a + size == a2 and b + size == b2:
+            size += size2
+        else:
+            if size:
+                out.append((a, size))
+            a, b, size = a2, b2, size2
+    if size:
+        out.append((a, size))
+    out.append((len(first), 0))
+    return tuple(out)
 
 
 def _runs(keep: list[bool], cuts: set[int]) -> list[tuple[int, int]]:
