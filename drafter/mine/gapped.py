@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass
 
 from drafter.mine.bounds import NEVER_START, REACH, Bounds, fixed
@@ -84,10 +85,12 @@ def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | No
 
 def _pieces(text: str, lo: int, hi: int, common: set[str]) -> Iterator[tuple[str, int]]:
     """Every run of ``common`` characters of up to ``MAX_ANCHOR`` within text[lo:hi], with its start."""
+    run = [0] * (hi - lo + 1)              # how many common characters in a row start at each place
+    for a in range(hi - 1, lo - 1, -1):
+        if text[a] in common:
+            run[a - lo] = run[a - lo + 1] + 1
     for a in range(lo, hi):
-        for b in range(a + 1, min(hi, a + MAX_ANCHOR) + 1):
-            if text[b - 1] not in common:
-                break
+        for b in range(a + 1, a + min(run[a - lo], MAX_ANCHOR) + 1):
             yield text[a:b], a
 
 
@@ -96,10 +99,8 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
     places = formula.places[:MAX_PLACES]
     need = max(2, COVER * min(len(formula.places), MAX_PLACES))
     # an anchor is made of characters seen near ``need`` places or more, none of them a break
-    seen: Counter[str] = Counter()
-    for s, i in places:
-        text = sents.texts[s]
-        seen.update(set(text[max(0, i - WINDOW):i]) | set(text[i + n:i + n + WINDOW]))
+    seen = Counter(chain.from_iterable(set(sents.texts[s][max(0, i - WINDOW):i] + sents.texts[s][i + n:i + n + WINDOW])
+                                       for s, i in places))
     common = {c for c, k in seen.items() if k >= need} - BREAKS
     near: dict[str, dict[tuple[int, int], int]] = {}   # anchor → {place: the nearest anchor start}
     for s, i in places:
