@@ -124,6 +124,7 @@ class _Counts(Counter[str]):
         return value
 
 
+@cycles_paused()
 def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = 1,
                 progress: Callable[[str, int, int], None] | None = None, min_docs: int | None = None,
                 max_per_function: int | None = None, recent_years: int = 5,
@@ -134,11 +135,6 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     scale with the corpus (see ``drafter.mine.bank.limits``). Large blocks of memory are given back to
     the system as soon as they are freed, in this process from then on, and the cycle collector is
     paused while mining (see ``drafter.mine.memory``)."""
-    with cycles_paused():
-        return _mine(source, jobs, progress, min_docs, max_per_function, recent_years, scheduler)
-
-
-def _mine(source, jobs, progress, min_docs, max_per_function, recent_years, scheduler) -> MineResult:
     step = progress or (lambda stage, done, total: None)
     corpus = read_corpus(source, jobs, progress, scheduler)
     give_back_large_blocks()             # for the index's large arrays (the map's workers are done)

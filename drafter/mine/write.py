@@ -15,6 +15,7 @@ import yaml
 
 from drafter.errors import OutputError, OutputExists
 from drafter.io import write_text
+from drafter.mine.memory import cycles_paused
 
 if TYPE_CHECKING:
     from drafter.mine import MineResult
@@ -52,8 +53,10 @@ def dump(data, header: str = "") -> str:
     return f"{MARK}{'；' + header if header else ''}\n{body}"
 
 
+@cycles_paused()
 def library_files(result: MineResult) -> dict[str, str]:
-    """Relative path → text of every file of the mined library."""
+    """Relative path → text of every file of the mined library (the cycle collector paused: see
+    ``drafter.mine.memory``)."""
     files = {}
     for outline in result.outlines:
         text = dump(outline, "提纲：drafter new " + outline["id"] + " --library DIR")

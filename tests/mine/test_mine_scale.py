@@ -110,8 +110,14 @@ def test_the_cycle_collector_is_paused_while_mining_and_runs_again_after(monkeyp
     read = drafter.mine.read_corpus
     monkeypatch.setattr(drafter.mine, "read_corpus", lambda *a: seen.append(gc.isenabled()) or read(*a))
     gc.enable()
-    mine_corpus(SEEDS)
+    result = mine_corpus(SEEDS)
     assert seen == [False] and gc.isenabled()
+    import drafter.mine.write
+
+    dump = drafter.mine.write.dump
+    monkeypatch.setattr(drafter.mine.write, "dump", lambda *a: seen.append(gc.isenabled()) or dump(*a))
+    library_files(result)
+    assert set(seen) == {False} and len(seen) > 2 and gc.isenabled()
     gc.disable()                                   # a caller that paused it itself keeps it paused
     try:
         with cycles_paused():
