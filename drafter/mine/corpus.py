@@ -28,6 +28,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from collections.abc import Iterable
 
 from drafter.errors import DrafterError
@@ -40,7 +41,7 @@ from drafter.mine.text import canon, sentences
 class Unit:
     """One sentence (or heading) of a document, where it is and what part of the speech it is in."""
 
-    doc: int                 # index of the document in the corpus
+    doc: int                 # index of the document in the corpus (set when the corpus is read)
     line: int                # 1-based source line
     role: str                # opening, transition, closing, heading, body, pull_quote, author_note
     text: str                # surface text, without the final 。！？；
@@ -149,15 +150,9 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     docs, twice = dedupe(docs)
     skipped += twice
     for i, doc in enumerate(docs):
-        doc.units = [_renumbered(u, i) for u in doc.units]
+        for unit in doc.units:           # each unit is this corpus's own (made by load_doc, or unpickled)
+            object.__setattr__(unit, "doc", i)
     return Corpus(docs, sorted(skipped, key=lambda s: s.name))
-
-
-def _renumbered(unit: Unit, doc: int) -> Unit:
-    """The unit as one of document ``doc``, with its canonical form made in the map step."""
-    new = Unit(doc, unit.line, unit.role, unit.text, unit.first, unit.at)
-    object.__setattr__(new, "_canon", unit.canon)
-    return new
 
 
 def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
@@ -190,7 +185,7 @@ def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Spe
 
     meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
             if (v := (speech.meta.text(f) or "").strip())} | {h.strip() for h in heads if h}
-    units = _plausible(_speech_only([u for u in _units(0, speech) if u.text.strip() not in meta]))
+    units = _plausible(_speech_only([u for u in _units(speech) if u.text.strip() not in meta]))
     if not units:
         return None
     for u in units:
@@ -235,7 +230,7 @@ def year_of(name: str, *speeches: Speech) -> int | None:
     return None
 
 
-def _speech_only(units: list[Unit]) -> list[Unit]:
+def _speech_only(units: list[_Sentence]) -> list[_Sentence]:
     """The units without a page's licence block at the end and wire lines at either end."""
     n = len(units)
     for i in range(max(0, n - n // 5 - 3), n):
@@ -246,8 +241,9 @@ def _speech_only(units: list[Unit]) -> list[Unit]:
     return [u for i, u in enumerate(units) if not ((i < edge or i >= len(units) - edge) and WIRE.search(u.text))]
 
 
-def _plausible(units: list[Unit]) -> list[Unit]:
-    """Each unit with its place in the document, and opening/closing roles only near the ends."""
+def _plausible(units: list[_Sentence]) -> list[Unit]:
+    """Each sentence as a unit of the document, with its place in it, and opening/closing roles only
+    near the ends."""
     total = sum(len(u.text) for u in units) or 1
     out, done = [], 0
     for u in units:
@@ -255,7 +251,7 @@ def _plausible(units: list[Unit]) -> list[Unit]:
         role = u.role
         if (role in ("opening", "transition") and at > EDGE_SHARE) or (role == "closing" and at < 1 - EDGE_SHARE):
             role = "body"
-        out.append(Unit(u.doc, u.line, role, u.text, u.first, round(at, 4)))
+        out.append(Unit(0, u.line, role, u.text, u.first, round(at, 4)))
         done += len(u.text)
     return out
 
@@ -291,24 +287,33 @@ def dedupe(docs: list[Doc]) -> tuple[list[Doc], list[Skipped]]:
     return kept, skipped
 
 
-def _units(index: int, speech: Speech) -> Iterable[Unit]:
+class _Sentence(NamedTuple):
+    """A sentence of a speech before it is placed in its document (see ``_plausible``)."""
+
+    line: int
+    role: str
+    text: str
+    first: bool
+
+
+def _units(speech: Speech) -> Iterable[_Sentence]:
     for p in speech.front:
-        yield from _sentences(index, p, p.role)
+        yield from _sentences(p, p.role)
     for section in speech.walk():
-        yield from _section(index, section)
+        yield from _section(section)
     for p in speech.back:
         if p.role != "appendix":         # a glossary or an annex is the document's, not the speech's
-            yield from _sentences(index, p, p.role)
+            yield from _sentences(p, p.role)
 
 
-def _section(index: int, section: Section) -> Iterable[Unit]:
+def _section(section: Section) -> Iterable[_Sentence]:
     if section.heading is not None and section.title.strip():
-        yield Unit(index, section.line or 0, "heading", section.title.rstrip("。！？；"), True)
+        yield _Sentence(section.line or 0, "heading", section.title.rstrip("。！？；"), True)
     for block in section.body:
         if isinstance(block, Paragraph):
-            yield from _sentences(index, block, "body")
+            yield from _sentences(block, "body")
 
 
-def _sentences(index: int, p: Paragraph, role: str) -> Iterable[Unit]:
+def _sentences(p: Paragraph, role: str) -> Iterable[_Sentence]:
     for i, (_, text) in enumerate(sentences(p.text)):
-        yield Unit(index, p.line or 0, role, text, i == 0)
+        yield _Sentence(p.line or 0, role, text, i == 0)
