@@ -97,9 +97,10 @@ NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|�
                        r"|下载|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|打印正文|打印此页"
                        r"|返回顶部|T\+|T-|A\+|A-)$", re.I)
 #: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
-LICENCE = re.compile(r"^本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|^(?:此|这)作品.{0,30}(?:公有领域"
-                     r"|授权|许可)|公有领域[。.]?$"
-                     r"|^(?:Public domain|This work is in the public domain)", re.I)
+#: (a line it opens, or one ending in 公有领域: see ``licence``)
+LICENCE = re.compile(r"^(?:本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|(?:此|这)作品.{0,30}(?:公有领域"
+                     r"|授权|许可)|Public domain|This work is in the public domain)", re.I)
+PUBLIC_DOMAIN = ("公有领域", "公有领域。", "公有领域.")
 #: a line without Chinese that is still text of the speech: numbers and punctuation a wiki link broke off
 TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈〉「」（）()\-—…%％·・/]+")
 #: a line longer than this with a sentence's end in it is prose, not page matter
@@ -148,6 +149,11 @@ def gap_size(text: str) -> tuple[bool, int | None]:
     if not m:
         return False, None
     return True, int(m.group(1)) if m.group(1) else None
+
+
+def licence(text: str) -> bool:
+    """Whether a line belongs to an archive's licence block (see ``LICENCE``)."""
+    return text.endswith(PUBLIC_DOMAIN) or LICENCE.match(text) is not None
 
 
 def _controls(text: str) -> bool:
@@ -282,7 +288,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                         if not LINK_ITEM.search(lines[n].text) or n in why:
                             break
                         why[n] = "相关链接"
-            elif LICENCE.search(text) and len(text) <= 200 and (body_seen or k > 0):
+            elif len(text) <= 200 and licence(text) and (body_seen or k > 0):
                 reason, in_footer, footer = "版权声明", True, "版权声明"      # the licence block runs to the end
             elif crumb and text == crumb and _column_follows(lines[k + 1:k + 2]):
                 reason = "导航"           # the column name a breadcrumb repeats under it (a headline follows)
