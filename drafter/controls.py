@@ -22,7 +22,7 @@ TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def scrub(text: str) -> tuple[str, str | None]:
     """``text`` without control characters, and a note of what was removed (None when nothing was)."""
-    if not CONTROL.search(text):
+    if text.isprintable() or not CONTROL.search(text):     # every match of CONTROL starts unprintable
         return text, None
     found: list[str] = []
 

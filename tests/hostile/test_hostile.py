@@ -355,3 +355,12 @@ def test_two_batch_runs_into_one_folder_never_overwrite_each_other(work):
             wrote_a = line not in reported[0]
             assert (f"会议{i}" in text) == wrote_a and (f"大会{i}" in text) != wrote_a
         assert not list(out.glob(".*"))
+
+
+def test_a_printable_line_has_no_control_character_to_scrub():
+    """``scrub`` leaves printable text alone without a search: it holds nothing CONTROL takes."""
+    from drafter.controls import CONTROL, scrub
+
+    assert not [c for c in map(chr, range(0x110000)) if c.isprintable() and CONTROL.match(c)]
+    assert scrub("正文\x1b[31m红字\x00") == ("正文红字", "去掉了 2 个控制字符（\\x00 \\x1b）")
+    assert scrub("各位代表：\u3000今天") == ("各位代表：\u3000今天", None)
