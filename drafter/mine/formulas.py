@@ -185,15 +185,17 @@ def maximal(found: list[Found], share: float = 0.6) -> list[Found]:
     """The formulas without those that one longer formula holds at ``share`` of their places or more
     (向关心和支持中国现代化建设 is nearly always in the whole thanks sentence; 中国特色社会主义 is in
     many longer formulas, none of them most of the time, and stays)."""
-    by_text = {f.text: f for f in found}
+    by_start: dict[str, list[str]] = {}          # the formulas by their first MIN_CHARS characters
+    for f in found:
+        if len(f.text) >= MIN_CHARS:
+            by_start.setdefault(f.text[:MIN_CHARS], []).append(f.text)
     held: dict[str, int] = {}
     for outer in found:
         t = outer.text
-        for a in range(len(t)):
-            for b in range(a + MIN_CHARS, len(t) + (a > 0)):
-                inner = by_text.get(t[a:b])
-                if inner is not None:
-                    held[inner.text] = max(held.get(inner.text, 0), outer.tf * t.count(inner.text))
+        for a in range(len(t) - MIN_CHARS + 1):
+            for inner in by_start.get(t[a:a + MIN_CHARS], ()):
+                if t.startswith(inner, a) and (a or len(inner) < len(t)):       # held, and not the whole
+                    held[inner] = max(held.get(inner, 0), outer.tf * t.count(inner))
     return [f for f in found if held.get(f.text, 0) < share * f.tf]
 
 
