@@ -120,12 +120,11 @@ def _keep(found: dict, gram: str, places: list[tuple[int, int]]) -> None:
 
 
 def _bits(mask: int):
-    d = 0
+    """The set bits of a mask, lowest first (one step a set bit: a document number can be large)."""
     while mask:
-        if mask & 1:
-            yield d
-        mask >>= 1
-        d += 1
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
 
 
 #: the characters the canonical form writes for several (、 and ， are ，)
