@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from drafter.mine.bank import Phrase, build_bank, limits, merged, own_sentences
+from drafter.mine.bank import RECENT_YEARS, Phrase, build_bank, limits, merged, own_sentences
 from drafter.mine.bounds import Bounds
 from drafter.mine.corpus import Corpus, Skipped, read_corpus
 from drafter.mine.formulas import formulas as pick_formulas, maximal
@@ -61,7 +61,7 @@ class MineResult:
     parallel: list[Group]
     phrases: list[Phrase]
     min_docs: int = 2
-    recent_years: int = 5
+    recent_years: int = RECENT_YEARS
     index: Index | None = field(default=None, repr=False)
     _recurring: Callable[[], list[Recurring]] | None = field(default=None, repr=False)
     _formulas: Callable[[], list[Formula]] | None = field(default=None, repr=False)
@@ -127,7 +127,7 @@ class _Counts(Counter[str]):
 @cycles_paused()
 def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: int | None = 1,
                 progress: Callable[[str, int, int], None] | None = None, min_docs: int | None = None,
-                max_per_function: int | None = None, recent_years: int = 5,
+                max_per_function: int | None = None, recent_years: int = RECENT_YEARS,
                 scheduler: str | None = None) -> MineResult:
     """Read every speech of a folder (or the files given) and mine it. ``jobs``: worker processes
     for reading (None: all cores); ``scheduler``: a Dask scheduler's address, whose workers do the
@@ -164,7 +164,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("bank", 0, 1)
     own, outlines = side()
     phrases = build_bank(corpus, sents, kept, gaps, groups, IndexBounds(index), min_docs, top, strength, closes,
-                         cohesion, every=given, own=own)
+                         cohesion, every=given, own=own, recent_years=recent_years)
     step("bank", 1, 1)
     step("outlines", 0, 1)
     step("outlines", 1, 1)
