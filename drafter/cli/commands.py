@@ -316,9 +316,10 @@ def mine(
                                help="目录已存在时重写 drafter 生成的文件"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）"),
     min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）"),
-    max_per_function: int | None = typer.Option(None, "--max-per-function", min=1, help="每种功能最多保留几条"),
+    max_per_function: int | None = typer.Option(None, "--max-per-function", min=1,
+                                                help="每种功能保留几条（外加近年常用的）"),
     scheduler: str | None = typer.Option(None, "--scheduler",
-                                         help="在此 Dask 集群上逐篇读入，如 tcp://host:8786（需 drafter[dask]）"),
+                                         help="在此 Dask 集群上读入，如 tcp://h:8786"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度"),
 ):
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
