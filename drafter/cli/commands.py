@@ -15,7 +15,7 @@ from collections.abc import Callable
 import click
 import typer
 
-from drafter.cli import DEBUG_ENV, _finish_stdout, _interrupt_code, coerce, error_line
+from drafter.cli import DEBUG_ENV, _finish_stdout, _interrupt_code, coerce, error_line, helpformat
 from drafter.errors import DrafterError
 
 coerce.install()
@@ -78,9 +78,11 @@ class App(typer.Typer):
     def __init__(self, *args: Any, **kwargs: Any):
         kwargs.setdefault("rich_markup_mode", None)
         kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
+        kwargs.setdefault("cls", helpformat.Group)
         super().__init__(*args, **kwargs)
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunction], CommandFunction]:
+        kwargs.setdefault("cls", helpformat.Command)
         register = super().command(*args, **kwargs)
 
         def decorator(function: CommandFunction) -> CommandFunction:

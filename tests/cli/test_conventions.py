@@ -26,6 +26,34 @@ def test_help_by_either_flag(args):
     assert result.returncode == 0 and "Usage: drafter" in result.stdout
 
 
+COMMANDS = [[], ["parse"], ["format"], ["new"], ["batch"], ["mine"], ["outlines"], ["outlines", "list"],
+            ["outlines", "show"], ["outlines", "check"], ["phrases"], ["phrases", "search"], ["phrases", "list"],
+            ["phrases", "show"], ["phrases", "functions"], ["phrases", "export"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "drafter")
+def test_help_fits_80_columns_and_is_chinese(command):
+    """Click wraps by characters: a line of Chinese ran to twice the width. Every line of every help fits
+    80 cells (a Chinese character takes two), and the help option is described in Chinese."""
+    from drafter.cli.helpformat import cells
+
+    result = run(*command, "-h", env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    assert max(map(cells, result.stdout.splitlines())) <= 80
+    assert "-h, --help" in result.stdout and "显示帮助并退出" in result.stdout and "Show this" not in result.stdout
+
+
+def test_help_lines_break_between_characters_not_before_a_closing_mark():
+    from drafter.cli.helpformat import cells, wrap
+
+    lines = wrap("把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、Markdown）。", 78, " " * 12, " " * 12)
+    assert lines == ["            把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、", "            Markdown）。"]
+    text = "解析讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）；可一次解析多个文件。"
+    lines = wrap(text, 40)
+    assert all(cells(line) <= 40 for line in lines) and not any(line[0] in "，。、；）" for line in lines)
+    assert "".join(lines) == text
+
+
 def test_no_arguments_print_help():
     result = run()
     assert "Usage: drafter" in result.stdout + result.stderr and "new" in result.stdout + result.stderr
