@@ -87,21 +87,19 @@ class Context(_Context):
     formatter_class = Formatter
 
 
-class Command(TyperCommand):
-    context_class = Context
+class _Help:
+    """A command whose help option is described in Chinese (its context wraps help by cells)."""
 
     def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP
         return option
 
 
-class Group(TyperGroup):
+class Command(_Help, TyperCommand):
     context_class = Context
 
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP
-        return option
+
+class Group(_Help, TyperGroup):
+    context_class = Context
