@@ -104,12 +104,12 @@ def induce(texts: list[str]) -> Frame | None:
     return None
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
 def _blocks(first: str, other: str) -> tuple[tuple[int, int], ...]:
     """Where the blocks of ``first`` that ``other`` matches start, and their sizes, ending with
     (len(first), 0) — ``SequenceMatcher(None, first, other, autojunk=False).get_matching_blocks()``'s.
-    A search of parallel texts aligns the same two texts for several of its candidate groups: each
-    pair is aligned once."""
+    A search of parallel texts aligns the same two texts for several of its candidate groups: the
+    last thousand pairs are kept (as many repeats are met as with all of them kept, for less memory)."""
     where: dict[str, list[int]] = {}
     for j, ch in enumerate(other):
         where.setdefault(ch, []).append(j)
