@@ -497,11 +497,24 @@ def phrases_export(
 
 def run_app() -> int:
     """Run the Typer app on the command line; its exit code (expected errors raised outside a
-    command, in option parsing or start-up, are one line and 1)."""
+    command, in option parsing or start-up, are one line and 1; a usage mistake is one line and 2)."""
+    from drafter.cli.usage import CLICK_ERROR, usage_line
+
     try:
-        app(prog_name="drafter")
+        code = app(prog_name="drafter", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except CLICK_ERROR as exc:
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None and exc.format_message() == ctx.get_help():
+            exc.show()                 # a command group run without a command: its help, as click shows it
+        else:
+            typer.echo(usage_line(exc), err=True)
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo("drafter: 已取消", err=True)
+        return 1
     except (DrafterError, OSError) as exc:
         typer.echo(error_line(exc), err=True)
         return 1

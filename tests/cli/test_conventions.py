@@ -54,9 +54,24 @@ def test_help_lines_break_between_characters_not_before_a_closing_mark():
     assert "".join(lines) == text
 
 
+@pytest.mark.parametrize("args, said", [
+    (["new"], "缺少参数 outline（drafter new -h 查看用法）"),
+    (["new", "x", "--forse"], "没有选项 --forse（是不是 --force、--format、--set？）"),
+    (["phrases", "list", "--limit", "three"], "--limit、-n 的值无效：“three”不是整数"),
+    (["mine", "--jobs", "0", "x"], "--jobs、-j 的值无效：应不小于 1"),
+    (["nosuchcmd"], "没有命令 nosuchcmd（drafter -h 查看用法）"),
+])
+def test_a_usage_mistake_is_one_line_of_chinese_and_exit_2(args, said):
+    result = run(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("drafter: 用法错误：") and said in result.stderr
+
+
 def test_no_arguments_print_help():
     result = run()
     assert "Usage: drafter" in result.stdout + result.stderr and "new" in result.stdout + result.stderr
+    result = run("phrases")                       # a group without its command: the group's help
+    assert result.returncode == 2 and "Usage: drafter phrases" in result.stderr and "用法错误" not in result.stderr
 
 
 def test_version():
