@@ -103,9 +103,11 @@ def _framed(heads: dict[int, str]) -> set[int]:
         buckets.setdefault("^" + head[:2], []).append(i)
         buckets.setdefault(head[-4:] + "$", []).append(i)
     for members in buckets.values():
+        if len(members) < MIN_GROUP or len(members) <= len(best):
+            continue
         texts = [heads[i] for i in members]
-        strong = (_prefix(texts) >= 2 and _suffix(texts) >= 2) or _prefix(texts) >= 3 or _suffix(texts) >= 4
-        if len(members) >= MIN_GROUP and strong and len(members) > len(best):
+        prefix, suffix = _prefix(texts), _suffix(texts)
+        if (prefix >= 2 and suffix >= 2) or prefix >= 3 or suffix >= 4:
             best = set(members)
     return best
 

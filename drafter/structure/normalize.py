@@ -24,6 +24,8 @@ _EDGE = " \u3000\u00a0\u2002\u2003\u2009\u200b\u202f\u205f\ufeff\t\r\n\f\v"
 
 def clean_space(text: str) -> str:
     """Trim every kind of blank from both ends; odd spaces inside become plain spaces."""
+    if text.isprintable():          # no invisible mark, no odd space (all of them are unprintable)
+        return text.strip(_EDGE)
     return _SPACES.sub(" ", _INVISIBLE.sub("", text).strip(_EDGE))
 
 
@@ -52,7 +54,7 @@ def _paren_pairs(text: str) -> dict[int, int]:
 def full_width(text: str) -> str:
     """Make half-width punctuation beside CJK full-width, and drop the spaces that went with it."""
     if not _HALF.search(text):
-        return _SPACED.sub(r"\1", text)
+        return _SPACED.sub(r"\1", text) if " " in text else text
     chars = list(text)
     for open_, close in (_paren_pairs(text).items() if "(" in text else ()):
         inside = text[open_ + 1:close]

@@ -64,10 +64,11 @@ def _part_heads(lines: list[Line]) -> list[PartHead] | None:
     counts: dict[str, int] = {}
     for line in lines:
         if len(line.text) <= 40:
-            counts[squash(line.text)] = counts.get(squash(line.text), 0) + 1
+            key = squash(line.text)
+            counts[key] = counts.get(key, 0) + 1
     repeated = [PartHead(k, 2, line.text, re.sub(r"\s+", "", lines[k + 1].text)) for k, line in enumerate(lines[:-1])
-                if counts.get(squash(line.text), 0) >= 2 and NAME_LINE.match(lines[k + 1].text)
-                and not NAME_LINE.match(line.text)]
+                if NAME_LINE.match(lines[k + 1].text) and not NAME_LINE.match(line.text)
+                and counts.get(squash(line.text), 0) >= 2]
     if len(repeated) >= 2:
         ending = repeated[0].title or ""
         before = [PartHead(k, 2, line.text, re.sub(r"\s+", "", lines[k + 1].text))
