@@ -77,3 +77,13 @@ SOUP = list("一二三四五六七八九十、（）()1234567890.．，,。：:�
 @given(st.text(alphabet=st.sampled_from(SOUP), max_size=300))
 def test_any_text_parses_and_loses_nothing(text):
     assert lost(text) == Counter()
+
+
+def test_a_printable_line_is_only_trimmed():
+    """``clean_space`` leaves a printable line to ``str.strip``: every odd space and invisible mark it
+    removes is unprintable (checked over all code points)."""
+    from drafter.structure.normalize import _INVISIBLE, _SPACES, clean_space
+
+    assert not [c for c in map(chr, range(0x110000)) if c.isprintable() and (_SPACES.match(c) or _INVISIBLE.match(c))]
+    assert clean_space("\u3000 各位代表：\u200b今天\u00a0开会 ") == "各位代表：今天 开会"
+    assert clean_space(" 各位代表：今天 开会 ") == "各位代表：今天 开会"
