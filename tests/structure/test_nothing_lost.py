@@ -85,5 +85,5 @@ def test_a_printable_line_is_only_trimmed():
     from drafter.structure.normalize import _INVISIBLE, _SPACES, clean_space
 
     assert not [c for c in map(chr, range(0x110000)) if c.isprintable() and (_SPACES.match(c) or _INVISIBLE.match(c))]
-    assert clean_space("\u3000 各位代表：\u200b今天\u00a0开会 ") == "各位代表：今天 开会"
+    assert clean_space("\u3000 各位代表：\u200c今天\u00a0开会 ") == "各位代表：今天 开会"
     assert clean_space(" 各位代表：今天 开会 ") == "各位代表：今天 开会"
