@@ -12,25 +12,31 @@ import typer
 #: the exceptions of the click Typer carries with it (its own copy), found from a public class of Typer
 CLICK_ERROR: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
-MESSAGES = [
-    (re.compile(r"Missing argument (.+?)\.?$"), "缺少参数 {0}"),
-    (re.compile(r"Missing option (.+?)\.?$"), "缺少选项 {0}"),
-    (re.compile(r"No such option: (\S+?) \(Possible options: (.+)\)$"), "没有选项 {0}（是不是 {1}？）"),
-    (re.compile(r"No such option: (\S+?)$"), "没有选项 {0}"),
-    (re.compile(r"No such command (.+?)\.?$"), "没有命令 {0}"),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)$"), "多余的参数：{0}"),
-    (re.compile(r"Option (.+?) requires an argument\.?$"), "选项 {0} 需要一个值"),
-    (re.compile(r"Invalid value for (.+?): (.+)$", re.S), "{0} 的值无效：{1}"),
-]
-VALUES = [
-    (re.compile(r"'(.*?)' is not a valid integer( range)?\.?$"), "“{0}”不是整数"),
-    (re.compile(r"'(.*?)' is not a valid float( range)?\.?$"), "“{0}”不是数"),
-    (re.compile(r"Input should be greater than or equal to (\S+?)\.?$"), "应不小于 {0}"),
-    (re.compile(r"Input should be less than or equal to (\S+?)\.?$"), "应不大于 {0}"),
-    (re.compile(r"(.+?) is not in the range (.+?)\.?$"), "{0} 不在 {1} 之内"),
-    (re.compile(r"'(.*?)' is not one of (.+?)\.?$"), "“{0}”不是可选的值（{1}）"),
-    (re.compile(r"(?:File|Path|Directory) '(.*?)' does not exist\.?$"), "{0} 不存在"),
-]
+
+def _table(rows: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(pattern), chinese) for pattern, chinese in rows]
+
+
+#: click's messages, matched whole, and what is said for them (a value's message inside by VALUES)
+MESSAGES = _table([
+    (r"Missing argument (.+?)\.?$", "缺少参数 {0}"),
+    (r"Missing option (.+?)\.?$", "缺少选项 {0}"),
+    (r"No such option: (\S+?) \(Possible options: (.+)\)$", "没有选项 {0}（是不是 {1}？）"),
+    (r"No such option: (\S+?)$", "没有选项 {0}"),
+    (r"No such command (.+?)\.?$", "没有命令 {0}"),
+    (r"Got unexpected extra arguments? \((.+)\)$", "多余的参数：{0}"),
+    (r"Option (.+?) requires an argument\.?$", "选项 {0} 需要一个值"),
+    (r"(?s)Invalid value for (.+?): (.+)$", "{0} 的值无效：{1}"),
+])
+VALUES = _table([
+    (r"'(.*?)' is not a valid integer( range)?\.?$", "“{0}”不是整数"),
+    (r"'(.*?)' is not a valid float( range)?\.?$", "“{0}”不是数"),
+    (r"Input should be greater than or equal to (\S+?)\.?$", "应不小于 {0}"),
+    (r"Input should be less than or equal to (\S+?)\.?$", "应不大于 {0}"),
+    (r"(.+?) is not in the range (.+?)\.?$", "{0} 不在 {1} 之内"),
+    (r"'(.*?)' is not one of (.+?)\.?$", "“{0}”不是可选的值（{1}）"),
+    (r"(?:File|Path|Directory) '(.*?)' does not exist\.?$", "{0} 不存在"),
+])
 #: what click quotes and lists: '-o' / '--output', 'a', 'b'
 QUOTED = re.compile(r"'([^']*)'")
 
