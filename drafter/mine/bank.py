@@ -14,7 +14,8 @@ when it opens a clause at most of its places, ``formulation`` when it is a term 
 供给侧结构性改革), else ``formula``.
 
 A formula that is an item of one same list at most of its places (香港特别行政区、|澳门特别行政区同胞), or a
-short line of its own (a signature, an address), is no entry; a clause-like one must be followed by a
+short line of its own (a signature, an address), or a place or time qualifying a noun (新形势下|的) is no
+entry; a clause-like one must be followed by a
 clause boundary at some of its places (not a subject: 全体组工干部|要…). A transition or closing of one
 speech is kept when short (a long one is that speech's own), with a title as a slot (以《{A}》为主题);
 a phrase with slots fixes ``FIXED`` Chinese characters at least.
@@ -22,8 +23,9 @@ a phrase with slots fixes ``FIXED`` Chinese characters at least.
 Each phrase is scored by how reusable it is: documents, spread over the years, how clearly its
 edges are word boundaries, and for a short term how it holds together and how far it is from being
 in every document; a function keeps its best ``max_per_function`` phrases (thresholds scale
-with the corpus, see ``limits``), so the bank stays a size a person can browse however large the
-corpus. Slots print as {A}, {B}.
+with the corpus, see ``limits``) and, where the corpus reaches back further than ``RECENT_YEARS``, up
+to a quarter as many again of its current ones (see ``_best``), so the bank stays a size a person can
+browse however large the corpus. Slots print as {A}, {B}.
 """
 
 from __future__ import annotations
