@@ -321,7 +321,7 @@ def mine(
     max_per_function: int | None = typer.Option(None, "--max-per-function", min=1,
                                                 help="每种功能保留几条（外加近年常用的）"),
     scheduler: str | None = typer.Option(None, "--scheduler",
-                                         help="在此 Dask 集群上读入，如 tcp://h:8786"),
+                                         help="在此 Dask 集群上读入，如 tcp://host:8786"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度"),
 ):
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""

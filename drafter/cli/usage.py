@@ -61,4 +61,5 @@ def usage_line(error: Any) -> str:
     message = " ".join(error.format_message().split())
     ctx = getattr(error, "ctx", None)
     where = f"（{ctx.command_path} -h 查看用法）" if ctx is not None else ""
-    return f"drafter: 用法错误：{_say(message, MESSAGES)}{where}"
+    label = "用法错误" if error.exit_code == 2 else "错误"      # click's few other errors (a file) exit 1
+    return f"drafter: {label}：{_say(message, MESSAGES)}{where}"

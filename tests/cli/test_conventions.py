@@ -89,3 +89,12 @@ def test_exit_codes_ok_error_usage():
 def test_no_colour_codes_off_a_terminal(env):
     result = run("outlines", "list", env=env)
     assert result.returncode == 0 and "\x1b[" not in result.stdout
+
+
+def test_a_click_error_that_is_no_usage_mistake_is_said_as_an_error():
+    import sys as _sys
+
+    from drafter.cli.usage import CLICK_ERROR, usage_line
+
+    file_error = _sys.modules[CLICK_ERROR.__module__].FileError("计划.csv", hint="无法打开")
+    assert file_error.exit_code == 1 and usage_line(file_error).startswith("drafter: 错误：")
