@@ -146,11 +146,11 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     side = beside(lambda: (own_sentences(corpus), mine_outlines(corpus.docs, groups)), jobs)
     step("index", 0, 1)
     sents = Sentences.of(corpus)
-    units = [u for d in corpus.docs for u in d.units]
-    index = Index.build([u.canon for u in units], [u.doc for u in units], ndocs, 2 if ndocs <= SMALL else min_docs)
+    index = Index.build(sents.texts, [len(us) for us in sents.units], sents.docsets, ndocs,
+                        2 if ndocs <= SMALL else min_docs)
     step("index", 1, 1)
     step("formulas", 0, 1)
-    where = _Places(index, units, sents)
+    where = _Places(index, sents)
     found = pick_formulas(index, min_docs, ndocs)
     picked = [x for x in found if len(x.positions) and x.reusable(min_docs, ndocs)]
     reusable = list(zip(where.formulas([(x.text, x.positions) for x in picked]), picked, strict=True))
@@ -158,7 +158,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     strength = {f.text: f.strength for f in found}
     closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in found}
     cohesion = {f.text: f.cohesion for f in found}
-    gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], len(index.code))
+    gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], index.size)
     kept = [f for f, x in reusable if x.text in fit]
     step("formulas", 1, 1)
     step("bank", 0, 1)
@@ -174,12 +174,11 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
 
 
 class _Places:
-    """From index positions to the places of the old sentence tables: (distinct sentence, offset)."""
+    """From index positions to places: (distinct sentence, offset)."""
 
-    def __init__(self, index: Index, units, sents: Sentences):
+    def __init__(self, index: Index, sents: Sentences):
         self.index = index
-        ids = {id(u): k for k, us in enumerate(sents.units) for u in us}
-        self.sentence = np.fromiter((ids[id(u)] for u in units), dtype=np.int64, count=len(units))
+        self.docsets = sents.docsets
 
     def formula(self, text: str, positions: np.ndarray) -> Formula:
         """The formula at some (one or more) positions of the index."""
@@ -190,14 +189,16 @@ class _Places:
         if not items:
             return []
         positions = np.concatenate([p for _, p in items])
-        unit = self.index.units_at(positions)
-        sentence = self.sentence[unit].tolist()
-        offset = (positions - self.index.unit_start[unit]).tolist()
-        doc = self.index.doc[positions].tolist()
+        sentence = self.index.sid[positions]
+        offset = (positions - self.index.unit_start[sentence]).tolist()
+        sentence = sentence.tolist()
+        docsets = self.docsets
         out, a = [], 0
         for text, p in items:
             b = a + len(p)
-            out.append(Formula(text, sorted(set(zip(sentence[a:b], offset[a:b], strict=True))), frozenset(doc[a:b])))
+            places = sorted(set(zip(sentence[a:b], offset[a:b], strict=True)))
+            docs = frozenset().union(*(docsets[s] for s in set(sentence[a:b])))
+            out.append(Formula(text, places, docs))
             a = b
         return out
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from drafter.mine.index import FUNCTION, MAX_N, PARTICLE, Index, Level
+from drafter.mine.index import FUNCTION, MAX_N, PARTICLE, Extra, Index, Level
 from drafter.mine.text import balanced
 
 SHORT = 6
@@ -127,7 +127,8 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             cand &= level.df < ndocs
         rows = np.nonzero(cand)[0]
         held = _cohesion(index, n, level.rep[rows], level.tf[rows]) if n <= SHORT else None
-        numbers, stops = (_per_gram(level, flags[level.occ + n]) for flags in (numbered, stop))
+        extra = index.extra(level.occ)
+        numbers, stops = (_per_gram(level, flags[level.occ + n], extra) for flags in (numbered, stop))
         for j, i in enumerate(rows):
             text = index.gram(level, int(i))
             tf = int(level.tf[i])
@@ -143,10 +144,14 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
     return out
 
 
-def _per_gram(level: Level, flags: np.ndarray) -> np.ndarray:
-    """For each gram of a level: how many of its occurrences (``level.occ``) have the flag."""
+def _per_gram(level: Level, flags: np.ndarray, extra: Extra | None) -> np.ndarray:
+    """For each gram of a level: how many of its occurrences (``level.occ``; ``extra``: those that stand
+    for more than one) have the flag."""
     total = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
-    return total[level.start[1:]] - total[level.start[:-1]]
+    out = total[level.start[1:]] - total[level.start[:-1]]
+    if extra is not None:
+        extra.add(out, np.searchsorted(level.start, extra.at, "right") - 1, flags)
+    return out
 
 
 def _bond(index: Index, text: str, tf: int) -> float:

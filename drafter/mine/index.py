@@ -1,14 +1,17 @@
 """An index of the corpus: n-gram tables, built level by level with numpy.
 
-Every sentence of every document (canonical form, see ``drafter.mine.text``) is laid end to end in
-one array of code points, a newline between sentences. For n = 1, 2, … every position where an
-n-gram of Chinese characters (with inner ， and quotes) starts gets a key: for n = 1 its character,
-for n + 1 the n-gram's number in the level below and the character after it. Sorting the keys (with
-the position packed in their low bits, so each gram's occurrences come in corpus order) gives each
-distinct n-gram's occurrences, its count and its document count in one pass, without scanning the text
-per n-gram. An (n+1)-gram is keyed only where both of its n-grams occur in ``min_docs`` documents or
-more (Apriori), so the tables stay small and the work is linear in the corpus. A text is looked up
-by a 64-bit rolling hash, made for a level's grams when the level is first asked.
+Every distinct sentence of the corpus (canonical form, see ``drafter.mine.text``) is laid end to end
+in one array of code points, once however often it occurs, a newline between sentences; each sentence
+knows how often it occurs and in which documents, so counts are of occurrences and text repeated
+across documents (a quotation, a set phrase of the genre, a document kept in two versions) costs its
+length once. For n = 1, 2, … every position where an n-gram of Chinese characters (with inner ， and
+quotes) starts gets a key: for n = 1 its character, for n + 1 the n-gram's number in the level below
+and the character after it. Sorting the keys (with the position packed in their low bits, so each
+gram's positions come in corpus order) gives each distinct n-gram's positions, its count and its
+document count in one pass, without scanning the text per n-gram. An (n+1)-gram is keyed only where
+both of its n-grams occur in ``min_docs`` documents or more (Apriori), so the tables stay small and the
+work is linear in the corpus. A text is looked up by a 64-bit rolling hash, made for a level's grams
+when the level is first asked.
 
 For every recurring n-gram a level keeps: count, documents, a representative position, and what its
 neighbours say about its edges: how many occurrences meet a *break* on the left and on the right (a
@@ -22,6 +25,8 @@ comes from the next level.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 
@@ -45,6 +50,9 @@ CLOSE_QUOTE = ord("”")
 #: positions handled at a time where a whole-text int64 array would be needed
 CHUNK = 1 << 18
 DE = ord("的")
+#: bits of ``Index.doc``: the sentence occurs more than once, it is in several documents; its first document
+#: above them
+REPEATED, SEVERAL, FIRST = 1, 2, 2
 
 
 def _cjk(code: np.ndarray) -> np.ndarray:
@@ -118,6 +126,20 @@ def _regroup(key: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return _unpack(packed, 32), key
 
 
+class Extra(NamedTuple):
+    """Of some positions, those whose sentence occurs more than once (indexes ``at``) and how many
+    occurrences beyond one each stands for (``more``)."""
+
+    at: np.ndarray
+    more: np.ndarray
+
+    def add(self, totals: np.ndarray, group: np.ndarray, mask: np.ndarray | None = None) -> None:
+        """Add to per-group occurrence counts the extra occurrences (``group``: the group of each of them;
+        only where ``mask``, of all the positions, holds)."""
+        more = self.more if mask is None else self.more * mask[self.at]
+        totals += np.bincount(group, more, minlength=len(totals)).astype(totals.dtype)
+
+
 def _starts(key: np.ndarray) -> np.ndarray:
     """Where each new value of a sorted array starts."""
     new = np.empty(len(key), bool)
@@ -126,12 +148,18 @@ def _starts(key: np.ndarray) -> np.ndarray:
     return new
 
 
-def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
-    """Per position: whether text[i] and text[i+1] are bound Chinese characters (see the module's docstring)."""
+def _bound(code: np.ndarray, cjk: np.ndarray, extra_of) -> np.ndarray:
+    """Per position: whether text[i] and text[i+1] are bound Chinese characters (see the module's docstring).
+    ``extra_of(positions)``: those that stand for more than one occurrence (see ``Index.extra``)."""
     pos = _where(cjk[:-1] & cjk[1:])
     left, right = code[pos], code[pos + 1]
+    extra = extra_of(pos)
     after = np.bincount(left, minlength=0x10000)
     before = np.bincount(right, minlength=0x10000)
+    if extra is not None:
+        extra.add(after, left[extra.at])
+        extra.add(before, right[extra.at])
+    del extra
     key = left.astype(np.uint64)                  # Chinese characters are under 0x10000
     key <<= np.uint64(16)
     key |= right
@@ -142,12 +170,17 @@ def _bound(code: np.ndarray, cjk: np.ndarray) -> np.ndarray:
     key.sort()
     order = _unpack(key, pbits)
     starts = np.flatnonzero(_starts(key))
-    pairs, counts = key[starts], np.diff(starts, append=len(key))
-    del key, starts
+    pairs, places = key[starts], np.diff(starts, append=len(key))
+    del key
+    counts = places.copy()
+    extra = extra_of(order)
+    if extra is not None:
+        extra.add(counts, np.searchsorted(starts, extra.at, "right") - 1)
+    del extra, starts
     bound = (counts >= BOUND_TIMES) & ((counts >= BOUND_SHARE * after[pairs >> np.uint64(16)])
                                        | (counts >= BOUND_SHARE * before[pairs & np.uint64(0xFFFF)]))
     out = np.zeros(len(code), bool)
-    out[order] = np.repeat(bound, counts)
+    out[order] = np.repeat(bound, places)
     return out
 
 
@@ -192,13 +225,50 @@ class Level:
         return np.where(sorted_hashes[i] == hashes, grams[i], -1)
 
 
+@dataclass(frozen=True)
+class Docs:
+    """The documents of each sentence: its first, and where it is in several, all of them (``listed``
+    from ``offsets[s]`` to ``offsets[s + 1]``; an empty range for a sentence of one document)."""
+
+    first: np.ndarray        # int32
+    several: np.ndarray      # bool
+    offsets: np.ndarray      # int64, one more than the sentences
+    listed: np.ndarray       # int32
+
+    @classmethod
+    def build(cls, docsets: list[frozenset[int]]) -> Docs:
+        sizes = np.fromiter(map(len, docsets), dtype=np.int64, count=len(docsets))
+        several = sizes > 1
+        first = np.fromiter((min(d) for d in docsets), dtype=np.int32, count=len(docsets))
+        listed = [d for s in np.flatnonzero(several).tolist() for d in sorted(docsets[s])]
+        offsets = np.concatenate(([0], np.cumsum(np.where(several, sizes, 0))))
+        return cls(first, several, offsets, np.asarray(listed, dtype=np.int32))
+
+    def count(self, sentences: np.ndarray) -> np.ndarray:
+        """How many documents each sentence is in."""
+        return np.maximum(self.offsets[sentences + 1] - self.offsets[sentences], 1)
+
+    def expand(self, groups: np.ndarray, sentences: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(group, document) for each document of each sentence of several, beside its group."""
+        counts = self.offsets[sentences + 1] - self.offsets[sentences]
+        total = int(counts.sum())
+        ends = np.cumsum(counts)
+        at = np.repeat(self.offsets[sentences] - (ends - counts), counts) + np.arange(total)
+        return np.repeat(groups, counts), self.listed[at]
+
+
 @dataclass
 class Index:
-    text: str                      # all sentences, newline-separated, with a newline at both ends
+    text: str                      # the distinct sentences, newline-separated, with a newline at both ends
     code: np.ndarray               # code points of ``text`` (uint16, or uint32 where some are over 0xFFFF)
-    doc: np.ndarray                # document of each position (-1 on separators; int16 for fewer than 32768)
+    sid: np.ndarray                # int32: sentence of each position (-1 on separators)
+    doc: np.ndarray                # per position: its sentence's first document (shifted by ``FIRST``), the
+                                   # bits SEVERAL (it is in several) and REPEATED (it occurs more than once)
     unit_start: np.ndarray         # int64 start of each sentence in ``text``
     docs: int
+    weight: np.ndarray             # int32: occurrences of each sentence in the corpus
+    sentence_docs: Docs
+    size: int                      # characters of the corpus, each occurrence of a sentence counted
     levels: dict[int, Level] = field(default_factory=dict)
     bound_at: np.ndarray | None = None   # bool: text[i] and text[i+1] are bound
     _seen: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)   # lookups made
@@ -206,7 +276,10 @@ class Index:
     # -- building --------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, texts: list[str], docs_of: list[int], ndocs: int, min_docs: int = 2, max_n: int = MAX_N) -> Index:
+    def build(cls, texts: list[str], weights: list[int], docsets: list[frozenset[int]], ndocs: int,
+              min_docs: int = 2, max_n: int = MAX_N) -> Index:
+        """The index of distinct sentences ``texts``, each standing for ``weights[s]`` occurrences in the
+        documents ``docsets[s]``: counts are of occurrences, documents are counted once."""
         text = "\n" + "\n".join(texts) + "\n"
         # two bytes a character where every one is under 0x10000 (UTF-16 without surrogates), else four
         code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
@@ -214,13 +287,32 @@ class Index:
             code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         unit_start = np.concatenate(([1], 1 + np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
-        doc = np.full(len(code), -1, dtype=np.int16 if ndocs < 1 << 15 else np.int32)
+        sid = np.full(len(code), -1, dtype=np.int32)
         if len(texts):
-            doc[1:] = np.repeat(np.asarray(docs_of, dtype=doc.dtype), lengths)
-            doc[unit_start + lengths - 1] = -1
-        index = cls(text, code, doc, unit_start, ndocs)
+            sid[1:] = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+            sid[unit_start + lengths - 1] = -1
+        weight = np.asarray(weights, dtype=np.int32)
+        docs = Docs.build(docsets)
+        doc = np.zeros(len(code), dtype=np.int16 if ndocs < 1 << (15 - FIRST) else np.int32)
+        if len(texts):
+            doc[1:] = np.repeat((docs.first << FIRST) | np.where(docs.several, SEVERAL, 0)
+                                | np.where(weight > 1, REPEATED, 0), lengths)
+        index = cls(text, code, sid, doc, unit_start, ndocs, weight, docs, 1 + int(lengths @ weight))
         index._levels(min_docs, max_n)
         return index
+
+    def extra(self, positions: np.ndarray, doc: np.ndarray | None = None) -> Extra | None:
+        """Those of ``positions`` that stand for more than one occurrence (``doc``: their ``self.doc``
+        if read already), or None."""
+        if not self.repeated:
+            return None
+        at = np.flatnonzero((self.doc[positions] if doc is None else doc) & REPEATED)
+        return Extra(at, self.weight[self.sid[positions[at]]] - 1) if len(at) else None
+
+    @cached_property
+    def repeated(self) -> bool:
+        """Whether some sentence occurs more than once."""
+        return bool(len(self.weight)) and int(self.weight.max()) > 1
 
     def _levels(self, min_docs: int, max_n: int) -> None:
         code = self.code
@@ -230,7 +322,7 @@ class Index:
         # a neighbour that is a digit or a letter belongs to the gram's unit (2019年, 5G), no break
         word = cjk | ((code >= 48) & (code <= 57)) | ((code | 32) >= 97) & ((code | 32) <= 122) | (code == 0x3007) \
             | ((code >= 0xFF10) & (code <= 0xFF19)) | (code == ord("％")) | (code == ord("%")) | (code == ord("."))
-        self.bound_at = bound = _bound(code, cjk)
+        self.bound_at = bound = _bound(code, cjk, self.extra)
         small = np.minimum(code, 0xFFFF).astype(np.uint16)
         is_function = _among(small, FUNCTION) & cjk
         particle = _among(small, BREAK) & cjk
@@ -272,31 +364,35 @@ class Index:
             new = _starts(key)
             del key
             starts = np.flatnonzero(new)
-            ds = self.doc[ps]
-            pairnew = new.copy()
-            pairnew[1:] |= ds[1:] != ds[:-1]
-            del ds
-            df = np.add.reduceat(pairnew, starts, dtype=np.int32)
-            del pairnew
-            tf = np.diff(starts, append=len(ps)).astype(np.int32)
             gid = np.cumsum(new, dtype=np.int32)
             gid -= 1
-            del new
+            doc = self.doc[ps]
+            df = self._documents(ps, doc, new, starts, gid, min_docs if n < STATS_FROM else None)
+            extra = self.extra(ps, doc)
+            del new, doc
+            count = np.diff(starts, append=len(ps)).astype(np.int32)     # positions of each gram
+            tf = count.copy()
+            if extra is not None:
+                extra.add(tf, gid[extra.at])
             keep = df >= min_docs
             kept = int(keep.sum())
-            ktf = tf[keep]
-            kps = ps[keep[gid]]                        # occurrences of the recurring grams, grouped
-            kstarts = np.concatenate(([0], np.cumsum(ktf)[:-1])) if kept else np.zeros(0, np.int64)
+            ktf, kcount = tf[keep], count[keep]
+            taken = keep[gid]
+            kps = ps[taken]                            # occurrences of the recurring grams, grouped
+            del taken
+            kstarts = np.concatenate(([0], np.cumsum(kcount)[:-1])) if kept else np.zeros(0, np.int64)
             stats = {k: np.zeros(kept, np.int32) for k in ("left_open", "right_open", "right_end", "right_punct")}
             stats.update(left_fixed=np.zeros(kept, bool), right_fixed=np.zeros(kept, bool))
             if n >= STATS_FROM and kept:
-                stats.update(self._edge_stats(kps, kstarts, ktf, n, flags))
+                beyond = self._kept(extra, gid, keep, starts, kstarts)
+                stats.update(self._edge_stats(kps, kstarts, kcount, n, flags, beyond))
+            del extra
             rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
             if n < 3:                                  # never shown (see ``_prune``): no occurrences kept
                 kps = np.zeros(0, np.int32)
             level = Level(n, tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool),
                           left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), occ=kps,
-                          start=np.concatenate(([0], np.cumsum(ktf))) if n >= 3 else np.zeros(kept + 1, np.int64),
+                          start=np.concatenate(([0], np.cumsum(kcount))) if n >= 3 else np.zeros(kept + 1, np.int64),
                           **stats)
             del kps, rep, stats
             self.levels[n] = level
@@ -312,7 +408,7 @@ class Index:
             at[stopped] = -1
             at[ps] = slot[gid]
             prev = (level, at)
-            del gid, slot, df, tf, keep
+            del gid, slot, df, tf, count, keep
             # next level: positions whose gram and the gram one further both recur
             freq = at >= 0
             more = ps < size - 1 - n
@@ -330,11 +426,24 @@ class Index:
         if prev is not None:
             self._prune(prev[0])
 
-    def _edge_stats(self, kps: np.ndarray, kstarts: np.ndarray, ktf: np.ndarray, n: int,
-                    flags: np.ndarray) -> dict[str, np.ndarray]:
-        """Per recurring gram (occurrences ``kps`` grouped at ``kstarts``): its breaks and fixed neighbours."""
+    @staticmethod
+    def _kept(extra: Extra | None, gid: np.ndarray, keep: np.ndarray, starts: np.ndarray,
+              kstarts: np.ndarray) -> Extra | None:
+        """The extra occurrences of a level's positions, of those kept (indexes among the kept)."""
+        if extra is None:
+            return None
+        group = gid[extra.at]
+        take = keep[group]
+        slot = np.cumsum(keep) - 1
+        at, group = extra.at[take], group[take]
+        return Extra(kstarts[slot[group]] + (at - starts[group]), extra.more[take]) if len(at) else None
+
+    def _edge_stats(self, kps: np.ndarray, kstarts: np.ndarray, kcount: np.ndarray, n: int,
+                    flags: np.ndarray, extra: Extra | None) -> dict[str, np.ndarray]:
+        """Per recurring gram (occurrences ``kps`` grouped at ``kstarts``, ``kcount`` of them; ``extra``:
+        those that stand for more): its breaks and fixed neighbours."""
         code = self.code
-        kgid = np.repeat(np.arange(len(ktf), dtype=np.int32), ktf)
+        kgid = np.repeat(np.arange(len(kcount), dtype=np.int32), kcount)
         at, end = flags[kps], kps + n             # what is known at the gram's start, and of the character after it
         after = flags[end]
         lfix = self._fixed(code[kps - 1], kstarts, (at & IS_PREV_CJK) > 0)
@@ -345,11 +454,70 @@ class Index:
         loose = (after & (IS_CJK | IS_BOUND_BEFORE)) == IS_CJK
         function = (after & IS_FUNCTION) > 0
         rb = np.where(rfix[kgid], free | (loose & function) | stop, free | loose | stop)
-        return dict(left_open=np.add.reduceat(lb, kstarts, dtype=np.int32),
-                    right_open=np.add.reduceat(rb, kstarts, dtype=np.int32),
-                    right_end=np.add.reduceat(free | stop, kstarts, dtype=np.int32),
-                    right_punct=np.add.reduceat(free | function & ((after & IS_DE) == 0), kstarts, dtype=np.int32),
-                    left_fixed=lfix, right_fixed=rfix)
+
+        def total(mask: np.ndarray) -> np.ndarray:
+            out = np.add.reduceat(mask, kstarts, dtype=np.int32)
+            if extra is not None:
+                extra.add(out, kgid[extra.at], mask)
+            return out
+
+        return dict(left_open=total(lb), right_open=total(rb), right_end=total(free | stop),
+                    right_punct=total(free | function & ((after & IS_DE) == 0)), left_fixed=lfix, right_fixed=rfix)
+
+    def _documents(self, ps: np.ndarray, doc: np.ndarray, new: np.ndarray, starts: np.ndarray, gid: np.ndarray,
+                   enough: int | None = None) -> np.ndarray:
+        """The documents of each group of positions ``ps`` (grouped, in corpus order within a group; ``new``
+        marks each group's first; ``doc``: their ``self.doc``). Sentences come in the order of their first
+        document, so a group's first documents change where a new one starts; a group with a sentence of
+        several documents counts all its sentences' documents, each once (one sentence: that sentence's
+        count). With ``enough``, a group whose first documents reach it keeps that count (a lower bound:
+        for grams never shown, whose documents only decide whether they recur)."""
+        several = (doc & SEVERAL).astype(bool)
+        first = doc >> FIRST
+        change = new.copy()
+        change[1:] |= first[1:] != first[:-1]
+        df = np.add.reduceat(change, starts, dtype=np.int32)
+        del change, first
+        if not several.any():
+            return df
+        holds = np.bincount(gid[several], minlength=len(starts)) > 0
+        del several
+        if enough is not None:
+            holds &= df < enough
+        mixed = np.flatnonzero(holds)
+        ends = np.append(starts[1:], len(ps))[mixed]
+        lowest, highest = self.sid[ps[starts[mixed]]], self.sid[ps[ends - 1]]
+        alone = lowest == highest                        # every place in one sentence
+        df[mixed[alone]] = self.sentence_docs.count(lowest[alone])
+        hard, ends = mixed[~alone], ends[~alone]
+        # the rest a slice of groups at a time (a few hundred thousand places each)
+        reach = np.cumsum(ends - starts[hard])
+        a = 0
+        while a < len(hard):
+            b = max(a + 1, int(np.searchsorted(reach, reach[a] - (ends[a] - starts[hard[a]]) + CHUNK, "right")))
+            df[hard[a:b]] = self._union(ps, hard[a:b], starts[hard[a:b]], ends[a:b])
+            a = b
+        return df
+
+    def _union(self, ps: np.ndarray, groups: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The documents of each group (``ps[starts[k]:ends[k]]``), every document of every sentence once."""
+        lengths = ends - starts
+        at = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+        group, where = np.repeat(np.arange(len(groups), dtype=np.int64), lengths), ps[at]
+        del at
+        doc = self.doc[where]
+        many = (doc & SEVERAL).astype(bool)
+        sentence, gm = self.sid[where[many]], group[many]
+        again = np.zeros(len(sentence), bool)            # the same sentence again in a group
+        again[1:] = (gm[1:] == gm[:-1]) & (sentence[1:] == sentence[:-1])
+        gx, dx = self.sentence_docs.expand(gm[~again], sentence[~again])
+        pairs = np.concatenate((group[~many], gx))
+        pairs *= self.docs
+        pairs += np.concatenate((doc[~many] >> FIRST, dx))
+        pairs.sort()
+        pairs = pairs[_starts(pairs)]
+        pairs //= self.docs
+        return np.bincount(pairs, minlength=len(groups))
 
     @staticmethod
     def _fixed(chars: np.ndarray, starts: np.ndarray, cjk: np.ndarray) -> np.ndarray:
@@ -388,10 +556,10 @@ class Index:
             level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.tf) + 1, np.int64)
             return
         show = level.closed | ((level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf))
-        counts = np.where(show, level.tf, 0)
-        take = np.repeat(show, level.tf)
+        count = np.diff(level.start)
+        take = np.repeat(show, count)
         level.occ = level.occ[take]
-        level.start = np.concatenate(([0], np.cumsum(counts)))
+        level.start = np.concatenate(([0], np.cumsum(np.where(show, count, 0))))
 
     # -- reading ---------------------------------------------------------------------------------
 
