@@ -64,6 +64,18 @@ def test_distinct_sentences_count_as_every_occurrence(docs, min_docs):
             assert np.array_equal(np.diff(level.start) > 0, np.diff(other.start) > 0), n    # shown or not
 
 
+@settings(max_examples=50, deadline=None)
+@given(corpora)
+def test_an_archive_of_many_documents_counts_alike(docs):
+    """Past 8,192 documents each position's first document takes four bytes instead of two."""
+    texts, weights, docsets = distinct(docs)
+    small = Index.build(texts, weights, docsets, len(docs), 2)
+    large = Index.build(texts, weights, [frozenset(d + 20000 for d in ds) for ds in docsets], 20000 + len(docs), 2)
+    assert small.doc.itemsize == 2 and large.doc.itemsize == 4
+    for n, level in small.levels.items():
+        assert np.array_equal(level.tf, large.levels[n].tf) and np.array_equal(level.df, large.levels[n].df)
+
+
 @settings(max_examples=150, deadline=None)
 @given(corpora)
 def test_counts_are_the_texts_counted_by_hand(docs):
