@@ -153,11 +153,14 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     where = _Places(index, sents)
     found = pick_formulas(index, min_docs, ndocs)
     picked = [x for x in found if len(x.positions) and x.reusable(min_docs, ndocs)]
+    shown = [(x.text, x.positions) for x in found if len(x.positions)]      # for ``MineResult.formulas``
+    del found                            # many small objects: what the bank needs of them is below
     reusable = list(zip(where.formulas([(x.text, x.positions) for x in picked]), picked, strict=True))
     fit = {x.text for x in maximal([x for _, x in reusable])}
-    strength = {f.text: f.strength for f in found}
-    closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in found}
-    cohesion = {f.text: f.cohesion for f in found}
+    strength = {f.text: f.strength for f in picked}
+    closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in picked}
+    cohesion = {f.text: f.cohesion for f in picked}
+    del picked
     gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], index.size)
     kept = [f for f, x in reusable if x.text in fit]
     step("formulas", 1, 1)
@@ -170,7 +173,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("outlines", 1, 1)
     return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, index,
                       lambda: _recurring(corpus, sents, where, gaps),
-                      lambda: where.formulas([(x.text, x.positions) for x in found if len(x.positions)]))
+                      lambda: where.formulas(shown))
 
 
 class _Places:
