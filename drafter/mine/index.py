@@ -490,11 +490,12 @@ class Index:
         alone = lowest == highest                        # every place in one sentence
         df[mixed[alone]] = self.sentence_docs.count(lowest[alone])
         hard, ends = mixed[~alone], ends[~alone]
-        # the rest a slice of groups at a time (a few hundred thousand places each)
-        reach = np.cumsum(ends - starts[hard])
+        # the rest a slice of groups at a time (``CHUNK`` places or one group each)
+        reach = np.cumsum(ends - starts[hard])           # places up to the end of each group
+        before = reach - (ends - starts[hard])
         a = 0
         while a < len(hard):
-            b = max(a + 1, int(np.searchsorted(reach, reach[a] - (ends[a] - starts[hard[a]]) + CHUNK, "right")))
+            b = max(a + 1, int(np.searchsorted(reach, before[a] + CHUNK, "right")))
             df[hard[a:b]] = self._union(ps, hard[a:b], starts[hard[a:b]], ends[a:b])
             a = b
         return df

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drafter.mine import index as index_module
 from drafter.mine import mine_corpus
-from drafter.mine.index import STATS_FROM, Index
+from drafter.mine.index import CHUNK, STATS_FROM, Index
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "corpus"
@@ -49,9 +51,11 @@ def grams(index: Index, n: int) -> list[str]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(corpora, st.integers(2, 3))
-def test_distinct_sentences_count_as_every_occurrence(docs, min_docs):
-    packed = Index.build(*distinct(docs), len(docs), min_docs)
+@given(corpora, st.integers(2, 3), st.sampled_from([3, CHUNK]))
+def test_distinct_sentences_count_as_every_occurrence(docs, min_docs, chunk):
+    """``chunk``: the places a slice of work takes (three makes many slices of these small corpora)."""
+    with mock.patch.object(index_module, "CHUNK", chunk):
+        packed = Index.build(*distinct(docs), len(docs), min_docs)
     spread = Index.build(*one_by_one(docs), len(docs), min_docs)
     assert packed.size == spread.size and sorted(packed.levels) == sorted(spread.levels)
     for n, level in packed.levels.items():
