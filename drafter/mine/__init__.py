@@ -6,8 +6,9 @@ and a phrase bank, each with provenance (document, line, count) and years.
     write_library(result, "mylib", force=True)
 
 Mining is a map and a reduce: each file is read, parsed and split into sentences on its own (in
-``jobs`` worker processes, see ``drafter.mine.corpus.load_doc``); the reduce indexes every sentence
-once (``drafter.mine.index``: n-gram tables, no scan of the corpus per candidate), picks the formulas
+``jobs`` worker processes, see ``drafter.mine.corpus.load_doc``); the reduce indexes each distinct
+sentence once, with how often it occurs (``drafter.mine.index``: n-gram tables, no scan of the corpus
+per candidate), picks the formulas
 (``drafter.mine.formulas``), and builds the bank and the outlines; with more than one job, what needs
 the documents only (the speeches' own transitions and closings, the outlines) is made in a forked
 process meanwhile. The output does not depend on ``jobs``. ``progress(stage, done, total)`` is called
