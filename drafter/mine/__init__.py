@@ -193,7 +193,7 @@ class _Places:
         if not items:
             return []
         positions = np.concatenate([p for _, p in items])
-        sentence = self.index.sid[positions]
+        sentence = self.index.units_at(positions)
         offset = (positions - self.index.unit_start[sentence]).tolist()
         sentence = sentence.tolist()
         docsets = self.docsets

@@ -25,6 +25,7 @@ comes from the next level.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
 
@@ -138,6 +139,16 @@ class Extra(NamedTuple):
         only where ``mask``, of all the positions, holds)."""
         more = self.more if mask is None else self.more * mask[self.at]
         totals += np.bincount(group, more, minlength=len(totals)).astype(totals.dtype)
+
+
+def _slices(counts: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Ranges of consecutive groups (of ``counts`` places each) holding ``CHUNK`` places at most, or one group."""
+    reach = np.cumsum(counts)                       # places up to the end of each group
+    a = 0
+    while a < len(counts):
+        b = max(a + 1, int(np.searchsorted(reach, reach[a] - counts[a] + CHUNK, "right")))
+        yield a, b
+        a = b
 
 
 def _starts(key: np.ndarray) -> np.ndarray:
@@ -261,7 +272,7 @@ class Docs:
 class Index:
     text: str                      # the distinct sentences, newline-separated, with a newline at both ends
     code: np.ndarray               # code points of ``text`` (uint16, or uint32 where some are over 0xFFFF)
-    sid: np.ndarray                # int32: sentence of each position (-1 on separators)
+    sid: np.ndarray | None         # int32: sentence of each position (-1 on separators), while building
     doc: np.ndarray                # per position: its sentence's first document (shifted by ``FIRST``), the
                                    # bits SEVERAL (it is in several) and REPEATED (it occurs more than once)
     unit_start: np.ndarray         # int64 start of each sentence in ``text``
@@ -270,7 +281,6 @@ class Index:
     sentence_docs: Docs
     size: int                      # characters of the corpus, each occurrence of a sentence counted
     levels: dict[int, Level] = field(default_factory=dict)
-    bound_at: np.ndarray | None = None   # bool: text[i] and text[i+1] are bound
     _seen: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)   # lookups made
 
     # -- building --------------------------------------------------------------------------------
@@ -299,7 +309,12 @@ class Index:
                                 | np.where(weight > 1, REPEATED, 0), lengths)
         index = cls(text, code, sid, doc, unit_start, ndocs, weight, docs, 1 + int(lengths @ weight))
         index._levels(min_docs, max_n)
+        index.sid = None                   # 4 bytes a position: after building, sentences are looked up
         return index
+
+    def sentence_of(self, positions: np.ndarray) -> np.ndarray:
+        """The sentence of each position (from the table while building, by binary search after)."""
+        return self.sid[positions] if self.sid is not None else self.units_at(positions)
 
     def extra(self, positions: np.ndarray, doc: np.ndarray | None = None) -> Extra | None:
         """Those of ``positions`` that stand for more than one occurrence (``doc``: their ``self.doc``
@@ -307,7 +322,7 @@ class Index:
         if not self.repeated:
             return None
         at = np.flatnonzero((self.doc[positions] if doc is None else doc) & REPEATED)
-        return Extra(at, self.weight[self.sid[positions[at]]] - 1) if len(at) else None
+        return Extra(at, self.weight[self.sentence_of(positions[at])] - 1) if len(at) else None
 
     @cached_property
     def repeated(self) -> bool:
@@ -322,7 +337,7 @@ class Index:
         # a neighbour that is a digit or a letter belongs to the gram's unit (2019年, 5G), no break
         word = cjk | ((code >= 48) & (code <= 57)) | ((code | 32) >= 97) & ((code | 32) <= 122) | (code == 0x3007) \
             | ((code >= 0xFF10) & (code <= 0xFF19)) | (code == ord("％")) | (code == ord("%")) | (code == ord("."))
-        self.bound_at = bound = _bound(code, cjk, self.extra)
+        bound = _bound(code, cjk, self.extra)
         small = np.minimum(code, 0xFFFF).astype(np.uint16)
         is_function = _among(small, FUNCTION) & cjk
         particle = _among(small, BREAK) & cjk
@@ -385,7 +400,7 @@ class Index:
             stats.update(left_fixed=np.zeros(kept, bool), right_fixed=np.zeros(kept, bool))
             if n >= STATS_FROM and kept:
                 beyond = self._kept(extra, gid, keep, starts, kstarts)
-                stats.update(self._edge_stats(kps, kstarts, kcount, n, flags, beyond))
+                stats.update(self._edges(kps, kstarts, kcount, n, flags, beyond))
             del extra
             rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
             if n < 3:                                  # never shown (see ``_prune``): no occurrences kept
@@ -438,6 +453,19 @@ class Index:
         at, group = extra.at[take], group[take]
         return Extra(kstarts[slot[group]] + (at - starts[group]), extra.more[take]) if len(at) else None
 
+    def _edges(self, kps: np.ndarray, kstarts: np.ndarray, kcount: np.ndarray, n: int, flags: np.ndarray,
+               extra: Extra | None) -> dict[str, np.ndarray]:
+        """``_edge_stats`` a slice of grams at a time (no arrays of every occurrence at once)."""
+        parts = []
+        for a, b in _slices(kcount):
+            first, last = int(kstarts[a]), int(kstarts[b - 1] + kcount[b - 1])
+            more = None
+            if extra is not None:
+                i, j = np.searchsorted(extra.at, (first, last))
+                more = Extra(extra.at[i:j] - first, extra.more[i:j]) if j > i else None
+            parts.append(self._edge_stats(kps[first:last], kstarts[a:b] - first, kcount[a:b], n, flags, more))
+        return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+
     def _edge_stats(self, kps: np.ndarray, kstarts: np.ndarray, kcount: np.ndarray, n: int,
                     flags: np.ndarray, extra: Extra | None) -> dict[str, np.ndarray]:
         """Per recurring gram (occurrences ``kps`` grouped at ``kstarts``, ``kcount`` of them; ``extra``:
@@ -486,18 +514,12 @@ class Index:
             holds &= df < enough
         mixed = np.flatnonzero(holds)
         ends = np.append(starts[1:], len(ps))[mixed]
-        lowest, highest = self.sid[ps[starts[mixed]]], self.sid[ps[ends - 1]]
+        lowest, highest = self.sentence_of(ps[starts[mixed]]), self.sentence_of(ps[ends - 1])
         alone = lowest == highest                        # every place in one sentence
         df[mixed[alone]] = self.sentence_docs.count(lowest[alone])
         hard, ends = mixed[~alone], ends[~alone]
-        # the rest a slice of groups at a time (``CHUNK`` places or one group each)
-        reach = np.cumsum(ends - starts[hard])           # places up to the end of each group
-        before = reach - (ends - starts[hard])
-        a = 0
-        while a < len(hard):
-            b = max(a + 1, int(np.searchsorted(reach, before[a] + CHUNK, "right")))
+        for a, b in _slices(ends - starts[hard]):      # the rest a slice of groups at a time
             df[hard[a:b]] = self._union(ps, hard[a:b], starts[hard[a:b]], ends[a:b])
-            a = b
         return df
 
     def _union(self, ps: np.ndarray, groups: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -508,7 +530,7 @@ class Index:
         del at
         doc = self.doc[where]
         many = (doc & SEVERAL).astype(bool)
-        sentence, gm = self.sid[where[many]], group[many]
+        sentence, gm = self.sentence_of(where[many]), group[many]
         again = np.zeros(len(sentence), bool)            # the same sentence again in a group
         again[1:] = (gm[1:] == gm[:-1]) & (sentence[1:] == sentence[:-1])
         gx, dx = self.sentence_docs.expand(gm[~again], sentence[~again])
