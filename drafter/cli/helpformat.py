@@ -1,32 +1,23 @@
 """Help text that fits the terminal: click wraps by characters, so a line of Chinese (two cells a
-character) ran up to twice the width. Here lines are wrapped by cells — between any two Chinese
-characters or at a space, never before a closing mark (，。）…) — and the help option speaks Chinese.
+character) ran up to twice the width. Here lines are wrapped by cells (see ``drafter.cli.cells``:
+between any two Chinese characters or at a space, never before a closing mark) — and the help option
+speaks Chinese.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
+
+from drafter.cli.cells import CLOSING, TOKEN, text_width as cells
 
 #: Typer's own click (it carries one of its own): its context and formatter are the ones to extend
 _Context: Any = TyperCommand.context_class
 _Formatter: Any = _Context.formatter_class
 
 HELP = "显示帮助并退出"
-#: a wide character (a line may break before or after it), a run of blanks, or a run of other characters
-TOKEN = re.compile(r"\s+|[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff"
-                   r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u1100-\u115f\u2e80-\u303e\u3041-\u33ff"
-                   r"\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+")
-#: marks that never open a line (they stay with what they close)
-CLOSING = set("，。、；：！？）》」』】”’…—%")
-
-
-def cells(text: str) -> int:
-    """How many terminal cells a text takes (two for a wide or full-width character)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:

@@ -13,9 +13,10 @@ import os
 import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Iterable
 from typing import cast
+
+from drafter.cli.cells import CLOSING, TOKEN, char_width, text_width
 
 from drafter.phrasebook import Entry, Hit, Result
 from drafter.phrasebook.entry import label
@@ -32,38 +33,82 @@ Segments = list[tuple[str, "str | None"]]        # text and its SGR style (None:
 
 # ---- measuring, folding, painting
 
-def char_width(c: str) -> int:
-    if unicodedata.combining(c):
-        return 0
-    return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
-
-
-def text_width(text: str) -> int:
-    return sum(char_width(c) for c in text)
-
-
 def fold(cell: Segments, width: int) -> list[Segments]:
-    """The cell's lines, each at most ``width`` columns: broken at newlines and wherever a line is
-    full (between any two characters, as CJK text may be), never losing a character."""
-    lines: list[Segments] = [[]]
+    """The cell's lines, each at most ``width`` columns: broken at newlines and where a line is full,
+    where a line may break (``drafter.cli.cells``: a number or a file name stays whole, a closing mark
+    stays with what it closes), a line that starts indented going on as indented; a run wider than a
+    line is broken between characters. Never loses a character; a space where a line is broken is left out."""
+    lines: list[list[Segments]] = [[]]            # each line's pieces (a piece: a token, styled)
     used = 0
-    for text, style in cell:
-        for c in text:
-            if c == "\n":
-                lines.append([])
-                used = 0
-                continue
-            w = char_width(c)
-            if used + w > width and used > 0:
-                lines.append([])
-                used = 0
+    indent: list[Segments] = []
+    for piece in _pieces(cell):
+        text = "".join(t for t, _ in piece)
+        if text == "\n":
+            lines.append([])
+            used = 0
+            indent = []
+            continue
+        size = text_width(text)
+        if not lines[-1] and text.isspace() and size * 2 < width:
+            indent = [piece]
+        if used + size > width and used > 0:
             line = lines[-1]
-            if line and line[-1][1] == style:
-                line[-1] = (line[-1][0] + c, style)
-            else:
-                line.append((c, style))
-            used += w
-    return lines
+            while len(line) > len(indent) + 1 and _blank(line[-1]):
+                line.pop()                         # a space where the line is broken
+            carry: list[Segments] = []          # a closing mark takes down the word it closes (and marks between)
+            if text[0] in CLOSING:
+                while len(line) > len(indent) + 1 and line[-1][0][0][0] in CLOSING:
+                    carry.insert(0, line.pop())
+                if len(line) > len(indent) + 1:
+                    carry.insert(0, line.pop())
+                if sum(map(segments_width, indent + carry)) + size > width:
+                    line.extend(carry)
+                    carry = []
+            lines.append(indent + carry)
+            used = sum(map(segments_width, lines[-1]))
+            if _blank(piece):
+                continue
+        if used + size > width:                    # wider than a line: a character at a time
+            for c, style in ((c, style) for t, style in piece for c in t):
+                if used + char_width(c) > width and used > 0:
+                    lines.append([])
+                    used = 0
+                lines[-1].append([(c, style)])
+                used += char_width(c)
+            continue
+        lines[-1].append(piece)
+        used += size
+    return [_joined(line) for line in lines]
+
+
+def _blank(piece: Segments) -> bool:
+    return all(t.isspace() for t, _ in piece)
+
+
+def _pieces(cell: Segments) -> list[Segments]:
+    """The cell's tokens (a newline on its own), each with the styles of its characters."""
+    styles = [style for text, style in cell for _ in text]
+    text = "".join(t for t, _ in cell)
+    out: list[Segments] = []
+    for part in re.finditer(r"\n|[^\n]+", text):
+        if part.group() == "\n":
+            out.append([("\n", None)])
+            continue
+        for token in TOKEN.finditer(part.group()):
+            a, b = part.start() + token.start(), part.start() + token.end()
+            out.append(_joined([[(text[k], styles[k])] for k in range(a, b)]))
+    return out
+
+
+def _joined(pieces: list[Segments]) -> Segments:
+    """The pieces as one run of segments, neighbours of one style joined."""
+    out: Segments = []
+    for text, style in (seg for piece in pieces for seg in piece):
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    return out
 
 
 def paint(segments: Segments, color: bool) -> str:
@@ -139,11 +184,14 @@ def short_source(source: str) -> str:
     return f"{short}:{line}" if line else short
 
 
-def sources_line(sources: tuple[str, ...] | list[str], wide: bool, shown: int = 2) -> str:
+def sources_line(sources: tuple[str, ...] | list[str], wide: bool, shown: int = 2, total: int = 0) -> str:
+    """The first sources, and how many places there are in all (``total``: the entry's count, where the
+    bank lists only some of its places)."""
+    total = max(total, len(sources))
     if wide:
-        return "、".join(sources)
+        return "、".join(sources) + (f"（共 {total} 处）" if total > len(sources) else "")
     head = "、".join(short_source(s) for s in sources[:shown])
-    return head + (f" 等 {len(sources)} 处" if len(sources) > shown else "")
+    return head + (f" 等 {total} 处" if total > shown else "")
 
 
 #: the mark of an entry the corpus's last years no longer use (``dated``), and what it means
@@ -180,7 +228,7 @@ def entries_lines(rows: list[tuple[Entry, Hit | None]], width: int, color: bool,
         if e.by:
             text.append((f" ——{e.by}", None))
         if e.sources:
-            text.append(("\n  " + sources_line(e.sources, wide), DIM))
+            text.append(("\n  " + sources_line(e.sources, wide, total=e.count), DIM))
         cells.append([text, [(e.id, None)], [(str(e.docs), None)], [(years_text(e), None)]])
     return table(["短语", "编号", "篇数", "年份"], cells, width, color, flex=0, right=(2,))
 
@@ -250,7 +298,8 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
     if e.example:
         field("例句", e.example)
     field("文件", f"{e.path}（{e.origin}）")
-    out.append(paint([(f"来源（{len(sentences)} 处）：", BOLD)], color))
+    listed = f"列出 {len(sentences)} 处，共 {e.count} 处" if e.count > len(sentences) else f"{len(sentences)} 处"
+    out.append(paint([(f"来源（{listed}）：", BOLD)], color))
     pieces = [p for p in e.plain.split("…") if p]
     for source, sentence in sentences:
         out.append(paint([(f"  {source}", DIM)], color))

@@ -368,7 +368,8 @@ SCRIPT = r"""
       (h.match && h.match !== "substring" ? '<span class="kind">' + NAMES[h.match] + "</span>" : "") +
       '<button class="copy" type="button">复制</button></div>' +
       (n ? '<details data-part="examples"><summary>例句（' + n + "）</summary></details>" : "") +
-      '<details data-part="sources"><summary>来源（' + e.sources.length + " 处）</summary></details></div>";
+      '<details data-part="sources"><summary>来源（' + (e.count > e.sources.length ? "列出 " + e.sources.length +
+      " 处，共 " + e.count : e.sources.length) + " 处）</summary></details></div>";
   }
   function fill(details) {
     var e = byId(details.closest(".card").getAttribute("data-id")), div = document.createElement("div");

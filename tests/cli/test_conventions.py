@@ -35,7 +35,7 @@ COMMANDS = [[], ["parse"], ["format"], ["new"], ["batch"], ["mine"], ["outlines"
 def test_help_fits_80_columns_and_is_chinese(command):
     """Click wraps by characters: a line of Chinese ran to twice the width. Every line of every help fits
     80 cells (a Chinese character takes two), and the help option is described in Chinese."""
-    from drafter.cli.helpformat import cells
+    from drafter.cli.cells import text_width as cells
 
     result = run(*command, "-h", env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr
@@ -44,7 +44,8 @@ def test_help_fits_80_columns_and_is_chinese(command):
 
 
 def test_help_lines_break_between_characters_not_before_a_closing_mark():
-    from drafter.cli.helpformat import cells, wrap
+    from drafter.cli.cells import text_width as cells
+    from drafter.cli.helpformat import wrap
 
     lines = wrap("把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、Markdown）。", 78, " " * 12, " " * 12)
     assert lines == ["            把一篇讲话稿排版为 GB/T 9704 Word 文档（或带编号的文本、", "            Markdown）。"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from drafter.cli.phrases_view import text_width
+from drafter.cli.cells import text_width
 from drafter.mine.functions import FUNCTIONS
 from drafter.phrasebook.entry import label
 from drafter.zh import is_cjk

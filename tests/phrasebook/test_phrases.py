@@ -274,6 +274,9 @@ def test_show_has_a_sparkline_and_every_source(tmp_path):
     assert "槽位：A、B" in shown.output
     assert "功能：requirement（要求）" in shown.output
     assert "近年：语料最近几年没有再用（最后见于 2019 年）" in shown.output     # dated: not used lately
+    assert "来源（列出 3 处，共 5 处）" in shown.output                         # the bank lists some of its places
+    found = runner.invoke(app, ["phrases", "search", "过硬", "--library", str(tmp_path / "lib")], env={"COLUMNS": "80"})
+    assert "2015:3、2017:9 等 5 处" in found.output
 
 
 def test_list_marks_the_entries_recent_years_no_longer_use(tmp_path):

@@ -120,6 +120,7 @@ def test_years_filter_and_timeline_in_the_browser(browser, tmp_path, no_builtin_
     page.select_option("#fn", label="要求（requirement）")
     page.fill("#q", "过硬")
     assert page.locator(".card").count() == 1 and page.locator(".card .spark i").count() == 5
+    assert page.locator(".card summary", has_text="来源").inner_text() == "来源（列出 3 处，共 5 处）"
     page.fill("#since", "2020")
     assert page.locator(".card[data-id]").count() == 0
     page.fill("#q", "压实")
