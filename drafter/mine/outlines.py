@@ -199,9 +199,8 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], p
         outline["numbering"] = list(sh.ladder)
     outline["front"] = _front(docs, plain)
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
-    points = [len(s.children) for d in docs for s in d.speech.sections if s.children]
     outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, _usual(counts) or (0, 0),
-                                _usual(points)) if speech.sections else []
+                                _points(docs)) if speech.sections else []
     back = _back(docs, plain)
     if back:
         outline["back"] = back
@@ -242,6 +241,20 @@ def _title(speech: Speech, used: dict[str, str]) -> str:
 def _literal(text: str) -> str:
     """Text as literal Jinja: braces written as expressions."""
     return "".join('{{ "' + ch + '" }}' if ch in "{}%#" else ch for ch in text)
+
+
+def _points(docs: list[Doc]) -> dict[int, tuple[int, int]]:
+    """The usual number of points under a part or point at each depth, over the documents."""
+    out = {}
+    level = [s for d in docs for s in d.speech.sections]
+    depth = 1
+    while level:
+        usual = _usual([len(s.children) for s in level if s.children])
+        if usual:
+            out[depth] = usual
+        level = [c for s in level for c in s.children]
+        depth += 1
+    return out
 
 
 def _usual(values: list[int]) -> tuple[int, int] | None:
@@ -336,9 +349,9 @@ def _short(text: str, size: int = 40) -> str:
 
 
 def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], groups: list[Group],
-          span: tuple[int, int] | None = None, points: tuple[int, int] | None = None) -> dict:
+          span: tuple[int, int] | None = None, points: dict[int, tuple[int, int]] | None = None) -> dict:
     """One level of sections as an outline part: count, heading template and slots, then items;
-    ``points``: the usual range of the number of points under a part, over the group."""
+    ``points``: the usual range of the number of points under a part or point at each depth, over the group."""
     n = len(sections)
     part: dict = {"count": n}
     if span:
@@ -371,7 +384,7 @@ def _part(sections: list[Section], depth: int, numbering: tuple[str, ...], group
 
 
 def _item(section: Section, depth: int, numbering, groups: list[Group], whole: Group | None, style: str,
-          label: str, points: tuple[int, int] | None = None) -> dict:
+          label: str, points: dict[int, tuple[int, int]] | None = None) -> dict:
     item: dict = {}
     group = None if whole else next((g for g in groups if section.heading is not None and section.line in g.lines
                                      and g.depth == section.depth), None)
@@ -384,9 +397,9 @@ def _item(section: Section, depth: int, numbering, groups: list[Group], whole: G
     if section.style != style:
         item["style"] = section.style
     if section.children:
-        children = _part(section.children, depth + 1, numbering, groups)
-        if points and depth == 1:
-            low, high = points
+        children = _part(section.children, depth + 1, numbering, groups, points=points)
+        if points and depth in points:
+            low, high = points[depth]
             children["count"] = min(max(children["count"], low), high)
             children["min"], children["max"] = low, high
             if "items" in children:

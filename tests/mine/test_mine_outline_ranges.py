@@ -30,6 +30,28 @@ def test_the_parts_range_is_the_usual_one_and_the_whole_range_is_said(tmp_path):
     assert outline["description"].startswith("从 6 篇讲话稿归纳：一级 3–4 部分（各篇 1–12），编号 “一、”，")
 
 
+def test_the_points_under_a_point_take_the_usual_range_too(tmp_path):
+    """Under each part's points, (一)…, one document numbers twelve sub-points, the others two or three:
+    the outline offers the usual two to three, not the twelve its representative document may have."""
+    for i, subs in enumerate([2, 3, 3, 2, 12]):
+        p = PLACES[i]
+        lines = [f"在{p}区工作会议上的讲话", "", "同志们：", f"今天{p}区召开会议，部署{p}全年工作。"]
+        for k in range(3):
+            lines.append(f"{chinese_numeral(k + 1)}、切实抓好{TOPICS[k]}工作")
+            for j in range(2):
+                lines.append(f"（{chinese_numeral(j + 1)}）做好{TOPICS[(j + k + 3) % len(TOPICS)]}服务")
+                for m in range(subs):
+                    lines.append(f"{m + 1}．{p}要把{TOPICS[(m + j) % len(TOPICS)]}任务落实到位。")
+        lines.append(f"同志们，让我们团结一心，努力完成{p}全年目标任务！")
+        (tmp_path / f"{i}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [outline] = mine_corpus(tmp_path).outlines
+    points = [item["children"] for item in outline["sections"]["items"]]
+    assert all((p["min"], p["max"]) == (2, 2) for p in points)
+    subs = [sub["children"] for p in points for sub in p["items"] if "children" in sub]
+    assert subs and all((s["min"], s["max"]) == (2, 3) and s["count"] <= 3 and len(s.get("items", [])) <= 3
+                        for s in subs)
+
+
 def test_each_text_of_a_page_holding_several_is_a_document():
     """Three real pages of a school's 述职 reports hold ten leaders' reports: each is a document of the
     述职报告 outline (named file#k: a page whose texts have no title of their own takes the page's genre),
