@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from typing import cast
 
 from drafter.cli.cells import CLOSING, TOKEN, char_width, text_width
-
 from drafter.phrasebook import Entry, Hit, Result
 from drafter.phrasebook.entry import label
 from drafter.phrasebook.search import occurrences
@@ -57,7 +56,7 @@ def fold(cell: Segments, width: int) -> list[Segments]:
                 line.pop()                         # a space where the line is broken
             carry: list[Segments] = []          # a closing mark takes down the word it closes (and marks between)
             if text[0] in CLOSING:
-                while len(line) > len(indent) + 1 and line[-1][0][0][0] in CLOSING:
+                while len(line) > len(indent) + 1 and line[-1][0][0][:1] in CLOSING:
                     carry.insert(0, line.pop())
                 if len(line) > len(indent) + 1:
                     carry.insert(0, line.pop())
