@@ -8,11 +8,11 @@ and a phrase bank, each with provenance (document, line, count) and years.
 Mining is a map and a reduce: each file is read, parsed and split into sentences on its own (in
 ``jobs`` worker processes, see ``drafter.mine.corpus.load_doc``); the reduce indexes each distinct
 sentence once, with how often it occurs (``drafter.mine.index``: n-gram tables, no scan of the corpus
-per candidate), picks the formulas
-(``drafter.mine.formulas``), and builds the bank and the outlines; with more than one job, what needs
-the documents only (the speeches' own transitions and closings, the outlines) is made in a forked
-process meanwhile. The output does not depend on ``jobs``. ``progress(stage, done, total)`` is called
-as the work goes on (stages: read, index, formulas, bank, outlines); mining prints nothing.
+per candidate), picks the formulas (``drafter.mine.formulas``), and builds the bank and the outlines;
+with more than one job, what needs the documents only (the speeches' own transitions and closings,
+the outlines) is made in a forked process meanwhile. The output does not depend on ``jobs``.
+``progress(stage, done, total)`` is called as the work goes on (stages: read, index, formulas, bank,
+outlines); mining prints nothing.
 """
 
 from __future__ import annotations
