@@ -2,7 +2,8 @@
 
 A wide or full-width character takes two cells. A line may break between any two wide characters, at a
 space, or beside a run of narrow ones (a number, a word, a file name such as 上海市_2026:32, which is
-kept whole) — never before a closing mark (，。、）…), which stays with what it closes.
+kept whole) — never before a closing mark (，。、）…), which stays with what it closes. In tables a run
+that starts with _ or . stays with the word before it too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ _WIDE = (r"\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u9fff\uac00-\ud7a3\uf9
 TOKEN = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
 #: marks that never open a line (they stay with what they close)
 CLOSING = frozenset("，。、；：！？）》」』】”’…—%")
+#: narrow marks that join what follows to the word before them (上海市_2026, 讲话稿.txt)
+JOINING = frozenset("_.")
 
 
 def char_width(c: str) -> int:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable
 from typing import cast
 
-from drafter.cli.cells import CLOSING, TOKEN, char_width, text_width
+from drafter.cli.cells import CLOSING, JOINING, TOKEN, char_width, text_width
 from drafter.phrasebook import Entry, Hit, Result
 from drafter.phrasebook.entry import label
 from drafter.phrasebook.search import occurrences
@@ -55,7 +55,7 @@ def fold(cell: Segments, width: int) -> list[Segments]:
             while len(line) > len(indent) + 1 and _blank(line[-1]):
                 line.pop()                         # a space where the line is broken
             carry: list[Segments] = []          # a closing mark takes down the word it closes (and marks between)
-            if text[0] in CLOSING:
+            if text[0] in CLOSING or (text[0] in JOINING and len(line) > len(indent) + 1 and not _blank(line[-1])):
                 while len(line) > len(indent) + 1 and line[-1][0][0][:1] in CLOSING:
                     carry.insert(0, line.pop())
                 if len(line) > len(indent) + 1:

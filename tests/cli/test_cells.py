@@ -18,6 +18,8 @@ def test_a_sources_line_keeps_its_numbers_whole_and_its_indent():
     got = lines("产业高质量发展\n  内蒙古自治区_2026:44、四川省_2026:51 等 12 处", 41)
     assert got == ["产业高质量发展", "  内蒙古自治区_2026:44、四川省_2026:51 等", "  12 处"]
     assert lines("  内蒙古自治区_2026:44、四川省_2026:51 等 12 处", 40)[1] == "  等 12 处"
+    assert lines("  安徽省_2026:114、新疆维吾尔自治区_2026:84 等 4 处", 36) == [
+        "  安徽省_2026:114、新疆维吾尔自治", "  区_2026:84 等 4 处"]         # a file's name is not cut at its _
 
 
 def test_a_closing_mark_takes_down_what_it_closes():
