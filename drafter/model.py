@@ -69,6 +69,7 @@ ROLES = (
     "closing",      # closing paragraphs (同志们，…; 以上发言，…)
     "author_note",  # （作者系…）
     "appendix",     # 附件, 名词解释 after the speech: the document's, not the speech's text
+    "note",         # a compilation's note under an entry (its sources): lists, not prose
 )
 
 

@@ -91,7 +91,7 @@ def compilation(entries: list[Entry], title: str):
             content = inlines(e.text) + [f"{'——' + e.by if e.by else ''}（{seen}）"]
             body.append(Paragraph(content))
             if e.sources:
-                body.append(Paragraph([f"来源：{'；'.join(e.sources)}"], role="body"))
+                body.append(Paragraph([f"来源：{'；'.join(e.sources)}"], role="note"))
         sections.append(Section(heading=[f"{label(function)}（{len(by_function[function])} 条）"], depth=1,
                                 style="一、", body=body))
     count = sum(len(v) for v in by_function.values())

@@ -34,6 +34,7 @@ PARAGRAPH = [
     StyleDef("salutation", "Salutation", "Salutation"),
     StyleDef("pull_quote", "Pull Quote", "PullQuote"),
     StyleDef("author_note", "Author Note", "AuthorNote"),
+    StyleDef("note", "Note", "Note"),
 ]
 CHARACTER = [
     StyleDef("placeholder", "Placeholder", "Placeholder", "character", None),

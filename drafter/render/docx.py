@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from docx.text.run import Run
 
 #: paragraph style by paragraph role; roles not listed are body text (Normal).
-ROLE_STYLES = {"salutation": "salutation", "pull_quote": "pull_quote", "author_note": "author_note"}
+ROLE_STYLES = {"salutation": "salutation", "pull_quote": "pull_quote", "author_note": "author_note", "note": "note"}
 COMMENT_AUTHOR, COMMENT_INITIALS = "drafter", "DR"
 #: a fixed time for every zip entry, so the same speech gives the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

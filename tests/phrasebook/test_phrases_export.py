@@ -54,6 +54,13 @@ def test_docx_of_one_function(tmp_path, no_builtin_bank):
     xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
     assert "结尾·号召" in xml and "结尾·谦辞" in xml and "以上发言" in xml and "来源：" in xml
     assert "formula" not in xml and "秉纲而目自张" not in xml and "组织路线之魂" not in xml
+    from docx import Document
+
+    document = Document(str(docx))
+    sources = [p for p in document.paragraphs if p.text.startswith("来源：")]
+    assert sources and all(p.style.name == "Note" for p in sources)    # a list of files is not justified
+    note = document.styles["Note"]
+    assert note.paragraph_format.alignment == 0 and note.font.size.pt == 14       # left, 4号
 
 
 @pytest.fixture(scope="module")
