@@ -32,7 +32,7 @@ from drafter.mine.formulas import formulas as pick_formulas, maximal
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, gapped
 from drafter.mine.index import Index
-from drafter.mine.memory import cycles_paused, give_back_large_blocks
+from drafter.mine.memory import cycles_paused, give_back_free_pages, give_back_large_blocks
 from drafter.mine.ngrams import Formula, Sentences, surface
 from drafter.mine.outlines import mine_outlines
 from drafter.mine.parallel import Group
@@ -149,6 +149,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     sents = Sentences.of(corpus)
     index = Index.build(sents.texts, [len(us) for us in sents.units], sents.docsets, ndocs,
                         2 if ndocs <= SMALL else min_docs)
+    give_back_free_pages()               # the free pages of each stage given back before the next one's peak
     step("index", 1, 1)
     step("formulas", 0, 1)
     where = _Places(index, sents)
@@ -162,8 +163,10 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in picked}
     cohesion = {f.text: f.cohesion for f in picked}
     del picked
+    give_back_free_pages()
     gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], index.size)
     kept = [f for f, x in reusable if x.text in fit]
+    give_back_free_pages()
     step("formulas", 1, 1)
     step("bank", 0, 1)
     own, outlines = side()

@@ -100,6 +100,20 @@ def test_large_blocks_are_given_back_on_linux():
     assert give_back_large_blocks() is sys.platform.startswith("linux")
 
 
+def test_free_pages_are_given_back_between_stages_on_linux(monkeypatch):
+    """glibc's malloc_trim runs after the index, after the formulas and after the gapped formulas."""
+    import sys
+
+    import drafter.mine
+    from drafter.mine.memory import give_back_free_pages
+
+    assert give_back_free_pages() is sys.platform.startswith("linux")
+    calls = []
+    monkeypatch.setattr(drafter.mine, "give_back_free_pages", lambda: calls.append(1))
+    mine_corpus(SEEDS)
+    assert len(calls) == 3
+
+
 def test_the_cycle_collector_is_paused_while_mining_and_runs_again_after(monkeypatch):
     import gc
 
