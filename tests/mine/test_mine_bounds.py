@@ -106,3 +106,5 @@ def test_neighbours_of_many_grams_at_once_are_those_of_each(seeds):
              if "\n" not in g] + ["第一、第一", "一、第一、", "、第一、第一", "、、", "没有的、一个短语"]
     assert sum(any(m in g[2:-2] for m in "，、：；") for g in grams) > 300
     assert neighbours_of(text, grams) == {g: neighbours(text, g) for g in grams}
+    wide = text.replace("第一、第一、第一", "第𠀀、第一、第一", 1)      # four bytes a character beyond U+FFFF
+    assert neighbours_of(wide, grams + ["第𠀀、第一"]) == {g: neighbours(wide, g) for g in grams + ["第𠀀、第一"]}
