@@ -34,7 +34,7 @@ from drafter.mine.gapped import Gapped, gapped
 from drafter.mine.index import Index
 from drafter.mine.memory import cycles_paused, give_back_free_pages, give_back_large_blocks
 from drafter.mine.ngrams import Formula, Sentences, surface
-from drafter.mine.outlines import mine_outlines
+from drafter.mine.outlines import mine_outlines, occasion
 from drafter.mine.parallel import Group
 from drafter.mine.parallel_map import beside
 from drafter.mine.text import GAP, balanced, trim
@@ -94,6 +94,11 @@ class MineResult:
     @property
     def years(self) -> list[int | None]:
         return [d.year for d in self.corpus.docs]
+
+    @cached_property
+    def kinds(self) -> list[str]:
+        """The kind of each document (讲话稿, 政府工作报告, 研讨交流发言 …), as its outline is grouped."""
+        return [occasion(d)[2] for d in self.corpus.docs]
 
     def take_phrases(self, other: MineResult) -> None:
         """Add the bank entries of a run over some of the same documents (matched by name) that this

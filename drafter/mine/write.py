@@ -70,7 +70,8 @@ def library_files(result: MineResult) -> dict[str, str]:
 
 
 def phrase_entry(p, result: MineResult) -> dict:
-    """One bank entry: id, function, text (slots as {A}), slots, seen {docs, count}, years {first,
+    """One bank entry: id, function, text (slots as {A}), slots, seen {docs, count}, the kinds of its
+    documents (讲话稿, 政府工作报告: the hints of a skeleton quote its own kind's first), years {first,
     last, by_year} of its dated documents, dated (not seen in the corpus's last ``recent_years``
     years), score, sources (file:line, one per document first, at most ``MAX_SOURCES``), example, by."""
     from drafter.mine.bank import MAX_SOURCES
@@ -81,6 +82,7 @@ def phrase_entry(p, result: MineResult) -> dict:
     if p.slots:
         entry["slots"] = _Flow(p.slots)
     entry["seen"] = {"docs": p.docs, "count": len(p.places)}
+    entry["kinds"] = _Flow(sorted({result.kinds[u.doc] for u in p.places}))
     by_year: dict[int, set] = {}
     for u in p.places:
         if years[u.doc] is not None:

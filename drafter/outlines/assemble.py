@@ -268,7 +268,7 @@ def assemble(outline: Outline, values: dict[str, str] | None = None, *, sections
     variables = {v["name"] for v in outline.variables}
     if topic and "topic" in variables and "topic" not in values:
         values["topic"] = topic
-    quoter = Quoter(phrases, topic or values.get("topic"))
+    quoter = Quoter(phrases, topic or values.get("topic"), outline.kind)
     builder = Assembler(outline, values, quoter=quoter, variant=variant, target=target_of(outline, minutes, chars))
     speech = builder.speech(expand(outline, sections, points))
     unknown = [k for k in values if k not in builder.keys and k not in builder.variant_keys]

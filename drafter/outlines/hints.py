@@ -9,6 +9,11 @@ parts carry the same examples.
 The bank is whatever the library holds (built-in, mined with ``drafter mine``, or a user's): a
 function with few entries of its own borrows from related functions and then from the general
 formulas, picked by words typical of the function, so every part still gets at least three.
+
+Where the bank says what kinds of document an entry was seen in (讲话稿, 政府工作报告) and the outline
+says its own kind, entries of that kind come first, and an opening, transition or closing of another
+kind is never quoted (a work meeting's opening does not quote 我代表国务院向大会作政府工作报告). Kinds
+that begin alike are one kind (研讨发言, 研讨交流发言).
 """
 
 from __future__ import annotations
@@ -102,6 +107,15 @@ def cite(phrase: Any) -> str:
     return quoted + (f"（{'，'.join(notes)}）" if notes else "")
 
 
+def _foreign(phrase: Any, kind: str | None) -> bool:
+    """Whether an entry was seen only in documents of another kind than ``kind`` (False where either
+    is not known)."""
+    kinds = getattr(phrase, "kinds", ()) or ()
+    if not kind or not kinds:
+        return False
+    return not any(k[:2] == kind[:2] for k in kinds)
+
+
 def _bigrams(text: str) -> set[str]:
     text = re.sub(r"\W", "", text)
     return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
@@ -114,14 +128,15 @@ class _Bank:
     def __init__(self, phrases: Iterable[Any]):
         self.entries = [(p, shown(p.text)) for p in phrases]
         self.entries = [(p, text) for p, text in self.entries if len(re.sub(r"\W|…", "", text)) >= MIN_CHARS]
-        self._ranked: dict[tuple[str, str], list[tuple[Any, str, bool]]] = {}
+        self._ranked: dict[tuple[str, str, str | None], list[tuple[Any, str, bool]]] = {}
         self._grams: dict[int, set[str]] = {}
 
-    def ranked(self, function: str, words: str) -> list[tuple[Any, str, bool]]:
-        """(entry, shown text, general?) for a part with this function, best first when no topic is
-        given and none is used yet: its own functions in their order, then general entries with words
-        typical of the part, then general formulas; more documents, then longer texts, first."""
-        found = self._ranked.get((function, words))
+    def ranked(self, function: str, words: str, kind: str | None = None) -> list[tuple[Any, str, bool]]:
+        """(entry, shown text, general?) for a part with this function, in an outline of this kind, best
+        first when no topic is given and none is used yet: its own functions in their order, then general
+        entries with words typical of the part, then general formulas; within each, entries of the kind,
+        then more documents, then longer texts, first."""
+        found = self._ranked.get((function, words, kind))
         if found is not None:
             return found
         own, typical = FUNCTIONS.get(function, ((function,), ""))
@@ -137,12 +152,15 @@ class _Bank:
                 group, within = 1, -hits
             else:                               # general formulas first, then any other kind a bank has
                 group, within = 2, GENERAL.index(p.function) if p.function in GENERAL else len(GENERAL)
-            return (group >= 2, group, within, -(getattr(p, "docs", 0) or 0), -min(len(text), 24), p.id)
+            return (group >= 2, group, within, _foreign(p, kind), -(getattr(p, "docs", 0) or 0), -min(len(text), 24),
+                    p.id)
 
-        # another part's opening, transition or closing is never borrowed (no leader's call in a modest close)
-        allowed = [e for e in self.entries if e[0].function in tiers or not _structural(e[0].function)]
+        # another part's opening, transition or closing is never borrowed (no leader's call in a modest close),
+        # nor another kind's
+        allowed = [e for e in self.entries if (e[0].function in tiers or not _structural(e[0].function))
+                   and not (_structural(e[0].function) and _foreign(e[0], kind))]
         keyed = sorted(((score(e), e) for e in allowed), key=lambda k: k[0])
-        found = self._ranked[(function, words)] = [(p, text, key[0]) for key, (p, text) in keyed]
+        found = self._ranked[(function, words, kind)] = [(p, text, key[0]) for key, (p, text) in keyed]
         return found
 
     def grams(self, p: Any, text: str) -> set[str]:
@@ -169,8 +187,9 @@ def _bank(phrases: Iterable[Any]) -> _Bank:
 class Quoter:
     """Picks bank entries for the parts of one skeleton, each entry once while others are left."""
 
-    def __init__(self, phrases: Iterable[Any] = (), topic: str | None = None):
+    def __init__(self, phrases: Iterable[Any] = (), topic: str | None = None, kind: str | None = None):
         self.bank = _bank(phrases)
+        self.kind = kind                 # the outline's kind of document: its own kind's entries first
         self.topic = (topic or "").strip()
         self.topic_grams = _bigrams(self.topic) if self.topic else set()
         self.used: set[str] = set()
@@ -198,11 +217,11 @@ class Quoter:
     def pick(self, function: str, words: str = "") -> list[Any]:
         """3–4 entries for a part with this function (fewer only when the whole bank is smaller):
         unused entries before used ones, then (general ones after the part's own) closer to the topic."""
-        ranked = self.bank.ranked(function, words)
+        ranked = self.bank.ranked(function, words, self.kind)
         used = self.used
         if self.topic:
             order: Iterable[tuple[Any, str, bool]] = sorted(
-                ranked, key=lambda e: (e[0].id in used, e[2], -self.topical(e[0], e[1])))
+                ranked, key=lambda e: (e[0].id in used, e[2], _foreign(e[0], self.kind), -self.topical(e[0], e[1])))
         else:
             order = chain((e for e in ranked if e[0].id not in used), (e for e in ranked if e[0].id in used))
         picked: list[tuple[Any, str]] = []

@@ -56,6 +56,7 @@ class Entry:
     dated: bool = False
     origin: str = ""
     path: str = ""
+    kinds: tuple[str, ...] = ()                 # the kinds of its documents (讲话稿, 政府工作报告), where known
 
     @property
     def plain(self) -> str:
@@ -72,7 +73,7 @@ class Entry:
         return {"id": self.id, "function": self.function, "text": self.text, "plain": self.plain,
                 "slots": list(self.slots), "docs": self.docs, "count": self.count, "years": self.years,
                 "dated": self.dated, "by": self.by, "sources": list(self.sources), "example": self.example,
-                "origin": self.origin, "path": self.path}
+                "origin": self.origin, "path": self.path, "kinds": list(self.kinds)}
 
     @classmethod
     def from_dict(cls, d: dict) -> Entry:
@@ -81,7 +82,7 @@ class Entry:
                    tuple(d.get("sources") or ()), d.get("example") or "", tuple(d.get("slots") or ()),
                    d.get("by"), {int(k): int(v) for k, v in (years.get("by_year") or {}).items()},
                    years.get("first"), years.get("last"), bool(d.get("dated")), d.get("origin", ""),
-                   d.get("path", ""))
+                   d.get("path", ""), tuple(d.get("kinds") or ()))
 
 
 def entry_from_yaml(raw: object, origin: str = "", path: str = "") -> Entry | None:
@@ -105,7 +106,11 @@ def entry_from_yaml(raw: object, origin: str = "", path: str = "") -> Entry | No
     return Entry(raw["id"], raw["function"], text, _int(seen.get("docs")), _int(seen.get("count")),
                  tuple(map(str, raw.get("sources") or ())), str(raw.get("example") or ""),
                  tuple(map(str, slots)), raw.get("by") if isinstance(raw.get("by"), str) else None,
-                 by_year, first, last, bool(raw.get("dated")), origin, path)
+                 by_year, first, last, bool(raw.get("dated")), origin, path, _strings(raw.get("kinds")))
+
+
+def _strings(v) -> tuple[str, ...]:
+    return tuple(k for k in v if isinstance(k, str)) if isinstance(v, list) else ()
 
 
 def _int(v) -> int:

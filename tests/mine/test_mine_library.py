@@ -188,8 +188,10 @@ def test_phrase_entries_have_the_documented_shape(library):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
         for e in entries:
             assert e["function"] == path.stem and e["id"].startswith(path.stem + ".")
-            assert set(e) <= {"id", "function", "text", "slots", "seen", "years", "dated", "score", "sources",
-                              "example", "by"}
+            assert set(e) <= {"id", "function", "text", "slots", "seen", "kinds", "years", "dated", "score",
+                              "sources", "example", "by"}
+            assert e["kinds"] and set(e["kinds"]) <= {"讲话稿", "党课讲稿", "研讨交流发言", "署名文章"}   # the seeds'
+
             assert e["seen"]["docs"] >= 1 and e["seen"]["count"] >= len(e["sources"]) >= 1
             assert all(":" in s for s in e["sources"])
             assert ("{" in e["text"]) == bool(e.get("slots")) and "{{" not in e["text"]

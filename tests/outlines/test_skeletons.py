@@ -187,6 +187,31 @@ def test_a_function_with_few_entries_of_its_own_borrows_fitting_ones():
     assert "o" not in [p.id for p in Quoter(other).pick("requirement")]
 
 
+def test_entries_of_the_outlines_kind_come_first_and_no_other_kinds_opening():
+    bank = [entry("g", "opening.context", "我代表国务院向大会作政府工作报告", docs=20, kinds=("政府工作报告",)),
+            entry("s", "opening.context", "今天召开全市组织工作会议", docs=2, kinds=("讲话稿",)),
+            entry("u", "opening.context", "为推进工作提供了根本遵循", docs=1),
+            entry("r1", "requirement", "要坚持和完善民族区域自治制度", docs=9, kinds=("政府工作报告",)),
+            entry("r2", "requirement", "要压紧压实管党治党责任", docs=2, kinds=("讲话稿", "政府工作报告")),
+            entry("r3", "requirement", "要积极研讨交流学习体会", docs=1, kinds=("研讨交流发言",))]
+    def ids(function: str, kind: str | None = None) -> list[str]:
+        return [p.id for p in Quoter(bank, kind=kind).pick(function)]
+
+    assert ids("opening.context", "讲话稿")[:2] == ["s", "u"] and "g" not in ids("opening.context", "讲话稿")
+    assert ids("opening.context", "政府工作报告")[0] == "g"
+    assert ids("requirement", "讲话稿")[:2] == ["r2", "r1"]
+    assert ids("requirement", "研讨发言")[0] == "r3"          # 研讨发言 and 研讨交流发言 are one kind
+    assert ids("requirement")[0] == "r1"                      # no kind: more documents first
+
+
+def test_a_work_meetings_opening_quotes_no_government_work_report():
+    """The built-in bank holds the 51 government work reports' openings (我代表国务院…): a 工作会议讲话's
+    opening quotes none of them."""
+    speech = skeleton("meeting-speech", False)
+    opening = next(p.hint for p in speech.front if p.hint and "短语库例句" in p.hint)
+    assert quoted(opening) and not any("国务院" in q or "向大会" in q for q in quoted(opening))
+
+
 # --- genre rules -----------------------------------------------------------------------------------
 
 def genre(oid):
