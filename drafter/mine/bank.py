@@ -150,6 +150,9 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # a line of its own or an address: a signature, a vocative (李克强, 各位代表)
         if len(text) <= PLURAL and text.endswith("们"):
             continue                     # people in the plural are addressed (同学们), not a formula
+        if text.rsplit("，", 1)[-1].startswith("向"):
+            continue                     # a clause that opens with the preposition 向 waits for its verb in the
+                                         # next (…向各界人士|，表示诚挚的感谢)
         if _transliterated(text):
             continue                     # a foreign name (巴基斯坦, 拉丁美洲): a name, not a formula
         if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):

