@@ -360,6 +360,20 @@ Wide = Annotated[bool, typer.Option("--wide", help="来源写全")]
 JsonLines = Annotated[bool, typer.Option("--json", help="输出 JSON Lines，每行一条"
                                                        "（格式见 drafter/phrasebook/search-result.schema.json）")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="在终端也不分页")]
+LibraryOnly = Annotated[bool, typer.Option("--library-only",
+                                           help="只看 --library 资料库里的（不含内置和 DRAFTER_LIBRARY 的）")]
+
+
+def _origin(library_only: bool, library: list[Path]) -> str | None:
+    """The origin whose entries alone are shown (``--library-only``), or None; a usage mistake without
+    ``--library``."""
+    if not library_only:
+        return None
+    if not library:
+        fail("--library-only 要与 --library 资料库目录一起用（如 --library mylib/ --library-only）", 2)
+    from drafter.library import FROM_OPTION
+
+    return FROM_OPTION
 
 
 def _book(library: list[Path]) -> Any:
@@ -391,10 +405,12 @@ def phrases_search(
     wide: Wide = False,
     no_pager: NoPager = False,
     library: LibraryDirs = [],
+    library_only: LibraryOnly = False,
 ):
     """搜索短语库（原文、拼音、相近）；短语库中没有时列出语料中的句子。"""
     text = " ".join(query)
-    result = _book(library).search(text, function, since, until, source, limit)
+    origin = _origin(library_only, library)
+    result = _book(library).search(text, function, since, until, source, limit, origin=origin)
     if json_out:
         _json_lines(result.hits)
         if not result.hits:
@@ -419,19 +435,21 @@ def phrases_list(
     wide: Wide = False,
     no_pager: NoPager = False,
     library: LibraryDirs = [],
+    library_only: LibraryOnly = False,
 ):
     """列出短语库中的短语（可按功能、年份、来源筛选）。"""
+    origin = _origin(library_only, library)
     book = _book(library)
     if json_out:
-        _json_lines([e.to_dict() for e in book.entries(function, since, until, source, limit)])
+        _json_lines([e.to_dict() for e in book.entries(function, since, until, source, limit, origin=origin)])
         return
     shown = limit if limit is not None else 500
-    rows = book.entries(function, since, until, source, shown + 1)
+    rows = book.entries(function, since, until, source, shown + 1, origin=origin)
     if not rows:
         fail("没有符合条件的短语")
     from drafter.cli.phrases_view import emit, list_text, terminal
 
-    total = len(rows) if len(rows) <= shown else book.count(function, since, until, source)
+    total = len(rows) if len(rows) <= shown else book.count(function, since, until, source, origin)
     title = f"短语库（{total} 条）" if total <= shown else f"短语库（共 {total} 条，显示前 {shown} 条；-n 可调）"
     width, _, color = terminal()
     emit(list_text(rows[:shown], title, width, color, wide), pager=not no_pager)
@@ -481,6 +499,7 @@ def phrases_export(
     style: Style = "gbt9704",
     force: Force = False,
     library: LibraryDirs = [],
+    library_only: LibraryOnly = False,
 ):
     """导出短语库：一个离线可用的网页（可搜索、筛选、复制），或素材汇编 Word 文档，或 CSV 表格。"""
     from drafter.phrasebook.export import export
@@ -488,8 +507,9 @@ def phrases_export(
     fmt = "html" if html else (fmt or output.suffix.lstrip(".").lower())
     if fmt not in ("html", "docx", "csv"):
         fail(f"不支持的导出格式“{fmt}”，可用：html、docx、csv")
+    origin = _origin(library_only, library)
     book = _book(library)
-    entries = book.entries(function, since, until)
+    entries = book.entries(function, since, until, origin=origin)
     profile = resolve(library).profile(style) if fmt == "docx" else None
     written = export(book, entries, output, fmt, title=title, force=force, profile=profile)
     typer.echo(f"已导出 {len(entries)} 条到 {written}", err=True)

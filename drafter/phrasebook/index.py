@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from drafter.cache import cache_dir, checksum, user_cache_dir
 from drafter.phrasebook.bank import BankFile, read_bank_file, read_sentences
 
-VERSION = 7            # bump when the tables change
+VERSION = 8            # bump when the tables change
 KEEP = 8               # index files kept in the cache folder
 
 
@@ -105,7 +105,7 @@ def bigrams(text: str) -> set[str]:
 
 def prepare(path: Path, origin: str, use_pinyin: bool) -> list[tuple]:
     """The index rows of one bank file, before numbering: (id, function, plain, docs, count, first,
-    last, ini, py, data, srcs, syl, grams). The slow part of a build (YAML, pinyin), so it may run
+    last, ini, py, data, srcs, syl, grams, origin). The slow part of a build (YAML, pinyin), so it may run
     in a worker process, one file each."""
     from drafter.phrasebook import pinyin
 
@@ -116,7 +116,7 @@ def prepare(path: Path, origin: str, use_pinyin: bool) -> list[tuple]:
         ini = pinyin.initials(syl)
         out.append((e.id, e.function, plain, e.docs, e.count, e.first, e.last, ini, "".join(syl),
                     json.dumps(e.to_dict(), ensure_ascii=False), "\n".join(e.sources), pinyin.pack(syl),
-                    sorted(grams_of(plain, ini))))
+                    sorted(grams_of(plain, ini)), origin))
     return out
 
 
@@ -157,44 +157,45 @@ def build(db: sqlite3.Connection, files: list[BankFile]) -> None:
     n = 0
     for prepared in _prepared(files, use_pinyin):     # highest precedence first: its ids win
         rows, details, syls, grams = [], [], [], []
-        for pid, function, plain, docs, count, first, last, ini, full, data, srcs, syl, terms in prepared:
+        for pid, function, plain, docs, count, first, last, ini, full, data, srcs, syl, terms, origin in prepared:
             if pid in ids:
                 continue
             ids.add(pid)
             n += 1
-            rows.append((n, pid, function, plain, docs, count, first, last, ini, full))
+            rows.append((n, pid, function, plain, docs, count, first, last, ini, full, origin))
             details.append((n, data, srcs))
             syls.append((n, syl))
             grams += [(g, n) for g in terms]
-        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         db.executemany("INSERT INTO details VALUES (?,?,?)", details)
         db.executemany("INSERT INTO entries_syl VALUES (?,?)", syls)
         db.executemany("INSERT OR IGNORE INTO grams VALUES (?,?)", grams)
     kept = "corpus" if any(f.kind == "sentences" for f in files) else "examples"
     if kept == "corpus":
-        sentences = read_sentences(files)
+        sentences = ((*s, f.origin) for f in files if f.kind == "sentences" for s in read_sentences([f]))
     else:
-        sentences = ((json.loads(d)["example"], (srcs or "").split("\n")[0], y)
-                     for d, srcs, y in db.execute("SELECT details.data, details.srcs, entries.last FROM details "
-                                                  "JOIN entries USING (n)").fetchall())
+        sentences = ((json.loads(d)["example"], (srcs or "").split("\n")[0], y, origin)
+                     for d, srcs, y, origin in db.execute("SELECT details.data, details.srcs, entries.last, "
+                                                          "entries.origin FROM details JOIN entries USING (n)")
+                                              .fetchall())
     seen: set[int] = set()
     m = 0
     batch: list = []
 
     def flush():
-        db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?)", [b[0] for b in batch])
+        db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", [b[0] for b in batch])
         db.executemany("INSERT INTO sentences_syl VALUES (?,?)", [b[1] for b in batch])
         db.executemany("INSERT OR IGNORE INTO sgrams VALUES (?,?)", [g for b in batch for g in b[2]])
         batch.clear()
 
-    for text, source, year in sentences:
+    for text, source, year, origin in sentences:
         if not text or hash((text, source)) in seen:
             continue
         seen.add(hash((text, source)))
         m += 1
         syl = pinyin.fast_syllables(text) if use_pinyin else []
         ini = pinyin.initials(syl)
-        batch.append(((m, text, source, year, ini, "".join(syl)), (m, pinyin.pack(syl)),
+        batch.append(((m, text, source, year, ini, "".join(syl), origin), (m, pinyin.pack(syl)),
                       [(g, m) for g in grams_of(text, ini)]))
         if len(batch) >= 5000:
             flush()
@@ -233,13 +234,13 @@ SCHEMA = """
     PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
     CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
     CREATE TABLE entries(n INTEGER PRIMARY KEY, id TEXT UNIQUE, function TEXT, plain TEXT,
-        docs INT, count INT, first INT, last INT, ini TEXT, py TEXT);
+        docs INT, count INT, first INT, last INT, ini TEXT, py TEXT, origin TEXT);
     CREATE TABLE details(n INTEGER PRIMARY KEY, data TEXT, srcs TEXT);
     CREATE TABLE entries_syl(n INTEGER PRIMARY KEY, syl TEXT);
     CREATE VIRTUAL TABLE entries_fts USING fts5(plain, content='entries', content_rowid='n', tokenize='trigram');
     CREATE VIRTUAL TABLE entries_pyfts USING fts5(ini, py, content='entries', content_rowid='n', tokenize='trigram');
     CREATE TABLE grams(g TEXT, n INT, PRIMARY KEY(g, n)) WITHOUT ROWID;
-    CREATE TABLE sentences(n INTEGER PRIMARY KEY, text TEXT, source TEXT, year INT, ini TEXT, py TEXT);
+    CREATE TABLE sentences(n INTEGER PRIMARY KEY, text TEXT, source TEXT, year INT, ini TEXT, py TEXT, origin TEXT);
     CREATE TABLE sentences_syl(n INTEGER PRIMARY KEY, syl TEXT);
     CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='n', tokenize='trigram');
     CREATE VIRTUAL TABLE sentences_pyfts USING fts5(ini, py, content='sentences', content_rowid='n', tokenize='trigram');

@@ -90,6 +90,7 @@ class Filters:
     since: int | None = None
     until: int | None = None
     source: str | None = None
+    origin: str | None = None          # only the entries (and sentences) of the library of this origin
 
     def entries_sql(self) -> tuple[str, list]:
         parts: list[str] = []
@@ -106,6 +107,9 @@ class Filters:
         if self.source:
             parts.append("n IN (SELECT n FROM details WHERE instr(srcs, ?) > 0)")
             args.append(self.source)
+        if self.origin:
+            parts.append("origin = ?")
+            args.append(self.origin)
         return " AND ".join(parts) or "1", args
 
     def sentences_sql(self) -> tuple[str, list]:
@@ -120,6 +124,9 @@ class Filters:
         if self.source:
             parts.append("instr(source, ?) > 0")
             args.append(self.source)
+        if self.origin:
+            parts.append("origin = ?")
+            args.append(self.origin)
         return " AND ".join(parts) or "1", args
 
 
@@ -447,14 +454,14 @@ class Phrasebook:
             return under
         raise DrafterError(f"没有功能“{name}”，可用的有：{'、'.join(valid)}")
 
-    def filters(self, function=None, since=None, until=None, source=None) -> Filters:
-        return Filters(self.resolve_function(function), since, until, source)
+    def filters(self, function=None, since=None, until=None, source=None, origin=None) -> Filters:
+        return Filters(self.resolve_function(function), since, until, source, origin)
 
     # ---- search
     def search(self, query: str, function: str | None = None, since: int | None = None,
                until: int | None = None, source: str | None = None, limit: int = 20,
-               fallback: bool = True) -> Result:
-        f = self.filters(function, since, until, source)
+               fallback: bool = True, origin: str | None = None) -> Result:
+        f = self.filters(function, since, until, source, origin)
         result = Result(query, sentences_from=self.meta.get("sentences", "corpus"))
         where, args = f.entries_sql()
         s = Searcher(self.db, "entries", "plain", "grams", "n, plain, docs, count, id, ini", where, args)
@@ -514,16 +521,17 @@ class Phrasebook:
         hint = f"；相近的有：{'、'.join(close)}" if close else f"；drafter phrases search {pid} 查找含它的短语和句子"
         raise DrafterError(f"没有编号或全文为 {pid} 的短语{hint}")
 
-    def entries(self, function=None, since=None, until=None, source=None, limit: int | None = None) -> list[Entry]:
-        where, args = self.filters(function, since, until, source).entries_sql()
+    def entries(self, function=None, since=None, until=None, source=None, limit: int | None = None,
+                origin: str | None = None) -> list[Entry]:
+        where, args = self.filters(function, since, until, source, origin).entries_sql()
         sql = (f"SELECT data FROM entries JOIN details USING (n) WHERE {where} "
                "ORDER BY function, docs DESC, count DESC, id")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [Entry.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args)]
 
-    def count(self, function=None, since=None, until=None, source=None) -> int:
-        where, args = self.filters(function, since, until, source).entries_sql()
+    def count(self, function=None, since=None, until=None, source=None, origin=None) -> int:
+        where, args = self.filters(function, since, until, source, origin).entries_sql()
         return self.db.execute(f"SELECT count(*) FROM entries WHERE {where}", args).fetchone()[0]
 
     def sentences_of(self, entry: Entry) -> list[tuple[str, str | None]]:

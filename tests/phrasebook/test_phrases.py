@@ -3,6 +3,7 @@ look-up, filters and the ``drafter phrases`` commands."""
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -277,6 +278,23 @@ def test_show_has_a_sparkline_and_every_source(tmp_path):
     assert "来源（列出 3 处，共 5 处）" in shown.output                         # the bank lists some of its places
     found = runner.invoke(app, ["phrases", "search", "过硬", "--library", str(tmp_path / "lib")], env={"COLUMNS": "80"})
     assert "2015:3、2017:9 等 5 处" in found.output
+
+
+def test_library_only_shows_the_entries_of_the_given_library(tmp_path):
+    """A bank mined from one's own archive is browsed on its own: --library-only leaves out the built-in
+    entries (and the sentences of the built-in corpus, where nothing matches)."""
+    lib = str(_library(tmp_path))
+    listed = runner.invoke(app, ["phrases", "list", "--library", lib, "--library-only", "--json"])
+    assert listed.exit_code == 0, listed.output
+    ids = [json.loads(line)["id"] for line in listed.stdout.splitlines()]
+    assert ids == ["requirement.0001", "requirement.0002"]
+    everything = runner.invoke(app, ["phrases", "list", "--library", lib, "--json"])
+    assert len(everything.stdout.splitlines()) > 100                    # the built-in bank besides
+    found = runner.invoke(app, ["phrases", "search", "根本遵循", "--library", lib, "--library-only", "--json"])
+    assert found.exit_code == 1 and not found.stdout                    # the built-in formula is not there
+    assert runner.invoke(app, ["phrases", "search", "压实", "--library", lib, "--library-only"]).exit_code == 0
+    alone = runner.invoke(app, ["phrases", "list", "--library-only"])
+    assert alone.exit_code == 2 and "--library" in alone.stderr and len(alone.stderr.splitlines()) == 1
 
 
 def test_list_marks_the_entries_recent_years_no_longer_use(tmp_path):
