@@ -20,6 +20,7 @@ from collections import Counter
 
 import numpy as np
 
+from drafter.mine.index import code_points
 from drafter.mine.text import EDGE, balanced, cjk_count
 
 #: function characters (a general, closed class of Chinese)
@@ -70,9 +71,7 @@ def neighbours_of(text: str, grams: list[str]) -> dict[str, tuple[str, str]]:
             anchored.setdefault(_hash(map(ord, gram[d - 2:d + 3])), []).append((gram, d))
     if not anchored:
         return out
-    code = np.frombuffer(text.encode("utf-16-le"), np.uint16)    # two bytes a character, four where
-    if len(code) != len(text):                                     # some are beyond U+FFFF
-        code = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    code = code_points(text)
     marked = np.zeros(len(code), bool)
     for mark in MARKS:
         marked[2:-2] |= code[2:-2] == ord(mark)

@@ -69,7 +69,7 @@ class Found:
     text: str
     tf: int
     df: int
-    positions: np.ndarray      # every occurrence
+    positions: np.ndarray      # its positions in the index's text (each distinct sentence once)
     strength: float            # share of occurrences with a break on both sides (0.5–1)
     cohesion: float            # for one clause: the least share it is of a part's occurrences, over its cuts
     top: int                   # occurrences of its commonest extension by one (content) character

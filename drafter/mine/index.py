@@ -56,6 +56,13 @@ DE = ord("的")
 REPEATED, SEVERAL, FIRST = 1, 2, 2
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of a text: two bytes a character where every one is under 0x10000 (UTF-16 without
+    surrogates), else four."""
+    code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+    return code if len(code) == len(text) else np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
 def _cjk(code: np.ndarray) -> np.ndarray:
     return ((code >= 0x3400) & (code <= 0x9FFF)) | ((code >= 0xF900) & (code <= 0xFAFF))
 
@@ -200,8 +207,8 @@ class Level:
     """The recurring n-grams of one length (by their key: the shorter gram's number, then the character)."""
 
     n: int
-    tf: np.ndarray            # occurrences
-    df: np.ndarray            # documents
+    tf: np.ndarray            # occurrences (a position of a repeated sentence counts its every occurrence)
+    df: np.ndarray            # documents (under ``STATS_FROM`` characters, at least ``min_docs`` where kept)
     rep: np.ndarray           # a position of the first occurrence in corpus order
     left_open: np.ndarray     # occurrences with a break on the left
     right_open: np.ndarray
@@ -212,7 +219,7 @@ class Level:
     right_punct: np.ndarray   # occurrences followed by a clause boundary or a function character other than 的
     left_top: np.ndarray      # occurrences of the commonest one-character extension on the left
     right_top: np.ndarray     # (by a Chinese character other than a function character)
-    occ: np.ndarray           # int32: positions of every occurrence, grouped by n-gram
+    occ: np.ndarray           # int32: positions in ``text`` (of the distinct sentences), grouped by n-gram
     start: np.ndarray         # int64: offsets of each n-gram's group in ``occ`` (len + 1)
     hashes: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)   # sorted, grams
 
@@ -291,10 +298,7 @@ class Index:
         """The index of distinct sentences ``texts``, each standing for ``weights[s]`` occurrences in the
         documents ``docsets[s]``: counts are of occurrences, documents are counted once."""
         text = "\n" + "\n".join(texts) + "\n"
-        # two bytes a character where every one is under 0x10000 (UTF-16 without surrogates), else four
-        code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-        if len(code) != len(text):
-            code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        code = code_points(text)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         unit_start = np.concatenate(([1], 1 + np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
         sid = np.full(len(code), -1, dtype=np.int32)

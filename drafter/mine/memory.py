@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 import sys
 from collections.abc import Iterator
@@ -33,8 +34,9 @@ LARGE = 1 << 22
 M_MMAP_THRESHOLD = -3
 
 
+@functools.cache
 def _libc():
-    """glibc, on Linux (None elsewhere or where it cannot be loaded)."""
+    """glibc, on Linux (None elsewhere or where it cannot be loaded); looked up once."""
     if not sys.platform.startswith("linux"):
         return None
     try:
