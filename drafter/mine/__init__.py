@@ -18,9 +18,11 @@ outlines); mining prints nothing.
 from __future__ import annotations
 
 import os
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -158,11 +160,15 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("index", 1, 1)
     step("formulas", 0, 1)
     where = _Places(index, sents)
-    found = pick_formulas(index, min_docs, ndocs)
-    picked = [x for x in found if len(x.positions) and x.reusable(min_docs, ndocs)]
-    shown = [(x.text, x.positions) for x in found if len(x.positions)]      # for ``MineResult.formulas``
-    del found                            # many small objects: what the bank needs of them is below
-    reusable = list(zip(where.formulas([(x.text, x.positions) for x in picked]), picked, strict=True))
+    shown = (array("i"), array("i"))     # every formula's length and gram, for ``MineResult.formulas``
+    picked = []                          # those fit for the bank (the others, many small objects, let go)
+    for x in pick_formulas(index, min_docs, ndocs):
+        shown[0].append(len(x.text))
+        shown[1].append(x.gram)
+        if x.reusable(min_docs, ndocs):
+            picked.append(x)
+    index.forget_edges()
+    reusable = list(zip(where.grams([(len(x.text), x.gram) for x in picked]), picked, strict=True))
     fit = {x.text for x in maximal([x for _, x in reusable])}
     strength = {f.text: f.strength for f in picked}
     closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in picked}
@@ -182,7 +188,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     step("outlines", 1, 1)
     return MineResult(corpus, outlines, groups, phrases, min_docs, recent_years, index,
                       lambda: _recurring(corpus, sents, where, gaps),
-                      lambda: where.formulas(shown))
+                      lambda: where.grams(zip(*shown, strict=True)))
 
 
 class _Places:
@@ -190,7 +196,12 @@ class _Places:
 
     def __init__(self, index: Index, sents: Sentences):
         self.index = index
-        self.docsets = sents.docsets
+        self.masks = sents.masks
+
+    def grams(self, grams: Iterable[tuple[int, int]]) -> list[Formula]:
+        """The formula of each gram of the index (its length, its number in that level)."""
+        levels = self.index.levels
+        return self.formulas([(self.index.gram(levels[n], g), self.index.positions(levels[n], g)) for n, g in grams])
 
     def formula(self, text: str, positions: np.ndarray) -> Formula:
         """The formula at some (one or more) positions of the index."""
@@ -204,13 +215,12 @@ class _Places:
         sentence = self.index.units_at(positions)
         offset = (positions - self.index.unit_start[sentence]).tolist()
         sentence = sentence.tolist()
-        docsets = self.docsets
+        masks = self.masks
         out, a = [], 0
         for text, p in items:
             b = a + len(p)
             places = sorted(set(zip(sentence[a:b], offset[a:b], strict=True)))
-            docs = frozenset().union(*(docsets[s] for s in set(sentence[a:b])))
-            out.append(Formula(text, places, docs))
+            out.append(Formula(text, places, reduce(or_, (masks[s] for s in set(sentence[a:b])), 0)))
             a = b
         return out
 

@@ -30,6 +30,7 @@ characters is named.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,14 +63,14 @@ TERM_CLOSES = 0.2
 NUMBER_REACH = 8
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
-    """A formula of the index: canonical text, counts, its occurrences and how it holds together."""
+    """A formula of the index: canonical text, counts, where its occurrences are and how it holds together."""
 
     text: str
     tf: int
     df: int
-    positions: np.ndarray      # its positions in the index's text (each distinct sentence once)
+    gram: int                  # its number in the index's level of its length (``Index.positions``)
     strength: float            # share of occurrences with a break on both sides (0.5–1)
     cohesion: float            # for one clause: the least share it is of a part's occurrences, over its cuts
     top: int                   # occurrences of its commonest extension by one (content) character
@@ -108,21 +109,22 @@ class Found:
         return self.df >= min_docs and self.top < DOMINANT * self.tf and self.cohesion >= need
 
 
-def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
-    """The formulas of the index, longest first, then by text."""
+def formulas(index: Index, min_docs: int, ndocs: int) -> Iterator[Found]:
+    """The formulas of the index, longest first, each length in the order of its level, one at a time."""
     code = index.code
     numbered = _number_ahead(code)
     stop = _stop(code)
-    out: list[Found] = []
     vocabulary = ndocs >= VOCABULARY
     for n in sorted(index.levels, reverse=True):
         if n < MIN_CHARS or n >= MAX_N:
             continue
         level = index.levels[n]
+        edges = level.edges
+        assert edges is not None, "the index's edge figures are let go once the formulas are picked"
         first, last = code[level.rep], code[level.rep + n - 1]
-        top = np.maximum(level.left_top, level.right_top)
+        top = np.maximum(edges.left_top, edges.right_top)
         cand = (level.df >= min_docs) & _is_cjk(first) & _is_cjk(last) & (top < level.tf) \
-            & (level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf)
+            & (edges.left_open * 2 >= level.tf) & (edges.right_open * 2 >= level.tf)
         if vocabulary:
             cand &= level.df < ndocs
         rows = np.nonzero(cand)[0]
@@ -133,15 +135,12 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> list[Found]:
             text = index.gram(level, int(i))
             tf = int(level.tf[i])
             least = min(ATTACHED, min_docs) if n == 4 else ATTACHED
-            if not _edges(index, text, tf, int(level.right_end[i]), least):
+            if not _edges(index, text, tf, int(edges.right_end[i]), least):
                 continue
-            strength = min(level.left_open[i], level.right_open[i]) / tf
+            strength = min(edges.left_open[i], edges.right_open[i]) / tf
             cohesion = float(held[j]) if held is not None and "，" not in text else 1.0
-            positions = index.positions(level, int(i))
-            out.append(Found(text, tf, int(level.df[i]), positions, float(strength), cohesion,
-                             int(top[i]), int(level.right_punct[i]), _bond(index, text, tf),
-                             int(numbers[i]), int(stops[i])))
-    return out
+            yield Found(text, tf, int(level.df[i]), int(i), float(strength), cohesion, int(top[i]),
+                        int(edges.right_punct[i]), _bond(index, text, tf), int(numbers[i]), int(stops[i]))
 
 
 def _per_gram(level: Level, flags: np.ndarray, extra: Extra | None) -> np.ndarray:

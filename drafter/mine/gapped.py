@@ -65,7 +65,7 @@ def gapped(sents: Sentences, formulas: list[Formula], count=None, size: int | No
     counts: dict[str, int] = {}
     found: dict[tuple, Gapped] = {}
     budget = MAX_TOTAL
-    for formula in sorted(formulas, key=lambda f: (-len(f.docs), min(len(f.places), MAX_PLACES), f.canon)):
+    for formula in sorted(formulas, key=lambda f: (-f.ndocs, min(len(f.places), MAX_PLACES), f.canon)):
         budget -= min(len(formula.places), MAX_PLACES)
         if budget < 0:
             break

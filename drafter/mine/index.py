@@ -203,6 +203,21 @@ def _bound(code: np.ndarray, cjk: np.ndarray, extra_of) -> np.ndarray:
 
 
 @dataclass
+class Edges:
+    """What the neighbours of a level's grams say of their edges: read by the formulas, and let go once
+    they are picked (``Index.forget_edges``)."""
+
+    left_open: np.ndarray     # occurrences with a break on the left
+    right_open: np.ndarray
+    left_fixed: np.ndarray    # bool: the same Chinese character before every occurrence
+    right_fixed: np.ndarray
+    right_end: np.ndarray     # occurrences followed by a clause boundary or a particle
+    right_punct: np.ndarray   # occurrences followed by a clause boundary or a function character other than 的
+    left_top: np.ndarray      # occurrences of the commonest one-character extension on the left
+    right_top: np.ndarray     # (by a Chinese character other than a function character)
+
+
+@dataclass
 class Level:
     """The recurring n-grams of one length (by their key: the shorter gram's number, then the character)."""
 
@@ -210,15 +225,8 @@ class Level:
     tf: np.ndarray            # occurrences (a position of a repeated sentence counts its every occurrence)
     df: np.ndarray            # documents (under ``STATS_FROM`` characters, at least ``min_docs`` where kept)
     rep: np.ndarray           # a position of the first occurrence in corpus order
-    left_open: np.ndarray     # occurrences with a break on the left
-    right_open: np.ndarray
-    left_fixed: np.ndarray    # bool: the same Chinese character before every occurrence
-    right_fixed: np.ndarray
     closed: np.ndarray        # bool: no one-character longer n-gram has the same documents
-    right_end: np.ndarray     # occurrences followed by a clause boundary or a particle
-    right_punct: np.ndarray   # occurrences followed by a clause boundary or a function character other than 的
-    left_top: np.ndarray      # occurrences of the commonest one-character extension on the left
-    right_top: np.ndarray     # (by a Chinese character other than a function character)
+    edges: Edges | None       # None once the formulas are picked
     occ: np.ndarray           # int32: positions in ``text`` (of the distinct sentences), grouped by n-gram
     start: np.ndarray         # int64: offsets of each n-gram's group in ``occ`` (len + 1)
     hashes: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)   # sorted, grams
@@ -230,7 +238,7 @@ class Level:
             for k in range(1, self.n):
                 h *= _MUL
                 h += _mix(code[self.rep + k])
-            order = np.argsort(h)
+            order = np.argsort(h).astype(np.int32)
             self.hashes = (h[order], order)
         return self.hashes
 
@@ -409,11 +417,10 @@ class Index:
             rep = np.minimum.reduceat(kps, kstarts) if kept else np.zeros(0, np.int32)
             if n < 3:                                  # never shown (see ``_prune``): no occurrences kept
                 kps = np.zeros(0, np.int32)
-            level = Level(n, tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool),
-                          left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), occ=kps,
-                          start=np.concatenate(([0], np.cumsum(kcount))) if n >= 3 else np.zeros(kept + 1, np.int64),
-                          **stats)
-            del kps, rep, stats
+            edges = Edges(left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), **stats)
+            level = Level(n, tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool), edges=edges, occ=kps,
+                          start=np.concatenate(([0], np.cumsum(kcount))) if n >= 3 else np.zeros(kept + 1, np.int64))
+            del kps, rep, stats, edges
             self.levels[n] = level
             if prev is not None:
                 self._close(prev, ps[starts], df, tf, flags)
@@ -560,12 +567,14 @@ class Index:
         extension by a content character occurs. A longer gram has one prefix and one suffix, and its
         added character is Chinese or a function character wherever it occurs: one position says it all."""
         level, at = prev
+        edges = level.edges
+        assert edges is not None
         n = level.n + 1
         best = np.zeros(len(level.tf), np.int32)
         for right in (True, False):
             # the longer gram's prefix (added on the right), suffix (on the left)
-            shorter, added, top = (at[reps], reps + (n - 1), level.right_top) if right \
-                else (at[reps + 1], reps, level.left_top)
+            shorter, added, top = (at[reps], reps + (n - 1), edges.right_top) if right \
+                else (at[reps + 1], reps, edges.left_top)
             sel = shorter >= 0
             kind = flags[added] & (IS_CJK | IS_FUNCTION)
             grown = sel & (kind > 0)    # by a Chinese character: by ， or a quote is no longer text
@@ -582,11 +591,18 @@ class Index:
         if level.n < 3:
             level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.tf) + 1, np.int64)
             return
-        show = level.closed | ((level.left_open * 2 >= level.tf) & (level.right_open * 2 >= level.tf))
+        edges = level.edges
+        assert edges is not None
+        show = level.closed | ((edges.left_open * 2 >= level.tf) & (edges.right_open * 2 >= level.tf))
         count = np.diff(level.start)
         take = np.repeat(show, count)
         level.occ = level.occ[take]
         level.start = np.concatenate(([0], np.cumsum(np.where(show, count, 0))))
+
+    def forget_edges(self) -> None:
+        """Let the levels' edge figures go (once the formulas have read them)."""
+        for level in self.levels.values():
+            level.edges = None
 
     # -- reading ---------------------------------------------------------------------------------
 

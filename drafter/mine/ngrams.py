@@ -9,7 +9,7 @@ sentence, offset) and documents; ``surface`` gives the writing most of its place
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from drafter.mine.corpus import Corpus, Unit
@@ -51,13 +51,21 @@ class Sentences:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Formula:
-    """A recurring text, in canonical form, with its occurrences (sentence index, offset)."""
+    """A recurring text, in canonical form, with its occurrences (sentence index, offset) and documents."""
 
     canon: str
     places: list[tuple[int, int]]
-    docs: frozenset[int] = field(default_factory=frozenset)
+    mask: int = 0                        # bit d set: occurs in document d
+
+    @property
+    def docs(self) -> frozenset[int]:
+        return frozenset(_bits(self.mask))
+
+    @property
+    def ndocs(self) -> int:
+        return self.mask.bit_count()
 
 
 def _bits(mask: int):
