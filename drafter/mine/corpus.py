@@ -37,9 +37,10 @@ from drafter.model import Paragraph, Section, Speech
 from drafter.mine.text import canon, sentences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
-    """One sentence (or heading) of a document, where it is and what part of the speech it is in."""
+    """One sentence (or heading) of a document, where it is and what part of the speech it is in (slots:
+    a corpus holds hundreds of thousands)."""
 
     doc: int                 # index of the document in the corpus (set when the corpus is read)
     line: int                # 1-based source line
@@ -47,16 +48,17 @@ class Unit:
     text: str                # surface text, without the final 。！？；
     first: bool = False      # the first sentence of its paragraph
     at: float = 0.0          # where it is in its document: 0 at the start, 1 at the end
+    _canon: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def canon(self) -> str:
-        """The canonical form of the text (made once)."""
-        try:
-            return self.__dict__["_canon"]
-        except KeyError:
+        """The canonical form of the text (made once; the text itself where nothing changes)."""
+        value = self._canon
+        if value is None:
             value = canon(self.text)
+            value = self.text if value == self.text else value
             object.__setattr__(self, "_canon", value)
-            return value
+        return value
 
 
 @dataclass

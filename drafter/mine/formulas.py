@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from drafter.mine.index import FUNCTION, MAX_N, PARTICLE, Extra, Index, Level
+from drafter.mine.index import CHUNK, FUNCTION, MAX_N, PARTICLE, Extra, Index, Level
 from drafter.mine.text import balanced
 
 SHORT = 6
@@ -112,8 +112,8 @@ class Found:
 def formulas(index: Index, min_docs: int, ndocs: int) -> Iterator[Found]:
     """The formulas of the index, longest first, each length in the order of its level, one at a time."""
     code = index.code
-    numbered = _number_ahead(code)
-    stop = _stop(code)
+    numbered = _slice_by_slice(_number_ahead, code, NUMBER_REACH)
+    stop = _slice_by_slice(_stop, code)
     vocabulary = ndocs >= VOCABULARY
     for n in sorted(index.levels, reverse=True):
         if n < MIN_CHARS or n >= MAX_N:
@@ -146,7 +146,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> Iterator[Found]:
 def _per_gram(level: Level, flags: np.ndarray, extra: Extra | None) -> np.ndarray:
     """For each gram of a level: how many of its occurrences (``level.occ``; ``extra``: those that stand
     for more than one) have the flag."""
-    total = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
+    total = np.concatenate(([0], np.cumsum(flags, dtype=np.int32)))
     out = total[level.start[1:]] - total[level.start[:-1]]
     if extra is not None:
         extra.add(out, np.searchsorted(level.start, extra.at, "right") - 1, flags)
@@ -158,6 +158,16 @@ def _bond(index: Index, text: str, tf: int) -> float:
     if len(text) != 4 or "，" in text:
         return 1.0
     return tf / max(index.lookup(text[:2])[0], index.lookup(text[2:])[0], tf)
+
+
+def _slice_by_slice(mark, code: np.ndarray, reach: int = 0) -> np.ndarray:
+    """``mark(code)``, a boolean per position, made ``CHUNK`` positions at a time (its temporary arrays
+    stay small); ``reach``: how many characters ahead of a position ``mark`` looks at."""
+    out = np.empty(len(code), bool)
+    for a in range(0, len(code), CHUNK):
+        b = min(a + CHUNK, len(code))
+        out[a:b] = mark(code[a:b + reach])[:b - a]
+    return out
 
 
 def _stop(code: np.ndarray) -> np.ndarray:
