@@ -158,6 +158,13 @@ def _slices(counts: np.ndarray) -> Iterator[tuple[int, int]]:
         a = b
 
 
+def _offsets(counts: np.ndarray) -> np.ndarray:
+    """Where each group of ``counts`` places starts, and the end (int32: places are positions of the text)."""
+    out = np.zeros(len(counts) + 1, np.int32)
+    np.cumsum(counts, out=out[1:])
+    return out
+
+
 def _starts(key: np.ndarray) -> np.ndarray:
     """Where each new value of a sorted array starts."""
     new = np.empty(len(key), bool)
@@ -228,7 +235,7 @@ class Level:
     closed: np.ndarray        # bool: no one-character longer n-gram has the same documents
     edges: Edges | None       # None once the formulas are picked
     occ: np.ndarray           # int32: positions in ``text`` (of the distinct sentences), grouped by n-gram
-    start: np.ndarray         # int64: offsets of each n-gram's group in ``occ`` (len + 1)
+    start: np.ndarray         # int32: offsets of each n-gram's group in ``occ`` (len + 1)
     hashes: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)   # sorted, grams
 
     def by_hash(self, code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -419,7 +426,7 @@ class Index:
                 kps = np.zeros(0, np.int32)
             edges = Edges(left_top=np.zeros(kept, np.int32), right_top=np.zeros(kept, np.int32), **stats)
             level = Level(n, tf=ktf, df=df[keep], rep=rep, closed=np.ones(kept, bool), edges=edges, occ=kps,
-                          start=np.concatenate(([0], np.cumsum(kcount))) if n >= 3 else np.zeros(kept + 1, np.int64))
+                          start=_offsets(kcount) if n >= 3 else np.zeros(kept + 1, np.int32))
             del kps, rep, stats, edges
             self.levels[n] = level
             if prev is not None:
@@ -589,7 +596,7 @@ class Index:
         """Keep the occurrences only of grams that may be shown: closed ones, or ones with open edges,
         of three characters or more."""
         if level.n < 3:
-            level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.tf) + 1, np.int64)
+            level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.tf) + 1, np.int32)
             return
         edges = level.edges
         assert edges is not None
@@ -597,7 +604,7 @@ class Index:
         count = np.diff(level.start)
         take = np.repeat(show, count)
         level.occ = level.occ[take]
-        level.start = np.concatenate(([0], np.cumsum(np.where(show, count, 0))))
+        level.start = _offsets(np.where(show, count, 0))
 
     def forget_edges(self) -> None:
         """Let the levels' edge figures go (once the formulas have read them)."""
