@@ -234,7 +234,7 @@ class Level:
     rep: np.ndarray           # a position of the first occurrence in corpus order
     closed: np.ndarray        # bool: no one-character longer n-gram has the same documents
     edges: Edges | None       # None once the formulas are picked
-    occ: np.ndarray           # int32: positions in ``text`` (of the distinct sentences), grouped by n-gram
+    occ: np.ndarray           # int32: positions in the text (of the distinct sentences), grouped by n-gram
     start: np.ndarray         # int32: offsets of each n-gram's group in ``occ`` (len + 1)
     hashes: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)   # sorted, grams
 
@@ -292,12 +292,12 @@ class Docs:
 
 @dataclass
 class Index:
-    text: str                      # the distinct sentences, newline-separated, with a newline at both ends
-    code: np.ndarray               # code points of ``text`` (uint16, or uint32 where some are over 0xFFFF)
+    code: np.ndarray               # code points of the text: the distinct sentences, newline-separated, with a
+                                   # newline at both ends (uint16, or uint32 where some are over 0xFFFF)
     sid: np.ndarray | None         # int32: sentence of each position (-1 on separators), while building
     doc: np.ndarray                # per position: its sentence's first document (shifted by ``FIRST``), the
                                    # bits SEVERAL (it is in several) and REPEATED (it occurs more than once)
-    unit_start: np.ndarray         # int64 start of each sentence in ``text``
+    unit_start: np.ndarray         # int64 start of each sentence in the text
     docs: int
     weight: np.ndarray             # int32: occurrences of each sentence in the corpus
     sentence_docs: Docs
@@ -312,8 +312,7 @@ class Index:
               min_docs: int = 2, max_n: int = MAX_N) -> Index:
         """The index of distinct sentences ``texts``, each standing for ``weights[s]`` occurrences in the
         documents ``docsets[s]``: counts are of occurrences, documents are counted once."""
-        text = "\n" + "\n".join(texts) + "\n"
-        code = code_points(text)
+        code = code_points("\n" + "\n".join(texts) + "\n")
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         unit_start = np.concatenate(([1], 1 + np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
         sid = np.full(len(code), -1, dtype=np.int32)
@@ -326,7 +325,7 @@ class Index:
         if len(texts):
             doc[1:] = np.repeat((docs.first << FIRST) | np.where(docs.several, SEVERAL, 0)
                                 | np.where(weight > 1, REPEATED, 0), lengths)
-        index = cls(text, code, sid, doc, unit_start, ndocs, weight, docs, 1 + int(lengths @ weight))
+        index = cls(code, sid, doc, unit_start, ndocs, weight, docs, 1 + int(lengths @ weight))
         index._levels(min_docs, max_n)
         index.sid = None                   # 4 bytes a position: after building, sentences are looked up
         return index
@@ -369,7 +368,7 @@ class Index:
                                     & ~numeral[:-1]))
         del numeral
         flags = _flags(cjk, word, particle, is_function, left_break, left_func, bound, code == DE)
-        del word, particle, is_function, left_break, left_func
+        del word, particle, is_function, left_break, left_func, bound, cjk
         # characters by number (those a gram may hold are under 0x10000), and the bits a position takes
         present = np.zeros(0x10000, bool)
         present[code[ok]] = True
@@ -613,9 +612,18 @@ class Index:
 
     # -- reading ---------------------------------------------------------------------------------
 
+    @property
+    def text(self) -> str:
+        """The text laid out (made when asked: the index keeps its code points only)."""
+        return self._decode(self.code)
+
     def gram(self, level: Level, i: int) -> str:
         p = int(level.rep[i])
-        return self.text[p:p + level.n]
+        return self._decode(self.code[p:p + level.n])
+
+    @staticmethod
+    def _decode(code: np.ndarray) -> str:
+        return code.tobytes().decode("utf-16-le" if code.itemsize == 2 else "utf-32-le")
 
     @staticmethod
     def hash_of(text: str) -> np.uint64:
