@@ -21,9 +21,12 @@ class Sentences:
     """The distinct canonical sentences of a corpus and where each occurs."""
 
     texts: list[str]
-    surface: list[list[str]]             # surface texts of each, one per occurrence
     units: list[list[Unit]]              # occurrences
     masks: list[int]                     # bit d set: occurs in document d
+
+    def surface(self, s: int) -> str:
+        """The text of a sentence as its first occurrence writes it."""
+        return self.units[s][0].text
 
     @cached_property
     def docsets(self) -> list[frozenset[int]]:
@@ -34,18 +37,16 @@ class Sentences:
     @classmethod
     def of(cls, corpus: Corpus) -> Sentences:
         index: dict[str, int] = {}
-        out = cls([], [], [], [])
+        out = cls([], [], [])
         for doc in corpus.docs:
             for unit in doc.units:
                 key = unit.canon
                 if key not in index:
                     index[key] = len(out.texts)
                     out.texts.append(key)
-                    out.surface.append([])
                     out.units.append([])
                     out.masks.append(0)
                 k = index[key]
-                out.surface[k].append(unit.text)
                 out.units[k].append(unit)
                 out.masks[k] |= 1 << unit.doc
         return out
@@ -85,5 +86,5 @@ def surface(sents: Sentences, formula: Formula) -> str:
     if not any(mark in formula.canon for mark in UNIFIED):
         return formula.canon          # nothing the canonical form unifies: every place is written so
     n = len(formula.canon)
-    counts = Counter(sents.surface[s][k][i:i + n] for s, i in formula.places for k in range(len(sents.surface[s])))
+    counts = Counter(u.text[i:i + n] for s, i in formula.places for u in sents.units[s])
     return max(counts, key=lambda t: (counts[t], -list(counts).index(t)))
