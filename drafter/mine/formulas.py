@@ -30,7 +30,7 @@ characters is named.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -160,7 +160,7 @@ def _bond(index: Index, text: str, tf: int) -> float:
     return tf / max(index.lookup(text[:2])[0], index.lookup(text[2:])[0], tf)
 
 
-def _slice_by_slice(mark, code: np.ndarray, reach: int = 0) -> np.ndarray:
+def _slice_by_slice(mark: Callable[[np.ndarray], np.ndarray], code: np.ndarray, reach: int = 0) -> np.ndarray:
     """``mark(code)``, a boolean per position, made ``CHUNK`` positions at a time (its temporary arrays
     stay small); ``reach``: how many characters ahead of a position ``mark`` looks at."""
     out = np.empty(len(code), bool)
