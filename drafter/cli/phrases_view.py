@@ -68,10 +68,14 @@ def fold(cell: Segments, width: int) -> list[Segments]:
             if _blank(piece):
                 continue
         if used + size > width:                    # wider than a line: a character at a time
-            for c, style in ((c, style) for t, style in piece for c in t):
-                if used + char_width(c) > width and used > 0:
+            chars = [(c, style) for t, style in piece for c in t]
+            for k, (c, style) in enumerate(chars):
+                ahead = char_width(chars[k + 1][0]) if c.isspace() and k + 1 < len(chars) else 0
+                if used + char_width(c) + ahead > width and used > 0:
                     lines.append([])
                     used = 0
+                    if c.isspace():                # a space where the line is broken
+                        continue
                 lines[-1].append([(c, style)])
                 used += char_width(c)
             continue

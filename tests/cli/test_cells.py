@@ -22,6 +22,12 @@ def test_a_sources_line_keeps_its_numbers_whole_and_its_indent():
         "  安徽省_2026:114、新疆维吾尔自治", "  区_2026:84 等 4 处"]         # a file's name is not cut at its _
 
 
+def test_a_number_keeps_the_measure_word_it_counts():
+    assert lines("  内蒙古自治区_2026:60、四川省_2026:100 等 9 处", 42) == [
+        "  内蒙古自治区_2026:60、四川省_2026:100 等", "  9 处"]
+    assert lines("共 1234 处", 7) == ["共", "1234 处"] and lines("共 1234 处", 6) == ["共", "1234", "处"]
+
+
 def test_a_closing_mark_takes_down_what_it_closes():
     assert lines("坚持稳中求进工作总基调。", 22) == ["坚持稳中求进工作总基", "调。"]
     assert lines("一二三四五，六", 10) == ["一二三四", "五，六"]
@@ -33,7 +39,7 @@ def test_a_run_wider_than_a_line_is_broken_where_it_must():
 
 def test_styles_stay_with_their_characters():
     out = fold([("第一", None), ("要点", DIM), (" 12 处", None)], 6)
-    assert out == [[("第一", None), ("要", DIM)], [("点", DIM), (" 12", None)], [("处", None)]]
+    assert out == [[("第一", None), ("要", DIM)], [("点", DIM)], [("12 处", None)]]
 
 
 texts = st.text(alphabet=st.sampled_from(list("讲话稿要点，。、）”ab12_: \n")), max_size=60)
