@@ -154,7 +154,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     side = beside(lambda: (own_sentences(corpus), mine_outlines(corpus.docs, groups)), jobs)
     step("index", 0, 1)
     sents = Sentences.of(corpus)
-    index = Index.build(sents.texts, [len(us) for us in sents.units], sents.docsets, ndocs,
+    index = Index.build(sents.texts, [len(us) for us in sents.units], sents.masks, ndocs,
                         2 if ndocs <= SMALL else min_docs)
     give_back_free_pages()               # the free pages of each stage given back before the next one's peak
     step("index", 1, 1)
@@ -168,15 +168,16 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
         if x.reusable(min_docs, ndocs):
             picked.append(x)
     index.forget_edges()
-    reusable = list(zip(where.grams([(len(x.text), x.gram) for x in picked]), picked, strict=True))
-    fit = {x.text for x in maximal([x for _, x in reusable])}
+    give_back_free_pages()
+    reusable = where.grams([(len(x.text), x.gram) for x in picked])
+    gaps = gapped(sents, reusable, lambda t: index.lookup(t)[0], index.size)
+    fit = {x.text for x in maximal(picked)}        # the bank takes these, with their figures
+    kept = [f for f, x in zip(reusable, picked, strict=True) if x.text in fit]
+    picked = [x for x in picked if x.text in fit]
     strength = {f.text: f.strength for f in picked}
     closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in picked}
     cohesion = {f.text: f.cohesion for f in picked}
-    del picked
-    give_back_free_pages()
-    gaps = gapped(sents, [f for f, _ in reusable], lambda t: index.lookup(t)[0], index.size)
-    kept = [f for f, x in reusable if x.text in fit]
+    del reusable, picked, fit            # many small objects
     give_back_free_pages()
     step("formulas", 1, 1)
     step("bank", 0, 1)

@@ -120,27 +120,29 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> Iterator[Found]:
             continue
         level = index.levels[n]
         edges = level.edges
-        assert edges is not None, "the index's edge figures are let go once the formulas are picked"
-        first, last = code[level.rep], code[level.rep + n - 1]
+        assert edges is not None and edges.grams is not None, "the formulas read a closed level's edge figures"
+        grams = edges.grams                    # the open ones: the figures are of them
+        tfs, dfs, reps = level.tf[grams], level.df[grams], level.rep[grams]
         top = np.maximum(edges.left_top, edges.right_top)
-        cand = (level.df >= min_docs) & _is_cjk(first) & _is_cjk(last) & (top < level.tf) \
-            & (edges.left_open * 2 >= level.tf) & (edges.right_open * 2 >= level.tf)
+        cand = (dfs >= min_docs) & _is_cjk(code[reps]) & _is_cjk(code[reps + n - 1]) & (top < tfs) \
+            & (edges.left_open * 2 >= tfs) & (edges.right_open * 2 >= tfs)
         if vocabulary:
-            cand &= level.df < ndocs
+            cand &= dfs < ndocs
         rows = np.nonzero(cand)[0]
-        held = _cohesion(index, n, level.rep[rows], level.tf[rows]) if n <= SHORT else None
+        held = _cohesion(index, n, reps[rows], tfs[rows]) if n <= SHORT else None
         extra = index.extra(level.occ)
         numbers, stops = (_per_gram(level, flags[level.occ + n], extra) for flags in (numbered, stop))
-        for j, i in enumerate(rows):
-            text = index.gram(level, int(i))
-            tf = int(level.tf[i])
+        for j, k in enumerate(rows):
+            i = int(grams[k])
+            text = index.gram(level, i)
+            tf = int(tfs[k])
             least = min(ATTACHED, min_docs) if n == 4 else ATTACHED
-            if not _edges(index, text, tf, int(edges.right_end[i]), least):
+            if not _edges(index, text, tf, int(edges.right_end[k]), least):
                 continue
-            strength = min(edges.left_open[i], edges.right_open[i]) / tf
+            strength = min(edges.left_open[k], edges.right_open[k]) / tf
             cohesion = float(held[j]) if held is not None and "，" not in text else 1.0
-            yield Found(text, tf, int(level.df[i]), int(i), float(strength), cohesion, int(top[i]),
-                        int(edges.right_punct[i]), _bond(index, text, tf), int(numbers[i]), int(stops[i]))
+            yield Found(text, tf, int(dfs[k]), i, float(strength), cohesion, int(top[k]),
+                        int(edges.right_punct[k]), _bond(index, text, tf), int(numbers[i]), int(stops[i]))
 
 
 def _per_gram(level: Level, flags: np.ndarray, extra: Extra | None) -> np.ndarray:

@@ -19,10 +19,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator
-from itertools import chain
 from dataclasses import dataclass
+from functools import reduce
+from itertools import chain
+from operator import or_
 
 from drafter.mine.bounds import NEVER_START, REACH, Bounds, fixed
+from drafter.mine.index import bits
 from drafter.mine.ngrams import Formula, Sentences
 from drafter.mine.text import GAP, balanced, cjk_count, trim
 
@@ -117,10 +120,10 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
     for piece, where in near.items():
         if len(where) < need:
             continue
-        docs = frozenset().union(*(sents.docsets[s] for s, _ in where))
-        if len(docs) < 2:
+        docs = reduce(or_, (sents.masks[s] for s, _ in where), 0).bit_count()
+        if docs < 2:
             continue
-        rank = (len(docs), len(where), len(piece), piece)
+        rank = (docs, len(where), len(piece), piece)
         if best is not None and rank <= best[0]:
             continue
         if _chance(piece, len(where), corpus, counts) > CHANCE:
@@ -130,10 +133,6 @@ def _around(sents: Sentences, formula: Formula, corpus: tuple, counts: dict[str,
         return None
     _, piece, where = best
     return _shape(sents, formula.canon, piece, where)
-
-
-def _docs(sents: Sentences, s: int) -> frozenset[int]:
-    return sents.docsets[s]
 
 
 def _chance(piece: str, times: int, corpus: tuple, counts: dict[str, int]) -> float:
@@ -153,8 +152,7 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
                       (i, i + len(gram)) if before else (a, a + len(piece))))
     votes: Counter[bool] = Counter()
     for s, before, _, _ in spans:
-        for _d in _docs(sents, s):
-            votes[before] += 1
+        votes[before] += sents.masks[s].bit_count()
     order = votes[True] >= votes[False]
     same = [(s, x, y) for s, before, x, y in spans if before == order]
     gaps = [sents.texts[s][x[1]:y[0]] for s, x, y in same]
@@ -174,7 +172,7 @@ def _shape(sents: Sentences, gram: str, piece: str, where: dict[tuple[int, int],
         return None   # a one-character anchor counts only where it also meets the n-gram directly
     cut = len(raw_second) - d
     places = tuple(sorted((s, x[0] + a, y[0] - len(tail) + c, y[1] - cut) for s, x, y in same))
-    docs = frozenset(d for s, _, _, _ in spans for d in _docs(sents, s))
+    docs = frozenset(bits(reduce(or_, (sents.masks[s] for s, _, _, _ in spans), 0)))
     return Gapped(first, second, places, docs, tuple(sorted({s for s, _, _, _ in spans})))
 
 

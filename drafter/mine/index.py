@@ -24,7 +24,7 @@ comes from the next level.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
@@ -61,6 +61,14 @@ def code_points(text: str) -> np.ndarray:
     surrogates), else four."""
     code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
     return code if len(code) == len(text) else np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def bits(mask: int) -> Iterator[int]:
+    """The set bits of a mask (a set of documents: bit d, document d), lowest first, one step a set bit."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
 
 
 def _cjk(code: np.ndarray) -> np.ndarray:
@@ -211,8 +219,9 @@ def _bound(code: np.ndarray, cjk: np.ndarray, extra_of) -> np.ndarray:
 
 @dataclass
 class Edges:
-    """What the neighbours of a level's grams say of their edges: read by the formulas, and let go once
-    they are picked (``Index.forget_edges``)."""
+    """What the neighbours of a level's grams say of their edges: of every gram while the level is built,
+    of its open grams only (a break on both sides at half of their places or more: the only ones the
+    formulas consider) once it is closed, and let go once the formulas are picked (``Index.forget_edges``)."""
 
     left_open: np.ndarray     # occurrences with a break on the left
     right_open: np.ndarray
@@ -222,6 +231,12 @@ class Edges:
     right_punct: np.ndarray   # occurrences followed by a clause boundary or a function character other than 的
     left_top: np.ndarray      # occurrences of the commonest one-character extension on the left
     right_top: np.ndarray     # (by a Chinese character other than a function character)
+    grams: np.ndarray | None = None     # int32: the grams these are of, in order (None: every gram)
+
+    def of(self, grams: np.ndarray) -> Edges:
+        """The figures of some grams only (of every gram's figures)."""
+        return Edges(**{f.name: getattr(self, f.name)[grams] for f in fields(self) if f.name != "grams"},
+                     grams=grams)
 
 
 @dataclass
@@ -269,11 +284,11 @@ class Docs:
     listed: np.ndarray       # int32
 
     @classmethod
-    def build(cls, docsets: list[frozenset[int]]) -> Docs:
-        sizes = np.fromiter(map(len, docsets), dtype=np.int64, count=len(docsets))
+    def build(cls, masks: list[int]) -> Docs:
+        sizes = np.fromiter((m.bit_count() for m in masks), dtype=np.int64, count=len(masks))
         several = sizes > 1
-        first = np.fromiter((min(d) for d in docsets), dtype=np.int32, count=len(docsets))
-        listed = [d for s in np.flatnonzero(several).tolist() for d in sorted(docsets[s])]
+        first = np.fromiter(((m & -m).bit_length() - 1 for m in masks), dtype=np.int32, count=len(masks))
+        listed = [d for s in np.flatnonzero(several).tolist() for d in bits(masks[s])]
         offsets = np.concatenate(([0], np.cumsum(np.where(several, sizes, 0))))
         return cls(first, several, offsets, np.asarray(listed, dtype=np.int32))
 
@@ -308,10 +323,11 @@ class Index:
     # -- building --------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, texts: list[str], weights: list[int], docsets: list[frozenset[int]], ndocs: int,
+    def build(cls, texts: list[str], weights: list[int], masks: list[int], ndocs: int,
               min_docs: int = 2, max_n: int = MAX_N) -> Index:
         """The index of distinct sentences ``texts``, each standing for ``weights[s]`` occurrences in the
-        documents ``docsets[s]``: counts are of occurrences, documents are counted once."""
+        documents of ``masks[s]`` (bit d set: in document d): counts are of occurrences, documents are
+        counted once."""
         code = code_points("\n" + "\n".join(texts) + "\n")
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         unit_start = np.concatenate(([1], 1 + np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
@@ -320,7 +336,7 @@ class Index:
             sid[1:] = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
             sid[unit_start + lengths - 1] = -1
         weight = np.asarray(weights, dtype=np.int32)
-        docs = Docs.build(docsets)
+        docs = Docs.build(masks)
         doc = np.zeros(len(code), dtype=np.int16 if ndocs < 1 << (15 - FIRST) else np.int32)
         if len(texts):
             doc[1:] = np.repeat((docs.first << FIRST) | np.where(docs.several, SEVERAL, 0)
@@ -592,14 +608,17 @@ class Index:
 
     @staticmethod
     def _prune(level: Level) -> None:
-        """Keep the occurrences only of grams that may be shown: closed ones, or ones with open edges,
-        of three characters or more."""
+        """Keep the occurrences only of grams that may be shown: closed ones, or open ones (with a break on
+        both sides at half of their places), of three characters or more; and the edge figures of the
+        open ones only."""
+        edges = level.edges
+        assert edges is not None and edges.grams is None
+        open_ = (edges.left_open * 2 >= level.tf) & (edges.right_open * 2 >= level.tf)
+        level.edges = edges.of(np.flatnonzero(open_).astype(np.int32))
         if level.n < 3:
             level.occ, level.start = np.zeros(0, np.int32), np.zeros(len(level.tf) + 1, np.int32)
             return
-        edges = level.edges
-        assert edges is not None
-        show = level.closed | ((edges.left_open * 2 >= level.tf) & (edges.right_open * 2 >= level.tf))
+        show = level.closed | open_
         count = np.diff(level.start)
         take = np.repeat(show, count)
         level.occ = level.occ[take]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 
 from drafter.mine.corpus import Corpus, Unit
+from drafter.mine.index import bits
 from drafter.mine.text import CANON
 
 
@@ -27,12 +27,6 @@ class Sentences:
     def surface(self, s: int) -> str:
         """The text of a sentence as its first occurrence writes it."""
         return self.units[s][0].text
-
-    @cached_property
-    def docsets(self) -> list[frozenset[int]]:
-        """The documents of each sentence (one set shared by the sentences of the same documents)."""
-        shared: dict[int, frozenset[int]] = {}
-        return [shared.get(m) or shared.setdefault(m, frozenset(_bits(m))) for m in self.masks]
 
     @classmethod
     def of(cls, corpus: Corpus) -> Sentences:
@@ -62,19 +56,11 @@ class Formula:
 
     @property
     def docs(self) -> frozenset[int]:
-        return frozenset(_bits(self.mask))
+        return frozenset(bits(self.mask))
 
     @property
     def ndocs(self) -> int:
         return self.mask.bit_count()
-
-
-def _bits(mask: int):
-    """The set bits of a mask, lowest first (one step a set bit: a document number can be large)."""
-    while mask:
-        low = mask & -mask
-        yield low.bit_length() - 1
-        mask ^= low
 
 
 #: the characters the canonical form writes for several (、 and ， are ，)

@@ -31,18 +31,19 @@ corpora = st.lists(sentence, min_size=1, max_size=6).flatmap(
     lambda pool: st.lists(st.lists(st.sampled_from(pool), min_size=1, max_size=8), min_size=2, max_size=6))
 
 
-def distinct(docs: list[list[str]]) -> tuple[list[str], list[int], list[frozenset[int]]]:
-    texts: dict[str, tuple[int, set[int]]] = {}
+def distinct(docs: list[list[str]]) -> tuple[list[str], list[int], list[int]]:
+    """Each distinct sentence, how often it occurs, and its documents (bit d set: in document d)."""
+    texts: dict[str, tuple[int, int]] = {}
     for d, doc in enumerate(docs):
         for s in doc:
-            count, where = texts.get(s, (0, set()))
-            texts[s] = (count + 1, where | {d})
-    return list(texts), [c for c, _ in texts.values()], [frozenset(w) for _, w in texts.values()]
+            count, where = texts.get(s, (0, 0))
+            texts[s] = (count + 1, where | 1 << d)
+    return list(texts), [c for c, _ in texts.values()], [w for _, w in texts.values()]
 
 
-def one_by_one(docs: list[list[str]]) -> tuple[list[str], list[int], list[frozenset[int]]]:
+def one_by_one(docs: list[list[str]]) -> tuple[list[str], list[int], list[int]]:
     pairs = [(s, d) for d, doc in enumerate(docs) for s in doc]
-    return [s for s, _ in pairs], [1] * len(pairs), [frozenset({d}) for _, d in pairs]
+    return [s for s, _ in pairs], [1] * len(pairs), [1 << d for _, d in pairs]
 
 
 def grams(index: Index, n: int) -> list[str]:
@@ -72,9 +73,9 @@ def test_distinct_sentences_count_as_every_occurrence(docs, min_docs, chunk):
 @given(corpora)
 def test_an_archive_of_many_documents_counts_alike(docs):
     """Past 8,192 documents each position's first document takes four bytes instead of two."""
-    texts, weights, docsets = distinct(docs)
-    small = Index.build(texts, weights, docsets, len(docs), 2)
-    large = Index.build(texts, weights, [frozenset(d + 20000 for d in ds) for ds in docsets], 20000 + len(docs), 2)
+    texts, weights, masks = distinct(docs)
+    small = Index.build(texts, weights, masks, len(docs), 2)
+    large = Index.build(texts, weights, [m << 20000 for m in masks], 20000 + len(docs), 2)
     assert small.doc.itemsize == 2 and large.doc.itemsize == 4
     for n, level in small.levels.items():
         assert np.array_equal(level.tf, large.levels[n].tf) and np.array_equal(level.df, large.levels[n].df)

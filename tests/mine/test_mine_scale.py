@@ -101,7 +101,8 @@ def test_large_blocks_are_given_back_on_linux():
 
 
 def test_free_pages_are_given_back_between_stages_on_linux(monkeypatch):
-    """glibc's malloc_trim runs after the index, after the formulas and after the gapped formulas."""
+    """glibc's malloc_trim runs after the index, after the formulas are picked and after the bank's
+    formulas and the gapped ones are made."""
     import sys
 
     import drafter.mine
