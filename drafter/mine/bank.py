@@ -34,10 +34,11 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from drafter.mine.corpus import Corpus, Unit
-from drafter.mine.bounds import Bounds, neighbours_of
+from drafter.mine.bounds import Bounds, neighbours_across
 from drafter.mine.frames import Frame
 from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, anchored
@@ -415,8 +416,7 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
             text = unit.text[a:b]
             _add(phrases, Phrase(function, text, [], [unit], _clip(unit.text, a, b - a), by),
                  canon(text) if function != "formulation" else unit.canon[a:b])
-    surface = "\n" + "\n".join(u.text for doc in corpus.docs for u in doc.units) + "\n"
-    sides = neighbours_of(surface, [p.text for (function, _), p in phrases.items() if function == "triad"])
+    sides = neighbours_across(_slices(corpus), [p.text for (function, _), p in phrases.items() if function == "triad"])
     for key, p in list(phrases.items()):
         if key[0] == "triad" and _goes_on(*sides[p.text]):
             del phrases[key]             # a list cut short where it recurs (…文学艺术|、哲学社会科学)
@@ -424,6 +424,22 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
         if function == "quotation" and p.by is None:
             p.by = next((by for u in p.places for k, f, _, _, by in corpus.docs[u.doc].shapes
                          if f == "quotation" and by and corpus.docs[u.doc].units[k] is u), None)
+
+
+def _slices(corpus: Corpus, size: int = 1 << 20) -> Iterator[str]:
+    """The corpus's sentences as they are written, a line each, ``size`` characters or so at a time (each
+    slice starting and ending with a newline)."""
+    lines: list[str] = []
+    length = 0
+    for doc in corpus.docs:
+        for unit in doc.units:
+            lines.append(unit.text)
+            length += len(unit.text) + 1
+            if length >= size:
+                yield "\n" + "\n".join(lines) + "\n"
+                lines, length = [], 0
+    if lines:
+        yield "\n" + "\n".join(lines) + "\n"
 
 
 def _goes_on(left: str, right: str) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -91,6 +92,17 @@ def neighbours_of(text: str, grams: list[str]) -> dict[str, tuple[str, str]]:
                 left.append(text[p - 1])
                 right.append(text[p + len(gram)])
     out.update((g, ("".join(left), "".join(right))) for g, (left, right) in sides.items())
+    return out
+
+
+def neighbours_across(texts: Iterable[str], grams: list[str]) -> dict[str, tuple[str, str]]:
+    """``neighbours_of`` in a text given a slice at a time (each slice starting and ending with a newline,
+    cut between lines), as in the whole: its arrays are a slice's size, not the corpus's."""
+    out = {gram: ("", "") for gram in grams}
+    for text in texts:
+        for gram, (left, right) in neighbours_of(text, grams).items():
+            before, after = out[gram]
+            out[gram] = (before + left, after + right)
     return out
 
 

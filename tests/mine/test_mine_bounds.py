@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from drafter.mine import mine_corpus
-from drafter.mine.bounds import FUNCTION, WORDLIKE_END, Bounds, neighbours, neighbours_of
+from drafter.mine.bounds import FUNCTION, WORDLIKE_END, Bounds, neighbours, neighbours_across, neighbours_of
 from drafter.mine.corpus import read_corpus
 from drafter.mine.ngrams import Sentences
 from drafter.mine.text import canon
@@ -108,3 +108,20 @@ def test_neighbours_of_many_grams_at_once_are_those_of_each(seeds):
     assert neighbours_of(text, grams) == {g: neighbours(text, g) for g in grams}
     wide = text.replace("第一、第一、第一", "第𠀀、第一、第一", 1)      # four bytes a character beyond U+FFFF
     assert neighbours_of(wide, grams + ["第𠀀、第一"]) == {g: neighbours(wide, g) for g in grams + ["第𠀀、第一"]}
+
+
+def test_neighbours_a_slice_at_a_time_are_those_of_the_whole(seeds):
+    """The bank looks for its lists' neighbours a slice of lines at a time (``bank._slices``): the same
+    characters, in the same order, as in the whole text, whatever the slices' size."""
+    from drafter.mine.bank import _slices
+
+    lines = [u.text for d in seeds.corpus.docs for u in d.units]
+    whole = "\n" + "\n".join(lines) + "\n"
+    grams = sorted({t[i:i + 7] for t in lines for i in (0, 3) if len(t) > 10}) + ["推进", "、", "没有的短语"]
+    expected = neighbours_of(whole, grams)
+    assert any(len(left) > 5 for left, _ in expected.values())
+    assert sum(any(m in g[2:-2] for m in "，、：；") for g in grams) > 50      # lists, found at their marks
+    for size in (50, 1000, 1 << 20):
+        slices = list(_slices(seeds.corpus, size))
+        assert len(slices) > 1 or size == 1 << 20
+        assert neighbours_across(slices, grams) == expected
