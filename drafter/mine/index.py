@@ -10,8 +10,11 @@ and the character after it. Sorting the keys (with the position packed in their 
 gram's positions come in corpus order) gives each distinct n-gram's positions, its count and its
 document count in one pass, without scanning the text per n-gram. An (n+1)-gram is keyed only where
 both of its n-grams occur in ``min_docs`` documents or more (Apriori), so the tables stay small and the
-work is linear in the corpus. A text is looked up by a 64-bit rolling hash, made for a level's grams
-when the level is first asked.
+work is linear in the corpus. As the keys sort by the shorter gram's number, then the character, each
+level's grams are in the order of their code points. A text of up to ``HASHED`` characters is looked up
+by a 64-bit rolling hash, made for a level's grams when the level is first asked; a longer one (looked
+up rarely: the rest of a formula beside an edge character) by binary search in its level's order, with
+no table (the long levels hold most of the grams of a corpus that repeats long passages).
 
 For every recurring n-gram a level keeps: count, documents, a representative position, and what its
 neighbours say about its edges: how many occurrences meet a *break* on the left and on the right (a
@@ -32,6 +35,8 @@ from typing import NamedTuple
 import numpy as np
 
 MAX_N = 48
+#: texts of up to this many characters are looked up by hash, longer ones by binary search
+HASHED = 6
 BOUND_TIMES = 3
 BOUND_SHARE = 0.1
 #: function characters (a general, closed class of Chinese)
@@ -664,13 +669,27 @@ class Index:
         level = self.levels.get(len(text))
         if level is None or not text or not len(level.tf):
             return 0, 0
+        gram = self._hashed(level, text) if len(text) <= HASHED else self._search(level, text)
+        return (int(level.tf[gram]), int(level.df[gram])) if gram >= 0 else (0, 0)
+
+    def _hashed(self, level: Level, text: str) -> int:
+        """The number of the gram ``text`` in its level, by its hash, or -1."""
         sorted_hashes, grams = level.by_hash(self.code)
         h = self.hash_of(text)
         i = int(sorted_hashes.searchsorted(h))
-        if i == len(sorted_hashes) or sorted_hashes[i] != h:
-            return 0, 0
-        gram = grams[i]
-        return int(level.tf[gram]), int(level.df[gram])
+        return int(grams[i]) if i < len(sorted_hashes) and sorted_hashes[i] == h else -1
+
+    def _search(self, level: Level, text: str) -> int:
+        """The number of the gram ``text`` in its level, by binary search in the level's order (that of
+        the grams' code points, as Python orders strings), or -1."""
+        lo, hi = 0, len(level.tf)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.gram(level, mid) < text:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(level.tf) and self.gram(level, lo) == text else -1
 
     def counts_at(self, starts: np.ndarray, n: int) -> np.ndarray:
         """The count of the n-gram at each position of ``starts`` (0 where it recurs in fewer than two)."""

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from drafter.mine import index as index_module
 from drafter.mine import mine_corpus
-from drafter.mine.index import CHUNK, STATS_FROM, Index
+from drafter.mine.index import CHUNK, MAX_N, STATS_FROM, Index
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "corpus"
@@ -95,6 +95,21 @@ def test_counts_are_the_texts_counted_by_hand(docs):
     for gram in everywhere:
         df = sum(any(gram in s for s in doc) for doc in docs)
         assert (index.lookup(gram)[1] == df) == (df >= 2), gram
+
+
+@settings(max_examples=100, deadline=None)
+@given(corpora, st.text(alphabet=CHARS, min_size=1, max_size=12))
+def test_a_text_is_found_alike_by_hash_and_by_search(docs, other):
+    """Short texts are looked up by hash, long ones by binary search in their level's order: either way
+    every gram of every level is found with its counts, and nothing for a text that is no gram."""
+    index = Index.build(*distinct(docs), len(docs), 2)
+    known = {g: (int(level.tf[i]), int(level.df[i])) for n, level in index.levels.items()
+             for i, g in enumerate(grams(index, n))}
+    texts = [*known, other, other * 2, other + "改", "稳定发展改革"]
+    for hashed in (0, MAX_N):
+        with mock.patch.object(index_module, "HASHED", hashed):
+            fresh = Index.build(*distinct(docs), len(docs), 2)
+            assert [fresh.lookup(t) for t in texts] == [known.get(t, (0, 0)) for t in texts], hashed
 
 
 def _count(text: str, gram: str) -> int:
