@@ -82,18 +82,19 @@ def _cjk(code: np.ndarray) -> np.ndarray:
 
 #: bits of the flags of a position: its character is Chinese, a word character (Chinese, a digit or a
 #: letter), a particle, a function character, 的; a break or (for a function character) a break
-#: left of a gram starting there; bound to the character before; the character before is Chinese
+#: left of a gram starting there; bound to the character before; the character before is Chinese; a
+#: gram may hold it (Chinese, ， or a quote)
 (IS_CJK, IS_WORD, IS_PARTICLE, IS_FUNCTION, IS_DE, IS_LEFT_BREAK, IS_LEFT_FUNC, IS_BOUND_BEFORE,
- IS_PREV_CJK) = (1 << k for k in range(9))
+ IS_PREV_CJK, IS_GRAM) = (1 << k for k in range(10))
 
 
 def _flags(cjk: np.ndarray, word: np.ndarray, particle: np.ndarray, function: np.ndarray, left_break: np.ndarray,
-           left_func: np.ndarray, bound: np.ndarray, de: np.ndarray) -> np.ndarray:
+           left_func: np.ndarray, bound: np.ndarray, de: np.ndarray, gram: np.ndarray) -> np.ndarray:
     """One uint16 of flags per position (one gather per occurrence instead of one per property)."""
     flags = cjk.astype(np.uint16)
     for bit, mask, at in ((IS_WORD, word, 0), (IS_PARTICLE, particle, 0), (IS_FUNCTION, function, 0), (IS_DE, de, 0),
                           (IS_LEFT_BREAK, left_break, 0), (IS_LEFT_FUNC, left_func, 0),
-                          (IS_BOUND_BEFORE, bound[:-1], 1), (IS_PREV_CJK, cjk[:-1], 1)):
+                          (IS_BOUND_BEFORE, bound[:-1], 1), (IS_PREV_CJK, cjk[:-1], 1), (IS_GRAM, gram, 0)):
         bits = mask.astype(np.uint16)          # arithmetic on every position: no boolean indexing
         bits *= np.uint16(bit)
         flags[at:] |= bits
@@ -314,7 +315,7 @@ class Docs:
 class Index:
     code: np.ndarray               # code points of the text: the distinct sentences, newline-separated, with a
                                    # newline at both ends (uint16, or uint32 where some are over 0xFFFF)
-    sid: np.ndarray | None         # int32: sentence of each position (-1 on separators), while building
+    sid: np.ndarray | None         # sentence of each position (uint16 under 65,535 sentences), while building
     doc: np.ndarray                # per position: its sentence's first document (shifted by ``FIRST``), the
                                    # bits SEVERAL (it is in several) and REPEATED (it occurs more than once)
     unit_start: np.ndarray         # int64 start of each sentence in the text
@@ -336,10 +337,10 @@ class Index:
         code = code_points("\n" + "\n".join(texts) + "\n")
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         unit_start = np.concatenate(([1], 1 + np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
-        sid = np.full(len(code), -1, dtype=np.int32)
+        wide = np.uint16 if len(texts) < 0xFFFF else np.int32       # two bytes a position where they do
+        sid = np.zeros(len(code), dtype=wide)
         if len(texts):
-            sid[1:] = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
-            sid[unit_start + lengths - 1] = -1
+            sid[1:] = np.repeat(np.arange(len(texts), dtype=wide), lengths)
         weight = np.asarray(weights, dtype=np.int32)
         docs = Docs.build(masks)
         doc = np.zeros(len(code), dtype=np.int16 if ndocs < 1 << (15 - FIRST) else np.int32)
@@ -348,7 +349,7 @@ class Index:
                                 | np.where(weight > 1, REPEATED, 0), lengths)
         index = cls(code, sid, doc, unit_start, ndocs, weight, docs, 1 + int(lengths @ weight))
         index._levels(min_docs, max_n)
-        index.sid = None                   # 4 bytes a position: after building, sentences are looked up
+        index.sid = None                   # a table a position: after building, sentences are looked up
         return index
 
     def sentence_of(self, positions: np.ndarray) -> np.ndarray:
@@ -388,19 +389,20 @@ class Index:
         left_func = np.concatenate(([True], (~word[:-1] | (cjk[:-1] & ~bound[:-1] & is_function[:-1]) | particle[:-1])
                                     & ~numeral[:-1]))
         del numeral
-        flags = _flags(cjk, word, particle, is_function, left_break, left_func, bound, code == DE)
+        flags = _flags(cjk, word, particle, is_function, left_break, left_func, bound, code == DE, ok)
         del word, particle, is_function, left_break, left_func, bound, cjk
-        # characters by number (those a gram may hold are under 0x10000), and the bits a position takes
+        # characters by number, in the order of their code points (those a gram may hold are under 0x10000)
         present = np.zeros(0x10000, bool)
         present[code[ok]] = True
         chars = int(present.sum())
-        char_id = np.cumsum(present, dtype=np.int32)
-        char_id -= 1
-        cid = char_id[np.minimum(code, 0xFFFF)].astype(np.uint16)
-        del present, char_id
+        char_id = (np.cumsum(present, dtype=np.int32) - 1).astype(np.uint16)
+        cid = (lambda at: char_id[code[at]]) if code.dtype == np.uint16 \
+            else (lambda at: char_id[np.minimum(code[at], 0xFFFF)])
+        del present
         pbits = max(1, int(size).bit_length())
         pos = _where(ok)
-        key, top = cid[pos].astype(np.uint64), chars
+        del ok
+        key, top = cid(pos).astype(np.uint64), chars
         prev = None
         at, stopped = None, np.zeros(0, np.int32)
         for n in range(1, max_n + 1):
@@ -467,14 +469,14 @@ class Index:
             more = ps < size - 1 - n
             more &= freq[ps]
             more &= freq[ps + 1]
-            more &= ok[np.minimum(ps + n, size - 1)]
+            more &= (flags[np.minimum(ps + n, size - 1)] & IS_GRAM) > 0
             del freq
             pos = ps[more]
             stopped = ps[~more]
             del ps, more
             key = at[pos].astype(np.uint64)
             key *= np.uint64(chars)
-            key += cid[pos + n]
+            key += cid(pos + n)
             top = kept * chars
         if prev is not None:
             self._prune(prev[0])
