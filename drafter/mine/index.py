@@ -95,9 +95,9 @@ def _flags(cjk: np.ndarray, word: np.ndarray, particle: np.ndarray, function: np
     for bit, mask, at in ((IS_WORD, word, 0), (IS_PARTICLE, particle, 0), (IS_FUNCTION, function, 0), (IS_DE, de, 0),
                           (IS_LEFT_BREAK, left_break, 0), (IS_LEFT_FUNC, left_func, 0),
                           (IS_BOUND_BEFORE, bound[:-1], 1), (IS_PREV_CJK, cjk[:-1], 1), (IS_GRAM, gram, 0)):
-        bits = mask.astype(np.uint16)          # arithmetic on every position: no boolean indexing
-        bits *= np.uint16(bit)
-        flags[at:] |= bits
+        marks = mask.astype(np.uint16)         # arithmetic on every position: no boolean indexing
+        marks *= np.uint16(bit)
+        flags[at:] |= marks
     return flags
 
 
@@ -349,7 +349,7 @@ class Index:
                                 | np.where(weight > 1, REPEATED, 0), lengths)
         index = cls(code, sid, doc, unit_start, ndocs, weight, docs, 1 + int(lengths @ weight))
         index._levels(min_docs, max_n)
-        index.sid = None                   # a table a position: after building, sentences are looked up
+        index.sid = None                   # two or four bytes a position: after building, looked up
         return index
 
     def sentence_of(self, positions: np.ndarray) -> np.ndarray:
@@ -396,9 +396,12 @@ class Index:
         present[code[ok]] = True
         chars = int(present.sum())
         char_id = (np.cumsum(present, dtype=np.int32) - 1).astype(np.uint16)
-        cid = (lambda at: char_id[code[at]]) if code.dtype == np.uint16 \
-            else (lambda at: char_id[np.minimum(code[at], 0xFFFF)])
         del present
+
+        def cid(at: np.ndarray) -> np.ndarray:
+            """The number of the character at each of ``at`` (one a gram may hold)."""
+            return char_id[code[at] if code.dtype == np.uint16 else np.minimum(code[at], 0xFFFF)]
+
         pbits = max(1, int(size).bit_length())
         pos = _where(ok)
         del ok
