@@ -241,7 +241,7 @@ def _recurring(corpus: Corpus, sents: Sentences, where: _Places, gaps: list[Gapp
                                  _sources(corpus, sents, [s for s, _ in f.places])))
     for g in gaps:
         s, a, b, end = g.places[0]
-        text = sents.surface(s)
+        text = sents.writing(s)
         out.append(Recurring(text[a:a + len(g.first)] + GAP + text[b:end], _names(corpus, g.docs),
                              _sources(corpus, sents, list(g.sentences))))
     return sorted(out, key=lambda r: (-len(r.docs), r.text))

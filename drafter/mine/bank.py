@@ -191,7 +191,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         units = [u for s in g.sentences for u in sents.units[s]]
         s, a, b, end = g.places[0]
         a, end = a - left, end + right
-        sentence = sents.surface(s)
+        sentence = sents.writing(s)
         text = sentence[a:a + len(g.first) + left] + SLOT.format("A") + sentence[b:end]
         leads = _leads(sents, [(s, x - left, e + right) for s, x, _, e in g.places])
         function = _function(text, units, leads, False)
@@ -236,7 +236,7 @@ def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
         return False
     beside: Counter[str] = Counter()
     for s, i in places:
-        t = sents.surface(s)
+        t = sents.writing(s)
         if t[i - 1:i] == "、":
             beside["<" + ITEM.findall(t[:i - 1])[-1]] += 1
         if t[i + n:i + n + 1] == "、":
@@ -251,7 +251,7 @@ def _cut_list(sents: Sentences, places: list[tuple[int, int]], text: str) -> boo
         return False
     n = len(text)
     goes_on = sum(t[i - 1:i] == "、" or t[i + n:i + n + 1] == "、"
-                  for t, i in ((sents.surface(s), i) for s, i in places))
+                  for t, i in ((sents.writing(s), i) for s, i in places))
     return goes_on * 2 >= len(places)
 
 
@@ -286,20 +286,20 @@ def _transliterated(text: str) -> bool:
 
 def _inside_zai(sents: Sentences, places: list[tuple[int, int]], marks: re.Pattern) -> bool:
     """Whether 在 is in the part before a phrase (from the last of ``marks``) at half of its places or more."""
-    inside = sum("在" in marks.split(sents.surface(s)[:i])[-1] for s, i in places)
+    inside = sum("在" in marks.split(sents.writing(s)[:i])[-1] for s, i in places)
     return inside * 2 >= len(places)
 
 
 def _attributive(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
     """Whether 的 follows a phrase (of ``n`` characters) at more than half of its places."""
-    return sum(sents.surface(s)[i + n:i + n + 1] == "的" for s, i in places) * 2 > len(places)
+    return sum(sents.writing(s)[i + n:i + n + 1] == "的" for s, i in places) * 2 > len(places)
 
 
 def _inside_yi(sents: Sentences, places: list[tuple[int, int]]) -> bool:
     """Whether the clause before a phrase opens with 以 (after 要, 必须 …) at half of its places or more."""
     inside = 0
     for s, i in places:
-        part = CLAUSE_ENDS.split(sents.surface(s)[:i])[-1]
+        part = CLAUSE_ENDS.split(sents.writing(s)[:i])[-1]
         lead = next((lead for lead in LEADS if part.startswith(lead)), "")
         inside += part[len(lead):].startswith("以")
     return inside * 2 >= len(places)
@@ -546,7 +546,7 @@ def _names(frame: Frame) -> list[str]:
 
 
 def _example(sents: Sentences, s: int, i: int, n: int) -> str:
-    return _clip(sents.surface(s), i, n)
+    return _clip(sents.writing(s), i, n)
 
 
 def _clip(sentence: str, i: int, n: int) -> str:

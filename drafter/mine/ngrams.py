@@ -24,7 +24,7 @@ class Sentences:
     units: list[list[Unit]]              # occurrences
     masks: list[int]                     # bit d set: occurs in document d
 
-    def surface(self, s: int) -> str:
+    def writing(self, s: int) -> str:
         """The text of a sentence as its first occurrence writes it."""
         return self.units[s][0].text
 

@@ -249,7 +249,7 @@ def test_rules_for_frames_lists_and_word_starts():
     from drafter.mine.bounds import Bounds, neighbours_of
 
     written = ["高举旗帜，以马克思列宁主义、毛泽东思想为指导", "要以毛泽东思想为指导", "坚持毛泽东思想为指导的方针"]
-    sents = SimpleNamespace(texts=[], surface=written.__getitem__)
+    sents = SimpleNamespace(texts=[], writing=written.__getitem__)
     assert _inside_yi(sents, [(0, 16), (1, 5)])
     assert not _inside_yi(sents, [(2, 5), (2, 5), (0, 16)])
     surface = "繁荣新闻出版、广播影视、文学艺术、哲学社会科学\n发展新闻出版、广播影视、文学艺术，推进改革"
