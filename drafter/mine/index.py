@@ -27,6 +27,7 @@ comes from the next level.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, fields
 from collections.abc import Iterator
 from functools import cached_property
@@ -679,22 +680,13 @@ class Index:
 
     def _hashed(self, level: Level, text: str) -> int:
         """The number of the gram ``text`` in its level, by its hash, or -1."""
-        sorted_hashes, grams = level.by_hash(self.code)
-        h = self.hash_of(text)
-        i = int(sorted_hashes.searchsorted(h))
-        return int(grams[i]) if i < len(sorted_hashes) and sorted_hashes[i] == h else -1
+        return int(level.find(self.code, np.array([self.hash_of(text)], np.uint64))[0])
 
     def _search(self, level: Level, text: str) -> int:
         """The number of the gram ``text`` in its level, by binary search in the level's order (that of
         the grams' code points, as Python orders strings), or -1."""
-        lo, hi = 0, len(level.tf)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.gram(level, mid) < text:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo if lo < len(level.tf) and self.gram(level, lo) == text else -1
+        i = bisect_left(range(len(level.tf)), text, key=lambda g: self.gram(level, g))
+        return i if i < len(level.tf) and self.gram(level, i) == text else -1
 
     def counts_at(self, starts: np.ndarray, n: int) -> np.ndarray:
         """The count of the n-gram at each position of ``starts`` (0 where it recurs in fewer than two)."""
