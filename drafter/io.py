@@ -81,12 +81,23 @@ def read_input(path: str | os.PathLike, limit: int | None = None) -> bytes:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # replaced between the check and the open
             raise ReadError("输入不是普通文件", where=str(path))
         try:
-            data = fh.read(limit + 1)
+            data = _read_upto(fh, limit + 1, st.st_size + 1)
         except OSError as exc:
             raise ReadError(f"无法读取：{exc.strerror}", where=str(path)) from None
     if len(data) > limit:
         raise too_big(path, len(data), limit)
     return data
+
+
+def _read_upto(fh, most: int, expected: int) -> bytes:
+    """At most ``most`` bytes of ``fh``: ``expected`` bytes first (the file's size and one), then 64 KB at a
+    time to the end of a file that grew since (``fh.read(most)`` takes a buffer of ``most`` bytes at once)."""
+    chunks, total, want = [], 0, max(expected, 1)
+    while total < most and (chunk := fh.read(min(want, most - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 1 << 16
+    return b"".join(chunks)
 
 
 #: a zip package (.docx, .xlsx) may unpack to at most this many times the input limit, with at most

@@ -74,6 +74,31 @@ def test_input_size_limit_and_its_override(tmp_path, monkeypatch):
     assert len(read_input(path)) == 2 * 1024 * 1024
 
 
+def test_a_file_is_read_in_buffers_of_its_own_size_not_the_limit(tmp_path, monkeypatch):
+    """A 1 KB file takes kilobytes to read, not a buffer of the input limit (20 MB a file, as mining
+    once did); a file that grew after its size was taken is read on to its end, or refused past the limit."""
+    import tracemalloc
+
+    import drafter.io
+
+    path = tmp_path / "small.txt"
+    path.write_bytes("讲话".encode() * 170)
+    tracemalloc.start()
+    try:
+        assert len(read_input(path)) == 1020
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 256 * 1024
+    grown = tmp_path / "grown.txt"
+    grown.write_bytes(b"a" * (3 * 1024 * 1024 + 5))
+    real = drafter.io.check_input
+    monkeypatch.setattr(drafter.io, "check_input", lambda p: os.stat_result((*real(p)[:6], 10, *real(p)[7:])))
+    assert read_input(grown) == b"a" * (3 * 1024 * 1024 + 5)
+    with pytest.raises(LimitError):
+        read_input(grown, limit=2 * 1024 * 1024)
+
+
 LONG = "文字或列表太长"
 HOSTILE_TEMPLATES = [
     ("{{ 'a' * 10**9 }}", LONG),
