@@ -15,39 +15,54 @@ ROLE_NAMES = {"salutation": "称呼", "opening": "开头", "transition": "过渡
               "author_note": "作者简介", "appendix": "附件", "body": "正文"}
 
 
-def _short(text: str, width: int = 48) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 class Tree:
     """A tree of rich-markup labels drawn with guide lines, in time linear in its size (rich's own
-    Tree lays out every node as a renderable: a thousand times slower on a long speech)."""
+    Tree lays out every node as a renderable: a thousand times slower on a long speech). A label wraps
+    under its guide lines to the width; a preview (``cut``) is cut to one line with …."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, cut: bool = False):
         self.label = label
+        self.cut = cut
         self.children: list[Tree] = []
 
-    def add(self, label: str) -> Tree:
-        child = Tree(label)
+    def add(self, label: str, cut: bool = False) -> Tree:
+        child = Tree(label, cut)
         self.children.append(child)
         return child
 
-    def lines(self) -> list[str]:
-        out = [self.label]
+    def lines(self, console, width: int) -> list:
+        """The tree's lines as rich Texts of at most ``width`` cells."""
+        from rich.text import Text
+
+        out = _fit(console, Text.from_markup(self.label), Text(""), Text(""), width, self.cut)
         stack = [(child, "", i == len(self.children) - 1) for i, child in reversed(list(enumerate(self.children)))]
         while stack:
             node, prefix, last = stack.pop()
-            out.append(f"[dim]{prefix}{'└── ' if last else '├── '}[/dim]{node.label}")
             inner = prefix + ("    " if last else "│   ")
+            out += _fit(console, Text.from_markup(node.label), Text(prefix + ("└── " if last else "├── "), "dim"),
+                        Text(inner, "dim"), width, node.cut)
             n = len(node.children)
             stack.extend((child, inner, i == n - 1) for i, child in reversed(list(enumerate(node.children))))
         return out
+
+
+def _fit(console, label, first, rest, width: int, cut: bool) -> list:
+    """``label`` after the guide ``first``, cut to the width or wrapped onto lines after the guide ``rest``."""
+    room = max(width - first.cell_len, 10)
+    if label.cell_len <= room:
+        return [first + label]
+    if cut:
+        label.truncate(room, overflow="ellipsis")
+        return [first + label]
+    lines = label.wrap(console, room, overflow="fold")
+    return [(first if k == 0 else rest) + line for k, line in enumerate(lines)]
 
 
 def print_tree(speech: Speech) -> None:
     """Print the structure of a speech as a tree, then what was removed."""
     from rich.console import Console
     from rich.markup import escape as markup_escape
+    from rich.text import Text
 
     from drafter.controls import escape as control_escape
 
@@ -74,7 +89,7 @@ def print_tree(speech: Speech) -> None:
                       f"{len(part.speech.headings())} 个标题[/dim]")
     front = root.add("[cyan]开头[/cyan]")
     for p in speech.front:
-        front.add(f"[dim]{ROLE_NAMES.get(p.role, p.role)} 第{p.line}行[/dim] {escape(_short(p.text))}")
+        front.add(f"[dim]{ROLE_NAMES.get(p.role, p.role)} 第{p.line}行[/dim] {escape(p.text)}", cut=True)
     if speech.transition and speech.opening[-1].role != "transition":
         front.add(f"[dim]过渡句[/dim] {escape(speech.transition)}")
 
@@ -98,10 +113,10 @@ def print_tree(speech: Speech) -> None:
         add(body, section)
     back = root.add("[cyan]结尾[/cyan]")
     for p in speech.back:
-        back.add(f"[dim]{ROLE_NAMES.get(p.role, p.role)} 第{p.line}行[/dim] {escape(_short(p.text))}")
-    out = root.lines()
+        back.add(f"[dim]{ROLE_NAMES.get(p.role, p.role)} 第{p.line}行[/dim] {escape(p.text)}", cut=True)
     if speech.removed:
-        out.append(f"[yellow]删除的网页杂质（{len(speech.removed)} 行）：[/yellow]")
-        out += [f"  第{r.line}行 [dim]{escape(r.why)}[/dim] {escape(_short(r.text, 60))}" for r in speech.removed]
+        removed = root.add(f"[yellow]删除的网页杂质（{len(speech.removed)} 行）[/yellow]")
+        for r in speech.removed:
+            removed.add(f"第{r.line}行 [dim]{escape(r.why)}[/dim] {escape(r.text)}", cut=True)
     # numbering anomalies and other warnings are told on stderr, in Chinese (drafter.api.notices)
-    console.print("\n".join(out), soft_wrap=True, highlight=False)
+    console.print(Text("\n").join(root.lines(console, console.width)), soft_wrap=True, highlight=False)
