@@ -239,7 +239,8 @@ def outlines_check(
         typer.echo(str(problem))
     if problems:
         raise typer.Exit(1)
-    typer.echo(f"没有问题：{', '.join(str(f) for f in files)}")
+    for f in files:                      # a line a file: a list of them on one line outgrows the terminal
+        typer.echo(f"没有问题：{f}")
 
 
 def _can_prompt(no_input: bool) -> bool:

@@ -136,7 +136,8 @@ def test_check_command_prints_file_line_col_and_exits_non_zero(tmp_path):
     assert result.output.splitlines() == [
         f"{bad}:8:5: sections.1: 未知的字段 'headng'；是否想写 'heading'？"]
     result = CliRunner().invoke(app, ["outlines", "check", str(ok), str(REPO / "outlines" / "meeting-speech.yaml")])
-    assert result.exit_code == 0 and "没有问题" in result.output
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [f"没有问题：{ok}", f"没有问题：{REPO / 'outlines' / 'meeting-speech.yaml'}"]
 
 
 def test_check_of_a_missing_file_is_one_line(tmp_path):
