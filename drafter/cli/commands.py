@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 
 # Options several commands share, declared once.
 LIBRARY_HELP = "资料库目录，其中的提纲、模板优先于内置（可多次给出）"
-LibraryDirs = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP)]
-OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕")]
-Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名")]
-Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件")]
-ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置")]
+LibraryDirs = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP, metavar="目录")]
+OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕", metavar="文件")]
+Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名", metavar="格式")]
+Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件", metavar="版式")]
+ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置", metavar="文件")]
 Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
 
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
@@ -140,7 +140,7 @@ def _tell(speech) -> None:
 
 @app.command()
 def parse(
-    files: list[Path] = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps) 或文件夹，可给多个"),
+    files: list[Path] = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps) 或文件夹，可给多个", metavar="文件"),
     json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构，每篇一行（JSON Lines）"),
 ):
     """解析讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）；可一次解析多个文件和文件夹。"""
@@ -175,7 +175,7 @@ def parse(
 
 @app.command("format")
 def format_(
-    file: Annotated[Path, typer.Argument(help="讲话稿文件 (.txt .md .docx .html .doc .wps)")],
+    file: Annotated[Path, typer.Argument(help="讲话稿文件 (.txt .md .docx .html .doc .wps)", metavar="文件")],
     output: OutputFile,
     fmt: Format = None,
     style: Style = "gbt9704",
@@ -209,7 +209,7 @@ def outlines_list(library: LibraryDirs = []):
 
 @outlines_app.command("show")
 def outlines_show(
-    outline: str = typer.Argument(..., help="提纲 id 或提纲文件"),
+    outline: str = typer.Argument(..., help="提纲 id 或提纲文件", metavar="提纲"),
     library: LibraryDirs = [],
 ):
     """显示一个提纲的结构树和要填的值（含各条槽位的 --set 键）。"""
@@ -222,7 +222,7 @@ def outlines_show(
 
 @outlines_app.command("check")
 def outlines_check(
-    files: list[Path] = typer.Argument(..., help="提纲文件 (.yaml)"),
+    files: list[Path] = typer.Argument(..., help="提纲文件 (.yaml)", metavar="文件"),
     library: LibraryDirs = [],
 ):
     """检查提纲文件（YAML、schema、模板），错误报为 file:line:col: message。"""
@@ -257,21 +257,21 @@ def _ask(var: dict) -> str:
 
 @app.command()
 def new(
-    outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件")],
+    outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件", metavar="提纲")],
     output: OutputFile,
     sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；"
-                                                     "每条的槽位如 sections.2.points.1.action=筑牢思想根基"),
-    answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先"),
+                                                     "每条的槽位如 sections.2.points.1.action=筑牢思想根基", metavar="名称=值"),
+    answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先", metavar="文件"),
     no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值"),
     strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）"),
-    sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）"),
-    points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）"),
+    sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）", metavar="个数"),
+    points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）", metavar="个数"),
     variant: list[str] = typer.Option([], "--variant",
-                                      help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次"),
+                                      help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次", metavar="说法"),
     topic: str | None = typer.Option(None, "--topic",
-                                     help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值"),
-    minutes: float | None = typer.Option(None, "--minutes", help="讲话时长（分钟），按每分钟约 220 字定篇幅"),
-    chars: int | None = typer.Option(None, "--chars", help="篇幅（字数），与 --minutes 二选一"),
+                                     help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值", metavar="主题"),
+    minutes: float | None = typer.Option(None, "--minutes", help="讲话时长（分钟），按每分钟约 220 字定篇幅", metavar="分钟"),
+    chars: int | None = typer.Option(None, "--chars", help="篇幅（字数），与 --minutes 二选一", metavar="字数"),
     fmt: Format = None,
     style: Style = "gbt9704",
     reference_doc: ReferenceDoc = None,
@@ -289,16 +289,16 @@ def new(
 @app.command()
 def batch(
     plan: Path = typer.Argument(..., help="计划表 (.csv .tsv .xlsx .yaml)："
-                                          "每行一份骨架，列为 outline、output、style 和各个值"),
-    out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）"),
+                                          "每行一份骨架，列为 outline、output、style 和各个值", metavar="计划表"),
+    out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）", metavar="目录"),
     fmt: str | None = typer.Option(None, "--format", "-t",
-                                   help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）"),
-    style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件"),
+                                   help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）", metavar="格式"),
+    style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件", metavar="版式"),
     reference_doc: ReferenceDoc = None,
     force: Force = False,
     strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错"),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", help="并行进程数，默认每个核一个"),
-    report: Path | None = typer.Option(None, "--report", help="把逐行明细写入此 CSV 文件"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="并行进程数，默认每个核一个", metavar="个数"),
+    report: Path | None = typer.Option(None, "--report", help="把逐行明细写入此 CSV 文件", metavar="文件"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和汇总，只报错误"),
     library: LibraryDirs = [],
 ):
@@ -313,16 +313,16 @@ def batch(
 
 @app.command()
 def mine(
-    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）"),
-    output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录"),
+    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）", metavar="文件夹"),
+    output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录", metavar="目录"),
     force: bool = typer.Option(False, "--force", "-f",
                                help="目录已存在时重写 drafter 生成的文件"),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）"),
-    min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）", metavar="个数"),
+    min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）", metavar="篇数"),
     max_per_function: int | None = typer.Option(None, "--max-per-function", min=1,
-                                                help="每种功能保留几条（外加近年常用的）"),
+                                                help="每种功能保留几条（外加近年常用的）", metavar="条数"),
     scheduler: str | None = typer.Option(None, "--scheduler",
-                                         help="在此 Dask 集群上读入，如 tcp://host:8786"),
+                                         help="在此 Dask 集群上读入，如 tcp://host:8786", metavar="地址"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度"),
 ):
     """从一批讲话稿中归纳提纲、排比句式和常用短语，写成资料库（--library 可用）。"""
@@ -353,10 +353,10 @@ app.add_typer(phrases_app, name="phrases")
 
 # Options the phrases commands share.
 PhraseFunction = Annotated[str | None, typer.Option("--function",
-                                                    help="只看这一功能，如 opening.context；closing 即 closing.*")]
-Since = Annotated[int | None, typer.Option("--since", help="只看此年及以后用过的")]
-Until = Annotated[int | None, typer.Option("--until", help="只看此年及以前用过的")]
-Source = Annotated[str | None, typer.Option("--source", help="只看来源（文件名:行）含此文字的")]
+                                                    help="只看这一功能，如 opening.context；closing 即 closing.*", metavar="功能")]
+Since = Annotated[int | None, typer.Option("--since", help="只看此年及以后用过的", metavar="年份")]
+Until = Annotated[int | None, typer.Option("--until", help="只看此年及以前用过的", metavar="年份")]
+Source = Annotated[str | None, typer.Option("--source", help="只看来源（文件名:行）含此文字的", metavar="文字")]
 Wide = Annotated[bool, typer.Option("--wide", help="来源写全")]
 JsonLines = Annotated[bool, typer.Option("--json", help="输出 JSON Lines，每行一条"
                                                        "（格式见 drafter/phrasebook/search-result.schema.json）")]
@@ -396,12 +396,12 @@ def _json_lines(items) -> None:
 
 @phrases_app.command("search")
 def phrases_search(
-    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（ddzw），多个词用空格分开"),
+    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（ddzw），多个词用空格分开", metavar="词句"),
     function: PhraseFunction = None,
     since: Since = None,
     until: Until = None,
     source: Source = None,
-    limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条"),
+    limit: int = typer.Option(20, "--limit", "-n", help="最多显示几条", metavar="条数"),
     json_out: JsonLines = False,
     wide: Wide = False,
     no_pager: NoPager = False,
@@ -431,7 +431,7 @@ def phrases_list(
     since: Since = None,
     until: Until = None,
     source: Source = None,
-    limit: int | None = typer.Option(None, "--limit", "-n", help="最多显示几条（默认：屏幕上 500 条，--json 全部）"),
+    limit: int | None = typer.Option(None, "--limit", "-n", help="最多显示几条（默认：屏幕上 500 条，--json 全部）", metavar="条数"),
     json_out: JsonLines = False,
     wide: Wide = False,
     no_pager: NoPager = False,
@@ -458,7 +458,7 @@ def phrases_list(
 
 @phrases_app.command("show")
 def phrases_show(
-    phrase_id: str = typer.Argument(..., help="短语编号（如 formula.a46ec1）或短语全文（如 稳中求进）"),
+    phrase_id: str = typer.Argument(..., help="短语编号（如 formula.a46ec1）或短语全文（如 稳中求进）", metavar="短语"),
     json_out: JsonLines = False,
     no_pager: NoPager = False,
     library: LibraryDirs = [],
@@ -489,14 +489,14 @@ def phrases_functions(library: LibraryDirs = []):
 
 @phrases_app.command("export")
 def phrases_export(
-    output: Path = typer.Option(..., "-o", "--output", help="输出文件，如 素材库.html"),
+    output: Path = typer.Option(..., "-o", "--output", help="输出文件，如 素材库.html", metavar="文件"),
     html: bool = typer.Option(False, "--html", help="即 --format html"),
     fmt: str | None = typer.Option(None, "--format", "-t",
-                                   help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名"),
+                                   help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名", metavar="格式"),
     function: PhraseFunction = None,
     since: Since = None,
     until: Until = None,
-    title: str = typer.Option("讲话稿素材库", "--title", help="网页或文档的标题"),
+    title: str = typer.Option("讲话稿素材库", "--title", help="网页或文档的标题", metavar="标题"),
     style: Style = "gbt9704",
     force: Force = False,
     library: LibraryDirs = [],

@@ -18,6 +18,11 @@ _Context: Any = TyperCommand.context_class
 _Formatter: Any = _Context.formatter_class
 
 HELP = "显示帮助并退出"
+#: typer's notes after an option's help, said in Chinese; its type labels (<list[Path]>) left out of a
+#: term, which names what to give in Chinese (``metavar``)
+NOTES = ((re.compile(r"\[required\]"), "[必填]"), (re.compile(r"\[default: ([^\]]*)\]"), r"[默认：\1]"),
+         (re.compile(r"\[x>=(\d+)\]"), r"[至少 \1]"))
+TYPE_LABEL = re.compile(r"\s<[^<>]*>$")
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -59,7 +64,7 @@ class Formatter(_Formatter):
             self.write("\n".join(wrap(" ".join(paragraph.split("\n")), self.width, indent, indent)) + "\n")
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = list(rows)
+        rows = [(TYPE_LABEL.sub("", term), _notes(text)) for term, text in rows]
         first_col = min(max((cells(a) for a, _ in rows), default=0), col_max) + col_spacing
         left = self.current_indent + first_col
         for term, text in rows:
@@ -72,6 +77,12 @@ class Formatter(_Formatter):
                 head = ""
             lines = wrap(text, max(self.width, left + 10), head + " " * (left - cells(head)), " " * left)
             self.write("\n".join(lines) + "\n")
+
+
+def _notes(text: str) -> str:
+    for pattern, chinese in NOTES:
+        text = pattern.sub(chinese, text)
+    return text
 
 
 class Context(_Context):

@@ -4,6 +4,7 @@ the exit codes the README states, and no colour when NO_COLOR is set or output i
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,13 +35,15 @@ COMMANDS = [[], ["parse"], ["format"], ["new"], ["batch"], ["mine"], ["outlines"
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "drafter")
 def test_help_fits_80_columns_and_is_chinese(command):
     """Click wraps by characters: a line of Chinese ran to twice the width. Every line of every help fits
-    80 cells (a Chinese character takes two), and the help option is described in Chinese."""
+    80 cells (a Chinese character takes two), the help option is described in Chinese, what to give
+    is named in Chinese (文件, 目录, 年份 — not typer's <list[Path]>) and so are typer's notes (必填, 默认)."""
     from drafter.cli.cells import text_width as cells
 
     result = run(*command, "-h", env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr
     assert max(map(cells, result.stdout.splitlines())) <= 80
     assert "-h, --help" in result.stdout and "显示帮助并退出" in result.stdout and "Show this" not in result.stdout
+    assert not re.search(r"<\w|\[required|\[default|x>=|\b(?:TEXT|INTEGER|PATH|FLOAT)\b", result.stdout)
 
 
 def test_help_lines_break_between_characters_not_before_a_closing_mark():
@@ -56,7 +59,7 @@ def test_help_lines_break_between_characters_not_before_a_closing_mark():
 
 
 @pytest.mark.parametrize("args, said", [
-    (["new"], "缺少参数 outline（drafter new -h 查看用法）"),
+    (["new"], "缺少参数 提纲（drafter new -h 查看用法）"),
     (["new", "x", "--forse"], "没有选项 --forse（是不是 --force、--format、--set？）"),
     (["phrases", "list", "--limit", "three"], "--limit、-n 的值无效：“three”不是整数"),
     (["mine", "--jobs", "0", "x"], "--jobs、-j 的值无效：应不小于 1"),
