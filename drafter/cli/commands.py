@@ -26,10 +26,14 @@ if TYPE_CHECKING:
 # Options several commands share, declared once.
 LIBRARY_HELP = "资料库目录，其中的提纲、模板优先于内置（可多次给出）"
 LibraryDirs = Annotated[list[Path], typer.Option("--library", help=LIBRARY_HELP, metavar="目录")]
-OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕", metavar="文件")]
-Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名", metavar="格式")]
-Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件", metavar="版式")]
-ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置", metavar="文件")]
+OutputFile = Annotated[str, typer.Option("-o", "--output", help="输出文件 (.docx .md .txt)；- 表示输出到屏幕",
+                                         metavar="文件")]
+Format = Annotated[str | None, typer.Option("--format", "-t", help="输出格式 docx|md|txt，默认按扩展名",
+                                            metavar="格式")]
+Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、speech、windows-fonts 或 .yaml 文件",
+                                    metavar="版式")]
+ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置",
+                                                   metavar="文件")]
 Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
 
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
@@ -140,7 +144,8 @@ def _tell(speech) -> None:
 
 @app.command()
 def parse(
-    files: list[Path] = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps) 或文件夹，可给多个", metavar="文件"),
+    files: list[Path] = typer.Argument(..., help="讲话稿文件 (.txt .md .docx .html .doc .wps) 或文件夹，可给多个",
+                                       metavar="文件"),
     json_out: bool = typer.Option(False, "--json", help="以 JSON 输出结构，每篇一行（JSON Lines）"),
 ):
     """解析讲话稿，显示其结构（标题、层次、删除的网页杂质、隐藏处、编号异常）；可一次解析多个文件和文件夹。"""
@@ -260,17 +265,21 @@ def new(
     outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件", metavar="提纲")],
     output: OutputFile,
     sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；"
-                                                     "每条的槽位如 sections.2.points.1.action=筑牢思想根基", metavar="名称=值"),
+                                                     "每条的槽位如 sections.2.points.1.action=筑牢思想根基",
+                                   metavar="名称=值"),
     answers: Path | None = typer.Option(None, "--answers", help="答案文件 (YAML)，--set 优先", metavar="文件"),
     no_input: bool = typer.Option(False, "--no-input", help="不询问缺少的值"),
     strict: bool = typer.Option(False, "--strict", help="缺少任何变量即报错（列出全部）"),
     sections: int | None = typer.Option(None, "--sections", help="一级部分的数量（提纲允许的范围内）", metavar="个数"),
     points: int | None = typer.Option(None, "--points", help="每部分的要点数（提纲允许的范围内）", metavar="个数"),
     variant: list[str] = typer.Option([], "--variant",
-                                      help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次", metavar="说法"),
+                                      help="标题说法：N（各部分都用第 N 种）或 sections.2=N（只换这一条），可多次",
+                                      metavar="说法"),
     topic: str | None = typer.Option(None, "--topic",
-                                     help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值", metavar="主题"),
-    minutes: float | None = typer.Option(None, "--minutes", help="讲话时长（分钟），按每分钟约 220 字定篇幅", metavar="分钟"),
+                                     help="主题，如 安全生产：提示里优先引用与之相关的短语，并填入 topic 值",
+                                     metavar="主题"),
+    minutes: float | None = typer.Option(None, "--minutes", help="讲话时长（分钟），按每分钟约 220 字定篇幅",
+                                         metavar="分钟"),
     chars: int | None = typer.Option(None, "--chars", help="篇幅（字数），与 --minutes 二选一", metavar="字数"),
     fmt: Format = None,
     style: Style = "gbt9704",
@@ -293,7 +302,8 @@ def batch(
     out_dir: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在则创建）", metavar="目录"),
     fmt: str | None = typer.Option(None, "--format", "-t",
                                    help="输出格式 docx|md|txt，默认 docx（output 列的扩展名优先）", metavar="格式"),
-    style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件", metavar="版式"),
+    style: str = typer.Option("gbt9704", "--style", "-s", help="版式（style 列优先）：gbt9704、speech … 或 .yaml 文件",
+                              metavar="版式"),
     reference_doc: ReferenceDoc = None,
     force: Force = False,
     strict: bool = typer.Option(False, "--strict", help="某行缺少变量即该行报错"),
@@ -318,7 +328,8 @@ def mine(
     force: bool = typer.Option(False, "--force", "-f",
                                help="目录已存在时重写 drafter 生成的文件"),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认每个核一个）", metavar="个数"),
-    min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）", metavar="篇数"),
+    min_docs: int | None = typer.Option(None, "--min-docs", min=1, help="短语至少见于几篇（默认随语料增长）",
+                                        metavar="篇数"),
     max_per_function: int | None = typer.Option(None, "--max-per-function", min=1,
                                                 help="每种功能保留几条（外加近年常用的）", metavar="条数"),
     scheduler: str | None = typer.Option(None, "--scheduler",
@@ -353,7 +364,8 @@ app.add_typer(phrases_app, name="phrases")
 
 # Options the phrases commands share.
 PhraseFunction = Annotated[str | None, typer.Option("--function",
-                                                    help="只看这一功能，如 opening.context；closing 即 closing.*", metavar="功能")]
+                                                    help="只看这一功能，如 opening.context；closing 即 closing.*",
+                                                    metavar="功能")]
 Since = Annotated[int | None, typer.Option("--since", help="只看此年及以后用过的", metavar="年份")]
 Until = Annotated[int | None, typer.Option("--until", help="只看此年及以前用过的", metavar="年份")]
 Source = Annotated[str | None, typer.Option("--source", help="只看来源（文件名:行）含此文字的", metavar="文字")]
@@ -396,7 +408,8 @@ def _json_lines(items) -> None:
 
 @phrases_app.command("search")
 def phrases_search(
-    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（ddzw），多个词用空格分开", metavar="词句"),
+    query: list[str] = typer.Argument(..., help="要找的词句：汉字、拼音全拼或首字母（ddzw），多个词用空格分开",
+                                      metavar="词句"),
     function: PhraseFunction = None,
     since: Since = None,
     until: Until = None,
@@ -431,7 +444,8 @@ def phrases_list(
     since: Since = None,
     until: Until = None,
     source: Source = None,
-    limit: int | None = typer.Option(None, "--limit", "-n", help="最多显示几条（默认：屏幕上 500 条，--json 全部）", metavar="条数"),
+    limit: int | None = typer.Option(None, "--limit", "-n", help="最多显示几条（默认：屏幕上 500 条，--json 全部）",
+                                     metavar="条数"),
     json_out: JsonLines = False,
     wide: Wide = False,
     no_pager: NoPager = False,
@@ -492,7 +506,8 @@ def phrases_export(
     output: Path = typer.Option(..., "-o", "--output", help="输出文件，如 素材库.html", metavar="文件"),
     html: bool = typer.Option(False, "--html", help="即 --format html"),
     fmt: str | None = typer.Option(None, "--format", "-t",
-                                   help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名", metavar="格式"),
+                                   help="html（可离线打开的网页）、docx（素材汇编）或 csv；默认按扩展名",
+                                   metavar="格式"),
     function: PhraseFunction = None,
     since: Since = None,
     until: Until = None,
