@@ -493,12 +493,13 @@ def phrases_show(
 
 
 @phrases_app.command("functions")
-def phrases_functions(library: LibraryDirs = []):
+def phrases_functions(library: LibraryDirs = [], library_only: LibraryOnly = False):
     """列出短语库中的功能及各自的条数（--function 可用的值）。"""
     from drafter.cli.phrases_view import emit, functions_text, terminal
 
+    origin = _origin(library_only, library)
     width, _, color = terminal()
-    emit(functions_text(_book(library).function_counts(), width, color), pager=False)
+    emit(functions_text(_book(library).function_counts(origin), width, color), pager=False)
 
 
 @phrases_app.command("export")

@@ -435,8 +435,20 @@ class Phrasebook:
     def functions(self) -> list[str]:
         return json.loads(self.meta["functions"])
 
-    def function_counts(self) -> list[tuple[str, int]]:
-        return self.db.execute("SELECT function, count(*) FROM entries GROUP BY function ORDER BY function").fetchall()
+    def function_counts(self, origin: str | None = None) -> list[tuple[str, int]]:
+        """Each function with its number of entries (of the library of ``origin`` only, if given)."""
+        where, args = ("WHERE origin = ?", [origin]) if origin else ("", [])
+        return self.db.execute(f"SELECT function, count(*) FROM entries {where} GROUP BY function ORDER BY function",
+                               args).fetchall()
+
+    def _precedence(self) -> tuple[str, list[str | int]]:
+        """An SQL rank of an entry's library, and its arguments: the library of highest precedence first
+        (a user's own --library before the built-in one, as its outlines and templates are)."""
+        origins = list(dict.fromkeys(f.origin for f in self.files))       # highest precedence first
+        if len(origins) < 2:
+            return "", []
+        return "CASE origin " + "WHEN ? THEN ? " * len(origins) + "END, ", \
+            [x for k, o in enumerate(origins) for x in (o, k)]
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM entries").fetchone()[0]
@@ -523,12 +535,14 @@ class Phrasebook:
 
     def entries(self, function=None, since=None, until=None, source=None, limit: int | None = None,
                 origin: str | None = None) -> list[Entry]:
+        """The entries, by function, then library (see ``_precedence``), then documents and count."""
         where, args = self.filters(function, since, until, source, origin).entries_sql()
+        rank, rank_args = self._precedence()
         sql = (f"SELECT data FROM entries JOIN details USING (n) WHERE {where} "
-               "ORDER BY function, docs DESC, count DESC, id")
+               f"ORDER BY function, {rank}docs DESC, count DESC, id")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [Entry.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args)]
+        return [Entry.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args + rank_args)]
 
     def count(self, function=None, since=None, until=None, source=None, origin=None) -> int:
         where, args = self.filters(function, since, until, source, origin).entries_sql()

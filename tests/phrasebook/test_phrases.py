@@ -297,6 +297,23 @@ def test_library_only_shows_the_entries_of_the_given_library(tmp_path):
     assert alone.exit_code == 2 and "--library" in alone.stderr and len(alone.stderr.splitlines()) == 1
 
 
+def test_ones_own_library_comes_first_and_its_functions_count_alone(tmp_path):
+    """Beside the built-in bank, the entries of one's own --library lead each function (as its outlines
+    and templates take precedence), though built-in ones are seen in more documents; ``phrases
+    functions --library-only`` counts them alone."""
+    lib = str(_library(tmp_path))
+    listed = runner.invoke(app, ["phrases", "list", "--library", lib, "--function", "requirement", "--json"])
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [r["id"] for r in rows[:2]] == ["requirement.0001", "requirement.0002"]
+    assert len(rows) > 2 and max(r["docs"] for r in rows[2:]) > max(r["docs"] for r in rows[:2])
+    counted = runner.invoke(app, ["phrases", "functions", "--library", lib, "--library-only"], env={"COLUMNS": "80"})
+    assert counted.exit_code == 0, counted.output
+    assert [line.split()[0] for line in counted.stdout.splitlines()[2:]] == ["requirement"]
+    assert counted.stdout.split()[-1] == "2"
+    everything = runner.invoke(app, ["phrases", "functions", "--library", lib], env={"COLUMNS": "80"})
+    assert len(everything.stdout.splitlines()) > 5
+
+
 def test_list_marks_the_entries_recent_years_no_longer_use(tmp_path):
     listed = runner.invoke(app, ["phrases", "list", "--library", str(_library(tmp_path)), "--function", "requirement"],
                            env={"COLUMNS": "80"})
