@@ -342,6 +342,12 @@ def _split_salutation(paras: list[Para]) -> list[Para]:
     """The first paragraph of the speech opens with its salutation, alone or run into the text (各位代表！;
     各位代表，现在，我代表…; 同学们：早上好！): the salutation becomes a paragraph of its own."""
     first = next((i for i, p in enumerate(paras) if not p.is_gap and role_of(p.text) != "pull_quote"), None)
+    if (first is not None and first + 1 < len(paras) and SALUTATION.match(paras[first + 1].text)
+            and _addresses(paras[first].text)):
+        # the honoured guests one a line (尊敬的…总统，/ 尊敬的…主席，), then 女士们，先生们：: one salutation
+        a, b = paras[first], paras[first + 1]
+        both = Para(a.text + b.text, a.line, a.lines + b.lines, a.hints, a.raw + "\n" + b.raw, role="salutation")
+        return paras[:first] + [both] + paras[first + 2:]
     if first is None or any(SALUTATION.match(p.text) for p in paras[first:first + 2]) or paras[first].hints.level:
         return paras
     para = paras[first]
@@ -356,6 +362,18 @@ def _split_salutation(paras: list[Para]) -> list[Para]:
     if rest:
         out.append(Para(rest, para.line, list(para.lines), para.hints, para.raw))
     return out + paras[first + 1:]
+
+
+#: the most terms of address a salutation lists before its last line
+ADDRESSES = 12
+
+
+def _addresses(text: str) -> bool:
+    """Whether a paragraph only lists terms of address, each opening with 尊敬的, 亲爱的 or 各位 and closed
+    by a comma (the first lines of a salutation)."""
+    terms = re.split(r"[，,]", text)
+    return (text.endswith(("，", ",")) and 1 <= len(terms) - 1 <= ADDRESSES and not SENTENCE_END.search(text)
+            and all(t.startswith(("尊敬的", "亲爱的", "各位")) and len(t) <= 30 for t in terms[:-1]))
 
 
 def _named_author(author: str | None) -> str | None:

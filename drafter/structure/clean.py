@@ -82,6 +82,7 @@ DEBRIS = [
                 r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
                 r"|[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$)"), "导航"),   # 关于我们 > 公司简介
     (re.compile(r"^分享\s*[:：]"), "分享按钮"),
+    (re.compile(r"^(?:收听本文|听全文|点击收听|语音播报|朗读本文)\s*[\d:：/／\s]*$"), "页面按钮"),   # an audio player
     (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"), "分享按钮"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
     (re.compile(r"^[^|｜。，：]{1,10}(?:\s*[|｜]\s*[^|｜。，：]{1,10})+\s*[|｜]?$"), "导航"),    # 登录|注册: links
@@ -95,7 +96,8 @@ FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新�
 NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|返回|举报|纠错|字号|字体|大|中|小|默认|加大|还原|减小"
                        r"|放大|缩小|全屏"
                        r"|下载|复制链接|在线阅读|加入收藏|设为首页|x|×|关闭窗口|打印本页|打印文章|打印正文|打印此页"
-                       r"|返回顶部|T\+|T-|A\+|A-)$", re.I)
+                       r"|返回顶部|T\+|T-|A\+|A-|(?:点击)?(?:观看|播放)视频|点击播放|(?:点击)?查看大图"
+                       r"|关于我们|联系我们|网站地图|网站声明|隐私政策|意见反馈|有奖调查|帮助中心)$", re.I)
 #: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
 #: (a line it opens, or one ending in 公有领域: see ``licence``)
 LICENCE = re.compile(r"^(?:本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|(?:此|这)作品.{0,30}(?:公有领域"
@@ -156,11 +158,17 @@ def licence(text: str) -> bool:
     return text.endswith(PUBLIC_DOMAIN) or LICENCE.match(text) is not None
 
 
+#: a site's name: 共产党员网, 人民网, 新华网站
+SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}网站?$")
+
+
 def _controls(text: str) -> bool:
     """A row of page buttons: 【字号：大 中 小】, 【 打印本页 】【 关闭窗口 】, 收藏 | 分享到:."""
     if "，" in text or "。" in text:
         return False                         # no button's name holds a comma or a full stop
     controls = [c for c in re.split(r"[【】\[\]｜|:：\s]+", text) if c]
+    if len(controls) >= 3 and SITE_NAME.match(controls[0]):
+        controls = controls[1:]              # the site's name before its buttons: 共产党员网 分享 打印 纠错
     return bool(controls) and all(NAV_WORDS.match(c) for c in controls)
 
 
@@ -279,6 +287,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
                 reason = "目录"
             elif in_footer:
                 reason = footer
+                if debris_reason(text) in META_REASONS:
+                    page_metadata(text, out.page)      # the article's metadata row set under its links
             elif FOOTER.match(text) and len(text) <= 40:
                 reason = "相关链接"
                 if body_seen or not _speech_follows(lines[k + 1:]):

@@ -16,7 +16,7 @@ from drafter.model import Removed
 from drafter.structure.marks import read_mark
 from drafter.zh import SENTENCE_END
 
-GENRES = r"(?:讲话|发言|致辞|报告|讲课|党课|主持词)"
+GENRES = r"(?:讲话|发言|致?辞|演讲|报告|讲课|党课|主持词)"
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
@@ -154,6 +154,11 @@ def _cut_glued_title(head: Header, line: Line) -> None:
         head.speaker = prefix
 
 
+def _speech_title(head: Header) -> bool:
+    """Whether the title (or subtitle) names the occasion of a speech: 在…上的讲话."""
+    return any(OCCASION.match(part.lstrip("—")) for part in (head.title, head.subtitle) if part)
+
+
 def read_header(lines: list[Line]) -> Header:
     """Take the head of a speech off the front of its cleaned lines."""
     head = Header()
@@ -172,7 +177,7 @@ def read_header(lines: list[Line]) -> Header:
         # a title split over two lines: the next source line, short and title-like
         nxt = lines[i] if i < len(lines) else None
         if (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
-                and not SUBTITLE_START.match(nxt.text)
+                and not SUBTITLE_START.match(nxt.text) and squash(nxt.text) != squash(title)   # a repeat
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             title = join_title(title, lines[i].text)
             i += 1
@@ -209,6 +214,9 @@ def read_header(lines: list[Line]) -> Header:
         role = STYLE_ROLES.get(line.hints.style or "") if head.title else None
         if role and not getattr(head, role):
             setattr(head, role, text.strip("（）()") if role == "date" else text)
+        elif (head.title and SUBTITLE_START.match(text) and not head.speaker
+              and (m := SPEAKER_LINE.match(text.lstrip("—―－-").strip())) and m.group(2)):
+            head.speaker = " ".join(part for part in m.groups() if part)   # ——某公司总经理 荆晓达: who speaks
         elif head.title and SUBTITLE_START.match(text) and not head.subtitle and len(text) <= 80:
             sub = text.lstrip("—―－-").strip()
             if sub.startswith(("（", "(")) and sub.endswith(("）", ")")):
@@ -243,7 +251,10 @@ def read_header(lines: list[Line]) -> Header:
               and (not m.group(3) or PERSON.search(m.group(3)))):
             head.speaker = " ".join(part for part in m.groups() if part)
         elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
-            head.author = m.group(1)
+            if head.title and not head.speaker and _speech_title(head):
+                head.speaker = m.group(1)     # a name under 在…上的讲话 is who gave it, not an article's author
+            else:
+                head.author = m.group(1)
         else:
             break
         i += 1

@@ -57,6 +57,8 @@ EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编者按语?|编者的话|编辑按�
 ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 #: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
 ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+#: news that a speech was given: 发表题为《…》的主旨演讲, 作重要讲话, 全文如下
+NEWS_LEAD = re.compile(r"(?:发表|(?<!工)作了?)[^。]{0,40}(?:讲话|演讲|致辞|报告)|(?:全文|讲话|演讲|致辞)(?:摘要)?如下")
 #: a line that only introduces the text it precedes (…全文如下：)
 INTRO_END = re.compile(r"(?:全文|讲话|原文)(?:如下|摘要如下)[:：]$")
 
@@ -110,9 +112,12 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         if k in taken:
             continue
         note = len(text) >= 15 and re.search(r"[，。！,!]", text)     # a sentence, never a title
-        if note and (FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)
-                     or _names_next_title(text, lines[k + 1:k + 4])):
-            take(k, "转发按语")
+        forward = FORWARD.search(text) or (ADDRESSEE.match(text) and "学习" in text)
+        if note and (forward or _names_next_title(text, lines[k + 1:k + 4])):
+            # news of the occasion that names the title below it (…发表题为《…》的主旨演讲。演讲全文如下：)
+            # introduces the text as a page's lead does; a note asking to study it forwards it
+            news = not forward and NEWS_LEAD.search(re.sub(r"《[^《》]*》", "《》", text))
+            take(k, "新闻导语" if news else "转发按语")
             day = re.search(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
             if day and not page.dateline:
                 page.dateline = (int(day.group(1)), int(day.group(2)))    # the day of the occasion forwarded
@@ -215,10 +220,59 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         if (after_credit and k not in taken and len(line.text) <= 120 and len(re.findall(r"[。！？]", line.text)) <= 2
                 and not read_mark(line.text) and not SALUTATION.match(line.text) and not titleish(line)):
             take(k, "图片说明")
+    # the page's headline ("习近平：在…上的讲话"), then news of the occasion a caption or a video's link, then the
+    # article's own title: what stands above the article's title is the page's
+    first = next((k for k in range(len(lines)) if k not in taken), None)
+    if first is not None and titleish(lines[first], styled=False) and (own := _own_title(lines, first, taken)):
+        take(first, "网页标题")
+        for k in range(first + 1, own):
+            if k not in taken:
+                take(k, "新闻导语")
     for k, why in taken.items():
         out.removed.append(Removed(lines[k].no, lines[k].raw.strip(), why))
     out.lines = [line for k, line in enumerate(lines) if k not in taken]
     return out
+
+
+#: who a page's headline names before the title it quotes: "习近平：", "人民日报评论员："
+NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]\s*")
+#: the most lines of news between a page's headline and the article's own title
+LEAD_LINES = 3
+
+
+def _own_title(lines: list[Line], first: int, taken: dict[int, str]) -> int | None:
+    """The line, a few under a page's headline (line ``first``), that sets the article's own title: the
+    headline's words, less the name before a colon — with news of the occasion between them where the
+    headline is the same words (a file's first line and its repeat, with only page matter between,
+    are its title and the page's copy: the seeds' convention) — before the speech begins (a salutation
+    or a heading)."""
+    headline = squash(lines[first].text)
+    bare = squash(NAMED.sub("", lines[first].text))
+    between = 0
+    for k in range(first + 1, len(lines)):
+        if k in taken:
+            continue
+        text = lines[k].text
+        if SALUTATION.match(text) or read_mark(text) or between > LEAD_LINES:
+            return None
+        if titleish(lines[k]) and squash(text) in (bare, headline) and len(bare) >= 6 and (between or bare != headline):
+            return k
+        if titleish(lines[k]) and _sub_in_headline(lines, k, taken, headline):
+            return k                    # its own title, then a subtitle naming the headline's occasion
+        if titleish(lines[k]) or _continues_title_block(text):
+            return None                 # a title block the page shows twice (see below), no news between
+        between += 1
+    return None
+
+
+def _sub_in_headline(lines: list[Line], k: int, taken: dict[int, str], headline: str) -> bool:
+    """Whether the line after line ``k`` is a subtitle (——在…上的主旨讲话) that the headline holds
+    (习近平在…上的主旨讲话（全文）): the headline names from outside the speech titled at ``k``."""
+    j = next((j for j in range(k + 1, len(lines)) if j not in taken), None)
+    if j is None or not lines[j].text.startswith(("—", "―", "－")):
+        return False
+    sub = squash(lines[j].text.lstrip("—―－- "))
+    return len(sub) >= 6 and sub in headline
 
 
 #: a page's column tag: a short label wholly in 【】
