@@ -1,8 +1,9 @@
 """Outline archetypes learnt from the documents, one per occasion.
 
-Documents are grouped by occasion and genre (``OCCASIONS``: 政府工作报告, 述职, 党课, 开班式, 座谈会,
-总结表彰会, 动员部署会, 研讨发言, 工作会议 …), from the title, subtitle and occasion, else the opening
-sentences; pull quotes or an author note make a 署名文章. Each group gives one outline named for its
+Documents are grouped by occasion and genre (``OCCASIONS``: 政府工作报告, 述职, 党课, 开班式, 纪念庆祝大会,
+致辞, 座谈会, 总结表彰会, 动员部署会, 研讨发言, 工作会议 …), from the title, subtitle and occasion, else the
+opening sentences (not for 纪念 and 致辞, which any opening may mention); pull quotes or an author note
+make a 署名文章. Each group gives one outline named for its
 occasion: the title form (occasion and speaker as variables), the front and back matter most of its
 documents have, and the sections of its most usual document (the median number of parts), with the
 number of parts and of points under a part as ranges over the group; the description says how many
@@ -51,12 +52,17 @@ OCCASIONS = (
     ("party-lecture", "专题党课", "党课讲稿", re.compile("党课")),
     ("democratic-life", "民主生活会发言", "对照检查发言", re.compile("民主生活会|组织生活会|对照检查")),
     ("training-opening", "开班式讲话", "讲话稿", re.compile("开班|培训班|研修班|结业")),
+    ("commemoration", "纪念庆祝大会讲话", "讲话稿", re.compile(r"纪念|庆祝|周年")),
+    ("address", "致辞", "致辞", re.compile(r"致[辞词]|贺[词辞]|欢迎[词辞]|答谢[词辞]|开幕[词辞式]|闭幕[词辞式]"
+                                          r"|主旨(?:演讲|讲话)|峰会|论坛|博览会|典礼|团拜会")),
     ("symposium", "座谈会讲话", "讲话稿", re.compile("座谈")),
     ("commendation", "总结表彰会讲话", "讲话稿", re.compile("表彰|颁奖|总结大会")),
     ("mobilization", "动员部署会讲话", "讲话稿", re.compile("动员|部署会|推进会|推进大会|启动")),
     ("seminar-remarks", "研讨交流发言", "研讨交流发言", re.compile("研讨|交流|发言|心得|体会")),
     ("work-meeting", "工作会议讲话", "讲话稿", re.compile("工作会议|工作会|会议")),
 )
+#: occasions told by the title only: any opening may say 今年是…周年 or name a 论坛
+TITLE_ONLY = ("commemoration", "address")
 SPEECH = ("speech", "讲话", "讲话稿")
 MEETING = re.compile(r"(?:召开|举行|举办)(?:了|这次)?([^，。；]{2,40}?(?:会议?|班|式))")
 
@@ -70,11 +76,10 @@ def occasion(doc: Doc) -> tuple[str, str, str]:
     head = " ".join(filter(None, [*(speech.meta.text(f) for f in ("title", "subtitle", "occasion")), speech.meta.kind]))
     opening = "".join(u.text for u in doc.units[:6])
     called = MEETING.search(opening)           # 今天，我们召开全镇秋冬季森林防火工作会议
-    for text in (head, called.group(1) if called else "", opening + (speech.transition or "")):
-        if not text:
-            continue
+    for text, titled in ((head, True), (called.group(1) if called else "", True),
+                         (opening + (speech.transition or ""), False)):
         for slug, name, kind, words in OCCASIONS:
-            if words.search(text):
+            if text and words.search(text) and (titled or slug not in TITLE_ONLY):
                 return slug, name, kind
     return SPEECH
 

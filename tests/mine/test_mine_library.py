@@ -83,13 +83,14 @@ def test_min_docs_set_by_the_user_holds_for_every_entry_but_quotations():
 def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     """“四个意识” and 四个意识 are one entry, counted at every place; 同学们 and 朋友们 (in several of the
     real pages) are vocatives, not formulas; 共同努力下 is the inside of a 在…下 frame; 时期主要目标任务
-    starts after a closing quote that belongs to it."""
+    starts after a closing quote that belongs to it. (The pages are mined with formulas in three
+    documents: the threshold that grows with a corpus passed three at forty pages.)"""
     texts = {p.text: p for p in mine_corpus(SEEDS).phrases}
     assert "四个意识" not in texts and "两个维护" not in texts
     quoted = texts["“四个意识”"]
     plain_places = sum(u.text.count("四个意识") for u in quoted.places)
     assert quoted.docs >= 3 and plain_places > len(quoted.places) // 2
-    pages = {p.text for p in mine_corpus(Path(__file__).resolve().parents[1] / "data" / "pages").phrases}
+    pages = {p.text for p in mine_corpus(Path(__file__).resolve().parents[1] / "data" / "pages", min_docs=3).phrases}
     assert not {t for t in pages if t.endswith("们")}
     assert not {t for t in pages if t.startswith("“") and t.strip("“”") in pages}
     # the inside of 在…下 is no entry (共同努力下, 坚强领导下), the frame with its 在 is; 迎难而上 stays
@@ -161,6 +162,21 @@ def test_outlines_are_named_for_their_occasion():
             and ids["training-opening"] == ["005_training-class-opening.txt"])
     assert (ids["party-lecture"] == ["002_theme-education-party-lecture.txt"]
             and ids["article"] == ["006_newspaper-article.txt"])
+
+
+def test_a_commemoration_and_a_keynote_have_outlines_of_their_own(tmp_path):
+    """庆祝…周年大会 and a forum's 主旨演讲 are occasions of their own (not 动员部署会 or 研讨发言, as words of
+    their openings made them); a 座谈会 stays one, though its opening mentions 交流 (real pages)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+    for name in ("040_12371-headline-news-lead-then-title-block.txt",
+                 "041_12371-keynote-caption-video-lead-salutation-lines.txt", "042_12371-title-twice-bare-speaker.txt"):
+        (corpus / name).write_bytes((pages / name).read_bytes())
+    ids = {o["id"]: (o["name"], o["mined_from"]) for o in mine_corpus(corpus).outlines}
+    assert ids == {"commemoration": ("纪念庆祝大会讲话", ["040_12371-headline-news-lead-then-title-block.txt"]),
+                   "address": ("致辞", ["041_12371-keynote-caption-video-lead-salutation-lines.txt"]),
+                   "symposium": ("座谈会讲话", ["042_12371-title-twice-bare-speaker.txt"])}
 
 
 def test_drafter_new_writes_a_docx_from_every_mined_outline(library, tmp_path):
