@@ -12,7 +12,7 @@ from drafter.model import Paragraph, Section, Speech, plain
 
 #: what each paragraph role is called on the screen
 ROLE_NAMES = {"salutation": "称呼", "opening": "开头", "transition": "过渡", "pull_quote": "导语", "closing": "结尾",
-              "author_note": "作者简介", "appendix": "附件", "body": "正文"}
+              "author_note": "文末说明", "appendix": "附件", "body": "正文"}
 
 
 class Tree:

@@ -18,14 +18,14 @@ from typing import cast
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import DATE_LINE, SALUTATION, SALUTATION_RUN, SPEAKER_LINE, Header, read_header
+from drafter.structure.header import ADDRESS, DATE_LINE, SALUTATION, SALUTATION_RUN, SPEAKER_LINE, Header, read_header
 from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
-from drafter.structure.roles import PULL_QUOTE, enumeration, is_closing, role_of, transition_sentence
+from drafter.structure.roles import PULL_QUOTE, SOURCE_NOTE, enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import CN_1_99, DEFAULT_LADDER, SENTENCE_END, cn_to_int, label
 
 
@@ -270,7 +270,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
         occasion=[occasion] if occasion else None,
         author=[a] if (a := head.author or cleaned.page.author) else None,
-        date=[d] if (d := head.date or _date_of(head, cleaned.page) or _article_date(head, lines, published)) else None,
+        date=[d] if (d := head.date or _date_of(head, cleaned.page) or _noted_date(lines[head.used:])
+                     or _article_date(head, lines, published)) else None,
         source=[cleaned.page.source] if cleaned.page.source else None,
         published=[published] if published else None,
     )
@@ -364,16 +365,19 @@ def _split_salutation(paras: list[Para]) -> list[Para]:
     return out + paras[first + 1:]
 
 
+#: a note on where the text comes from is among its last lines
+NOTE_LINES = 4
 #: the most terms of address a salutation lists before its last line
 ADDRESSES = 12
 
 
 def _addresses(text: str) -> bool:
-    """Whether a paragraph only lists terms of address, each opening with 尊敬的, 亲爱的 or 各位 and closed
-    by a comma (the first lines of a salutation)."""
+    """Whether a paragraph only lists terms of address (尊敬的…, 各位…, 全国同胞们), each closed by a comma:
+    the first lines of a salutation."""
     terms = re.split(r"[，,]", text)
     return (text.endswith(("，", ",")) and 1 <= len(terms) - 1 <= ADDRESSES and not SENTENCE_END.search(text)
-            and all(t.startswith(("尊敬的", "亲爱的", "各位")) and len(t) <= 30 for t in terms[:-1]))
+            and all((t.startswith(("尊敬的", "亲爱的", "各位")) or re.fullmatch(ADDRESS, t)) and len(t) <= 30
+                    for t in terms[:-1]))
 
 
 def _named_author(author: str | None) -> str | None:
@@ -400,6 +404,14 @@ def _date_of(head: Header, page: PageMeta) -> str | None:
             if (month, day) > (int(y.group(2)), int(y.group(3))):
                 year -= 1
             return f"{year}年{month}月{day}日"
+    return None
+
+
+def _noted_date(lines: list[Line]) -> str | None:
+    """The date a note closing the text gives it (（这是…2018年6月29日在…时的讲话。）): when it was said."""
+    for line in lines[-NOTE_LINES:]:
+        if SOURCE_NOTE.match(line.text) and (m := re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line.text)):
+            return m.group(0)
     return None
 
 

@@ -109,6 +109,8 @@ TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈�
 PROSE = 40
 #: this many short lines in a row, none with a clause's mark, above the text or below it are a menu
 MENU = 8
+#: as many, where the first is 首页
+HOME_MENU = 3
 #: an item of a list of links: a title cut short or ending in its date (…[06-11], （2026-06-11）)
 LINK_ITEM = re.compile(r"(?:…|\.\.\.)\s*[\[［(（]?\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]?\s*$"
                        r"|[\[［(（]\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]\s*$")
@@ -256,7 +258,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
         while j < len(lines) and len(lines[j].text) <= 8 and not re.search(r"[。！？]", lines[j].text) \
                 and not FOOTER.match(lines[j].text):
             j += 1
-        if j - i >= MENU and prose and (j <= prose[0] or i > prose[-1]) and not _verse(lines[i:j]) and \
+        menu = MENU if lines[i].text != "首页" else HOME_MENU       # a menu that opens with its home page
+        if j - i >= menu and prose and (j <= prose[0] or i > prose[-1]) and not _verse(lines[i:j]) and \
                 not any(re.search(r"[，、：:；]", line.text) or read_mark_like(line.text) for line in lines[i:j]):
             for k in range(i, j):
                 why[k] = "导航"       # a site's menu copied with the page, above the text or below it

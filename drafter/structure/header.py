@@ -17,6 +17,13 @@ from drafter.structure.marks import read_mark
 from drafter.zh import SENTENCE_END
 
 GENRES = r"(?:讲话|发言|致?辞|演讲|报告|讲课|党课|主持词)"
+#: a page's title with its author's name before a colon: "习近平：牢记初心使命，推进自我革命"
+BYLINED = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?!在)(.{6,})$")
+#: what stands before a colon in a title and is no one's name: a genre, a column, a kind of text
+COLUMN_WORDS = re.compile(r"讲话|发言|报告|党课|讲稿|提纲|专题|主题|评论|社论|时评|观点|专访|访谈|导读|通知|公告"
+                          r"|要闻|新闻|快讯|实录|全文|摘要|附件|材料|范文|心得|体会|标题|题目|说明|序言|前言|后记|按语")
+#: a title naming a speech by its genre at its end (…时的讲话, …的主旨演讲)
+SAID = re.compile(r"的(?:讲话|发言|致?辞|演讲|讲课|党课)(?:稿|提纲)?$")
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
@@ -155,8 +162,8 @@ def _cut_glued_title(head: Header, line: Line) -> None:
 
 
 def _speech_title(head: Header) -> bool:
-    """Whether the title (or subtitle) names the occasion of a speech: 在…上的讲话."""
-    return any(OCCASION.match(part.lstrip("—")) for part in (head.title, head.subtitle) if part)
+    """Whether the title (or subtitle) names a speech: 在…上的讲话, 会见…时的讲话."""
+    return any(OCCASION.match(part.lstrip("—")) or SAID.search(part) for part in (head.title, head.subtitle) if part)
 
 
 def read_header(lines: list[Line]) -> Header:
@@ -178,6 +185,7 @@ def read_header(lines: list[Line]) -> Header:
         nxt = lines[i] if i < len(lines) else None
         if (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
                 and not SUBTITLE_START.match(nxt.text) and squash(nxt.text) != squash(title)   # a repeat
+                and not DATE_LINE.match(nxt.text) and not TIME_PLACE.match(nxt.text)           # its date
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             title = join_title(title, lines[i].text)
             i += 1
@@ -190,6 +198,12 @@ def read_header(lines: list[Line]) -> Header:
                 title = join_title(title, third.text)
                 i += 1
         head.title, head.subtitle = split_title(title)
+        if (m := BYLINED.match(head.title)) and not COLUMN_WORDS.search(m.group(1)):
+            head.title, byline = m.group(2), m.group(1)     # 习近平：一个国家、一个民族不能没有灵魂
+            if _speech_title(head):
+                head.speaker = byline
+            else:
+                head.author = byline
     title_end = i
     key = squash(head.title + (head.subtitle or "")) if head.title else None
     key_whole = squash(" ".join(lines[k].text for k in range(i))) if head.title else None

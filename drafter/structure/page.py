@@ -236,8 +236,14 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
 
 #: who a page's headline names before the title it quotes: "习近平：", "人民日报评论员："
 NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]\s*")
-#: the most lines of news between a page's headline and the article's own title
-LEAD_LINES = 3
+#: a headline's note that the page gives the whole text: （全文）
+WHOLE = re.compile(r"\s*[（(]全文[）)]\s*$")
+#: the genre a subtitle or a headline ends with (讲话 in the one, 发言 in the other)
+SAID_END = re.compile(r"(?:讲话|发言|演讲|致辞|报告)$")
+#: who a page's headline names before the title it repeats: "习近平", "习近平在"
+WHO_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}?在?")
+#: the most lines of news between a page's headline and the article's own title (a lead, captions)
+LEAD_LINES = 6
 
 
 def _own_title(lines: list[Line], first: int, taken: dict[int, str]) -> int | None:
@@ -246,16 +252,24 @@ def _own_title(lines: list[Line], first: int, taken: dict[int, str]) -> int | No
     headline is the same words (a file's first line and its repeat, with only page matter between,
     are its title and the page's copy: the seeds' convention) — before the speech begins (a salutation
     or a heading)."""
-    headline = squash(lines[first].text)
-    bare = squash(NAMED.sub("", lines[first].text))
+    headline = squash(WHOLE.sub("", lines[first].text))
+    bare = squash(NAMED.sub("", WHOLE.sub("", lines[first].text)))
     between = 0
+
+    def named_before(text: str) -> bool:
+        """The headline is this title with who gave it before (习近平在…上的讲话 over 在…上的讲话, 习近平在会见…
+        over 会见…)."""
+        return len(text) >= 8 and headline.endswith(text) and bool(WHO_BEFORE.fullmatch(headline[:-len(text)]))
+
     for k in range(first + 1, len(lines)):
         if k in taken:
             continue
         text = lines[k].text
         if SALUTATION.match(text) or read_mark(text) or between > LEAD_LINES:
             return None
-        if titleish(lines[k]) and squash(text) in (bare, headline) and len(bare) >= 6 and (between or bare != headline):
+        if titleish(lines[k]) and (
+                (squash(text) in (bare, headline) and len(bare) >= 6 and (between or bare != headline))
+                or named_before(squash(text))):
             return k
         if titleish(lines[k]) and _sub_in_headline(lines, k, taken, headline):
             return k                    # its own title, then a subtitle naming the headline's occasion
@@ -266,12 +280,18 @@ def _own_title(lines: list[Line], first: int, taken: dict[int, str]) -> int | No
 
 
 def _sub_in_headline(lines: list[Line], k: int, taken: dict[int, str], headline: str) -> bool:
-    """Whether the line after line ``k`` is a subtitle (——在…上的主旨讲话) that the headline holds
-    (习近平在…上的主旨讲话（全文）): the headline names from outside the speech titled at ``k``."""
-    j = next((j for j in range(k + 1, len(lines)) if j not in taken), None)
-    if j is None or not lines[j].text.startswith(("—", "―", "－")):
-        return False
-    sub = squash(lines[j].text.lstrip("—―－- "))
+    """Whether the line after line ``k``, or its own end after a dash, is a subtitle (——在…上的主旨讲话)
+    that the headline holds (习近平在…上的主旨讲话（全文）): the headline names from outside the speech
+    titled at ``k``."""
+    text = lines[k].text
+    if "——" in text:                   # the title and its subtitle on one line
+        sub = squash(text.split("——", 1)[1])
+    else:
+        j = next((j for j in range(k + 1, len(lines)) if j not in taken), None)
+        if j is None or not lines[j].text.startswith(("—", "―", "－")):
+            return False
+        sub = squash(lines[j].text.lstrip("—―－- "))
+    sub = SAID_END.sub("", sub)
     return len(sub) >= 6 and sub in headline
 
 

@@ -10,6 +10,9 @@ from drafter.zh import cn_to_int
 
 PULL_QUOTE = tuple("●■◆▲★•")
 AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|简介|现任|：|:).{2,80}[）)]$")
+#: where an article's text comes from, in a note closing it: （这是习近平总书记2018年6月29日在…时的讲话。）
+SOURCE_NOTE = re.compile(r"^[（(]\s*(?:这是|本文是|此文是|这篇文章是)[^（）()]{0,140}"
+                         r"(?:讲话|发言|报告|演讲|致辞|文章|序言|谈话|批示|指示)[^（）()]{0,12}[)）]$")
 CLOSING = re.compile(
     r"^(?:(?:同志们|同事们|朋友们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友))(?:、[^，,！!。]{1,12})*[，,！!]"
     r"|以上[^。]{0,20}?(?:发言|汇报|报告|述职|检查|是我|就是|几点|交流|体会|意见|讲的|不妥|指正|评议)"
@@ -32,7 +35,7 @@ def role_of(text: str) -> str | None:
         return "salutation"
     if text.startswith(PULL_QUOTE):
         return "pull_quote"
-    if AUTHOR_NOTE.match(text):
+    if AUTHOR_NOTE.match(text) or SOURCE_NOTE.match(text):
         return "author_note"
     return None
 
