@@ -371,6 +371,9 @@ def _function(text: str, units: list[Unit], leads: bool, opens: bool) -> str:
         return "formulation"
     if SIGNIFICANCE.search(plain):
         return "significance"
+    clauses = canon(plain).split("，")
+    if "…" not in plain and all(len(c) == 4 for c in clauses):
+        return "idiom"                   # 矢志不渝, 此时此刻: wherever they stand, not an opening's words
     roles = Counter("opening" if u.role in ("opening", "transition") else u.role for u in units)
     if roles["opening"] * 3 >= 2 * len(units):
         return "opening.context"
@@ -378,9 +381,6 @@ def _function(text: str, units: list[Unit], leads: bool, opens: bool) -> str:
         return "closing.call"
     if REQUIREMENT.match(plain):
         return "requirement"
-    clauses = canon(plain).split("，")
-    if "…" not in plain and all(len(c) == 4 for c in clauses):
-        return "idiom"
     if opens and len(plain) >= 5:
         return "measure"
     if len(clauses) == 1 and len(plain) <= 14 and "…" not in plain and "的" not in plain[:3]:
