@@ -216,14 +216,23 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
     return _ids(phrases + added)
 
 
+#: characters that join what is added to a phrase: a slot opening with one splits the phrase
+JOINERS = frozenset("的和与及而并但或之")
+
+
 def _slot_worthy(g: Gapped, sents: Sentences, left: int, right: int) -> bool:
     """Whether a gapped formula's slot holds words, not a character of a split word: both parts have
-    two characters or more and what fills the slot is two characters long on average (指明了{A}方向; not
-    亚太经{A}领导人, 发挥了重要{A}作用)."""
+    two characters or more, what fills the slot is two characters long on average (指明了{A}方向; not
+    亚太经{A}领导人, 发挥了重要{A}作用) and does not open with a particle (not 赖以生存{A}家园)."""
     if min(len(g.first) + left, len(g.second) + right) < 2:
         return False
     fills = [b - a - len(g.first) for _, a, b, _ in g.places]
-    return sum(fills) >= 2 * len(fills) and min(fills) >= 1
+    if sum(fills) < 2 * len(fills) or min(fills) < 1:
+        return False
+    # a slot opened by a particle or conjunction at half of its places splits a phrase around what was
+    # added to it (赖以生存{的地球}家园, 治理能力{和管理}水平): no frame
+    joined = sum(sents.writing(s)[a + len(g.first)] in JOINERS for s, a, _, _ in g.places)
+    return joined * 2 < len(g.places)
 
 
 def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
