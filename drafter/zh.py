@@ -65,7 +65,8 @@ def cn_to_int(text: str) -> int:
 
 
 def mark(style: str, n: int, dot: str = ".") -> str:
-    """The printed mark of the n-th (1-based) heading in a numbering style: 一、 （一） 1. （1） 第一， or ""."""
+    """The printed mark of the n-th (1-based) heading in a numbering style: 一、 （一） 1. （1） 第一，
+    (第一个问题：, 第一部分…), or ""."""
     if style in UNNUMBERED:
         return ""
     if style == "1．":
@@ -77,8 +78,8 @@ def mark(style: str, n: int, dot: str = ".") -> str:
         return f"{cn}、"
     if style == "（一）":
         return f"（{cn}）"
-    if style == "第一，":
-        return f"第{cn}，"
+    if style.startswith("第一"):
+        return f"第{cn}{style[2:]}"      # 第一， and the ordinals with what they count: 第一个问题：, 第一部分
     raise DrafterError(f"未知的编号样式“{style}”，可用：{' '.join(STYLES)}")
 
 
@@ -87,4 +88,6 @@ def label(style: str, number: int) -> str:
     if style in ("1．", "（1）"):
         return {"1．": f"{number}.", "（1）": f"（{number}）"}[style]
     cn = chinese_numeral(number)
-    return {"第一，": f"第{cn}", "一、": f"{cn}、", "（一）": f"（{cn}）"}.get(style, str(number))
+    if style.startswith("第一"):
+        return f"第{cn}{style[2:].rstrip('，：、　')}"
+    return {"一、": f"{cn}、", "（一）": f"（{cn}）"}.get(style, str(number))

@@ -91,7 +91,8 @@ class Shape:
 
     @property
     def id(self) -> str:
-        return "-".join([self.genre[0]] + [CODES[s] for s in self.ladder]) if self.ladder else f"{self.genre[0]}-flat"
+        return ("-".join([self.genre[0]] + [CODES.get(s, "part") for s in self.ladder]) if self.ladder
+                else f"{self.genre[0]}-flat")
 
 
 def shape(speech: Speech) -> Shape:

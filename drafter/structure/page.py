@@ -220,6 +220,13 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         if (after_credit and k not in taken and len(line.text) <= 120 and len(re.findall(r"[。！？]", line.text)) <= 2
                 and not read_mark(line.text) and not SALUTATION.match(line.text) and not titleish(line)):
             take(k, "图片说明")
+    # a caption that lost its credit, in a text told in the first person: a dated report of an event
+    # (2019年4月15日至17日，…习近平在重庆考察…) with no 我 in it, a sentence or two
+    if sum("我" in line.text for line in lines) >= FIRST_PERSON:
+        for k, line in enumerate(lines):
+            if (k not in taken and EVENT.match(line.text) and "我" not in line.text and len(line.text) <= 200
+                    and len(re.findall(r"[。！？]", line.text)) <= 2):
+                take(k, "图片说明")
     # the page's headline ("习近平：在…上的讲话"), then news of the occasion a caption or a video's link, then the
     # article's own title: what stands above the article's title is the page's
     first = next((k for k in range(len(lines)) if k not in taken), None)
@@ -293,6 +300,13 @@ def _sub_in_headline(lines: list[Line], k: int, taken: dict[int, str], headline:
         sub = squash(lines[j].text.lstrip("—―－- "))
     sub = SAID_END.sub("", sub)
     return len(sub) >= 6 and sub in headline
+
+
+#: a dated report of an event: "2019年4月15日至17日，…在重庆考察", "10月1日上午，…大会在…隆重举行"
+EVENT = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚上|晚)?，[^。]{0,80}?"
+                   r"(?:出席|考察|看望|慰问|调研|主持|会见|参观|视察|来到|举行)")
+#: lines in the first person that make a text a speaker's own (its captions report in the third)
+FIRST_PERSON = 3
 
 
 #: a page's column tag: a short label wholly in 【】

@@ -171,12 +171,13 @@ def test_a_commemoration_and_a_keynote_have_outlines_of_their_own(tmp_path):
     corpus.mkdir()
     pages = Path(__file__).resolve().parents[1] / "data" / "pages"
     for name in ("040_12371-headline-news-lead-then-title-block.txt",
-                 "041_12371-keynote-caption-video-lead-salutation-lines.txt", "042_12371-title-twice-bare-speaker.txt"):
+                 "041_12371-keynote-caption-video-lead-salutation-lines.txt",
+                 "042_12371-title-twice-bare-speaker-part-questions.txt"):
         (corpus / name).write_bytes((pages / name).read_bytes())
     ids = {o["id"]: (o["name"], o["mined_from"]) for o in mine_corpus(corpus).outlines}
     assert ids == {"commemoration": ("纪念庆祝大会讲话", ["040_12371-headline-news-lead-then-title-block.txt"]),
                    "address": ("致辞", ["041_12371-keynote-caption-video-lead-salutation-lines.txt"]),
-                   "symposium": ("座谈会讲话", ["042_12371-title-twice-bare-speaker.txt"])}
+                   "symposium": ("座谈会讲话", ["042_12371-title-twice-bare-speaker-part-questions.txt"])}
 
 
 def test_drafter_new_writes_a_docx_from_every_mined_outline(library, tmp_path):
