@@ -126,6 +126,10 @@ def schema() -> dict[str, Any]:
     return json.loads(outline_schema().read_text(encoding="utf-8"))
 
 
+#: the numbering styles an outline may give, as a problem lists them
+STYLE_NAMES = "一、 （一） 1． （1） 第一， 第一个问题： 第一部分 lead none"
+
+
 def schema_problems(doc: YamlDoc) -> list[Problem]:
     """Every JSON Schema error of an outline document, at the line and column it was written."""
     from jsonschema import Draft202012Validator
@@ -145,6 +149,8 @@ def schema_problems(doc: YamlDoc) -> list[Problem]:
             continue
         if error.validator == "not":
             message = f"'{error.instance}' 是保留字，不能用作名称"
+        elif error.validator == "anyOf" and str(error.schema.get("description", "")).startswith("编号样式"):
+            message = f"'{error.instance}' 不是编号样式；可用：{STYLE_NAMES}"
         else:
             message = error.message
         problems.append(Problem(doc.where(path), f"{label}: {message}"))

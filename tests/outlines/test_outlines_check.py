@@ -14,7 +14,7 @@ from drafter.cli import app
 from drafter.errors import DrafterError
 from drafter.library import Library
 from drafter.outlines.check import check_outline
-from drafter.outlines.load import load_outline
+from drafter.outlines.load import STYLE_NAMES, load_outline
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = """\
@@ -41,6 +41,24 @@ def good(tmp_path: Path, name: str = "t") -> str:
 
 def test_a_good_outline_has_no_problems(tmp_path):
     assert check_outline(write(tmp_path, good(tmp_path)), Library.resolve().templates) == []
+
+
+def test_an_ordinal_with_what_it_counts_numbers_the_parts_and_another_style_is_named_in_chinese(tmp_path):
+    """numbering may count 问题, 方面 or 部分 (第一个问题：, as parsed speeches and mined outlines have it):
+    the skeleton prints 第二个问题：; a style drafter cannot print is one line in Chinese listing those it can."""
+    from docx import Document
+
+    text = good(tmp_path).replace("sections:", "numbering: [第一个问题：, 第一，]\nsections:")
+    path = write(tmp_path, text)
+    assert check_outline(path, Library.resolve().templates) == []
+    out = tmp_path / "t.docx"
+    run = CliRunner().invoke(app, ["new", str(path), "--no-input", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "第二个问题：第二部分" in [p.text for p in Document(str(out)).paragraphs]
+    [problem] = check_outline(write(tmp_path, text.replace("第一个问题：", "第一章："), "bad"),
+                              Library.resolve().templates)
+    assert problem.message == f"numbering.0: '第一章：' 不是编号样式；可用：{STYLE_NAMES}"
+    assert "第一个问题：" in STYLE_NAMES
 
 
 def test_malformed_yaml_names_line_and_column(tmp_path):
