@@ -126,10 +126,12 @@ def ladder(speech: Speech) -> tuple[str, ...]:
 
 
 def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
-    """One outline per occasion, sorted by id."""
+    """One outline per occasion, sorted by id; a news report has none (its structure is the reporter's,
+    though the formulas it quotes count)."""
     by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
-        by_occasion.setdefault(occasion(doc), []).append(doc)
+        if doc.speech.meta.kind != "新闻报道":
+            by_occasion.setdefault(occasion(doc), []).append(doc)
     plain = _Anonymous(docs)
     return sorted((_outline(o, members, groups, plain) for o, members in by_occasion.items()), key=lambda o: o["id"])
 

@@ -84,13 +84,31 @@ def _part_heads(lines: list[Line]) -> list[PartHead] | None:
 
 
 #: a paragraph reporting what someone said: 温家宝说，… / 温家宝最后说 / 李强强调
-REPORTED = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:还|最后|进一步|又|也|随后)?(?:说|指出|强调|表示|要求|寄语)")
+REPORTED = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:还|最后|进一步|又|也|随后)?"
+                      r"(?:说|指出|强调|表示|要求|寄语|指示|批示)")
+#: the first paragraphs, where news names its subject (after a headline set over several lines)
+LEAD = 6
+#: someone named by post in the third person, doing something: 国家主席习近平在…, 总理李克强对…
+THIRD = re.compile(r"(?:总书记|主席|总理|委员长|书记|部长|省长|市长|县长|区长)[\u4e00-\u9fff]{2,3}"
+                   r"(?:近日|日前|今天|\d{1,2}日)?(?:在|对|就|参加|出席|看望|慰问|考察|会见|接见|主持)")
+#: a paragraph going on with what the one named before said: 他强调, 他指出
+HE = re.compile(r"^他(?:还|最后|进一步|又|也|随后)?(?:说|指出|强调|表示|要求)")
+#: a headline of news about what someone said or did: 在…考察时强调, 对…作出重要指示, 致信…强调, 看望慰问
+NEWS_HEAD = re.compile(r"(?:时|上|中)(?:强调|指出)|作出重要(?:指示|批示)|致(?:贺)?信[^。，]{0,40}(?:强调|指出)"
+                       r"|看望慰问|(?:出席|主持|会见|接见)[^，。]{2,40}并(?:发表|作)|参加[^，。]{0,30}审议")
 
 
-def _reported(speech: Speech) -> bool:
-    """Whether the text reports a speech: three paragraphs or more open with one name and 说, 指出, 强调 …"""
-    names = Counter(m.group(1) for p in speech.paragraphs() if (m := REPORTED.match(p.text)))
-    return bool(names) and names.most_common(1)[0][1] >= 3
+def _reported(speech: Speech, words: str) -> bool:
+    """Whether the text reports a speech: paragraphs (or heads a parser took them for) open with one
+    name and 说, 指出, 强调 … — three of them, or under a news headline (习近平在…考察时强调 …) one of them
+    or a first paragraph naming its subject by post (…国家主席习近平在北京看望慰问…)."""
+    texts = [p.text for p in speech.paragraphs()] + [s.title for s in speech.headings()]
+    names = Counter(m.group(1) for t in texts if (m := REPORTED.match(t)))
+    he = sum(bool(HE.match(t)) for t in texts)          # 他强调: the one named before
+    most = names.most_common(1)[0][1] + he if names else 0
+    first = " ".join(texts[:LEAD])
+    return most >= 3 or (bool(NEWS_HEAD.search(words) or NEWS_HEAD.search(first))
+                         and (most >= 1 or bool(THIRD.search(first))))
 
 
 def genre(speech: Speech) -> str:
@@ -119,7 +137,7 @@ def genre(speech: Speech) -> str:
          or re.search(r"(?:发表|作)[^，。]{0,8}讲话(?:强调|指出)|(?:出席|主持)[^，。]{2,30}并(?:发表|作)", words))
             and not salutation):
         return "新闻报道"
-    if not salutation and _reported(speech):
+    if not salutation and _reported(speech, words):
         return "新闻报道"
     if speech.meta.author and not salutation:
         return "署名文章"

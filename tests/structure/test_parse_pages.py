@@ -116,6 +116,19 @@ def test_parts_are_documents():
     assert speech.to_dict()["parts"][0]["first_line"] == 5
 
 
+def test_a_page_is_a_news_report_where_its_label_says_so():
+    """News about a speech or an instruction (headlines 在…考察时强调, 对…作出重要指示; its subject named by
+    post in the third person; paragraphs opening 某某强调) is told from the speeches themselves, and a
+    news report has no outline of its own when mined (``drafter.mine.outlines.mine_outlines``)."""
+    from pages_score import PAGES, TRUTH
+
+    from drafter.structure import read_speech
+
+    news = {name for name, truth in TRUTH.items() if truth["kind"] == "新闻报道"}
+    assert len(news) >= 4
+    assert {name for name in FILES if read_speech(PAGES / name).meta.kind == "新闻报道"} == news
+
+
 @pytest.mark.parametrize("name", [n for n in FILES if n.endswith(".txt")])
 def test_nothing_of_a_page_is_lost(name):
     """Every character of a page is in the speech, in a part, or in a removed line (captions and
