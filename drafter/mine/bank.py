@@ -156,6 +156,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
                                          # next (…向各界人士|，表示诚挚的感谢)
         if _transliterated(text):
             continue                     # a foreign name (巴基斯坦, 拉丁美洲): a name, not a formula
+        if SAYS.search(text):
+            continue                     # who says it, leading a quotation (习近平总书记强调, 我多次强调)
         if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):
             continue                     # a person's name: 冯王亮老师, 江泽民同志
         if ((text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places, CLAUSE_MARKS))
@@ -216,6 +218,8 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
     return _ids(phrases + added)
 
 
+#: a phrase ending in a verb of saying leads a quotation (…强调，"…"): who says it, not what
+SAYS = re.compile(r"(?:强调|指出|表示)$")
 #: characters that join what is added to a phrase: a slot opening with one splits the phrase
 JOINERS = frozenset("的和与及而并但或之")
 

@@ -24,6 +24,7 @@ runs in worker processes and gives a ``Doc`` that holds everything later steps n
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import os
 import re
 from dataclasses import dataclass, field
@@ -116,7 +117,12 @@ def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
 
 
 #: genres of a page that only holds texts: its texts do not share them
-HOLDERS = ("汇编", "转发通知", "新闻报道")
+NEWS = "新闻报道"
+HOLDERS = ("汇编", "转发通知", NEWS)
+#: after a name, a verb of saying and what was said: (总书记)(在报告中)(着重)强调，|…
+SAID = re.compile(r"^[^，。：:,]{0,14}?(?:说|指出|强调|表示|要求)[，：:,]\s*(.+)$")
+#: who attended, in a news report: 王沪宁出席, 韩正陪同考察, …负责同志列席会议
+ATTENDED = re.compile(r"(?:出席|陪同|列席|参加)(?:会议|会见|活动|考察|座谈)?$")
 SAME_SENTENCES = 0.9
 EDGE_SHARE = 0.2
 NOT_SPEECH = re.compile(r"^(?:readme|manifest|license|licence|changelog)\b", re.I)
@@ -187,7 +193,8 @@ def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Spe
 
     meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
             if (v := (speech.meta.text(f) or "").strip())} | {h.strip() for h in heads if h}
-    units = _plausible(_speech_only([u for u in _units(speech) if u.text.strip() not in meta]))
+    units = _plausible(_speech_only([u for u in _units(speech) if u.text.strip() not in meta],
+                                    news=speech.meta.kind == NEWS))
     if not units:
         return None
     for u in units:
@@ -232,15 +239,37 @@ def year_of(name: str, *speeches: Speech) -> int | None:
     return None
 
 
-def _speech_only(units: list[_Sentence]) -> list[_Sentence]:
-    """The units without a page's licence block at the end and wire lines at either end."""
+def _speech_only(units: list[_Sentence], news: bool = False) -> list[_Sentence]:
+    """The units without a page's licence block at the end and wire lines at either end — anywhere in a
+    news report, with who attended (王沪宁出席, …负责同志列席会议)."""
     n = len(units)
     for i in range(max(0, n - n // 5 - 3), n):
         if LICENCE.match(units[i].text):
             units = units[:i]
             break
     edge = 3
-    return [u for i, u in enumerate(units) if not ((i < edge or i >= len(units) - edge) and WIRE.search(u.text))]
+    units = [u for i, u in enumerate(units)
+             if not (((i < edge or i >= len(units) - edge) and WIRE.search(u.text))
+                     or (news and (WIRE.search(u.text) or ATTENDED.search(u.text))))]
+    return _said(units) if news else units
+
+
+def _said(units: list[_Sentence]) -> list[_Sentence]:
+    """Of a news report, what its subject said: a sentence opening with the subject's name (the one its
+    paragraphs report: 习近平强调，…) or 他 and a verb of saying loses that lead, the reporter's."""
+    from drafter.structure.parts import REPORTED
+
+    names = Counter(m.group(1) for u in units if (m := REPORTED.match(u.text)))
+    if not names:
+        return units
+    subject = names.most_common(1)[0][0]
+    out = []
+    for u in units:
+        text = u.text
+        lead = subject if text.startswith(subject) else "他" if text.startswith("他") and text[1:2] != "们" else ""
+        said = SAID.match(text[len(lead):]) if lead else None
+        out.append(u._replace(text=said.group(1)) if said else u)
+    return out
 
 
 def _plausible(units: list[_Sentence]) -> list[Unit]:

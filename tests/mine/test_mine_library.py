@@ -170,6 +170,20 @@ def test_outlines_are_named_for_their_occasion():
             and ids["article"] == ["006_newspaper-article.txt"])
 
 
+def test_who_says_it_is_no_formula_and_a_news_report_keeps_what_was_said():
+    """习近平总书记强调 (in two seeds, leading quotations) is who says it, no entry; a news report's
+    sentences lose the reporter's lead (温家宝指出，当前… → 当前…), and keep the rest."""
+    from drafter.mine.corpus import load_doc
+
+    assert not [p.text for p in mine_corpus(SEEDS).phrases if p.text.endswith(("强调", "指出", "表示"))]
+    page = Path(__file__).resolve().parents[1] / "data" / "pages" / "039_zhclsy-news-report-wen-speech.html"
+    [doc] = load_doc((page.name, page))
+    texts = [u.text for u in doc.units]
+    assert not [t for t in texts if t.startswith(("温家宝指出", "温家宝强调", "温家宝最后说"))]
+    assert "当前，国际热点问题成因更加复杂，变化更加快速，影响面更广" in texts
+    assert any(t.startswith("温家宝在礼堂向师生们发表讲话") for t in texts)      # told of him, not said
+
+
 def test_a_commemoration_and_a_keynote_have_outlines_of_their_own(tmp_path):
     """庆祝…周年大会 and a forum's 主旨演讲 are occasions of their own (not 动员部署会 or 研讨发言, as words of
     their openings made them); a 座谈会 stays one, though its opening mentions 交流 (real pages)."""

@@ -28,8 +28,13 @@ was relabelled not reusable, its first label having broken the rubric): on all l
 banks 0.873 against 0.863, but the draw of fifty shifted to 0.82 for the reports — fifty entries a
 corpus were too few to tell a change from luck, so the sample is now a hundred a corpus (51 new
 entries labelled): 0.865 (reports 0.83, seeds 0.90). What is left is bare nouns (化学需氧量, 集成电路,
-水土流失, 南水北调), fragments the edge statistics pass (毛泽东|思想为指导, 按|规矩办事). The bar is the
-measured 0.86, under the issue's 0.9, so the test fails when the bank gets worse."""
+水土流失, 南水北调), fragments the edge statistics pass (毛泽东|思想为指导, 按|规矩办事). Then a phrase
+ending in a verb of saying went (习近平总书记强调: who says it, leading a quotation — forty-eight news
+reports of one site said 习近平强调): the seeds' draw took in three entries, all labelled reusable; and in a news
+report the lead of what its subject said went (周总理说，… in the 1964 report, which is a news summary):
+the reports' draw took in three entries, one labelled not reusable (国务院总理): 0.87 (reports 0.83,
+seeds 0.91). The bar is the measured 0.86, under the issue's 0.9, so the test fails when
+the bank gets worse."""
 
 from __future__ import annotations
 
