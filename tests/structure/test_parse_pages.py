@@ -116,6 +116,19 @@ def test_parts_are_documents():
     assert speech.to_dict()["parts"][0]["first_line"] == 5
 
 
+@pytest.mark.parametrize("name, first, last", [
+    ("019_shaoxing-military-training-speech.txt", "最后，预祝这次军训圆满成功。", "谢谢大家！"),
+    ("033_shaoxing-opening-ceremony-author-field.txt", "最后，希望我们每个一中学子", "沐浴科学之颖光。")])
+def test_a_last_wish_opens_the_closing(name, first, last):
+    """最后，预祝…圆满成功 / 最后，希望… opens a speech's closing, as 同志们，… and 谢谢大家 do."""
+    from pages_score import PAGES
+
+    from drafter.structure import read_speech
+
+    closing = [p.text for p in read_speech(PAGES / name).back if p.role == "closing"]
+    assert closing[0].startswith(first) and closing[-1].endswith(last)
+
+
 def test_a_page_is_a_news_report_where_its_label_says_so():
     """News about a speech or an instruction (headlines 在…考察时强调, 对…作出重要指示; its subject named by
     post in the third person; paragraphs opening 某某强调) is told from the speeches themselves, and a
