@@ -49,10 +49,12 @@ class Node:
     total: int = 0        # Chinese characters outside links in the whole subtree
     linked: int = 0       # Chinese characters inside links in the whole subtree
     bold: bool = False    # <strong>, <b>, or a bold font-weight in its style
+    titled: bool = False  # its class or id names it a title (class="newstitle", id="article-title")
 
 
-#: marks the end of a bold element's text in ``block_lines``
+#: marks the end of a bold element's text, and of a title block's, in ``block_lines``
 _END_BOLD = Node("/bold")
+_END_TITLE = Node("/title")
 
 
 class _Tree(HTMLParser):
@@ -80,7 +82,8 @@ class _Tree(HTMLParser):
                     break
                 if name in BLOCK:
                     break
-        node = Node(tag, self.stack[-1], bold=tag in ("strong", "b") or _bold_style(attrs))
+        node = Node(tag, self.stack[-1], bold=tag in ("strong", "b") or _bold_style(attrs),
+                    titled=tag in BLOCK and _titled(attrs))
         self.stack[-1].children.append(node)
         if tag not in VOID:
             self.stack.append(node)
@@ -102,6 +105,14 @@ class _Tree(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.stack[-1].children.append(data)
+
+
+#: a class or id naming a block its page's title: newstitle, article-title, detail_title (not subtitle)
+TITLED = re.compile(r"(?<!sub)(?:title|biaoti)", re.IGNORECASE)
+
+
+def _titled(attrs) -> bool:
+    return any(name in ("class", "id") and value and TITLED.search(value) for name, value in attrs)
 
 
 def _bold_style(attrs) -> bool:
@@ -171,6 +182,7 @@ def block_lines(node: Node, start: Node | None = None) -> list[SourceLine]:
     bold and goes on in plain text has the ``lead`` hint (a run-in head the page sets apart)."""
     lines: list[SourceLine] = []
     current: list[tuple[str, bool]] = []     # pieces of text, each bold or not
+    titled = [0, False]                      # title blocks open; whether their first line is out
 
     def flush() -> None:
         text = _collapse("".join(t for t, _ in current))
@@ -178,7 +190,9 @@ def block_lines(node: Node, start: Node | None = None) -> list[SourceLine]:
             k = next((i for i, (t, bold) in enumerate(current) if not bold and t.strip()), len(current))
             head, rest = "".join(t for t, _ in current[:k]), "".join(t for t, _ in current[k:])
             lead = set_apart(_collapse(head), rest)
-            lines.append(SourceLine(len(lines) + 1, text, Hints(lead=lead)))
+            title = titled[0] > 0 and not titled[1]
+            titled[1] = titled[1] or title
+            lines.append(SourceLine(len(lines) + 1, text, Hints(lead=lead, style="title" if title else None)))
         current.clear()
 
     todo: list[Node | str | None] = [node]
@@ -201,9 +215,15 @@ def block_lines(node: Node, start: Node | None = None) -> list[SourceLine]:
             current.append((item, bold > 0))
         elif item.tag == "br":
             flush()
+        elif item is _END_TITLE:
+            flush()
+            titled[0] -= 1
         elif item.tag in BLOCK:
             flush()
             todo.append(None)
+            if item.titled:
+                titled[0] += 1
+                todo.append(_END_TITLE)
             todo.extend(reversed(item.children))
         else:
             if item.bold:

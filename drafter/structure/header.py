@@ -170,9 +170,9 @@ def read_header(lines: list[Line]) -> Header:
     """Take the head of a speech off the front of its cleaned lines."""
     head = Header()
     i = title_end = 0
-    # lines above the line a reader marked as the title (a Markdown kicker over its "# " title) are the
-    # page's, not the speech's
-    marked = next((k for k, line in enumerate(lines[:3]) if line.hints.title), 0)
+    # lines above the line a reader marked as the title (a Markdown kicker over its "# " title, a web
+    # page's section label over its class="newstitle") are the page's, not the speech's
+    marked = next((k for k, line in enumerate(lines[:3]) if line.hints.title or line.hints.style == "title"), 0)
     if marked and all(titleish(line) for line in lines[:marked]):
         head.removed += [Removed(line.no, line.raw.strip(), "网页标题") for line in lines[:marked]]
         lines = lines[marked:]
