@@ -290,7 +290,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                 reason = "目录"
             elif in_footer:
                 reason = footer
-                if debris_reason(text) in META_REASONS:
+                if len(text) <= 120 and META_LINE.match(text):
                     page_metadata(text, out.page)      # the article's metadata row set under its links
             elif FOOTER.match(text) and len(text) <= 40:
                 reason = "相关链接"
