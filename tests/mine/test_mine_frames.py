@@ -29,3 +29,14 @@ def test_texts_are_aligned_as_difflib_aligns_them():
 def test_a_frame_keeps_what_parallel_texts_share():
     frame = induce(["坚持以上率下，扛牢主体责任", "坚持严管厚爱，扛牢监督责任", "坚持问题导向，扛牢整改责任"])
     assert frame is not None and frame.pattern() == "坚持{A}，扛牢{B}责任"
+
+
+def test_a_character_that_starts_a_word_the_texts_go_on_differently_is_no_literal():
+    """A speech's four point heads (会见港澳各界时的讲话, 2018): 国 is in every one, but as 国家 three times
+    and 国际 once — the slot takes it (更加积极主动{A}, not 更加积极主动{A}国{B}); 抓…促… and 惟…者…
+    keep their one-character literals (what follows them differs in every text)."""
+    heads = ["更加积极主动助力国家全面开放", "更加积极主动融入国家发展大局", "更加积极主动参与国家治理实践",
+             "更加积极主动促进国际人文交流"]
+    assert induce(heads).pattern() == "更加积极主动{A}"
+    assert induce(["抓党建促发展", "抓改革促落实", "抓作风促提升"]).pattern() == "抓{A}促{B}"
+    assert induce(["惟改革者进", "惟创新者强", "惟改革创新者胜"]).pattern() == "惟{A}者{B}"
