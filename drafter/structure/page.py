@@ -10,7 +10,10 @@ After line-by-line cleaning (``drafter.structure.clean``) a page can still hold,
   sign-off (office, date), a bulletin's masthead (…通报 / 〔2019〕第14期) and its distribution lines
   (发：…; …印发);
 - news matter: a dateline (新华社北京4月24日电) opening a line, whole when the line only introduces
-  the text (…全文如下：), else cut off the paragraph it opens; photo captions closed by a credit.
+  the text (…全文如下：), else cut off the paragraph it opens; photo captions closed by a credit, or
+  without one a dated report of a visit in the third person inside a speech in the first;
+- a headline that names the speech from outside (习近平：在…上的讲话, 习近平在…上的主旨讲话（全文）) with
+  what stands between it and the article's own title block (a news lead, captions, a video's link).
 
 Each line taken is reported with its reason, as cleaning reports; a dateline cut off a paragraph is
 reported as the text cut.
@@ -227,8 +230,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             if (k not in taken and EVENT.match(line.text) and "我" not in line.text and len(line.text) <= 200
                     and len(re.findall(r"[。！？]", line.text)) <= 2):
                 take(k, "图片说明")
-    # the page's headline ("习近平：在…上的讲话"), then news of the occasion a caption or a video's link, then the
-    # article's own title: what stands above the article's title is the page's
+    # the page's headline ("习近平：在…上的讲话"), then news of the occasion, a caption or a video's link,
+    # then the article's own title: what stands above the article's title is the page's
     first = next((k for k in range(len(lines)) if k not in taken), None)
     if first is not None and titleish(lines[first], styled=False) and (own := _own_title(lines, first, taken)):
         take(first, "网页标题")
