@@ -24,12 +24,12 @@ runs in worker processes and gives a ``Doc`` that holds everything later steps n
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
+from collections import Counter
 from collections.abc import Iterable
 
 from drafter.errors import DrafterError
