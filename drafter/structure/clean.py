@@ -81,6 +81,7 @@ DEBRIS = [
                 r"|[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
                 r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
                 r"|[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$)"), "导航"),   # 关于我们 > 公司简介
+    (re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!互联)网\s+[\u4e00-\u9fff]{2,20}$"), "导航"),   # a site, a column
     (re.compile(r"^分享\s*[:：]"), "分享按钮"),
     (re.compile(r"^(?:收听本文|听全文|点击收听|语音播报|朗读本文)\s*[\d:：/／\s]*$"), "页面按钮"),   # an audio player
     (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"), "分享按钮"),
@@ -202,6 +203,10 @@ def page_metadata(text: str, page: PageMeta) -> None:
     """Keep source, posting date and author from a page-metadata line."""
     for key, value in META_FIELD.findall(text):
         value = value.strip().strip("【】[]")
+        words = value.split()
+        while len(words) > 1 and NAV_WORDS.match(words[-1]):
+            words.pop()                        # the row's buttons after its last value: 来源：新华社 分享 打印
+        value = " ".join(words)
         if value in EMPTY_VALUES or re.fullmatch(r"\s*次?\s*", value):
             continue
         if "来源" in key or key == "出处":

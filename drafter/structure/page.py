@@ -283,7 +283,9 @@ def _own_title(lines: list[Line], first: int, taken: dict[int, str]) -> int | No
             return k
         if titleish(lines[k]) and _sub_in_headline(lines, k, taken, headline):
             return k                    # its own title, then a subtitle naming the headline's occasion
-        if titleish(lines[k]) or _continues_title_block(text):
+        if titleish(lines[k]) and _opens_headline(lines, k, taken, bare):
+            return k                    # its own title over a line or two, the headline's subtitle after it
+        if (titleish(lines[k]) and text[-1] not in "。！？") or _continues_title_block(text):
             return None                 # a title block the page shows twice (see below), no news between
         between += 1
     return None
@@ -303,6 +305,21 @@ def _sub_in_headline(lines: list[Line], k: int, taken: dict[int, str], headline:
         sub = squash(lines[j].text.lstrip("—―－- "))
     sub = SAID_END.sub("", sub)
     return len(sub) >= 6 and sub in headline
+
+
+def _opens_headline(lines: list[Line], k: int, taken: dict[int, str], bare: str) -> bool:
+    """Whether line ``k``, alone or with the title-like line after it, and the subtitle after them spell
+    the headline (习近平：决胜全面建成小康社会 夺取…伟大胜利——在…上的报告 over 决胜全面建成小康社会 /
+    夺取…伟大胜利 / ——在…上的报告)."""
+    after = [j for j in range(k + 1, min(len(lines), k + 6)) if j not in taken][:2]
+    joined = squash(lines[k].text)
+    for j in after:
+        if lines[j].text.startswith(("—", "―", "－")):
+            return len(joined) >= 6 and joined + squash(lines[j].text) == bare
+        if not titleish(lines[j]):
+            return False
+        joined += squash(lines[j].text)
+    return False
 
 
 #: a dated report of an event: "2019年4月15日至17日，…在重庆考察", "10月1日上午，…大会在…隆重举行"
