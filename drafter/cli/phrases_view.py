@@ -25,6 +25,10 @@ MATCH, DIM, BOLD = "1;7", "2", "1"
 MATCH_NAMES = {"substring": "原文", "words": "分词", "ordered": "顺序", "pinyin": "拼音", "near": "相近"}
 BARS = "▁▂▃▄▅▆▇█"
 SOURCE_NUMBER = re.compile(r"^(\d+)[_\-.]")
+#: a number that is a year (2017-决胜全面建成小康社会….txt): files share it, it names none of them
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+#: the most cells a file's shortened name takes in a source
+SOURCE_CELLS = 12
 GUTTER = "  "
 
 Segments = list[tuple[str, "str | None"]]        # text and its SGR style (None: plain)
@@ -176,15 +180,28 @@ def _pad(segments: Segments, width: int, right: bool, color: bool) -> str:
 # ---- what is shown
 
 def short_source(source: str) -> str:
-    """``000_251da491407e7ad2.txt:12`` → ``000:12``: a numbered file by its number, another by its
-    name without extension (the full form is in ``--wide`` and ``show``)."""
+    """``000_251da491407e7ad2.txt:12`` → ``000:12``: a numbered file by its number, another (or one whose
+    number is a year, which files share) by its name without extension, cut to ``SOURCE_CELLS``
+    (``2017-决胜全面…:30``); the full form is in ``--wide`` and ``show``."""
     name, sep, line = source.rpartition(":")
     if not sep or not line.isdigit():
         name, line = source, ""
     base = name.rsplit("/", 1)[-1]
     m = SOURCE_NUMBER.match(base)
-    short = m.group(1) if m else base.rsplit(".", 1)[0]
+    short = m.group(1) if m and not YEAR.match(m.group(1)) else _cut(base.rsplit(".", 1)[0], SOURCE_CELLS)
     return f"{short}:{line}" if line else short
+
+
+def _cut(text: str, cells: int) -> str:
+    if text_width(text) <= cells:
+        return text
+    out, used = "", 0
+    for ch in text:
+        if used + char_width(ch) > cells - 1:
+            break
+        out += ch
+        used += char_width(ch)
+    return out + "…"
 
 
 def sources_line(sources: tuple[str, ...] | list[str], wide: bool, shown: int = 2, total: int = 0) -> str:

@@ -277,7 +277,7 @@ def test_show_has_a_sparkline_and_every_source(tmp_path):
     assert "近年：语料最近几年没有再用（最后见于 2019 年）" in shown.output     # dated: not used lately
     assert "来源（列出 3 处，共 5 处）" in shown.output                         # the bank lists some of its places
     found = runner.invoke(app, ["phrases", "search", "过硬", "--library", str(tmp_path / "lib")], env={"COLUMNS": "80"})
-    assert "2015:3、2017:9 等 5 处" in found.output
+    assert "2015_a:3、2017_b:9 等 5 处" in found.output       # a year names no file: the name stays
 
 
 def test_library_only_shows_the_entries_of_the_given_library(tmp_path):
@@ -402,3 +402,14 @@ def test_an_unknown_name_among_none_is_an_error_not_a_crash():
     from drafter.library import unknown
 
     assert "可用：（无）" in str(unknown("版式", "公文", []))         # difflib refused n=0: an internal error
+
+
+def test_a_source_is_shortened_to_what_tells_its_file_apart():
+    """A numbered file by its number (000_251da491407e7ad2.txt → 000); a year names no file (a folder of
+    2017-….txt speeches shares it): such a name is kept, cut to twelve cells."""
+    from drafter.cli.phrases_view import short_source
+
+    assert short_source("000_251da491407e7ad2.txt:12") == "000:12"
+    assert short_source("1954.txt:5") == "1954:5"
+    assert short_source("2017-决胜全面建成小康社会夺取新时代中国特色社会主义伟大胜利.txt:30") == "2017-决胜全…:30"
+    assert short_source("2018-在民营企业座谈会上的讲话.txt:7") == "2018-在民营…:7"
