@@ -35,6 +35,8 @@ Style = Annotated[str, typer.Option("--style", "-s", help="版式：gbt9704、sp
 ReferenceDoc = Annotated[Path | None, typer.Option("--reference-doc", help="用此 Word 文档的样式和页面设置",
                                                    metavar="文件")]
 Force = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件")]
+LibraryOnly = Annotated[bool, typer.Option("--library-only",
+                                           help="只看 --library 资料库里的（不含内置和 DRAFTER_LIBRARY 的）")]
 
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
 
@@ -203,13 +205,14 @@ app.add_typer(outlines_app, name="outlines")
 
 
 @outlines_app.command("list")
-def outlines_list(library: LibraryDirs = []):
+def outlines_list(library: LibraryDirs = [], library_only: LibraryOnly = False):
     """列出所有提纲及其来源（内置、DRAFTER_LIBRARY、--library）。"""
     from rich.console import Console
 
     from drafter.cli.outline_view import outlines_table
 
-    Console().print(outlines_table(resolve(library).outlines()))
+    origin = _origin(library_only, library)
+    Console().print(outlines_table(e for e in resolve(library).outlines() if origin is None or e.origin == origin))
 
 
 @outlines_app.command("show")
@@ -373,8 +376,6 @@ Wide = Annotated[bool, typer.Option("--wide", help="来源写全")]
 JsonLines = Annotated[bool, typer.Option("--json", help="输出 JSON Lines，每行一条"
                                                        "（格式见 drafter/phrasebook/search-result.schema.json）")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="在终端也不分页")]
-LibraryOnly = Annotated[bool, typer.Option("--library-only",
-                                           help="只看 --library 资料库里的（不含内置和 DRAFTER_LIBRARY 的）")]
 
 
 def _origin(library_only: bool, library: list[Path]) -> str | None:

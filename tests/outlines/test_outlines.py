@@ -180,6 +180,19 @@ def test_outlines_list_shows_origin_and_a_broken_user_outline(tmp_path):
     assert "无法加载" in rows["broken"]
 
 
+def test_outlines_list_library_only_shows_ones_own_outlines(tmp_path):
+    """A library mined from one's archive is looked at alone, as ``phrases list --library-only`` does."""
+    lib = user_library(tmp_path)
+    copy_outline(lib, "party-lecture", lambda d: d.update(id="my-lecture", name="我的党课"))
+    result = CliRunner().invoke(app, ["outlines", "list", "--library", str(lib), "--library-only"],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    ids = [line.split("│")[1].strip() for line in result.output.splitlines() if line.startswith("│")]
+    assert [i for i in ids if i] == ["my-lecture"]
+    alone = CliRunner().invoke(app, ["outlines", "list", "--library-only"])
+    assert alone.exit_code == 2
+
+
 def test_outlines_list_fits_80_columns_in_a_few_lines_per_outline():
     from rich.cells import cell_len
 
