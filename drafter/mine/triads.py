@@ -15,6 +15,8 @@ from drafter.mine.text import canon
 
 SHORTEST, LONGEST = 3, 12
 LEAD_IN = 4
+#: what may close the last clause of a run and not the others: the frame the run stands in
+TAILS = "的上中下"
 
 
 def triads(sentence: str, text: str | None = None) -> list[tuple[int, int]]:
@@ -38,6 +40,8 @@ def triads(sentence: str, text: str | None = None) -> list[tuple[int, int]]:
         while j < len(segments) and (longer := _parallel(sentence, text, segments[i:j + 1])) is not None:
             lead, j = longer, j + 1
         start, end = segments[i][0] + lead, segments[j - 1][1]
+        if text[end - 1] in TAILS and all(text[b - 1] != text[end - 1] for _, b in segments[i:j - 1]):
+            end -= 1        # the last clause's 的 or 上 is the frame around the triad (面向未来|的…, 求实效|上)
         if sentence[start - 1:start] != "、" and sentence[end:end + 1] != "、":
             found.append((start, end))
         i = j

@@ -298,6 +298,17 @@ def test_rules_for_frames_lists_and_word_starts():
     assert _word_start("要坚持原则", 1, bounds) == 1
 
 
+def test_the_frame_around_a_triad_is_no_part_of_its_last_clause():
+    """面向未来的 and 求实效上 close a run whose other clauses end otherwise (real speeches of 共产党员网):
+    the 的 and the 上 belong to what stands around it (…的社会主义文化, 把功夫下到…上)."""
+    from drafter.mine.triads import triads
+
+    for sentence, triad in (("发展面向现代化、面向世界、面向未来的，民族的科学的大众的社会主义文化",
+                             "面向现代化、面向世界、面向未来"),
+                            ("真正把功夫下到察实情、出实招、办实事、求实效上", "察实情、出实招、办实事、求实效")):
+        assert [sentence[a:b] for a, b in triads(sentence)] == [triad]
+
+
 def test_a_list_joined_by_dunhao_is_a_triad_after_a_lead_in_of_any_length():
     """The lead-in before a list joined by 、 is left out however long it is, where the first item is then
     as long as the second (要增强工作的|原则性、系统性、预见性、创造性; 选拔培养一批|懂农业、爱农村、爱农民);
