@@ -22,10 +22,8 @@ from collections.abc import Iterable
 import numpy as np
 
 from drafter.mine.index import code_points
-from drafter.mine.text import EDGE, balanced, cjk_count
+from drafter.mine.text import EDGE, FUNCTION, balanced, cjk_count
 
-#: function characters (a general, closed class of Chinese)
-FUNCTION = frozenset("的之和与及或在对把被将向以为于要是了等")
 #: function characters that end a word after a character they often follow (重要, 方向, 平等, 但是)
 WORDLIKE_END = frozenset("要是向等")
 #: characters no phrase starts with

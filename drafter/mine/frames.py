@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import cast
 
-from drafter.mine.text import cjk_count
+from drafter.mine.text import FUNCTION, cjk_count
 
 NAMES = string.ascii_uppercase
-#: characters that stand between two slots as words of their own (以{A}为{B}, {A}和{B}, 抓{A}促{B} aside)
-FUNCTION = frozenset("的和与及为是在把以对从向要之而并或了着将被者所其则于")
 CLAUSE = re.compile("[，；：]")
 
 

@@ -29,19 +29,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, fields
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
+
+from drafter.mine.text import FUNCTION
 
 MAX_N = 48
 #: texts of up to this many characters are looked up by hash, longer ones by binary search
 HASHED = 6
 BOUND_TIMES = 3
 BOUND_SHARE = 0.1
-#: function characters (a general, closed class of Chinese)
-FUNCTION = "的之和与及或在对把被将向以为于要是了等"
 #: function characters that never make a word with the character before them
 PARTICLE = "的和与及或了等"
 #: edge statistics are gathered for grams of this many characters and more (formulas start at three)
@@ -110,7 +110,7 @@ def _mix(code: np.ndarray) -> np.ndarray:
     return out
 
 
-def _among(small: np.ndarray, chars: str) -> np.ndarray:
+def _among(small: np.ndarray, chars: Iterable[str]) -> np.ndarray:
     """Whether each code point (at most 0xFFFF) is one of ``chars``."""
     table = np.zeros(0x10000, bool)
     table[[ord(c) for c in chars]] = True

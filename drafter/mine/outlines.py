@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.mine.corpus import Doc
+from drafter.mine.corpus import NEWS, Doc
 from drafter.mine.frames import Frame
 from drafter.mine.parallel import Group
 from drafter.model import Section, Speech
@@ -131,7 +131,7 @@ def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
     though the formulas it quotes count)."""
     by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
-        if doc.speech.meta.kind != "新闻报道":
+        if doc.speech.meta.kind != NEWS:
             by_occasion.setdefault(occasion(doc), []).append(doc)
     plain = _Anonymous(docs)
     return sorted((_outline(o, members, groups, plain) for o, members in by_occasion.items()), key=lambda o: o["id"])

@@ -17,6 +17,8 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: characters a phrase may not begin or end with (punctuation other than paired quotes, blanks)
 EDGE = "，、；：。！？…—·．.,;:!? \u3000（）()《》"
 GAP = "…"
+#: function characters (a general, closed class of Chinese)
+FUNCTION = frozenset("的之和与及或在对把被将向以为于要是了等")
 
 
 def canon(text: str) -> str:

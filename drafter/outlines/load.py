@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from drafter.builtin import outline_schema
 from drafter.errors import DrafterError, OutlineError
-from drafter.zh import DEFAULT_LADDER
+from drafter.zh import DEFAULT_LADDER, STYLES
 
 if TYPE_CHECKING:
     from drafter.outlines.sandbox import Templates
@@ -127,7 +127,7 @@ def schema() -> dict[str, Any]:
 
 
 #: the numbering styles an outline may give, as a problem lists them
-STYLE_NAMES = "一、 （一） 1． （1） 第一， 第一个问题： 第一部分 lead none"
+STYLE_NAMES = " ".join([*STYLES[:-2], "第一个问题：", "第一部分", *STYLES[-2:]])
 
 
 def schema_problems(doc: YamlDoc) -> list[Problem]:

@@ -437,9 +437,9 @@ class Phrasebook:
 
     def function_counts(self, origin: str | None = None) -> list[tuple[str, int]]:
         """Each function with its number of entries (of the library of ``origin`` only, if given)."""
-        where, args = ("WHERE origin = ?", [origin]) if origin else ("", [])
-        return self.db.execute(f"SELECT function, count(*) FROM entries {where} GROUP BY function ORDER BY function",
-                               args).fetchall()
+        where, args = self.filters(origin=origin).entries_sql()
+        return self.db.execute(f"SELECT function, count(*) FROM entries WHERE {where} GROUP BY function "
+                               "ORDER BY function", args).fetchall()
 
     def _precedence(self) -> tuple[str, list[str | int]]:
         """An SQL rank of an entry's library, and its arguments: the library of highest precedence first
