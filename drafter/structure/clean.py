@@ -65,6 +65,8 @@ PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
                        r"|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*[/／]\s*\d{1,4}$")
 #: page debris by reason, matched against the lower-cased line (so Powered By is powered by); each
 #: pattern is anchored at the line's start or starts with a literal, so the engine skips ahead fast
+#: a site's name: 共产党员网, 人民网, 新华网站 (not 互联网)
+SITE = r"[\u4e00-\u9fff]{1,8}(?<!互联)网站?"
 DEBRIS = [
     (re.compile(r"小编.{0,12}(?:整理|收集|分享|精心|推荐|为)|来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
                 r"|欢迎参考|歡迎咨詢|客服老师|客服老師"), "网站按语"),
@@ -81,7 +83,7 @@ DEBRIS = [
                 r"|[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
                 r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
                 r"|[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$)"), "导航"),   # 关于我们 > 公司简介
-    (re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!互联)网\s+[\u4e00-\u9fff]{2,20}$"), "导航"),   # a site, a column
+    (re.compile(rf"^{SITE}\s+[\u4e00-\u9fff]{{2,20}}$"), "导航"),   # a site, a column
     (re.compile(r"^分享\s*[:：]"), "分享按钮"),
     (re.compile(r"^(?:收听本文|听全文|点击收听|语音播报|朗读本文)\s*[\d:：/／\s]*$"), "页面按钮"),   # an audio player
     (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"), "分享按钮"),
@@ -161,8 +163,7 @@ def licence(text: str) -> bool:
     return text.endswith(PUBLIC_DOMAIN) or LICENCE.match(text) is not None
 
 
-#: a site's name: 共产党员网, 人民网, 新华网站
-SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}网站?$")
+SITE_NAME = re.compile(rf"^{SITE}$")
 
 
 def _controls(text: str) -> bool:
