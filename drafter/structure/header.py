@@ -23,7 +23,7 @@ BYLINED = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?!在)(.{6,})$")
 COLUMN_WORDS = re.compile(r"讲话|发言|报告|党课|讲稿|提纲|专题|主题|评论|社论|时评|观点|专访|访谈|导读|通知|公告"
                           r"|要闻|新闻|快讯|实录|全文|摘要|附件|材料|范文|心得|体会|标题|题目|说明|序言|前言|后记|按语")
 #: a title naming a speech by its genre at its end (…时的讲话, …的主旨演讲)
-SAID = re.compile(r"的(?:讲话|发言|致?辞|演讲|讲课|党课)(?:稿|提纲)?$")
+SPEECH_END = re.compile(rf"的{GENRES}(?:稿|提纲)?$")
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
 OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
@@ -163,7 +163,8 @@ def _cut_glued_title(head: Header, line: Line) -> None:
 
 def _speech_title(head: Header) -> bool:
     """Whether the title (or subtitle) names a speech: 在…上的讲话, 会见…时的讲话."""
-    return any(OCCASION.match(part.lstrip("—")) or SAID.search(part) for part in (head.title, head.subtitle) if part)
+    return any(OCCASION.match(part.lstrip("—")) or SPEECH_END.search(part)
+               for part in (head.title, head.subtitle) if part)
 
 
 def read_header(lines: list[Line]) -> Header:

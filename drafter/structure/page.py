@@ -36,6 +36,7 @@ from drafter.structure.clean import (
 from drafter.structure.header import (
     AUTHOR_LINE,
     DATE_LINE,
+    GENRES,
     OCCASION,
     SALUTATION,
     SPEAKER_LINE,
@@ -249,7 +250,7 @@ NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]\s*")
 #: a headline's note that the page gives the whole text: （全文）
 WHOLE = re.compile(r"\s*[（(]全文[）)]\s*$")
 #: the genre a subtitle or a headline ends with (讲话 in the one, 发言 in the other)
-SAID_END = re.compile(r"(?:讲话|发言|演讲|致辞|报告)$")
+GENRE_END = re.compile(rf"{GENRES}$")
 #: who a page's headline names before the title it repeats: "习近平", "习近平在"
 WHO_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}?在?")
 #: the most lines of news between a page's headline and the article's own title (a lead, captions)
@@ -303,7 +304,7 @@ def _sub_in_headline(lines: list[Line], k: int, taken: dict[int, str], headline:
         if j is None or not lines[j].text.startswith(("—", "―", "－")):
             return False
         sub = squash(lines[j].text.lstrip("—―－- "))
-    sub = SAID_END.sub("", sub)
+    sub = GENRE_END.sub("", sub)
     return len(sub) >= 6 and sub in headline
 
 
