@@ -32,7 +32,7 @@ def _library(library: Library | None) -> Library:
 
 
 def parse(path: str | os.PathLike) -> Speech:
-    """Read a .txt/.md/.docx/.html file (.doc/.wps through LibreOffice) and parse it into a Speech."""
+    """Read a .txt/.md/.docx/.html file (.doc/.wps/.rtf/.odt through LibreOffice) and parse it into a Speech."""
     from drafter.structure import read_speech
 
     return read_speech(path)
@@ -53,19 +53,18 @@ def documents(speech: Speech) -> list[Speech]:
 
 
 def speech_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The files to read for ``paths``: each file as given, and each folder's .txt/.md/.docx files
-    (recursively, hidden ones left out, sorted); a path that does not exist, or a folder without
-    such files, is an error."""
-    from drafter.ingest import READERS
+    """The files to read for ``paths``: each file as given, and each folder's files of the kinds drafter
+    reads or reports (``drafter.ingest.folder_files``, sorted); a path that does not exist, or a folder
+    without such files, is an error."""
+    from drafter.ingest import folder_files
 
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            inside = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
-                      and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            inside = folder_files(path)
             if not inside:
-                raise ReadError("文件夹里没有讲话稿（.txt .md .docx）", where=str(path))
+                raise ReadError("文件夹里没有讲话稿（.txt .md .docx .doc .wps .html）", where=str(path))
             found += sorted(inside)
         elif path.exists():
             found.append(path)

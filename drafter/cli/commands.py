@@ -326,7 +326,8 @@ def batch(
 
 @app.command()
 def mine(
-    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx）", metavar="文件夹"),
+    folder: Path = typer.Argument(..., help="讲话稿文件夹（递归读取 .txt .md .docx .doc .wps .html 等）",
+                                  metavar="文件夹"),
     output: Path = typer.Option(..., "-o", "--output", help="输出的资料库目录", metavar="目录"),
     force: bool = typer.Option(False, "--force", "-f",
                                help="目录已存在时重写 drafter 生成的文件"),

@@ -54,8 +54,19 @@ def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
     return lines
 
 
+#: the reader of each kind of file ("legacy": converted to .docx through LibreOffice, see ``convert``)
 READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
-           ".html": "html", ".htm": "html", ".doc": "legacy", ".wps": "legacy"}
+           ".html": "html", ".htm": "html", ".doc": "legacy", ".wps": "legacy", ".rtf": "legacy", ".odt": "legacy"}
+#: fixed-layout documents a speech is often kept in, which drafter cannot read paragraph by paragraph: a
+#: folder's files of these kinds are reported with what to do, not passed over in silence
+FIXED_LAYOUT = {".pdf": "PDF", ".ofd": "OFD"}
+
+
+def folder_files(root: Path) -> list[Path]:
+    """The files of a folder to read (or to report, ``FIXED_LAYOUT``), recursively, hidden ones left out."""
+    return [path for path in root.rglob("*")
+            if path.suffix.lower() in READERS.keys() | FIXED_LAYOUT.keys() and path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)]
 
 
 def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
@@ -65,6 +76,9 @@ def read_lines(path: str | os.PathLike[str]) -> list[SourceLine]:
     path = Path(path)
     check_input(path)   # exists, and is a regular file (a FIFO or /dev/zero is refused unread)
     kind = READERS.get(path.suffix.lower())
+    if path.suffix.lower() in FIXED_LAYOUT:
+        raise DrafterError(f"{FIXED_LAYOUT[path.suffix.lower()]} 是版式文件，读不出段落：请转为 .docx，"
+                           "或把全文存为 .txt 再试", where=str(path))
     if kind is None:
         known = " ".join(sorted(READERS))
         raise DrafterError(f"不支持的文件类型 '{path.suffix}'：可用 {known}", where=str(path))

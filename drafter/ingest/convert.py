@@ -1,5 +1,5 @@
-"""Old Word and WPS files (.doc, .wps): converted to .docx by LibreOffice when it is installed, then read
-as .docx; without LibreOffice, one clear line says how to save the file as .docx."""
+"""Files of other word processors (.doc, .wps, .rtf, .odt): converted to .docx by LibreOffice when it is
+installed, then read as .docx; without LibreOffice, one clear line says how to save the file as .docx."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from drafter.errors import DrafterError
-from drafter.ingest import READERS
+from drafter.ingest import folder_files
 from drafter.model import Paragraph, Section, Speech
 from drafter.mine.text import canon, sentences
 
@@ -99,20 +99,15 @@ class Corpus:
 
 
 def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> list[tuple[str, Path]]:
-    """(name, path) of every speech file: a folder's .txt/.md/.docx files, recursively, hidden
-    ones left out; or the files given. Sorted by name."""
+    """(name, path) of every speech file: a folder's files of the kinds drafter reads or reports
+    (``drafter.ingest.folder_files``), or the files given. Sorted by name."""
     if isinstance(source, (str, os.PathLike)):
         root = Path(source)
         if not root.exists():
             raise DrafterError("文件夹不存在", where=str(root))
         if root.is_file():
             return [(root.name, root)]
-        found = []
-        for path in root.rglob("*"):
-            rel = path.relative_to(root)
-            if path.is_file() and path.suffix.lower() in READERS and not any(p.startswith(".") for p in rel.parts):
-                found.append((rel.as_posix(), path))
-        return sorted(found)
+        return sorted((path.relative_to(root).as_posix(), path) for path in folder_files(root))
     return sorted((Path(p).name, Path(p)) for p in source)
 
 

@@ -22,7 +22,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 @pytest.fixture
 def mixed(tmp_path) -> Path:
     """A folder as a writer has it: UTF-8 and GB18030 text in subfolders, a .docx, an empty file, a
-    binary file with a .txt name, and files drafter does not read."""
+    binary file with a .txt name, a PDF (reported), a photo and a hidden file (passed over)."""
     folder = tmp_path / "讲话稿"
     (folder / "2023").mkdir(parents=True)
     (folder / "2023" / "001.txt").write_bytes((SEEDS / "001_ba08b270c44729d2.txt").read_bytes())
@@ -35,6 +35,7 @@ def mixed(tmp_path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
     (folder / ".hidden.txt").write_text("同志们：", encoding="utf-8")
     return folder
 
@@ -43,8 +44,9 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_mined(mixed):
     result = mine_corpus(mixed)
     assert result.documents == ["002-gbk.txt", "004.docx", "2023/001.txt"]
     reasons = {s.name: s.reason for s in result.skipped}
-    assert sorted(reasons) == ["binary.txt", "empty.txt"]
+    assert sorted(reasons) == ["binary.txt", "empty.txt", "notes.pdf"]
     assert "文件是空的" in reasons["empty.txt"] and "二进制" in reasons["binary.txt"]
+    assert "版式文件" in reasons["notes.pdf"] and ".docx" in reasons["notes.pdf"]
     assert all("\n" not in r for r in reasons.values())
     patterns = {g.pattern for g in result.parallel}
     assert {"要{A}，做到{B}过硬", "{A}，在{B}上精准聚力", "以更{A}与{B}"} <= patterns

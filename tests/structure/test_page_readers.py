@@ -98,20 +98,40 @@ def test_a_bold_first_sentence_run_into_plain_text_is_a_lead_hint():
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.parametrize("suffix", [".doc", ".wps"])
-def test_old_word_files_are_converted_through_libreoffice(suffix, tmp_path):
+@pytest.mark.parametrize("suffix", [".doc", ".wps", ".rtf", ".odt"])
+def test_other_word_processors_files_are_converted_through_libreoffice(suffix, tmp_path):
     from drafter.api import write_speech
 
     speech = read_speech(Path(__file__).resolve().parents[2] / "examples" / "corpus" / "001_ba08b270c44729d2.txt")
     docx = write_speech(speech, tmp_path / "speech.docx")
+    kind = "doc" if suffix == ".wps" else suffix[1:]          # WPS Writer saves .wps in Word's binary format
     subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)],
+                    "--convert-to", kind, "--outdir", str(tmp_path), str(docx)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
     old = tmp_path / f"speech{suffix}"
-    (tmp_path / "speech.doc").rename(old)
+    (tmp_path / f"speech.{kind}").rename(old)
     back = read_speech(old)
     assert back.meta.text("title") == speech.meta.text("title")
     assert [s.title for s in back.headings()] == [s.title for s in speech.headings()]
+
+
+def test_fixed_layout_files_are_reported_in_a_folder_not_passed_over(tmp_path):
+    from drafter.api import parse_many
+    from drafter.mine.corpus import read_corpus
+
+    seed = Path(__file__).resolve().parents[2] / "examples" / "corpus" / "001_ba08b270c44729d2.txt"
+    (tmp_path / "讲话.txt").write_bytes(seed.read_bytes())
+    (tmp_path / "红头文件.PDF").write_bytes(b"%PDF-1.7\n")
+    (tmp_path / "通知.ofd").write_bytes(b"PK\x03\x04")
+    (tmp_path / "照片.jpg").write_bytes(b"\xff\xd8\xff")
+    corpus = read_corpus(tmp_path)
+    assert [d.name for d in corpus.docs] == ["讲话.txt"]
+    assert [(s.name, s.reason.split("：")[0]) for s in corpus.skipped] == [
+        ("红头文件.PDF", "PDF 是版式文件，读不出段落"), ("通知.ofd", "OFD 是版式文件，读不出段落")]
+    assert all("\n" not in s.reason and ".docx" in s.reason for s in corpus.skipped)
+    parsed = {path.name: got for path, got in parse_many([tmp_path])}
+    assert sorted(parsed) == ["红头文件.PDF", "讲话.txt", "通知.ofd"]
+    assert isinstance(parsed["红头文件.PDF"], DrafterError) and "PDF" in str(parsed["红头文件.PDF"])
 
 
 def test_old_word_files_without_libreoffice_say_how_to_save_them(tmp_path, monkeypatch):
