@@ -2,8 +2,9 @@
 
 An n-gram of the index (see ``drafter.mine.index``) is a formula when
 
-- it is in at least ``min_docs`` documents (not in every document of a corpus of ``VOCABULARY`` or more: that
-  is the genre's common vocabulary, 各位代表, 党的建设);
+- it is in at least ``min_docs`` documents, and a short one (``SHORT`` characters or fewer) is not in every
+  document of a corpus of ``VOCABULARY`` or more: that is the genre's vocabulary (各位代表, 全国各族人民); a
+  longer one may be (完整准确全面贯彻新发展理念 is in every report of its year);
 - it starts and ends where words do: at most occurrences meet a break on each side (accessor
   variety: the neighbour is a clause boundary, or a character not bound to the edge, and if it is
   the same everywhere, a function character), its first character is no particle or conjunction,
@@ -41,7 +42,8 @@ from drafter.mine.text import balanced
 SHORT = 6
 COHESION = 0.1
 MIN_CHARS = 3
-#: in a corpus of this many documents or more, what every document has is the genre's vocabulary
+#: in a corpus of this many documents or more, a term of a word or two (``SHORT`` characters or fewer) that
+#: every document has is the genre's vocabulary
 VOCABULARY = 10
 #: a formula extended by one same character at this share of its places is left to the longer one in the bank
 DOMINANT = 0.75
@@ -126,7 +128,7 @@ def formulas(index: Index, min_docs: int, ndocs: int) -> Iterator[Found]:
         top = np.maximum(edges.left_top, edges.right_top)
         cand = (dfs >= min_docs) & _is_cjk(code[reps]) & _is_cjk(code[reps + n - 1]) & (top < tfs) \
             & (edges.left_open * 2 >= tfs) & (edges.right_open * 2 >= tfs)
-        if vocabulary:
+        if vocabulary and n <= SHORT:
             cand &= dfs < ndocs
         rows = np.nonzero(cand)[0]
         held = _cohesion(index, n, reps[rows], tfs[rows]) if n <= SHORT else None

@@ -91,3 +91,20 @@ def test_seed_formulas_have_their_documents(seeds, entry):
                   if key in g.canon and sorted(seeds.documents[d] for d in g.docs) == want), None)
     assert f is not None, f"{entry['text']} not mined"
     assert sorted(seeds.documents[d] for d in f.docs) == want
+
+
+def test_a_formula_every_document_has_is_still_one():
+    """In the ten reports from 2015 on, a formula of more than a word or two that every one of them has is
+    the period's formula (坚持稳中求进工作总基调, 宗教工作基本方针), a bank entry with its ten documents; a
+    short term every one of them has is the genre's vocabulary (全国各族人民), not an entry."""
+    if REPORTS is None:
+        pytest.skip("the government work reports are not at ../shared/corpus/gov-reports (CI has them)")
+    result = mine_corpus(sorted(p for p in REPORTS.glob("*.txt") if p.stem >= "2015"))
+    assert len(result.documents) == 10
+    bank = {p.text: p for p in result.phrases}
+    for text in ("坚持稳中求进工作总基调", "宗教工作基本方针", "两岸关系和平发展"):
+        assert text in bank, text
+        assert bank[text].docs == 10
+        assert sorted({result.years[u.doc] for u in bank[text].places}) == [
+            2015, 2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025]
+    assert result.index.lookup("全国各族人民")[1] == 10 and "全国各族人民" not in bank
