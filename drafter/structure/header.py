@@ -199,6 +199,10 @@ def read_header(lines: list[Line]) -> Header:
                 title = join_title(title, third.text)
                 i += 1
         head.title, head.subtitle = split_title(title)
+        first = lines[0].text
+        if i > 1 and OCCASION.match(first) and head.subtitle is None and not OCCASION.match(title[len(first):]):
+            # the occasion first and the theme under it: the occasion is the title, as 在…上的发言：主题 is
+            head.title, head.subtitle = first, title[len(first):].strip()
         if (m := BYLINED.match(head.title)) and not COLUMN_WORDS.search(m.group(1)):
             head.title, byline = m.group(2), m.group(1)     # 习近平：一个国家、一个民族不能没有灵魂
             if _speech_title(head):

@@ -2,6 +2,7 @@
 
 After line-by-line cleaning (``drafter.structure.clean``) a page can still hold, above the speech:
 
+- a summary of the text: its first lines run together and cut off (the title block and the opening);
 - its own headline: a title-like line above the page's metadata row, followed by the speech's own
   title (then the headline is the page's, whatever its wording), or by the speech itself with no title
   (the headline is kept as a hint of speaker and occasion); a title block the page shows twice keeps
@@ -21,6 +22,7 @@ reported as the text cut.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -67,6 +69,12 @@ NEWS_LEAD = re.compile(r"(?:发表|(?<!工)作了?)[^。]{0,40}(?:讲话|演讲|
 INTRO_END = re.compile(r"(?:全文|讲话|原文)(?:如下|摘要如下)[:：]$")
 
 
+#: what is not a character of a text's words, for comparing a page's summary with the text
+WORDS = re.compile(r"\W+")
+#: a page's summary of the text is among its first lines, and repeats this many characters or more of it
+SNIPPET_LINES = 12
+SNIPPET_CHARS = 20
+SNIPPET_SHARE = 0.9
 #: the fewest characters of a headline that repeats the title block cut short
 CUT_HEADLINE = 12
 #: a headline that is a column's issue, dated in brackets at its end: 每周一学（2022年5月9日——5月15日）
@@ -93,6 +101,26 @@ def _continues_title_block(text: str) -> bool:
             or bool(re.match(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:在|上午|下午|[）)])", text)))
 
 
+def _snippet(lines: list[Line], k: int) -> bool:
+    """Whether line ``k`` only repeats the lines after it run together, the title block and on into the
+    text (cut off anywhere, its last words may differ where the page changed the text): a page's summary
+    of the text (…讲话用心用爱…新局面(2019年3月31日) 同志们: 县不图强，…). A headline that repeats the
+    title block alone is no summary."""
+    key = WORDS.sub("", lines[k].text)
+    if len(key) < SNIPPET_CHARS:
+        return False
+    after, head = "", None                 # head: the length of the title block, up to the text's first line
+    for line in lines[k + 1:k + 1 + SNIPPET_LINES]:
+        if head is None and (SALUTATION.match(line.text) or _starts_body(line)):
+            head = len(after)
+        if len(after) >= len(key) and head is not None:
+            break
+        after += WORDS.sub("", line.text)
+    same = len(os.path.commonprefix((key, after)))
+    return (head is not None and same >= SNIPPET_SHARE * len(key) and same > head
+            and same > len(WORDS.sub("", lines[k + 1].text)))       # several lines run together
+
+
 def _starts_body(line: Line) -> bool:
     text = line.text
     return bool(SALUTATION.match(text) or read_mark(text) or (len(text) > 60 and re.search(r"[。！？]", text)))
@@ -106,9 +134,13 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     def take(k: int, why: str) -> None:
         taken[k] = why
 
+    # a page's summary of the text: its first lines run together and cut off, above the text itself
+    for k in range(min(len(lines), SNIPPET_LINES)):
+        if _snippet(lines, k):
+            take(k, "网页摘要")
     # the head of the page: lines before the speech's body starts; a forwarding note may be a long
     # sentence, so notes are sought up to the speech's salutation or first heading (a dozen lines at most)
-    head_end = next((k for k, line in enumerate(lines) if _starts_body(line)), len(lines))
+    head_end = next((k for k, line in enumerate(lines) if k not in taken and _starts_body(line)), len(lines))
     note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)),
                     len(lines))
     for k in range(min(note_end, 12)):
