@@ -209,6 +209,15 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                         and any(INTRO_END.search(line.text) for line in lines[first:first + 12]))):
                 take(first, "网页标题")
                 out.headline = h.text
+    # the page's headline shown again over the text, above the text's own title that it holds with the
+    # site's additions (2022年度…乡村振兴(精选文档) over 专题党课：…乡村振兴): the page's too
+    headlines = {squash(lines[k].text) for k, why in taken.items() if why == "网页标题"}
+    for k in range(head_end):
+        nxt = next((j for j in range(k + 1, head_end) if j not in taken), None)
+        if (k not in taken and nxt is not None and squash(lines[k].text) in headlines and titleish(lines[nxt])
+                and CUT_HEADLINE <= len(squash(lines[nxt].text)) < len(squash(lines[k].text))
+                and squash(lines[nxt].text) in squash(lines[k].text)):
+            take(k, "网页标题")
     # the page's headline repeated above the title block, after the first line (005: share row first)
     for k in range(head_end):
         if k in taken or not titleish(lines[k]) or not any(r.line < lines[k].no for r in removed):
