@@ -22,7 +22,11 @@ MARKS = [
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
     ("一、", re.compile(rf"^({CN_1_99})[、．.]\s*")),
     ("1．", re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*")),
+    ("（1）", re.compile(r"^([\u2474-\u2487])\s*")),           # ⑴ … ⒇: one character for (1) … (20)
+    ("1．", re.compile(r"^([\u2488-\u249b])\s*")),             # ⒈ … ⒛: one character for 1. … 20.
 ]
+#: the number of a character that is a numbering mark by itself (⑴, ⒈)
+ENCLOSED = {**{chr(0x2474 + k): k + 1 for k in range(20)}, **{chr(0x2488 + k): k + 1 for k in range(20)}}
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,6 @@ def read_mark(text: str) -> Mark | None:
                 continue  # 2020年, 3.5%
             if style == PARTS:
                 style = "第一" + m.group(2) + (m.group(3).translate(_AFTER) if m.group(3).strip() else "\u3000")
-            return Mark(style, cn_to_int(m.group(1)), m.group(0).strip(), rest)
+            return Mark(style, ENCLOSED.get(m.group(1)) or cn_to_int(m.group(1)), m.group(0).strip(), rest)
     return None
 

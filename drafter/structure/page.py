@@ -75,6 +75,10 @@ WORDS = re.compile(r"\W+")
 SNIPPET_LINES = 12
 SNIPPET_CHARS = 20
 SNIPPET_SHARE = 0.9
+#: a file's name, as a document site gives it: its extension
+FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.I)
+#: the fewest characters of a text's own title under a headline that holds it
+OWN_TITLE = 6
 #: the fewest characters of a headline that repeats the title block cut short
 CUT_HEADLINE = 12
 #: a headline that is a column's issue, dated in brackets at its end: 每周一学（2022年5月9日——5月15日）
@@ -209,13 +213,15 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                         and any(INTRO_END.search(line.text) for line in lines[first:first + 12]))):
                 take(first, "网页标题")
                 out.headline = h.text
-    # the page's headline shown again over the text, above the text's own title that it holds with the
-    # site's additions (2022年度…乡村振兴(精选文档) over 专题党课：…乡村振兴): the page's too
-    headlines = {squash(lines[k].text) for k, why in taken.items() if why == "网页标题"}
+    # the page's headline (or the file's name a document site heads the page with) shown again over the
+    # text, above the text's own title that it holds with the site's additions (2022年度…乡村振兴(精选文档)
+    # over 专题党课：…乡村振兴; 园林局城市绿化讲话全文 over 园林局城市绿化讲话): the page's too
+    headlines = {squash(FILE_NAME.sub("", r.text)) for r in removed if r.why in ("网页标题", "下载提示")}
+    headlines |= {squash(lines[k].text) for k, why in taken.items() if why == "网页标题"}
     for k in range(head_end):
         nxt = next((j for j in range(k + 1, head_end) if j not in taken), None)
         if (k not in taken and nxt is not None and squash(lines[k].text) in headlines and titleish(lines[nxt])
-                and CUT_HEADLINE <= len(squash(lines[nxt].text)) < len(squash(lines[k].text))
+                and OWN_TITLE <= len(squash(lines[nxt].text)) < len(squash(lines[k].text))
                 and squash(lines[nxt].text) in squash(lines[k].text)):
             take(k, "网页标题")
     # the page's headline repeated above the title block, after the first line (005: share row first)

@@ -599,3 +599,17 @@ def test_a_transliterated_name_with_a_middle_dot_is_a_speaker():
     joins is a person's name like any other."""
     speech = parse_text("2026年新疆维吾尔自治区政府工作报告\n自治区主席 艾尔肯·吐尼亚孜\n各位代表：\n" + BODY)
     assert speech.meta.text("speaker") == "自治区主席 艾尔肯·吐尼亚孜"
+
+
+def test_numbers_set_as_one_character_are_the_usual_marks():
+    """Word's ⒈ ⒉ (one character for 1.) and ⑴ ⑵ (for (1)) number headings as 1． and （1） do, in order
+    (⒉ after ⒈ is no numbering anomaly)."""
+    speech = parse_text("\n".join([
+        "同志们：", "下面，我讲两点意见。",
+        "一、充分肯定成绩", BODY, "⒈创建规划科学合理。", BODY, "⒉创建投入力度加大。", BODY,
+        "⑴绿地建设。", BODY, "⑵道路绿化。", BODY,
+        "二、明确目标任务", BODY]))
+    assert heads(speech) == [(1, "一、", False, "充分肯定成绩"), (2, "1．", False, "创建规划科学合理"),
+                             (2, "1．", False, "创建投入力度加大"), (3, "（1）", False, "绿地建设"),
+                             (3, "（1）", False, "道路绿化"), (1, "一、", False, "明确目标任务")]
+    assert speech.warnings == []
