@@ -3,6 +3,7 @@
 After line-by-line cleaning (``drafter.structure.clean``) a page can still hold, above the speech:
 
 - a summary of the text: its first lines run together and cut off (the title block and the opening);
+- a photo's caption naming the scene (…汇报会现场, 与会人员合影留念), anywhere;
 - its own headline: a title-like line above the page's metadata row, followed by the speech's own
   title (then the headline is the page's, whatever its wording), or by the speech itself with no title
   (the headline is kept as a hint of speaker and occasion); a title block the page shows twice keeps
@@ -75,6 +76,9 @@ WORDS = re.compile(r"\W+")
 SNIPPET_LINES = 12
 SNIPPET_CHARS = 20
 SNIPPET_SHARE = 0.9
+#: a photo's caption that names the scene of an event, a short line without a clause's mark
+SCENE = re.compile(r"^[^，。！？；：,.!?;:]{4,36}(?:(?:会|会议|活动|仪式|典礼|比赛|论坛|式|颁奖|签约|揭牌|开工|培训"
+                   r"|宣讲|表彰)现场|合影(?:留念)?)$")
 #: a file's name, as a document site gives it: its extension
 FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.I)
 #: the fewest characters of a text's own title under a headline that holds it
@@ -138,10 +142,13 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     def take(k: int, why: str) -> None:
         taken[k] = why
 
-    # a page's summary of the text: its first lines run together and cut off, above the text itself
-    for k in range(min(len(lines), SNIPPET_LINES)):
-        if _snippet(lines, k):
+    # a page's summary of the text: its first lines run together and cut off, above the text itself; a
+    # photo's caption that names the scene (…成果汇报会现场, 与会人员合影)
+    for k in range(len(lines)):
+        if k < SNIPPET_LINES and _snippet(lines, k):
             take(k, "网页摘要")
+        elif SCENE.search(lines[k].text) and not read_mark(lines[k].text):
+            take(k, "图片说明")
     # the head of the page: lines before the speech's body starts; a forwarding note may be a long
     # sentence, so notes are sought up to the speech's salutation or first heading (a dozen lines at most)
     head_end = next((k for k, line in enumerate(lines) if k not in taken and _starts_body(line)), len(lines))
