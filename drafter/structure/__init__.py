@@ -372,10 +372,10 @@ ADDRESSES = 12
 
 
 def _addresses(text: str) -> bool:
-    """Whether a paragraph only lists terms of address (尊敬的…, 各位…, 全国同胞们), each closed by a comma:
-    the first lines of a salutation."""
-    terms = re.split(r"[，,]", text)
-    return (text.endswith(("，", ",")) and 1 <= len(terms) - 1 <= ADDRESSES and not SENTENCE_END.search(text)
+    """Whether a paragraph only lists terms of address (尊敬的…, 各位…, 全国同胞们), each closed by a comma
+    (the last may be by 、: 各位代表、 / 同志们：): the first lines of a salutation."""
+    terms = re.split(r"[，,]", text[:-1] + "，" if text.endswith("、") else text)
+    return (text.endswith(("，", ",", "、")) and 1 <= len(terms) - 1 <= ADDRESSES and not SENTENCE_END.search(text)
             and all((t.startswith(("尊敬的", "亲爱的", "各位")) or re.fullmatch(ADDRESS, t)) and len(t) <= 30
                     for t in terms[:-1]))
 

@@ -33,6 +33,8 @@ DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部)"
            r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?)")
+#: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")
+ADDRESSES = re.compile(rf"(?:{ADDRESS}[，、,])+")
 #: a salutation alone on its line: terms of address ending in a colon ("各位院士，同志们，朋友们：")
 SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}"
                         r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20}"
@@ -102,6 +104,8 @@ def titleish(line: Line, styled: bool = True) -> bool:
         return False
     if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
         return False
+    if ADDRESSES.fullmatch(text):
+        return False    # the first line of a salutation over two: 各位代表、 / 同志们：
     if "：" in text and SALUTATION.match(text[:text.index("：") + 1]):
         return False    # 尊敬的孙教授、董教授，尊敬的老师们，亲爱的同学们：早上好！
     if (m := SALUTATION_RUN.match(text)) and len(m.group(2)) <= 8 and (
