@@ -227,7 +227,8 @@ def page_metadata(text: str, page: PageMeta) -> None:
             continue
         if "来源" in key or key == "出处":
             dated = DATE.search(value)
-            if dated and not value[dated.end():].strip(" ）)"):    # 来源：《人民日报》 2012年9月11日
+            # 来源：《人民日报》 2012年9月11日; 来源:市城管局   2022-03-10 11:51
+            if dated and re.fullmatch(r"(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?", value[dated.end():].strip(" ）)")):
                 page.date = page.date or dated.group(0)
                 value = value[:dated.start()].strip() or value
             if not page.source:

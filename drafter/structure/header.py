@@ -165,6 +165,15 @@ def _cut_glued_title(head: Header, line: Line) -> None:
         head.speaker = prefix
 
 
+def _signed(title: str) -> tuple[str, str] | None:
+    """A title ending in its genre with the speaker's role and name run into it: (title, speaker), else None."""
+    for m in reversed(list(re.finditer(GENRES, title))):
+        tail = title[m.end():].strip()
+        if (who := SPEAKER_LINE.match(tail)) and who.group(1) and who.group(2) and m.end() >= 4:
+            return title[:m.end()], tail
+    return None
+
+
 def _speech_title(head: Header) -> bool:
     """Whether the title (or subtitle) names a speech: 在…上的讲话, 会见…时的讲话."""
     return any(OCCASION.match(part.lstrip("—")) or SPEECH_END.search(part)
@@ -203,6 +212,8 @@ def read_header(lines: list[Line]) -> Header:
                 title = join_title(title, third.text)
                 i += 1
         head.title, head.subtitle = split_title(title)
+        if (signed := _signed(head.title)) is not None:
+            head.title, head.speaker = signed      # 2022年…工作报告市城管局党组书记、局长  杜  宇
         first = lines[0].text
         if i > 1 and OCCASION.match(first) and head.subtitle is None and not OCCASION.match(title[len(first):]):
             # the occasion first and the theme under it: the occasion is the title, as 在…上的发言：主题 is

@@ -129,6 +129,8 @@ def genre(speech: Speech) -> str:
         return "政府工作报告"
     if "转发按语" in reasons:
         return "转发通知"
+    if re.search(r"工作报告$", speech.meta.text("title") or ""):
+        return "工作报告"               # …工作报告 to 同志们 at a meeting, as much as to 各位代表
     if "代表" in salutation and (re.search(r"工作报告|报告$", words)
                                  or re.search(r"向[\u4e00-\u9fff]{0,20}(?:大会|人民代表大会[\u4e00-\u9fff]{0,8})"
                                               r"(?:作|报告|提出)|受国务院的委托", opening)):
