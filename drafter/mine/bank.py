@@ -195,6 +195,10 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         a, end = a - left, end + right
         sentence = sents.writing(s)
         text = sentence[a:a + len(g.first) + left] + SLOT.format("A") + sentence[b:end]
+        if (text[-1] in "上下" and text[0] not in "在从于"
+                and _inside_zai(sents, [(s, x - left) for s, x, _, _ in g.places], CLAUSE_MARKS)):
+            continue                     # the inside of 在…下 with a slot (习近平{A}为核心的党中央坚强领导下), as
+                                         # a formula's
         leads = _leads(sents, [(s, x - left, e + right) for s, x, _, e in g.places])
         function = _function(text, units, leads, False)
         _add(phrases, Phrase("frame" if function in ("formula", "measure", "idiom", "formulation") else function,
