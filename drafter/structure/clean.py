@@ -17,6 +17,9 @@ from drafter.zh import has_hanzi
 
 GAP = re.compile(r"^[-—－=*.·…\s]*[(（【\[]?\s*(?:此处|以下|中间|部分内容)?(?:已)?隐藏\s*(\d+)?\s*(?:个)?字.*$")
 
+#: a hidden-text marker inside a line, set off by dots or brackets (group 1: the marker's words)
+HIDDEN_INSIDE = re.compile(r"(?:[.…·]{2,}|[（(【\[])\s*((?:此处|以下|中间)?(?:已)?隐藏\s*\d+\s*(?:个)?字"
+                           r"[^.…。（）()【】\[\]]{0,20})(?:[.…·]{2,}|[）)】\]])")
 #: page metadata: "发布时间:…", "来源:中国组织人事报 时间:… 编辑:…",
 #: "文章来源：本站原创 作者：佚名 发布时间：… 点击数：  次"
 META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发布日期|发表时间|发表日期|更新时间|上传时间|录入时间|时间"
@@ -31,6 +34,8 @@ META_LINE = re.compile(rf"^(?:(?:[-*·•]\s+)?[（(【\[]?\s*{META_KEY}\s*[:：
 META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(.*?)(?=\s*{META_KEY}\s*[:：]|$)")
 #: a metadata key alone: its value is on the next line ("来源:" / "四川日报") or empty ("阅读量：")
 META_KEY_ONLY = re.compile(rf"^[【\[]?\s*{META_KEY}\s*[:：]$")
+#: a row of a document site's list: its date, its column and its views ("• 2024-05-03 任职讲话 248")
+DATED_ROW = re.compile(r"^[•·*\-]?\s*\d{4}-\d{1,2}-\d{1,2}\s+[\u4e00-\u9fff]{2,8}\s+\d+$")
 #: a posting time on its own line: "2026-02-03 09:02:33", "2026年02月10日 07时41分"
 DATETIME = re.compile(r"^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}[:：时]\d{2}(?:[:：分]\d{2}秒?"
                       r"|分)?$")
@@ -163,6 +168,16 @@ class Cleaned:
     page: PageMeta = field(default_factory=PageMeta)
 
 
+def _around_hidden(line: Line) -> list[Line]:
+    """A line with a hidden-text marker inside it (…校史上......此处隐藏1268字,下载文档可见......对学校…) as
+    three: the text before, the marker, the text after (each with the line's number); else the line."""
+    m = HIDDEN_INSIDE.search(line.text) if "隐藏" in line.text else None
+    if m is None or not line.text[:m.start()].strip() or not line.text[m.end():].strip():
+        return [line]
+    parts = (line.text[:m.start()], m.group(1), line.text[m.end():])
+    return [Line(line.no, line.raw, part.strip(), line.hints) for part in parts]
+
+
 def gap_size(text: str) -> tuple[bool, int | None]:
     """Whether a line is a hidden-text marker, and how many characters it says were hidden."""
     if "隐藏" not in text or len(text) > 60:
@@ -191,6 +206,12 @@ def _controls(text: str) -> bool:
     return bool(controls) and all(NAV_WORDS.match(c) for c in controls)
 
 
+def _fields(text: str) -> int:
+    """How many metadata keys with their values a line without a sentence's end holds (以稿换稿】【收藏】
+    作者: 佚名  来源: 作者原创  阅读 次: its buttons before them)."""
+    return 0 if re.search(r"[。！？]", text) else len({key for key, _ in META_FIELD.findall(text)})
+
+
 def debris_reason(text: str) -> str | None:
     """Why a normalised line is page debris, or None if it may be speech text."""
     if len(text) <= 400:
@@ -199,7 +220,7 @@ def debris_reason(text: str) -> str | None:
             if pattern.search(lower):
                 return why
     if len(text) <= 120 and (META_LINE.match(text) or DATETIME.match(text) or SOURCE_TAIL.match(text)
-                             or EDITION.match(text)):
+                             or EDITION.match(text) or DATED_ROW.match(text) or _fields(text) >= 2):
         return "页面信息"
     if _controls(text):
         return "页面按钮"
@@ -240,7 +261,7 @@ def page_metadata(text: str, page: PageMeta) -> None:
             page.date = _date_text(value) or value
     if not page.date:
         m = (EDITION.match(text) or DATETIME.match(text)
-             or re.match(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})", text))
+             or re.match(r"^[\s•·*\-]*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})", text))
         if m:
             page.date = _date_text(m.group(0))
 
@@ -269,7 +290,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
     article (打印本页, 关闭窗口) or at a list of related links, and runs to the end — unless the speech
     follows (a side bar of links copied above the article: then only its dated items go)."""
     out = Cleaned(lines=[])
-    lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
+    lines = [part for s in source for part in _around_hidden(Line(s.no, s.text, normalize(s.text), s.hints))]
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
     prose = [k for k, line in enumerate(lines) if is_prose(line.text)]

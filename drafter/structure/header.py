@@ -46,7 +46,8 @@ GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
 #: a person's name: two to four characters (spaced out or not), or a transliterated one with its
 #: parts joined by a middle dot (艾尔肯·吐尼亚孜)
 NAME = (r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2}"
-        r"|[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,10}){1,2})")
+        r"|[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,10}){1,2}"
+        r"|[*＊×]{2,3})")            # a name the site redacted: 党委书记  **
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 #: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
