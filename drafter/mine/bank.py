@@ -158,6 +158,9 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # a foreign name (巴基斯坦, 拉丁美洲): a name, not a formula
         if SAYS.search(text):
             continue                     # who says it, leading a quotation (习近平总书记强调, 我多次强调)
+        if len(text) <= POSTED and POST.search(text):
+            continue                     # who, not what: a person by post (习近平总书记, 国务院总理), or the
+                                         # words before one (贯彻习近平总书记|重要讲话精神)
         if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):
             continue                     # a person's name: 冯王亮老师, 江泽民同志
         if ((text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places, CLAUSE_MARKS))
@@ -224,6 +227,9 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
 
 #: a phrase ending in a verb of saying leads a quotation (…强调，"…"): who says it, not what
 SAYS = re.compile(r"(?:强调|指出|表示)$")
+#: a post or form of address a person is named by, closing a phrase of up to ``POSTED`` characters
+POST = re.compile(r"(?:总书记|书记|主席|总理|委员长|部长|省长|市长|县长|区长|局长|校长|院长|同志|老师|先生|女士)$")
+POSTED = 8
 #: characters that join what is added to a phrase: a slot opening with one splits the phrase
 JOINERS = frozenset("的和与及而并但或之")
 
