@@ -233,8 +233,15 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     # the page's flow, nothing left out: one top-level section per part, headed by the line that heads
     # it, holding the part's opening, its sections one level down (numbered afresh in each part) and
     # its closing
-    for ph, part in zip(found, parts, strict=False):
+    for k, (ph, part) in enumerate(zip(found, parts, strict=False)):
         head_lines = lines[ph.start:ph.start + ph.skip]
+        # and the lines the part's own title block took (a variant's title, its speaker's post)
+        end = found[k + 1].start if k + 1 < len(found) else len(lines)
+        body = [p.line for p in part.speech.paragraphs()] + [s.line for s in part.speech.headings()]
+        first = min((no for no in body if no is not None), default=None)
+        gone = {r.line for r in part.speech.removed}
+        head_lines += [line for line in lines[ph.start + ph.skip:end]
+                       if first is not None and line.no < first and line.no not in gone]
         section = Section(heading=[head_lines[0].text], depth=1, style="none", line=head_lines[0].no)
         section.body = [Paragraph([line.text], "body", line.no, (line.no,)) for line in head_lines[1:]]
         section.body += [replace(p, role="body") for p in part.speech.front]

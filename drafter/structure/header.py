@@ -121,6 +121,8 @@ def _speaker_line(text: str) -> bool:
     """A speaker's line: a role and a name (省长 王予波), or a role alone of a few characters (市委书记);
     a longer line ending in a role is a title (上海人民永远缅怀陈毅市长)."""
     m = SPEAKER_LINE.match(text)
+    if m and m.group(2) and re.fullmatch(rf"{GENRES}稿?", m.group(2)):
+        return False    # a role and a genre, no name: a title (开学典礼校长发言稿, 新学期校长讲话)
     return m is not None and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE)
 
 

@@ -7,7 +7,9 @@ Their starts are found by lines that head a text, when at least two of one kind 
 - a title line the page repeats, each time followed by a name line: "2020年度述职述廉报告" / "孙洪亮"
   (and before the first of them, a title ending as they do followed by a name line: the first report's
   own title, "2021年度班子及个人述职述廉述德述法报告" / "王琛");
-- a line naming whose speech follows: "马卫光同志的讲话摘要", "市长在…上的讲话要点".
+- a line naming whose speech follows: "马卫光同志的讲话摘要", "市长在…上的讲话要点";
+- the numbered variants of a 范文 page ("一：" / "二：", "…发言稿（一）", "…述职报告篇1"), when one after the
+  first opens with a salutation.
 
 The genre (``Meta.kind``) is read from the same kind of evidence: the title's words, the salutation,
 a forwarding note, a news dateline, parts.
@@ -34,6 +36,14 @@ NAME_LINE = re.compile(rf"^{NAME}$")
 #: "马卫光同志的讲话摘要", "王市长在全市教育大会上的讲话要点"
 WHOSE = re.compile(rf"^({NAME}?)(?:同志|{POST})?(?:在[^。，]{{2,40}}上)?的(?:讲话|发言|致辞|述职报告|报告)(?:摘要|要点"
                    rf"|摘编|提纲|全文)?$")
+
+
+#: the variants of a 范文 page, each headed by its number alone (一： / 篇二 / 范文3) or after the title they
+#: share (…发言稿（一）, …述职报告篇1, …演讲稿范文2)
+VARIANT = re.compile(r"^(?P<stem>[^。！？]{0,40}?)\s*(?:篇|范文|第)?\s*[（(]?(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})"
+                     r"[）)]?\s*(?:篇)?\s*[:：]?$")
+#: where a variant opens: a salutation in its first lines
+OPENS = 4
 
 
 @dataclass
@@ -80,7 +90,25 @@ def _part_heads(lines: list[Line]) -> list[PartHead] | None:
              if len(line.text) <= 40 and (m := WHOSE.match(line.text)) and m.group(1)]
     if len(whose) >= 2:
         return whose
-    return None
+    return _variants(lines)
+
+
+def _variants(lines: list[Line]) -> list[PartHead] | None:
+    """The variants of a 范文 page: heads numbered 1, 2 … in order, with the stem they share, the text
+    after a head other than the first opening with a salutation (whole texts, not a text's sections)."""
+    from drafter.structure.header import SALUTATION
+    from drafter.zh import cn_to_int
+
+    heads = []
+    for k, line in enumerate(lines):
+        m = VARIANT.match(line.text) if len(line.text) <= 50 else None
+        marked = m and (m.group("stem") or re.search(r"[:：篇范]|^第", line.text))
+        if marked and cn_to_int(m.group("n")) == len(heads) + 1 and (not heads or m.group("stem") == heads[0][1]):
+            heads.append((k, m.group("stem")))
+    opens = [any(SALUTATION.match(line.text) for line in lines[k + 1:k + 1 + OPENS]) for k, _ in heads[1:]]
+    if len(heads) < 2 or not any(opens):
+        return None
+    return [PartHead(k, 1, stem.strip() or None, None) for k, stem in heads]
 
 
 #: a paragraph reporting what someone said: 温家宝说，… / 温家宝最后说 / 李强强调

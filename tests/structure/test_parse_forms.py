@@ -613,3 +613,10 @@ def test_numbers_set_as_one_character_are_the_usual_marks():
                              (2, "1．", False, "创建投入力度加大"), (3, "（1）", False, "绿地建设"),
                              (3, "（1）", False, "道路绿化"), (1, "一、", False, "明确目标任务")]
     assert speech.warnings == []
+
+
+def test_a_title_of_a_role_and_a_genre_is_no_speaker_line():
+    """开学典礼校长发言稿 names a role and a genre, no person: the title, not who speaks."""
+    speech = parse_text("\n".join(["开学典礼校长发言稿", "老师们、同学们：", "大家好！", BODY]))
+    assert speech.meta.text("title") == "开学典礼校长发言稿" and speech.meta.text("speaker") is None
+    assert speech.salutation == "老师们、同学们："
