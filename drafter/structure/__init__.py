@@ -237,11 +237,11 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
         head_lines = lines[ph.start:ph.start + ph.skip]
         # and the lines the part's own title block took (a variant's title, its speaker's post)
         end = found[k + 1].start if k + 1 < len(found) else len(lines)
-        body = [p.line for p in part.speech.paragraphs()] + [s.line for s in part.speech.headings()]
-        first = min((no for no in body if no is not None), default=None)
+        placed = [p.line for p in part.speech.paragraphs()] + [s.line for s in part.speech.headings()]
+        text_from = min((no for no in placed if no is not None), default=None)
         gone = {r.line for r in part.speech.removed}
         head_lines += [line for line in lines[ph.start + ph.skip:end]
-                       if first is not None and line.no < first and line.no not in gone]
+                       if text_from is not None and line.no < text_from and line.no not in gone]
         section = Section(heading=[head_lines[0].text], depth=1, style="none", line=head_lines[0].no)
         section.body = [Paragraph([line.text], "body", line.no, (line.no,)) for line in head_lines[1:]]
         section.body += [replace(p, role="body") for p in part.speech.front]

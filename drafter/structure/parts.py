@@ -99,11 +99,12 @@ def _variants(lines: list[Line]) -> list[PartHead] | None:
     from drafter.structure.header import SALUTATION
     from drafter.zh import cn_to_int
 
-    heads = []
+    heads: list[tuple[int, str]] = []
     for k, line in enumerate(lines):
         m = VARIANT.match(line.text) if len(line.text) <= 50 else None
-        marked = m and (m.group("stem") or re.search(r"[:：篇范]|^第", line.text))
-        if marked and cn_to_int(m.group("n")) == len(heads) + 1 and (not heads or m.group("stem") == heads[0][1]):
+        if m is None or not (m.group("stem") or re.search(r"[:：篇范]|^第", line.text)):
+            continue                       # a numeral alone is a section's head (一 / 二), not a variant's
+        if cn_to_int(m.group("n")) == len(heads) + 1 and (not heads or m.group("stem") == heads[0][1]):
             heads.append((k, m.group("stem")))
     opens = [any(SALUTATION.match(line.text) for line in lines[k + 1:k + 1 + OPENS]) for k, _ in heads[1:]]
     if len(heads) < 2 or not any(opens):

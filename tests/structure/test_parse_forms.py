@@ -620,3 +620,17 @@ def test_a_title_of_a_role_and_a_genre_is_no_speaker_line():
     speech = parse_text("\n".join(["开学典礼校长发言稿", "老师们、同学们：", "大家好！", BODY]))
     assert speech.meta.text("title") == "开学典礼校长发言稿" and speech.meta.text("speaker") is None
     assert speech.salutation == "老师们、同学们："
+
+
+#: the tail of a real WeChat post (晚安华师, 2023-09-08; bansky-cl/scnu_wechat_articles_spider,
+#: data23-24/content_pp_2024.csv, record 12), one item a line as the account sets them
+WECHAT_TAIL = ["#往期回顾#", "采写丨陈婧 卢嘉裕", "摄影丨吴建国", "责任编辑丨卢嘉裕 吴建国 陈婧", "初审丨郑宇云",
+               "复审丨黄子响", "终审丨陈正宏", "部分图片由受访者提供", "标星晚安华师可以第一时间了解华师最新资讯",
+               "后台回复关键词即可获取校历丨PPT丨招生丨转专业丨网费丨水电费"]
+
+
+def test_a_wechat_accounts_tail_is_page_matter():
+    """Its credits set off by 丨, the list of past posts, the follow prompts: none of it is the speech."""
+    speech = parse_text("\n".join(["同志们：", BODY, "谢谢大家！", "向下滑动查看完整发言", *WECHAT_TAIL]))
+    assert [r.text for r in speech.removed] == ["向下滑动查看完整发言", *WECHAT_TAIL]
+    assert [p.text for p in speech.paragraphs()][-1] == "谢谢大家！"
