@@ -99,7 +99,9 @@ def titleish(line: Line, styled: bool = True) -> bool:
     text = line.text
     if line.hints.title:
         return True
-    if (styled and line.hints.level is not None) or not text or len(text) > 80 or SENTENCE_END.search(text[:-1]):
+    # a title with its subtitle on one line may end in ！ before the dash (…宏伟目标，奋进！ ——…侧记)
+    head = text.split("——", 1)[0].rstrip() if "——" in text[1:] else text
+    if (styled and line.hints.level is not None) or not text or len(text) > 80 or SENTENCE_END.search(head[:-1]):
         return False
     if text[-1] in "。；，":
         return False
