@@ -28,6 +28,8 @@ SAYING = re.compile(r"古人|古语|先贤|俗话|常言|诗云|有言道")
 TITLE_END = re.compile(r".*(?:家|相|人|帝|王|臣|士|官|者|师|宗|祖|圣|贤|书记|主席|总理|先生)")
 NUMBERED = re.compile(r"“([一二三四五六七八九十两百千]+[^“”，。]{1,8})”")
 SPLIT = re.compile(r"[，；]")
+#: words before a quote that are no one's name: a pronoun, a modal, a conjunction (但我们必须有“…”)
+NOT_WHO = re.compile(r"我|你|他们|她们|必须|应当|应该|要|但|却|就|都|还")
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ def _speaker(text: str, before: re.Match | None) -> str | None:
     short = TITLE_END.match(who)
     if short and 2 <= len(who) - short.end() <= 4:
         who = who[short.end():]
+    if NOT_WHO.search(who):
+        return None     # 但我们必须有“…”的豪情: what we must have, not who said it
     return who if 2 <= len(who) <= 12 and who not in ("正所谓", "所谓") else None
 
 

@@ -103,6 +103,9 @@ def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     # the inside of 在…下 is no entry (共同努力下, 坚强领导下), the frame with its 在 is; 迎难而上 stays
     assert not {t for t in pages if t.endswith("领导下") and not t.startswith("在")}
     assert "在以习近平同志为核心的党中央坚强领导下" in pages and "迎难而上" in pages
+    # who said a quotation: the name before 曾说, not the words before 有 (但我们必须有“亦余心之所善兮…”的豪情)
+    said = {p.text: p.by for p in mined.phrases if p.function == "quotation"}
+    assert said["弄潮儿向涛头立，手把红旗旗不湿"] == "习近平总书记" and said["亦余心之所善兮，虽九死其犹未悔"] is None
     # who, not what: a person by post (习近平总书记, in twenty of the pages) is no entry
     assert not {t for t in pages if len(t) <= 8 and t.endswith(("总书记", "总理", "主席", "同志"))}
     # a quoted term belongs to what follows it: “十五五”|时期主要目标任务 is no edge (among the formulas:
