@@ -89,10 +89,10 @@ DEBRIS = [
      "版权声明"),
     (re.compile(r"^(?:下载|(?:开通|购买)?会员.{0,20}(?:查看|阅读|下载)|[（(]?未完.{0,6}全文共\s*\d+\s*字"
                 r"|[（(]请认真阅读下面的提示|预览结束|请点击.{0,30}联系(?:老师|客服))"), "下载提示"),
-    # a paywall's offer
-    (re.compile(r"免费获取全文|定制代笔|尊享会员|每天仅需\s*[\d.]+\s*元|万篇范文免费"), "下载提示"),
+    # a download prompt, and a paywall's offer
     (re.compile(r"下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载"
-                r"|免费下载|请勿使用迅雷|剩余.{0,10}未读|阅读全文|查看全文|继续阅读|当前显示\s*\d+\s*字"), "下载提示"),
+                r"|免费下载|请勿使用迅雷|剩余.{0,10}未读|阅读全文|查看全文|继续阅读|当前显示\s*\d+\s*字"
+                r"|免费获取全文|定制代笔|尊享会员|每天仅需\s*[\d.]+\s*元|万篇范文免费"), "下载提示"),
     (re.compile(r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]|(?:首页|主页|网站首页)\s*[>＞»›]"
                 r"|[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
                 r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
@@ -103,11 +103,12 @@ DEBRIS = [
     (re.compile(rf"^{SITE}\s*(?:——|—|-|\|)\s*[^。，]{{0,30}}(?:官方网站|门户网站|官网|网站)$"), "网站信息"),
     (re.compile(r"^分享\s*[:：]"), "分享按钮"),
     (re.compile(r"^(?:收听本文|听全文|点击收听|语音播报|朗读本文)\s*[\d:：/／\s]*$"), "页面按钮"),   # an audio player
-    (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"), "分享按钮"),
-    # a WeChat account's tail: its credits set off by 丨, its follow prompts, its list of past posts
+    # share and follow prompts, a WeChat account's among them (后台回复…, 设为星标, 向下滑动查看…)
+    (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"
+                r"|后台回复|点击下方小程序|设为星标|可以第一时间了解|^(?:向下|上下|左右)滑动查看"), "分享按钮"),
+    # a WeChat account's tail: its credits set off by 丨, its list of past posts
     (re.compile(r"^(?:(?:执行|责任)?编辑|采写|摄影|供稿|撰稿|文字|视频|设计|排版|校对|初审|复审|终审|审核|监制|出品|策划)"
                 r"\s*[丨|｜]"), "编辑署名"),
-    (re.compile(r"后台回复|点击下方小程序|设为星标|可以第一时间了解|^(?:向下|上下|左右)滑动查看"), "分享按钮"),
     (re.compile(r"^#?\s*往期(?:回顾|推荐|精彩|阅读)\s*#?$"), "相关链接"),
     (re.compile(r"^(?:部分)?图片(?:由受访者提供|来源于网络|来自网络)|^图源\s*[:：丨|｜]"), "图片说明"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
@@ -179,7 +180,7 @@ class Cleaned:
 def _around_hidden(line: Line) -> list[Line]:
     """A line with a hidden-text marker inside it (…校史上......此处隐藏1268字,下载文档可见......对学校…) as
     three: the text before, the marker, the text after (each with the line's number); else the line."""
-    m = HIDDEN_INSIDE.search(line.text) if "隐藏" in line.text else None
+    m = HIDDEN_INSIDE.search(line.text)
     if m is None or not line.text[:m.start()].strip() or not line.text[m.end():].strip():
         return [line]
     parts = (line.text[:m.start()], m.group(1), line.text[m.end():])
@@ -217,7 +218,9 @@ def _controls(text: str) -> bool:
 def _fields(text: str) -> int:
     """How many metadata keys with their values a line without a sentence's end holds (以稿换稿】【收藏】
     作者: 佚名  来源: 作者原创  阅读 次: its buttons before them)."""
-    return 0 if re.search(r"[。！？]", text) else len({key for key, _ in META_FIELD.findall(text)})
+    if text.count("：") + text.count(":") < 2 or re.search(r"[。！？]", text):
+        return 0
+    return len({key for key, _ in META_FIELD.findall(text)})
 
 
 def debris_reason(text: str) -> str | None:
@@ -298,7 +301,9 @@ def clean(source: list[SourceLine]) -> Cleaned:
     article (打印本页, 关闭窗口) or at a list of related links, and runs to the end — unless the speech
     follows (a side bar of links copied above the article: then only its dated items go)."""
     out = Cleaned(lines=[])
-    lines = [part for s in source for part in _around_hidden(Line(s.no, s.text, normalize(s.text), s.hints))]
+    lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
+    if any("隐藏" in line.text for line in lines):
+        lines = [part for line in lines for part in _around_hidden(line)]
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
     prose = [k for k, line in enumerate(lines) if is_prose(line.text)]
