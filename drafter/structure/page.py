@@ -75,6 +75,7 @@ WORDS = re.compile(r"\W+")
 #: a page's summary of the text is among its first lines, and repeats this many characters or more of it
 SNIPPET_LINES = 12
 SNIPPET_CHARS = 20
+#: the share of the summary the text must repeat word for word (its cut-off end may differ: 贯彻习 / 贯彻XXX)
 SNIPPET_SHARE = 0.9
 #: a photo's caption that names the scene of an event, a short line without a clause's mark
 SCENE = re.compile(r"^[^，。！？；：,.!?;:]{4,36}(?:(?:会|会议|活动|仪式|典礼|比赛|论坛|式|颁奖|签约|揭牌|开工|培训"

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 from drafter.model import Speech
 from drafter.structure.clean import Line, is_prose
+from drafter.structure.header import SALUTATION
 from drafter.structure.normalize import squash
+from drafter.zh import cn_to_int
 
 NAME = r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}"
 POST = (r"(?:书记|校长|主任|委员|部长|局长|厅长|市长|县长|区长|省长|主席|院长|处长|科长|经理|董事长|组长|馆长|所长"
@@ -96,9 +98,6 @@ def _part_heads(lines: list[Line]) -> list[PartHead] | None:
 def _variants(lines: list[Line]) -> list[PartHead] | None:
     """The variants of a 范文 page: heads numbered 1, 2 … in order, with the stem they share, the text
     after a head other than the first opening with a salutation (whole texts, not a text's sections)."""
-    from drafter.structure.header import SALUTATION
-    from drafter.zh import cn_to_int
-
     heads: list[tuple[int, str]] = []
     for k, line in enumerate(lines):
         m = VARIANT.match(line.text) if len(line.text) <= 50 else None
