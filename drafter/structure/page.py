@@ -3,7 +3,8 @@
 After line-by-line cleaning (``drafter.structure.clean``) a page can still hold, above the speech:
 
 - a summary of the text: its first lines run together and cut off (the title block and the opening);
-- a photo's caption naming the scene (…汇报会现场, 与会人员合影留念), anywhere;
+- a photo's caption naming the scene (…汇报会现场, 与会人员合影留念), anywhere, or the speaker speaking,
+  right above the salutation (省长赵刚作政府工作报告);
 - its own headline: a title-like line above the page's metadata row, followed by the speech's own
   title (then the headline is the page's, whatever its wording), or by the speech itself with no title
   (the headline is kept as a hint of speaker and occasion); a title block the page shows twice keeps
@@ -80,6 +81,9 @@ SNIPPET_SHARE = 0.9
 #: a photo's caption that names the scene of an event, a short line without a clause's mark
 SCENE = re.compile(r"^[^，。！？；：,.!?;:]{4,36}(?:(?:会|会议|活动|仪式|典礼|比赛|论坛|式|颁奖|签约|揭牌|开工|培训"
                    r"|宣讲|表彰)现场|合影(?:留念)?)$")
+#: a caption of the speaker speaking, with no credit: 省长赵刚作政府工作报告, 谭志桂作工作报告
+SPEAKING = re.compile(r"^[^在，。：]{0,10}?(?:书记|省长|市长|县长|区长|主席|总理|部长|局长|校长|院长)?"
+                      r"[\u4e00-\u9fff]{2,3}(?:作|致|发表)(?:重要)?(?:政府)?(?:工作报告|讲话|致辞|发言|报告)$")
 #: a file's name, as a document site gives it: its extension
 FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.I)
 #: the fewest characters of a text's own title under a headline that holds it
@@ -270,6 +274,9 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 line.text = text[:cut].rstrip()
         elif ISSUED.match(text) and k >= head_end:
             take(k, "落款")
+        elif (SPEAKING.match(text) and k + 1 < len(lines) and SALUTATION.match(lines[k + 1].text)
+              and not SALUTATION.match(text)):
+            take(k, "图片说明")      # a photo of the speaker at the lectern, right above the salutation
     # a caption above the credit line the page gave its picture ("新华社记者 鞠鹏摄" alone)
     credits = {r.line for r in removed
                if r.why == "图片说明" and CREDIT.search(r.text.strip()) and len(r.text.strip()) <= 40}

@@ -25,8 +25,6 @@ KNOWN = {
     ("013_shaoxing-xinhua-hu-tsinghua.txt", "headings"): "topic sentences of a long speech read as lead heads",
     ("015_shaoxing-shuzhi-three-leaders.txt", "headings"): "single lead heads inside each 述职 part",
     # page matter the rules do not reach
-    ("005_shaanxi-gov-report-share.txt", "removed"):
-        "a photo caption without a credit (省长赵刚作政府工作报告) is kept",
     ("023_shaoxing-coming-of-age-address.html", "salutation"):
         "the greeting after the salutation's comma (大家下午好！) is labelled as part of it",
     ("025_peopledaily-new-year-address.txt", "removed"):
@@ -75,10 +73,10 @@ def test_page_field(name, field):
 
 
 #: the share of pages each field must get right (measured 2026-12-03 on 61 pages: title 98%, subtitle 100%,
-#: speaker 97%, date 93%, published 98%, salutation 97%, removed 93%, headings 93%, parts 98%; raise it as
+#: speaker 97%, date 93%, published 98%, salutation 97%, removed 95%, headings 93%, parts 98%; raise it as
 #: misses are fixed)
 FLOOR = {"title": 0.98, "subtitle": 1.0, "speaker": 0.96, "date": 0.93, "published": 0.98, "salutation": 0.96,
-         "removed": 0.93, "headings": 0.93, "parts": 0.98}
+         "removed": 0.95, "headings": 0.93, "parts": 0.98}
 
 
 def test_field_agreement(capsys):
