@@ -40,6 +40,9 @@ DATED_ROW = re.compile(r"^[•·*\-]?\s*\d{4}-\d{1,2}-\d{1,2}\s+[\u4e00-\u9fff]{
 #: a posting time on its own line: "2026-02-03 09:02:33", "2026年02月10日 07时41分"
 DATETIME = re.compile(r"^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}[:：时]\d{2}(?:[:：分]\d{2}秒?"
                       r"|分)?$")
+#: a posting stamp after who posted (an account, an author, 原创): "原创 某县组工 2023-03-15 18:30"
+STAMPED = re.compile(r"^[^。，！？：:]{1,30}?\s+\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}[:：]\d{2}"
+                     r"(?:[:：]\d{2})?$")
 #: a source in parentheses closing an article: "（来源：新华社）", "（信息来源：浙江发布）"
 SOURCE_TAIL = re.compile(r"^[（(]\s*(?:文章|信息|稿件|新闻)?来源\s*[:：][^（）()]{1,40}[）)]$")
 #: a newspaper's page line: "《人民日报》（2025年01月01日第 01 版）"
@@ -103,6 +106,9 @@ DEBRIS = [
     (re.compile(rf"^{SITE}\s*(?:——|—|-|\|)\s*[^。，]{{0,30}}(?:官方网站|门户网站|官网|网站)$"), "网站信息"),
     (re.compile(r"^分享\s*[:：]"), "分享按钮"),
     (re.compile(r"^(?:收听本文|听全文|点击收听|语音播报|朗读本文)\s*[\d:：/／\s]*$"), "页面按钮"),   # an audio player
+    # a post's counters: 阅读原文 阅读 1234 在看 12
+    (re.compile(r"^(?:阅读原文\s*)?(?:阅读|浏览)\s*[\d.]+万?\+?(?:\s*(?:在看|赞|点赞|分享|留言)\s*[\d.]*万?)*$"),
+     "页面按钮"),
     # share and follow prompts, a WeChat account's among them (后台回复…, 设为星标, 向下滑动查看…)
     (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入"
                 r"|后台回复|点击下方小程序|设为星标|可以第一时间了解|^(?:向下|上下|左右)滑动查看"), "分享按钮"),
@@ -128,7 +134,8 @@ NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|�
                        r"|返回顶部|T\+|T-|A\+|A-|(?:点击)?(?:观看|播放)视频|点击播放|(?:点击)?查看大图"
                        r"|关于我们|联系我们|网站地图|网站声明|隐私政策|意见反馈|有奖调查|帮助中心"
                        r"|(?:手机|电脑|网页|触屏|移动|桌面|无障碍|适老化|简体|繁体|繁體|English)版?"
-                       r"|微信(?:订阅号|公众号|服务号)|联系客服|在线客服)$", re.I)
+                       r"|微信(?:订阅号|公众号|服务号)|联系客服|在线客服"
+                       r"|阅读原文|在看|写留言|留言|赞赏|喜欢作者)$", re.I)
 #: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
 #: (a line it opens, or one ending in 公有领域: see ``licence``)
 LICENCE = re.compile(r"^(?:本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|(?:此|这)作品.{0,30}(?:公有领域"
@@ -231,7 +238,8 @@ def debris_reason(text: str) -> str | None:
             if pattern.search(lower):
                 return why
     if len(text) <= 120 and (META_LINE.match(text) or DATETIME.match(text) or SOURCE_TAIL.match(text)
-                             or EDITION.match(text) or DATED_ROW.match(text) or _fields(text) >= 2):
+                             or EDITION.match(text) or DATED_ROW.match(text) or STAMPED.match(text)
+                             or _fields(text) >= 2):
         return "页面信息"
     if _controls(text):
         return "页面按钮"
@@ -271,7 +279,7 @@ def page_metadata(text: str, page: PageMeta) -> None:
         elif ("时间" in key or "日期" in key) and not page.date:
             page.date = _date_text(value) or value
     if not page.date:
-        m = (EDITION.match(text) or DATETIME.match(text)
+        m = (EDITION.match(text) or DATETIME.match(text) or STAMPED.match(text)
              or re.match(r"^[\s•·*\-（(]*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})", text))
         if m:
             page.date = _date_text(m.group(0))
