@@ -639,8 +639,8 @@ def test_a_wechat_accounts_tail_is_page_matter():
 def test_a_posting_stamp_and_a_posts_counters_are_page_matter():
     """Who posted and when (原创 + the account + date and time, as a WeChat post shows it under its title)
     is the page's posting date; 阅读原文, 阅读 1234, 在看 under the text are its buttons and counters."""
-    speech = parse_text("\n".join(["县委书记在全县组织工作会议上的讲话", "原创 某县组工 2023-03-15 18:30", "同志们：", BODY,
-                                   "谢谢大家！", "阅读原文", "阅读 1234 在看 12"]))
+    speech = parse_text("\n".join(["县委书记在全县组织工作会议上的讲话", "原创 某县组工 2023-03-15 18:30", "同志们：",
+                                   BODY, "谢谢大家！", "阅读原文", "阅读 1234 在看 12"]))
     assert speech.meta.text("title") == "县委书记在全县组织工作会议上的讲话"
     assert speech.meta.text("published") == "2023-03-15" and speech.meta.date is None
     assert [r.line for r in speech.removed] == [2, 6, 7]
