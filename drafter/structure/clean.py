@@ -72,6 +72,8 @@ EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网",
 #: why a printed page's number and running head are removed: a paragraph they interrupt goes on across them
 PAGE_NUMBER, RUNNING_HEAD = "页码", "页眉"
 PRINTED_PAGE = (PAGE_NUMBER, RUNNING_HEAD)
+#: a printed page's number inside a line: 第 1 页 共 4 页
+INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
 PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
                        r"|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*[/／]\s*\d{1,4}$")
@@ -312,6 +314,11 @@ def clean(source: list[SourceLine]) -> Cleaned:
     lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
     if any("隐藏" in line.text for line in lines):
         lines = [part for line in lines for part in _around_hidden(line)]
+    for line in lines:       # a printed page's number a copy ran into the text (…宣读选第 1 页 共 4 页举办法…)
+        m = INLINE_PAGE.search(line.text) if "共" in line.text else None
+        if m and m.start() > 0 and m.end() < len(line.text):
+            out.removed.append(Removed(line.no, m.group(0).strip(), PAGE_NUMBER))
+            line.text = line.text[:m.start()] + line.text[m.end():]
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
     prose = [k for k, line in enumerate(lines) if is_prose(line.text)]

@@ -644,3 +644,15 @@ def test_a_posting_stamp_and_a_posts_counters_are_page_matter():
     assert speech.meta.text("title") == "县委书记在全县组织工作会议上的讲话"
     assert speech.meta.text("published") == "2023-03-15" and speech.meta.date is None
     assert [r.line for r in speech.removed] == [2, 6, 7]
+
+
+def test_a_page_number_run_into_the_text_is_cut_out():
+    """A copy of a printed document runs its page numbers into the text, inside a word (a real line of
+    https://xiaomilidoc.com/p-9656659.html: …第四项是宣读选第 1 页 共 4 页举办法草案…): the number goes, the
+    word is whole again."""
+    line = ("现在举行 zz 乡第十届人民代表大会第八次会议预备会议。会议内容有五项: 第一项是大会筹备组长作筹备工作报告;"
+            "第二项是通过大会议程;第三项是通过大会主席团成员名单;第四项是宣读选第 1 页 共 4 页举办法草案;"
+            "第五项是宣读会议须知。")
+    speech = parse_text("\n".join(["各位代表：", line]))
+    assert "宣读选举办法草案" in list(speech.paragraphs())[-1].text
+    assert [(r.line, r.text) for r in speech.removed] == [(2, "第 1 页 共 4 页")]
