@@ -128,13 +128,20 @@ def ladder(speech: Speech) -> tuple[str, ...]:
 
 def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
     """One outline per occasion, sorted by id; a news report has none (its structure is the reporter's,
-    though the formulas it quotes count)."""
+    though the formulas it quotes count), nor a fragment: a text of under ``FRAGMENT`` characters with
+    no parts (an excerpt, a preview a page cut off; it would stand for its occasion, and take the place
+    of the built-in outline, with an outline of nothing)."""
     by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
-        if doc.speech.meta.kind != NEWS:
+        fragment = not doc.speech.sections and sum(len(u.text) for u in doc.units) < FRAGMENT
+        if doc.speech.meta.kind != NEWS and not fragment:
             by_occasion.setdefault(occasion(doc), []).append(doc)
     plain = _Anonymous(docs)
     return sorted((_outline(o, members, groups, plain) for o, members in by_occasion.items()), key=lambda o: o["id"])
+
+
+#: a text of fewer characters and no parts is a fragment: no outline is learnt from it
+FRAGMENT = 300
 
 
 class _Anonymous:

@@ -98,6 +98,9 @@ def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     news = {name for name, t in yaml.safe_load((folder / "truth.yaml").read_text(encoding="utf-8")).items()
             if t["kind"] == "新闻报道"}
     assert news and not news & {d for o in mined.outlines for d in o["mined_from"]}     # no outline of news
+    # nor of a fragment: 050 keeps a 党课's title and first two sentences (100 characters, no parts)
+    assert "050_fanwen-77-mobile-link-headline-shown-twice.txt" not in {d for o in mined.outlines
+                                                                        for d in o["mined_from"]}
     assert not {t for t in pages if t.endswith("们")}
     assert not {t for t in pages if t.startswith("“") and t.strip("“”") in pages}
     # the inside of 在…下 is no entry (共同努力下, 坚强领导下), the frame with its 在 is; 迎难而上 stays
