@@ -8,6 +8,7 @@ move its cursor or set its title.
 from __future__ import annotations
 
 from drafter.model import Paragraph, Section, Speech, plain
+from drafter.zh import UNNUMBERED
 
 
 #: what each paragraph role is called on the screen
@@ -97,7 +98,8 @@ def print_tree(speech: Speech) -> None:
         if section.heading is None:
             node = branch.add("[dim]（隐藏的部分）[/dim]")
         else:
-            tag = f"{section.style} {'段首标题 ' if section.run_in else ''}第{section.depth}级 第{section.line}行"
+            style = "无编号" if section.style in UNNUMBERED else section.style      # lead, none: codes, not words
+            tag = f"{style} {'段首标题 ' if section.run_in else ''}第{section.depth}级 第{section.line}行"
             node = branch.add(f"[green]{escape(marks[id(section)])}[/green]{escape(section.title)} "
                               f"[dim]{escape(tag)}[/dim]")
         for block in section.body:

@@ -33,3 +33,11 @@ def test_the_tree_fits_the_width_and_keeps_every_heading_whole(path, columns):
     headings = read_speech(path).headings()
     assert headings and all(h.title.replace(" ", "") in joined for h in headings)
     assert any(line.endswith("…") for line in lines)      # a long paragraph is previewed, cut on its line
+
+
+def test_the_tree_names_unnumbered_heads_in_chinese():
+    """A lead head (当好为民施政的勤务员…) and a page's part head are 无编号, not the codes lead and none."""
+    for name in ("001_jilin-gov-report-fjlib.txt", "061_fanwen-3du-two-variants-traditional.txt"):
+        result = run("parse", str(REPO / "tests" / "data" / "pages" / name), env={"COLUMNS": "80"})
+        assert result.returncode == 0, result.stderr
+        assert "无编号" in result.stdout and not re.search(r" (?:lead|none) ", result.stdout)
