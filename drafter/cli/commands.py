@@ -217,7 +217,7 @@ def outlines_list(library: LibraryDirs = [], library_only: LibraryOnly = False):
 
 @outlines_app.command("show")
 def outlines_show(
-    outline: str = typer.Argument(..., help="提纲 id 或提纲文件", metavar="提纲"),
+    outline: str = typer.Argument(..., help="提纲编号或提纲文件", metavar="提纲"),
     library: LibraryDirs = [],
 ):
     """显示一个提纲的结构树和要填的值（含各条槽位的 --set 键）。"""
@@ -265,7 +265,7 @@ def _ask(var: dict) -> str:
 
 @app.command()
 def new(
-    outline: Annotated[str, typer.Argument(help="提纲 id（drafter outlines list）或提纲文件", metavar="提纲")],
+    outline: Annotated[str, typer.Argument(help="提纲编号（drafter outlines list）或提纲文件", metavar="提纲")],
     output: OutputFile,
     sets: list[str] = typer.Option([], "--set", help="名称=值（可多次），如 occasion=全市组织工作会议；"
                                                      "每条的槽位如 sections.2.points.1.action=筑牢思想根基",

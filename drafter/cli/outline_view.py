@@ -23,8 +23,8 @@ ITEM_SLOT = re.compile(r"^(.*\.)(\d+)\.([A-Za-z_]\w*)$")
 
 def outlines_table(entries: Iterable[Entry]) -> Table:
     """The outlines of the library, one short row each; ``outlines show`` gives the convention."""
-    table = Table(title="提纲", caption="结构、惯例和出处：drafter outlines show ID", show_lines=False)
-    table.add_column("id", no_wrap=True)
+    table = Table(title="提纲", caption="结构、惯例和出处：drafter outlines show 编号", show_lines=False)
+    table.add_column("编号", no_wrap=True)
     for column in ("名称", "文种", "部分", "来源"):
         table.add_column(column, overflow="fold")
     for e in entries:

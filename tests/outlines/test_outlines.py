@@ -204,7 +204,7 @@ def test_outlines_list_fits_80_columns_in_a_few_lines_per_outline():
     assert max(cell_len(line) for line in lines) <= 80
     assert "meeting-speech" in ids and "工作会议讲话" in result.output
     assert len(rows) <= 3 * len(ids)          # a name and two aliases; the convention is in show
-    assert "drafter outlines show ID" in result.output
+    assert "drafter outlines show 编号" in result.output
 
 
 def test_outlines_show_prints_the_tree_and_per_item_keys():
