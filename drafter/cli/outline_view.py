@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from drafter.cli.tree import FIELD_NAMES, ROLE_NAMES
 from drafter.errors import DrafterError
 from drafter.library import BUILTIN, Entry
 from drafter.model import Paragraph, Section, Speech, plain
@@ -57,7 +58,7 @@ def _label(part: Part | None, option: str | None) -> str:
 
 
 def _para(p: Paragraph) -> str:
-    text = f"[bold]{p.role}[/bold] {escape(p.text)}"
+    text = f"[bold]{ROLE_NAMES.get(p.role, p.role)}[/bold] {escape(p.text)}"
     return text + (f"  [dim]— {escape(p.hint)}[/dim]" if p.hint else "")
 
 
@@ -69,7 +70,7 @@ def outline_tree(outline: Outline) -> Tree:
     for field in ("subtitle", "speaker", "author", "occasion", "date"):
         value = getattr(speech.meta, field)
         if value:
-            tree.add(f"[cyan]{field}[/cyan] {escape(plain(value))}")
+            tree.add(f"[cyan]{FIELD_NAMES[field]}[/cyan] {escape(plain(value))}")
     front = tree.add("前言")
     for p in speech.front:
         front.add(_para(p))

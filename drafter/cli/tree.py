@@ -14,6 +14,9 @@ from drafter.zh import UNNUMBERED
 #: what each paragraph role is called on the screen
 ROLE_NAMES = {"salutation": "称呼", "opening": "开头", "transition": "过渡", "pull_quote": "导语", "closing": "结尾",
               "author_note": "文末说明", "appendix": "附件", "body": "正文"}
+#: what each title-block field is called on the screen
+FIELD_NAMES = {"subtitle": "副题", "speaker": "讲话人", "occasion": "场合", "author": "作者", "date": "讲话日期",
+               "published": "网页发布日期", "source": "来源"}
 
 
 class Tree:
@@ -78,8 +81,7 @@ def print_tree(speech: Speech) -> None:
     root = Tree(f"[bold]{escape(plain(meta.title) or '（无标题）')}[/bold]")
     if meta.kind:
         root.add(f"[dim]类型[/dim] {escape(meta.kind)}")
-    for name, label in (("subtitle", "副题"), ("speaker", "讲话人"), ("occasion", "场合"), ("author", "作者"),
-                        ("date", "讲话日期"), ("published", "网页发布日期"), ("source", "来源")):
+    for name, label in FIELD_NAMES.items():
         if value := meta.text(name):
             root.add(f"[dim]{label}[/dim] {escape(value)}")
     if speech.parts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -217,7 +218,10 @@ def test_outlines_show_prints_the_tree_and_per_item_keys():
     assert "--points 可调为 2–4" in out
     assert "sections.2.points.N.point（N=1–3）" in out
     assert "牢固树立安全发展理念／深入开展重点行业领域专项整治" in out
-    assert "occasion" in out and "全市安全生产工作会议" in out
+    assert "occasion" in out and "全市安全生产工作会议" in out       # a key to --set, in the table of values
+    # the tree names roles and fields in Chinese, never by their codes
+    assert "称呼 同志们：" in out and not re.search(r"\b(?:salutation|opening|transition|closing|speaker|date)\b",
+                                                    out.split("要填的值")[0])
 
 
 # --- templates: shared macros, user overrides, the sandbox --------------------------------------
