@@ -72,6 +72,9 @@ EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网",
 #: why a printed page's number and running head are removed: a paragraph they interrupt goes on across them
 PAGE_NUMBER, RUNNING_HEAD = "页码", "页眉"
 PRINTED_PAGE = (PAGE_NUMBER, RUNNING_HEAD)
+#: a chunk a document site's preview numbers (1、…), longer than a heading can be
+CHUNK = re.compile(r"^(\d{1,3})、\s*")
+CHUNK_CHARS = 200
 #: a printed page's number inside a line: 第 1 页 共 4 页
 INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
@@ -196,6 +199,20 @@ def _around_hidden(line: Line) -> list[Line]:
     return [Line(line.no, line.raw, part.strip(), line.hints) for part in parts]
 
 
+def _chunk_marks(lines: list[Line], removed: list[Removed]) -> None:
+    """A document site's preview numbers the chunks it cut the text into (1、县政协…会议预备会主持词 各位委员: …
+    宣读大会秘 / 2、书名单(草案)…): long lines numbered 1、 2、 … in order, each after the first going on
+    from a line cut off mid-sentence. The numbers go (reported as page numbers), and the lines join."""
+    marked = [(k, m) for k, line in enumerate(lines) if (m := CHUNK.match(line.text)) and len(line.text) > CHUNK_CHARS]
+    if len(marked) < 2 or [int(m.group(1)) for _, m in marked] != list(range(1, len(marked) + 1)):
+        return
+    if any(k == 0 or re.search(r"[。！？；：”）)]$", lines[k - 1].text) for k, _ in marked[1:]):
+        return
+    for k, m in marked:
+        removed.append(Removed(lines[k].no, m.group(0).strip(), PAGE_NUMBER))
+        lines[k].text = lines[k].text[m.end():]
+
+
 def gap_size(text: str) -> tuple[bool, int | None]:
     """Whether a line is a hidden-text marker, and how many characters it says were hidden."""
     if "隐藏" not in text or len(text) > 60:
@@ -314,6 +331,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
     lines = [Line(s.no, s.text, normalize(s.text), s.hints) for s in source]
     if any("隐藏" in line.text for line in lines):
         lines = [part for line in lines for part in _around_hidden(line)]
+    _chunk_marks(lines, out.removed)
     for line in lines:       # a printed page's number a copy ran into the text (…宣读选第 1 页 共 4 页举办法…)
         m = INLINE_PAGE.search(line.text) if "共" in line.text else None
         if m and m.start() > 0 and m.end() < len(line.text):

@@ -656,3 +656,13 @@ def test_a_page_number_run_into_the_text_is_cut_out():
     speech = parse_text("\n".join(["各位代表：", line]))
     assert "宣读选举办法草案" in list(speech.paragraphs())[-1].text
     assert [(r.line, r.text) for r in speech.removed] == [(2, "第 1 页 共 4 页")]
+
+
+def test_a_document_sites_numbered_chunks_are_no_headings():
+    """A document site's preview cuts the text into chunks numbered 1、 2、 …, a word split between them
+    (the real preview of https://m.wnwk.com/doc/1257921.html, as the stored page gives it): the numbers
+    are no 1． headings, the word is whole again."""
+    speech = read_speech(Path(__file__).resolve().parents[1] / "data" / "wnwk-preview-chunks.txt")
+    assert speech.headings() == []
+    assert "请工作人员宣读大会秘书名单" in "".join(p.text for p in speech.paragraphs())
+    assert [(r.line, r.text) for r in speech.removed] == [(1, "1、"), (2, "2、")]
