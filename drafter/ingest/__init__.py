@@ -60,12 +60,14 @@ READERS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", 
 #: fixed-layout documents a speech is often kept in, which drafter cannot read paragraph by paragraph: a
 #: folder's files of these kinds are reported with what to do, not passed over in silence
 FIXED_LAYOUT = {".pdf": "PDF", ".ofd": "OFD"}
+#: the kinds of file a folder is searched for
+LISTED = frozenset(READERS) | frozenset(FIXED_LAYOUT)
 
 
 def folder_files(root: Path) -> list[Path]:
     """The files of a folder to read (or to report, ``FIXED_LAYOUT``), recursively, hidden ones left out."""
     return [path for path in root.rglob("*")
-            if path.suffix.lower() in READERS.keys() | FIXED_LAYOUT.keys() and path.is_file()
+            if path.suffix.lower() in LISTED and path.is_file()
             and not any(part.startswith(".") for part in path.relative_to(root).parts)]
 
 

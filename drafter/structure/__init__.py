@@ -211,8 +211,8 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     first = found[0].start
     removed = list(removed) + [Removed(line.no, line.raw.strip(), "网页标题") for line in lines[:first]]
     parts: list[Part] = []
-    for k, ph in enumerate(found):
-        end = found[k + 1].start if k + 1 < len(found) else len(lines)
+    ends = [ph.start for ph in found[1:]] + [len(lines)]
+    for ph, end in zip(found, ends, strict=True):
         body = lines[ph.start + ph.skip:end]
         sub = _parse_text(body, [], Cleaned(lines=body), PageHead(lines=body))
         sub.meta.published = [cleaned.page.date] if cleaned.page.date else None
@@ -233,10 +233,9 @@ def _parse_parts(found: list[PartHead], lines: list[Line], removed: list[Removed
     # the page's flow, nothing left out: one top-level section per part, headed by the line that heads
     # it, holding the part's opening, its sections one level down (numbered afresh in each part) and
     # its closing
-    for k, (ph, part) in enumerate(zip(found, parts, strict=False)):
+    for ph, end, part in zip(found, ends, parts, strict=True):
         head_lines = lines[ph.start:ph.start + ph.skip]
         # and the lines the part's own title block took (a variant's title, its speaker's post)
-        end = found[k + 1].start if k + 1 < len(found) else len(lines)
         placed = [p.line for p in part.speech.paragraphs()] + [s.line for s in part.speech.headings()]
         text_from = min((no for no in placed if no is not None), default=None)
         gone = {r.line for r in part.speech.removed}

@@ -46,8 +46,9 @@ GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
 #: a person's name: two to four characters (spaced out or not), or a transliterated one with its
 #: parts joined by a middle dot (艾尔肯·吐尼亚孜)
 NAME = (r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2}"
-        r"|[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,10}){1,2}"
-        r"|[*＊×]{2,3})")            # a name the site redacted: 党委书记  **
+        r"|[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,10}){1,2})")
+#: a name the site redacted, after a role only (党委书记  **): alone, *** is a separator, no one's name
+REDACTED = r"[*＊×]{2,3}"
 AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 #: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
@@ -64,7 +65,7 @@ WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
 ROLE = (r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理"
         r"|董事长|总裁|理事长|组长|处长|科长)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
-SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}))?|({PLACEHOLDER})"
+SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
 SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在"
