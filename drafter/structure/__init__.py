@@ -25,15 +25,17 @@ from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_pr
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
+from drafter.structure.traditional import fold
 from drafter.structure.roles import PULL_QUOTE, SOURCE_NOTE, enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import CN_1_99, DEFAULT_LADDER, SENTENCE_END, cn_to_int, label
 
 
 
-def read_speech(path: str | os.PathLike[str]) -> Speech:
+def read_speech(path: str | os.PathLike[str], as_written: bool = True) -> Speech:
     """Read a .txt/.md/.docx/.html (.doc/.wps through LibreOffice) file and parse it into a Speech; a file
-    name such as 2013-06-18_标题.txt or 2019.txt gives the date when the text has none."""
-    speech = parse_lines(read_lines(path))
+    name such as 2013-06-18_标题.txt or 2019.txt gives the date when the text has none. ``as_written``:
+    see ``parse_lines``."""
+    speech = parse_lines(read_lines(path), as_written)
     speech.source = str(path)
     if not speech.meta.date:
         named = date_from_name(Path(path).stem)
@@ -167,9 +169,19 @@ class _Builder:
         self.after_gap = True
 
 
-def parse_lines(source: list[SourceLine]) -> Speech:
+def parse_lines(source: list[SourceLine], as_written: bool = True) -> Speech:
     """Parse numbered source lines (from any reader) into a Speech; a page holding several texts gives a
-    Speech whose ``parts`` are those texts, each parsed on its own."""
+    Speech whose ``parts`` are those texts, each parsed on its own. Traditional characters are read
+    through a simplified copy (``drafter.structure.traditional``); the Speech has the characters the
+    source wrote, or with ``as_written=False`` the simplified ones (for mining)."""
+    folded = fold(source)
+    speech = _parse_lines(folded.lines if folded else source)
+    if folded and as_written:
+        folded.restore(speech)
+    return speech
+
+
+def _parse_lines(source: list[SourceLine]) -> Speech:
     cleaned = clean(source)
     page = read_page(cleaned.lines, cleaned.removed, cleaned.page)
     found = find_parts(page.lines)

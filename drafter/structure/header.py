@@ -62,8 +62,9 @@ ROLE_ALONE = 10
 #: then a date — a byline, never a title line
 WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
                       rf"(?P<date>\d{{4}}\s*[.．年/-]\s*\d{{1,2}}(?:\s*[.．月/-]\s*\d{{1,2}}日?|月))$")
-ROLE = (r"[\u4e00-\u9fff、]{0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席|委员|司令员|政委|经理"
-        r"|董事长|总裁|理事长|组长|处长|科长)")
+#: a post, after the bodies it is in (a redacted place too: 中共****县委、宣传部部长)
+ROLE = (r"(?:[\u4e00-\u9fff、]|[*＊×]{2,4}){0,30}(?:书记|部长|主任|市长|县长|区长|省长|局长|厅长|校长|院长|主席"
+        r"|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
@@ -121,12 +122,13 @@ def titleish(line: Line, styled: bool = True) -> bool:
 
 
 def _speaker_line(text: str) -> bool:
-    """A speaker's line: a role and a name (省长 王予波), or a role alone of a few characters (市委书记);
-    a longer line ending in a role is a title (上海人民永远缅怀陈毅市长)."""
+    """A speaker's line: a role and a name (省长 王予波), or a role alone of a few characters (市委书记) or
+    posts in a row (中共**县委、宣传部部长: the name left out); a longer line ending in a role is a title
+    (上海人民永远缅怀陈毅市长)."""
     m = SPEAKER_LINE.match(text)
     if m and m.group(2) and re.fullmatch(rf"{GENRES}稿?", m.group(2)):
         return False    # a role and a genre, no name: a title (开学典礼校长发言稿, 新学期校长讲话)
-    return m is not None and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE)
+    return m is not None and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE or "、" in text)
 
 
 def join_title(first: str, second: str) -> str:
@@ -287,8 +289,10 @@ def read_header(lines: list[Line]) -> Header:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
             head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
-        elif ((m := SPEAKER_LINE.match(text)) and not head.speaker and head.title
+        elif ((m := SPEAKER_LINE.match(text)) and not head.speaker
+              and (head.title or (i == 0 and (m.group(2) or "、" in text)))
               and (not m.group(3) or PERSON.search(m.group(3)))):
+            # under the title, or opening a text with none (a 范文 page's variant): who speaks
             head.speaker = " ".join(part for part in m.groups() if part)
         elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
             if head.title and not head.speaker and _speech_title(head):
