@@ -58,6 +58,10 @@ CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
 PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|省长|局长|总理|主席|委员长"
                           r"|教授|院士")
+#: a state's name (朝鲜民主主义人民共和国, 大不列颠及北爱尔兰联合王国)
+STATE = re.compile(r"(?:共和国|王国|联邦|合众国|酋长国|公国)$")
+#: a time and nothing else (从一九五三年起, 2019年以来): when, not what
+WHEN = re.compile(r"^(?:从|自|到|在|于)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:起|以来|以后|以前|开始|底|初|末)?$")
 #: characters Chinese uses almost only to spell foreign names (斯, 尔, 坦 …), a closed class
 TRANSLITERATION = frozenset("斯尔夫坦萨瓦塞索兹拉亚巴伊阿克罗维丁埃俄澳葡莫纳汗哈吉乌奥洛卡哥森芬荷匈捷柬缅菲")
 #: a term ending in 们 of at most this many characters names people in the plural (同学们, 青年朋友们)
@@ -154,8 +158,10 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         if text.rsplit("，", 1)[-1].startswith("向"):
             continue                     # a clause that opens with the preposition 向 waits for its verb in the
                                          # next (…向各界人士|，表示诚挚的感谢)
-        if _transliterated(text):
-            continue                     # a foreign name (巴基斯坦, 拉丁美洲): a name, not a formula
+        if _transliterated(text) or STATE.search(text):
+            continue                     # a foreign name (巴基斯坦, 拉丁美洲), a state's: a name, not a formula
+        if WHEN.match(text):
+            continue                     # a time alone (从一九五三年起): when, not what
         if SAYS.search(text):
             continue                     # who says it, leading a quotation (习近平总书记强调, 我多次强调)
         if len(text) <= POSTED and POST.search(text):

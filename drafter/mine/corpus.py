@@ -167,7 +167,7 @@ def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
     if NOT_SPEECH.match(Path(name).name):
         return Skipped(name, "说明文件，不是讲话稿")
     try:
-        speech = read_speech(path)
+        speech = read_speech(path, as_written=False)
     except DrafterError as exc:
         return Skipped(name, str(exc).removeprefix(f"{path}: "))
     except Exception as exc:  # a file no reader or the parser can handle: report it, mine the rest

