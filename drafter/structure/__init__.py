@@ -18,7 +18,8 @@ from typing import cast
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import ADDRESS, DATE_LINE, SALUTATION, SALUTATION_RUN, SPEAKER_LINE, Header, read_header
+from drafter.structure.header import (ADDRESS, DATE_LINE, SALUTATION, SALUTATION_RUN, SPEAKER_LINE, Header, read_header,
+                                      title_off_salutation)
 from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_prose
@@ -275,6 +276,7 @@ def _deeper(section: Section) -> Section:
 
 def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, page: PageHead) -> Speech:
     """Parse the cleaned lines of one text into a Speech."""
+    lines = title_off_salutation(lines)
     head = read_header(lines)
     speech = Speech(removed=removed + head.removed)
     speaker, occasion = head.speaker, head.occasion

@@ -78,6 +78,14 @@ CHUNK_CHARS = 200
 #: a printed page's number inside a line: 第 1 页 共 4 页
 INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
+#: a syllable of pinyin in brackets right after a character: 林業(yè) — a site that marks the reading of
+#: every character it converted; a writer marks a rare word's now and then (绠短汲深(gěng duǎn))
+READING = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]")
+#: readings in a text from which they are the site's
+READINGS = 5
+#: a paragraph in a Latin script, no Chinese in it, of at least this many words: a translation a site
+#: set beside the text (a periodical site's English abstract), not the speech's
+FOREIGN_WORDS = 20
 PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
                        r"|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*[/／]\s*\d{1,4}$")
 #: page debris by reason, matched against the lower-cased line (so Powered By is powered by); each
@@ -100,7 +108,8 @@ DEBRIS = [
     # a download prompt, and a paywall's offer
     (re.compile(r"下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载"
                 r"|免费下载|请勿使用迅雷|剩余.{0,10}未读|阅读全文|查看全文|继续阅读|当前显示\s*\d+\s*字"
-                r"|免费获取全文|定制代笔|尊享会员|每天仅需\s*[\d.]+\s*元|万篇范文免费"), "下载提示"),
+                r"|免费获取全文|定制代笔|尊享会员|每天仅需\s*[\d.]+\s*元|万篇范文免费"
+                r"|^(?:论文|文章|文档)?部分内容(?:阅读|预览)$"), "下载提示"),     # a periodical site's preview
     (re.compile(r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]|(?:首页|主页|网站首页)\s*[>＞»›]"
                 r"|[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
                 r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
@@ -197,6 +206,23 @@ def _around_hidden(line: Line) -> list[Line]:
         return [line]
     parts = (line.text[:m.start()], m.group(1), line.text[m.end():])
     return [Line(line.no, line.raw, part.strip(), line.hints) for part in parts]
+
+
+def _readings(lines: list[Line], removed: list[Removed]) -> None:
+    """Cut out the readings a site marked after its characters (林業(yè)工作), where there are ``READINGS`` or
+    more; a writer's few, on rare words, stay."""
+    if sum(len(READING.findall(line.text)) for line in lines if "(" in line.text or "（" in line.text) < READINGS:
+        return
+    for line in lines:
+        found = READING.findall(line.text)
+        if found:
+            removed.append(Removed(line.no, " ".join(found), "网站注音"))
+            line.text = READING.sub("", line.text)
+
+
+def _foreign(text: str) -> bool:
+    """Whether a line without Chinese is a paragraph in a Latin script (``FOREIGN_WORDS`` words or more)."""
+    return len(re.findall(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", text)) >= FOREIGN_WORDS
 
 
 def _chunk_marks(lines: list[Line], removed: list[Removed]) -> None:
@@ -332,6 +358,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
     if any("隐藏" in line.text for line in lines):
         lines = [part for line in lines for part in _around_hidden(line)]
     _chunk_marks(lines, out.removed)
+    _readings(lines, out.removed)
     for line in lines:       # a printed page's number a copy ran into the text (…宣读选第 1 页 共 4 页举办法…)
         m = INLINE_PAGE.search(line.text) if "共" in line.text else None
         if m and m.start() > 0 and m.end() < len(line.text):
@@ -405,7 +432,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                 reason = debris_reason(text)
                 if (reason is None and not has_hanzi(text) and not DATE_ONLY.match(text)
                         and not TEXT_PIECE.fullmatch(text)
-                        and (not body_seen or len(text) <= 40)):
+                        and (not body_seen or len(text) <= 40 or _foreign(text))):
                     reason = "非正文"
         if (reason and CLOSERS.match(text.strip("【】[] ")) and body_seen
                 and not _speech_follows(lines[k + 1:])):

@@ -8,7 +8,7 @@ Title forms understood: "在…上的讲话/发言" (occasion), "职务在…上
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.structure.clean import DATE_ONLY, Line, gap_size
 from drafter.structure.normalize import squash
@@ -171,6 +171,20 @@ def _cut_glued_title(head: Header, line: Line) -> None:
     line.text = line.text[at + len(head.title):].lstrip("，,。 ")
     if prefix and not head.speaker:
         head.speaker = prefix
+
+
+def title_off_salutation(lines: list[Line]) -> list[Line]:
+    """A first line holding the title with the salutation and the text run into it (在全县…会议上的讲话同志们：
+    今天，…) as two lines: the title, then the rest (each with the line's number)."""
+    if not lines:
+        return lines
+    line = lines[0]
+    for m in re.finditer(GENRES + "稿?", line.text[:80]):
+        title, rest = line.text[:m.end()], line.text[m.end():]
+        if (OCCASION.match(title) or SPEECH_END.search(title)) and "：" in rest[:30] \
+                and SALUTATION.match(rest[:rest.index("：") + 1]):
+            return [replace(line, text=title), replace(line, text=rest), *lines[1:]]
+    return lines
 
 
 def _signed(title: str) -> tuple[str, str] | None:

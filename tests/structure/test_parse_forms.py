@@ -666,3 +666,30 @@ def test_a_document_sites_numbered_chunks_are_no_headings():
     assert speech.headings() == []
     assert "请工作人员宣读大会秘书名单" in "".join(p.text for p in speech.paragraphs())
     assert [(r.line, r.text) for r in speech.removed] == [(1, "1、"), (2, "2、")]
+
+
+def test_a_sites_readings_go_and_a_writers_few_stay():
+    """A site that marks the pinyin of every character it converted (林業(yè), page 064) loses its readings;
+    a speech that gives the reading of a rare word or two keeps them."""
+    site = "同志们：\n" + "".join(f"林業(yè)工作第{n}項任務(wù)要落實。" for n in range(3))
+    speech = parse_text(site)
+    assert "(" not in list(speech.paragraphs())[-1].text and "（" not in list(speech.paragraphs())[-1].text
+    assert [r.why for r in speech.removed] == ["网站注音"]
+    writer = "同志们：\n我们要有绠短汲深(gěng)的忧患，也要防止龃龉(jǔ)丛生。" + BODY
+    assert "绠短汲深（gěng）" in list(parse_text(writer).paragraphs())[-1].text
+
+
+def test_a_translation_under_the_text_is_page_matter():
+    """A paragraph in English under a Chinese text cut mid-word (a periodical site's machine translation,
+    page 063) goes, and is not joined to the text it follows."""
+    english = " ".join(["We will work together for a better future of our country and the world"] * 2)
+    speech = parse_text("\n".join(["同志们：", BODY + "我们伟大的人民共", english]))
+    assert [(r.line, r.why) for r in speech.removed] == [(3, "非正文")]
+    assert list(speech.paragraphs())[-1].text.endswith("人民共")
+
+
+def test_a_title_run_into_the_salutation_is_cut_from_it():
+    """A title, the salutation and the opening on one line (page 064): the title is the title."""
+    speech = parse_text("在全县林业工作推进会议上的讲话同志们：今天，我们在这里召开全县林业工作推进会议。" + BODY)
+    assert speech.meta.text("title") == "在全县林业工作推进会议上的讲话"
+    assert speech.salutation == "同志们："
