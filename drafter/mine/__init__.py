@@ -41,6 +41,7 @@ from drafter.mine.parallel import Group
 from drafter.mine.parallel_map import beside
 from drafter.mine.text import GAP, balanced, trim
 from drafter.mine.write import write_library
+from drafter.structure.traditional import release
 
 __all__ = ["FUNCTIONS", "MineResult", "Recurring", "mine_corpus", "write_library"]
 
@@ -145,6 +146,8 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     paused while mining (see ``drafter.mine.memory``)."""
     step = progress or (lambda stage, done, total: None)
     corpus = read_corpus(source, jobs, progress, scheduler)
+    release()                            # OpenCC's dictionaries, if a text in traditional characters loaded them
+    give_back_free_pages()
     give_back_large_blocks()             # for the index's large arrays (the map's workers are done)
     ndocs = len(corpus.docs)
     given = min_docs is not None
