@@ -86,6 +86,10 @@ SPEAKING = re.compile(r"^[^在，。：]{0,10}?(?:书记|省长|市长|县长|�
                       r"[\u4e00-\u9fff]{2,3}(?:作|致|发表)(?:重要)?(?:政府)?(?:工作报告|讲话|致辞|发言|报告)$")
 #: a file's name, as a document site gives it: its extension
 FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.I)
+#: a genre set before a title as its label: 党课：, 讲话稿：
+LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:党课|讲话|讲稿|发言|致辞|报告|演讲)稿?\s*[：:]\s*")
+#: a site's note after a title: （全文13438字）, （精选文档）, （通用版）, （3篇）
+SITE_NOTE = re.compile(r"\s*[（(](?:全文\s*\d+\s*字|精选文档|[\u4e00-\u9fff]{0,4}版|\d+\s*篇|范文|最新)[）)]")
 #: the fewest characters of a text's own title under a headline that holds it
 OWN_TITLE = 6
 #: the fewest characters of a headline that repeats the title block cut short
@@ -236,6 +240,16 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 and OWN_TITLE <= len(squash(lines[nxt].text)) < len(squash(lines[k].text))
                 and squash(lines[nxt].text) in squash(lines[k].text)):
             take(k, "网页标题")
+    # the page's headline over the text's own title that holds it with a label before it (喜迎二十大… over
+    # 党课：喜迎二十大…), or that it holds with the site's note after it (…华章（全文13438字） over …华章)
+    first = next((k for k in range(head_end) if k not in taken), None)
+    nxt = next((j for j in range(first + 1, head_end) if j not in taken), None) if first is not None else None
+    if first is not None and nxt is not None and titleish(lines[nxt]):
+        headline, own = lines[first].text, lines[nxt].text
+        if (len(squash(own)) >= OWN_TITLE and own != headline
+                and (own.endswith(headline) and LABEL.fullmatch(own[:-len(headline)])
+                     or headline.startswith(own) and SITE_NOTE.fullmatch(headline[len(own):]))):
+            take(first, "网页标题")
     # the page's headline repeated above the title block, after the first line (005: share row first)
     for k in range(head_end):
         if k in taken or not titleish(lines[k]) or not any(r.line < lines[k].no for r in removed):
