@@ -78,6 +78,9 @@ CHUNK_CHARS = 200
 #: a printed page's number inside a line: 第 1 页 共 4 页
 INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
+#: a table of contents saved as text: its head, and an entry ending in its page number
+CONTENTS = re.compile(r"^目\s*录\s*[:：]?$")
+CONTENTS_ENTRY = re.compile(r"[^\d\s.…·—－-](?:\s*[.…·]{2,}\s*|\s+)\d{1,4}$")
 #: a syllable of pinyin in brackets right after a character: 林業(yè) — a site that marks the reading of
 #: every character it converted; a writer marks a rare word's now and then (绠短汲深(gěng duǎn))
 READING = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]")
@@ -392,6 +395,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                     break
         i = max(i + 1, j if j - i < 2 else i + 1)
     _running_heads(lines, why)
+    _contents(lines, why)
     body_seen = in_footer = False
     footer = "页脚"
     crumb: str | None = None
@@ -469,6 +473,20 @@ def _verse(lines: list[Line]) -> bool:
     menu."""
     lengths = [len(line.text.rstrip("，。！？；、")) for line in lines]
     return any(lengths.count(n) >= len(lengths) - 1 for n in (5, 7))
+
+
+def _contents(lines: list[Line], why: dict[int, str]) -> None:
+    """A table of contents saved as text (a compilation's 目录 line, then its entries, each ending in its
+    page number, after dot leaders or a space: …讲话……12, 做新时代…“拓荒牛” 272): two entries or more."""
+    for k, line in enumerate(lines):
+        if not CONTENTS.match(line.text):
+            continue
+        end = k + 1
+        while end < len(lines) and CONTENTS_ENTRY.search(lines[end].text) and len(lines[end].text) <= 80:
+            end += 1
+        if end - k > 2:
+            for j in range(k, end):
+                why[j] = "目录"
 
 
 def _running_heads(lines: list[Line], why: dict[int, str]) -> None:

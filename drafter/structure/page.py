@@ -247,8 +247,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     if first is not None and nxt is not None and titleish(lines[nxt]):
         headline, own = lines[first].text, lines[nxt].text
         if (len(squash(own)) >= OWN_TITLE and own != headline
-                and (own.endswith(headline) and LABEL.fullmatch(own[:-len(headline)])
-                     or headline.startswith(own) and SITE_NOTE.fullmatch(headline[len(own):]))):
+                and ((own.endswith(headline) and LABEL.fullmatch(own[:-len(headline)]))
+                     or (headline.startswith(own) and SITE_NOTE.fullmatch(headline[len(own):])))):
             take(first, "网页标题")
     # the page's headline repeated above the title block, after the first line (005: share row first)
     for k in range(head_end):

@@ -693,3 +693,14 @@ def test_a_title_run_into_the_salutation_is_cut_from_it():
     speech = parse_text("在全县林业工作推进会议上的讲话同志们：今天，我们在这里召开全县林业工作推进会议。" + BODY)
     assert speech.meta.text("title") == "在全县林业工作推进会议上的讲话"
     assert speech.salutation == "同志们："
+
+
+def test_a_table_of_contents_saved_as_text_is_no_part_of_the_speech():
+    """A compilation saved as .txt keeps its 目录: its entries end in page numbers, after dot leaders or a
+    space; they go as 目录, the speech's own heading of the same words stays."""
+    speech = parse_text("\n".join([
+        "目  录", "在全县工作会议上的讲话……………………1", "一、总结成绩 ............ 15",
+        "做新时代牢记使命的“拓荒牛” 272", "在全县工作会议上的讲话", "同志们：", BODY, "一、总结成绩", BODY]))
+    assert [(r.line, r.why) for r in speech.removed] == [(1, "目录"), (2, "目录"), (3, "目录"), (4, "目录")]
+    assert heads(speech) == [(1, "一、", False, "总结成绩")]
+    assert speech.meta.text("title") == "在全县工作会议上的讲话"
