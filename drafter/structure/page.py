@@ -242,14 +242,14 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             take(k, "网页标题")
     # the page's headline over the text's own title that holds it with a label before it (喜迎二十大… over
     # 党课：喜迎二十大…), or that it holds with the site's note after it (…华章（全文13438字） over …华章)
-    first = next((k for k in range(head_end) if k not in taken), None)
-    nxt = next((j for j in range(first + 1, head_end) if j not in taken), None) if first is not None else None
-    if first is not None and nxt is not None and titleish(lines[nxt]):
-        headline, own = lines[first].text, lines[nxt].text
-        if (len(squash(own)) >= OWN_TITLE and own != headline
-                and ((own.endswith(headline) and LABEL.fullmatch(own[:-len(headline)]))
-                     or (headline.startswith(own) and SITE_NOTE.fullmatch(headline[len(own):])))):
-            take(first, "网页标题")
+    top = next((k for k in range(head_end) if k not in taken), None)
+    nxt = next((j for j in range(top + 1, head_end) if j not in taken), None) if top is not None else None
+    if top is not None and nxt is not None and titleish(lines[nxt]):
+        headline, title = lines[top].text, lines[nxt].text
+        if (len(squash(title)) >= OWN_TITLE and title != headline
+                and ((title.endswith(headline) and LABEL.fullmatch(title[:-len(headline)]))
+                     or (headline.startswith(title) and SITE_NOTE.fullmatch(headline[len(title):])))):
+            take(top, "网页标题")
     # the page's headline repeated above the title block, after the first line (005: share row first)
     for k in range(head_end):
         if k in taken or not titleish(lines[k]) or not any(r.line < lines[k].no for r in removed):
