@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from drafter.ingest import SourceLine
@@ -71,34 +72,51 @@ class Folded:
                 seen[c][s] += 1
         return {c: counts.most_common(1)[0][0] for c, counts in seen.items()}
 
-    def text(self, text: str) -> str:
-        """A text of the copy as the source writes it."""
+    @functools.cached_property
+    def _spans(self) -> dict[int, tuple[int, int]]:
+        """Where each source line (by its number) is in the joined text."""
+        out, at = {}, 0
+        for line in self.lines:
+            out[line.no] = (at, at + len(line.text))
+            at += len(line.text) + 1
+        return out
+
+    def text(self, text: str, lines: Iterable[int | None] = ()) -> str:
+        """A text of the copy as the source writes it: where the copy has it on its own ``lines`` (the
+        source lines it came from, if known), else where the copy has it first."""
         if not any(c in self._writing for c in text):
             return text
-        at = self.copy.find(text)
-        if at >= 0:
-            return self.source[at:at + len(text)]
+        spans = [self._spans[n] for n in lines if n in self._spans]
+        near = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0, 0)
+        for a, b in (near, (0, len(self.copy))):
+            at = self.copy.find(text, a, b)
+            if at >= 0:
+                return self.source[at:at + len(text)]
         out, i = [], 0
         while i < len(text):               # a text made of pieces (lines joined, a dash added): piece by piece
-            size, at = self._longest(text, i)
+            size, at = self._longest(text, i, *near)
+            if not size:
+                size, at = self._longest(text, i, 0, len(self.copy))
             out.append(self.source[at:at + size] if size else self._writing.get(text[i], text[i]))
             i += size or 1
         return "".join(out)
 
-    def _longest(self, text: str, i: int) -> tuple[int, int]:
-        """The longest piece of ``text`` from ``i`` found in the copy: its length (0: none) and place."""
+    def _longest(self, text: str, i: int, a: int, b: int) -> tuple[int, int]:
+        """The longest piece of ``text`` from ``i`` found in the copy between ``a`` and ``b``: its length
+        (0: none) and place."""
         low, high, at = 0, len(text) - i, -1
         while low < high:
             mid = (low + high + 1) // 2
-            found = self.copy.find(text[i:i + mid])
+            found = self.copy.find(text[i:i + mid], a, b)
             if found >= 0:
                 low, at = mid, found
             else:
                 high = mid - 1
         return low, at
 
-    def inlines(self, inlines: Inlines | None) -> Inlines | None:
-        return None if inlines is None else [self.text(p) if isinstance(p, str) else p for p in inlines]
+    def inlines(self, inlines: Inlines | None, lines: Iterable[int | None] = ()) -> Inlines | None:
+        lines = tuple(lines)
+        return None if inlines is None else [self.text(p, lines) if isinstance(p, str) else p for p in inlines]
 
     def restore(self, speech: Speech) -> None:
         """Give the texts of a Speech parsed from the copy the source's characters (in place)."""
@@ -108,27 +126,29 @@ class Folded:
         for para in [*speech.front, *speech.back]:
             self._paragraph(para)
         for section in speech.walk():
-            section.heading = self.inlines(section.heading)
+            section.heading = self.inlines(section.heading, (section.line,))
             self._blocks(section)
         for removed in speech.removed:
-            removed.text = self.text(removed.text)
+            removed.text = self.text(removed.text, (removed.line,))
         if speech.transition:
             speech.transition = self.text(speech.transition)
         for part in speech.parts:
-            part.title = part.title and self.text(part.title)
-            part.speaker = part.speaker and self.text(part.speaker)
+            around = (part.first_line, part.last_line)
+            part.title = part.title and self.text(part.title, around)
+            part.speaker = part.speaker and self.text(part.speaker, around)
             self.restore(part.speech)
 
     def _blocks(self, section: Section) -> None:
         for block in section.body:
             if isinstance(block, Gap):
-                block.marker = self.text(block.marker)
+                block.marker = self.text(block.marker, (block.line,))
             else:
                 self._paragraph(block)
 
     def _paragraph(self, para: Paragraph) -> None:
-        para.content = self.inlines(para.content) or []
-        para.enumeration = [self.text(e) for e in para.enumeration]
+        lines = para.lines or (para.line,)
+        para.content = self.inlines(para.content, lines) or []
+        para.enumeration = [self.text(e, lines) for e in para.enumeration]
 
 
 def changed_characters() -> str:

@@ -94,3 +94,24 @@ def test_a_text_joined_from_lines_takes_each_piece_from_its_place():
 
 def test_the_shipped_list_of_traditional_characters_is_the_installed_opencc_s():
     assert CHARACTERS == changed_characters()         # else: python scripts/traditional_chars.py
+
+
+@pytest.mark.skipif(REPORTS is None, reason="the shared corpus (../shared/corpus/gov-reports) is absent")
+def test_a_text_mixing_the_writings_keeps_each_place_as_written(monkeypatch):
+    """The 1957 report writes 建設 in places and 建设 in others: read through the copy, every text it gives
+    is the one the parse of the source as it is gives (the copy changes no structure there)."""
+    import drafter.structure
+
+    path = REPORTS / "1957.txt"
+    folded = texts(parse_lines(split_lines(path.read_text(encoding="utf-8"))))
+    monkeypatch.setattr(drafter.structure, "fold", lambda lines: None)
+    assert folded == texts(parse_lines(split_lines(path.read_text(encoding="utf-8"))))
+
+
+def test_a_text_is_taken_from_its_own_line_where_the_source_writes_it_two_ways():
+    lines = split_lines("關於社會主義建設\n我們要搞好社會主義建設。\n我们要搞好社会主义建设。\n")
+    folded = fold(lines)
+    assert folded is not None
+    assert folded.text("我们要搞好社会主义建设。", (3,)) == "我们要搞好社会主义建设。"
+    assert folded.text("我们要搞好社会主义建设。", (2,)) == "我們要搞好社會主義建設。"
+    assert folded.text("我们要搞好社会主义建设。") == "我們要搞好社會主義建設。"     # no line known: the first
