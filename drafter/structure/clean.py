@@ -78,6 +78,12 @@ CHUNK_CHARS = 200
 #: a printed page's number inside a line: 第 1 页 共 4 页
 INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
+#: the fewest characters of a line of text cut off mid-sentence (a printed page's line)
+CUT_OFF = 12
+#: the least share of a text's lines cut off mid-sentence where its lines are a printed page's
+PAGE_BROKEN = 0.3
+#: how a line ends that no text carries on after (a sentence, a salutation, a quotation)
+CARRIED_ON = tuple("。！？；：”…!?;:")
 #: a table of contents saved as text: its head, and an entry ending in its page number
 CONTENTS = re.compile(r"^目\s*录\s*[:：]?$")
 CONTENTS_ENTRY = re.compile(r"[^\d\s.…·—－-](?:\s*[.…·]{2,}\s*|\s+)\d{1,4}$")
@@ -97,7 +103,7 @@ PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
 SITE = r"[\u4e00-\u9fff]{1,8}(?<!互联)网站?"
 DEBRIS = [
     (re.compile(r"小[编編].{0,12}(?:整理|收集|分享|精心|推荐|为|為)|来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
-                r"|欢迎参考|歡迎咨詢|客服老师|客服老師|由会员分享|请在[\u4e00-\u9fff]{2,8}上搜索"
+                r"|欢迎参考|歡迎咨詢|客服老师|客服老師|由会员分享|请在[\u4e00-\u9fff]{2,8}上搜索|请勿照搬照抄"
                 r"|^(?:下面|以下)是[^。]{2,40}(?:提供|整理)的[^。]{2,40}[,，]\s*(?:欢迎|歡迎)(?:阅读|閱讀|参考|參考)"),
      "网站按语"),
     (re.compile(r"^(?:简介|摘要|导读|导语|前言)\s*[:：].{0,60}(?:小编|整理|为你|為你|为大家|文库|本站|网友|范文"
@@ -112,7 +118,8 @@ DEBRIS = [
     (re.compile(r"下载本文|下载文档|点此处?下载|下载到(?:自己)?(?:电脑|本地)|word格式文档|文档为\s*doc|\.docx?$|全文下载"
                 r"|免费下载|请勿使用迅雷|剩余.{0,10}未读|阅读全文|查看全文|继续阅读|当前显示\s*\d+\s*字"
                 r"|免费获取全文|定制代笔|尊享会员|每天仅需\s*[\d.]+\s*元|万篇范文免费"
-                r"|^(?:论文|文章|文档)?部分内容(?:阅读|预览)$"), "下载提示"),     # a periodical site's preview
+                r"|^(?:论文|文章|文档)?部分内容(?:阅读|预览)$"        # a periodical site's preview
+                r"|^vip\s*(?:专享|专免|免费|专属|文档)$"), "下载提示"),
     (re.compile(r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]|(?:首页|主页|网站首页)\s*[>＞»›]"
                 r"|[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
                 r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
@@ -395,6 +402,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                     break
         i = max(i + 1, j if j - i < 2 else i + 1)
     _running_heads(lines, why)
+    _running_lines(lines, why)
     _contents(lines, why)
     body_seen = in_footer = False
     footer = "页脚"
@@ -473,6 +481,37 @@ def _verse(lines: list[Line]) -> bool:
     menu."""
     lengths = [len(line.text.rstrip("，。！？；、")) for line in lines]
     return any(lengths.count(n) >= len(lengths) - 1 for n in (5, 7))
+
+
+def _running_lines(lines: list[Line], why: dict[int, str]) -> None:
+    """A page's running head or foot copied with a text that carries no page numbers (a document site's
+    preview of a PDF: 公文阁 公文写作之家… / www.… at every page break): a short line, no sentence, seen
+    twice or more, at least twice right after prose cut off mid-sentence (a heading's repeated sub-head
+    follows a heading, not prose), in a text broken into a printed page's lines (a text in paragraphs
+    sets a link's words on their own line inside a sentence: Wikisource's 纲要（草案）)."""
+    text_lines = [line for line in lines if len(line.text) >= CUT_OFF]
+    if sum(_cut_off(line.text) for line in text_lines) < PAGE_BROKEN * len(text_lines):
+        return                     # a text in whole paragraphs: a short line between two is its own
+    seen: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        if len(line.text) <= 40 and not re.search(r"[。！？]", line.text) and not read_mark_like(line.text):
+            seen.setdefault(line.text, []).append(k)
+    repeated = {text: places for text, places in seen.items() if len(places) >= 2}
+    for places in repeated.values():
+        inside = 0
+        for k in places:           # the text before it, past the other running lines, goes on after it
+            before = next((j for j in range(k - 1, -1, -1) if lines[j].text not in repeated), None)
+            if before is not None and _cut_off(lines[before].text):
+                inside += 1
+        if inside >= 2:
+            for k in places:
+                why[k] = RUNNING_HEAD
+
+
+def _cut_off(text: str) -> bool:
+    """Whether a line is text cut off mid-sentence: clauses in it, no heading's number, no end."""
+    return (len(text) >= CUT_OFF and bool(re.search(r"[，、；。,;]", text)) and not read_mark_like(text)
+            and not text.endswith(CARRIED_ON))
 
 
 def _contents(lines: list[Line], why: dict[int, str]) -> None:

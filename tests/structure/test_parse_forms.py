@@ -704,3 +704,16 @@ def test_a_table_of_contents_saved_as_text_is_no_part_of_the_speech():
     assert [(r.line, r.why) for r in speech.removed] == [(1, "目录"), (2, "目录"), (3, "目录"), (4, "目录")]
     assert heads(speech) == [(1, "一、", False, "总结成绩")]
     assert speech.meta.text("title") == "在全县工作会议上的讲话"
+
+
+def test_a_running_line_goes_only_from_a_text_broken_into_a_pages_lines():
+    """A line repeated inside sentences is a running head where the text is a printed page's lines (page
+    067: the text joins across it); in a text of whole paragraphs it is the text's own (Wikisource sets a
+    link's words on their own line: …国家中长期科学和技术发展规划纲要 / …)."""
+    speech = read_speech(Path(__file__).resolve().parents[1] / "data" / "pages"
+                         / "067_docsite-gwg365-pdf-preview-running-lines.txt")
+    assert [r.line for r in speech.removed if r.why == "页眉"] == [4, 5, 27, 28, 29, 33, 34, 35]
+    assert "在认真总结实践经验基础上深化拓展的结果" in "".join(p.text for p in speech.paragraphs())
+    paragraphs = ["各位代表：", "我们要认真实施", "规划纲要", "，加快建设创新型国家。" + BODY,
+                  "我们要抓紧制定", "规划纲要", "的配套政策。" + BODY]
+    assert parse_text("\n".join(paragraphs)).removed == []
