@@ -148,6 +148,10 @@ DEBRIS = [
     (re.compile(r"^(?:本篇文章|本文|全文)共?\s*\d+\s*字\s*[，,]?\s*(?:预计)?(?:阅读|读完)(?:大约|约|需要|需|时间)*\s*"
                 r"\d+\s*分钟[。.]?$"), "页面信息"),   # a reading-time widget: 本篇文章929字,读完约2分钟
 ]
+#: a site's menu on one line (a line of its own, not a run of short lines read together): its home page
+#: and its columns, or six columns or more (网站首页 实用文 书信 …)
+MENU_LINE = re.compile(r"^(?:(?:网站首页|首页|主页)(?:\s+[\u4e00-\u9fff]{2,6}){3,}"
+                       r"|[\u4e00-\u9fff]{2,5}(?:\s+[\u4e00-\u9fff]{2,5}){5,})$")
 #: a line that is only one of these words starts or belongs to the page's footer of related links
 FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新闻|专题)|相关推荐|热点推荐|热门推荐|猜你喜欢"
                     r"|相关范文推荐|相关范文|相关文章|相关阅读|推荐阅读"
@@ -159,7 +163,7 @@ NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|�
                        r"|关于我们|联系我们|网站地图|网站声明|隐私政策|意见反馈|有奖调查|帮助中心"
                        r"|(?:手机|电脑|网页|触屏|移动|桌面|无障碍|适老化|简体|繁体|繁體|English)版?"
                        r"|微信(?:订阅号|公众号|服务号)|联系客服|在线客服"
-                       r"|阅读原文|在看|写留言|留言|赞赏|喜欢作者)$", re.I)
+                       r"|阅读原文|在看|写留言|留言|赞赏|喜欢作者|附件列表|附件下载|发布者微信|作者微信)$", re.I)
 #: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
 #: (a line it opens, or one ending in 公有领域: see ``licence``)
 LICENCE = re.compile(r"^(?:本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|(?:此|这)作品.{0,30}(?:公有领域"
@@ -298,6 +302,8 @@ def debris_reason(text: str) -> str | None:
         return "页面信息"
     if _controls(text):
         return "页面按钮"
+    if MENU_LINE.match(text):
+        return "导航"
     if len(text) <= 60 and (MEDIA.match(text) or (CREDIT.search(text) and not re.search(r"[。！？]", text))):
         return "图片说明"
     if BYLINE.match(text):

@@ -36,6 +36,7 @@ from drafter.structure.clean import (
     SOURCE_TAIL,
     Line,
     PageMeta,
+    is_prose,
 )
 from drafter.structure.header import (
     AUTHOR_LINE,
@@ -48,6 +49,8 @@ from drafter.structure.header import (
 )
 from drafter.structure.marks import read_mark
 from drafter.structure.normalize import squash
+from drafter.structure.parts import VARIANT
+from drafter.zh import cn_to_int
 
 #: a forwarding note: what the sender asks of the readers, or how the text was excerpted or issued
 FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发)|现将[^。]{2,40}(?:印发|转发|刊发|摘录)|予以印发|请(?:大家|各位"
@@ -90,6 +93,10 @@ FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.I)
 LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:党课|讲话|讲稿|发言|致辞|报告|演讲)稿?\s*[：:]\s*")
 #: a site's note after a title: （全文13438字）, （精选文档）, （通用版）, （3篇）
 SITE_NOTE = re.compile(r"\s*[（(](?:全文\s*\d+\s*字|精选文档|[\u4e00-\u9fff]{0,4}版|\d+\s*篇|范文|最新)[）)]")
+#: a headline naming a collection of texts: …集合五篇, …范文大全8篇, …精选3篇
+COLLECTION = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})篇$|大全|集合|合集|汇编|精选")
+#: the most characters of a line of a page's head above the title (a headline, a column, a button)
+PAGE_LABEL = 40
 #: the fewest characters of a text's own title under a headline that holds it
 OWN_TITLE = 6
 #: the fewest characters of a headline that repeats the title block cut short
@@ -136,6 +143,11 @@ def _snippet(lines: list[Line], k: int) -> bool:
     same = len(os.path.commonprefix((key, after)))
     return (head is not None and same >= SNIPPET_SHARE * len(key) and same > head
             and same > len(WORDS.sub("", lines[k + 1].text)))       # several lines run together
+
+
+def _salutes(text: str) -> bool:
+    """Whether a line is a salutation, or opens with one (尊敬的老师们，亲爱的同学们：大家早上好！)."""
+    return bool(SALUTATION.match(text) or ("：" in text and SALUTATION.match(text[:text.index("：") + 1])))
 
 
 def _starts_body(line: Line) -> bool:
@@ -250,6 +262,24 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 and ((title.endswith(headline) and LABEL.fullmatch(title[:-len(headline)]))
                      or (headline.startswith(title) and SITE_NOTE.fullmatch(headline[len(title):])))):
             take(top, "网页标题")
+    # a collection's headline over the first of its variants (开学典礼演讲稿集合五篇 over 开学典礼演讲稿 篇1,
+    # 開學演講稿範文大全8篇 over 開學演講稿範文大全篇1): the page's; the variant's head is the text's title
+    for k in range(head_end):
+        nxt = next((j for j in range(k + 1, head_end) if j not in taken), None)
+        if (k not in taken and nxt is not None and COLLECTION.search(lines[k].text) and titleish(lines[k])
+                and (m := VARIANT.match(lines[nxt].text)) and cn_to_int(m.group("n")) == 1):
+            take(k, "网页标题")
+    # the text's own title right above its salutation, shown before on the page among short lines that are
+    # no text (资料阅览校园活动开学典礼 / 秋季开学典礼讲话稿 / 我们的节日 / 秋季开学典礼讲话稿 / 尊敬的…：): what
+    # stands above it is the page's
+    kept = [k for k in range(head_end) if k not in taken]
+    salute = next((i for i, k in enumerate(kept) if _salutes(lines[k].text)), None)
+    if salute is not None and salute >= 2 and titleish(lines[kept[salute - 1]]):
+        key, over = squash(lines[kept[salute - 1]].text), kept[:salute - 1]
+        if (len(key) >= OWN_TITLE and any(squash(lines[j].text) == key for j in over)
+                and all(len(lines[j].text) <= PAGE_LABEL and not is_prose(lines[j].text) for j in over)):
+            for j in over:
+                take(j, "网页标题")
     # the page's headline repeated above the title block, after the first line (005: share row first)
     for k in range(head_end):
         if k in taken or not titleish(lines[k]) or not any(r.line < lines[k].no for r in removed):
