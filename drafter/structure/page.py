@@ -262,6 +262,15 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 and ((title.endswith(headline) and LABEL.fullmatch(title[:-len(headline)]))
                      or (headline.startswith(title) and SITE_NOTE.fullmatch(headline[len(title):])))):
             take(top, "网页标题")
+    # the page's headline holding the text's own title with the page's words (魏庄镇2018年政府工作报告和2019年
+    # 工作计划 over 政 府 工 作 报 告), the title block going on under that title (a subtitle, date or speaker)
+    top = next((k for k in range(head_end) if k not in taken), None)
+    later = [j for j in range(top + 1, head_end) if j not in taken][:2] if top is not None else []
+    if (top is not None and len(later) == 2 and titleish(lines[later[0]])
+            and _continues_title_block(lines[later[1]].text)):
+        held = squash(lines[later[0]].text)
+        if len(held) >= 4 and held in squash(lines[top].text) and held != squash(lines[top].text):
+            take(top, "网页标题")
     # a collection's headline over the first of its variants (开学典礼演讲稿集合五篇 over 开学典礼演讲稿 篇1,
     # 開學演講稿範文大全8篇 over 開學演講稿範文大全篇1): the page's; the variant's head is the text's title
     for k in range(head_end):
