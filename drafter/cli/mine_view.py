@@ -45,7 +45,7 @@ def mine_table(result: MineResult, folder: str) -> Table:
                   f"来自 {files} 个文件（一页多篇的各算一篇）" if files != len(result.documents) else "")
     table.add_row("跳过", str(len(result.skipped)),
                   "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped))
-    table.add_row("提纲", str(len(result.outlines)), ", ".join(o["id"] for o in result.outlines))
+    table.add_row("提纲", str(len(result.outlines)), "、".join(o.get("name") or o["id"] for o in result.outlines))
     table.add_row("排比组", str(len(result.parallel)), "")
     table.add_row("短语", str(len(result.phrases)), "")
     counts = Counter(p.function for p in result.phrases)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 from typer.testing import CliRunner
 
@@ -61,6 +62,8 @@ def test_mine_command_writes_a_library_and_prints_a_summary(mixed, tmp_path):
     assert run.exit_code == 0, run.output
     assert "跳过 binary.txt" in run.output and "跳过 empty.txt" in run.output
     assert "读入文档" in run.output and "quotation" in run.output
+    names = [yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in (out / "outlines").glob("*.yaml")]
+    assert names and all(name in run.output for name in names)        # outlines named in Chinese
     assert sorted(p.name for p in (out / "outlines").glob("*.yaml"))
     again = CliRunner().invoke(app, ["mine", str(mixed), "-o", str(out)])
     assert again.exit_code != 0 and "--force" in again.output
