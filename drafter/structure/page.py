@@ -271,6 +271,13 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         held = squash(lines[later[0]].text)
         if len(held) >= 4 and held in squash(lines[top].text) and held != squash(lines[top].text):
             take(top, "网页标题")
+    # two titles naming the genre, one over the other (传达与部署工作会议主持词 over 市政府第四次全体会议主持词.):
+    # no title broken over two lines names it twice; the one over the other is the page's
+    if (top is not None and later and titleish(lines[top]) and titleish(lines[later[0]])
+            and GENRE_END.search(lines[top].text.rstrip("。.")) and GENRE_END.search(lines[later[0]].text.rstrip("。."))
+            and squash(lines[top].text) != squash(lines[later[0]].text)
+            and not _continues_title_block(lines[later[0]].text)):         # (a subtitle: ——在…上的讲话)
+        take(top, "网页标题")
     # a collection's headline over the first of its variants (开学典礼演讲稿集合五篇 over 开学典礼演讲稿 篇1,
     # 開學演講稿範文大全8篇 over 開學演講稿範文大全篇1): the page's; the variant's head is the text's title
     for k in range(head_end):
