@@ -217,10 +217,21 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], p
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
     outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, _usual(counts) or (0, 0),
                                 _points(docs)) if speech.sections else []
-    back = _back(docs, plain)
+    back = _back(docs, plain, flat=not speech.sections)
+    if not speech.sections:
+        outline["front"].append(_flat_body(docs))
     if back:
         outline["back"] = back
     return outline
+
+
+def _flat_body(docs: list[Doc]) -> dict:
+    """The body of a genre whose texts have no parts (a 致辞, a short address): its paragraphs, as many
+    as its usual text has."""
+    counts = sorted(sum(p.role not in ("salutation", "closing") for p in d.speech.paragraphs()) for d in docs)
+    usual = counts[len(counts) // 2]
+    spread = f"（各篇 {counts[0]}–{counts[-1]}）" if counts[0] != counts[-1] else ""
+    return {"role": "body", "hint": f"正文：约 {usual} 段{spread}，不分部分，一段讲一层意思"}
 
 
 def _var(field: str, used: dict[str, str]) -> str:
@@ -342,10 +353,12 @@ def _front(docs: list[Doc], plain: _Anonymous) -> list[dict]:
     return front
 
 
-def _back(docs: list[Doc], plain: _Anonymous) -> list[dict]:
+def _back(docs: list[Doc], plain: _Anonymous, flat: bool = False) -> list[dict]:
+    """The closing most documents have (any of them, for ``flat`` texts without parts, whose closing the
+    parser marks less often: a last paragraph of thanks), and an author's note."""
     back = []
     closings = [p.text for d in _latest_first(docs) for p in d.speech.closing]
-    if closings and _majority(docs, lambda s: s.closing):
+    if closings and (flat or _majority(docs, lambda s: s.closing)):
         calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
         if calls:
             back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(plain(calls[0]))}",

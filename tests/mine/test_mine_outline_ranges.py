@@ -131,3 +131,21 @@ def test_one_documents_byline_puts_no_author_in_an_outline(tmp_path):
     outline = result.outlines[0]
     names = {v["name"] for v in outline["variables"]}
     assert {"speaker", "date"} <= names and "author" not in names
+
+
+def test_a_genre_whose_texts_have_no_parts_gets_a_body_and_a_closing(tmp_path):
+    """Four real 致辞 pages (tests/data/pages), none with numbered parts: the outline learnt from them is
+    no empty skeleton — its body is a paragraph placeholder giving the usual count, and it closes."""
+    import shutil
+    from pathlib import Path
+
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+    for name in ("020_shaoxing-art-festival-title-repeat.txt", "030_shaoxing-graduation-spaced-title.txt",
+                 "035_shaoxing-principal-term-opening-dotted-date.txt",
+                 "057_fanwen-6dgww-salutation-broken-after-comma.txt"):
+        shutil.copy(pages / name, tmp_path / name)
+    outlines = mine_corpus(tmp_path).outlines
+    assert len(outlines) == 1 and outlines[0]["sections"] == []
+    body = [p for p in outlines[0]["front"] if p["role"] == "body"]
+    assert len(body) == 1 and "正文：约" in body[0]["hint"]
+    assert [p["role"] for p in outlines[0]["back"]] == ["closing"]
