@@ -73,8 +73,32 @@ def mark_broken(lines: list[SourceLine]) -> list[SourceLine]:
 def read_text_lines(path: Path) -> list[SourceLine]:
     data = read_input(path)
     lines = split_lines(decode(data, where=str(path)))
+    if sum(len(BLOCK_TAG.findall(line.text)) for line in lines) >= MARKUP:
+        lines = unmarked_lines(lines)
     markdown = path.suffix.lower() in (".md", ".markdown") or _looks_markdown(lines)
     return markdown_lines(lines) if markdown else lines
+
+
+#: a block of a page's markup: a paragraph, a line break, a division
+BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|section|article|tr)\b[^<>]*>", re.I)
+#: block tags in a text file from which it is a page's markup copied as text (an editor's source view)
+MARKUP = 3
+TAG = re.compile(r"<[^<>]{1,300}>")
+
+
+def unmarked_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """A text file holding a page's markup (<p class="ql-block">同学们:</p><p>…): each block of a line a
+    line of its own (with the line's number), the other tags gone and entities read (&nbsp; &amp;)."""
+    import html
+
+    out: list[SourceLine] = []
+    for line in lines:
+        first = len(out)
+        for piece in BLOCK_TAG.split(line.text):
+            text = html.unescape(TAG.sub("", piece)).replace("\u00a0", " ")
+            if text.strip() or not out or out[-1].text.strip():
+                out.append(SourceLine(line.no, text, line.hints, line.notes if len(out) == first else []))
+    return out
 
 
 def _looks_markdown(lines: list[SourceLine]) -> bool:
