@@ -8,6 +8,7 @@ Every line dropped is reported with a reason; nothing else is dropped.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 
 from drafter.ingest import Hints, SourceLine
@@ -83,6 +84,8 @@ INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\
 CUT_OFF = 12
 #: the least share of a text's lines cut off mid-sentence where its lines are a printed page's
 PAGE_BROKEN = 0.3
+CLAUSE_MARK = re.compile(r"[，、；。,;]")
+SENTENCE_MARK = re.compile(r"[。！？]")
 #: how a line ends that no text carries on after (a sentence, a salutation, a quotation)
 CARRIED_ON = tuple("。！？；：”…!?;:")
 #: a table of contents saved as text: its head, and an entry ending in its page number
@@ -112,7 +115,7 @@ DEBRIS = [
     (re.compile(r"^(?:免责)?声明\s*[:：]"), "版权声明"),
     (re.compile(r"^(?:标签|tags?)\s*[:：]\s*#?"), "页面信息"),          # a post's tags: 标签: #表彰大会
     # a site's error notice saved with the page: 对不起,可能是网络原因或无此页面 / 本页面3秒之后将带您回到…首页
-    (re.compile(r"可能是网络原因|无此页面|页面不存在|页面已删除|\d+\s*秒之?后将?(?:带您|自动)?(?:回到|返回|跳转)"),
+    (re.compile(r"可能是网络原因|无此页面|页面不存在|页面已删除|秒之?后将?(?:带您|自动)?(?:回到|返回|跳转)"),
      "页面信息"),
     (re.compile(r"版权所有|版权声明|版权归|未经(?:授权|许可).{0,10}(?:禁止|不得)|icp备|icp证"
                 r"|公网安备|powered by|all rights reserved|侵权必究|如有侵权|追究法律责任|禁止转载|谢绝转载|二次传播"),
@@ -231,7 +234,8 @@ def _around_hidden(line: Line) -> list[Line]:
 def _readings(lines: list[Line], removed: list[Removed]) -> None:
     """Cut out the readings a site marked after its characters (林業(yè)工作), where there are ``READINGS`` or
     more; a writer's few, on rare words, stay."""
-    if sum(len(READING.findall(line.text)) for line in lines if "(" in line.text or "（" in line.text) < READINGS:
+    bracketed = "\n".join(line.text for line in lines if "(" in line.text or "（" in line.text)
+    if len(list(islice(READING.finditer(bracketed), READINGS))) < READINGS:
         return
     for line in lines:
         found = READING.findall(line.text)
@@ -308,7 +312,7 @@ def debris_reason(text: str) -> str | None:
         return "页面信息"
     if _controls(text):
         return "页面按钮"
-    if MENU_LINE.match(text):
+    if " " in text and MENU_LINE.match(text):
         return "导航"
     if len(text) <= 60 and (MEDIA.match(text) or (CREDIT.search(text) and not re.search(r"[。！？]", text))):
         return "图片说明"
@@ -502,11 +506,13 @@ def _running_lines(lines: list[Line], why: dict[int, str]) -> None:
     follows a heading, not prose), in a text broken into a printed page's lines (a text in paragraphs
     sets a link's words on their own line inside a sentence: Wikisource's 纲要（草案）)."""
     text_lines = [line for line in lines if len(line.text) >= CUT_OFF]
-    if sum(_cut_off(line.text) for line in text_lines) < PAGE_BROKEN * len(text_lines):
+    open_ended = [line for line in text_lines if not line.text.endswith(CARRIED_ON)]
+    if (len(open_ended) < PAGE_BROKEN * len(text_lines)
+            or sum(_cut_off(line.text) for line in open_ended) < PAGE_BROKEN * len(text_lines)):
         return                     # a text in whole paragraphs: a short line between two is its own
     seen: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
-        if len(line.text) <= 40 and not re.search(r"[。！？]", line.text) and not read_mark_like(line.text):
+        if len(line.text) <= 40 and not SENTENCE_MARK.search(line.text) and not read_mark_like(line.text):
             seen.setdefault(line.text, []).append(k)
     repeated = {text: places for text, places in seen.items() if len(places) >= 2}
     for places in repeated.values():
@@ -522,15 +528,15 @@ def _running_lines(lines: list[Line], why: dict[int, str]) -> None:
 
 def _cut_off(text: str) -> bool:
     """Whether a line is text cut off mid-sentence: clauses in it, no heading's number, no end."""
-    return (len(text) >= CUT_OFF and bool(re.search(r"[，、；。,;]", text)) and not read_mark_like(text)
-            and not text.endswith(CARRIED_ON))
+    return (len(text) >= CUT_OFF and not text.endswith(CARRIED_ON) and bool(CLAUSE_MARK.search(text))
+            and not read_mark_like(text))
 
 
 def _contents(lines: list[Line], why: dict[int, str]) -> None:
     """A table of contents saved as text (a compilation's 目录 line, then its entries, each ending in its
     page number, after dot leaders or a space: …讲话……12, 做新时代…“拓荒牛” 272): two entries or more."""
     for k, line in enumerate(lines):
-        if not CONTENTS.match(line.text):
+        if not line.text.startswith("目") or not CONTENTS.match(line.text):
             continue
         end = k + 1
         while end < len(lines) and CONTENTS_ENTRY.search(lines[end].text) and len(lines[end].text) <= 80:
