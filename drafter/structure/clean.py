@@ -27,7 +27,10 @@ META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发�
             r"|日期|出处"
             r"|作者|发布者|发布人|录入|编辑|责任编辑|责编|审核|浏览(?:次数|量)?|阅读(?:次数|量|数)?|点击(?:数|量|次数)?"
             r"|访问(?:量|次数)|字数|字号|字號|字体|栏目|分类|供稿"
-            r"|文档编号|文档格式|文件格式|格式|页数|文件大小|大小|下载(?:次数|量|数)|上传者|上传人|贡献者)")
+            r"|文档编号|文档格式|文件格式|格式|页数|文件大小|大小|下载(?:次数|量|数)|上传者|上传人|贡献者"
+            # a government site's information-disclosure table: 索引号, 发文机构, 发文字号, 成文日期, 有效性 …
+            r"|索引号|(?:组配|主题|信息|体裁|服务对象)分类|发布机构|发文机构|发文单位|所属机构|(?:发文|成文|生成)日期"
+            r"|生效时间|废止时间|发文字号|文号|有效性|名称|关键词|主题词|内容概述|公开(?:方式|范围|时限|形式))")
 META_LINE = re.compile(rf"^(?:(?:[-*·•]\s+)?[（(【\[]?\s*{META_KEY}\s*[:：].*"
                        rf"|[（(]?\s*(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
                        rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*[）)]?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*{META_KEY}"
@@ -35,7 +38,7 @@ META_LINE = re.compile(rf"^(?:(?:[-*·•]\s+)?[（(【\[]?\s*{META_KEY}\s*[:：
                        rf"|作者|来源|浏览|上传|阅读).*)$")
 META_FIELD = re.compile(rf"({META_KEY})\s*[:：]\s*(.*?)(?=\s*{META_KEY}\s*[:：]|$)")
 #: a metadata key alone: its value is on the next line ("来源:" / "四川日报") or empty ("阅读量：")
-META_KEY_ONLY = re.compile(rf"^[【\[]?\s*{META_KEY}\s*[:：]$")
+META_KEY_ONLY = re.compile(rf"^(?:[-*·•]\s*)?[【\[]?\s*{META_KEY}\s*[:：]$")
 #: a row of a document site's list: its date, its column and its views ("• 2024-05-03 任职讲话 248")
 DATED_ROW = re.compile(r"^[•·*\-]?\s*\d{4}-\d{1,2}-\d{1,2}\s+[\u4e00-\u9fff]{2,8}\s+\d+$")
 #: a posting time on its own line: "2026-02-03 09:02:33", "2026年02月10日 07时41分"
@@ -453,7 +456,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
                 reason = "页面信息"
                 nxt = lines[k + 1].text if k + 1 < len(lines) else ""
                 if (nxt and len(nxt) <= 30 and not re.search(r"[。！？：:]", nxt) and not META_KEY_ONLY.match(nxt)
-                        and k + 1 not in why and not (read_mark_like(nxt))):
+                        and k + 1 not in why and not (read_mark_like(nxt))
+                        and not any(line.text == nxt for line in lines[:k])):    # the title again: no value
                     why[k + 1] = "页面信息"
                     text = text + nxt
             else:

@@ -717,3 +717,17 @@ def test_a_running_line_goes_only_from_a_text_broken_into_a_pages_lines():
     paragraphs = ["各位代表：", "我们要认真实施", "规划纲要", "，加快建设创新型国家。" + BODY,
                   "我们要抓紧制定", "规划纲要", "的配套政策。" + BODY]
     assert parse_text("\n".join(paragraphs)).removed == []
+
+
+def test_a_government_sites_disclosure_table_is_page_matter():
+    """The information-disclosure table a government site sets over a document (the real head of
+    http://zb.gov.cn/zbxzf/xzfwj/202404/49ca3d0c669f4c2ebf6f7fabf563549c.shtml: keys one a line, each value
+    on the next, some empty) goes, its posting date kept; the title under 内容概述: is no value of it."""
+    head = ["镇巴县人民政府工作规则", "", "  • 索引号:", "", "    6107280000/2024-001005", "  • 主题分类:", "",
+            "  • 发文机构:", "", "    县政府网站", "  • 发文字号:", "", "    镇政发〔2024〕7号", "  • 发文日期:", "",
+            "    2024年04月06日 16:40", "  • 有效性:", "", "  • 内容概述:", "", "镇巴县人民政府工作规则", ""]
+    speech = parse_text("\n".join([*head, "同志们：", BODY, BODY]))
+    assert speech.meta.text("title") == "镇巴县人民政府工作规则"
+    assert speech.meta.text("published") == "2024年04月06日"
+    assert speech.salutation == "同志们：" and len(list(speech.paragraphs())) == 3
+    assert {r.line for r in speech.removed} >= {3, 5, 6, 8, 10, 11, 13, 14, 16, 17, 19}
