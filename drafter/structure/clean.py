@@ -93,10 +93,12 @@ SENTENCE_MARK = re.compile(r"[。！？]")
 CARRIED_ON = tuple("。！？；：”…!?;:")
 #: a table of contents saved as text: its head, and an entry ending in its page number
 CONTENTS = re.compile(r"^目\s*录\s*[:：]?$")
+PAGE_ONLY = re.compile(r"^\d{1,4}$")
 CONTENTS_ENTRY = re.compile(r"[^\d\s.…·—－-](?:\s*[.…·]{2,}\s*|\s+)\d{1,4}$")
-#: a syllable of pinyin in brackets right after a character: 林業(yè) — a site that marks the reading of
+#: a syllable of pinyin in brackets right after a character (twice, where the site marked it twice: 會(hui)(hui)):
+#: 林業(yè) — a site that marks the reading of
 #: every character it converted; a writer marks a rare word's now and then (绠短汲深(gěng duǎn))
-READING = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]")
+READING = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)])+")
 #: readings in a text from which they are the site's
 READINGS = 5
 #: a paragraph in a Latin script, no Chinese in it, of at least this many words: a translation a site
@@ -543,8 +545,13 @@ def _contents(lines: list[Line], why: dict[int, str]) -> None:
         if not line.text.startswith("目") or not CONTENTS.match(line.text):
             continue
         end = k + 1
-        while end < len(lines) and CONTENTS_ENTRY.search(lines[end].text) and len(lines[end].text) <= 80:
-            end += 1
+        while end < len(lines) and len(lines[end].text) <= 80:
+            if CONTENTS_ENTRY.search(lines[end].text):
+                end += 1              # an entry and its page: …讲话……12
+            elif end + 1 < len(lines) and PAGE_ONLY.match(lines[end + 1].text) and not PAGE_ONLY.match(lines[end].text):
+                end += 2              # an entry, its page on the next line: …讲话 / 12
+            else:
+                break
         if end - k > 2:
             for j in range(k, end):
                 why[j] = "目录"

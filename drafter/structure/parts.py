@@ -153,7 +153,10 @@ def genre(speech: Speech) -> str:
         return "汇编"
     opening = " ".join(p.text for p in speech.front[:4])
     if "政府工作报告" in words or ("代表" in salutation
-                                   and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)|政府工作", opening)):
+                                   and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)"
+                                                 r"|向[\u4e00-\u9fff]{0,24}?(?:大会|会议)[\u4e00-\u9fff]{0,4}(?:作|报告)"
+                                                 r"[\u4e00-\u9fff]{0,6}政府工作",
+                                                 opening)):
         return "政府工作报告"
     if "转发按语" in reasons:
         return "转发通知"
