@@ -59,6 +59,8 @@ DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)
 EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 #: the longest role that stands alone on a speaker's line
 ROLE_ALONE = 10
+#: the lines under a title that tell whether its break falls inside a word they write whole
+BODY_LINES = 40
 #: who and when, apart: a name (王  琛  2020.6.20, 王征明　1972年1月) or an issuer (某某有限公司  2012年6月11日),
 #: then a date — a byline, never a title line
 WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
@@ -132,13 +134,16 @@ def _speaker_line(text: str) -> bool:
     return m is not None and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE or "、" in text)
 
 
-def join_title(first: str, second: str) -> str:
+def join_title(first: str, second: str, text: str = "") -> str:
     """Two title lines as one: nothing between them where the break falls inside a phrase (after an
-    open end such as …上的, inside the 在…上的讲话 of an occasion title, or before a line of one or two
-    characters, which is the end of a word, never a phrase: 政府工作报 / 告), a space between two phrases."""
+    open end such as …上的, inside the 在…上的讲话 of an occasion title, before a line of one or two
+    characters, which is the end of a word, never a phrase: 政府工作报 / 告, or inside a word the
+    ``text`` under the title writes whole: …对照检 / 查材料 over …撰写对照检查材料), a space between two
+    phrases."""
     inside_occasion = "在" in first and OCCASION.match(first + second) and not OCCASION.match(first)
+    inside_word = bool(first and second) and "\u4e00" <= first[-1] <= "\u9fff" and (first[-1] + second[:2]) in text
     if (first.endswith(OPEN_END) or second.startswith(("上的", "的", "讲话", "发言")) or inside_occasion
-            or len(second) <= 2):
+            or len(second) <= 2 or inside_word):
         return first + second
     return f"{first} {second}"
 
@@ -224,7 +229,8 @@ def read_header(lines: list[Line]) -> Header:
                 and not SUBTITLE_START.match(nxt.text) and squash(nxt.text) != squash(title)   # a repeat
                 and not DATE_LINE.match(nxt.text) and not TIME_PLACE.match(nxt.text)           # its date
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
-            title = join_title(title, lines[i].text)
+            body = "".join(line.text for line in lines[i + 1:i + 1 + BODY_LINES])
+            title = join_title(title, lines[i].text, body)
             i += 1
             # a third line of phrases set the same way (忠实践行… / 坚决做到… / 在高质量发展中奋力推进…):
             # the title goes on where the line names no occasion, date or speaker
@@ -232,7 +238,7 @@ def read_header(lines: list[Line]) -> Header:
             if (third and third.no == lines[i - 1].no + 1 and " " in title and len(third.text) <= 40
                     and titleish(third) and not SUBTITLE_START.match(third.text)
                     and not OCCASION.match(third.text) and not OCCASION_END.search(third.text)):
-                title = join_title(title, third.text)
+                title = join_title(title, third.text, body)
                 i += 1
         head.title, head.subtitle = split_title(title)
         if (signed := _signed(head.title)) is not None:
