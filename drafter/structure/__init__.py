@@ -304,6 +304,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     bare = _bare_heads(paras[:tail])
     numerals = _numeral_heads(paras[:tail])
     leads |= _set_apart(paras[:tail])
+    previews = _preview(paras[:tail])
     for i, para in enumerate(paras):
         if i >= tail:
             if not para.is_gap:
@@ -316,8 +317,10 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         role = para.role or role_of(para.text)
         if role:
             builder.paragraph(para, role)
-        elif mark:
+        elif mark and i not in previews:
             builder.heading(para, mark.style, mark.number, mark.token, mark.rest)
+        elif i in previews:
+            builder.paragraph(para, None)
         elif i in numerals:
             builder.heading(para, "一、", numerals[i], para.text, "")
         elif i in bare:
@@ -497,6 +500,43 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
     tops = [i for i, m in marks if m.style == top_style]
     after_last = [i for i in found if i > tops[-1]]
     return {i: 1 if i < tops[0] or (i > tops[-1] and len(after_last) == 1) else None for i in found}
+
+
+def _preview(paras: list[Para]) -> set[int]:
+    """The points a speech announces before it takes them (下边主要讲三个问题： / （一）…； / （二）…； /
+    （三）…。 and then （一）如何对待… again): numbered lines 1, 2 … in a row after a line ending in ：, each one
+    clause closed by ； or 。, a point of which heads a part of the same number further on — a list, not the
+    headings (an enumeration after a colon, 一、…； / 二、…；, whose points head nothing, stays as it is)."""
+    out: set[int] = set()
+    for i, para in enumerate(paras[:-1]):
+        if not para.text.endswith(("：", ":")):
+            continue
+        run: list[tuple[int, Mark]] = []
+        for j in range(i + 1, len(paras)):
+            mark = read_mark(paras[j].text)
+            if (mark is None or mark.number != len(run) + 1 or paras[j].is_gap or len(paras[j].text) > PREVIEW
+                    or not paras[j].text.endswith(("；", "。", ";")) or SENTENCE_END.search(paras[j].text[:-1])
+                    or (run and mark.style != run[0][1].style)):
+                break
+            run.append((j, mark))
+        if len(run) < 2:
+            continue
+        points = {(m.number, _point(m)) for _, m in run}
+        if any((m := read_mark(p.text)) and m.style == run[0][1].style and (m.number, _point(m)) in points
+               for p in paras[run[-1][0] + 1:]):
+            out.update(j for j, _ in run)
+    return out
+
+
+def _point(mark: Mark) -> str:
+    """The words of a numbered point that its part's heading repeats."""
+    return mark.rest.rstrip("；。;")[:PREVIEW_KEY]
+
+
+#: the most characters of a point a speech announces before it takes it
+PREVIEW = 40
+#: the characters of an announced point that its part's heading repeats
+PREVIEW_KEY = 8
 
 
 def _numeral_heads(paras: list[Para]) -> dict[int, int]:

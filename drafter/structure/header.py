@@ -59,6 +59,8 @@ DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)
 EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 #: the longest role that stands alone on a speaker's line
 ROLE_ALONE = 10
+#: several names on one line
+NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+")
 #: the lines under a title that tell whether its break falls inside a word they write whole
 BODY_LINES = 40
 #: who and when, apart: a name (王  琛  2020.6.20, 王征明　1972年1月) or an issuer (某某有限公司  2012年6月11日),
@@ -306,6 +308,9 @@ def read_header(lines: list[Line]) -> Header:
                 head.speaker = m["who"]      # a person's name under a speech's title is its speaker
             elif not head.author:
                 head.author = m["who"]
+        elif (head.title and not head.speaker and NAMES.fullmatch(text)
+              and all(name in head.title for name in text.split("、"))):
+            head.speaker = text   # the people the title names, on one line (戚本禹、张春桥、谢富治)
         elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
