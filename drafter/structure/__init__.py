@@ -283,6 +283,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     if page.headline and not head.title:
         named, said_at = headline_speaker(page.headline)
         speaker, occasion = speaker or named, occasion or said_at
+    if not speaker and head.title and not (head.author or cleaned.page.author):   # (a signed text has an author)
+        speaker = _named_above(head.title, speech.removed)
     published = cleaned.page.date
     speech.meta = Meta(
         title=[head.title] if head.title else None,
@@ -360,6 +362,18 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     for p in speech.paragraphs():
         p.enumeration = enumeration(p.text)
     return speech
+
+
+def _named_above(title: str, removed: list[Removed]) -> str | None:
+    """Who speaks, named only in a title the page showed above the text's own: the post or name before
+    it (市长 of 市长在省市人大代表视察汇报会上的表态发言 over 在…的表态发言)."""
+    for r in removed:
+        text = r.text.strip()
+        if r.why == "网页标题" and text.endswith(title) and text != title:
+            who = text[:-len(title)].strip()
+            if SPEAKER_LINE.match(who) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:同志)?", who):
+                return who.removesuffix("同志") if who.endswith("同志") and len(who) > 4 else who
+    return None
 
 
 def _split_salutation(paras: list[Para]) -> list[Para]:
