@@ -53,7 +53,8 @@ from drafter.structure.parts import VARIANT
 from drafter.zh import cn_to_int
 
 #: a forwarding note: what the sender asks of the readers, or how the text was excerpted or issued
-FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发)|现将[^。]{2,40}(?:印发|转发|刊发|摘录)|予以印发|请(?:大家|各位"
+FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发|摘登|刊登)|现将[^。]{2,40}(?:印发|转发|刊发|摘录|摘登|刊登)|予以印发"
+                     r"|以飨读者|请(?:大家|各位"
                      r"|全体)[^。]{0,20}认真学习"
                      r"|希(?:全体|各位|大家)[^。]{0,12}学习|^按[:：]")
 #: an addressee opening a note: "全校教工：", "各党支部："
