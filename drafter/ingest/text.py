@@ -102,13 +102,16 @@ def unmarked_lines(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _looks_markdown(lines: list[SourceLine]) -> bool:
-    """Whether a plain-text file is Markdown (a page saved as Markdown, named .txt): its first
-    non-empty line is a "#" heading (Chinese prose never starts a line with "# ")."""
+    """Whether a plain-text file is Markdown (a page saved as Markdown, named .txt; a draft an assistant
+    wrote): its first non-empty line is a "#" heading (Chinese prose never starts a line with "# "), or
+    two lines or more open with a phrase in bold (**一、统一思想**, 1. **夯实数字底座**：…; a redacted name,
+    **镇党委…, has no closing **)."""
     first = next((line.text for line in lines if line.text.strip()), "")
-    return bool(MD_HEADING.match(first))
+    return bool(MD_HEADING.match(first)) or sum(bool(MD_BOLD_LINE.match(line.text)) for line in lines) >= 2
 
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_BOLD_LINE = re.compile(r"^\s*(?:[-+]\s+|\d{1,2}[.、]\s*)?\*\*[^*\n]{1,40}\*\*(?:[：:]|\s*$)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_COMMENT = re.compile(r"<!--.*?-->")
 #: drafter's Markdown writer puts writing hints in "> 提示：…" lines; they are not speech text

@@ -731,3 +731,25 @@ def test_a_government_sites_disclosure_table_is_page_matter():
     assert speech.meta.text("published") == "2024年04月06日"
     assert speech.salutation == "同志们：" and len(list(speech.paragraphs())) == 3
     assert {r.line for r in speech.removed} >= {3, 5, 6, 8, 10, 11, 13, 14, 16, 17, 19}
+
+
+def test_a_draft_in_markdown_bold_saved_as_text_has_its_headings(tmp_path):
+    """A draft an assistant wrote, its heads in Markdown bold, saved as .txt (a sample draft in a public
+    repository's code): the heads are headings, the marks go; a redacted name (**镇党委…, page 081) is
+    no bold."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join([
+        "同志们：", "", "今天我们召开总经理办公会，专题研究部署集团数字化转型深化推进工作。", "",
+        "**一、统一思想，深刻领会数字化转型的战略意义**",
+        "我们要以“业务数字化、数据业务化”为核心导向，破除信息孤岛。", "",
+        "**二、聚焦重点，狠抓三项核心任务落地**",
+        "1. **夯实数字底座**：加快智能问数、自动差旅与统一审批系统全场景覆盖。",
+        "2. **强化数据治理**：建立统一的数据标准。"]), encoding="utf-8")
+    speech = read_speech(draft)
+    assert heads(speech) == [(1, "一、", False, "统一思想，深刻领会数字化转型的战略意义"),
+                             (1, "一、", False, "聚焦重点，狠抓三项核心任务落地"),
+                             (2, "1．", False, "夯实数字底座：加快智能问数、自动差旅与统一审批系统全场景覆盖"),
+                             (2, "1．", False, "强化数据治理：建立统一的数据标准")]
+    page = read_speech(Path(__file__).resolve().parents[1] / "data" / "pages"
+                       / "081_docsite-gongwk-pdf-title-broken-inside-word.txt")
+    assert "**镇党委领导班子紧扣会议主题" in "".join(p.text for p in page.paragraphs())
