@@ -103,11 +103,12 @@ def unmarked_lines(lines: list[SourceLine]) -> list[SourceLine]:
 
 def _looks_markdown(lines: list[SourceLine]) -> bool:
     """Whether a plain-text file is Markdown (a page saved as Markdown, named .txt; a draft an assistant
-    wrote): its first non-empty line is a "#" heading (Chinese prose never starts a line with "# "), or
-    two lines or more open with a phrase in bold (**一、统一思想**, 1. **夯实数字底座**：…; a redacted name,
-    **镇党委…, has no closing **)."""
+    wrote): its first non-empty line is a "#" heading (Chinese prose never starts a line with "# "), two
+    lines or more are such headings (## 一、…), or two lines or more open with a phrase in bold
+    (**一、统一思想**, 1. **夯实数字底座**：…; a redacted name, **镇党委…, has no closing **)."""
     first = next((line.text for line in lines if line.text.strip()), "")
-    return bool(MD_HEADING.match(first)) or sum(bool(MD_BOLD_LINE.match(line.text)) for line in lines) >= 2
+    return (bool(MD_HEADING.match(first)) or sum(bool(MD_BOLD_LINE.match(line.text)) for line in lines) >= 2
+            or sum(bool(MD_HEADING.match(line.text)) for line in lines) >= 2)
 
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

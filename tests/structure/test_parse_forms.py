@@ -753,3 +753,6 @@ def test_a_draft_in_markdown_bold_saved_as_text_has_its_headings(tmp_path):
     page = read_speech(Path(__file__).resolve().parents[1] / "data" / "pages"
                        / "081_docsite-gongwk-pdf-title-broken-inside-word.txt")
     assert "**镇党委领导班子紧扣会议主题" in "".join(p.text for p in page.paragraphs())
+    draft.write_text("同志们：\n\n今天我们召开会议。\n\n## 一、统一思想\n\n我们要统一思想。\n\n## 二、狠抓落实\n\n"
+                     "各部门要狠抓落实。\n", encoding="utf-8")          # ## heads after the salutation
+    assert heads(read_speech(draft)) == [(1, "一、", False, "统一思想"), (1, "一、", False, "狠抓落实")]
