@@ -87,6 +87,7 @@ INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\
 CUT_OFF = 12
 #: the least share of a text's lines cut off mid-sentence where its lines are a printed page's
 PAGE_BROKEN = 0.3
+#: the marks of a clause's end, and of a sentence's
 CLAUSE_MARK = re.compile(r"[，、；。,;]")
 SENTENCE_MARK = re.compile(r"[。！？]")
 #: how a line ends that no text carries on after (a sentence, a salutation, a quotation)
@@ -95,9 +96,8 @@ CARRIED_ON = tuple("。！？；：”…!?;:")
 CONTENTS = re.compile(r"^目\s*录\s*[:：]?$")
 PAGE_ONLY = re.compile(r"^\d{1,4}$")
 CONTENTS_ENTRY = re.compile(r"[^\d\s.…·—－-](?:\s*[.…·]{2,}\s*|\s+)\d{1,4}$")
-#: a syllable of pinyin in brackets right after a character (twice, where the site marked it twice: 會(hui)(hui)):
-#: 林業(yè) — a site that marks the reading of
-#: every character it converted; a writer marks a rare word's now and then (绠短汲深(gěng duǎn))
+#: a syllable of pinyin in brackets right after a character, once or twice (林業(yè), 會(hui)(hui)): a site
+#: marks the reading of every character it converted; a writer, of a rare word now and then (绠短汲深(gěng))
 READING = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)])+")
 #: readings in a text from which they are the site's
 READINGS = 5
