@@ -372,7 +372,7 @@ def _named_above(title: str, removed: list[Removed]) -> str | None:
         if r.why == "网页标题" and text.endswith(title) and text != title:
             who = text[:-len(title)].strip()
             if SPEAKER_LINE.match(who) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:同志)?", who):
-                return who.removesuffix("同志") if who.endswith("同志") and len(who) > 4 else who
+                return who.removesuffix("同志")
     return None
 
 
