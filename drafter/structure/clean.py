@@ -92,6 +92,8 @@ CLAUSE_MARK = re.compile(r"[，、；。,;]")
 SENTENCE_MARK = re.compile(r"[。！？]")
 #: how a line ends that no text carries on after (a sentence, a salutation, a quotation)
 CARRIED_ON = tuple("。！？；：”…!?;:")
+#: a post's source set off by 丨 as its credits are: 来源 | 某县发布
+CREDITED_SOURCE = re.compile(r"^(?:来源|出处)\s*[丨|｜]\s*(?P<source>[^丨|｜]{1,30})$")
 #: a table of contents saved as text: its head, and an entry ending in its page number
 CONTENTS = re.compile(r"^目\s*录\s*[:：]?$")
 PAGE_ONLY = re.compile(r"^\d{1,4}$")
@@ -152,6 +154,7 @@ DEBRIS = [
     # a WeChat account's tail: its credits set off by 丨, its list of past posts
     (re.compile(r"^(?:(?:执行|责任)?编辑|采写|摄影|供稿|撰稿|文字|视频|设计|排版|校对|初审|复审|终审|审核|监制|出品|策划)"
                 r"\s*[丨|｜]"), "编辑署名"),
+    (CREDITED_SOURCE, "页面信息"),                                    # a post's 来源 | 某县发布
     (re.compile(r"^#?\s*往期(?:回顾|推荐|精彩|阅读)\s*#?$"), "相关链接"),
     (re.compile(r"^(?:部分)?图片(?:由受访者提供|来源于网络|来自网络)|^图源\s*[:：丨|｜]"), "图片说明"),
     (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
@@ -334,6 +337,8 @@ def _date_text(value: str) -> str | None:
 
 def page_metadata(text: str, page: PageMeta) -> None:
     """Keep source, posting date and author from a page-metadata line."""
+    if (m := CREDITED_SOURCE.match(text)) and not page.source:
+        page.source = m["source"].strip()
     for key, value in META_FIELD.findall(text):
         value = value.strip().strip("【】[]")
         words = value.split()

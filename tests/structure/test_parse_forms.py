@@ -756,3 +756,12 @@ def test_a_draft_in_markdown_bold_saved_as_text_has_its_headings(tmp_path):
     draft.write_text("同志们：\n\n今天我们召开会议。\n\n## 一、统一思想\n\n我们要统一思想。\n\n## 二、狠抓落实\n\n"
                      "各部门要狠抓落实。\n", encoding="utf-8")          # ## heads after the salutation
     assert heads(read_speech(draft)) == [(1, "一、", False, "统一思想"), (1, "一、", False, "狠抓落实")]
+
+
+def test_a_posts_source_set_off_as_its_credits_are_is_its_source():
+    """来源 | 某县发布 under a post's title, as its credits are set off (编辑 | …): page matter, and the page's
+    source."""
+    speech = parse_text("\n".join(["在全县工作会议上的讲话", "来源 | 某县发布", "同志们：", BODY, "编辑 | 张三"]))
+    assert speech.meta.text("source") == "某县发布"
+    assert [r.line for r in speech.removed] == [2, 5]
+    assert speech.meta.text("title") == "在全县工作会议上的讲话" and speech.salutation == "同志们："
