@@ -6,7 +6,10 @@ Every reader returns ``SourceLine`` objects; cleaning, joining and structure com
 
 from __future__ import annotations
 
+import functools
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,14 +47,35 @@ class SourceLine:
 
 
 def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
-    """The lines without control characters XML cannot hold (``drafter.controls``), each change noted."""
+    """The lines without control characters XML cannot hold (``drafter.controls``), and with the
+    characters each radical stands for where a PDF's text put the radical (⼀、⾏政公⽂ for 一、行政公文:
+    the Kangxi and supplementary radicals, which look the same and match nothing), each change noted."""
     from drafter.controls import scrub
 
     for line in lines:
         line.text, note = scrub(line.text)
         if note:
             line.notes.append(note)
+        found = [c for c in RADICAL.findall(line.text) if ord(c) in _radicals()]
+        if found:
+            line.text = line.text.translate(_radicals())
+            line.notes.append(f"{len(found)} 个部首字符换成了对应的汉字（{found[0]}→{_radicals()[ord(found[0])]}）")
     return lines
+
+
+#: the Kangxi radicals and the supplementary ones: a PDF's text often has them for the characters
+RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
+@functools.cache
+def _radicals() -> dict[int, str]:
+    """Each radical that stands for one character (NFKC) mapped to it."""
+    table = {}
+    for code in (*range(0x2E80, 0x2F00), *range(0x2F00, 0x2FE0)):
+        char = unicodedata.normalize("NFKC", chr(code))
+        if len(char) == 1 and char != chr(code):
+            table[code] = char
+    return table
 
 
 #: the reader of each kind of file ("legacy": converted to .docx through LibreOffice, see ``convert``)

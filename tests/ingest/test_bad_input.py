@@ -149,3 +149,18 @@ def test_format_refuses_a_file_that_is_all_page_debris(tmp_path):
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "没有正文" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_radicals_a_pdfs_text_holds_are_read_as_their_characters(tmp_path):
+    """Text copied out of a PDF often holds Kangxi radicals for the characters they look like (the real
+    text of https://www.doczj.com/doc/2d12172616.html: ⼀、⾏政公⽂的概念): they are read as the characters,
+    so the heading is a heading, and each line says what was changed."""
+    from drafter.structure import read_speech
+
+    page = tmp_path / "gongwen.txt"
+    page.write_text("各类⾏政公⽂格式\n⼀、⾏政公⽂的概念\n⾏政机关的公⽂，是⾏政机关在⾏政管理过程中形成的⽂书。\n"
+                    "⼆、⾏政公⽂的特点\n公⽂由法定作者制发。\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert [s.title for s in speech.headings()] == ["行政公文的概念", "行政公文的特点"]
+    assert speech.meta.text("title") == "各类行政公文格式"
+    assert speech.warnings[0] == "第1行：2 个部首字符换成了对应的汉字（⾏→行）"
