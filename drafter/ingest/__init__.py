@@ -49,7 +49,8 @@ class SourceLine:
 def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines without control characters XML cannot hold (``drafter.controls``), and with the
     characters each radical stands for where a PDF's text put the radical (⼀、⾏政公⽂ for 一、行政公文:
-    the Kangxi and supplementary radicals, which look the same and match nothing), each change noted."""
+    the Kangxi and supplementary radicals and the compatibility ideographs, which look the same and match
+    nothing), each change noted."""
     from drafter.controls import scrub
 
     for line in lines:
@@ -59,19 +60,20 @@ def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
         found = [c for c in RADICAL.findall(line.text) if ord(c) in _radicals()]
         if found:
             line.text = line.text.translate(_radicals())
-            line.notes.append(f"{len(found)} 个部首字符换成了对应的汉字（{found[0]}→{_radicals()[ord(found[0])]}）")
+            line.notes.append(f"{len(found)} 个部首或兼容字符换成了标准汉字（{found[0]}→{_radicals()[ord(found[0])]}）")
     return lines
 
 
-#: the Kangxi radicals and the supplementary ones: a PDF's text often has them for the characters
-RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+#: the Kangxi radicals and the supplementary ones, and the compatibility ideographs: a PDF's text often
+#: has them for the characters
+RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
 
 
 @functools.cache
 def _radicals() -> dict[int, str]:
     """Each radical that stands for one character (NFKC) mapped to it."""
     table = {}
-    for code in (*range(0x2E80, 0x2F00), *range(0x2F00, 0x2FE0)):
+    for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
         char = unicodedata.normalize("NFKC", chr(code))
         if len(char) == 1 and char != chr(code):
             table[code] = char

@@ -163,4 +163,4 @@ def test_radicals_a_pdfs_text_holds_are_read_as_their_characters(tmp_path):
     speech = read_speech(page)
     assert [s.title for s in speech.headings()] == ["行政公文的概念", "行政公文的特点"]
     assert speech.meta.text("title") == "各类行政公文格式"
-    assert speech.warnings[0] == "第1行：2 个部首字符换成了对应的汉字（⾏→行）"
+    assert speech.warnings[0] == "第1行：2 个部首或兼容字符换成了标准汉字（⾏→行）"
