@@ -141,6 +141,8 @@ DEBRIS = [
                 r"|[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$)"), "导航"),   # 关于我们 > 公司简介
     (re.compile(rf"^{SITE}\s+[\u4e00-\u9fff]{{2,20}}$"), "导航"),   # a site, a column
     (re.compile(r"^第?\s*\d{1,3}\s*版\s*[:：]"), "导航"),   # a newspaper's list of its pages: 01版:要 闻
+    # a link to the site's column under a headline: 专栏：中央全面深化改革委员会会议
+    (re.compile(r"^专栏\s*[:：]\s*\S{2,30}$"), "导航"),
     # a site's name and its motto: 中国报道网——中国报道杂志唯一官方网站
     (re.compile(rf"^{SITE}\s*(?:——|—|-|\|)\s*[^。，]{{0,30}}(?:官方网站|门户网站|官网|网站)$"), "网站信息"),
     (re.compile(r"^分享\s*[:：]"), "分享按钮"),

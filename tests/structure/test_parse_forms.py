@@ -765,3 +765,12 @@ def test_a_posts_source_set_off_as_its_credits_are_is_its_source():
     assert speech.meta.text("source") == "某县发布"
     assert [r.line for r in speech.removed] == [2, 5]
     assert speech.meta.text("title") == "在全县工作会议上的讲话" and speech.salutation == "同志们："
+
+
+def test_a_link_to_the_sites_column_under_a_headline_is_page_matter():
+    """专栏：… under a news headline (共产党员网's pages of the reform commission's meetings link their
+    column so) is no subtitle."""
+    speech = parse_text("\n".join(["习近平主持召开中央全面深化改革委员会第十次会议强调 加强改革系统集成协同高效",
+                                   "专栏：中央全面深化改革委员会会议", BODY, BODY]))
+    assert speech.meta.text("subtitle") is None
+    assert [(r.line, r.why) for r in speech.removed] == [(2, "导航")]
