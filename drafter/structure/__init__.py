@@ -370,7 +370,7 @@ def _named_above(title: str, removed: list[Removed]) -> str | None:
     for r in removed:
         text = r.text.strip()
         if r.why == "网页标题" and text.endswith(title) and text != title:
-            who = text[:-len(title)].strip()
+            who = re.split(r"[:：]", text[:-len(title)].strip().rstrip(":："))[-1].strip()   # 何祚榕 of …:何祚榕:…
             if SPEAKER_LINE.match(who) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:同志)?", who):
                 return who.removesuffix("同志")
     return None

@@ -301,7 +301,8 @@ def read_header(lines: list[Line]) -> Header:
                     sub, head.speaker = said, who
                     break
             head.subtitle = "——" + sub
-        elif (m := WHO_DATE.match(text) or DATE_BYLINE.match(text)) and head.title and not head.date:
+        elif ((m := WHO_DATE.match(text) or DATE_BYLINE.match(text)) and not head.date
+              and (head.title or (i == 0 and m.groupdict().get("bracketed")))):   # (2004年8月22日)胡锦涛 atop
             # a byline: 王  琛  2020.6.20; 某某公司  2012年6月11日; （2023年3月13日）习近平
             head.date = m["date"] or m.groupdict().get("bracketed")
             if re.fullmatch(NAME, m["who"]) and not head.speaker:
