@@ -25,7 +25,7 @@ COLUMN_WORDS = re.compile(r"讲话|发言|报告|党课|讲稿|提纲|专题|主
 #: a title naming a speech by its genre at its end (…时的讲话, …的主旨演讲)
 SPEECH_END = re.compile(rf"的{GENRES}(?:稿|提纲)?$")
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
-OCCASION = re.compile(rf"^(.*?)在(.+)上的?[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
+OCCASION = re.compile(rf"^(.*?)在(.+)(?:上的?|(?<=[会议礼式坛])的?)[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
