@@ -94,6 +94,8 @@ SENTENCE_MARK = re.compile(r"[。！？]")
 CARRIED_ON = tuple("。！？；：”…!?;:")
 #: a post's source set off by 丨 as its credits are: 来源 | 某县发布
 CREDITED_SOURCE = re.compile(r"^(?:来源|出处)\s*[丨|｜]\s*(?P<source>[^丨|｜]{1,30})$")
+#: the head of a site's notice to its readers
+NOTICE = re.compile(r"^(?:温馨提示|友情提示|下载须知|重要提示|特别提示|阅读须知|用户须知)\s*[:：]?$")
 #: a table of contents saved as text: its head, and an entry ending in its page number
 CONTENTS = re.compile(r"^目\s*录\s*[:：]?$")
 PAGE_ONLY = re.compile(r"^\d{1,4}$")
@@ -159,7 +161,8 @@ DEBRIS = [
     (CREDITED_SOURCE, "页面信息"),                                    # a post's 来源 | 某县发布
     (re.compile(r"^#?\s*往期(?:回顾|推荐|精彩|阅读)\s*#?$"), "相关链接"),
     (re.compile(r"^(?:部分)?图片(?:由受访者提供|来源于网络|来自网络)|^图源\s*[:：丨|｜]"), "图片说明"),
-    (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真)\s*[:：]"), "网站信息"),
+    (re.compile(r"^(?:地址|电话|邮编|传真|联系电话|电话&传真|(?:网站|在线)?客服(?:电话|qq|微信|热线)?)\s*[:：]"),
+     "网站信息"),
     (re.compile(r"^[^|｜。，：]{1,10}(?:\s*[|｜]\s*[^|｜。，：]{1,10})+\s*[|｜]?$"), "导航"),    # 登录|注册: links
     (PAGE_LINE, PAGE_NUMBER),
     (re.compile(r"^今天是\s*[:：]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?$"), "页面信息"),   # a date widget
@@ -405,7 +408,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
             line.text = line.text[:m.start()] + line.text[m.end():]
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
-    prose = [k for k, line in enumerate(lines) if is_prose(line.text)]
+    _notices(lines, why)
+    prose = [k for k, line in enumerate(lines) if k not in why and is_prose(line.text)]
     # runs of short lines read together
     i = 0
     while i < len(lines):
@@ -544,6 +548,19 @@ def _cut_off(text: str) -> bool:
     """Whether a line is text cut off mid-sentence: clauses in it, no heading's number, no end."""
     return (len(text) >= CUT_OFF and not text.endswith(CARRIED_ON) and bool(CLAUSE_MARK.search(text))
             and not read_mark_like(text))
+
+
+def _notices(lines: list[Line], why: dict[int, str]) -> None:
+    """A site's notice to its readers: its head (温馨提示：) and the numbered items under it (1. 部分包含…
+    2. 本文档由用户上传…)."""
+    for k, line in enumerate(lines):
+        if NOTICE.match(line.text):
+            end = k + 1
+            while end < len(lines) and re.match(r"\d{1,2}\s*[.、．]", lines[end].text):
+                end += 1
+            if end > k + 1:
+                for j in range(k, end):
+                    why[j] = "网站信息"
 
 
 def _contents(lines: list[Line], why: dict[int, str]) -> None:
