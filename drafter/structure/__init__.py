@@ -285,9 +285,10 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         speaker, occasion = speaker or named, occasion or said_at
     if not speaker and head.title and not (head.author or cleaned.page.author):   # (a signed text has an author)
         speaker = _named_above(head.title, speech.removed)
+    title = head.title or _titled_below(speech.removed)
     published = cleaned.page.date
     speech.meta = Meta(
-        title=[head.title] if head.title else None,
+        title=[title] if title else None,
         subtitle=[head.subtitle] if head.subtitle else None,
         speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
         occasion=[occasion] if occasion else None,
@@ -362,6 +363,15 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     for p in speech.paragraphs():
         p.enumeration = enumeration(p.text)
     return speech
+
+
+def _titled_below(removed: list[Removed]) -> str | None:
+    """The title a page gives only in its footer's fields (本文标题:在…闭幕式上的发言), for a copy without one."""
+    return next((m.group(1).strip() for r in removed if (m := TITLE_FIELD.match(r.text.strip()))), None)
+
+
+#: a page's field naming the text's title
+TITLE_FIELD = re.compile(r"^(?:本文|文章)标题\s*[:：]\s*(.{4,80})$")
 
 
 def _named_above(title: str, removed: list[Removed]) -> str | None:

@@ -317,9 +317,11 @@ def read_header(lines: list[Line]) -> Header:
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
             head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
         elif ((m := SPEAKER_LINE.match(text)) and not head.speaker
-              and (head.title or (i == 0 and (m.group(2) or "、" in text)))
+              and (head.title or (i == 0 and (m.group(2) or "、" in text))
+                   or (head.date and i + 1 < len(lines) and SALUTATION.match(lines[i + 1].text)))
               and (not m.group(3) or PERSON.search(m.group(3)))):
-            # under the title, or opening a text with none (a 范文 page's variant): who speaks
+            # under the title, or opening a text with none (a 范文 page's variant), or between a text's
+            # date and its salutation (（2026年1月17日） / 武进区区长 / 各位代表、同志们：): who speaks
             head.speaker = " ".join(part for part in m.groups() if part)
         elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
             if head.title and not head.speaker and _speech_title(head):
