@@ -103,6 +103,8 @@ CONTENTS_ENTRY = re.compile(r"[^\d\s.…·—－-](?:\s*[.…·]{2,}\s*|\s+)\d{1
 #: a syllable of pinyin in brackets right after a character, once or twice (林業(yè), 會(hui)(hui)): a site
 #: marks the reading of every character it converted; a writer, of a rare word now and then (绠短汲深(gěng))
 READING = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)])+")
+#: a forum's scrambling against copying: four or more tokens of one or two ASCII characters in a row
+SCRAMBLE = re.compile(r"(?<![!-~])(?:[!-~]{1,2}[ \t]+){3,}[!-~]{1,2}(?![!-~])[ \t]*")
 #: readings in a text from which they are the site's
 READINGS = 5
 #: a paragraph in a Latin script, no Chinese in it, of at least this many words: a translation a site
@@ -260,6 +262,28 @@ def _readings(lines: list[Line], removed: list[Removed]) -> None:
             line.text = READING.sub("", line.text)
 
 
+def _scrambled(lines: list[Line], removed: list[Removed]) -> None:
+    """Cut out the runs of scrambling characters a forum sets into its posts against copying (Discuz's
+    防采集: …召开了座谈会。& G, p$ |+ y" X1 } L / : P) O' c; F0 {0 t4 J. ~ 座谈会…): four or more tokens of
+    one or two ASCII characters in a row, in a line of Chinese."""
+    for line in lines:
+        found = [m for m in SCRAMBLE.finditer(line.text) if _scrambling(m.group(0))] if has_hanzi(line.text) else []
+        if found:
+            removed.append(Removed(line.no, " ".join(m.group(0).strip() for m in found), "防采集乱码"))
+            for m in reversed(found):
+                line.text = line.text[:m.start()] + line.text[m.end():]
+            line.text = line.text.strip()
+
+
+def _scrambling(run: str) -> bool:
+    """Whether a run of short ASCII tokens is scrambling: two or more hold a mark ($ & ( %), some a letter,
+    and they differ (a number spaced out digit by digit, 1 9 9 3, is text; a row of separators, | | |, a
+    page's)."""
+    tokens = run.split()
+    return (sum(bool(re.search(r"[^0-9A-Za-z]", t)) for t in tokens) >= 2
+            and any(re.search(r"[A-Za-z]", t) for t in tokens) and len(set(tokens)) >= 3)
+
+
 def _foreign(text: str) -> bool:
     """Whether a line without Chinese is a paragraph in a Latin script (``FOREIGN_WORDS`` words or more)."""
     return len(re.findall(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", text)) >= FOREIGN_WORDS
@@ -403,6 +427,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
         lines = [part for line in lines for part in _around_hidden(line)]
     _chunk_marks(lines, out.removed)
     _readings(lines, out.removed)
+    _scrambled(lines, out.removed)
     for line in lines:       # a printed page's number a copy ran into the text (…宣读选第 1 页 共 4 页举办法…)
         m = INLINE_PAGE.search(line.text) if "共" in line.text else None
         if m and m.start() > 0 and m.end() < len(line.text):
