@@ -57,6 +57,9 @@ def scrub_lines(lines: list[SourceLine]) -> list[SourceLine]:
         line.text, note = scrub(line.text)
         if note:
             line.notes.append(note)
+    if not RADICAL.search("\n".join(line.text for line in lines)):     # one scan: most texts have none
+        return lines
+    for line in lines:
         found = [c for c in RADICAL.findall(line.text) if ord(c) in _radicals()]
         if found:
             line.text = line.text.translate(_radicals())

@@ -267,6 +267,8 @@ def _scrambled(lines: list[Line], removed: list[Removed]) -> None:
     防采集: …召开了座谈会。& G, p$ |+ y" X1 } L / : P) O' c; F0 {0 t4 J. ~ 座谈会…): four or more tokens of
     one or two ASCII characters in a row, in a line of Chinese."""
     for line in lines:
+        if " " not in line.text:
+            continue                   # (no run without spaces: most lines of prose are passed over here)
         found = [m for m in SCRAMBLE.finditer(line.text) if _scrambling(m.group(0))] if has_hanzi(line.text) else []
         if found:
             removed.append(Removed(line.no, " ".join(m.group(0).strip() for m in found), "防采集乱码"))
