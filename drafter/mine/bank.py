@@ -56,7 +56,7 @@ SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|
 CLAUSE_MARKS = re.compile("[，；：、“”]")
 CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
-PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|省长|局长|总理|主席|委员长"
+PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|区长|省长|局长|院长|总理|主席|委员长"
                           r"|教授|院士")
 #: a state's name (朝鲜民主主义人民共和国, 大不列颠及北爱尔兰联合王国)
 STATE = re.compile(r"(?:共和国|王国|联邦|合众国|酋长国|公国)$")
@@ -233,8 +233,9 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
 
 #: a phrase ending in a verb of saying leads a quotation (…强调，"…"): who says it, not what
 SAYS = re.compile(r"(?:强调|指出|表示)$")
-#: a post or form of address a person is named by, closing a phrase of up to ``POSTED`` characters
-POST = re.compile(r"(?:总书记|书记|主席|总理|委员长|部长|省长|市长|县长|区长|局长|校长|院长|同志|老师|先生|女士)$")
+#: a post or form of address a person is named by (``PERSON_TITLE``), closing a phrase of up to ``POSTED``
+#: characters
+POST = re.compile(rf"(?:{PERSON_TITLE.pattern})$")
 POSTED = 8
 #: characters that join what is added to a phrase: a slot opening with one splits the phrase
 JOINERS = frozenset("的和与及而并但或之")
