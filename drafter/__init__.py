@@ -29,6 +29,7 @@ def read(path, **kwargs) -> Speech:
 def parse_text(text: str, **kwargs) -> Speech:
     """Parse the text of a speech into a Speech."""
     from drafter.structure import parse_lines
+    from drafter.ingest import scrub_lines
     from drafter.ingest.text import split_lines
 
-    return parse_lines(split_lines(text), **kwargs)
+    return parse_lines(scrub_lines(split_lines(text)), **kwargs)

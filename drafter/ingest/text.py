@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.ingest import Hints, SourceLine, scrub_lines
+from drafter.ingest import Hints, SourceLine
 from drafter.io import read_input
 
 #: legacy encodings a Chinese office's files come in, left to charset-normalizer to tell apart.
@@ -57,9 +57,9 @@ def _plausible(text: str) -> float:
 
 
 def split_lines(text: str) -> list[SourceLine]:
-    """Numbered lines of a text; \\r\\n, \\r and \\n all end a line."""
+    """Numbered lines of a text; \\r\\n, \\r and \\n all end a line (not yet scrubbed: ``scrub_lines``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return scrub_lines(mark_broken([SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)]))
+    return mark_broken([SourceLine(no, line) for no, line in enumerate(text.split("\n"), start=1)])
 
 
 def mark_broken(lines: list[SourceLine]) -> list[SourceLine]:
