@@ -72,3 +72,67 @@ def test_the_api_loads_nothing_heavy():
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def unguarded_imports(path: Path) -> list[tuple[int, str]]:
+    """The third-party modules a file imports outside a ``try … except ImportError`` (an optional one is
+    imported inside such a guard, and its absence is reported to the user), with their lines."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    guarded = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+                for h in node.handlers):
+            guarded |= {id(n) for stmt in node.body for n in ast.walk(stmt)}
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in guarded:
+            continue
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        found += [(node.lineno, top) for top in (name.split(".")[0] for name in names)
+                  if top != "drafter" and top not in sys.stdlib_module_names]
+    return found
+
+
+def undeclared(path: Path, declared: set[str]) -> list[str]:
+    """The imports of a file whose distribution is not among ``declared`` (normalised names)."""
+    from importlib.metadata import packages_distributions
+
+    owners = packages_distributions()
+    return [f"{path.name}:{line} imports {top}, which no declared dependency installs"
+            for line, top in unguarded_imports(path)
+            if not {_normal(d) for d in owners.get(top, [top])} & declared]
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def core_dependencies() -> set[str]:
+    """The distributions ``pip install .`` installs for drafter itself (not its extras)."""
+    import re
+
+    tomllib = pytest.importorskip("tomllib")   # Python 3.11+
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {_normal(re.match(r"[A-Za-z0-9._-]+", req).group()) for req in project["dependencies"]}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[module_name(p) for p in MODULES])
+def test_every_import_is_a_declared_dependency(path):
+    """What the README's first command installs is enough: click came only with the test extras (through
+    dask), and a fresh install met ModuleNotFoundError on its first command."""
+    assert undeclared(path, core_dependencies()) == []
+
+
+def test_the_dependency_rule_sees_an_undeclared_import(tmp_path):
+    probe = tmp_path / "probe.py"
+    probe.write_text("import click\nimport yaml\ntry:\n    import distributed\nexcept ImportError:\n    pass\n",
+                     encoding="utf-8")
+    assert [line for line, _ in unguarded_imports(probe)] == [1, 2]
+    assert undeclared(probe, core_dependencies()) == ["probe.py:1 imports click, which no declared dependency "
+                                                      "installs"]

@@ -61,7 +61,7 @@ def install() -> None:
             try:
                 return [convert(v) for v in value] if many else convert(value)
             except (TypeError, ValueError):
-                kind = {int: "integer", float: "number", Path: "path", _bool: "boolean"}.get(convert, "text")
+                kind = {int: "integer", float: "float", Path: "path", _bool: "boolean"}.get(convert, "text")
                 raise BadParameter(f"{value!r} is not a valid {kind}.", ctx=ctx, param=param) from None
 
     def build(descriptor: Any) -> Any:

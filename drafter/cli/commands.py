@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from collections.abc import Callable
 
-import click
 import typer
 
 from drafter.cli import DEBUG_ENV, _finish_stdout, _interrupt_code, coerce, error_line, helpformat
+from drafter.cli.usage import CLICK_ERROR
 from drafter.errors import DrafterError
 
 coerce.install()
@@ -68,8 +68,7 @@ def _one_line(command: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.ClickException,
-                click.exceptions.Abort):
+        except (typer.Exit, typer.Abort, CLICK_ERROR):   # Typer's own: it reports them
             raise
         except (Exception, KeyboardInterrupt) as exc:
             raise typer.Exit(failure(exc)) from None
@@ -537,7 +536,7 @@ def phrases_export(
 def run_app() -> int:
     """Run the Typer app on the command line; its exit code (expected errors raised outside a
     command, in option parsing or start-up, are one line and 1; a usage mistake is one line and 2)."""
-    from drafter.cli.usage import CLICK_ERROR, usage_line
+    from drafter.cli.usage import usage_line
 
     try:
         code = app(prog_name="drafter", standalone_mode=False)

@@ -62,6 +62,7 @@ def test_help_lines_break_between_characters_not_before_a_closing_mark():
     (["new"], "缺少参数 提纲（drafter new -h 查看用法）"),
     (["new", "x", "--forse"], "没有选项 --forse（是不是 --force、--format、--set？）"),
     (["phrases", "list", "--limit", "three"], "--limit、-n 的值无效：“three”不是整数"),
+    (["new", "工作会议", "--minutes", "half", "-o", "x.docx"], "--minutes 的值无效：“half”不是数"),
     (["mine", "--jobs", "0", "x"], "--jobs、-j 的值无效：应不小于 1"),
     (["nosuchcmd"], "没有命令 nosuchcmd（drafter -h 查看用法）"),
 ])
