@@ -57,13 +57,16 @@ CLAUSE_MARKS = re.compile("[，；：、“”]")
 CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
 PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|区长|省长|局长|院长|总理|主席|委员长"
-                          r"|教授|院士")
+                          r"|教授|院士|记者")
+#: what closes the inside of a frame 在…: a localiser (在…上, 在…下, 团结在…周围, 在…的同时)
+LOCALISED = re.compile(r"(?:[上下]|周围|同时|之际|期间)$")
 #: a state's name (朝鲜民主主义人民共和国, 大不列颠及北爱尔兰联合王国)
 STATE = re.compile(r"(?:共和国|王国|联邦|合众国|酋长国|公国)$")
 #: a time and nothing else (从一九五三年起, 2019年以来): when, not what
 WHEN = re.compile(r"^(?:从|自|到|在|于)?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:起|以来|以后|以前|开始|底|初|末)?$")
 #: characters Chinese uses almost only to spell foreign names (斯, 尔, 坦 …), a closed class
-TRANSLITERATION = frozenset("斯尔夫坦萨瓦塞索兹拉亚巴伊阿克罗维丁埃俄澳葡莫纳汗哈吉乌奥洛卡哥森芬荷匈捷柬缅菲")
+TRANSLITERATION = frozenset("斯尔夫坦萨瓦塞索兹拉亚巴伊阿克罗维丁埃俄澳葡莫纳汗哈吉乌奥洛卡哥森芬荷匈捷柬缅菲"
+                            "特雷黎尼欧")
 #: a term ending in 们 of at most this many characters names people in the plural (同学们, 青年朋友们)
 PLURAL = 6
 MODESTY = re.compile(r"^以上.{0,20}?(?:不妥|指正|批评|评议|交流)")
@@ -164,20 +167,17 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # a time alone (从一九五三年起): when, not what
         if SAYS.search(text):
             continue                     # who says it, leading a quotation (习近平总书记强调, 我多次强调)
+        if len(text) <= POSTED and OFFICE.search(text):
+            continue                     # an office or a meeting by name (市教育局, 座谈会): a name, not a formula
         if len(text) <= POSTED and POST.search(text):
             continue                     # who, not what: a person by post (习近平总书记, 国务院总理), or the
                                          # words before one (贯彻习近平总书记|重要讲话精神)
         if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):
             continue                     # a person's name: 冯王亮老师, 江泽民同志
-        if ((text[-1] in "上下" and text[0] not in "在从于" and _inside_zai(sents, f.places, CLAUSE_MARKS))
-                or (text[0] in "上下" and _inside_zai(sents, f.places, CLAUSE_ENDS))):
-            continue                     # the inside of 在…下 / 在…上 (共同努力下, 和平共处五项原则的基础上)
-                                         # or its tail (在深化、内化、转化|上下功夫): the frame with its 在 is the unit
+        if _inside_frame(sents, f.places, text):
+            continue                     # the frame with its 在 or 以 is the unit
         if text[-1] in "上下" and _attributive(sents, f.places, len(text)):
             continue                     # a place or time that qualifies a noun (新形势下|的人民内部矛盾)
-        if "为" in text[1:] and text[0] != "以" and _inside_yi(sents, f.places):
-            continue                     # the inside of 以…为… (毛泽东|思想为指导, 以|政治建设为统领): the frame
-                                         # with its 以 is the unit
         ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
         if text[-1] == "地" and stops < ADVERB_STOPS:
             continue                     # an adverb waiting for its verb (有计划地|发展, 有步骤地|推进)
@@ -204,7 +204,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         a, end = a - left, end + right
         sentence = sents.writing(s)
         text = sentence[a:a + len(g.first) + left] + SLOT.format("A") + sentence[b:end]
-        if (text[-1] in "上下" and text[0] not in "在从于"
+        if (LOCALISED.search(text) and text[0] not in "在从于"
                 and _inside_zai(sents, [(s, x - left) for s, x, _, _ in g.places], CLAUSE_MARKS)):
             continue                     # the inside of 在…下 with a slot (习近平{A}为核心的党中央坚强领导下), as
                                          # a formula's
@@ -231,8 +231,13 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
     return _ids(phrases + added)
 
 
-#: a phrase ending in a verb of saying leads a quotation (…强调，"…"): who says it, not what
-SAYS = re.compile(r"(?:强调|指出|表示)$")
+#: a phrase ending in a verb of saying leads a quotation (…强调，"…"): who says it, not what; or tells that
+#: someone spoke (作重要讲话): a news report's, not a speech's
+SAYS = re.compile(r"(?:强调|指出|表示|讲话)$")
+#: what names an office or a meeting (办公室, 座谈会; a local one's bureau: 市教育局, not 新发展格局), closing
+#: a phrase of up to ``POSTED`` characters
+OFFICE = re.compile(r"(?:办公室|委员会|领导小组|工作组|会议|座谈会|研讨会|报告会|推进会|现场会|动员会|表彰会|生活会)$"
+                    r"|^[省市县区州镇乡][\u4e00-\u9fff]{1,6}[局厅委]$")
 #: a post or form of address a person is named by (``PERSON_TITLE``), closing a phrase of up to ``POSTED``
 #: characters
 POST = re.compile(rf"(?:{PERSON_TITLE.pattern})$")
@@ -312,6 +317,15 @@ def _transliterated(text: str) -> bool:
     Chinese uses almost only to spell foreign names."""
     spelled = sum(c in TRANSLITERATION for c in text)
     return spelled >= 2 and spelled * 2 >= len(text)
+
+
+def _inside_frame(sents: Sentences, places: list[tuple[int, int]], text: str) -> bool:
+    """Whether a phrase is the inside of a frame whose opening word stands before it: of 在…下 / 在…上 /
+    在…周围 (共同努力下, 和平共处五项原则的基础上, 党中央周围, 疫情防控的同时), or its tail (在深化、内化、
+    转化|上下功夫); of 以…为… (毛泽东|思想为指导, 以|政治建设为统领, 以此|为契机)."""
+    return bool((LOCALISED.search(text) and text[0] not in "在从于" and _inside_zai(sents, places, CLAUSE_MARKS))
+                or (text[0] in "上下" and _inside_zai(sents, places, CLAUSE_ENDS))
+                or ("为" in text and text[0] != "以" and _inside_yi(sents, places)))
 
 
 def _inside_zai(sents: Sentences, places: list[tuple[int, int]], marks: re.Pattern) -> bool:

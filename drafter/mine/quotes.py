@@ -26,7 +26,8 @@ BEFORE = re.compile(r"([\u4e00-\u9fff《》•·]{0,24}?)"
 AFTER = re.compile(r"^(?:之说|的论述|之论|之言|的名言|的诗句|的说法|的古训)")
 SAYING = re.compile(r"古人|古语|先贤|俗话|常言|诗云|有言道")
 TITLE_END = re.compile(r".*(?:家|相|人|帝|王|臣|士|官|者|师|宗|祖|圣|贤|书记|主席|总理|先生)")
-NUMBERED = re.compile(r"“([一二三四五六七八九十两百千]+[^“”，。]{1,8})”")
+NUMERALS = "一二三四五六七八九十两百千"
+NUMBERED = re.compile(rf"“([{NUMERALS}]+[^“”，。]{{1,8}})”")
 SPLIT = re.compile(r"[，；]")
 #: words before a quote that are no one's name: a pronoun, a modal, a conjunction (但我们必须有“…”)
 NOT_WHO = re.compile(r"我|你|他们|她们|必须|应当|应该|要|但|却|就|都|还")
@@ -85,5 +86,7 @@ def _speaker(text: str, before: re.Match | None) -> str | None:
 
 
 def formulations(sentence: str) -> list[str]:
-    """The quoted numbered terms of a sentence (canonical form), with their quotes."""
-    return [f"“{m.group(1)}”" for m in NUMBERED.finditer(sentence)]
+    """The quoted numbered terms of a sentence (canonical form), with their quotes; two numerals alone are a
+    date (“五四”, “七一”: a day's name), not a formulation (“十四五” is a plan's)."""
+    return [f"“{m.group(1)}”" for m in NUMBERED.finditer(sentence)
+            if not (len(m.group(1)) == 2 and all(c in NUMERALS for c in m.group(1)))]

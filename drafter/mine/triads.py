@@ -5,7 +5,8 @@ or four-character clauses joined by 、 (武装头脑、指导实践、推动工
 (要提高谋划工作的质量 beside 制定政策的质量) is left out; the lead-in that leaves the first clause at the
 second's length first (始终把|纪律教育、政德教育), however long before a list joined by 、 (要增强工作的|原则性、
 系统性、预见性). A run that a list goes on before or after
-(…、伟大工程、伟大事业、伟大梦想; 纪律教育、政德教育、家风教育、警示教育作为必修课) is a cut list, not a triad.
+(…、伟大工程、伟大事业、伟大梦想; 纪律教育、政德教育、家风教育、警示教育作为必修课) is a cut list, not a triad;
+the last item of a list may carry what the list stands in (能者上、优者奖、庸者下、劣者汰|的正确导向).
 """
 
 from __future__ import annotations
@@ -40,8 +41,16 @@ def triads(sentence: str, text: str | None = None) -> list[tuple[int, int]]:
         while j < len(segments) and (longer := _parallel(sentence, text, segments[i:j + 1])) is not None:
             lead, j = longer, j + 1
         start, end = segments[i][0] + lead, segments[j - 1][1]
-        if text[end - 1] in TAILS and all(text[b - 1] != text[end - 1] for _, b in segments[i:j - 1]):
-            end -= 1        # the last clause's 的 or 上 is the frame around the triad (面向未来|的…, 求实效|上)
+        if j < len(segments) and sentence[segments[j][0] - 1] == "、":
+            a, b = segments[j]      # a last item the frame goes on from (庸者下、劣者汰|的正确导向)
+            cut = text.find("的", a, b)
+            if cut - a >= SHORTEST and (longer := _parallel(sentence, text, [*segments[i:j], (a, cut)])) is not None:
+                lead, j, start, end = longer, j + 1, segments[i][0] + longer, cut
+        last = segments[j - 1][0]
+        if text[end - 1] in TAILS and all(text[b - 1] != text[end - 1] for _, b in segments[i:j - 1]) \
+                and end - 1 - last >= min(b - a for a, b in segments[i + 1:j - 1]):
+            end -= 1        # the last clause's 的 or 上 is the frame around the triad (面向未来|的…, 求实效|上);
+                            # not where the clause would be shorter than the others (能者上、…、庸者下)
         if sentence[start - 1:start] != "、" and sentence[end:end + 1] != "、":
             found.append((start, end))
         i = j

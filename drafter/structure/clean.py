@@ -49,8 +49,8 @@ _STAMP = r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}[:：]\d{2
 STAMPED = re.compile(rf"^[^。，！？：:（(]{{1,30}}?(?:\s+{_STAMP}|\s*[（(]\s*{_STAMP}\s*[）)])$")
 #: a source in parentheses closing an article: "（来源：新华社）", "（信息来源：浙江发布）"
 SOURCE_TAIL = re.compile(r"^[（(]\s*(?:文章|信息|稿件|新闻)?来源\s*[:：][^（）()]{1,40}[）)]$")
-#: a newspaper's page line: "《人民日报》（2025年01月01日第 01 版）"
-EDITION = re.compile(r"^[>＞\s]*《[^《》]{2,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*第\s*\d+\s*版\s*[）)]$")
+#: a newspaper's page line: "《人民日报》（2025年01月01日第 01 版）", "《 人民日报 》（ 2020年03月27日 02 版）"
+EDITION = re.compile(r"^[>＞\s]*《[^《》]{2,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*第?\s*\d+\s*版\s*[）)]$")
 #: a news agency's dateline at the start of a line: "新华社北京4月24日电", "本报讯（记者 张三）"
 DATELINE = re.compile(r"^[（(]?\s*(?:(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网"
                       r"|中新网)[\u4e00-\u9fff]{0,8}(\d{1,2})月(\d{1,2})日(?:电|讯)"

@@ -117,6 +117,44 @@ def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
     assert "时期主要目标任务" not in formulas and "主要目标任务" in formulas and "时期主要目标任务" not in pages
 
 
+def test_names_of_offices_meetings_and_days_are_no_entries_of_the_real_pages():
+    """Mined with the default settings, the 92 real pages give no entry that names an office or a meeting
+    (办公室, 座谈会, 市教育局), a day (“五四”, “五一”: two numerals in quotes) or tells that someone spoke
+    (作重要讲话, a news report's); 新发展格局 (格局, no bureau), “十四五”-like plans and 重要讲话精神 stay
+    possible entries."""
+    from drafter.mine.bank import OFFICE, SAYS
+    from drafter.mine.quotes import formulations
+
+    pages = {p.text for p in mine_corpus(Path(__file__).resolve().parents[1] / "data" / "pages").phrases}
+    assert not pages & {"办公室", "座谈会", "市教育局", "“五四”", "“五一”", "作重要讲话"}
+    assert not [t for t in pages if t.endswith("讲话")]
+    assert "高质量发展" in pages and "“四个意识”" in pages
+    assert not OFFICE.search("新发展格局") and not OFFICE.search("统筹全局") and OFFICE.search("县公安局")
+    assert not SAYS.search("重要讲话精神")
+    assert formulations("纪念“五四”运动，庆祝“七一”，编制“十一五”规划，增强“四个意识”") == ["“十一五”", "“四个意识”"]
+
+
+def test_the_inside_of_a_frame_is_no_entry():
+    """为契机 after 以 (sentences of speeches of 2020) is the inside of 以…为契机, 党中央周围 after 团结在 the
+    inside of 在…周围, 疫情防控的同时 of 在…的同时; 为人民服务 after no 以, and 团结在党中央周围 whole, are not."""
+    from types import SimpleNamespace
+
+    from drafter.mine.bank import _inside_frame
+
+    texts = ["要以此为契机，改造提升传统产业", "我们要以疫后恢复为契机，为妇女参政创造条件",
+             "让我们更加紧密地团结在党中央周围，弘扬伟大抗疫精神", "要在做好疫情防控的同时，保持生产生活平稳有序",
+             "全心全意为人民服务"]
+    sents = SimpleNamespace(texts=texts, writing=lambda s: texts[s])
+
+    def places(term: str) -> list[tuple[int, int]]:
+        return [(s, t.index(term)) for s, t in enumerate(texts) if term in t]
+
+    for inside in ("为契机", "党中央周围", "疫情防控的同时"):
+        assert _inside_frame(sents, places(inside), inside), inside
+    for whole in ("为人民服务", "团结在党中央周围", "以此为契机"):
+        assert not _inside_frame(sents, places(whole), whole), whole
+
+
 def test_a_persons_name_is_no_entry():
     """A term the texts follow with a title people are called by at half of its places (冯王亮老师, from
     three reports of a school site) is a person's name; a formula that a title follows once is not."""
@@ -311,12 +349,16 @@ def test_rules_for_frames_lists_and_word_starts():
 
 def test_the_frame_around_a_triad_is_no_part_of_its_last_clause():
     """面向未来的 and 求实效上 close a run whose other clauses end otherwise (real speeches of 共产党员网):
-    the 的 and the 上 belong to what stands around it (…的社会主义文化, 把功夫下到…上)."""
+    the 的 and the 上 belong to what stands around it (…的社会主义文化, 把功夫下到…上); the frame may go on
+    from the last item (…、劣者汰|的正确导向), and a clause no longer than the others keeps its last
+    character (庸者下)."""
     from drafter.mine.triads import triads
 
     for sentence, triad in (("发展面向现代化、面向世界、面向未来的，民族的科学的大众的社会主义文化",
                              "面向现代化、面向世界、面向未来"),
-                            ("真正把功夫下到察实情、出实招、办实事、求实效上", "察实情、出实招、办实事、求实效")):
+                            ("真正把功夫下到察实情、出实招、办实事、求实效上", "察实情、出实招、办实事、求实效"),
+                            # the frame goes on from the last item (a speech of 2020); 庸者下 keeps its 下
+                            ("推动形成能者上、优者奖、庸者下、劣者汰的正确导向", "能者上、优者奖、庸者下、劣者汰")):
         assert [sentence[a:b] for a, b in triads(sentence)] == [triad]
 
 

@@ -35,6 +35,12 @@ report the lead of what its subject said went (周总理说，… in the 1964 re
 the reports' draw took in three entries, one labelled not reusable (国务院总理): 0.87 (reports 0.83,
 seeds 0.91). Reading the 1954 report (in traditional characters) through its simplified form shifted the
 reports' draw by nine entries, all labelled reusable (重要战略机遇期, 审时度势): 0.88 (reports 0.85, seeds 0.91).
+Mining a third real corpus (58 texts of 2020 from 人民网's archive of speeches, not kept here) showed
+lists cut inside their last item (能者上、优者奖、庸者|下、劣者汰的正确导向), the inside of frames (以此|为契机,
+团结在|党中央周围), names of offices, meetings and days (市教育局, 组织生活会, “五四”) and news lines
+(作重要讲话): lists whose last item the frame goes on from are triads now (20 new entries labelled, 19
+reusable), and those others no entries: 0.89 (reports 0.86, seeds 0.92; on all labelled entries in the
+banks 0.88 and 0.93).
 The bar is the measured 0.86, under the issue's 0.9, so the test fails when
 the bank gets worse."""
 
@@ -111,6 +117,9 @@ def test_foreign_names_are_no_entries_but_formulas_with_such_characters_stay(ban
     hold one such character each and stay."""
     texts = {p.text for p in banks["gov"].phrases}
     assert not texts & {"巴基斯坦", "南斯拉夫", "拉丁美洲", "哈尔滨", "俄罗斯", "阿富汗"}
+    from drafter.mine.bank import _transliterated
+    assert _transliterated("古特雷斯") and _transliterated("巴黎协定")      # names in speeches of 2020
+    assert not _transliterated("特色社会主义") and not _transliterated("雷厉风行")
     assert {"马克思列宁主义", "共克时艰", "坚决维护国家主权"} <= texts
 
 
@@ -130,6 +139,12 @@ def test_a_clause_opening_with_xiang_waits_for_its_verb(banks):
     texts = {p.text for p in banks["gov"].phrases}
     assert not [t for t in texts if t.rsplit("，", 1)[-1].startswith("向")]
     assert "我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，表示诚挚感谢" in texts
+
+
+def test_the_inside_of_tuanjie_zai_zhouwei_is_no_entry(banks):
+    """团结在以习近平同志为核心的党中央周围: 党中央周围 is the inside of 在…周围, as 共同努力下 is of 在…下."""
+    texts = {p.text for p in banks["gov"].phrases}
+    assert "党中央周围" not in texts and not [t for t in texts if t.endswith("周围") and "在" not in t]
 
 
 def test_a_place_or_time_qualifying_a_noun_is_no_entry(banks):

@@ -774,3 +774,15 @@ def test_a_link_to_the_sites_column_under_a_headline_is_page_matter():
                                    "专栏：中央全面深化改革委员会会议", BODY, BODY]))
     assert speech.meta.text("subtitle") is None
     assert [(r.line, r.why) for r in speech.removed] == [(2, "导航")]
+
+
+def test_a_newspapers_page_line_without_di_is_page_matter(tmp_path):
+    """人民网's copy of a speech (jhsjk.people.cn, 2020) ends with the wire's dateline and the paper's page
+    line written 《 人民日报 》（ 2020年03月27日 02 版）, spaces inside and no 第: both are the page's, not the
+    speech's closing."""
+    path = tmp_path / "speech.txt"
+    path.write_text("同志们：\n\n" + BODY + "\n\n谢谢大家。\n\n（新华社北京3月26日电）\n\n"
+                    "《 人民日报 》（ 2020年03月27日 02 版）\n", encoding="utf-8")
+    speech = read_speech(path)
+    assert [p.text for p in speech.back] == ["谢谢大家。"]
+    assert "《 人民日报 》（ 2020年03月27日 02 版）" in [r.text for r in speech.removed]
