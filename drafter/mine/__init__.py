@@ -35,7 +35,7 @@ from drafter.mine.functions import FUNCTIONS
 from drafter.mine.gapped import Gapped, gapped
 from drafter.mine.index import Index
 from drafter.mine.memory import cycles_paused, give_back_free_pages, give_back_large_blocks
-from drafter.mine.ngrams import Formula, Sentences, surface
+from drafter.mine.ngrams import Formula, Sentences, surface, windows
 from drafter.mine.outlines import mine_outlines, occasion
 from drafter.mine.parallel import Group
 from drafter.mine.parallel_map import beside
@@ -175,7 +175,7 @@ def mine_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     reusable = where.grams([(len(x.text), x.gram) for x in picked])
     gaps = gapped(sents, reusable, lambda t: index.lookup(t)[0], index.size)
     fit = {x.text for x in maximal(picked)}        # the bank takes these, with their figures
-    kept = [f for f, x in zip(reusable, picked, strict=True) if x.text in fit]
+    kept = windows([f for f, x in zip(reusable, picked, strict=True) if x.text in fit])
     picked = [x for x in picked if x.text in fit]
     strength = {f.text: f.strength for f in picked}
     closes = {f.text: (f.closes / f.tf, f.stops / f.tf) for f in picked}

@@ -281,12 +281,23 @@ def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
 
 def _cut_list(sents: Sentences, places: list[tuple[int, int]], text: str) -> bool:
     """Whether a chain of items (joined by 、) goes on across another 、 at half of its places or more:
-    a list is taken whole, not its first or last items (新闻出版、广播影视、文学艺术|、哲学社会科学)."""
-    if "、" not in text:
-        return False
+    a list is taken whole, not its first or last items (新闻出版、广播影视、文学艺术|、哲学社会科学); or a
+    phrase of one clause is followed by 、 at more than half of its places (全力支持香港|、澳门…), where it
+    is no four-character term (a 四字格 in a chain stands on its own: 攻坚克难、真抓实干) and the item after
+    the 、 is none of its kind: an item as long as it (give or take two) or opening with its first character
+    is one (坚持和加强党的全面领导、坚持和发展…; 增强忧患意识、保持赶考清醒)."""
     n = len(text)
-    goes_on = sum(t[i - 1:i] == "、" or t[i + n:i + n + 1] == "、"
-                  for t, i in ((sents.writing(s), i) for s, i in places))
+    writings = [(sents.writing(s), i) for s, i in places]
+    if "、" not in text:
+        if n == 4 or CLAUSE_ENDS.search(text):
+            return False
+        cut = 0
+        for t, i in writings:
+            if t[i + n:i + n + 1] == "、":
+                item = ITEM.findall(t, i + n + 1)[0]
+                cut += abs(len(item) - n) > 2 and item[:1] != text[0]
+        return cut * 2 > len(places)
+    goes_on = sum(t[i - 1:i] == "、" or t[i + n:i + n + 1] == "、" for t, i in writings)
     return goes_on * 2 >= len(places)
 
 

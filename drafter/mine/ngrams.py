@@ -8,11 +8,11 @@ sentence, offset) and documents; ``surface`` gives the writing most of its place
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from drafter.mine.corpus import Corpus, Unit
-from drafter.mine.index import bits
+from drafter.mine.index import MAX_N, bits
 from drafter.mine.text import CANON
 
 
@@ -61,6 +61,34 @@ class Formula:
     @property
     def ndocs(self) -> int:
         return self.mask.bit_count()
+
+
+#: the share of its places where a formula overlaps another for it to be a window of a longer passage
+WINDOW = 0.6
+
+
+def windows(formulas: list[Formula]) -> list[Formula]:
+    """The formulas without the windows of a passage longer than the index's grams (``MAX_N``): a passage
+    that recurs shows as formulas of several clauses, each as long as the grams reach, overlapping one
+    another (…，提出全面建成小康社会奋斗目标将如期实现，明年中国将开启… and …明年中国将开启…，我们将科学
+    把握新发展阶段…); each is cut from the passage, none a unit that stands alone. A formula that overlaps
+    another, the two spanning more than ``MAX_N`` characters, at ``WINDOW`` of its places goes."""
+    spans: defaultdict[int, list[tuple[int, int, int]]] = defaultdict(list)     # sentence: (start, end, formula)
+    for k, f in enumerate(formulas):
+        if "，" in f.canon:
+            for s, i in f.places:
+                spans[s].append((i, i + len(f.canon), k))
+    overlapped: defaultdict[int, set[tuple[int, int]]] = defaultdict(set)     # formula: its places overlapped
+    for s, here in spans.items():
+        here.sort()
+        for x, (a, b, k) in enumerate(here):
+            for c, d, m in here[x + 1:]:
+                if c >= b:
+                    break
+                if a < c and b < d and d - a > MAX_N:
+                    overlapped[k].add((s, a))
+                    overlapped[m].add((s, c))
+    return [f for k, f in enumerate(formulas) if len(overlapped[k]) < WINDOW * len(f.places)]
 
 
 #: the characters the canonical form writes for several (、 and ， are ，)
