@@ -58,6 +58,11 @@ CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
 PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|区长|省长|局长|院长|总理|主席|委员长"
                           r"|教授|院士|记者")
+#: two short words joined by a conjunction, and nothing else
+PAIR = re.compile(r"^[\u4e00-\u9fff]{2,3}[和与及或][\u4e00-\u9fff]{2,3}$")
+#: adverbs of manner that open a verb phrase (a closed class): 紧紧 and the like are reduplicated
+MANNER = frozenset("认真 深入 切实 大力 积极 全面 持续 不断 坚决 牢固 始终 着力 努力 加快 扎实 稳步 "
+                   "有效 充分 主动 自觉 严格 广泛 逐步 高度 坚定 全力 依法".split())
 #: what closes the inside of a frame 在…: a localiser (在…上, 在…下, 团结在…周围, 在…的同时)
 LOCALISED = re.compile(r"(?:[上下]|周围|同时|之际|期间)$")
 #: a state's name (朝鲜民主主义人民共和国, 大不列颠及北爱尔兰联合王国)
@@ -181,6 +186,12 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
         if text[-1] == "地" and stops < ADVERB_STOPS:
             continue                     # an adverb waiting for its verb (有计划地|发展, 有步骤地|推进)
+        if PAIR.match(text):
+            continue                     # two words joined (中央与地方, 积极性和创造性, 意见和建议): a pair, not
+                                         # a formula
+        if len(text) == 4 and not stops and (text[:2] in MANNER or text[0] == text[1] != text[2] != text[3]):
+            continue                     # an adverb and a verb, never at a clause's end: the verb waits for
+                                         # its object (紧紧围绕|…, 牢固树立|…); 扎扎实实 is an adverb whole
         units = [u for s, _ in f.places for u in sents.units[s]]
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))

@@ -128,6 +128,7 @@ def test_names_of_offices_meetings_and_days_are_no_entries_of_the_real_pages():
     pages = {p.text for p in mine_corpus(Path(__file__).resolve().parents[1] / "data" / "pages").phrases}
     assert not pages & {"办公室", "座谈会", "市教育局", "“五四”", "“五一”", "作重要讲话"}
     assert not [t for t in pages if t.endswith("讲话")]
+    assert not pages & {"牢固树立", "紧紧围绕", "困难和挑战"}       # a verb waiting for its object, a pair of words
     assert "高质量发展" in pages and "“四个意识”" in pages
     assert not OFFICE.search("新发展格局") and not OFFICE.search("统筹全局") and OFFICE.search("县公安局")
     assert not SAYS.search("重要讲话精神")

@@ -43,8 +43,11 @@ reusable), and those others no entries: 0.89 (reports 0.86, seeds 0.92; on all l
 banks 0.88 and 0.93). That corpus repeats a passage longer than the index's grams in several speeches, and
 its formulas overlapping in it (windows cut from it) went, as did a phrase cut before a list its object
 goes on into (全力支持香港|、澳门): 0.89 again (11 new entries labelled; on all labelled entries 0.89 and 0.93).
-The bar is the measured 0.86, under the issue's 0.9, so the test fails when
-the bank gets worse."""
+Then two short words joined (中央与地方, 积极性和创造性, 意见和建议) and an adverb with a verb never at a
+clause's end (牢牢把握|…, 紧紧围绕|…) went: 0.905 (reports 0.86, seeds 0.95; 10 new entries labelled; on all
+labelled entries in the banks 0.894 and 0.934, together 0.91). The bar is the issue's 0.9 now; what is left
+is bare nouns (载人航天, 通货膨胀, 互联网, 个体工商户) and names (中国人民解放军, 民族区域自治法).
+"""
 
 from __future__ import annotations
 
@@ -65,7 +68,7 @@ LABELS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "mine" /
 REPORTS = next((p for p in (ROOT.parent / "shared" / "corpus" / "gov-reports",
                             ROOT.parent.parent / "shared" / "corpus" / "gov-reports") if p.is_dir()), None)
 CORPORA = {"gov": REPORTS, "seeds": ROOT / "examples" / "corpus"}
-PRECISION = 0.86
+PRECISION = 0.9
 
 
 def draw(result, k: int, seed: int):
@@ -173,6 +176,17 @@ def test_an_item_of_a_list_is_no_entry_where_the_list_goes_on_inside_it(banks):
     坚持和加强党的全面领导、坚持和发展中国特色社会主义 in the seeds is a list of measures, each its own."""
     assert "全力支持香港" not in {p.text for p in banks["gov"].phrases}
     assert "坚持和加强党的全面领导" in {p.text for p in banks["seeds"].phrases}
+
+
+def test_a_pair_of_words_is_no_entry_and_an_adverb_with_its_verb_waits_for_the_object(banks):
+    """中央与地方, 积极性和创造性: two short words joined, no formula; 国防和军队建设 and 保障和改善民生 stay.
+    牢牢把握 (never at a clause's end in the seeds) waits for its object; 扎扎实实, an adverb whole, stays."""
+    from drafter.mine.bank import PAIR
+
+    gov = {p.text for p in banks["gov"].phrases}
+    assert not gov & {"中央与地方", "积极性和创造性"} and {"国防和军队建设", "保障和改善民生", "扎扎实实"} <= gov
+    assert "牢牢把握" not in {p.text for p in banks["seeds"].phrases}
+    assert PAIR.match("意见和建议") and not PAIR.match("统筹发展和安全") and not PAIR.match("解放和发展社会生产力")
 
 
 def test_a_place_or_time_qualifying_a_noun_is_no_entry(banks):
