@@ -29,11 +29,12 @@ OCCASION = re.compile(rf"^(.*?)在(.+)(?:上的?|(?<=[会议礼式坛])的?)[\u4
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
-#: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士
+#: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士, 大会主席先生
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部"
            r"|工作者|模范|学员|官兵|战友)"
-           r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?)")
+           r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?"
+           r"|[\u4e00-\u9fff]{2,12}?(?:先生|女士|阁下))")          # a post at a summit: 世界卫生组织总干事先生
 #: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")
 ADDRESSES = re.compile(rf"(?:{ADDRESS}[，、,])+")
 #: a salutation alone on its line: terms of address ending in a colon ("各位院士，同志们，朋友们：")
@@ -55,6 +56,9 @@ PLACEHOLDER = r"【[^【】]{1,20}】"
 #: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
 DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)[）)]\s*"
                          r"|(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s+)(?P<who>[\u4e00-\u9fff（）()—\-]{2,40})$")
+#: after a title's genre, the date in brackets and a name (（2020年2月3日）习近平)
+SIGNED_DATE = re.compile(rf"^[（(](?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[）)]\s*"
+                         rf"(?!(?:全文|摘要|节选|实录|原文|要点|提纲|摘登)$)(?P<who>{NAME})$")
 #: a label on a line of its own (编者按语：, 内容提要：): never a title's line
 EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 #: the longest role that stands alone on a speaker's line
@@ -195,12 +199,16 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _signed(title: str) -> tuple[str, str] | None:
-    """A title ending in its genre with the speaker's role and name run into it: (title, speaker), else None."""
+def _signed(title: str) -> tuple[str, str, str | None] | None:
+    """A title ending in its genre with the speaker's role and name run into it, or the date in brackets and
+    the name (在…的讲话（2020年2月3日）习近平, a copy whose lines were run together): (title, speaker, date),
+    else None."""
     for m in reversed(list(re.finditer(GENRES, title))):
         tail = title[m.end():].strip()
         if (who := SPEAKER_LINE.match(tail)) and who.group(1) and who.group(2) and m.end() >= 4:
-            return title[:m.end()], tail
+            return title[:m.end()], tail, None
+        if (dated := SIGNED_DATE.match(tail)) and m.end() >= 4:
+            return title[:m.end()], dated["who"], dated["date"]
     return None
 
 
@@ -244,7 +252,8 @@ def read_header(lines: list[Line]) -> Header:
                 i += 1
         head.title, head.subtitle = split_title(title)
         if (signed := _signed(head.title)) is not None:
-            head.title, head.speaker = signed      # 2022年…工作报告市城管局党组书记、局长  杜  宇
+            head.title, head.speaker, date = signed      # 2022年…工作报告市城管局党组书记、局长  杜  宇
+            head.date = head.date or date
         first = lines[0].text
         if i > 1 and OCCASION.match(first) and head.subtitle is None and not OCCASION.match(title[len(first):]):
             # the occasion first and the theme under it: the occasion is the title, as 在…上的发言：主题 is

@@ -786,3 +786,28 @@ def test_a_newspapers_page_line_without_di_is_page_matter(tmp_path):
     speech = read_speech(path)
     assert [p.text for p in speech.back] == ["谢谢大家。"]
     assert "《 人民日报 》（ 2020年03月27日 02 版）" in [r.text for r in speech.removed]
+
+
+def test_a_title_with_its_date_and_speaker_run_into_it(tmp_path):
+    """A copy whose lines were run together (人民网's archive of speeches, 2020): 在…的讲话（2020年2月3日）习近平
+    is the title, the date and the speaker; （…）全文 names no one."""
+    path = tmp_path / "speech.txt"
+    path.write_text("在中央政治局常委会会议研究应对疫情工作时的讲话（2020年2月3日）习近平\n\n" + BODY + "\n",
+                    encoding="utf-8")
+    speech = read_speech(path)
+    assert speech.meta.text("title") == "在中央政治局常委会会议研究应对疫情工作时的讲话"
+    assert (speech.meta.text("speaker"), speech.meta.text("date")) == ("习近平", "2020年2月3日")
+    path.write_text("在全市组织工作会议上的讲话（2020年2月3日）全文\n\n" + BODY + "\n", encoding="utf-8")
+    assert read_speech(path).meta.text("speaker") is None
+
+
+def test_a_summits_salutation_is_no_title(tmp_path):
+    """An address to a summit (a speech of 2020 with its title left off): 大会主席先生，世界卫生组织总干事先生，
+    各位代表： is the salutation, a post of any length before 先生."""
+    path = tmp_path / "speech.txt"
+    path.write_text("大会主席先生，世界卫生组织总干事先生，各位代表：\n\n" + BODY + "\n\n谢谢大家。\n",
+                    encoding="utf-8")
+    speech = read_speech(path)
+    assert speech.meta.text("title") is None
+    salutation = "大会主席先生，世界卫生组织总干事先生，各位代表："
+    assert (speech.front[0].role, speech.front[0].text) == ("salutation", salutation)
