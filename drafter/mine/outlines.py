@@ -1,9 +1,10 @@
 """Outline archetypes learnt from the documents, one per occasion.
 
-Documents are grouped by occasion and genre (``OCCASIONS``: 政府工作报告, 述职, 党课, 开班式, 纪念庆祝大会,
-致辞, 座谈会, 总结表彰会, 动员部署会, 研讨发言, 工作会议 …), from the title, subtitle and occasion, else the
-opening sentences (not for 纪念 and 致辞, which any opening may mention); pull quotes or an author note
-make a 署名文章. Each group gives one outline named for its
+Documents are grouped by occasion and genre (``OCCASIONS``: 政府工作报告, 述职, 主持词, 书信, 党课, 开班式,
+纪念庆祝大会, 致辞, 座谈会, 总结表彰会, 动员部署会, 研讨发言, 工作会议 …), from the title, subtitle and
+occasion, else a salutation to guests or heads of state (a 致辞), else the opening sentences (not for 纪念,
+致辞 and 书信, which any opening may mention; 研讨 and 动员 by stronger words only); pull quotes or an
+author note make a 署名文章. Each group gives one outline named for its
 occasion: the title form (occasion and speaker as variables), the front and back matter most of its
 documents have, and the sections of its most usual document (the median number of parts), with the
 number of parts and of points under a part as ranges over the group; the description says how many
@@ -27,6 +28,8 @@ from drafter.model import Section, Speech
 GENRES = (  # slug, name, kind, words
     ("party-lecture", "党课", "党课讲稿", re.compile("党课")),
     ("debrief", "述职报告", "述职报告", re.compile("述职")),
+    ("host-script", "会议主持词", "主持词", re.compile("主持词|主持稿")),
+    ("letter", "书信", "书信", re.compile(r"回信|贺信|慰问信|感谢信|致[^，。]{1,30}的信")),
     ("remarks", "发言", "研讨交流发言", re.compile("发言|研讨|交流|体会|心得|汇报")),
     ("speech", "讲话", "讲话稿", re.compile("讲话|致辞|报告|动员|部署|意见")),
 )
@@ -49,6 +52,8 @@ OCCASIONS = (
     ("gov-report", "政府工作报告", "政府工作报告",
      re.compile(r"政府工作报|报告政府工作|(?:代表|受)国务院.{0,50}(?:报告|提出)|全国人民代表大会.{0,30}(?:报告|提出关于)")),
     ("debrief", "述职报告", "述职报告", re.compile("述职")),
+    ("host-script", "会议主持词", "主持词", re.compile("主持词|主持稿")),
+    ("letter", "书信", "书信", re.compile(r"回信|贺信|慰问信|感谢信|致[^，。]{1,30}的信")),
     ("party-lecture", "专题党课", "党课讲稿", re.compile("党课")),
     ("democratic-life", "民主生活会发言", "对照检查发言", re.compile("民主生活会|组织生活会|对照检查")),
     ("training-opening", "开班式讲话", "讲话稿", re.compile("开班|培训班|研修班|结业")),
@@ -62,8 +67,15 @@ OCCASIONS = (
     ("seminar-remarks", "研讨交流发言", "研讨交流发言", re.compile("研讨|交流|发言|心得|体会")),
     ("work-meeting", "工作会议讲话", "讲话稿", re.compile("工作会议|工作会|会议")),
 )
-#: occasions told by the title only: any opening may say 今年是…周年 or name a 论坛
-TITLE_ONLY = ("commemoration", "address")
+#: occasions told by the title only: any opening may say 今年是…周年, name a 论坛 or tell of a letter
+TITLE_ONLY = ("commemoration", "address", "letter")
+#: in the opening (no title told the occasion), only these words tell it: 交流, 发言, 启动 alone are any
+#: speech's
+OPENING_WORDS = {"seminar-remarks": re.compile("研讨|交流发言|心得|体会"),
+                 "mobilization": re.compile("动员|部署会|推进会|推进大会")}
+#: a salutation to guests or to heads of state: a ceremony's or a summit's address (尊敬的…总统，女士们，先生们)
+GUESTS = re.compile(r"女士们|先生们|来宾|嘉宾|总统|国王|阁下|主席先生|总干事")
+ADDRESS = ("address", "致辞", "致辞")
 SPEECH = ("speech", "讲话", "讲话稿")
 MEETING = re.compile(r"(?:召开|举行|举办)(?:了|这次)?([^，。；]{2,40}?(?:会议?|班|式))")
 
@@ -77,10 +89,15 @@ def occasion(doc: Doc) -> tuple[str, str, str]:
     head = " ".join(filter(None, [*(speech.meta.text(f) for f in ("title", "subtitle", "occasion")), speech.meta.kind]))
     opening = "".join(u.text for u in doc.units[:6])
     called = MEETING.search(opening)           # 今天，我们召开全镇秋冬季森林防火工作会议
+    salutation = " ".join(p.text for p in speech.front if p.role == "salutation")
     for text, titled in ((head, True), (called.group(1) if called else "", True),
                          (opening + (speech.transition or ""), False)):
+        if not titled and GUESTS.search(salutation):
+            return ADDRESS
         for slug, name, kind, words in OCCASIONS:
-            if text and words.search(text) and (titled or slug not in TITLE_ONLY):
+            if titled and text and words.search(text):
+                return slug, name, kind
+            if not titled and slug not in TITLE_ONLY and OPENING_WORDS.get(slug, words).search(text):
                 return slug, name, kind
     return SPEECH
 

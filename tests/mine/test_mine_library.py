@@ -156,6 +156,28 @@ def test_the_inside_of_a_frame_is_no_entry():
         assert not _inside_frame(sents, places(whole), whole), whole
 
 
+def test_host_scripts_letters_and_addresses_to_guests_have_occasions_of_their_own(tmp_path):
+    """Two host's scripts among the real pages (…会议主持词) are 会议主持词, no more 研讨交流发言 for 发言 in
+    their openings; a speech whose salutation greets 女士们，先生们 (at a press meeting, 029) is a 致辞; a
+    letter by its title (…的回信) is 书信; 交流 in an opening tells no 研讨 (a 任职讲话, 059)."""
+    from drafter.mine.corpus import load_doc
+    from drafter.mine.outlines import occasion
+
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+
+    def occasion_of(path: Path) -> str:
+        [doc] = load_doc((path.name, path))
+        return occasion(doc)[1]
+
+    for prefix, name in (("075_", "会议主持词"), ("076_", "会议主持词"), ("029_", "致辞"), ("059_", "讲话")):
+        [path] = pages.glob(prefix + "*")
+        assert occasion_of(path) == name, path.name
+    letter = tmp_path / "letter.txt"
+    letter.write_text("给某某大学毕业生的回信\n\n同学们：\n\n来信收到了，得知你们毕业后将奔赴基层工作，我很欣慰。"
+                      "希望你们扎根基层、砥砺品格，在为人民服务中茁壮成长。\n", encoding="utf-8")
+    assert occasion_of(letter) == "书信"
+
+
 def test_a_persons_name_is_no_entry():
     """A term the texts follow with a title people are called by at half of its places (冯王亮老师, from
     three reports of a school site) is a person's name; a formula that a title follows once is not."""
