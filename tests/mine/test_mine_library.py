@@ -178,6 +178,24 @@ def test_host_scripts_letters_and_addresses_to_guests_have_occasions_of_their_ow
     assert occasion_of(letter) == "书信"
 
 
+def test_terms_of_address_are_no_entries(tmp_path):
+    """A summit's salutation and the vocative inside a speech (女士们、先生们、朋友们！, as in the addresses
+    of 2020 in 人民网's archive) recur in every text written here: no triad, no formula; what else the
+    texts share stays."""
+    from drafter.mine.bank import ADDRESSED
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k, fair in enumerate(("博览会", "交易会", "论坛", "峰会")):
+        (corpus / f"{k}.txt").write_text(
+            f"主席先生，各位同事：\n\n很高兴出席本届{fair}。我们要坚持开放包容、合作共赢、共同发展，推动世界经济复苏。\n\n"
+            f"女士们、先生们、朋友们！\n\n让我们携起手来，共创美好未来。\n", encoding="utf-8")
+    texts = {p.text for p in mine_corpus(corpus).phrases}
+    assert not [t for t in texts if ADDRESSED.fullmatch(t)]
+    assert "让我们携起手来，共创美好未来" in texts and "要坚持开放包容、合作共赢、共同发展" in texts
+    assert not ADDRESSED.fullmatch("中国共产党领导") and not ADDRESSED.fullmatch("加强党的领导")
+
+
 def test_a_persons_name_is_no_entry():
     """A term the texts follow with a title people are called by at half of its places (冯王亮老师, from
     three reports of a school site) is a person's name; a formula that a title follows once is not."""
