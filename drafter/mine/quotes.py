@@ -3,7 +3,8 @@
 A quotation is classical text: short clauses (at most ``CLAUSE`` characters, two to four of them)
 with classical function words (者 则 而 之 其 …). It counts when it is quoted with a marker that
 introduces a saying (有“…”之说, 所言, 曾说, 古人云, 正所谓 …), quoted as a classical line of its own,
-or written bare as a sentence of parallel clauses (本强则茂，基强则安). The attribution is the name
+or written bare as a sentence of parallel clauses (本强则茂，基强则安) that does not go on from the one
+before (而不能失职，更不能渎职). The attribution is the name
 before the marker, without the titles in front of it (西晋时期的文学家傅玄 → 傅玄).
 
 A formulation is a quoted term that starts with a number (“四个意识” “两个维护” “三会一课”).
@@ -18,6 +19,8 @@ from drafter.mine.frames import induce
 
 CLAUSE = 8
 CLASSICAL = set("者则而之其乃惟唯矣也焉乎兮曰亦故於")
+#: what opens a clause that goes on from the sentence before: no quotation begins so
+GOES_ON = "而但且并则却"
 QUOTED = re.compile(r"“([^“”]{4,40})”")
 #: before a quote: who said it (…有“, …说：“, 正所谓“, 古人云：“)
 BEFORE = re.compile(r"([\u4e00-\u9fff《》•·]{0,24}?)"
@@ -64,7 +67,7 @@ def quotations(sentence: str) -> list[Quote]:
                  or (m.end() == len(sentence) and not sentence[:m.start()].strip()))
         if (classical(inner) and (marked or whole)) or (marked and len(inner) <= 4 * CLAUSE and SPLIT.search(inner)):
             found.append(Quote(inner, _speaker(sentence[:m.start()], before)))
-    if not found and not QUOTED.search(sentence) and classical(sentence, parallel=True):
+    if not found and not QUOTED.search(sentence) and sentence[:1] not in GOES_ON and classical(sentence, parallel=True):
         found.append(Quote(sentence, None))
     return found
 

@@ -118,3 +118,12 @@ def test_quotations(seeds, name, quote):
     places = [(seeds.documents[u.doc], u.line) for u in hits[0].places]
     assert (name, quote["line"]) in places
     assert hits[0].by == quote.get("by")
+
+
+def test_a_sentence_going_on_from_the_one_before_is_no_quotation():
+    """Parallel clauses with 而 read as classical; a sentence opening with 而 or 但 (而不能失职，更不能渎职,
+    from a real page's 表态发言) goes on from the one before it, no saying of its own."""
+    from drafter.mine.quotes import quotations
+
+    assert quotations("而不能失职，更不能渎职") == []
+    assert [q.text for q in quotations("本强则茂，基强则安")] == ["本强则茂，基强则安"]
