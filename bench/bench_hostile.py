@@ -4,9 +4,10 @@
 
 Cases (issue 13): breaking a long title into lines; finding unnumbered lead heads among many
 paragraphs that share a frame (and parsing a .docx of that many paragraphs); writing a long speech as
-.docx; the tree view of ``drafter parse`` beside its JSON. Each line shows the seconds at each size and
-the ratios t(10×)/t(1×) and t(100×)/t(10×): about 10 is linear, about 100 quadratic. ``--base`` scales
-the 1× sizes (0.1 for a quick look).
+.docx; the tree view of ``drafter parse`` beside its JSON; a first line of terms of address joined by 和
+(the salutation's pattern) and the miner's check of a vocative on such a line. Each line shows the
+seconds at each size and the ratios t(10×)/t(1×) and t(100×)/t(10×): about 10 is linear, about 100
+quadratic. ``--base`` scales the 1× sizes (0.1 for a quick look).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafter import parse_text  # noqa: E402
 from drafter.library import Library  # noqa: E402
+from drafter.mine.bank import addressed  # noqa: E402
 from drafter.render import render  # noqa: E402
 from drafter.render.titlebreak import break_title  # noqa: E402
 from drafter.structure.lead import lead_heads  # noqa: E402
@@ -132,6 +134,9 @@ def main() -> None:
          lambda n: (lambda s=parse_text(speech_text(n, 3)): json.dumps(s.to_dict(), ensure_ascii=False, indent=2))),
         ("parse tree view (lines, 1/3 headings)", size(1000),
          lambda n: (lambda s=parse_text(speech_text(n, 3)): tree_view(s))),
+        ("salutation of joined terms (chars)", size(60),
+         lambda n: (lambda t="先生和" * (n // 3) + "X\n" + BODY: parse_text(t))),
+        ("vocative check in mining (chars)", size(60), lambda n: (lambda t="们和" * (n // 2) + "X": addressed(t))),
     ]
     print(f"{'case':<40}{'1×':>10}{'10×':>10}{'100×':>10}{'10×/1×':>9}{'100×/10×':>10}")
     for name, n, make in cases:

@@ -58,10 +58,10 @@ CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
 PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|区长|省长|局长|院长|总理|主席|委员长"
                           r"|教授|院士|记者")
-#: a sentence of terms of address only (女士们、先生们、同志们; 主席先生，各位同事): a vocative
-_VOCATIVE = (r"(?:(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?|(?:尊敬的|亲爱的)[^，、,]{1,20}?"
-             r"|[\u4e00-\u9fff]{0,6}?[们們]|[\u4e00-\u9fff]{1,12}?(?:先生|女士|阁下))")
-ADDRESSED = re.compile(rf"{_VOCATIVE}(?:[，、,和及与]{_VOCATIVE})*[！!：:]?")
+#: one term of address (各位来宾, 女士们, 尊敬的…, 大会主席先生), and what joins terms
+VOCATIVE = re.compile(r"(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}|(?:尊敬的|亲爱的)[^，、,]{1,20}"
+                      r"|[\u4e00-\u9fff]{0,6}[们們]|[\u4e00-\u9fff]{1,12}(?:先生|女士|阁下)")
+JOINTS = re.compile("[，、,和及与]")
 #: two short words joined by a conjunction, and nothing else
 PAIR = re.compile(r"^[\u4e00-\u9fff]{2,3}[和与及或][\u4e00-\u9fff]{2,3}$")
 #: adverbs of manner that open a verb phrase (a closed class): 紧紧 and the like are reduplicated
@@ -197,7 +197,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # an adverb and a verb, never at a clause's end: the verb waits for
                                          # its object (紧紧围绕|…, 牢固树立|…); 扎扎实实 is an adverb whole
         units = [u for s, _ in f.places for u in sents.units[s]]
-        if ADDRESSED.fullmatch(text) or sum(u.role == "salutation" for u in units) * 2 > len(units):
+        if addressed(text) or sum(u.role == "salutation" for u in units) * 2 > len(units):
             continue                     # terms of address, a salutation (主席先生，各位同事): no formula
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
@@ -347,6 +347,13 @@ def _transliterated(text: str) -> bool:
     return spelled >= 2 and spelled * 2 >= len(text)
 
 
+def addressed(text: str) -> bool:
+    """Whether a sentence is terms of address only (女士们、先生们、同志们; 主席先生，各位同事): a vocative.
+    Split at the joints first, each term read alone (one pattern over the whole would backtrack without end
+    on a hostile line)."""
+    return all(VOCATIVE.fullmatch(term) for term in JOINTS.split(text.rstrip("！!：:")))
+
+
 def _inside_frame(sents: Sentences, places: list[tuple[int, int]], text: str) -> bool:
     """Whether a phrase is the inside of a frame whose opening word stands before it: of 在…下 / 在…上 /
     在…周围 (共同努力下, 和平共处五项原则的基础上, 党中央周围, 疫情防控的同时), or its tail (在深化、内化、
@@ -483,7 +490,7 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
     for doc in corpus.docs:
         for k, function, a, b, by in doc.shapes:
             unit = doc.units[k]
-            if unit.role == "salutation" or ADDRESSED.fullmatch(unit.text):
+            if unit.role == "salutation" or addressed(unit.text):
                 continue                 # 女士们、先生们、朋友们: a salutation or a vocative, no triad
             if function == "triad":
                 a = _word_start(unit.text, a, bounds)

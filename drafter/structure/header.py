@@ -30,11 +30,12 @@ DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
 #: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士, 大会主席先生
+#: (a post before 先生 holds no 和: where terms are joined, it is the joint — one way to read them, no backtracking)
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部"
            r"|工作者|模范|学员|官兵|战友)"
            r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?"
-           r"|[\u4e00-\u9fff]{2,12}?(?:先生|女士|阁下))")          # a post at a summit: 世界卫生组织总干事先生
+           r"|(?:(?![和及与])[\u4e00-\u9fff]){2,12}?(?:先生|女士|阁下))")
 #: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")
 ADDRESSES = re.compile(rf"(?:{ADDRESS}[，、,])+")
 #: a salutation alone on its line: terms of address ending in a colon ("各位院士，同志们，朋友们：")
