@@ -292,8 +292,14 @@ def _listed(sents: Sentences, places: list[tuple[int, int]], key: str) -> bool:
         if t[i - 1:i] == "、":
             beside["<" + ITEM.findall(t[:i - 1])[-1]] += 1
         if t[i + n:i + n + 1] == "、":
-            beside[">" + ITEM.findall(t, i + n + 1)[0]] += 1
+            beside[">" + _item(t, i + n + 1)] += 1
     return bool(beside) and beside.most_common(1)[0][1] * 2 > len(places)
+
+
+def _item(text: str, at: int) -> str:
+    """The item of a list that starts at ``at``: up to the next separator."""
+    m = ITEM.match(text, at)
+    return m.group(0) if m else ""
 
 
 def _cut_list(sents: Sentences, places: list[tuple[int, int]], text: str) -> bool:
@@ -311,7 +317,7 @@ def _cut_list(sents: Sentences, places: list[tuple[int, int]], text: str) -> boo
         cut = 0
         for t, i in writings:
             if t[i + n:i + n + 1] == "、":
-                item = ITEM.findall(t, i + n + 1)[0]
+                item = _item(t, i + n + 1)
                 cut += abs(len(item) - n) > 2 and item[:1] != text[0]
         return cut * 2 > len(places)
     goes_on = sum(t[i - 1:i] == "、" or t[i + n:i + n + 1] == "、" for t, i in writings)
