@@ -344,6 +344,8 @@ def read_header(lines: list[Line]) -> Header:
     if head.title and i < len(lines):
         _cut_glued_title(head, lines[i])
     head.used = i + marked
+    if head.title and len(head.title) > 1 and head.title[-1] in ".。":
+        head.title = head.title[:-1]      # a stray full stop after a title (市政府第四次全体会议主持词.)
     for part in (head.title, head.subtitle.lstrip("—") if head.subtitle else None):
         m = OCCASION.match(part) if part else None
         if m:

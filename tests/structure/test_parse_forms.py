@@ -811,3 +811,11 @@ def test_a_summits_salutation_is_no_title(tmp_path):
     assert speech.meta.text("title") is None
     salutation = "大会主席先生，世界卫生组织总干事先生，各位代表："
     assert (speech.front[0].role, speech.front[0].text) == ("salutation", salutation)
+
+
+def test_a_stray_full_stop_after_a_title_goes(tmp_path):
+    """A 范文 site's title line ends with a stray period (市政府第四次全体会议主持词., page 075): the title is
+    the words before it."""
+    path = tmp_path / "host.txt"
+    path.write_text("市政府第四次全体会议主持词.\n同志们:\n现在开会。\n" + BODY + "\n", encoding="utf-8")
+    assert read_speech(path).meta.text("title") == "市政府第四次全体会议主持词"
