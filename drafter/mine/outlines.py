@@ -25,14 +25,6 @@ from drafter.mine.frames import Frame
 from drafter.mine.parallel import Group
 from drafter.model import Section, Speech
 
-GENRES = (  # slug, name, kind, words
-    ("party-lecture", "党课", "党课讲稿", re.compile("党课")),
-    ("debrief", "述职报告", "述职报告", re.compile("述职")),
-    ("host-script", "会议主持词", "主持词", re.compile("主持词|主持稿")),
-    ("letter", "书信", "书信", re.compile(r"回信|贺信|慰问信|感谢信|致[^，。]{1,30}的信")),
-    ("remarks", "发言", "研讨交流发言", re.compile("发言|研讨|交流|体会|心得|汇报")),
-    ("speech", "讲话", "讲话稿", re.compile("讲话|致辞|报告|动员|部署|意见")),
-)
 ARTICLE = ("article", "署名文章", "署名文章")
 #: how a numbering style without a mark is named in an outline's description (a mark is quoted)
 LADDER_NAMES = {"lead": "段首句", "none": "无编号"}
@@ -111,22 +103,6 @@ class Shape:
     def id(self) -> str:
         return ("-".join([self.genre[0]] + [CODES.get(s, "part") for s in self.ladder]) if self.ladder
                 else f"{self.genre[0]}-flat")
-
-
-def shape(speech: Speech) -> Shape:
-    return Shape(genre(speech), ladder(speech))
-
-
-def genre(speech: Speech) -> tuple[str, str, str]:
-    """(slug, name, kind) of a speech's genre."""
-    if any(p.role in ("pull_quote", "author_note") for p in speech.front + speech.back):
-        return ARTICLE
-    for text in (" ".join(filter(None, (speech.meta.text("title"), speech.meta.text("subtitle")))),
-                 speech.transition or ""):
-        for slug, name, kind, words in GENRES:
-            if words.search(text):
-                return slug, name, kind
-    return GENRES[-1][:3]
 
 
 def ladder(speech: Speech) -> tuple[str, ...]:
