@@ -251,10 +251,12 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
 #: a phrase ending in a verb of saying leads a quotation (…强调，"…"): who says it, not what; or tells that
 #: someone spoke (作重要讲话): a news report's, not a speech's
 SAYS = re.compile(r"(?:强调|指出|表示|讲话)$")
-#: what names an office or a meeting (办公室, 座谈会; a local one's bureau: 市教育局, not 新发展格局), closing
-#: a phrase of up to ``POSTED`` characters
-OFFICE = re.compile(r"(?:办公室|委员会|领导小组|工作组|会议|座谈会|研讨会|报告会|推进会|现场会|动员会|表彰会|生活会)$"
-                    r"|^[省市县区州镇乡][\u4e00-\u9fff]{1,6}[局厅委]$")
+#: what names an office, a body, a meeting or a law (办公室, 二十国集团, 座谈会, 民族区域自治法; a local
+#: bureau: 市教育局, not 新发展格局), closing a phrase of up to ``POSTED`` characters
+OFFICE = re.compile(r"(?:办公室|委员会|领导小组|工作组|会议|座谈会|研讨会|报告会|推进会|现场会|动员会|表彰会|生活会"
+                    r"|集团|联合国|解放军|党派|协会|联盟)$|^[省市县区州镇乡][\u4e00-\u9fff]{1,6}[局厅委]$"
+                    # a law by name (民族区域自治法), not 方法, 执法, 依法
+                    r"|^[\u4e00-\u9fff]{3,12}(?<![方办做看说想写用立执司守违依合非不手章效取])法$")
 #: a post or form of address a person is named by (``PERSON_TITLE``), closing a phrase of up to ``POSTED``
 #: characters
 POST = re.compile(rf"(?:{PERSON_TITLE.pattern})$")
