@@ -58,7 +58,8 @@ CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
 PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|区长|省长|局长|院长|总理|主席|委员长"
                           r"|教授|院士|记者")
-#: one term of address (各位来宾, 女士们, 尊敬的…, 大会主席先生), and what joins terms
+#: one term of address (各位来宾, 女士们, 尊敬的…, 大会主席先生), and what joins terms — narrower than the
+#: parser's ``header.ADDRESS``, where 领导, 干部, 代表 end a term too (中国共产党领导 is no vocative)
 VOCATIVE = re.compile(r"(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}|(?:尊敬的|亲爱的)[^，、,]{1,20}"
                       r"|[\u4e00-\u9fff]{0,6}[们們]|[\u4e00-\u9fff]{1,12}(?:先生|女士|阁下)")
 JOINTS = re.compile("[，、,和及与]")
@@ -221,8 +222,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         a, end = a - left, end + right
         sentence = sents.writing(s)
         text = sentence[a:a + len(g.first) + left] + SLOT.format("A") + sentence[b:end]
-        if (LOCALISED.search(text) and text[0] not in "在从于"
-                and _inside_zai(sents, [(s, x - left) for s, x, _, _ in g.places], CLAUSE_MARKS)):
+        if _inside_frame(sents, [(s, x - left) for s, x, _, _ in g.places], text):
             continue                     # the inside of 在…下 with a slot (习近平{A}为核心的党中央坚强领导下), as
                                          # a formula's
         leads = _leads(sents, [(s, x - left, e + right) for s, x, _, e in g.places])

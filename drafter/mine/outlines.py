@@ -67,7 +67,7 @@ OPENING_WORDS = {"seminar-remarks": re.compile("研讨|交流发言|心得|体�
                  "mobilization": re.compile("动员|部署会|推进会|推进大会")}
 #: a salutation to guests or to heads of state: a ceremony's or a summit's address (尊敬的…总统，女士们，先生们)
 GUESTS = re.compile(r"女士们|先生们|来宾|嘉宾|总统|国王|阁下|主席先生|总干事")
-ADDRESS = ("address", "致辞", "致辞")
+ADDRESS = next(o[:3] for o in OCCASIONS if o[0] == "address")
 SPEECH = ("speech", "讲话", "讲话稿")
 MEETING = re.compile(r"(?:召开|举行|举办)(?:了|这次)?([^，。；]{2,40}?(?:会议?|班|式))")
 
