@@ -184,6 +184,14 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
                                          # words before one (贯彻习近平总书记|重要讲话精神)
         if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):
             continue                     # a person's name: 冯王亮老师, 江泽民同志
+        if len(text) <= NAME and _named(sents, f.places, len(f.canon)):
+            continue                     # a person's name after a post (国务院总理|李克强, 领导人习近平、|李克强)
+        if DEGREE.match(text):
+            continue                     # a complement cut from its verb (建设|得更加坚强有力)
+        if ("，" not in text and (m := BODY.search(text)) and text[m.start() - 1:m.start()] not in ("", "的")
+                and "代表" not in text):
+            continue                     # a body as object waits for what of it is meant (坚决贯彻党中央|决策部署);
+                                         # 以习近平同志为核心的党中央 is whole, as is 我代表党中央 (on its behalf)
         if _inside_frame(sents, f.places, text):
             continue                     # the frame with its 在 or 以 is the unit
         if text[-1] in "上下" and _attributive(sents, f.places, len(text)):
@@ -191,6 +199,9 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
         if text[-1] == "地" and stops < ADVERB_STOPS:
             continue                     # an adverb waiting for its verb (有计划地|发展, 有步骤地|推进)
+        if "，" in text and stops < 0.5:
+            continue                     # a formula of several clauses ends where a clause does (各界人士，表示
+                                         # 衷心|的感谢; 决策部署，认真落实|…)
         if PAIR.match(text):
             continue                     # two words joined (中央与地方, 积极性和创造性, 意见和建议): a pair, not
                                          # a formula
@@ -261,6 +272,18 @@ OFFICE = re.compile(r"(?:办公室|委员会|领导小组|工作组|会议|座�
 #: characters
 POST = re.compile(rf"(?:{PERSON_TITLE.pattern})$")
 POSTED = 8
+#: a post a person's name follows (中共中央政治局常委李克强, 党和国家领导人习近平), as the last item of a list of
+#: names before it may (…常委李克强、栗战书、|汪洋)
+NAMED_AFTER = re.compile(r"(?:常委|委员|领导人|秘书长|总理|主席|书记|部长|省长|市长|县长|区长|局长|院长|校长|主任)"
+                         r"(?:[\u4e00-\u9fff]{2,3}、)*$")
+#: the longest person's name
+NAME = 3
+#: a complement of degree after 得, cut from the verb before it (建设|得更加坚强)
+DEGREE = re.compile(r"^得(?:更|很|越|十分|非常|最|较|太|比)")
+#: words ending in 以 that are no preposition opening 以…为 (可以, 难以为继)
+BOUND_YI = frozenset("可以 所以 加以 予以 难以 得以 足以 用以 借以 是以 据以 赖以".split())
+#: a governing body named as a whole (党中央, 国务院, 省委, 市政府), as the last words of a phrase
+BODY = re.compile(r"(?:中央|国务院|[省市县区]委|党委|[省市县区]政府)$")
 #: characters that join what is added to a phrase: a slot opening with one splits the phrase
 JOINERS = frozenset("的和与及而并但或之")
 
@@ -348,6 +371,14 @@ def _addressed(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
     return named * 2 >= len(places)
 
 
+def _named(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
+    """Whether a term follows a post (or a list of names after one) at half of its places or more, or is
+    followed by a title people are called by: a person's name (常委李克强, 领导人习近平、李克强, 李克强同志)."""
+    named = sum(bool(NAMED_AFTER.search(sents.texts[s][max(0, i - 30):i]) or PERSON_TITLE.match(sents.texts[s], i + n))
+                for s, i in places)
+    return named * 2 >= len(places)
+
+
 def _transliterated(text: str) -> bool:
     """Whether a term reads as a foreign name: two or more of its characters, and half of them, are ones
     Chinese uses almost only to spell foreign names."""
@@ -383,12 +414,13 @@ def _attributive(sents: Sentences, places: list[tuple[int, int]], n: int) -> boo
 
 
 def _inside_yi(sents: Sentences, places: list[tuple[int, int]]) -> bool:
-    """Whether the clause before a phrase opens with 以 (after 要, 必须 …) at half of its places or more."""
+    """Whether the clause before a phrase opens with 以 (after 要, 必须 …), or 以 stands right before it
+    (推进以|人为本的新型城镇化), at half of its places or more."""
     inside = 0
     for s, i in places:
         part = CLAUSE_ENDS.split(sents.writing(s)[:i])[-1]
         lead = next((lead for lead in LEADS if part.startswith(lead)), "")
-        inside += part[len(lead):].startswith("以")
+        inside += part[len(lead):].startswith("以") or (part.endswith("以") and part[-2:] not in BOUND_YI)
     return inside * 2 >= len(places)
 
 
@@ -498,7 +530,7 @@ def _shapes(phrases: dict, corpus: Corpus, bounds: Bounds) -> None:
     for doc in corpus.docs:
         for k, function, a, b, by in doc.shapes:
             unit = doc.units[k]
-            if unit.role == "salutation" or addressed(unit.text):
+            if unit.role == "salutation" or addressed(unit.text) or addressed(unit.text[a:b]):
                 continue                 # 女士们、先生们、朋友们: a salutation or a vocative, no triad
             if function == "triad":
                 a = _word_start(unit.text, a, bounds)
