@@ -12,7 +12,7 @@ from rich.tree import Tree
 
 from drafter.cli.tree import FIELD_NAMES, ROLE_NAMES
 from drafter.errors import DrafterError
-from drafter.library import BUILTIN, Entry
+from drafter.library import Entry
 from drafter.model import Paragraph, Section, Speech, plain
 from drafter.outlines.assemble import Key, assemble, value_keys
 from drafter.outlines.expand import Item, Part, expand
@@ -29,7 +29,7 @@ def outlines_table(entries: Iterable[Entry]) -> Table:
     for column in ("名称", "文种", "部分", "来源"):
         table.add_column(column, overflow="fold")
     for e in entries:
-        where = e.origin if e.origin == BUILTIN else f"{e.origin}\n{e.path}"
+        where = e.origin                 # the file is in ``outlines show``: a path folded in a narrow column
         if e.shadows:
             where += f"\n覆盖：{', '.join(e.shadows)}"
         try:

@@ -186,22 +186,15 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # a person's name: 冯王亮老师, 江泽民同志
         if len(text) <= NAME and _named(sents, f.places, len(f.canon)):
             continue                     # a person's name after a post (国务院总理|李克强, 领导人习近平、|李克强)
-        if DEGREE.match(text):
-            continue                     # a complement cut from its verb (建设|得更加坚强有力)
-        if ("，" not in text and (m := BODY.search(text)) and text[m.start() - 1:m.start()] not in ("", "的")
-                and "代表" not in text):
-            continue                     # a body as object waits for what of it is meant (坚决贯彻党中央|决策部署);
-                                         # 以习近平同志为核心的党中央 is whole, as is 我代表党中央 (on its behalf)
+        ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
+        if _cut_short(text, stops):
+            continue                     # a complement, a body, a clause cut short (see ``_cut_short``)
         if _inside_frame(sents, f.places, text):
             continue                     # the frame with its 在 or 以 is the unit
         if text[-1] in "上下" and _attributive(sents, f.places, len(text)):
             continue                     # a place or time that qualifies a noun (新形势下|的人民内部矛盾)
-        ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
         if text[-1] == "地" and stops < ADVERB_STOPS:
             continue                     # an adverb waiting for its verb (有计划地|发展, 有步骤地|推进)
-        if "，" in text and stops < 0.5:
-            continue                     # a formula of several clauses ends where a clause does (各界人士，表示
-                                         # 衷心|的感谢; 决策部署，认真落实|…)
         if PAIR.match(text):
             continue                     # two words joined (中央与地方, 积极性和创造性, 意见和建议): a pair, not
                                          # a formula
@@ -283,7 +276,7 @@ DEGREE = re.compile(r"^得(?:更|很|越|十分|非常|最|较|太|比)")
 #: words ending in 以 that are no preposition opening 以…为 (可以, 难以为继)
 BOUND_YI = frozenset("可以 所以 加以 予以 难以 得以 足以 用以 借以 是以 据以 赖以".split())
 #: a governing body named as a whole (党中央, 国务院, 省委, 市政府), as the last words of a phrase
-BODY = re.compile(r"(?:中央|国务院|[省市县区]委|党委|[省市县区]政府)$")
+BODY = re.compile(r"(?:党中央|中央|国务院|[省市县区]委|党委|[省市县区]政府)$")
 #: characters that join what is added to a phrase: a slot opening with one splits the phrase
 JOINERS = frozenset("的和与及而并但或之")
 
@@ -369,6 +362,20 @@ def _addressed(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
     places or more: a person's name."""
     named = sum(bool(PERSON_TITLE.match(sents.texts[s], i + n)) for s, i in places)
     return named * 2 >= len(places)
+
+
+def _cut_short(text: str, stops: float) -> bool:
+    """Whether a formula stops before its words do (``stops``: the share of its places a clause boundary
+    follows): a complement cut from its verb (建设|得更加坚强有力); a body as the object of a verb, waiting
+    for what of it is meant (坚决贯彻党中央|决策部署 — 以习近平同志为核心的党中央 is whole, as is
+    我代表党中央, on its behalf); several clauses, the last cut inside a clause at most places (各界人士，
+    表示衷心|的感谢; 决策部署，认真落实|…)."""
+    if DEGREE.match(text):
+        return True
+    if "，" in text:
+        return stops < 0.5
+    body = BODY.search(text)
+    return body is not None and text[body.start() - 1:body.start()] not in ("", "的") and "代表" not in text
 
 
 def _named(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.mine.bank import addressed
 from drafter.mine.corpus import NEWS, Doc
 from drafter.mine.frames import Frame
 from drafter.mine.parallel import Group
@@ -348,11 +349,12 @@ def _front(docs: list[Doc], plain: _Anonymous) -> list[dict]:
 
 def _back(docs: list[Doc], plain: _Anonymous, flat: bool = False) -> list[dict]:
     """The closing most documents have (any of them, for ``flat`` texts without parts, whose closing the
-    parser marks less often: a last paragraph of thanks), and an author's note."""
+    parser marks less often: a last paragraph of thanks), and an author's note. A paragraph of terms of
+    address alone (各位同事！) is no example of a closing: the call follows it."""
     back = []
-    closings = [p.text for d in _latest_first(docs) for p in d.speech.closing]
+    closings = [p.text for d in _latest_first(docs) for p in d.speech.closing if not addressed(p.text)]
     if closings and (flat or _majority(docs, lambda s: s.closing)):
-        calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位"))]
+        calls = [t for t in closings if t.startswith(("同志们", "同事们", "各位", "让我们"))]
         if calls:
             back.append({"role": "closing", "hint": f"结束语：号召，例：{_short(plain(calls[0]))}",
                          "phrases": ["closing.call"]})

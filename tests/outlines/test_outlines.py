@@ -208,6 +208,22 @@ def test_outlines_list_fits_80_columns_in_a_few_lines_per_outline():
     assert "drafter outlines show 编号" in result.output
 
 
+def test_outlines_list_of_a_library_fits_80_columns_and_names_no_path(tmp_path):
+    """A library's outline shows where it is from in the list, and its file in ``show`` (a path folded
+    into a narrow column took five lines an outline)."""
+    lib = user_library(tmp_path)
+    copy_outline(lib, "party-lecture", lambda d: d.update(id="our-seminar", name="我们的研讨发言"))
+    result = CliRunner().invoke(app, ["outlines", "list", "--library", str(lib)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("│")]
+    ids = [line.split("│")[1].strip() for line in rows if line.split("│")[1].strip()]
+    assert "our-seminar" in ids and len(rows) <= 3 * len(ids)
+    assert "--library" in result.output and ".yaml" not in result.output
+    shown = CliRunner().invoke(app, ["outlines", "show", "our-seminar", "--library", str(lib)],
+                               env={"COLUMNS": "200"})
+    assert "our-seminar.yaml" in shown.output
+
+
 def test_outlines_show_prints_the_tree_and_per_item_keys():
     result = CliRunner().invoke(app, ["outlines", "show", "meeting-speech"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
