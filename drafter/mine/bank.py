@@ -51,8 +51,10 @@ from drafter.mine.triads import triads
 __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits", "merged", "own_sentences"]
 
 REQUIREMENT = re.compile(r"^(?:要|必须|务必|一定要|始终要|坚决)")
-SIGNIFICANCE = re.compile(r"(?:重大意义|重要意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路|重中之重"
-                          r"|根本所在|关键所在|题中应有之义)$")
+SIGNIFICANCE = re.compile(r"(?:(?:重大|重要|深远|现实)的?意义|的需要|必然要求|根本保证|重要保障|根本遵循|必由之路"
+                          r"|重中之重|根本所在|关键所在|题中应有之义)$")
+#: a time that opens a clause: since, after or during something (党的十八大以来, 新冠肺炎疫情发生后)
+SINCE = re.compile(r"(?:以来|以后|之后|发生后|期间|前夕|之际)$")
 CLAUSE_MARKS = re.compile("[，；：、“”]")
 CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
@@ -275,6 +277,10 @@ NAME = 3
 DEGREE = re.compile(r"^得(?:更|很|越|十分|非常|最|较|太|比)")
 #: words ending in 以 that are no preposition opening 以…为 (可以, 难以为继)
 BOUND_YI = frozenset("可以 所以 加以 予以 难以 得以 足以 用以 借以 是以 据以 赖以".split())
+#: a noun phrase whose head, after its only 的, is a bare noun of the most general kind (科学技术的发展)
+BARE_HEAD = re.compile(r"^[^的，]{2,10}的(?:发展|成绩|比例关系|情况|问题)$")
+#: what opens a phrase on such a head that says something: a preposition of time, a verb of having
+HAVING = ("随着", "有", "取得", "获得")
 #: a governing body named as a whole (党中央, 国务院, 省委, 市政府), as the last words of a phrase
 BODY = re.compile(r"(?:党中央|中央|国务院|[省市县区]委|党委|[省市县区]政府)$")
 #: characters that join what is added to a phrase: a slot opening with one splits the phrase
@@ -365,12 +371,13 @@ def _addressed(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
 
 
 def _cut_short(text: str, stops: float) -> bool:
-    """Whether a formula stops before its words do (``stops``: the share of its places a clause boundary
-    follows): a complement cut from its verb (建设|得更加坚强有力); a body as the object of a verb, waiting
-    for what of it is meant (坚决贯彻党中央|决策部署 — 以习近平同志为核心的党中央 is whole, as is
-    我代表党中央, on its behalf); several clauses, the last cut inside a clause at most places (各界人士，
-    表示衷心|的感谢; 决策部署，认真落实|…)."""
-    if DEGREE.match(text):
+    """Whether a formula is no unit of its own (``stops``: the share of its places a clause boundary
+    follows): a complement cut from its verb (建设|得更加坚强有力); a noun phrase on a bare head, the object
+    of varying verbs (促进|国民经济的发展, 肯定|过去一年取得的成绩 — 随着经济的发展 and 有了很大的发展 say
+    something); a body as the object of a verb, waiting for what of it is meant (坚决贯彻党中央|决策部署 —
+    以习近平同志为核心的党中央 is whole, as is 我代表党中央, on its behalf); several clauses, the last cut
+    inside a clause at most places (各界人士，表示衷心|的感谢; 决策部署，认真落实|…)."""
+    if DEGREE.match(text) or (BARE_HEAD.match(text) and not text.startswith(HAVING)):
         return True
     if "，" in text:
         return stops < 0.5
@@ -507,6 +514,8 @@ def _function(text: str, units: list[Unit], leads: bool, opens: bool) -> str:
         return "closing.call"
     if REQUIREMENT.match(plain):
         return "requirement"
+    if SINCE.search(plain) and len(clauses) == 1:
+        return "formula"                 # a time (党的十八大以来, 改革开放以来): when, not what is done
     if opens and len(plain) >= 5:
         return "measure"
     if len(clauses) == 1 and len(plain) <= 14 and "…" not in plain and "的" not in plain[:3]:

@@ -34,3 +34,14 @@ def test_the_builtin_bank_holds_the_seeds_formulas():
     texts = {e["text"] for p in (ROOT / "phrasebank").glob("*.yaml")
              for e in yaml.safe_load(p.read_text(encoding="utf-8")) or []}
     assert {"以上率下", "落地见效", "全面从严治党", "风清气正", "“四个意识”"} <= texts
+
+
+def test_the_builtin_banks_functions_fit_times_and_significance():
+    """A time that opens a clause (党的十八大以来, 香港回归祖国以来) is a formula, not a measure (a verb with
+    its object); …具有十分重要的意义 tells significance, with or without its 的."""
+    import yaml
+
+    entries = [e for p in (ROOT / "phrasebank").glob("*.yaml") for e in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    by_text = {e["text"]: e["function"] for e in entries}
+    assert by_text["党的十八大以来"] == "formula" and by_text["具有十分重要的意义"] == "significance"
+    assert not [e["text"] for e in entries if e["function"] == "measure" and e["text"].endswith(("以来", "以后"))]

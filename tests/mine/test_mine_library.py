@@ -424,7 +424,8 @@ def test_a_list_joined_by_dunhao_is_a_triad_after_a_lead_in_of_any_length():
 def test_names_after_posts_complements_bodies_and_clauses_cut_short():
     """Shapes the 2020 speeches of 人民网's archive and the provincial reports of 2026 showed (written here
     in sentences of their kind): a name after a post or in a list of names after one (常委|王建国,
-    领导人李明、|王建国) or before a title; a complement cut from its verb (建设|得更加坚强); a body as the
+    领导人李明、|王建国) or before a title; a complement cut from its verb (建设|得更加坚强); a noun phrase
+    on a bare head (促进|国民经济的发展, from the reports); a body as the
     object of a verb (坚决贯彻党中央|决策部署); a formula of clauses ending inside one (…，表示衷心|的感谢);
     a frame cut after its 以 (推进以|人为本的新型城镇化)."""
     from drafter.mine.bank import _cut_short, _inside_frame, _named
@@ -434,6 +435,8 @@ def test_names_after_posts_complements_bodies_and_clauses_cut_short():
     assert _named(sents, [(0, 7), (1, 10), (2, 0), (3, 0)], 3)
     assert not _named(sents, [(1, 10), (3, 0), (3, 0)], 3) and not _named(sents, [(4, 2)], 4)
     assert _cut_short("得更加坚强有力", 1.0) and not _cut_short("得到有效遏制", 1.0)
+    assert _cut_short("国民经济的发展", 0.5) and _cut_short("过去一年取得的成绩", 0.5)
+    assert not any(_cut_short(t, 0.5) for t in ("随着经济的发展", "有了很大的发展", "以人民为中心的发展思想"))
     assert _cut_short("坚决贯彻党中央", 0.0) and _cut_short("落实省委", 0.0)
     assert not any(_cut_short(t, 0.0) for t in ("以习近平同志为核心的党中央", "我代表党中央", "建设服务型政府"))
     assert _cut_short("各界人士，表示衷心", 0.0) and not _cut_short("攻坚克难，真抓实干", 0.8)
