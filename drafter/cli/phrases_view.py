@@ -332,9 +332,12 @@ def entry_text(e: Entry, sentences: list[tuple[str, str | None]], syllables: lis
 
 
 def functions_text(counts: list[tuple[str, int]], width: int, color: bool) -> str:
-    """Each function of the bank: its name, what it is, a short description and its entries."""
+    """Each function of the bank: its name, what it is, a short description and its entries — in the
+    order of a speech (opening first, closing last), functions of one's own bank last."""
     from drafter.mine.functions import FUNCTIONS
 
+    order = list(FUNCTIONS)
+    counts = sorted(counts, key=lambda c: (order.index(c[0]) if c[0] in order else len(order), c[0]))
     rows: list[list[Segments]] = [[[(name, None)], [(label(name) if label(name) != name else "", None)],
                                    [(FUNCTIONS.get(name, "").partition("：")[2], None)], [(str(n), None)]]
                                   for name, n in counts]

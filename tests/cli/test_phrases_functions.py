@@ -27,3 +27,10 @@ def test_functions_fit_80_columns_with_a_label_a_description_and_a_count():
     assert {"idiom", "measure", "formulation", "triad"} <= set(rows)
     assert "四字格" in rows["idiom"] and "四字短语及其连用" in rows["idiom"]
     assert "举措" in rows["measure"] and rows["measure"].split()[-1].isdigit()
+
+
+def test_functions_come_in_the_order_of_a_speech():
+    """Opening first, closing last, as the bank's files are listed (not by the names' letters)."""
+    run = CliRunner().invoke(app, ["phrases", "functions"], env={"COLUMNS": "80"})
+    names = [line.split()[0] for line in run.stdout.splitlines()[2:] if line[:1].isascii() and line[:1].strip()]
+    assert names == [f for f in FUNCTIONS if f in names] and names[0] == "opening.context"
