@@ -108,3 +108,17 @@ def test_a_formula_every_document_has_is_still_one():
         assert sorted({result.years[u.doc] for u in bank[text].places}) == [
             2015, 2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025]
     assert result.index.lookup("全国各族人民")[1] == 10 and "全国各族人民" not in bank
+
+
+def test_a_three_character_term_stands_whole_where_it_is_a_formula():
+    """A three-character term closes a clause at ``WORD_CLOSES`` of its places or more (新常态。新征程。);
+    one that mostly qualifies what follows (全方位|推进, 前瞻性|…, in the speeches of 2020) is no entry."""
+    from drafter.mine.formulas import WORD_CLOSES, Found
+
+    def term(text: str, closes: int) -> Found:
+        return Found(text, tf=12, df=5, gram=0, strength=0.9, cohesion=1.0, top=0, closes=closes, stops=closes)
+
+    assert term("新常态", 10).reusable(2, 50) and term("新征程", round(WORD_CLOSES * 12)).reusable(2, 50)
+    assert not term("全方位", 3).reusable(2, 50)
+    longer = Found("全方位推进", tf=12, df=5, gram=0, strength=0.9, cohesion=1.0, top=0, closes=3, stops=3)
+    assert longer.reusable(2, 50)          # the bar is a three-character term's
