@@ -75,12 +75,17 @@ def speech_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 def parse_many(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Speech | DrafterError]]:
     """Each file of ``paths`` (folders expanded, see ``speech_files``) with its Speech, or the error
-    that file gives; one bad file does not stop the others."""
-    for path in speech_files(paths):
-        try:
-            yield path, parse(path)
-        except DrafterError as exc:
-            yield path, exc
+    that file gives; one bad file does not stop the others. Old Word files among them are converted
+    ahead, many in one LibreOffice run (``drafter.ingest.convert.converted_first``)."""
+    from drafter.ingest.convert import converted_first
+
+    files = speech_files(paths)
+    with converted_first(files):
+        for path in files:
+            try:
+                yield path, parse(path)
+            except DrafterError as exc:
+                yield path, exc
 
 
 def write_speech(speech: Speech, output: str | os.PathLike, *, fmt: str | None = None, style: str = "gbt9704",

@@ -14,18 +14,22 @@ from drafter.phrasebook.entry import label
 
 
 #: what each stage of mining is called on the progress bar.
-STAGES = {"read": "读入文件", "index": "建立索引", "formulas": "找出提法", "bank": "整理短语", "outlines": "归纳提纲"}
+STAGES = {"convert": "转换 .doc 等旧格式", "read": "读入文件", "index": "建立索引", "formulas": "找出提法",
+          "bank": "整理短语", "outlines": "归纳提纲"}
 
 
 def stage_progress(bar: Callable[..., None] | None) -> Callable[[str, int, int], None]:
-    """Mining's ``progress(stage, done, total)`` on a bar: files read, then each later stage by name,
-    the bar staying at the files read (those stages have no count of their own)."""
+    """Mining's ``progress(stage, done, total)`` on a bar: old Word files converted (runs of LibreOffice),
+    files read, then each later stage by name, the bar staying at the files read (those stages have no
+    count of their own)."""
     files = [0]
 
     def progress(stage: str, done: int, total: int) -> None:
         if bar is None:
             return
-        if stage == "read":
+        if stage == "convert":
+            bar(done, total, STAGES[stage])
+        elif stage == "read":
             files[0] = total
             bar(done, total, STAGES[stage])
         else:

@@ -11,7 +11,7 @@ sentence once, with how often it occurs (``drafter.mine.index``: n-gram tables, 
 per candidate), picks the formulas (``drafter.mine.formulas``), and builds the bank and the outlines;
 with more than one job, what needs the documents only (the speeches' own transitions and closings,
 the outlines) is made in a forked process meanwhile. The output does not depend on ``jobs``.
-``progress(stage, done, total)`` is called as the work goes on (stages: read, index, formulas, bank,
+``progress(stage, done, total)`` is called as the work goes on (stages: convert, read, index, formulas, bank,
 outlines); mining prints nothing.
 """
 

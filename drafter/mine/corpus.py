@@ -140,16 +140,23 @@ def read_corpus(source: str | os.PathLike | Iterable[str | os.PathLike], jobs: i
     from drafter.mine.parallel_map import pmap
     from drafter import structure  # noqa: F401
 
+    from drafter.ingest.convert import converted_first
+
     files = corpus_files(source)
     if scheduler:       # a worker may run in another folder
         files = [(name, path.absolute()) for name, path in files]
     docs: list[Doc] = []
     skipped: list[Skipped] = []
-    for (_name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read", scheduler=scheduler), strict=True):
-        if isinstance(got, Skipped):
-            skipped.append(got)
-        else:
-            docs += got
+    # old Word files converted ahead, many in one LibreOffice run (not on a cluster: its workers would
+    # not see them)
+    ahead = [] if scheduler else [path for _, path in files]
+    with converted_first(ahead, progress and (lambda done, total: progress("convert", done, total))):
+        for (_name, _), got in zip(files, pmap(load_doc, files, jobs, progress, "read", scheduler=scheduler),
+                                   strict=True):
+            if isinstance(got, Skipped):
+                skipped.append(got)
+            else:
+                docs += got
     docs, twice = dedupe(docs)
     skipped += twice
     for i, doc in enumerate(docs):

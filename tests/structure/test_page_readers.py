@@ -259,3 +259,38 @@ def test_speech_asking_to_study_a_speech_is_not_a_forwarding_note(tmp_path):
     speech = _parse(tmp_path, "在全市工作会议上的讲话\n"
                               "我们要认真学习贯彻习近平总书记重要讲话精神，把思想统一到中央决策部署上来。\n" + BODY)
     assert speech.removed == [] and speech.front[0].text.startswith("我们要认真学习")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_folder_of_old_word_files_is_converted_in_one_libreoffice_run(tmp_path, monkeypatch):
+    """Mining or parsing a folder converts its .doc, .wps, .rtf files ahead, many in one LibreOffice run
+    (starting it is most of a conversion's time); each reads as it would alone, and a file the run could
+    not convert is reported with its reason while the others are read."""
+    from drafter.api import parse_many, write_speech
+    from drafter.ingest import convert
+    from drafter.mine.corpus import read_corpus
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "examples" / "corpus").glob("*.txt"))[:3]
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for k, seed in enumerate(seeds):
+        docx = write_speech(read_speech(seed), tmp_path / f"s{k}.docx")
+        subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                        "--convert-to", "doc", "--outdir", str(folder), str(docx)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+    (folder / "sub").mkdir()
+    (folder / "s0.doc").rename(folder / "sub" / "s0.doc")
+    (folder / "s0.rtf").write_bytes(b"{\\rtf1 broken")          # one name with sub/s0.doc, and unreadable
+    runs = []
+    real = convert._run
+    monkeypatch.setattr(convert, "_run", lambda *a: runs.append(len(a[1])) or real(*a))
+    corpus = read_corpus(folder)
+    alone = [read_speech(p) for p in sorted(folder.rglob("*.doc"))]
+    assert runs[:2] == [3, 1]               # s0.rtf beside sub/s0.doc: one name, two runs
+    assert sorted(d.title for d in corpus.docs) == sorted(s.meta.text("title") or "" for s in alone)
+    assert sorted(d.name for d in corpus.docs) == ["s1.doc", "s2.doc", "sub/s0.doc"]
+    assert [s.name for s in corpus.skipped] == ["s0.rtf"] and "另存为 .docx" in corpus.skipped[0].reason
+    runs.clear()
+    parsed = dict(parse_many([folder]))
+    assert runs[:2] == [3, 1] and len(parsed) == 4
+    assert isinstance(parsed[folder / "s0.rtf"], DrafterError)
