@@ -290,34 +290,41 @@ def _plausible(units: list[_Sentence]) -> list[Unit]:
 
 
 def dedupe(docs: list[Doc]) -> tuple[list[Doc], list[Skipped]]:
-    """The documents without those saved twice (same text, or the same sentences), in order."""
-    kept: list[Doc] = []
+    """The documents without those saved twice (same text, or the same sentences), in order. Of two
+    versions with the same sentences, the one with more is kept (the full text, not an excerpt or a
+    news copy cut short), the first where they have as many."""
+    kept: dict[int, Doc] = {}            # by place in ``docs``: the order is kept
     skipped: list[Skipped] = []
-    seen_text: dict[str, str] = {}
+    seen_text: dict[str, int] = {}
     by_sentence: dict[str, list[int]] = {}
-    sizes: list[int] = []
-    for doc in docs:
+    sentences: dict[int, set[str]] = {}
+    for at, doc in enumerate(docs):
         text = NOT_HAN.sub("", "".join(u.canon for u in doc.units))
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
         if digest in seen_text:
-            skipped.append(Skipped(doc.name, f"与 {seen_text[digest]} 重复"))
+            skipped.append(Skipped(doc.name, f"与 {kept[seen_text[digest]].name} 重复"))
             continue
         mine = {u.canon for u in doc.units if len(u.text) >= 8}
         shared: dict[int, int] = {}
         for s in mine:
             for k in by_sentence.get(s, ()):
                 shared[k] = shared.get(k, 0) + 1
-        twin = next((k for k, n in sorted(shared.items())
-                     if n >= SAME_SENTENCES * min(len(mine), sizes[k]) and min(len(mine), sizes[k]) > 0), None)
-        if twin is not None:
+        least = {k: min(len(mine), len(sentences[k])) for k in shared}
+        twin = next((k for k, n in sorted(shared.items()) if n >= SAME_SENTENCES * least[k] and least[k] > 0), None)
+        if twin is not None and len(mine) <= len(sentences[twin]):
             skipped.append(Skipped(doc.name, f"与 {kept[twin].name} 重复"))
             continue
-        seen_text[digest] = doc.name
+        if twin is not None:             # this version is the fuller: it takes the other's place
+            skipped.append(Skipped(kept.pop(twin).name, f"与 {doc.name} 重复"))
+            for s in sentences.pop(twin):
+                by_sentence[s].remove(twin)
+            seen_text = {d: (at if k == twin else k) for d, k in seen_text.items()}
+        seen_text[digest] = at
         for s in mine:
-            by_sentence.setdefault(s, []).append(len(kept))
-        sizes.append(len(mine))
-        kept.append(doc)
-    return kept, skipped
+            by_sentence.setdefault(s, []).append(at)
+        sentences[at] = mine
+        kept[at] = doc
+    return [kept[k] for k in sorted(kept)], skipped
 
 
 class _Sentence(NamedTuple):

@@ -39,6 +39,21 @@ def test_a_document_saved_twice_counts_once(tmp_path):
     assert library_files(result) == library_files(mine_corpus(SEEDS))
 
 
+def test_of_two_versions_the_fuller_is_kept(tmp_path):
+    """An excerpt (a news copy cut short) read before the full text is the one left out, as a duplicate of
+    the full text, whatever their names' order."""
+    folder = tmp_path / "c"
+    shutil.copytree(SEEDS, folder)
+    full = SEEDS / "001_ba08b270c44729d2.txt"
+    lines = full.read_text(encoding="utf-8").splitlines()
+    (folder / "000-excerpt.txt").write_text("\n".join(lines[:len(lines) // 2]), encoding="utf-8")
+    (folder / "zz-excerpt-again.txt").write_text("\n".join(lines[:len(lines) // 2]), encoding="utf-8")
+    result = mine_corpus(folder)
+    assert result.documents == mine_corpus(SEEDS).documents
+    reasons = {s.name: s.reason for s in result.skipped}
+    assert reasons == {"000-excerpt.txt": f"与 {full.name} 重复", "zz-excerpt-again.txt": f"与 {full.name} 重复"}
+
+
 def test_entries_carry_years_from_dates_and_file_names(tmp_path):
     result = mine_corpus(SEEDS)
     assert result.years == [None, 2023, None, 2021, 2025]       # 000 and 002 have no date; 001, 004 posting dates
