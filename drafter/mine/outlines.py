@@ -38,6 +38,9 @@ VARIABLES = {  # meta field: (variable, label)
 
 #: a group of this many documents lists only heading frames seen in two of them
 RECUR = 5
+#: in a group of this many documents or more, a frame of the representative document's headings is the
+#: outline's only where another document uses it too
+SHARED = 3
 
 
 #: slug, name, kind, what the title (or the opening) says
@@ -208,7 +211,15 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], p
     if sh.ladder:
         outline["numbering"] = list(sh.ladder)
     outline["front"] = _front(docs, plain)
-    mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"]
+    names = {d.name for d in docs}
+    users: dict[str, set[str]] = {}
+    for g in groups:
+        if g.doc in names and g.kind == "heading":
+            users.setdefault(g.pattern, set()).add(g.doc)
+    # the representative document's heading frames, where another document of a larger group uses them
+    # too (关于{A} in one of four 工作会议 speeches frames no part of their outline)
+    mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"
+            and (len(docs) < SHARED or len(users[g.pattern]) >= 2)]
     outline["sections"] = _part(speech.sections, 1, sh.ladder, mine, _usual(counts) or (0, 0),
                                 _points(docs)) if speech.sections else []
     back = _back(docs, plain, flat=not speech.sections)

@@ -466,3 +466,15 @@ def test_a_closing_example_is_no_bare_term_of_address(tmp_path):
     hints = [p["hint"] for p in outline["back"] if p["role"] == "closing"]
     assert hints and all("各位同事" not in h for h in hints)
     assert any(h.startswith("结束语：号召，例：让我们携起手来") for h in hints)
+
+
+def test_a_frame_of_one_documents_headings_frames_no_larger_groups_outline():
+    """Of the real pages' four commemorations, one titles its parts 新时代中国青年要…: the outline learnt
+    from the four numbers its parts with plain headings (the frame is listed in its description, with
+    its one document); a frame of two symposium speeches' one stays the frame of their outline."""
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+    outlines = {o["id"]: o for o in mine_corpus(pages).outlines}
+    commemoration = outlines["commemoration"]
+    assert len(commemoration["mined_from"]) >= 3 and commemoration["sections"]["heading"] == "{{ heading }}"
+    assert "新时代中国青年要{A}（1 篇" in commemoration["description"]
+    assert len(outlines["symposium"]["mined_from"]) == 2 and "{{ a }}" in outlines["symposium"]["sections"]["heading"]
