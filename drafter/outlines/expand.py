@@ -120,6 +120,9 @@ def expand(outline: Outline, sections: int | None = None, points: int | None = N
     each of them where the outline allows; ``widest`` takes every part at its maximum."""
     top = part_of([Layer(outline.data["sections"], ("sections",))])
     if top is None:
+        if not widest and (sections is not None or points is not None):
+            option = "--sections" if sections is not None else "--points"
+            raise OutlineError(f"提纲 {outline.id} 不分部分，不能用 {option}")
         return []
     n = _count(top, sections, "--sections", "一级部分", outline, widest)
     items = _items(outline, top, n, 1, None, points, widest, [0, 0])

@@ -284,3 +284,16 @@ def test_yaml_is_loaded_safely(tmp_path):
     problems = check_outline(path, Library.resolve().templates)
     assert not marker.exists()
     assert len(problems) == 1 and problems[0].where == f"{path}:2:7"
+
+
+def test_sections_or_points_for_an_outline_without_parts_is_a_clear_error(tmp_path):
+    """A 致辞 mined from addresses that have no parts: --sections 3 is refused in one line, not ignored."""
+    lib = user_library(tmp_path)
+    copy_outline(lib, "address", lambda d: d.update(id="flat-address", sections=[]))
+    for option in ("--sections", "--points"):
+        result = CliRunner().invoke(app, ["new", "flat-address", "--library", str(lib), option, "3",
+                                          "-o", str(tmp_path / "x.docx")])
+        assert result.exit_code == 1 and f"提纲 flat-address 不分部分，不能用 {option}" in result.output
+        assert not (tmp_path / "x.docx").exists()
+    plain = CliRunner().invoke(app, ["new", "flat-address", "--library", str(lib), "-o", str(tmp_path / "x.docx")])
+    assert plain.exit_code == 0 and (tmp_path / "x.docx").is_file()
