@@ -4,7 +4,11 @@ installed, then read as .docx; without LibreOffice, one clear line says how to s
 Starting LibreOffice is most of the time a conversion takes (1.5 s for one file; 2.3 s for twenty in
 one run), so where many are read — a folder mined or parsed — they are converted first, up to ``BATCH``
 in one run (``converted_first``), and read from there; a file such a run did not convert is converted
-alone when it is read, and its error is reported then."""
+alone when it is read, and its error is reported then.
+
+A file converted is kept in the user's cache folder (``drafter.cache``), under its path, time and size
+and the LibreOffice program: reading it again (mining the archive after adding a few files) converts
+nothing."""
 
 from __future__ import annotations
 
@@ -66,11 +70,51 @@ def _run(program: str, paths: list[Path], folder: Path, timeout: float) -> bool:
 def read_legacy_lines(path: Path) -> list[SourceLine]:
     from drafter.ingest.docx import read_docx_lines
 
-    ahead = _ahead.get(path.resolve())
+    ahead = _ahead.get(path.resolve()) or _cached(path)
     if ahead is not None and ahead.is_file():
         return read_docx_lines(ahead)
     with tempfile.TemporaryDirectory(prefix="drafter-") as tmp:
-        return read_docx_lines(convert_to_docx(path, Path(tmp)))
+        out = convert_to_docx(path, Path(tmp))
+        _keep(path, out)
+        return read_docx_lines(out)
+
+
+def _cache_path(path: Path) -> Path | None:
+    """Where the .docx of a file is kept: by its path, time and size, and the LibreOffice program
+    (None without a cache folder, or for a file gone)."""
+    from drafter.cache import cache_dir, checksum, stamp
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        key = stamp([path.resolve()])
+    except OSError:
+        return None
+    return folder / "converted" / (checksum(key + "\n" + str(soffice())) + ".docx")
+
+
+def _cached(path: Path) -> Path | None:
+    """The kept .docx of a file, if there is one."""
+    kept = _cache_path(path)
+    return kept if kept is not None and kept.is_file() else None
+
+
+def _keep(path: Path, docx: Path) -> Path:
+    """Keep the .docx converted from ``path`` (written whole, then put in place); where it is kept, or
+    ``docx`` itself when it cannot be (a cache that cannot be written is only slower)."""
+    kept = _cache_path(path)
+    if kept is None:
+        return docx
+    temp = kept.with_name(f".{kept.name}.{os.getpid()}")
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(docx, temp)
+        os.replace(temp, kept)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        return docx
+    return kept
 
 
 @contextmanager
@@ -80,6 +124,7 @@ def converted_first(paths: Iterable[Path], progress: Callable[[int, int], None] 
     ``progress(done, total)`` after each run. With fewer than two such files, or no LibreOffice,
     nothing is done ahead."""
     legacy = list(dict.fromkeys(p.resolve() for p in paths if READERS.get(p.suffix.lower()) == "legacy"))
+    legacy = [p for p in legacy if _cached(p) is None]
     program = soffice()
     if len(legacy) < 2 or program is None:
         yield
@@ -91,7 +136,7 @@ def converted_first(paths: Iterable[Path], progress: Callable[[int, int], None] 
             _run(program, batch, folder, TIMEOUT + PER_FILE * len(batch))
             for path in batch:
                 if (folder / (path.stem + ".docx")).is_file():
-                    _ahead[path] = folder / (path.stem + ".docx")
+                    _ahead[path] = _keep(path, folder / (path.stem + ".docx"))
             if progress:
                 progress(k + 1, len(batches))
         try:
