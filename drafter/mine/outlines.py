@@ -211,11 +211,7 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], p
     if sh.ladder:
         outline["numbering"] = list(sh.ladder)
     outline["front"] = _front(docs, plain)
-    names = {d.name for d in docs}
-    users: dict[str, set[str]] = {}
-    for g in groups:
-        if g.doc in names and g.kind == "heading":
-            users.setdefault(g.pattern, set()).add(g.doc)
+    users = _frame_users(groups, docs)
     # the representative document's heading frames, where another document of a larger group uses them
     # too (关于{A} in one of four 工作会议 speeches frames no part of their outline)
     mine = [g for g in groups if g.doc == rep.name and g.kind == "heading"
@@ -310,17 +306,24 @@ def _description(sh: Shape, docs: list[Doc], counts: list[int], groups: list[Gro
                  + (f"（{sizes[0]}–{sizes[-1]}）" if len(sizes) > 1 else ""))
     names = {d.name for d in docs}
     frames = Counter(g.pattern for g in groups if g.doc in names and g.kind == "heading")
-    where: dict[str, list[str]] = {}
-    for g in groups:
-        if g.doc in names and g.kind == "heading":
-            where.setdefault(g.pattern, []).append(g.doc)
+    where = _frame_users(groups, docs)
     least = 2 if len(docs) >= RECUR else 1         # in a large group a frame must recur to be listed
-    frames = Counter({f: n for f, n in frames.items() if len(set(where[f])) >= least and _wordy(f)})
+    frames = Counter({f: n for f, n in frames.items() if len(where[f]) >= least and _wordy(f)})
     if frames:
-        seen = sorted(frames, key=lambda f: (-len(set(where[f])), -frames[f], f))[:6]
-        parts.append("标题句式 " + "；".join(f"{f}（{len(set(where[f]))} 篇：{'、'.join(sorted(set(where[f]))[:3])}）"
+        seen = sorted(frames, key=lambda f: (-len(where[f]), -frames[f], f))[:6]
+        parts.append("标题句式 " + "；".join(f"{f}（{len(where[f])} 篇：{'、'.join(sorted(where[f])[:3])}）"
                                             for f in seen))
     return "，".join(parts) + "。"
+
+
+def _frame_users(groups: list[Group], docs: list[Doc]) -> dict[str, set[str]]:
+    """The documents (of ``docs``) that use each heading frame."""
+    names = {d.name for d in docs}
+    users: dict[str, set[str]] = {}
+    for g in groups:
+        if g.doc in names and g.kind == "heading":
+            users.setdefault(g.pattern, set()).add(g.doc)
+    return users
 
 
 def _wordy(pattern: str) -> bool:
