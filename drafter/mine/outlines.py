@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafter.mine.bank import addressed
-from drafter.mine.corpus import NEWS, Doc
+from drafter.mine.corpus import DOCUMENT, NEWS, Doc
 from drafter.mine.frames import Frame
 from drafter.mine.parallel import Group
 from drafter.model import Section, Speech
@@ -125,13 +125,14 @@ def ladder(speech: Speech) -> tuple[str, ...]:
 
 def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
     """One outline per occasion, sorted by id; a news report has none (its structure is the reporter's,
-    though the formulas it quotes count), nor a fragment: a text of under ``FRAGMENT`` characters with
-    no parts (an excerpt, a preview a page cut off; it would stand for its occasion, and take the place
-    of the built-in outline, with an outline of nothing)."""
+    though the formulas it quotes count), nor a document that is no speech (a 通知, a 方案), nor a
+    fragment: a text of under ``FRAGMENT`` characters with no parts (an excerpt, a preview a page cut off;
+    it would stand for its occasion, and take the place of the built-in outline, with an outline of
+    nothing)."""
     by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
         fragment = not doc.speech.sections and sum(len(u.text) for u in doc.units) < FRAGMENT
-        if doc.speech.meta.kind != NEWS and not fragment:
+        if doc.speech.meta.kind not in (NEWS, DOCUMENT) and not fragment:
             by_occasion.setdefault(occasion(doc), []).append(doc)
     plain = _Anonymous(docs)
     return sorted((_outline(o, members, groups, plain) for o, members in by_occasion.items()), key=lambda o: o["id"])

@@ -139,9 +139,15 @@ def _reported(speech: Speech, words: str) -> bool:
                          and (most >= 1 or bool(THIRD.search(first))))
 
 
+#: the last words of a document's title that is no speech: a notice, a circular, a request, a reply, a
+#: decision, opinions, a plan, minutes, an announcement, a letter of office
+DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|意见|方案|纪要|公告|通告|复函|的函)$")
+
+
 def genre(speech: Speech) -> str:
     """What the text is: 政府工作报告, 工作报告, 述职报告, 汇编 (several texts), 转发通知 (a notice
-    forwarding a speech), 新闻报道, 署名文章, 致辞, or 讲话."""
+    forwarding a speech), 公文 (a notice, a plan, minutes: a document, not a speech, by its title's last
+    word), 新闻报道, 署名文章, 致辞, or 讲话."""
     words = " ".join(filter(None, [speech.meta.text("title"), speech.meta.text("subtitle")]
                             + [p.title for p in speech.parts]
                             + [r.text for r in speech.removed if r.why == "网页标题"]))
@@ -160,6 +166,8 @@ def genre(speech: Speech) -> str:
         return "政府工作报告"
     if "转发按语" in reasons:
         return "转发通知"
+    if DOCUMENT.search(speech.meta.text("title") or ""):
+        return "公文"
     if re.search(r"工作报告$", speech.meta.text("title") or ""):
         return "工作报告"               # …工作报告 to 同志们 at a meeting, as much as to 各位代表
     if "代表" in salutation and (re.search(r"工作报告|报告$", words)

@@ -478,3 +478,45 @@ def test_a_frame_of_one_documents_headings_frames_no_larger_groups_outline():
     assert len(commemoration["mined_from"]) >= 3 and commemoration["sections"]["heading"] == "{{ heading }}"
     assert "新时代中国青年要{A}（1 篇" in commemoration["description"]
     assert len(outlines["symposium"]["mined_from"]) == 2 and "{{ a }}" in outlines["symposium"]["sections"]["heading"]
+
+
+NOTICE = """关于开展安全生产大检查的通知
+
+各乡镇人民政府，县直各单位：
+
+为深刻吸取近期事故教训，切实做好岁末年初安全生产工作，经县政府同意，决定在全县范围内开展安全生产大检查。现将有关事项通知如下：
+
+一、检查时间
+
+2025年12月1日至2026年1月31日。
+
+二、检查范围
+
+全县所有生产经营单位，重点是矿山、危险化学品、建筑施工、道路交通、消防等行业领域。
+
+三、工作要求
+
+（一）加强组织领导。各单位要高度重视，主要负责同志亲自部署、亲自督导。
+
+（二）严格责任落实。要压实属地管理责任、部门监管责任和企业主体责任。
+
+某某县人民政府办公室
+2025年11月25日
+"""
+
+
+def test_a_notice_in_the_archive_gives_no_outline(tmp_path):
+    """A staff writer's folder holds notices and plans beside the speeches: a text whose title ends in
+    通知, 方案, 纪要 … is a 公文, read and mined for its phrases, but no outline is learnt from it."""
+    from drafter.structure import read_speech
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "通知.txt").write_text(NOTICE, encoding="utf-8")
+    assert read_speech(folder / "通知.txt").meta.kind == "公文"
+    result = mine_corpus(folder)
+    assert "通知.txt" in result.documents
+    assert not [o for o in result.outlines if "通知.txt" in o["mined_from"]]
+    assert [o["mined_from"] for o in result.outlines] == [o["mined_from"] for o in mine_corpus(SEEDS).outlines]
