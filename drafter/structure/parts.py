@@ -140,8 +140,8 @@ def _reported(speech: Speech, words: str) -> bool:
 
 
 #: the last words of a document's title that is no speech: a notice, a circular, a request, a reply, a
-#: decision, opinions, a plan, minutes, an announcement, a letter of office
-DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|意见|方案|纪要|公告|通告|复函|的函)$")
+#: decision, opinions (not 几点意见: a speech's points), a plan, minutes, an announcement, a letter of office
+DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|(?<!几点)意见|方案|纪要|公告|通告|复函|的函)$")
 
 
 def genre(speech: Speech) -> str:
