@@ -517,7 +517,8 @@ def test_a_notice_in_the_archive_gives_no_outline(tmp_path):
     (folder / "通知.txt").write_text(NOTICE, encoding="utf-8")
     assert read_speech(folder / "通知.txt").meta.kind == "公文"
     points = folder / "几点意见.txt"
-    points.write_text("关于做好今年工作的几点意见\n\n同志们：\n\n下面，我就做好今年工作讲几点意见。\n", encoding="utf-8")
+    points.write_text("关于做好今年工作的几点意见\n\n同志们：\n\n下面，我就做好今年工作讲几点意见。\n",
+                      encoding="utf-8")
     assert read_speech(points).meta.kind == "讲话"        # a speech's points
     points.unlink()
     result = mine_corpus(folder)
