@@ -73,14 +73,16 @@ def speech_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return found
 
 
-def parse_many(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Speech | DrafterError]]:
+def parse_many(paths: Iterable[str | os.PathLike], converting: Callable[[int, int], None] | None = None
+               ) -> Iterator[tuple[Path, Speech | DrafterError]]:
     """Each file of ``paths`` (folders expanded, see ``speech_files``) with its Speech, or the error
     that file gives; one bad file does not stop the others. Old Word files among them are converted
-    ahead, many in one LibreOffice run (``drafter.ingest.convert.converted_first``)."""
+    ahead, many in one LibreOffice run (``drafter.ingest.convert.converted_first``), ``converting(done,
+    total)`` told before the first run and after each."""
     from drafter.ingest.convert import converted_first
 
     files = speech_files(paths)
-    with converted_first(files):
+    with converted_first(files, converting):
         for path in files:
             try:
                 yield path, parse(path)

@@ -156,7 +156,12 @@ def parse(
         fail("标准输出已关闭")
     failed = 0
     several = len(files) > 1 or any(f.is_dir() for f in files)
-    for n, (path, speech) in enumerate(parse_many(files)):
+
+    def converting(done: int, total: int) -> None:
+        if not done:
+            typer.echo(f"drafter: 正在把 .doc 等旧格式文件转为 .docx（{total} 批）……", err=True)
+
+    for n, (path, speech) in enumerate(parse_many(files, converting)):
         if isinstance(speech, DrafterError):
             failed += 1
             typer.echo(error_line(speech), err=True)

@@ -121,8 +121,8 @@ def _keep(path: Path, docx: Path) -> Path:
 def converted_first(paths: Iterable[Path], progress: Callable[[int, int], None] | None = None) -> Iterator[None]:
     """The legacy files among ``paths`` converted to .docx ahead, ``BATCH`` in one LibreOffice run, for
     ``read_legacy_lines`` to read while the context lasts (in worker processes forked meanwhile too);
-    ``progress(done, total)`` after each run. With fewer than two such files, or no LibreOffice,
-    nothing is done ahead."""
+    ``progress(done, total)`` before the first run and after each. With fewer than two such files, or no
+    LibreOffice, nothing is done ahead."""
     legacy = list(dict.fromkeys(p.resolve() for p in paths if READERS.get(p.suffix.lower()) == "legacy"))
     legacy = [p for p in legacy if _cached(p) is None]
     program = soffice()
@@ -131,6 +131,8 @@ def converted_first(paths: Iterable[Path], progress: Callable[[int, int], None] 
         return
     with tempfile.TemporaryDirectory(prefix="drafter-") as tmp:
         batches = _batches(legacy)
+        if progress:
+            progress(0, len(batches))
         for k, batch in enumerate(batches):
             folder = Path(tmp) / str(k)
             _run(program, batch, folder, TIMEOUT + PER_FILE * len(batch))

@@ -299,3 +299,7 @@ def test_a_folder_of_old_word_files_is_converted_in_one_libreoffice_run(tmp_path
     assert isinstance(parsed[folder / "s0.rtf"], DrafterError)
     assert sorted(s.meta.text("title") or "" for p, s in parsed.items() if p.suffix == ".doc") \
         == sorted(s.meta.text("title") or "" for s in alone)
+    told = []                               # with an empty cache: told before the first run and after each
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "another-cache"))
+    list(parse_many([folder], lambda done, total: told.append((done, total))))
+    assert told == [(0, 2), (1, 2), (2, 2)]
