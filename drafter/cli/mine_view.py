@@ -38,6 +38,20 @@ def stage_progress(bar: Callable[..., None] | None) -> Callable[[str, int, int],
     return progress
 
 
+#: skipped files listed one by one in the summary up to this many; more are counted by reason
+LISTED = 5
+
+
+def _skipped(result: MineResult) -> str:
+    """The files skipped, each with its reason, or — for an archive with many — how many for each reason
+    (every one is on its own line above the table)."""
+    if len(result.skipped) <= LISTED:
+        return "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped)
+    reasons = Counter("与其他文件重复" if s.reason.endswith("重复") else s.reason.split("：")[0]
+                      for s in result.skipped)
+    return "\n".join(f"{escape(r)}: {n} 个" for r, n in reasons.most_common()) + "\n（逐个见上方）"
+
+
 def mine_table(result: MineResult, folder: str) -> Table:
     """Documents read and skipped, outlines and phrases by function."""
     table = Table(title=f"挖掘结果：{escape(folder)}")
@@ -47,8 +61,7 @@ def mine_table(result: MineResult, folder: str) -> Table:
     files = len(set(result.files))
     table.add_row("读入文档", str(len(result.documents)),
                   f"来自 {files} 个文件（一页多篇的各算一篇）" if files != len(result.documents) else "")
-    table.add_row("跳过", str(len(result.skipped)),
-                  "\n".join(f"{escape(s.name)}: {escape(s.reason)}" for s in result.skipped))
+    table.add_row("跳过", str(len(result.skipped)), _skipped(result))
     table.add_row("提纲", str(len(result.outlines)), "、".join(o.get("name") or o["id"] for o in result.outlines))
     table.add_row("排比组", str(len(result.parallel)), "")
     table.add_row("短语", str(len(result.phrases)), "")

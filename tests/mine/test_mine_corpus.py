@@ -103,3 +103,18 @@ def test_the_summary_says_how_many_files_the_documents_came_from(tmp_path):
     run = CliRunner().invoke(app, ["mine", str(tmp_path), "-o", str(tmp_path / "lib")])
     assert run.exit_code == 0, run.output
     assert re.search(r"读入文档\s*│\s*4\s*│\s*来自 1 个文件", run.output)
+
+
+def test_a_summary_counts_many_skipped_files_by_reason(tmp_path):
+    """An archive with many copies: each skipped file is one line above the summary, and the summary
+    counts them by reason instead of listing every one again."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    for k in range(7):
+        (folder / f"copy-{k}.txt").write_bytes(seed.read_bytes())
+    run = CliRunner().invoke(app, ["mine", str(folder), "-o", str(tmp_path / "lib")], env={"COLUMNS": "80"})
+    assert run.exit_code == 0, run.output
+    assert all(f"跳过 copy-{k}.txt" in run.output for k in range(1, 7))
+    row = next(line for line in run.output.splitlines() if line.startswith("│ 跳过"))
+    assert "与其他文件重复: 6 个" in row and "copy-1.txt" not in row
