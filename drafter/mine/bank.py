@@ -184,10 +184,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
         if len(text) <= POSTED and POST.search(text):
             continue                     # who, not what: a person by post (习近平总书记, 国务院总理), or the
                                          # words before one (贯彻习近平总书记|重要讲话精神)
-        if len(text) <= 4 and _addressed(sents, f.places, len(f.canon)):
-            continue                     # a person's name: 冯王亮老师, 江泽民同志
-        if len(text) <= NAME and _named(sents, f.places, len(f.canon)):
-            continue                     # a person's name after a post (国务院总理|李克强, 领导人习近平、|李克强)
+        if len(text) <= 4 and _named(sents, f.places, len(f.canon)):
+            continue                     # a person's name: 冯王亮老师, 江泽民同志, 国务院总理|李克强
         ends, stops = (closes or {}).get(f.canon, (1.0, 1.0))
         if _cut_short(text, stops):
             continue                     # a complement, a body, a clause cut short (see ``_cut_short``)
@@ -363,13 +361,6 @@ def _opens(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
     return opened * 2 >= len(places)
 
 
-def _addressed(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
-    """Whether a term is followed by a title people are called by (同志, 老师, 书记 …) at half of its
-    places or more: a person's name."""
-    named = sum(bool(PERSON_TITLE.match(sents.texts[s], i + n)) for s, i in places)
-    return named * 2 >= len(places)
-
-
 def _cut_short(text: str, stops: float) -> bool:
     """Whether a formula is no unit of its own (``stops``: the share of its places a clause boundary
     follows): a complement cut from its verb (建设|得更加坚强有力); a noun phrase on a bare head, the object
@@ -386,9 +377,11 @@ def _cut_short(text: str, stops: float) -> bool:
 
 
 def _named(sents: Sentences, places: list[tuple[int, int]], n: int) -> bool:
-    """Whether a term follows a post (or a list of names after one) at half of its places or more, or is
-    followed by a title people are called by: a person's name (常委李克强, 领导人习近平、李克强, 李克强同志)."""
-    named = sum(bool(NAMED_AFTER.search(sents.texts[s][max(0, i - 30):i]) or PERSON_TITLE.match(sents.texts[s], i + n))
+    """Whether a term is followed by a title people are called by (同志, 老师, 书记 …) at half of its places
+    or more — or, one of up to ``NAME`` characters, follows a post (or a list of names after one) there:
+    a person's name (冯王亮老师, 李克强同志; 常委李克强, 领导人习近平、李克强)."""
+    named = sum(bool(PERSON_TITLE.match(sents.texts[s], i + n)
+                     or (n <= NAME and NAMED_AFTER.search(sents.texts[s][max(0, i - 30):i])))
                 for s, i in places)
     return named * 2 >= len(places)
 

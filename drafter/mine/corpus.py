@@ -114,7 +114,7 @@ def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
 #: genres of a page that only holds texts: its texts do not share them
 NEWS = "新闻报道"
 #: the genre of a document that is no speech (a notice, a plan): its phrases count, it gives no outline
-DOCUMENT = "公文"
+OFFICIAL = "公文"
 HOLDERS = ("汇编", "转发通知", NEWS)
 #: after a name, a verb of saying and what was said: (总书记)(在报告中)(着重)强调，|…
 SAID = re.compile(r"^[^，。：:,]{0,14}?(?:说|指出|强调|表示|要求)[，：:,]\s*(.+)$")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafter.mine.bank import addressed
-from drafter.mine.corpus import DOCUMENT, NEWS, Doc
+from drafter.mine.corpus import NEWS, OFFICIAL, Doc
 from drafter.mine.frames import Frame
 from drafter.mine.parallel import Group
 from drafter.model import Section, Speech
@@ -132,7 +132,7 @@ def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
     by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
         fragment = not doc.speech.sections and sum(len(u.text) for u in doc.units) < FRAGMENT
-        if doc.speech.meta.kind not in (NEWS, DOCUMENT) and not fragment:
+        if doc.speech.meta.kind not in (NEWS, OFFICIAL) and not fragment:
             by_occasion.setdefault(occasion(doc), []).append(doc)
     plain = _Anonymous(docs)
     return sorted((_outline(o, members, groups, plain) for o, members in by_occasion.items()), key=lambda o: o["id"])

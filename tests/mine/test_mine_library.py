@@ -205,13 +205,13 @@ def test_a_persons_name_is_no_entry():
     three reports of a school site) is a person's name; a formula that a title follows once is not."""
     from types import SimpleNamespace
 
-    from drafter.mine.bank import _addressed
+    from drafter.mine.bank import _named
 
     sents = SimpleNamespace(texts=["在优质课评比活动中，冯王亮老师荣获全国中学物理教学名师赛优质课一等奖",
                                    "冯王亮同志主持了课题研究", "这次受表彰的是冯王亮",
                                    "坚持立德树人根本任务，办好人民满意的教育", "立德树人老师要带头"])
-    assert _addressed(sents, [(0, 10), (1, 0), (2, 7)], 3)
-    assert not _addressed(sents, [(3, 2), (3, 2), (4, 0)], 4)
+    assert _named(sents, [(0, 10), (1, 0), (2, 7)], 3)
+    assert not _named(sents, [(3, 2), (3, 2), (4, 0)], 4)
 
 
 def test_variants_of_one_sentence_are_one_entry():
