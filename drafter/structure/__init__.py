@@ -630,8 +630,16 @@ def _appendix(paras: list[Para]) -> int:
     return len(paras)
 
 
+#: the most of a speech's text a closing of more than ``CLOSING_PARAGRAPHS`` paragraphs may hold (a turn
+#: inside a speech opens with 同志们， too)
+CLOSING_SHARE = 0.25
+CLOSING_PARAGRAPHS = 3
+
+
 def _mark_closing(speech: Speech) -> None:
-    """Move the closing paragraphs (同志们，…; 以上发言…) at the very end into the back matter."""
+    """Move the closing paragraphs (同志们，…; 以上发言…) at the very end into the back matter: from the first
+    paragraph that opens a closing and leaves ``CLOSING_PARAGRAPHS`` paragraphs or ``CLOSING_SHARE`` of the
+    speech's text at most from there (同志们， also opens a turn inside a speech with no numbered parts)."""
     body: list[Paragraph | Gap] | list[Paragraph]
     if speech.sections:
         last = speech.sections[-1]
@@ -640,9 +648,15 @@ def _mark_closing(speech: Speech) -> None:
         body, first = last.body, (1 if last.run_in else 0)
     else:
         body, first = speech.front, 1
+    total = sum(len(p.text) for p in speech.paragraphs())
+    tail = [0] * (len(body) + 1)           # characters from each block to the end
+    for i in range(len(body) - 1, -1, -1):
+        block = body[i]
+        tail[i] = tail[i + 1] + (len(block.text) if isinstance(block, Paragraph) else 0)
     for i in range(first, len(body)):
         block = body[i]
-        if isinstance(block, Paragraph) and is_closing(block.text) and all(isinstance(b, Paragraph) for b in body[i:]):
+        if isinstance(block, Paragraph) and is_closing(block.text) and all(isinstance(b, Paragraph) for b in body[i:]) \
+                and (len(body) - i <= CLOSING_PARAGRAPHS or tail[i] <= CLOSING_SHARE * total):
             closing = [p for p in body[i:] if isinstance(p, Paragraph)]   # all of them, as checked
             for p in closing:
                 p.role = "closing"

@@ -137,6 +137,23 @@ def test_a_last_wish_opens_the_closing(name, first, last):
     assert closing[0].startswith(first) and closing[-1].endswith(last)
 
 
+@pytest.mark.parametrize("name, lines", [
+    ("017_shaoxing-theme-education-summary.txt", [46]),      # no numbered parts; 同志们， opens five turns
+    ("012_shaoxing-cms-title-repeat-jiaodaihui.txt", [26]),   # 各位代表， opens the second half
+    ("031_shaoxing-xi-reform-40-no-title.txt", [30, 31, 32, 33]),   # 同志们、朋友们！ twice
+    ("016_shaoxing-school-work-report.txt", [22, 23, 24])])   # three short paragraphs: all of them
+def test_a_turn_inside_a_speech_does_not_open_its_closing(name, lines):
+    """同志们，… inside a speech opens a turn, not the closing: the closing is the paragraphs from the first
+    such one that leaves three paragraphs, or a quarter of the text, at most."""
+    from pages_score import PAGES
+
+    from drafter.structure import read_speech
+
+    speech = read_speech(PAGES / name)
+    assert [p.lines[0] for p in speech.back if p.role == "closing"] == lines
+    assert len(list(speech.paragraphs())) > len(lines) + 8        # the turns stay in the speech's body
+
+
 def test_a_page_is_a_news_report_where_its_label_says_so():
     """News about a speech or an instruction (headlines 在…考察时强调, 对…作出重要指示; its subject named by
     post in the third person; paragraphs opening 某某强调) is told from the speeches themselves, and a
