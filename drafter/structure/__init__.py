@@ -27,6 +27,7 @@ from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.traditional import fold
+from drafter.structure.runon import split_run_on
 from drafter.structure.roles import PULL_QUOTE, SOURCE_NOTE, enumeration, is_closing, role_of, transition_sentence
 from drafter.zh import CN_1_99, DEFAULT_LADDER, SENTENCE_END, cn_to_int, label
 
@@ -183,7 +184,7 @@ def parse_lines(source: list[SourceLine], as_written: bool = True) -> Speech:
 
 
 def _parse_lines(source: list[SourceLine]) -> Speech:
-    cleaned = clean(source)
+    cleaned = clean(split_run_on(source))
     page = read_page(cleaned.lines, cleaned.removed, cleaned.page)
     found = find_parts(page.lines)
     if found is None:
