@@ -111,11 +111,6 @@ def corpus_files(source: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
     return sorted((Path(p).name, Path(p)) for p in source)
 
 
-#: genres of a page that only holds texts: its texts do not share them
-NEWS = "新闻报道"
-#: the genre of a document that is no speech (a notice, a plan): its phrases count, it gives no outline
-OFFICIAL = "公文"
-HOLDERS = ("汇编", "转发通知", NEWS)
 #: after a name, a verb of saying and what was said: (总书记)(在报告中)(着重)强调，|…
 SAID = re.compile(r"^[^，。：:,]{0,14}?(?:说|指出|强调|表示|要求)[，：:,]\s*(.+)$")
 #: who attended, in a news report: 王沪宁出席, 韩正陪同考察, …负责同志列席会议
@@ -171,6 +166,7 @@ def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
     """Read, parse and split one file (the map step): its Doc — one for each text of a page that holds
     several (name#1, name#2 …) — or a Skipped with its reason."""
     from drafter.structure import read_speech
+    from drafter.structure.parts import COMPILATION, FORWARDING, NEWS
 
     name, path = item
     if NOT_SPEECH.match(Path(name).name):
@@ -184,7 +180,7 @@ def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
     for part in speech.parts:        # a part's heading is its title, the page's genre its own (述职报告),
         meta = part.speech.meta      # unless the page is only what holds the texts (汇编, 转发通知 …)
         meta.title = meta.title or ([part.title] if part.title else None)
-        meta.kind = meta.kind or (speech.meta.kind if speech.meta.kind not in HOLDERS else None)
+        meta.kind = meta.kind or (speech.meta.kind if speech.meta.kind not in (COMPILATION, FORWARDING, NEWS) else None)
     texts = [(f"{name}#{k}", part.speech, {part.title, part.speaker}, part.first_line)
              for k, part in enumerate(speech.parts, 1)] or [(name, speech, set(), 0)]
     docs = [doc for text, one, heads, first in texts if (doc := _doc(text, name, one, heads, speech, first))]
@@ -194,6 +190,7 @@ def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
 def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Speech, first: int) -> Doc | None:
     """The Doc of one text (``heads``: a part's title and speaker, not its text), or None without text."""
     from drafter.mine.parallel import heading_groups
+    from drafter.structure.parts import NEWS
 
     meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
             if (v := (speech.meta.text(f) or "").strip())} | {h.strip() for h in heads if h}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafter.mine.bank import addressed
-from drafter.mine.corpus import NEWS, OFFICIAL, Doc
+from drafter.mine.corpus import Doc
 from drafter.mine.frames import Frame
 from drafter.mine.parallel import Group
 from drafter.model import Section, Speech
@@ -129,6 +129,8 @@ def mine_outlines(docs: list[Doc], groups: list[Group]) -> list[dict]:
     fragment: a text of under ``FRAGMENT`` characters with no parts (an excerpt, a preview a page cut off;
     it would stand for its occasion, and take the place of the built-in outline, with an outline of
     nothing)."""
+    from drafter.structure.parts import NEWS, OFFICIAL
+
     by_occasion: dict[tuple[str, str, str], list[Doc]] = {}
     for doc in docs:
         fragment = not doc.speech.sections and sum(len(u.text) for u in doc.units) < FRAGMENT

@@ -29,6 +29,8 @@ BEFORE = re.compile(r"([\u4e00-\u9fff《》•·]{0,24}?)"
 AFTER = re.compile(r"^(?:之说|的论述|之论|之言|的名言|的诗句|的说法|的古训)")
 SAYING = re.compile(r"古人|古语|先贤|俗话|常言|诗云|有言道")
 TITLE_END = re.compile(r".*(?:家|相|人|帝|王|臣|士|官|者|师|宗|祖|圣|贤|书记|主席|总理|先生)")
+#: the numerals that count the items of a numbered formulation (“四个意识”, “两个确立”, “十四五”): fewer than
+#: ``drafter.mine.index.NUMERALS``, which binds every numeral to what follows it — “万众一心” counts nothing
 NUMERALS = "一二三四五六七八九十两百千"
 NUMBERED = re.compile(rf"“([{NUMERALS}]+[^“”，。]{{1,8}})”")
 SPLIT = re.compile(r"[，；]")

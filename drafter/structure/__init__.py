@@ -24,7 +24,7 @@ from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
-from drafter.structure.parts import PartHead, find_parts, genre
+from drafter.structure.parts import NEWS, PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.traditional import fold
 from drafter.structure.runon import split_run_on
@@ -193,7 +193,7 @@ def _parse_lines(source: list[SourceLine]) -> Speech:
         speech = _parse_parts(found, page.lines, cleaned.removed + page.removed, cleaned, page)
     speech.meta.kind = genre(speech)
     speech.warnings[:0] = [f"第{line.no}行：{note}" for line in source for note in line.notes]
-    if speech.meta.kind == "新闻报道":
+    if speech.meta.kind == NEWS:
         _news_facts(speech, cleaned.page.date)
     return speech
 

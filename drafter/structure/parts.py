@@ -144,6 +144,11 @@ def _reported(speech: Speech, words: str) -> bool:
 DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|(?<!几点)意见|方案|纪要|公告|通告|复函|的函)$")
 
 
+#: genres (``meta.kind``) other code tells apart: a page of several texts, a notice forwarding a speech, a
+#: news report, a document that is no speech (a notice, a plan, minutes)
+COMPILATION, FORWARDING, NEWS, OFFICIAL = "汇编", "转发通知", "新闻报道", "公文"
+
+
 def genre(speech: Speech) -> str:
     """What the text is: 政府工作报告, 工作报告, 述职报告, 汇编 (several texts), 转发通知 (a notice
     forwarding a speech), 公文 (a notice, a plan, minutes: a document, not a speech, by its title's last
@@ -156,7 +161,7 @@ def genre(speech: Speech) -> str:
     if "述职" in words:
         return "述职报告"
     if speech.parts:
-        return "汇编"
+        return COMPILATION
     opening = " ".join(p.text for p in speech.front[:4])
     if "政府工作报告" in words or ("代表" in salutation
                                    and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)"
@@ -165,9 +170,9 @@ def genre(speech: Speech) -> str:
                                                  opening)):
         return "政府工作报告"
     if "转发按语" in reasons:
-        return "转发通知"
+        return FORWARDING
     if DOCUMENT.search(speech.meta.text("title") or ""):
-        return "公文"
+        return OFFICIAL
     if re.search(r"工作报告$", speech.meta.text("title") or ""):
         return "工作报告"               # …工作报告 to 同志们 at a meeting, as much as to 各位代表
     if "代表" in salutation and (re.search(r"工作报告|报告$", words)
@@ -177,9 +182,9 @@ def genre(speech: Speech) -> str:
     if (("电头" in reasons
          or re.search(r"(?:发表|作)[^，。]{0,8}讲话(?:强调|指出)|(?:出席|主持)[^，。]{2,30}并(?:发表|作)", words))
             and not salutation):
-        return "新闻报道"
+        return NEWS
     if not salutation and _reported(speech, words):
-        return "新闻报道"
+        return NEWS
     if speech.meta.author and not salutation:
         return "署名文章"
     if re.search(r"致[辞词]|贺[词辞信]|(?:欢迎|答谢|开幕|闭幕|祝酒)[词辞]", words):
