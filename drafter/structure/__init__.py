@@ -613,8 +613,8 @@ def _sibling_firsts(paras: list[Para]) -> dict[int, str]:
     return firsts
 
 
-#: the line an appendix of the document opens with: 附件1, 附件：…, 附录, 名词解释, 注释
-APPENDIX = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].{0,40})?|附录|名词解释|注释)\s*[:：]?$")
+#: the line an appendix of the document opens with: 附件1, 附件：…, 附录, 名词解释, 注释, 注：
+APPENDIX = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：].{0,40})?|附录|名词解释|注释?)\s*[:：]?$")
 
 
 def _appendix(paras: list[Para]) -> int:

@@ -439,6 +439,13 @@ def test_an_appendix_after_the_speech_is_back_matter_never_headings(tmp_path):
     assert heads(speech) == [(1, "一、", False, "提高站位"), (1, "一、", False, "抓好落实")]
     assert [p.role for p in speech.back][:2] == ["closing", "appendix"]
     assert [p.text for p in speech.back if p.role == "appendix"][:2] == ["名词解释", "1.“四上”企业："]
+    noted = tmp_path / "noted.txt"          # a translator's note after a state visit's speech (注：)
+    noted.write_text("尊敬的总统先生，女士们、先生们：\n\n" + BODY * 3 + "\n\n女士们、先生们、朋友们！\n\n" + BODY
+                     + "\n\n最后，我衷心祝愿，两国友好万古长青！\n\n注：\n\n敏格拉巴，缅文读音，意为“你好”。\n",
+                     encoding="utf-8")
+    back = [(p.role, p.text[:6]) for p in read_speech(noted).back]
+    assert back == [("closing", "女士们、先生"), ("closing", BODY[:6]), ("closing", "最后，我衷心"),
+                    ("appendix", "注："), ("appendix", "敏格拉巴，缅")]
     early = tmp_path / "early.txt"          # in the first half of a text, 附件 is no appendix
     early.write_text("关于印发讲话的通知\n\n附件\n\n一、提高站位\n\n" + BODY * 3 + "\n", encoding="utf-8")
     assert not any(p.role == "appendix" for p in read_speech(early).back)
