@@ -184,7 +184,8 @@ def parse_lines(source: list[SourceLine], as_written: bool = True) -> Speech:
 
 
 def _parse_lines(source: list[SourceLine]) -> Speech:
-    cleaned = clean(split_run_on(source))
+    source = split_run_on(source)
+    cleaned = clean(source)
     page = read_page(cleaned.lines, cleaned.removed, cleaned.page)
     found = find_parts(page.lines)
     if found is None:

@@ -5,8 +5,8 @@ A line of ``RUN_ON`` characters or more is split before each mark of a numbering
 sentence (一、 二、 …; （一） （二） …; 第一， 第二， …; 1． 2． …; （1） （2） …; not an item of a list
 after ；), where two marks at least follow each other in order (a ladder restarts at its first mark, as
 （一） does in each part), and around a salutation that ends with a colon near the start (…摄同志们，朋友们：
-在过去…; …习近平尊敬的…总理，各位同事：). Each piece keeps the line's number. A line that long with no
-such marks is left as it is: a long paragraph.
+在过去…; …习近平尊敬的…总理，各位同事：). Each piece keeps the line's number; the first tells what was
+done (a warning of the parse). A line that long with no such marks is left as it is: a long paragraph.
 """
 
 from __future__ import annotations
@@ -43,7 +43,10 @@ def split_run_on(lines: list[SourceLine]) -> list[SourceLine]:
             out.append(line)
             continue
         bounds = [0, *cuts, len(line.text)]
-        out += [replace(line, text=line.text[a:b]) for a, b in itertools.pairwise(bounds) if line.text[a:b].strip()]
+        pieces = [line.text[a:b] for a, b in itertools.pairwise(bounds) if line.text[a:b].strip()]
+        note = f"全文连成一行，已按编号和称呼分为 {len(pieces)} 段"
+        out += [replace(line, text=piece, notes=[*line.notes, note] if not k else [])
+                for k, piece in enumerate(pieces)]
     return out
 
 
