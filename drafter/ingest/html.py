@@ -166,7 +166,7 @@ def main_block(root: Node) -> Node:
     body = next((n for n in nodes if n.tag == "body"), root)
     best = max((n for n in nodes if n.tag not in ("#root", "html", "body")), key=lambda n: n.own, default=body)
     if best.own < 0.3 * max(body.total, 1):
-        return body                      # no one block holds the text: the whole page
+        return _titled_column(nodes) or body   # no one block holds the text: around the title, or the whole page
     node = best
     while node.parent is not None and node.parent.tag not in ("body", "html", "#root"):
         parent = node.parent
@@ -174,6 +174,27 @@ def main_block(root: Node) -> Node:
             break
         node = parent
     return node
+
+
+#: the least text a block around the page's title holds besides it to be the article (a notice of a sentence)
+TITLED_TEXT = 10
+
+
+def _titled_column(nodes: list[Node]) -> Node | None:
+    """The article's column on a page where no block holds most of the text (a notice of one sentence beside
+    the site's menus, a speech set one <div> a paragraph): the block around the first headline the page
+    names its title (<h2 class="title">) that holds text besides it, more than its links; None without one."""
+    for head in nodes:
+        if head.tag not in HEADLINE or not head.titled or not head.total:
+            continue
+        node = head.parent
+        while node is not None and node.tag not in ("body", "html", "#root"):
+            rest = node.total - head.total
+            if rest >= TITLED_TEXT:
+                return node if node.linked <= rest else None
+            node = node.parent
+        return None
+    return None
 
 
 def block_lines(node: Node, start: Node | None = None) -> list[SourceLine]:

@@ -105,6 +105,10 @@ class Header:
     used: int = 0                       # how many of the lines the head took
 
 
+#: what parts a sentence's clauses
+CLAUSE_MARKS = re.compile(r"[，,；;]")
+
+
 def titleish(line: Line, styled: bool = True) -> bool:
     """Could this line be (part of) a title: short, no sentence inside, not a heading or a salutation.
     ``styled=False`` sets aside the heading level its format gives (a saved web page's headline)."""
@@ -115,8 +119,8 @@ def titleish(line: Line, styled: bool = True) -> bool:
     head = text.split("——", 1)[0].rstrip() if "——" in text[1:] else text
     if (styled and line.hints.level is not None) or not text or len(text) > 80 or SENTENCE_END.search(head[:-1]):
         return False
-    if text[-1] in "。；，":
-        return False
+    if text[-1] in "。；，" or (text[-1] in "！？!?" and len(CLAUSE_MARKS.findall(text)) >= 2):
+        return False    # a sentence of three clauses or more (因天气原因，今天…，请大家相互告知，谢谢！)
     if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
         return False
     if ADDRESSES.fullmatch(text):

@@ -55,6 +55,23 @@ def test_saved_page_reads_like_its_copied_text():
     assert lines[-1].startswith("浙公网安备")
 
 
+def test_a_notice_of_one_sentence_is_read_from_its_headline_not_the_menus():
+    """Page 093: the site's menus hold four times the article's text, so no block holds most of the page;
+    the article is the block around the page's titled headline (<h2 class="title">), and its sentence of
+    four clauses is its text, not a title under a page headline."""
+    from drafter.structure import read_speech
+
+    path = PAGES / "093_shaoxing-one-sentence-notice-menus.html"
+    lines = [line.text for line in read_lines(path)]
+    assert lines[:3] == ["升旗仪式改为广播讲话通知",
+                         "文章来源：本站原创 作者：佚名 发布时间：2016年10月31日 点击数： 次",
+                         "因天气原因，今天升旗仪式改成广播讲话，请大家相互告知，谢谢！"]
+    assert not {"名师工作室", "课余党校", "—中校歌", "推荐阅读"} & set(lines)
+    speech = read_speech(path)
+    assert speech.meta.text("title") == "升旗仪式改为广播讲话通知" and speech.meta.kind == "公文"
+    assert [p.text for p in speech.paragraphs()] == [lines[2]]
+
+
 def test_a_whole_page_copied_with_its_menus_and_side_bar_keeps_the_speech_whole(tmp_path):
     """Page 021 as a browser's select-all copies it (every block of the page in order: the date widget,
     a bar of links, the site's menus, a side bar of dated links above the article, the footer): the
