@@ -256,9 +256,9 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
 #: someone spoke (作重要讲话): a news report's, not a speech's
 SAYS = re.compile(r"(?:强调|指出|表示|讲话)$")
 #: what names an office, a body, a meeting or a law (办公室, 二十国集团, 座谈会, 民族区域自治法; a local
-#: bureau: 市教育局, not 新发展格局), closing a phrase of up to ``POSTED`` characters
+#: bureau: 市教育局, 绍兴市教育局, not 新发展格局), closing a phrase of up to ``POSTED`` characters
 OFFICE = re.compile(r"(?:办公室|委员会|领导小组|工作组|会议|座谈会|研讨会|报告会|推进会|现场会|动员会|表彰会|生活会"
-                    r"|集团|联合国|解放军|党派|协会|联盟)$|^[省市县区州镇乡][\u4e00-\u9fff]{1,6}[局厅委]$"
+                    r"|集团|联合国|解放军|党派|协会|联盟)$|^[\u4e00-\u9fff]{0,4}[省市县区州镇乡][\u4e00-\u9fff]{1,6}[局厅委]$"
                     # a law by name (民族区域自治法), not 方法, 执法, 依法
                     r"|^[\u4e00-\u9fff]{3,12}(?<![方办做看说想写用立执司守违依合非不手章效取])法$")
 #: a post or form of address a person is named by (``PERSON_TITLE``), closing a phrase of up to ``POSTED``
@@ -433,13 +433,19 @@ def _inside_yi(sents: Sentences, places: list[tuple[int, int]]) -> bool:
 
 def _best(phrases: list[Phrase], corpus: Corpus, min_docs: int, top: int, every: bool = False,
           recent_years: int = RECENT_YEARS) -> list[Phrase]:
-    """Score every phrase; keep those seen in ``min_docs`` documents (the speeches' own sentences,
+    """Score every phrase seen in a speech (not only in notices, where the corpus has speeches); keep those
+    seen in ``min_docs`` documents (the speeches' own sentences,
     shapes and frames in one, unless ``every``; a quotation in one), the best ``top`` of each function,
     and — where the corpus reaches back before its last ``recent_years`` years — a quarter as many more
     of the current ones: those that half of the recent documents use, in half of their documents or
     more (a writer writes now: 高质量发展, in every report since 2018, ranks below formulas that fifty
     years of reports share; 社会主义, in all of them, is no current formula)."""
+    from drafter.structure.parts import OFFICIAL
+
     years = [d.year for d in corpus.docs]
+    speeches = {d for d, doc in enumerate(corpus.docs) if doc.speech.meta.kind != OFFICIAL}
+    if speeches:                         # a notice's own phrases (请相互告知) are no speech's
+        phrases = [p for p in phrases if any(u.doc in speeches for u in p.places)]
     span = sorted({y for y in years if y is not None})
     recent = {d for d, y in enumerate(years) if y is not None and y > span[-1] - recent_years} if span else set()
     older = bool(span) and span[0] <= span[-1] - recent_years       # the corpus reaches back further

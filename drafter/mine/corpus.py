@@ -190,11 +190,12 @@ def load_doc(item: tuple[str, Path]) -> list[Doc] | Skipped:
 def _doc(name: str, file: str, speech: Speech, heads: set[str | None], page: Speech, first: int) -> Doc | None:
     """The Doc of one text (``heads``: a part's title and speaker, not its text), or None without text."""
     from drafter.mine.parallel import heading_groups
-    from drafter.structure.parts import NEWS
+    from drafter.structure.parts import NEWS, OFFICIAL
 
     meta = {v for f in ("title", "subtitle", "speaker", "author", "date", "source", "occasion")
             if (v := (speech.meta.text(f) or "").strip())} | {h.strip() for h in heads if h}
-    units = _plausible(_speech_only([u for u in _units(speech) if u.text.strip() not in meta],
+    plain = speech.meta.kind == OFFICIAL
+    units = _plausible(_speech_only([u for u in _units(speech, plain) if u.text.strip() not in meta],
                                     news=speech.meta.kind == NEWS))
     if not units:
         return None
@@ -335,14 +336,23 @@ class _Sentence(NamedTuple):
     first: bool
 
 
-def _units(speech: Speech) -> Iterable[_Sentence]:
+def _units(speech: Speech, plain: bool = False) -> Iterable[_Sentence]:
+    """The sentences of a speech with the roles of their paragraphs; ``plain``: a document that is no speech
+    (a notice, a plan), whose first and last paragraphs are no opening, transition or closing."""
+    def role(p: Paragraph) -> str:
+        return "body" if plain and p.role in SPEECH_ROLES else p.role
+
     for p in speech.front:
-        yield from _sentences(p, p.role)
+        yield from _sentences(p, role(p))
     for section in speech.walk():
         yield from _section(section)
     for p in speech.back:
         if p.role != "appendix":         # a glossary or an annex is the document's, not the speech's
-            yield from _sentences(p, p.role)
+            yield from _sentences(p, role(p))
+
+
+#: the roles only a speech's paragraphs have
+SPEECH_ROLES = frozenset({"opening", "transition", "closing"})
 
 
 def _section(section: Section) -> Iterable[_Sentence]:

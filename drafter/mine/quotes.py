@@ -65,9 +65,12 @@ def quotations(sentence: str) -> list[Quote]:
         inner = m.group(1).rstrip("。！？")
         before = BEFORE.search(sentence[:m.start()])
         marked = before or AFTER.match(sentence[m.end():]) or SAYING.search(sentence[:m.start()])
+        # 要有“…”的自信, 我们有“…”: what one must have, not who said it — unless it is classical text
+        said = marked and not (before and before.group(0).rstrip("：，").endswith("有")
+                               and _speaker(sentence[:m.start()], before) is None)
         whole = (m.group(1).endswith(("。", "！", "？"))
                  or (m.end() == len(sentence) and not sentence[:m.start()].strip()))
-        if (classical(inner) and (marked or whole)) or (marked and len(inner) <= 4 * CLAUSE and SPLIT.search(inner)):
+        if (classical(inner) and (marked or whole)) or (said and len(inner) <= 4 * CLAUSE and SPLIT.search(inner)):
             found.append(Quote(inner, _speaker(sentence[:m.start()], before)))
     if not found and not QUOTED.search(sentence) and sentence[:1] not in GOES_ON and classical(sentence, parallel=True):
         found.append(Quote(sentence, None))

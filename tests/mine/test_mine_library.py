@@ -132,6 +132,7 @@ def test_names_of_offices_meetings_and_days_are_no_entries_of_the_real_pages():
     assert not pages & {"牢固树立", "紧紧围绕", "困难和挑战"}       # a verb waiting for its object, a pair of words
     assert "高质量发展" in pages and "“四个意识”" in pages
     assert not OFFICE.search("新发展格局") and not OFFICE.search("统筹全局") and OFFICE.search("县公安局")
+    assert OFFICE.search("绍兴市教育局") and OFFICE.search("浙江省教育厅")
     assert OFFICE.search("民族区域自治法") and OFFICE.search("二十国集团") and OFFICE.search("中国人民解放军")
     assert not OFFICE.search("严格执法") and not OFFICE.search("改进工作方法") and not OFFICE.search("软弱涣散村党组织")
     assert not SAYS.search("重要讲话精神")
@@ -525,3 +526,23 @@ def test_a_notice_in_the_archive_gives_no_outline(tmp_path):
     assert "通知.txt" in result.documents
     assert not [o for o in result.outlines if "通知.txt" in o["mined_from"]]
     assert [o["mined_from"] for o in result.outlines] == [o["mined_from"] for o in mine_corpus(SEEDS).outlines]
+
+
+def test_a_phrase_only_notices_use_is_no_entry(tmp_path):
+    """A folder of speeches beside notices (通知: 公文, read for their formulas, no outline): what only the
+    notices say (请各班主任相互告知, in a school's notices of each week) is no entry of the bank, as the
+    speeches' own sentences are."""
+    speech = ("在全校{n}工作会议上的讲话\n\n同志们：\n\n今天召开会议，部署{n}工作。我们要坚持立德树人，"
+              "守正创新，扎实推进各项工作。\n\n一、提高认识\n\n{n}工作关系学校发展全局，必须高度重视，"
+              "坚持立德树人根本任务。\n\n二、狠抓落实\n\n要守正创新，真抓实干，确保{n}工作取得实效。\n")
+    notice = ("关于{n}的通知\n\n各班主任：\n\n因{n}安排调整，本周一升旗仪式暂停。请各班主任相互告知，"
+              "按时组织学生参加。学校将坚持立德树人，做好各项服务。\n\n德育处\n")
+    for k, n in enumerate(["德育", "教学", "后勤"]):
+        (tmp_path / f"speech{k}.txt").write_text(speech.format(n=n), encoding="utf-8")
+    for k, n in enumerate(["运动会", "期中考试", "天气原因"]):
+        (tmp_path / f"notice{k}.txt").write_text(notice.format(n=n), encoding="utf-8")
+    mined = mine_corpus(tmp_path)
+    assert [d.speech.meta.kind for d in mined.corpus.docs].count("公文") == 3
+    speeches = {d for d, doc in enumerate(mined.corpus.docs) if doc.speech.meta.kind != "公文"}
+    assert len(mined.phrases) >= 3 and all({u.doc for u in p.places} & speeches for p in mined.phrases)
+    assert not [p.text for p in mined.phrases if "相互告知" in p.text or "做好各项服务" in p.text]

@@ -126,4 +126,8 @@ def test_a_sentence_going_on_from_the_one_before_is_no_quotation():
     from drafter.mine.quotes import quotations
 
     assert quotations("而不能失职，更不能渎职") == []
+    # what one must have (要有“…”的自信, from a real school speech) is no saying; classical text there is
+    assert quotations("二是要有“坚定信心意志，拼搏奋进”的强大自信") == []
+    classical = "先天下之忧而忧，后天下之乐而乐"
+    assert [q.text for q in quotations(f"要有“{classical}”的情怀")] == [classical]
     assert [q.text for q in quotations("本强则茂，基强则安")] == ["本强则茂，基强则安"]
