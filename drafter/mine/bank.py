@@ -625,9 +625,9 @@ def own_sentences(corpus: Corpus) -> list[tuple[Phrase, str]]:
                 kinds["transition"].append(unit)
             elif unit.role == "closing" and MODESTY.match(unit.text):
                 kinds["closing.modesty"].append(unit)
-            elif unit.role == "closing" and unit.first and CALL.match(unit.text) and "，" in unit.canon:
+            elif unit.role == "closing" and unit.first and CALL.match(unit.text) and not addressed(unit.text):
                 kinds["closing.call"].append(unit)
-        vocative = any(u.role == "closing" and CALL.match(u.text) and "，" not in u.canon for u in doc.units)
+        vocative = any(u.role == "closing" and CALL.match(u.text) and addressed(u.text) for u in doc.units)
         if vocative and doc.units and doc.units[-1].role == "closing" and not CALL.match(doc.units[-1].text):
             kinds["closing.call"].append(doc.units[-1])    # 各位代表！ … the last sentence calls
     for function, units in kinds.items():

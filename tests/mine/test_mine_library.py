@@ -546,3 +546,19 @@ def test_a_phrase_only_notices_use_is_no_entry(tmp_path):
     speeches = {d for d, doc in enumerate(mined.corpus.docs) if doc.speech.meta.kind != "公文"}
     assert len(mined.phrases) >= 3 and all({u.doc for u in p.places} & speeches for p in mined.phrases)
     assert not [p.text for p in mined.phrases if "相互告知" in p.text or "做好各项服务" in p.text]
+
+
+def test_a_vocative_of_several_terms_is_no_closing_call_and_the_sentence_after_it_is(tmp_path):
+    """同志们、朋友们！ on its own line before a closing (a real school's anniversary speeches) addresses; the
+    closing's last sentence calls."""
+    from drafter.mine.bank import own_sentences
+    from drafter.mine.corpus import read_corpus
+
+    body = "学校走过了不平凡的历程，取得了显著成绩，我们要坚定信心，开拓进取，奋力谱写新的篇章。" * 6
+    text = ("在{n}周年纪念大会上的讲话\n\n同志们、朋友们：\n\n今天我们隆重集会，纪念建校{n}周年。\n\n一、回顾历程\n\n"
+            + body + "\n\n二、展望未来\n\n" + body
+            + "\n\n同志们、朋友们！\n\n让我们携手并进，共创学校更加美好的明天！\n")
+    for n in ("一百", "一百一十"):
+        (tmp_path / f"{n}.txt").write_text(text.format(n=n), encoding="utf-8")
+    calls = [p.text for p, _ in own_sentences(read_corpus(tmp_path)) if p.function == "closing.call"]
+    assert "让我们携手并进，共创学校更加美好的明天" in calls and not [c for c in calls if c.startswith("同志们、")]
