@@ -206,6 +206,8 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # terms of address, a greeting, a salutation (主席先生，各位同事): no formula
         if len(text) <= 3 and text[0] in "我你他她":
             continue                     # who thinks, not what (我相信, 我认为): a clause's subject and verb
+        if len(text) == 3 and text[-1] == "性":
+            continue                     # the noun of a quality (针对性, 前瞻性, 优越性): a word, no formula
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
         function = _function(text, units, leads, opens)
@@ -260,9 +262,12 @@ GREETING = re.compile(r"(?:大家|各位)?(?:早上|上午|中午|下午|晚上)
 #: someone spoke (作重要讲话): a news report's, not a speech's
 SAYS = re.compile(r"(?:强调|指出|表示|讲话)$")
 #: what names an office, a body, a meeting or a law (办公室, 二十国集团, 座谈会, 民族区域自治法; a local
-#: bureau: 市教育局, 绍兴市教育局, not 新发展格局), closing a phrase of up to ``POSTED`` characters
+#: bureau: 市教育局, 绍兴市教育局, not 新发展格局; a place's school: 绍兴市第一中学), closing a phrase of up to
+#: ``POSTED`` characters
 OFFICE = re.compile(r"(?:办公室|委员会|领导小组|工作组|会议|座谈会|研讨会|报告会|推进会|现场会|动员会|表彰会|生活会"
                     r"|集团|联合国|解放军|党派|协会|联盟)$|^[\u4e00-\u9fff]{0,4}[省市县区州镇乡][\u4e00-\u9fff]{1,6}[局厅委]$"
+                    # a place's school or hospital by name (绍兴市第一中学; not 一流大学)
+                    r"|^[\u4e00-\u9fff]{1,4}[省市县区][\u4e00-\u9fff]{0,6}(?:中学|小学|大学|学院|学校|医院)$"
                     # a law by name (民族区域自治法), not 方法, 执法, 依法
                     r"|^[\u4e00-\u9fff]{3,12}(?<![方办做看说想写用立执司守违依合非不手章效取])法$")
 #: a post or form of address a person is named by (``PERSON_TITLE``), closing a phrase of up to ``POSTED``

@@ -132,7 +132,8 @@ def test_names_of_offices_meetings_and_days_are_no_entries_of_the_real_pages():
     assert not pages & {"牢固树立", "紧紧围绕", "困难和挑战"}       # a verb waiting for its object, a pair of words
     assert "高质量发展" in pages and "“四个意识”" in pages
     assert not OFFICE.search("新发展格局") and not OFFICE.search("统筹全局") and OFFICE.search("县公安局")
-    assert OFFICE.search("绍兴市教育局") and OFFICE.search("浙江省教育厅")
+    assert OFFICE.search("绍兴市教育局") and OFFICE.search("浙江省教育厅") and OFFICE.search("绍兴市第一中学")
+    assert not OFFICE.search("建设世界一流大学") and not OFFICE.search("深化公立医院")
     assert OFFICE.search("民族区域自治法") and OFFICE.search("二十国集团") and OFFICE.search("中国人民解放军")
     assert not OFFICE.search("严格执法") and not OFFICE.search("改进工作方法") and not OFFICE.search("软弱涣散村党组织")
     assert not SAYS.search("重要讲话精神")
