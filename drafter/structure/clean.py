@@ -533,9 +533,11 @@ def is_prose(text: str) -> bool:
 
 def _column_follows(following: list[Line]) -> bool:
     """Whether what follows a breadcrumb's last item repeated shows it to be the column's name: a
-    headline or a page-matter row comes next, not the article's text (a subtitle, a 编者按语： label,
-    a paragraph) — then the repeat is the article's own title."""
+    headline (one the page marks so, whatever its marks) or a page-matter row comes next, not the
+    article's text (a subtitle, a 编者按语： label, a paragraph) — then the repeat is the article's own title."""
     nxt = following[0].text if following else ""
+    if following and following[0].hints.style == "title":
+        return True                      # the page marks it its headline (启航新征程：…，奋进拼搏！—…讲话)
     return bool(nxt) and len(nxt) <= 60 and not re.search(r"[。！？]|[：:]$", nxt) and not nxt.startswith(("—", "―"))
 
 

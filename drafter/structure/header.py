@@ -24,16 +24,19 @@ COLUMN_WORDS = re.compile(r"讲话|发言|报告|党课|讲稿|提纲|专题|主
                           r"|要闻|新闻|快讯|实录|全文|摘要|附件|材料|范文|心得|体会|标题|题目|说明|序言|前言|后记|按语")
 #: a title naming a speech by its genre at its end (…时的讲话, …的主旨演讲)
 SPEECH_END = re.compile(rf"的{GENRES}(?:稿|提纲)?$")
-#: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿"
-OCCASION = re.compile(rf"^(.*?)在(.+)(?:上的?|(?<=[会议礼式坛])的?)[\u4e00-\u9fff]{{0,6}}?{GENRES}(?:稿|提纲)?$")
+#: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿" (after a column's tag and its
+#: bar: 我的一中故事|张懿雯在…上的发言)
+OCCASION = re.compile(rf"^(?:[^|｜]*[|｜])?(.*?)在(.+)(?:上的?|(?<=[会议礼式坛])的?)[\u4e00-\u9fff]{{0,6}}?"
+                      rf"{GENRES}(?:稿|提纲)?$")
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
-#: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士, 大会主席先生
+#: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士, 大会主席先生,
+#: 各位局领导, 书记校长 (posts)
 #: (a post before 先生 holds no 和: where terms are joined, it is the joint — one way to read them, no backtracking)
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部"
-           r"|工作者|模范|学员|官兵|战友)"
+           r"|工作者|模范|学员|官兵|战友|书记|校长|院长|主任|局长|部长)"
            r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?"
            r"|(?:(?![和及与])[\u4e00-\u9fff]){2,12}?(?:先生|女士|阁下))")
 #: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")
@@ -119,8 +122,9 @@ def titleish(line: Line, styled: bool = True) -> bool:
     head = text.split("——", 1)[0].rstrip() if "——" in text[1:] else text
     if (styled and line.hints.level is not None) or not text or len(text) > 80 or SENTENCE_END.search(head[:-1]):
         return False
-    if text[-1] in "。；，" or (text[-1] in "！？!?" and len(CLAUSE_MARKS.findall(text)) >= 2):
-        return False    # a sentence of three clauses or more (因天气原因，今天…，请大家相互告知，谢谢！)
+    if text[-1] in "。；，：:" or (text[-1] in "！？!?" and len(CLAUSE_MARKS.findall(text)) >= 2):
+        return False    # a sentence of three clauses or more (因天气原因，今天…，请大家相互告知，谢谢！), what
+                        # introduces what follows (各年段、各班级：, a notice's addressees)
     if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
         return False
     if ADDRESSES.fullmatch(text):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from drafter.zh import CN_1_99, cn_to_int
 
 
-#: the style of an ordinal with the part it counts (第一个问题：, 第二部分, 第三个方面，): its own for each
+#: the style of an ordinal with the part it counts (第一个问题：, 第二部分, 第三个方面，, 第一点，): its own for each
 #: word and mark after it, "第一" and what follows the numeral (see ``drafter.zh.mark``)
 PARTS = "第一…"
 #: the mark after such an ordinal, as it is kept (a space becomes the full-width space)
@@ -17,7 +17,7 @@ _AFTER = str.maketrans({":": "：", ",": "，"})
 #: (style, pattern); the pattern's group 1 is the number, the match ends where the heading text starts.
 MARKS = [
     ("第一，", re.compile(rf"^第({CN_1_99})[，、：:,]\s*")),
-    (PARTS, re.compile(rf"^第({CN_1_99})(个?(?:问题|方面|部分))([：:，,、]|\s+)\s*")),
+    (PARTS, re.compile(rf"^第({CN_1_99})(个?(?:问题|方面|部分)|点)([：:，,、]|\s+)\s*")),
     ("（一）", re.compile(rf"^[（(]({CN_1_99})[）)]\s*")),
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
     ("一、", re.compile(rf"^({CN_1_99})[、．.]\s*")),

@@ -28,8 +28,6 @@ KNOWN = {
     ("013_shaoxing-xinhua-hu-tsinghua.txt", "headings"): "topic sentences of a long speech read as lead heads",
     ("015_shaoxing-shuzhi-three-leaders.txt", "headings"): "single lead heads inside each 述职 part",
     # page matter the rules do not reach
-    ("023_shaoxing-coming-of-age-address.html", "salutation"):
-        "the greeting after the salutation's comma (大家下午好！) is labelled as part of it",
     ("025_peopledaily-new-year-address.txt", "removed"):
         "newspaper pull quotes (■) before the text are kept as its pull quotes (the held-out convention)",
     ("026_peopledaily-qiushi-article-report.txt", "speaker"):
@@ -49,6 +47,8 @@ KNOWN = {
         "大家好！ run into the first sentence after the page's boxes is not found",
     ("037_wechat-chuansong-xi-symposium-excerpt.htm", "removed"):
         "a WeChat account's boxes (今日大案, 核心提示, masthead, post list) are kept",
+    ("097_shaoxing-column-tag-bar-speaker.html", "removed"):
+        "the site's note on who speaks (张懿雯，女，2018届…毕业生，…) between the metadata row and the speech is kept",
     # a lone unnumbered subhead: the ladder shows only with its siblings, past the excerpt's end
     ("066_party-lecture-wuxing-headline-word-count.txt", "headings"):
         "an unnumbered subhead under the only numbered heading of an excerpt (第一大…里程碑：…) reads as a paragraph",
