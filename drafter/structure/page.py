@@ -67,6 +67,8 @@ MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通
 #: an editor's note above an article: 编者按：…, 【编者按】…, or the label on a line of its own
 EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编者按语?|编者的话|编辑按语?)[】\]）)]?\s*[：:]?\s*(.*)$")
 ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
+#: a person's note as a site gives it above their words: name, sex, what they are (张懿雯，女，2018届…)
+BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}[，,]\s*[男女][，,]")
 #: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
 ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 #: news that a speech was given: 发表题为《…》的主旨演讲, 作重要讲话, 全文如下
@@ -195,6 +197,9 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                    and len(lines[j].text) <= 20):
                 take(j, "落款")
                 j += 1
+            continue
+        if BIO.match(text):
+            take(k, "人物简介")          # who speaks, as the site introduces them (张懿雯，女，2018届…毕业生，…)
             continue
         issue = ISSUE.match(text)
         if issue or (MASTHEAD.match(text) and k + 1 < len(lines) and ISSUE.match(lines[k + 1].text)):

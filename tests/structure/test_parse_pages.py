@@ -47,8 +47,6 @@ KNOWN = {
         "大家好！ run into the first sentence after the page's boxes is not found",
     ("037_wechat-chuansong-xi-symposium-excerpt.htm", "removed"):
         "a WeChat account's boxes (今日大案, 核心提示, masthead, post list) are kept",
-    ("097_shaoxing-column-tag-bar-speaker.html", "removed"):
-        "the site's note on who speaks (张懿雯，女，2018届…毕业生，…) between the metadata row and the speech is kept",
     # a lone unnumbered subhead: the ladder shows only with its siblings, past the excerpt's end
     ("066_party-lecture-wuxing-headline-word-count.txt", "headings"):
         "an unnumbered subhead under the only numbered heading of an excerpt (第一大…里程碑：…) reads as a paragraph",
