@@ -36,7 +36,7 @@ DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下
 #: (a post before 先生 holds no 和: where terms are joined, it is the joint — one way to read them, no backtracking)
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部"
-           r"|工作者|模范|学员|官兵|战友|书记|校长|院长|主任|局长|部长)"
+           r"|工作者|模范|学员|官兵|战友|同行|书记|校长|院长|主任|局长|部长)"
            r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?"
            r"|(?:(?![和及与])[\u4e00-\u9fff]){2,12}?(?:先生|女士|阁下))")
 #: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")
@@ -49,6 +49,8 @@ SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同�
 SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,]|大家(?:上午|下午"
                             rf"|晚上)?好[！!])(.*)$")
 GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
+#: a line ending in a greeting to the hall (…，大家下午好！)
+GREETED = re.compile(r"大家[\u4e00-\u9fff]{0,2}好[！!]?$")
 #: a person's name: two to four characters (spaced out or not), or a transliterated one with its
 #: parts joined by a middle dot (艾尔肯·吐尼亚孜)
 NAME = (r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2}"
@@ -122,9 +124,11 @@ def titleish(line: Line, styled: bool = True) -> bool:
     head = text.split("——", 1)[0].rstrip() if "——" in text[1:] else text
     if (styled and line.hints.level is not None) or not text or len(text) > 80 or SENTENCE_END.search(head[:-1]):
         return False
-    if text[-1] in "。；，：:" or (text[-1] in "！？!?" and len(CLAUSE_MARKS.findall(text)) >= 2):
+    if text[-1] in "。；，：:" or (text[-1] in "！？!?" and len(CLAUSE_MARKS.findall(text)) >= 2) \
+            or GREETED.search(text):
         return False    # a sentence of three clauses or more (因天气原因，今天…，请大家相互告知，谢谢！), what
-                        # introduces what follows (各年段、各班级：, a notice's addressees)
+                        # introduces what follows (各年段、各班级：, a notice's addressees), a greeting
+                        # (各位领导、同行，大家下午好！)
     if read_mark(text) or SALUTATION.match(text) or gap_size(text)[0] or text[0] in "●■◆▲★•":
         return False
     if ADDRESSES.fullmatch(text):

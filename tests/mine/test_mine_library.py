@@ -119,7 +119,7 @@ def test_quoted_formulations_vocatives_and_frames_of_zai_on_real_pages():
 
 
 def test_names_of_offices_meetings_and_days_are_no_entries_of_the_real_pages():
-    """Mined with the default settings, the 97 real pages give no entry that names an office or a meeting
+    """Mined with the default settings, the 98 real pages give no entry that names an office or a meeting
     (办公室, 座谈会, 市教育局), a day (“五四”, “五一”: two numerals in quotes) or tells that someone spoke
     (作重要讲话, a news report's); 新发展格局 (格局, no bureau), “十四五”-like plans and 重要讲话精神 stay
     possible entries."""
