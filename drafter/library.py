@@ -120,7 +120,8 @@ class Library:
 
     def outline(self, name: str) -> Outline:
         """The outline with this id (highest-precedence root first), an outline file's path, or an
-        outline's Chinese name or alias (``党课``, ``主持词``) when no id is spelt so."""
+        outline's Chinese name or alias (``党课``, ``主持词``) when no id is spelt so — your library's
+        before the built-in one where both have the name (a mined 工作会议讲话)."""
         from drafter.outlines.load import load_outline
 
         if name.endswith((OUTLINE_SUFFIX, ".yml")) or os.sep in name or "/" in name:
@@ -132,9 +133,10 @@ class Library:
                 return load_outline(path, self.templates, root.origin, schema=root.origin != BUILTIN)
             known += [p.name.removesuffix(OUTLINE_SUFFIX) for p in folder.glob("*" + OUTLINE_SUFFIX)]
         wanted = _alias_form(name)
-        for entry in self.outlines():
+        order = {folder: k for k, (folder, _) in enumerate(self.dirs("outlines"))}
+        for entry in sorted(self.outlines(), key=lambda e: order.get(e.path.parent, len(order))):
             if entry.outline is not None and wanted in {_alias_form(n) for n in entry.aliases}:
-                return entry.outline
+                return entry.outline         # a name two outlines share finds the one of the higher root
         names = [n for e in self.outlines() for n in e.aliases[:1]]
         raise unknown("提纲", name, known + names)
 

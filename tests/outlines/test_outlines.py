@@ -147,6 +147,16 @@ def test_every_builtin_name_and_alias_finds_one_outline():
             assert seen.setdefault(name, entry.id) == entry.id, name
 
 
+def test_a_name_your_library_shares_with_a_builtin_outline_finds_yours(tmp_path):
+    """Mining the seeds names an outline work-meeting 工作会议讲话, as the built-in meeting-speech is named:
+    with --library, the name finds the mined one (yours wins, as for a same id); without, the built-in."""
+    from drafter.mine import mine_corpus, write_library
+
+    write_library(mine_corpus(REPO / "examples" / "corpus"), tmp_path / "mylib")
+    assert Library.resolve([tmp_path / "mylib"]).outline("工作会议讲话").id == "work-meeting"
+    assert Library.resolve().outline("工作会议讲话").id == "meeting-speech"
+
+
 def test_unknown_outline_lists_the_known_ones_closest_first():
     with pytest.raises(DrafterError) as err:
         Library.resolve().outline("meeting-speach")
