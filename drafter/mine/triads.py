@@ -12,7 +12,7 @@ the last item of a list may carry what the list stands in (能者上、优者奖
 from __future__ import annotations
 
 from drafter.mine.frames import induce
-from drafter.mine.text import canon
+from drafter.mine.text import FUNCTION, canon
 
 SHORTEST, LONGEST = 3, 12
 LEAD_IN = 4
@@ -75,6 +75,8 @@ def _parallel(sentence: str, text: str, spans: list[tuple[int, int]]) -> int | N
         first = text[a + lead:b]
         if not SHORTEST <= len(first) <= LONGEST:
             continue
+        if lead >= 2 and text[a + lead - 2] in FUNCTION and text[a + lead - 1] not in FUNCTION:
+            continue        # the word after a function character cut (…发展的港|澳台同胞、海外侨胞、国际友人)
         clauses = [first] + rest
         lengths = [len(c) for c in clauses]
         if max(lengths) - min(lengths) > 2:

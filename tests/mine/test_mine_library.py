@@ -412,8 +412,9 @@ def test_the_frame_around_a_triad_is_no_part_of_its_last_clause():
 
 def test_a_list_joined_by_dunhao_is_a_triad_after_a_lead_in_of_any_length():
     """The lead-in before a list joined by 、 is left out however long it is, where the first item is then
-    as long as the second (要增强工作的|原则性、系统性、预见性、创造性; 选拔培养一批|懂农业、爱农村、爱农民);
-    before clauses joined by ， it stays at most four characters."""
+    as long as the second (要增强工作的|原则性、系统性、预见性、创造性; 选拔培养一批|懂农业、爱农村、爱农民),
+    unless that cuts the word after a function character; before clauses joined by ， it stays at most four
+    characters."""
     from drafter.mine.triads import triads
 
     for sentence, triad in (("要增强工作的原则性、系统性、预见性、创造性", "原则性、系统性、预见性、创造性"),
@@ -421,6 +422,11 @@ def test_a_list_joined_by_dunhao_is_a_triad_after_a_lead_in_of_any_length():
                             ("引导青少年树立正确的世界观、人生观、价值观", "世界观、人生观、价值观")):
         assert [sentence[a:b] for a, b in triads(sentence)] == [triad]
     assert triads("我们一定要始终坚持好公平正义，坚持好民主法治，坚持好团结稳定") == []
+    # the lead-in is never cut inside the word after a function character (the 2005 report's 于东|中西互动,
+    # Henan's report of 2026: 发展的港|澳台同胞): no triad rather than a cut one
+    for sentence in ("既有利于充分调动各地区的积极性，又有利于东中西互动、优势互补、相互促进、共同发展",
+                     "向关心支持河南发展的港澳台同胞、海外侨胞、国际友人，表示衷心的感谢"):
+        assert triads(sentence) == []
 
 
 def test_names_after_posts_complements_bodies_and_clauses_cut_short():
