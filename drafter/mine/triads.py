@@ -4,7 +4,8 @@ quarter of a clause's length, for longer clauses),
 or four-character clauses joined by 、 (武装头脑、指导实践、推动工作). A lead-in on the first clause
 (要提高谋划工作的质量 beside 制定政策的质量) is left out; the lead-in that leaves the first clause at the
 second's length first (始终把|纪律教育、政德教育), however long before a list joined by 、 (要增强工作的|原则性、
-系统性、预见性). A run that a list goes on before or after
+系统性、预见性), but never one that cuts the word after a function character (又有利于东|中西互动: no triad
+there). A run that a list goes on before or after
 (…、伟大工程、伟大事业、伟大梦想; 纪律教育、政德教育、家风教育、警示教育作为必修课) is a cut list, not a triad;
 the last item of a list may carry what the list stands in (能者上、优者奖、庸者下、劣者汰|的正确导向).
 """
