@@ -14,11 +14,12 @@ AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|�
 SOURCE_NOTE = re.compile(r"^[（(]\s*(?:这是|本文是|此文是|这篇文章是)[^（）()]{0,140}"
                          r"(?:讲话|发言|报告|演讲|致辞|文章|序言|谈话|批示|指示)[^（）()]{0,12}[)）]$")
 CLOSING = re.compile(
-    r"^(?:(?:同志们|同事们|朋友们|女士们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友))(?:、[^，,！!。]{1,12})*[，,！!]"
+    r"^(?:(?:同志们|同事们|朋友们|女士们|老师们|同学们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友))"
+    r"(?:、[^，,！!。]{1,12})*[，,！!]"
     r"|以上[^。]{0,20}?(?:发言|汇报|报告|述职|检查|是我|就是|几点|交流|体会|意见|讲的|不妥|指正|评议)"
     r"|我(?:就)?(?:讲|说)(?:到这里|这些)|我的发言(?:完毕|就到这里)"
     r"|谢谢(?:大家)?[。！!]?$"
-    r"|最后，(?:我们?)?(?:预祝|祝|衷心祝愿|希望|让我们)|(?:预祝|衷心祝愿)[^。！!]{0,40}(?:圆满成功|顺利|健康|愉快|幸福))")
+    r"|谢谢大家的|最后，?(?:我们?)?(?:预祝|祝|衷心祝愿|希望|让我们)|(?:预祝|衷心祝愿)[^。！!]{0,40}(?:圆满成功|顺利|健康|愉快|幸福))")
 TRANSITION_START = re.compile(r"^(?:下面|以下|今天|现在|接下来|这里|在此|借此机会|借此)")
 TRANSITION_VERB = re.compile(r"讲|谈|说|提|强调|交流|汇报|报告|发言|分享|体会|意见|认识|打算|思考|建议|要求")
 #: "…谈三个方面的认识", "…报告如下": a sentence that announces what the body will say, wherever it starts
@@ -41,8 +42,13 @@ def role_of(text: str) -> str | None:
     return None
 
 
+#: what ends a speech wherever it stands in its paragraph: thanks at the paragraph's end (…青春万岁！谢谢大家！),
+#: the speaker's modesty (…不当之处请批评指正)
+CLOSING_END = re.compile(r"谢谢(?:大家)?[。！!]?$|(?:不当|不妥)之处[^。！!]{0,12}指正")
+
+
 def is_closing(text: str) -> bool:
-    return bool(CLOSING.match(text))
+    return bool(CLOSING.match(text) or CLOSING_END.search(text))
 
 
 def sentences(text: str) -> list[str]:

@@ -126,10 +126,14 @@ def test_parts_are_documents():
     ("019_shaoxing-military-training-speech.txt", "最后，预祝这次军训圆满成功。", "谢谢大家！"),
     ("033_shaoxing-opening-ceremony-author-field.txt", "最后，希望我们每个一中学子", "沐浴科学之颖光。"),
     ("061_fanwen-3du-two-variants-traditional.txt", "最後，我祝這次演講比賽圓滿成功！", "謝謝大家！"),
-    ("041_12371-keynote-caption-video-lead-salutation-lines.txt", "女士们、先生们、朋友们！", "谢谢大家。")])
+    ("041_12371-keynote-caption-video-lead-salutation-lines.txt", "女士们、先生们、朋友们！", "谢谢大家。"),
+    ("020_shaoxing-art-festival-title-repeat.txt", "最后祝大家节日快乐", "谢谢！"),        # 最后 with no comma
+    ("097_shaoxing-column-tag-bar-speaker.html", "最后祝大家暑假愉快", "谢谢大家！"),    # thanks ending it
+    ("035_shaoxing-principal-term-opening-dotted-date.txt", "老师们、同学们，让我们携手努力", "再创辉煌！"),
+    ("013_shaoxing-xinhua-hu-tsinghua.txt", "老师们、同学们、同志们、朋友们！", "再奋斗！")])
 def test_a_last_wish_opens_the_closing(name, first, last):
-    """最后，预祝…圆满成功 / 最后，(我)希望… opens a speech's closing, as 同志们，…, 女士们、先生们、朋友们！ and
-    谢谢大家 do."""
+    """最后，预祝…圆满成功 / 最后(，)(我)祝… opens a speech's closing, as 同志们，…, 老师们、同学们，…,
+    女士们、先生们、朋友们！ and 谢谢大家 do, and thanks ending a paragraph (…！谢谢大家！) close one."""
     from pages_score import PAGES
 
     from drafter.structure import read_speech
