@@ -47,6 +47,7 @@ from drafter.mine.parallel import Group, parallel_sets
 from drafter.mine.quotes import NUMBERED
 from drafter.mine.text import CJK, GAP, canon, cjk_count
 from drafter.mine.triads import triads
+from drafter.structure.header import GREETING
 
 __all__ = ["FUNCTIONS", "Phrase", "build_bank", "limits", "merged", "own_sentences"]
 
@@ -202,7 +203,7 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # an adverb and a verb, never at a clause's end: the verb waits for
                                          # its object (紧紧围绕|…, 牢固树立|…); 扎扎实实 is an adverb whole
         units = [u for s, _ in f.places for u in sents.units[s]]
-        if addressed(text) or HELLO.fullmatch(text) or sum(u.role == "salutation" for u in units) * 2 > len(units):
+        if addressed(text) or GREETING.match(text) or sum(u.role == "salutation" for u in units) * 2 > len(units):
             continue                     # terms of address, a greeting, a salutation (主席先生，各位同事): no formula
         if len(text) <= 3 and text[0] in "我你他她":
             continue                     # who thinks, not what (我相信, 我认为): a clause's subject and verb
@@ -256,8 +257,6 @@ def merged(phrases: list[Phrase], others: list[Phrase], docs: dict[int, int]) ->
     return _ids(phrases + added)
 
 
-#: a greeting (早上好, 大家下午好): what a speaker says to the hall, no formula
-HELLO = re.compile(r"(?:大家|各位)?(?:早上|上午|中午|下午|晚上)?好")
 #: a phrase ending in a verb of saying leads a quotation (…强调，"…"): who says it, not what; or tells that
 #: someone spoke (作重要讲话): a news report's, not a speech's
 SAYS = re.compile(r"(?:强调|指出|表示|讲话)$")

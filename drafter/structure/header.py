@@ -46,11 +46,11 @@ SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同�
                         r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20}"
                         rf"|{ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}})[：:]$")
 #: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
-SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,]|大家(?:上午|下午"
-                            rf"|晚上)?好[！!])(.*)$")
-GREETING = re.compile(r"^大家[\u4e00-\u9fff]{0,2}好[！!]$")
-#: a line ending in a greeting to the hall (…，大家下午好！)
-GREETED = re.compile(r"大家[\u4e00-\u9fff]{0,2}好[！!]?$")
+#: a greeting to the hall: 大家好, 大家下午好, 早上好
+HELLO = r"(?:大家[\u4e00-\u9fff]{0,2}|(?:各位)?(?:早上|上午|中午|下午|晚上))好"
+SALUTATION_RUN = re.compile(rf"^({ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}}[：:！!，,]|{HELLO}[！!])(.*)$")
+#: a greeting alone (``.match``), or ending a line (``.search``: …，大家下午好！)
+GREETING = re.compile(rf"{HELLO}[！!]?$")
 #: a person's name: two to four characters (spaced out or not), or a transliterated one with its
 #: parts joined by a middle dot (艾尔肯·吐尼亚孜)
 NAME = (r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2}"
@@ -125,7 +125,7 @@ def titleish(line: Line, styled: bool = True) -> bool:
     if (styled and line.hints.level is not None) or not text or len(text) > 80 or SENTENCE_END.search(head[:-1]):
         return False
     if text[-1] in "。；，：:" or (text[-1] in "！？!?" and len(CLAUSE_MARKS.findall(text)) >= 2) \
-            or GREETED.search(text):
+            or GREETING.search(text):
         return False    # a sentence of three clauses or more (因天气原因，今天…，请大家相互告知，谢谢！), what
                         # introduces what follows (各年段、各班级：, a notice's addressees), a greeting
                         # (各位领导、同行，大家下午好！)

@@ -29,7 +29,7 @@ NUMERAL = "[一二三四五六七八九十]{1,3}"
 LADDERS = (re.compile(rf"({NUMERAL})、"), re.compile(rf"[（(]({NUMERAL})[）)]"), re.compile(rf"第({NUMERAL})[，,]"),
            re.compile(r"(\d{1,2})[．.、](?!\d)"), re.compile(r"[（(](\d{1,2})[）)]"))
 #: a salutation closed by a colon (同志们，朋友们：, 各位代表：), in the first ``SALUTED`` characters
-SALUTATION = re.compile(r"(?:同志们|同事们|朋友们|各位[\u4e00-\u9fff]{2,4}|尊敬的[^：:。]{1,30})"
+SALUTATION = re.compile(r"(?:同志们|同事们|朋友们|老师们|同学们|各位[\u4e00-\u9fff]{2,4}|尊敬的[^：:。]{1,30})"
                         r"(?:[，、,][^：:。]{1,12}){0,4}[：:]")
 SALUTED = 300
 
@@ -54,17 +54,13 @@ def _cuts(text: str) -> list[int]:
     """Where paragraphs start in a run-on line (none: it is one paragraph)."""
     cuts: set[int] = set()
     for ladder in LADDERS:
-        marks = [(m.start(), _number(m.group(1))) for m in ladder.finditer(text) if _opens(text, m.start())]
+        marks = [(m.start(), cn_to_int(m.group(1))) for m in ladder.finditer(text) if _opens(text, m.start())]
         cuts.update(_in_order(marks))
     if not cuts:
         return []
     if m := SALUTATION.search(text, 0, SALUTED):
         cuts.update((m.start(), m.end()))        # the title block before it, the text after it
     return sorted(c for c in cuts if 0 < c < len(text))
-
-
-def _number(numeral: str) -> int:
-    return int(numeral) if numeral.isdigit() else cn_to_int(numeral)
 
 
 def _opens(text: str, at: int) -> bool:

@@ -67,6 +67,8 @@ def test_a_run_on_line_is_cut_before_each_mark_of_a_ladder_and_around_its_saluta
     assert "".join(pieces) == text
     assert [p[:6] for p in pieces] == ["在全市工作会", "同志们，朋友", "今天召开会议", "一、提高认识", "二、突出重点",
                                        "（一）抓学习", "（二）抓落实"]
+    school = text.replace("同志们，朋友们：", "老师们、同学们：")       # a school's address, the same way
+    assert [line.text for line in split_run_on([SourceLine(3, school)])][1] == "老师们、同学们："
     speech = parse_lines([SourceLine(3, text)])
     assert "第3行：全文连成一行，已按编号和称呼分为 7 段" in speech.warnings
     assert speech.salutation == "同志们，朋友们："
