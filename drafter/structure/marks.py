@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from drafter.zh import CN_1_99, cn_to_int
 
@@ -27,6 +29,24 @@ MARKS = [
 ]
 #: the number of a character that is a numbering mark by itself (⑴, ⒈)
 ENCLOSED = {**{chr(0x2474 + k): k + 1 for k in range(20)}, **{chr(0x2488 + k): k + 1 for k in range(20)}}
+
+
+T = TypeVar("T")
+
+
+def counted_runs(marks: Iterable[tuple[T, int]]) -> list[list[T]]:
+    """The runs of marks that count 1, 2, 3 … in order (each item with its number): a 1 starts a run, the next
+    number goes on it, any other number is passed over."""
+    runs: list[list[T]] = []
+    last = 0
+    for item, n in marks:
+        if n == last + 1 and runs:
+            runs[-1].append(item)
+            last = n
+        elif n == 1:
+            runs.append([item])
+            last = 1
+    return runs
 
 
 @dataclass(frozen=True)

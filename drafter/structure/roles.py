@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from drafter.structure.header import SALUTATION
+from drafter.structure.marks import counted_runs
 from drafter.zh import cn_to_int
 
 PULL_QUOTE = tuple("●■◆▲★•")
@@ -70,18 +71,5 @@ def transition_sentence(text: str) -> str | None:
 
 def enumeration(text: str) -> list[str]:
     """The longest run of inline enumeration markers 一是, 二是 … (一要, 二要 …) in a paragraph."""
-    best: list[str] = []
-    run: list[str] = []
-    last = 0
-    for m in ENUM.finditer(text):
-        n = cn_to_int(m.group(1))
-        if n == last + 1 and run:
-            run.append(m.group(0))
-            last = n
-        elif n == 1:
-            if len(run) > len(best):
-                best = run
-            run, last = [m.group(0)], 1
-    if len(run) > len(best):
-        best = run
+    best = max(counted_runs((m.group(0), cn_to_int(m.group(1))) for m in ENUM.finditer(text)), key=len, default=[])
     return best if len(best) >= 2 else []

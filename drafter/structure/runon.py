@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from drafter.ingest import SourceLine
+from drafter.structure.marks import counted_runs
 from drafter.zh import cn_to_int
 
 #: the shortest line that may be a text run together (a paragraph this long is rare, a speech short)
@@ -54,8 +55,8 @@ def _cuts(text: str) -> list[int]:
     """Where paragraphs start in a run-on line (none: it is one paragraph)."""
     cuts: set[int] = set()
     for ladder in LADDERS:
-        marks = [(m.start(), cn_to_int(m.group(1))) for m in ladder.finditer(text) if _opens(text, m.start())]
-        cuts.update(_in_order(marks))
+        marks = ((m.start(), cn_to_int(m.group(1))) for m in ladder.finditer(text) if _opens(text, m.start()))
+        cuts.update(at for run in counted_runs(marks) if len(run) >= 2 for at in run)   # two marks in order
     if not cuts:
         return []
     if m := SALUTATION.search(text, 0, SALUTED):
@@ -67,22 +68,3 @@ def _opens(text: str, at: int) -> bool:
     """Whether a sentence opens at ``at``: the text starts there, or a sentence, a date in brackets or a
     picture's credit (新华社记者 鞠鹏/摄) ends before it."""
     return not at or text[at - 1] in ENDS or text[at - 1] in AFTER
-
-
-def _in_order(marks: list[tuple[int, int]]) -> list[int]:
-    """The places of the marks that make a ladder: each the next number after the one before, or a first
-    mark starting it again; only runs of two marks or more count."""
-    out: list[int] = []
-    run: list[int] = []
-    last = 0
-    for at, n in marks:
-        if n == last + 1 and run:
-            run.append(at)
-            last = n
-        elif n == 1:
-            if len(run) >= 2:
-                out += run
-            run, last = [at], 1
-    if len(run) >= 2:
-        out += run
-    return out
