@@ -636,6 +636,8 @@ def _appendix(paras: list[Para]) -> int:
 #: inside a speech opens with 同志们， too)
 CLOSING_SHARE = 0.25
 CLOSING_PARAGRAPHS = 3
+#: the least text before a closing: a speech says something first
+SPOKEN = 40
 
 
 def _mark_closing(speech: Speech) -> None:
@@ -658,7 +660,8 @@ def _mark_closing(speech: Speech) -> None:
     for i in range(first, len(body)):
         block = body[i]
         if isinstance(block, Paragraph) and is_closing(block.text) and all(isinstance(b, Paragraph) for b in body[i:]) \
-                and (len(body) - i <= CLOSING_PARAGRAPHS or tail[i] <= CLOSING_SHARE * total):
+                and (len(body) - i <= CLOSING_PARAGRAPHS or tail[i] <= CLOSING_SHARE * total) \
+                and total - tail[i] >= SPOKEN:     # (a notice's only sentence, 请相互告知，谢谢！, is its text)
             closing = [p for p in body[i:] if isinstance(p, Paragraph)]   # all of them, as checked
             for p in closing:
                 p.role = "closing"

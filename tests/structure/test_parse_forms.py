@@ -826,3 +826,13 @@ def test_a_stray_full_stop_after_a_title_goes(tmp_path):
     path = tmp_path / "host.txt"
     path.write_text("市政府第四次全体会议主持词.\n同志们:\n现在开会。\n" + BODY + "\n", encoding="utf-8")
     assert read_speech(path).meta.text("title") == "市政府第四次全体会议主持词"
+
+
+def test_a_notice_whose_only_sentence_ends_in_thanks_has_no_closing(tmp_path):
+    """A school's notice (real wording, seven pages of one site): its addressees, then one sentence ending in
+    谢谢！ — thanks end a speech's closing, but this sentence is all the notice says."""
+    path = tmp_path / "notice.txt"
+    path.write_text("升旗仪式改为广播讲话通知\n\n全校师生注意：\n\n因天下雨，今天升旗仪式改成广播讲话，请相互告知，谢谢！\n",
+                    encoding="utf-8")
+    speech = read_speech(path)
+    assert [p.text for p in speech.front][-1].startswith("因天下雨") and not speech.back
