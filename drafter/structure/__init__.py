@@ -24,11 +24,12 @@ from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
-from drafter.structure.parts import NEWS, PartHead, find_parts, genre
+from drafter.structure.parts import NEWS, OFFICIAL, PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.traditional import fold
 from drafter.structure.runon import split_run_on
-from drafter.structure.roles import PULL_QUOTE, SOURCE_NOTE, enumeration, is_closing, role_of, transition_sentence
+from drafter.structure.roles import (HAILED, PULL_QUOTE, SOURCE_NOTE, enumeration, is_closing, role_of,
+                                    transition_sentence)
 from drafter.zh import CN_1_99, DEFAULT_LADDER, SENTENCE_END, cn_to_int, label
 
 
@@ -193,6 +194,9 @@ def _parse_lines(source: list[SourceLine]) -> Speech:
     else:
         speech = _parse_parts(found, page.lines, cleaned.removed + page.removed, cleaned, page)
     speech.meta.kind = genre(speech)
+    if speech.meta.kind not in (NEWS, OFFICIAL):
+        for text in speech.documents():
+            _mark_call(text)
     speech.warnings[:0] = [f"第{line.no}行：{note}" for line in source for note in line.notes]
     if speech.meta.kind == NEWS:
         _news_facts(speech, cleaned.page.date)
@@ -638,20 +642,36 @@ CLOSING_SHARE = 0.25
 CLOSING_PARAGRAPHS = 3
 #: the least text before a closing: a speech says something first
 SPOKEN = 40
+CLAUSE = re.compile("[，,；;]")
+
+
+def _last_body(speech: Speech) -> tuple[list[Paragraph | Gap] | list[Paragraph], int]:
+    """The blocks a closing may be taken from — the body of the last section, deepest (or the front of a
+    speech with no sections) — and the first of them that may open it (not a run-in heading's own body)."""
+    if speech.sections:
+        last = speech.sections[-1]
+        while last.children:
+            last = last.children[-1]
+        return last.body, (1 if last.run_in else 0)
+    return speech.front, 1
+
+
+def _to_closing(speech: Speech, body: list[Paragraph | Gap] | list[Paragraph], i: int) -> None:
+    """Move the paragraphs of ``body`` from ``i`` on into the back matter as the closing."""
+    closing = [p for p in body[i:] if isinstance(p, Paragraph)]
+    for p in closing:
+        p.role = "closing"
+    speech.back[:0] = closing
+    del body[i:]
 
 
 def _mark_closing(speech: Speech) -> None:
     """Move the closing paragraphs (同志们，…; 以上发言…) at the very end into the back matter: from the first
     paragraph that opens a closing and leaves ``CLOSING_PARAGRAPHS`` paragraphs or ``CLOSING_SHARE`` of the
-    speech's text at most from there (同志们， also opens a turn inside a speech with no numbered parts)."""
-    body: list[Paragraph | Gap] | list[Paragraph]
-    if speech.sections:
-        last = speech.sections[-1]
-        while last.children:
-            last = last.children[-1]
-        body, first = last.body, (1 if last.run_in else 0)
-    else:
-        body, first = speech.front, 1
+    speech's text at most from there (同志们， also opens a turn inside a speech with no numbered parts); a
+    paragraph that only hails the hall (各位院士，同志们、朋友们！) opens each turn of some speeches, and the
+    closing where it leaves ``CLOSING_PARAGRAPHS`` at most."""
+    body, first = _last_body(speech)
     total = sum(len(p.text) for p in speech.paragraphs())
     tail = [0] * (len(body) + 1)           # characters from each block to the end
     for i in range(len(body) - 1, -1, -1):
@@ -659,15 +679,31 @@ def _mark_closing(speech: Speech) -> None:
         tail[i] = tail[i + 1] + (len(block.text) if isinstance(block, Paragraph) else 0)
     for i in range(first, len(body)):
         block = body[i]
-        if isinstance(block, Paragraph) and is_closing(block.text) and all(isinstance(b, Paragraph) for b in body[i:]) \
-                and (len(body) - i <= CLOSING_PARAGRAPHS or tail[i] <= CLOSING_SHARE * total) \
-                and total - tail[i] >= SPOKEN:     # (a notice's only sentence, 请相互告知，谢谢！, is its text)
-            closing = [p for p in body[i:] if isinstance(p, Paragraph)]   # all of them, as checked
-            for p in closing:
-                p.role = "closing"
-            speech.back[:0] = closing
-            del body[i:]
+        if not isinstance(block, Paragraph) or not all(isinstance(b, Paragraph) for b in body[i:]) \
+                or total - tail[i] < SPOKEN:       # (a notice's only sentence, 请相互告知，谢谢！, is its text)
+            continue
+        if (is_closing(block.text) and (len(body) - i <= CLOSING_PARAGRAPHS or tail[i] <= CLOSING_SHARE * total)) \
+                or (HAILED.fullmatch(block.text) and len(body) - i <= CLOSING_PARAGRAPHS):
+            _to_closing(speech, body, i)
             return
+
+
+def _mark_call(speech: Speech) -> None:
+    """A speech with no closing found that ends on paragraphs ending in ！ (…向着…的伟大目标奋勇前进！; the
+    cheers 中国共产党万岁！): they are its closing, a call — where they hold ``CLOSING_SHARE`` of the text at
+    most, something was said before them, and there are two of them or one of clauses (特此祝贺！ is a
+    notice's last words). A speech's body states; its last exclamations call."""
+    if any(p.role == "closing" for p in speech.back):
+        return
+    body, first = _last_body(speech)
+    total = sum(len(p.text) for p in speech.paragraphs())
+    i, size = len(body), 0
+    while i > first and isinstance(block := body[i - 1], Paragraph) and block.text.rstrip().endswith(("！", "!")) \
+            and size + len(block.text) <= CLOSING_SHARE * total and total - size - len(block.text) >= SPOKEN:
+        i, size = i - 1, size + len(block.text)
+    call = [p for p in body[i:] if isinstance(p, Paragraph)]       # (every one of them is)
+    if len(call) >= 2 or (call and CLAUSE.search(call[0].text)):
+        _to_closing(speech, body, i)
 
 
 def _mark_transition(speech: Speech) -> None:

@@ -25,7 +25,7 @@ from drafter.ingest import Hints
 from drafter.structure.clean import Line, gap_size
 from drafter.structure.header import SALUTATION
 from drafter.structure.marks import read_mark
-from drafter.structure.roles import PULL_QUOTE
+from drafter.structure.roles import CALLED, PULL_QUOTE
 from drafter.zh import SENTENCE_END, is_cjk
 
 FINAL = re.compile(r"[。！？!?…][”’」』）)》]*$")
@@ -88,8 +88,10 @@ def continues(prev: Para, line: Line, blanks: int, spaced: bool = False, full: b
 
 
 def _opens_block(text: str) -> bool:
-    """Whether a line opens a block of its own: a numbered head, a gap, a salutation, a bulleted item."""
-    return bool(read_mark(text) or gap_size(text)[0] or SALUTATION.match(text)) or text.startswith(PULL_QUOTE)
+    """Whether a line opens a block of its own: a numbered head, a gap, a salutation, a call to the hall
+    (同志们！), a bulleted item."""
+    return bool(read_mark(text) or gap_size(text)[0] or SALUTATION.match(text) or CALLED.match(text)) \
+        or text.startswith(PULL_QUOTE)
 
 
 def glue(left: str, right: str, blanks: int) -> str:

@@ -160,6 +160,34 @@ def test_a_turn_inside_a_speech_does_not_open_its_closing(name, lines):
     assert len(list(speech.paragraphs())) > len(lines) + 8        # the turns stay in the speech's body
 
 
+@pytest.mark.parametrize("name, lines", [
+    ("056_fanwen-qdfww-membership-ad-tail.txt", [8]),        # …让我们携起手来，…建设得更美好！
+    ("025_peopledaily-new-year-address.txt", [25]),           # …祝祖国繁荣昌盛！祝大家…！
+    ("043_12371-four-news-leads-video-salutation-two-lines.txt", [17, 18, 19]),   # three cheers …万岁！
+    ("038_shaoxing-xi-academicians-date-above-speaker.txt", [31, 32, 33]),       # 各位院士，同志们、朋友们！
+    ("008_guangdong-gov-report-appendix.txt", [22])])         # 各位代表！ on a line after a cut sentence
+def test_a_speech_ending_on_exclamations_closes_with_them(name, lines):
+    """A speech whose closing opens with no marker ends on a call: its last paragraphs ending in ！ (not the
+    body of its last part before them), or from a paragraph that only hails the hall (各位院士，同志们、朋友们！)
+    — which also opens a paragraph of its own, however the line before it ended."""
+    from pages_score import PAGES
+
+    from drafter.structure import read_speech
+
+    speech = read_speech(PAGES / name)
+    assert [p.lines[0] for p in speech.back if p.role == "closing"] == lines
+
+
+def test_a_notices_last_words_are_no_call(tmp_path):
+    """特此祝贺！ closing a notice of one paragraph is its last words, not a speech's closing call."""
+    from drafter.structure import read_speech
+
+    page = tmp_path / "notice.txt"
+    page.write_text("日前，我校一位同学撰写的文章在全市“国旗下讲话”征文活动中荣获三等奖，指导老师为语文组教师。\n"
+                    "特此祝贺！\n", encoding="utf-8")
+    assert not [p for p in read_speech(page).back if p.role == "closing"]
+
+
 def test_a_page_is_a_news_report_where_its_label_says_so():
     """News about a speech or an instruction (headlines 在…考察时强调, 对…作出重要指示; its subject named by
     post in the third person; paragraphs opening 某某强调) is told from the speeches themselves, and a
