@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import re
 from pathlib import Path
+from typing import cast
 
 from drafter.errors import DrafterError
 from drafter.ingest import Hints, SourceLine
@@ -75,8 +76,43 @@ def read_text_lines(path: Path) -> list[SourceLine]:
     lines = split_lines(decode(data, where=str(path)))
     if sum(len(BLOCK_TAG.findall(line.text)) for line in lines) >= MARKUP:
         lines = unmarked_lines(lines)
-    markdown = path.suffix.lower() in (".md", ".markdown") or _looks_markdown(lines)
+    lines, fronted = front_matter(lines)
+    markdown = fronted or path.suffix.lower() in (".md", ".markdown") or _looks_markdown(lines)
     return markdown_lines(lines) if markdown else lines
+
+
+#: the fences of a file's front matter: YAML (---) or TOML (+++)
+FENCE = re.compile(r"^(?:---|\+\+\+)\s*$")
+#: a line of front matter: a field (title: …, date = …), an item of a list (- 南开大学), a continued value
+FIELD = re.compile(r"^(?:([A-Za-z_][\w-]*)\s*[:=]\s*(.*)|\s*-\s+.*|\s+\S.*)$")
+#: front matter runs this many lines at most
+FRONT_LINES = 60
+#: what a site puts around a page's title: its column path (南开大学->), its name ( | nankai.info)
+TITLE_PARTS = re.compile(r"\s*(?:[|｜]|->|»|>>)\s*|\s+-\s+")
+
+
+def front_matter(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
+    """The lines with a file's front matter read (the fields a blog's or static site's Markdown source
+    opens with, between --- fences: title, date, tags …), and whether it had one. Its lines are kept for
+    the cleaner to report (style ``frontmatter``), but the title's, which becomes a line marked as the
+    title: its value without the site's column path and name around it (the longest part)."""
+    first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
+    if first is None or not FENCE.match(lines[first].text):
+        return lines, False
+    end = next((k for k in range(first + 1, min(len(lines), first + FRONT_LINES)) if FENCE.match(lines[k].text)), None)
+    fields = [FIELD.match(line.text) for line in lines[first + 1:end]] if end else []
+    if not fields or not all(fields) or not any(m.group(1) for m in fields if m):
+        return lines, False
+    out = list(lines)
+    for k in range(first, cast(int, end) + 1):
+        m = FIELD.match(lines[k].text)
+        key, value = (m.group(1), m.group(2).strip().strip("\"'")) if m and m.group(1) else (None, "")
+        if key and key.lower() == "title" and value:
+            title = max(TITLE_PARTS.split(value), key=lambda part: len(re.findall(r"[\u4e00-\u9fff]", part)))
+            out[k] = SourceLine(lines[k].no, title, Hints(title=True), lines[k].notes)
+        else:
+            out[k] = SourceLine(lines[k].no, lines[k].text, Hints(style="frontmatter"), lines[k].notes)
+    return out, True
 
 
 #: a block of a page's markup: a paragraph, a line break, a division
@@ -84,17 +120,29 @@ BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|section|article|tr)\b[^<>]*>",
 #: block tags in a text file from which it is a page's markup copied as text (an editor's source view)
 MARKUP = 3
 TAG = re.compile(r"<[^<>]{1,300}>")
+#: a style sheet or a script on one line, the start of one running over lines, and its end
+HIDDEN_ELEMENT = re.compile(r"<(style|script)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE)
+HIDDEN_OPEN = re.compile(r"<(?:style|script)\b[^<>]*>", re.IGNORECASE)
+HIDDEN_CLOSE = re.compile(r"</(?:style|script)\s*>", re.IGNORECASE)
 
 
 def unmarked_lines(lines: list[SourceLine]) -> list[SourceLine]:
     """A text file holding a page's markup (<p class="ql-block">同学们:</p><p>…): each block of a line a
-    line of its own (with the line's number), the other tags gone and entities read (&nbsp; &amp;)."""
+    line of its own (with the line's number), the other tags gone and entities read (&nbsp; &amp;), style
+    sheets and scripts left out."""
     import html
 
     out: list[SourceLine] = []
+    hidden = False                        # inside a <style> or <script> element: code, not text
     for line in lines:
         first = len(out)
-        for piece in BLOCK_TAG.split(line.text):
+        text = HIDDEN_ELEMENT.sub("", line.text)
+        if hidden:
+            close = HIDDEN_CLOSE.search(text)
+            hidden, text = close is None, text[close.end():] if close else ""
+        if not hidden and (opened := HIDDEN_OPEN.search(text)):
+            hidden, text = True, text[:opened.start()]
+        for piece in BLOCK_TAG.split(text):
             text = html.unescape(TAG.sub("", piece)).replace("\u00a0", " ")
             if text.strip() or not out or out[-1].text.strip():
                 out.append(SourceLine(line.no, text, line.hints, line.notes if len(out) == first else []))
@@ -115,21 +163,50 @@ MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BOLD_LINE = re.compile(r"^\s*(?:[-+]\s+|\d{1,2}[.、]\s*)?\*\*[^*\n]{1,40}\*\*(?:[：:]|\s*$)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_COMMENT = re.compile(r"<!--.*?-->")
+#: a line that is only an image (![图](http://…), <img src="…">) or only a link ([转入文章首发地址](http://…)),
+#: and a link
+MD_IMAGE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\s*$")
+MD_LINK_LINE = re.compile(r"^\s*\[([^\]]+)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)\s*$")
+HTML_IMAGE_LINE = re.compile(r"^\s*(?:<[^<>]*>\s*)*<img\b[^<>]*>(?:\s*<[^<>]*>)*\s*$", re.IGNORECASE)
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
 #: drafter's Markdown writer puts writing hints in "> 提示：…" lines; they are not speech text
 MD_HINT = re.compile(r"^\s*>\s*提示")
+
+
+def _prose(text: str) -> bool:
+    """Whether a heading's text is sentences of prose: a sentence's end inside it, and long."""
+    return len(text) > PROSE_HEADING and bool(re.search(r"[。！？!?]", text.rstrip("。！？!?")))
+
+
+#: the length beyond which a "#" line with a sentence inside it is a paragraph
+PROSE_HEADING = 40
 
 
 def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
     """Markdown markup off the lines: "#" headings become heading levels (a single "# " with only deeper
     headings above it is the title, and those above are kickers of the head), emphasis and quote marks
-    go; HTML comments and "> 提示：" lines (writing hints) are not speech text."""
+    go, a link inside a sentence keeps its words; HTML comments (<!--more-->) and "> 提示：" lines (writing
+    hints) are not speech text; an image or a link alone on its line is kept for the cleaner to report
+    (style ``image``, ``link``)."""
     headings = [(line, MD_HEADING.match(line.text)) for line in lines]
+    # a "#" before a paragraph of sentences (# 大家下午好！我是…) is a converter's slip: a paragraph
+    headings = [(SourceLine(line.no, m.group(2), line.hints, line.notes), None) if m and _prose(m.group(2))
+                else (line, m) for line, m in headings]
     tops = [line for line, m in headings if m and len(m.group(1)) == 1]
     # the one "# " with only deeper headings (a kicker) above it is the title
     has_title = len(tops) == 1 and all(m for line, m in headings if line.no < tops[0].no and line.text.strip())
     out = []
     for line, m in headings:
         text = "" if MD_HINT.match(line.text) else MD_COMMENT.sub("", line.text)
+        if line.hints.style == "frontmatter" or line.hints.title:
+            out.append(line)          # read already (``front_matter``)
+            continue
+        if MD_IMAGE_LINE.match(text) or MD_LINK_LINE.match(text) or HTML_IMAGE_LINE.match(text):
+            # an image or a link on a line of its own (![图](…), <img src=…>): the page's, reported
+            image = text.lstrip()[0] in "!<"
+            out.append(SourceLine(line.no, text.strip(), Hints(style="image" if image else "link"), line.notes))
+            continue
+        text = MD_LINK.sub(r"\1", text)          # a link inside a sentence: its words
         if m:
             level = len(m.group(1)) - (1 if has_title else 0)
             if has_title and line.no < tops[0].no:

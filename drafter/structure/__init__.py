@@ -18,8 +18,8 @@ from typing import cast
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import (ADDRESS, DATE_LINE, SALUTATION, SALUTATION_RUN, SPEAKER_LINE, Header, read_header,
-                                      title_off_salutation)
+from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, NAME, ROLE, SALUTATION, SALUTATION_RUN,
+                                      SPEAKER_LINE, Header, read_header, title_off_salutation)
 from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_prose
@@ -306,7 +306,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     )
     dropped = {r.line for r in speech.removed if r.why not in PRINTED_PAGE}
     numbers = frozenset(r.line for r in speech.removed if r.why in PRINTED_PAGE)
-    paras = _split_salutation(join_lines(lines[head.used:], dropped, numbers))
+    paras = _split_salutation(_speaker_label(join_lines(lines[head.used:], dropped, numbers), speech))
     builder = _Builder(speech)
     tail = _appendix(paras)
     leads = _lead_heads(paras[:tail])
@@ -356,12 +356,11 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     speech.removed.sort(key=lambda r: r.line)
     if not speech.meta.speaker and head.author and speech.salutation:
         speech.meta.speaker = [head.author]     # a name under a speech's title is its speaker
-    last = list(speech.paragraphs())[-1:]
-    if not speech.meta.date and last and DATE_LINE.match(last[0].text) and len(last[0].lines) == 1:
-        speech.meta.date = [last[0].text.strip("（）()")]     # a date line closing the text (its sign-off)
-    if (not speech.meta.speaker and last and len(last[0].lines) == 1 and (m := SPEAKER_LINE.match(last[0].text))
-            and m.group(2)):
-        speech.meta.speaker = [last[0].text]       # a role and a name closing the text: its signature
+    for p in _signed_off(speech):
+        if DATE_LINE.match(p.text):
+            speech.meta.date = speech.meta.date or [p.text.strip("（）()")]    # a date line closing the text
+        elif not speech.meta.speaker:
+            speech.meta.speaker = [re.sub(r"\s*[：:]\s*", " ", p.text)]   # a role and a name closing the text
     _mark_closing(speech)
     _mark_transition(speech)
     opening = speech.opening
@@ -390,6 +389,26 @@ def _named_above(title: str, removed: list[Removed]) -> str | None:
             if SPEAKER_LINE.match(who) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:同志)?", who):
                 return who.removesuffix("同志")
     return None
+
+
+#: a transcript's label of who speaks before their first words: "崔忠付：尊敬的…市长，各位来宾，…"
+LABEL = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(.+)$")
+
+
+def _speaker_label(paras: list[Para], speech: Speech) -> list[Para]:
+    """The speaker's name labelling the first paragraph, as a transcript sets it, before the salutation
+    (崔忠付：尊敬的李万才市长，各位来宾，…): reported as the speaker's label, and the speaker where none was
+    read."""
+    first = next((p for p in paras if not p.is_gap), None)
+    m = LABEL.match(first.text) if first else None
+    if first is None or m is None or not SALUTATION_RUN.match(m.group(2)) or COLUMN_WORDS.search(m.group(1)):
+        return paras
+    speech.removed.append(Removed(first.line, m.group(1) + first.text[len(m.group(1))], "讲话人"))
+    speech.removed.sort(key=lambda r: r.line)
+    first.text = m.group(2)
+    if not speech.meta.speaker:
+        speech.meta.speaker = [m.group(1)]
+    return paras
 
 
 def _split_salutation(paras: list[Para]) -> list[Para]:
@@ -645,6 +664,22 @@ SPOKEN = 40
 CLAUSE = re.compile("[，,；;]")
 
 
+#: a signature closing a text with a colon between role and name (百年人寿董事长：何勇生)
+SIGNED = re.compile(rf"^{ROLE}\s*[：:]\s*{NAME}$")
+
+
+def _signed_off(speech: Speech) -> list[Paragraph]:
+    """The lines signing a text off at its end, one line each: its date, its signature (a role and a name),
+    or both."""
+    out: list[Paragraph] = []
+    for p in reversed(list(speech.paragraphs())[-2:]):
+        m = SPEAKER_LINE.match(p.text)
+        if len(p.lines) != 1 or not (DATE_LINE.match(p.text) or (m and m.group(2)) or SIGNED.match(p.text)):
+            break
+        out.insert(0, p)
+    return out
+
+
 def _last_body(speech: Speech) -> tuple[list[Paragraph | Gap] | list[Paragraph], int]:
     """The blocks a closing may be taken from — the body of the last section, deepest (or the front of a
     speech with no sections) — and the first of them that may open it (not a run-in heading's own body)."""
@@ -690,18 +725,21 @@ def _mark_closing(speech: Speech) -> None:
 
 def _mark_call(speech: Speech) -> None:
     """A speech with no closing found that ends on paragraphs ending in ！ (…向着…的伟大目标奋勇前进！; the
-    cheers 中国共产党万岁！): they are its closing, a call — where they hold ``CLOSING_SHARE`` of the text at
-    most, something was said before them, and there are two of them or one of clauses (特此祝贺！ is a
-    notice's last words). A speech's body states; its last exclamations call."""
+    cheers 中国共产党万岁！), before its date and signature if it is signed off: they are its closing, a
+    call — where they hold ``CLOSING_SHARE`` of the text at most, something was said before them, and
+    there are two of them or one of clauses (特此祝贺！ is a notice's last words). A speech's body states;
+    its last exclamations call."""
     if any(p.role == "closing" for p in speech.back):
         return
     body, first = _last_body(speech)
     total = sum(len(p.text) for p in speech.paragraphs())
-    i, size = len(body), 0
+    signed = [p for p in _signed_off(speech) if any(p is b for b in body)]     # its date, its signature after it
+    i, size = len(body) - len(signed), 0
+    end = i
     while i > first and isinstance(block := body[i - 1], Paragraph) and block.text.rstrip().endswith(("！", "!")) \
             and size + len(block.text) <= CLOSING_SHARE * total and total - size - len(block.text) >= SPOKEN:
         i, size = i - 1, size + len(block.text)
-    call = [p for p in body[i:] if isinstance(p, Paragraph)]       # (every one of them is)
+    call = [p for p in body[i:end] if isinstance(p, Paragraph)]    # (every one of them is)
     if len(call) >= 2 or (call and CLAUSE.search(call[0].text)):
         _to_closing(speech, body, i)
 

@@ -32,7 +32,7 @@ META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发�
             r"|索引号|(?:组配|主题|信息|体裁|服务对象)分类|发布机构|发文机构|发文单位|所属机构|(?:发文|成文|生成)日期"
             r"|生效时间|废止时间|发文字号|文号|有效性|名称|关键词|主题词|内容概述|公开(?:方式|范围|时限|形式))")
 META_LINE = re.compile(rf"^(?:(?:[-*·•]\s+)?[（(【\[]?\s*{META_KEY}\s*[:：].*"
-                       rf"|[（(]?\s*(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+                       rf"|[（(]?\s*(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日?"
                        rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}})\s*[）)]?\s*(?:\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?\s*{META_KEY}"
                        rf"\s*[:：].*|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?.*(?:下载"
                        rf"|作者|来源|浏览|上传|阅读).*)$")
@@ -53,15 +53,15 @@ SOURCE_TAIL = re.compile(r"^[（(]\s*(?:文章|信息|稿件|新闻)?来源\s*[:
 EDITION = re.compile(r"^[>＞\s]*《[^《》]{2,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*第?\s*\d+\s*版\s*[）)]$")
 #: a news agency's dateline at the start of a line: "新华社北京4月24日电", "本报讯（记者 张三）"
 DATELINE = re.compile(r"^[（(]?\s*(?:(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网"
-                      r"|中新网)[\u4e00-\u9fff]{0,8}(\d{1,2})月(\d{1,2})日(?:电|讯)"
+                      r"|中新网|[\u4e00-\u9fff]{2,8}(?:新闻网|网|社|报))[\u4e00-\u9fff]{0,8}(\d{1,2})月(\d{1,2})日(?:电|讯)"
                       r"|本报(?:[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日)?讯"
                       r"|(?:新华社|中新社|人民网|新华网|央视网|央广网|中国新闻网|中新网)消息\s*[:：]"   # 新华网消息："
                       # a site's own, with its reporters: 中国报道讯(张立 报道)
                       r"|[\u4e00-\u9fff]{2,10}讯(?=\s*[（(][^（）()]{1,30}(?:报道|记者|通讯员)))"
                       r"(?:\s*[（(]\s*(?:记者|通讯员)?[^（）()]{1,30}[）)])?\s*[）)]?")
-#: a picture's credit closing a caption: "新华社记者 李涛 摄", "新华社记者 庞兴雷/摄", "（摄影：张三）"
+#: a picture's credit closing a caption: "新华社记者 李涛 摄", "新华社记者 庞兴雷/摄", "（摄影：张三）", "摄影 宗琪琪"
 CREDIT = re.compile(r"记者[\u4e00-\u9fff\s]{2,12}[/／]?\s*摄[)）]?$|^[（(]?\s*(?:摄影|图片|供图|视频"
-                    r"|图)\s*[:：/／][^。]{1,30}[)）]?$")
+                    r"|图)\s*[:：/／][^。]{1,30}[)）]?$|^(?:摄影|供图)\s+[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*$")
 #: a byline or editor line: "（记者 张三 李四）", "责任编辑：王五"
 BYLINE = re.compile(r"^[（(]\s*(?:记者|通讯员|本报记者)[\u4e00-\u9fff\s、]{2,30}[）)]$")
 #: a line standing for a picture or video the page showed: "视频：…", "图片：…"
@@ -81,6 +81,8 @@ PRINTED_PAGE = (PAGE_NUMBER, RUNNING_HEAD)
 CHUNK = re.compile(r"^(\d{1,3})、\s*")
 CHUNK_CHARS = 200
 #: a printed page's number inside a line: 第 1 页 共 4 页
+#: a site's note that pictures go with the text, after its title or date: （附图片1张）, （附照片）
+PHOTO_NOTE = re.compile(r"\s*[（(]附(?:图片?|照片)\s*[0-9一二三四五六七八九十]*\s*张?[）)]")
 INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
 #: the fewest characters of a line of text cut off mid-sentence (a printed page's line)
@@ -117,6 +119,8 @@ PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
 #: a site's name: 共产党员网, 人民网, 新华网站 (not 互联网)
 SITE = r"[\u4e00-\u9fff]{1,8}(?<!互联)网站?"
 DEBRIS = [
+    # a page template's code saved with the page (JSP, PHP, ASP, Jinja, server-side includes)
+    (re.compile(r"^\s*(?:<%.*%>|<\?php.*\?>|\{%.*%\}|<!--#.*-->)\s*$"), "非正文"),
     (re.compile(r"小[编編].{0,12}(?:整理|收集|分享|精心|推荐|为|為)|来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
                 r"|欢迎参考|歡迎咨詢|客服老师|客服老師|由会员分享|请在[\u4e00-\u9fff]{2,8}上搜索|请勿照搬照抄"
                 r"|^(?:下面|以下)是[^。]{2,40}(?:提供|整理)的[^。]{2,40}[,，]\s*(?:欢迎|歡迎)(?:阅读|閱讀|参考|參考)"),
@@ -126,7 +130,8 @@ DEBRIS = [
     (re.compile(r"^(?:免责)?声明\s*[:：]"), "版权声明"),
     (re.compile(r"^(?:标签|tags?)\s*[:：]\s*#?"), "页面信息"),          # a post's tags: 标签: #表彰大会
     # an advertisement's call to act: 公文高手,超级方便的公文写作神器! 立即了解
-    (re.compile(r"(?:立即|马上|点击|免费)(?:了解|下载|体验|购买|查看|领取|开通|试用)$|了解更多$"), "广告"),
+    (re.compile(r"(?:立即|马上|点击|免费)(?:了解|下载|体验|购买|查看|领取|开通|试用)$|了解更多$"
+                r"|尽在[^。，]{1,12}(?:app|客户端)$"), "广告"),      # 海量资讯、精准解读，尽在新浪财经APP
     # a site's error notice saved with the page: 对不起,可能是网络原因或无此页面 / 本页面3秒之后将带您回到…首页
     (re.compile(r"可能是网络原因|无此页面|页面不存在|页面已删除|秒之?后将?(?:带您|自动)?(?:回到|返回|跳转)"),
      "页面信息"),
@@ -144,7 +149,9 @@ DEBRIS = [
     (re.compile(r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]|(?:首页|主页|网站首页)\s*[>＞»›]"
                 r"|[^。，>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，>＞»›]{1,20})+\s*[>＞»›]\s*[^。>＞»›]{1,80}$"
                 r"|[>＞»›]\s*[^。，>＞»›\s]{1,12}$|[^。，>＞»›\s]{1,12}\s*[>＞»›]$"     # > 文章内容
-                r"|[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$)"), "导航"),   # 关于我们 > 公司简介
+                r"|[^。，>＞»›\s]{1,8}\s*[>＞»›]\s*[^。，>＞»›]{1,40}$"     # 关于我们 > 公司简介
+                # 首页 新闻 招标动态 …的讲话: the home page, columns and the headline, spaced
+                r"|(?:网站首页|首页|主页)(?:\s+[^\s。，]{2,12}){1,4}\s+[^\s。，]{8,80}$)"), "导航"),
     (re.compile(rf"^{SITE}\s+[\u4e00-\u9fff]{{2,20}}$"), "导航"),   # a site, a column
     (re.compile(r"^第?\s*\d{1,3}\s*版\s*[:：]"), "导航"),   # a newspaper's list of its pages: 01版:要 闻
     # a link to the site's column under a headline: 专栏：中央全面深化改革委员会会议
@@ -212,6 +219,10 @@ CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|�
                      r"|(?:微信)?扫一扫在手机(?:打开当前页|阅读[、，]?分享本文))$")
 #: reasons that carry page metadata to keep
 META_REASONS = ("页面信息",)
+#: lines a reader marks as no text of the speech (``drafter.ingest.text``): a Markdown source's front
+#: matter, an image or a link alone on its line
+FORMAT_REASONS = {"frontmatter": "文件头信息", "image": "图片", "link": "链接"}
+FRONT_DATE = re.compile(r"^\s*date\s*[:=]\s*[\"']?(\d{4}-\d{1,2}-\d{1,2})", re.IGNORECASE)
 
 
 @dataclass
@@ -435,6 +446,11 @@ def clean(source: list[SourceLine]) -> Cleaned:
         if m and m.start() > 0 and m.end() < len(line.text):
             out.removed.append(Removed(line.no, m.group(0).strip(), PAGE_NUMBER))
             line.text = line.text[:m.start()] + line.text[m.end():]
+    for line in lines:       # （附图片1张） after a title or a date: the site's, the line without it
+        m = PHOTO_NOTE.search(line.text) if "附" in line.text else None
+        if m and (m.start() or m.end() < len(line.text)):
+            out.removed.append(Removed(line.no, m.group(0).strip(), "图片说明"))
+            line.text = line.text[:m.start()] + line.text[m.end():]
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
     _notices(lines, why)
@@ -478,6 +494,10 @@ def clean(source: list[SourceLine]) -> Cleaned:
         if reason is None:
             if re.fullmatch(r"(?:toc|目录)\d?", line.hints.style or ""):
                 reason = "目录"
+            elif line.hints.style in FORMAT_REASONS:
+                reason = FORMAT_REASONS[line.hints.style]
+                if line.hints.style == "frontmatter" and (m := FRONT_DATE.match(line.raw)) and not out.page.date:
+                    out.page.date = m.group(1)       # a blog post's date: when the page was posted
             elif in_footer:
                 reason = footer
                 if len(text) <= 120 and META_LINE.match(text):

@@ -31,12 +31,16 @@ OCCASION = re.compile(rf"^(?:[^|｜]*[|｜])?(.*?)在(.+)(?:上的?|(?<=[会议�
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
+#: what a title ends with in brackets: the date it was given, 在…上的讲话（二〇〇一年一月一日）
+BRACKETED_END = re.compile(r"[（(][^（）()]{4,20}[）)]$")
+#: a title naming whose speech it is and no occasion: 某某处长的讲话, 市委书记张三同志的讲话, 某会副会长某某致辞
+OWN_SPEECH = re.compile(rf"^(.{{2,40}}?)(?:同志)?的?{GENRES}$")
 #: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士, 大会主席先生,
 #: 各位局领导, 书记校长 (posts)
 #: (a post before 先生 holds no 和: where terms are joined, it is the joint — one way to read them, no backtracking)
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部"
-           r"|工作者|模范|学员|官兵|战友|同行|书记|校长|院长|主任|局长|部长)"
+           r"|工作者|模范|学员|官兵|战友|同行|书记|校长|院长|主任|局长|部长|市长|县长|区长|省长|会长|主席|董事长)"
            r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?"
            r"|(?:(?![和及与])[\u4e00-\u9fff]){2,12}?(?:先生|女士|阁下))")
 #: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")
@@ -57,7 +61,8 @@ NAME = (r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2}"
         r"|[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,10}){1,2})")
 #: a name the site redacted, after a role only (党委书记  **): alone, *** is a separator, no one's name
 REDACTED = r"[*＊×]{2,3}"
-AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?({NAME})$")
+#: an author's line: a name, labelled or not (never a column's name ending in a genre: 领导致辞)
+AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?(?!.*{GENRES}$)({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 #: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
 DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)[）)]\s*"
@@ -79,12 +84,12 @@ WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
                       rf"(?P<date>\d{{4}}\s*[.．年/-]\s*\d{{1,2}}(?:\s*[.．月/-]\s*\d{{1,2}}日?|月))$")
 #: a post, after the bodies it is in (a redacted place too: 中共****县委、宣传部部长)
 ROLE = (r"(?:[\u4e00-\u9fff、]|[*＊×]{2,4}){0,30}(?:书记|部长|主任|市长|县长|区长|省长|镇长|乡长|州长|局长|厅长"
-        r"|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|组长|处长|科长)")
+        r"|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|会长|秘书长|组长|处长|科长|司长|行长|社长)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
-SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
+SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*(?![的之]?{GENRES}$)({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
-SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|\d{4}年\d{1,2}月\d{1,2}日在"
+SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|--(?!-)|\d{4}年\d{1,2}月\d{1,2}日在"
                             r"|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
 #: the time and place of a meeting in brackets under a title: "（1月13日下午4点，行政楼会议室四）"
 TIME_PLACE = re.compile(r"^[（(](?:\d{4}年)?\d{1,2}月\d{1,2}日[^（）()]{0,30}[）)]$")
@@ -264,6 +269,8 @@ def read_header(lines: list[Line]) -> Header:
                 title = join_title(title, third.text, body)
                 i += 1
         head.title, head.subtitle = split_title(title)
+        if (dated := BRACKETED_END.search(head.title)) and DATE_LINE.match(dated.group(0)) and dated.start() >= 4:
+            head.title, head.date = head.title[:dated.start()].rstrip(), dated.group(0).strip("（）()")
         if (signed := _signed(head.title)) is not None:
             head.title, head.speaker, date = signed      # 2022年…工作报告市城管局党组书记、局长  杜  宇
             head.date = head.date or date
@@ -365,4 +372,6 @@ def read_header(lines: list[Line]) -> Header:
             if m.group(1) and not head.speaker:
                 head.speaker = m.group(1)
             break
+        if part and not head.speaker and (m := OWN_SPEECH.match(part)) and SPEAKER_LINE.match(m.group(1)):
+            head.speaker = m.group(1)      # 国家发展改革委投资司韩志峰处长的讲话: who gave it, by post
     return head

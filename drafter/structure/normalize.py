@@ -72,12 +72,19 @@ def full_width(text: str) -> str:
     return _SPACED.sub(r"\1", "".join(chars))
 
 
+#: a circle (○, U+25CB) or a full-width digit zero written for the numeral zero among Chinese numerals:
+#: 二○○一年, 二００一年
+_CIRCLE_ZERO = re.compile(r"(?<=[〇零一二三四五六七八九])[○０]+|[○０]+(?=[〇零一二三四五六七八九])")
+
+
 def normalize(text: str) -> str:
     """The normalised form of one line: trimmed, full-width punctuation beside CJK, the Chinese dash
-    written with horizontal bars (――, U+2015) as the dash it stands for (——)."""
-    return full_width(clean_space(text)).replace("\u2015\u2015", "——")
+    written with horizontal bars (――, U+2015) as the dash it stands for (——), the zero written as a
+    circle or a digit among Chinese numerals (二○○一年, 二００一年) as the numeral it stands for (〇)."""
+    text = full_width(clean_space(text)).replace("\u2015\u2015", "——")
+    return _CIRCLE_ZERO.sub(lambda m: "〇" * len(m.group(0)), text) if "○" in text or "０" in text else text
 
 
 def squash(text: str) -> str:
     """A comparison key: no blanks, no punctuation of either width."""
-    return re.sub(r"[\s\u3000\u00a0,.:;!?()，。：；！？（）、“”‘’《》—…·\-]", "", text)
+    return re.sub(r"[\s\u3000\u00a0,.:;!?()，。：；！？（）、“”‘’《》—…·\-_]", "", text)

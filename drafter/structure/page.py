@@ -64,8 +64,8 @@ OFFICE = re.compile(r"^[\u4e00-\u9fff（）]{2,20}(?:办|办公室|室|处|部|�
 SIGN_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: a bulletin's masthead: its name and its issue number
 MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通讯|专报|信息)$")
-#: an editor's note above an article: 编者按：…, 【编者按】…, or the label on a line of its own
-EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编者按语?|编者的话|编辑按语?)[】\]）)]?\s*[：:]?\s*(.*)$")
+#: an editor's note above an article: 编者按：…, 【编者按】…, 【导读】…, or the label on a line of its own
+EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编者按语?|编者的话|编辑按语?|导读)[】\]）)]?\s*[：:]?\s*(.*)$")
 ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 #: a person's note as a site gives it above their words: name, sex, what they are (张懿雯，女，2018届…)
 BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}[，,]\s*[男女][，,]")
@@ -331,7 +331,7 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 out.removed.append(Removed(line.no, m.group(0).strip(), "电头"))
                 line.text = rest
             continue
-        if CREDIT.search(text) and len(text) <= 300:
+        if (CREDIT.search(text) or PICTURED.search(text)) and len(text) <= 300:
             cut = _caption_start(text)
             if cut == 0:
                 take(k, "图片说明")
@@ -477,6 +477,8 @@ def _names_next_title(text: str, following: list[Line]) -> bool:
 #: the sentence a picture's caption opens with: "这是…", "图为…"
 CAPTION_START = re.compile(r"(?:^|(?<=[。！？]))\s*(?:这是|图为|上图|下图|图片为)")
 DATED = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+#: a line whose last sentence says what a picture shows, with no credit: "…在大连举行。图为…崔忠付。"
+PICTURED = re.compile(r"(?:^|[。！？])\s*(?:图为|上图|下图|图片为)[^。！？]*[。！？]?$")
 
 
 def _caption_start(text: str) -> int | None:
