@@ -36,8 +36,14 @@ def key(text: str | None) -> str | None:
 def iso(date: str | None) -> str | None:
     if not date:
         return None
-    m = re.match(r"^\D*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", date)
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else date
+    m = re.match(r"^\D*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", date) \
+        or re.match(r"^.*?([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月"
+                    r"([一二三四五六七八九十]{1,3})日", date)
+    if not m:
+        return date
+    from drafter.zh import cn_to_int      # a date in Chinese numerals: 二〇〇一年一月一日
+
+    return f"{cn_to_int(m.group(1))}-{cn_to_int(m.group(2)):02d}-{cn_to_int(m.group(3)):02d}"
 
 
 def _collapse(text: str) -> str:

@@ -94,8 +94,9 @@ TITLE_PARTS = re.compile(r"\s*(?:[|｜]|->|»|>>)\s*|\s+-\s+")
 def front_matter(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
     """The lines with a file's front matter read (the fields a blog's or static site's Markdown source
     opens with, between --- fences: title, date, tags …), and whether it had one. Its lines are kept for
-    the cleaner to report (style ``frontmatter``), but the title's, which becomes a line marked as the
-    title: its value without the site's column path and name around it (the longest part)."""
+    the cleaner to report (style ``frontmatter``); the title's value, without the site's column path and
+    name around it (the longest part), becomes a line marked as the title, and what is left of its line
+    is reported."""
     first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
     if first is None or not FENCE.match(lines[first].text):
         return lines, False
@@ -103,16 +104,18 @@ def front_matter(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
     fields = [FIELD.match(line.text) for line in lines[first + 1:end]] if end else []
     if not fields or not all(fields) or not any(m.group(1) for m in fields if m):
         return lines, False
-    out = list(lines)
+    out: list[SourceLine | list[SourceLine]] = list(lines)
     for k in range(first, cast(int, end) + 1):
         m = FIELD.match(lines[k].text)
         key, value = (m.group(1), m.group(2).strip().strip("\"'")) if m and m.group(1) else (None, "")
         if key and key.lower() == "title" and value:
             title = max(TITLE_PARTS.split(value), key=lambda part: len(re.findall(r"[\u4e00-\u9fff]", part)))
-            out[k] = SourceLine(lines[k].no, title, Hints(title=True), lines[k].notes)
+            rest = lines[k].text.replace(title, " ", 1)          # the field's name, the site's additions
+            out[k] = [SourceLine(lines[k].no, title, Hints(title=True), lines[k].notes),
+                      SourceLine(lines[k].no, rest, Hints(style="frontmatter"))]
         else:
-            out[k] = SourceLine(lines[k].no, lines[k].text, Hints(style="frontmatter"), lines[k].notes)
-    return out, True
+            out[k] = [SourceLine(lines[k].no, lines[k].text, Hints(style="frontmatter"), lines[k].notes)]
+    return [line for piece in out for line in (piece if isinstance(piece, list) else [piece])], True
 
 
 #: a block of a page's markup: a paragraph, a line break, a division
@@ -161,6 +164,7 @@ def _looks_markdown(lines: list[SourceLine]) -> bool:
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BOLD_LINE = re.compile(r"^\s*(?:[-+]\s+|\d{1,2}[.、]\s*)?\*\*[^*\n]{1,40}\*\*(?:[：:]|\s*$)")
+MD_BOLD_WHOLE = re.compile(r"^\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*$")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_COMMENT = re.compile(r"<!--.*?-->")
 #: a line that is only an image (![图](http://…), <img src="…">) or only a link ([转入文章首发地址](http://…)),
@@ -171,6 +175,14 @@ HTML_IMAGE_LINE = re.compile(r"^\s*(?:<[^<>]*>\s*)*<img\b[^<>]*>(?:\s*<[^<>]*>)*
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
 #: drafter's Markdown writer puts writing hints in "> 提示：…" lines; they are not speech text
 MD_HINT = re.compile(r"^\s*>\s*提示")
+
+
+def _head_like(text: str) -> bool:
+    """Whether a line's text could be a head: one sentence of Chinese of up to 60 characters, ending in
+    。！？ or in no mark (not the first line of a salutation, 亲爱的同学们，)."""
+    text = text.strip()
+    return (2 <= len(text) <= 60 and not re.search(r"[。！？!?]", text[:-1]) and text[-1] not in "，,：:、；;"
+            and bool(re.search(r"[\u4e00-\u9fff]", text)))
 
 
 def _prose(text: str) -> bool:
@@ -201,12 +213,20 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
         if line.hints.style == "frontmatter" or line.hints.title:
             out.append(line)          # read already (``front_matter``)
             continue
+        if line.text.strip() and not text.strip() and MD_COMMENT.search(line.text):
+            out.append(SourceLine(line.no, line.text.strip(), Hints(style="comment"), line.notes))
+            continue                  # a comment alone on its line (<!--more-->): reported
         if MD_IMAGE_LINE.match(text) or MD_LINK_LINE.match(text) or HTML_IMAGE_LINE.match(text):
             # an image or a link on a line of its own (![图](…), <img src=…>): the page's, reported
             image = text.lstrip()[0] in "!<"
             out.append(SourceLine(line.no, text.strip(), Hints(style="image" if image else "link"), line.notes))
             continue
         text = MD_LINK.sub(r"\1", text)          # a link inside a sentence: its words
+        if not m and (bold := MD_BOLD_WHOLE.match(text)) and _head_like(bold.group(1)):
+            # a line all in bold, one short sentence (**当以爱国奉公之担当引领青春航向。**): set apart, as a
+            # page sets a head in bold
+            out.append(SourceLine(line.no, bold.group(1).strip(), Hints(lead=True), line.notes))
+            continue
         if m:
             level = len(m.group(1)) - (1 if has_title else 0)
             if has_title and line.no < tops[0].no:

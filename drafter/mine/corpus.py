@@ -36,6 +36,7 @@ from drafter.errors import DrafterError
 from drafter.ingest import folder_files
 from drafter.model import Paragraph, Section, Speech
 from drafter.mine.text import canon, sentences
+from drafter.zh import cn_to_int
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,8 @@ SAME_SENTENCES = 0.9
 EDGE_SHARE = 0.2
 NOT_SPEECH = re.compile(r"^(?:readme|manifest|license|licence|changelog)\b", re.I)
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+#: a year in Chinese numerals, as older texts and some offices date a speech: 二〇〇一年, 一九八五年
+CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})年")
 #: the licence block Wikisource appends to a page (its first line)
 LICENCE = re.compile(r"^(?:本作品(?:是|在|属于|来自)|Public domain$|PD-|维基文库)")
 #: lines of a news wire or page, not of the speech
@@ -235,9 +238,9 @@ def year_of(name: str, *speeches: Speech) -> int | None:
     from a year in the file name, else None."""
     dates = [s.meta.text(f) or "" for s in speeches for f in ("date", "published")]
     for text in (*dates, Path(name).name):
-        m = YEAR.search(text)
+        m = YEAR.search(text) or CN_YEAR.search(text)
         if m:
-            return int(m.group(1))
+            return cn_to_int(m.group(1))
     return None
 
 

@@ -22,7 +22,7 @@ from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, NAME, RO
                                       SPEAKER_LINE, Header, read_header, title_off_salutation)
 from drafter.structure.lead import COUNTED, lead_heads, lead_split
 from drafter.structure.marks import Mark, read_mark
-from drafter.structure.clean import PRINTED_PAGE, Cleaned, Line, PageMeta, is_prose
+from drafter.structure.clean import JOINED_OVER, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import NEWS, OFFICIAL, PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
@@ -304,9 +304,11 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         source=[cleaned.page.source] if cleaned.page.source else None,
         published=[published] if published else None,
     )
-    dropped = {r.line for r in speech.removed if r.why not in PRINTED_PAGE}
-    numbers = frozenset(r.line for r in speech.removed if r.why in PRINTED_PAGE)
+    dropped = {r.line for r in speech.removed if r.why not in JOINED_OVER}
+    numbers = frozenset(r.line for r in speech.removed if r.why in JOINED_OVER)
     paras = _split_salutation(_speaker_label(join_lines(lines[head.used:], dropped, numbers), speech))
+    if not speech.meta.speaker and (who := _introduced(paras)):
+        speech.meta.speaker = [who]
     builder = _Builder(speech)
     tail = _appendix(paras)
     leads = _lead_heads(paras[:tail])
@@ -411,6 +413,21 @@ def _speaker_label(paras: list[Para], speech: Speech) -> list[Para]:
     return paras
 
 
+#: a speaker introducing themselves: 我是自动化学院…党支部书记张伟！
+INTRODUCED = re.compile(r"我是([^，。！？、；：]{4,40}?)[，。！]")
+
+
+def _introduced(paras: list[Para]) -> str | None:
+    """The speaker as they introduce themselves in the text's first paragraphs (我是…党支部书记张伟！): a
+    post and a name."""
+    for para in [p for p in paras if not p.is_gap][:3]:
+        for m in INTRODUCED.finditer(para.text):
+            who = SPEAKER_LINE.match(m.group(1))
+            if who and who.group(2):
+                return m.group(1)
+    return None
+
+
 def _split_salutation(paras: list[Para]) -> list[Para]:
     """The first paragraph of the speech opens with its salutation, alone or run into the text (各位代表！;
     各位代表，现在，我代表…; 同学们：早上好！): the salutation becomes a paragraph of its own."""
@@ -513,7 +530,8 @@ NUMERAL_ALONE = re.compile(CN_1_99)
 BULLETS = ("——", "—", "·", *PULL_QUOTE)
 #: how a finished paragraph ends
 FINISHED = ("。", "！", "？", "：", "；", "”", "…")
-BARE = re.compile(rf"^[\u4e00-\u9fff０-９\d“”《》·\s]{{2,16}}$|^(?=.{{2,20}}$){WORDS}+(?:、{WORDS}+)+$")
+BARE = re.compile(rf"^[\u4e00-\u9fff０-９\d“”《》·\s]{{2,16}}$|^(?=.{{2,20}}$){WORDS}+(?:、{WORDS}+)+$"
+                  r"|^(?=.{4,24}$)[\u4e00-\u9fff“”《》]+\s*——\s*[\u4e00-\u9fff“”《》]+$")   # “百年梦”——靠百年道路实现
 
 
 def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
@@ -521,18 +539,20 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
     parts are numbered (two numbered headings at least). Index → depth: 1 before the first top-level
     numbered heading, or alone after the last (结束语); None (a sub-head of the open part) between them.
     Three or more, one of them before the first numbered line, are the text's top level (0: above the
-    numbered ladder), whether the numbered lines are headings alone or run into their text."""
+    numbered ladder), whether the numbered lines are headings alone or run into their text; so are three
+    or more in a text with no numbered line (“百年梦”——靠百年道路实现 …)."""
     numbered = [i for i, p in enumerate(paras) if not p.is_gap and read_mark(p.text)]
     marks = [(i, cast(Mark, read_mark(paras[i].text))) for i in numbered if standalone(paras[i].text)]
-    if len(numbered) < 2:
+    if len(numbered) == 1:
         return {}
     # a text that sets no blank line between its paragraphs (a page copied line by line) sets its heads
     # apart by standing between a finished sentence and a paragraph of prose
     dense = all(b.line - a.lines[-1] <= 1 for a, b in pairwise(paras) if not (a.is_gap or b.is_gap))
     found: list[int] = []
     for i, p in enumerate(paras):
-        if p.is_gap or p.hints.level is not None or not BARE.match(p.text) or read_mark(p.text) or is_closing(p.text):
-            continue
+        if (p.is_gap or p.hints.level is not None or p.hints.list_style or not BARE.match(p.text) or read_mark(p.text)
+                or is_closing(p.text)):
+            continue                # (a line the format numbers is a numbered one)
         before = paras[i - 1].lines[-1] if i else 0
         after = paras[i + 1].line if i + 1 < len(paras) else p.line + 2
         if dense:
@@ -541,8 +561,10 @@ def _bare_heads(paras: list[Para]) -> dict[int, int | None]:
             alone = bool(i) and p.line - before > 1 and after - p.lines[-1] > 1
         if alone and not SALUTATION.match(p.text):
             found.append(i)
-    if len(found) >= 3 and found[0] < numbered[0]:
-        return dict.fromkeys(found, 0)
+    if len(found) >= 3 and (not numbered or found[0] < numbered[0]):
+        return dict.fromkeys(found, 0)     # (a text with no numbered lines: its heads, three or more)
+    if not numbered:
+        return {}
     if len(marks) < 2:
         return {}
     top_style = marks[0][1].style

@@ -76,11 +76,21 @@ EMPTY_VALUES = {"网友投稿", "会员上传", "佚名", "网络", "互联网",
 #: lines a page adds around any article
 #: why a printed page's number and running head are removed: a paragraph they interrupt goes on across them
 PAGE_NUMBER, RUNNING_HEAD = "页码", "页眉"
-PRINTED_PAGE = (PAGE_NUMBER, RUNNING_HEAD)
+#: a markup comment alone on its line (<!--more-->, a blog's cut for its summary, inside a sentence)
+COMMENT = "注释"
+#: page matter that may stand inside a paragraph (a printed page's number and running head, a comment): the
+#: lines around it are joined over it as if it were absent
+JOINED_OVER = (PAGE_NUMBER, RUNNING_HEAD, COMMENT)
 #: a chunk a document site's preview numbers (1、…), longer than a heading can be
 CHUNK = re.compile(r"^(\d{1,3})、\s*")
 CHUNK_CHARS = 200
 #: a printed page's number inside a line: 第 1 页 共 4 页
+#: a metadata row opening with its date (2011年09月26来源：, a row that lost its 日)
+ROW_DATE = re.compile(rf"^[\s•·*\-（(]*(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}(?:日|(?=\s*{META_KEY}))"
+                      r"|\d{4}-\d{1,2}-\d{1,2})")
+#: an agency's dateline in brackets after a text's last words: （新华社北京1月1日电）
+TAIL_DATELINE = re.compile(r"\s*[（(]\s*[\u4e00-\u9fff]{2,8}(?:社|网|报)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电"
+                           r"\s*[）)]$")
 #: a site's note that pictures go with the text, after its title or date: （附图片1张）, （附照片）
 PHOTO_NOTE = re.compile(r"\s*[（(]附(?:图片?|照片)\s*[0-9一二三四五六七八九十]*\s*张?[）)]")
 INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
@@ -119,6 +129,8 @@ PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
 #: a site's name: 共产党员网, 人民网, 新华网站 (not 互联网)
 SITE = r"[\u4e00-\u9fff]{1,8}(?<!互联)网站?"
 DEBRIS = [
+    # a newspaper's note of the pages a text runs over: （A、B版）, （第01版）
+    (re.compile(r"^[（(]\s*(?:第?\s*[a-z0-9]{1,3}\s*[、，,]?\s*)+版\s*[）)]$"), "页面信息"),
     # a page template's code saved with the page (JSP, PHP, ASP, Jinja, server-side includes)
     (re.compile(r"^\s*(?:<%.*%>|<\?php.*\?>|\{%.*%\}|<!--#.*-->)\s*$"), "非正文"),
     (re.compile(r"小[编編].{0,12}(?:整理|收集|分享|精心|推荐|为|為)|来源于网友上传|不代表本站观点|本站为你精心整理|本站為你精心整理"
@@ -220,8 +232,8 @@ CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|�
 #: reasons that carry page metadata to keep
 META_REASONS = ("页面信息",)
 #: lines a reader marks as no text of the speech (``drafter.ingest.text``): a Markdown source's front
-#: matter, an image or a link alone on its line
-FORMAT_REASONS = {"frontmatter": "文件头信息", "image": "图片", "link": "链接"}
+#: matter, an image or a link alone on its line, a comment
+FORMAT_REASONS = {"frontmatter": "文件头信息", "image": "图片", "link": "链接", "comment": COMMENT}
 FRONT_DATE = re.compile(r"^\s*date\s*[:=]\s*[\"']?(\d{4}-\d{1,2}-\d{1,2})", re.IGNORECASE)
 
 
@@ -406,7 +418,7 @@ def page_metadata(text: str, page: PageMeta) -> None:
             page.date = _date_text(value) or value
     if not page.date:
         m = (EDITION.match(text) or DATETIME.match(text) or STAMPED.match(text)
-             or re.match(r"^[\s•·*\-（(]*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})", text))
+             or ROW_DATE.match(text))
         if m:
             page.date = _date_text(m.group(0))
 
@@ -446,6 +458,11 @@ def clean(source: list[SourceLine]) -> Cleaned:
         if m and m.start() > 0 and m.end() < len(line.text):
             out.removed.append(Removed(line.no, m.group(0).strip(), PAGE_NUMBER))
             line.text = line.text[:m.start()] + line.text[m.end():]
+    for line in lines:       # an agency's dateline closing the text's last line: 谢谢大家。（新华社北京1月1日电）
+        m = TAIL_DATELINE.search(line.text) if line.text.endswith(("电）", "电)")) else None
+        if m and m.start():
+            out.removed.append(Removed(line.no, m.group(0).strip(), "电头"))
+            line.text = line.text[:m.start()].rstrip()
     for line in lines:       # （附图片1张） after a title or a date: the site's, the line without it
         m = PHOTO_NOTE.search(line.text) if "附" in line.text else None
         if m and (m.start() or m.end() < len(line.text)):

@@ -350,7 +350,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         nxt = lines[k + 1].no if k + 1 < len(lines) else None
         after_credit = [n for n in credits if line.no < n and (nxt is None or n < nxt)]
         if (after_credit and k not in taken and len(line.text) <= 120 and len(re.findall(r"[。！？]", line.text)) <= 2
-                and not read_mark(line.text) and not SALUTATION.match(line.text) and not titleish(line)):
+                and not read_mark(line.text) and not SALUTATION.match(line.text) and not titleish(line)
+                and not DATE_LINE.match(line.text)):      # (the speech's date above a photo's credit)
             take(k, "图片说明")
     # a caption that lost its credit, in a text told in the first person: a dated report of an event
     # (2019年4月15日至17日，…习近平在重庆考察…) with no 我 in it, a sentence or two
