@@ -60,7 +60,7 @@ CLAUSE_MARKS = re.compile("[，；：、“”]")
 CLAUSE_ENDS = re.compile("[，；：]")
 #: what follows a person's name: a title people are called by
 PERSON_TITLE = re.compile(r"同志|老师|同学|先生|女士|书记|校长|主任|部长|市长|县长|区长|省长|局长|院长|总理|主席|委员长"
-                          r"|教授|院士|记者")
+                          r"|教授|院士|记者|董事长|总经理|总裁|会长|秘书长|处长|司长|厅长|行长")
 #: one term of address (各位来宾, 女士们, 尊敬的…, 大会主席先生), and what joins terms — narrower than the
 #: parser's ``header.ADDRESS``, where 领导, 干部, 代表 end a term too (中国共产党领导 is no vocative)
 VOCATIVE = re.compile(r"(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}|(?:尊敬的|亲爱的)[^，、,]{1,20}"
@@ -207,8 +207,9 @@ def build_bank(corpus: Corpus, sents: Sentences, formulas: list[Formula], gapped
             continue                     # terms of address, a greeting, a salutation (主席先生，各位同事): no formula
         if len(text) <= 3 and text[0] in "我你他她":
             continue                     # who thinks, not what (我相信, 我认为): a clause's subject and verb
-        if len(text) == 3 and text[-1] == "性":
-            continue                     # the noun of a quality (针对性, 前瞻性, 优越性): a word, no formula
+        if len(text) == 3 and text[-1] in "性力":
+            continue                     # the noun of a quality or a capacity (针对性, 优越性, 凝聚力, 战斗力): a
+                                         # word, no formula
         leads = _leads(sents, [(s, i, i + len(text)) for s, i in f.places])
         opens = _opens(sents, f.places, len(text))
         function = _function(text, units, leads, opens)
