@@ -234,6 +234,7 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
             out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)),
                                   Hints(level if level > 0 else None, title=level == 0)))
             continue
-        text = re.sub(r"^\s*>\s?", "", text)
-        out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", text)))
+        quoted = re.match(r"^\s*>\s?", text)
+        out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", text[quoted.end():] if quoted else text),
+                              Hints(style="blockquote") if quoted else Hints()))
     return out

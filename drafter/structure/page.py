@@ -208,6 +208,11 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             take(k, "编者按")
             if not m.group(1) and k + 1 < len(lines) and not SALUTATION.match(lines[k + 1].text):
                 take(k + 1, "编者按")
+            quoted = k + 1                             # and the rest of the block quote it opens (Markdown's >)
+            while lines[k].hints.style == "blockquote" and quoted < len(lines) \
+                    and lines[quoted].hints.style == "blockquote":
+                take(quoted, "编者按")
+                quoted += 1
     # a column tag in 【】 just above the page's metadata row (【2019年5月学习材料】)
     for k in range(head_end):
         nxt_no = lines[k + 1].no if k + 1 < len(lines) else None

@@ -36,3 +36,15 @@ def test_a_blogs_markdown_source_gives_its_title_and_date_and_reports_the_rest(t
     assert [(r.line, r.why) for r in speech.removed] == [
         (1, "文件头信息"), (2, "文件头信息"), (3, "文件头信息"), (4, "文件头信息"), (5, "文件头信息"),
         (6, "文件头信息"), (10, "注释"), (15, "图片")]
+
+
+def test_an_editors_lead_in_a_block_quote_runs_to_its_end(tmp_path):
+    """A Markdown page's editor's lead set as a block quote (> 【导读】…) goes on in the quote's next
+    paragraphs: all of it is the editor's, none the speech's."""
+    page = tmp_path / "lead.md"
+    page.write_text("# 在动员大会上的讲话\n\n1999年4月17日\n\n> 【导读】流程的核心是要反映业务的本质。\n\n"
+                    "> 流程建设最大的难度是随时面对很多的噪音、阻力和反弹。\n\n" + BODY + "\n\n" + BODY + "\n",
+                    encoding="utf-8")
+    speech = read_speech(page)
+    assert [(r.line, r.why) for r in speech.removed] == [(5, "编者按"), (7, "编者按")]
+    assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
