@@ -36,6 +36,8 @@ VARIABLES = {  # meta field: (variable, label)
     "speaker": ("speaker", "讲话人"), "author": ("author", "作者"), "date": ("date", "日期"),
 }
 
+#: the salutation as a variable, where the documents share none
+SALUTATION = ("salutation", "称呼")
 #: a group of this many documents lists only heading frames seen in two of them
 RECUR = 5
 #: in a group of this many documents or more, a frame of the representative document's headings is the
@@ -214,6 +216,9 @@ def _outline(kind: tuple[str, str, str], docs: list[Doc], groups: list[Group], p
     if sh.ladder:
         outline["numbering"] = list(sh.ladder)
     outline["front"] = _front(docs, plain)
+    if outline["front"][0].get("text") == "{{ " + SALUTATION[0] + " }}":
+        latest = next(d.speech.salutation for d in _latest_first(docs) if d.speech.salutation)
+        outline["variables"].append({"name": SALUTATION[0], "label": SALUTATION[1], "example": latest})
     users = _frame_users(groups, docs)
     # the representative document's heading frames, where another document of a larger group uses them
     # too (关于{A} in one of four 工作会议 speeches frames no part of their outline)
@@ -354,7 +359,11 @@ def _front(docs: list[Doc], plain: _Anonymous) -> list[dict]:
     docs = _latest_first(docs)
     salutations = Counter(d.speech.salutation for d in docs if d.speech.salutation)
     if salutations and _majority(docs, lambda s: s.salutation):
-        front.append({"role": "salutation", "text": _literal(max(salutations, key=lambda t: salutations[t]))})
+        common, times = salutations.most_common(1)[0]          # (of as many, the latest document's)
+        # one the documents share (同志们：), else a slot: one speech's hall (亲爱的2022届毕业生同学们：) is not
+        # the next one's
+        front.append({"role": "salutation", "text": _literal(common) if times >= 2 or len(docs) == 1
+                      else "{{ " + SALUTATION[0] + " }}"})
     if _majority(docs, lambda s: any(p.role == "pull_quote" for p in s.front)):
         front.append({"role": "pull_quote", "hint": "导语：一两句提要，报纸文章用●标出"})
     front.append({"role": "opening", "hint": "开头：交代背景、依据和这次讲话的主题", "phrases": ["opening.context"]})

@@ -569,3 +569,17 @@ def test_a_vocative_of_several_terms_is_no_closing_call_and_the_sentence_after_i
         (tmp_path / f"{n}.txt").write_text(text.format(n=n), encoding="utf-8")
     calls = [p.text for p, _ in own_sentences(read_corpus(tmp_path)) if p.function == "closing.call"]
     assert "让我们携手并进，共创学校更加美好的明天" in calls and not [c for c in calls if c.startswith("同志们、")]
+
+
+def test_a_salutation_no_two_texts_share_is_a_slot_with_an_example():
+    """The real pages' four commemorations hail four different halls: their outline's salutation is a
+    slot 称呼 (filled by that label, its example the latest one), not one speech's hall; the twenty
+    addresses share 各位代表、同志们： and keep it as it is."""
+    pages = Path(__file__).resolve().parents[1] / "data" / "pages"
+    outlines = {o["id"]: o for o in mine_corpus(pages).outlines}
+    hall = outlines["commemoration"]
+    assert hall["front"][0] == {"role": "salutation", "text": "{{ salutation }}"}
+    [slot] = [v for v in hall["variables"] if v["name"] == "salutation"]
+    assert slot["label"] == "称呼" and slot["example"].endswith("：")
+    assert outlines["address"]["front"][0] == {"role": "salutation", "text": "各位代表、同志们："}
+    assert not [v for v in outlines["address"]["variables"] if v["name"] == "salutation"]
