@@ -84,7 +84,7 @@ WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
                       rf"(?P<date>\d{{4}}\s*[.．年/-]\s*\d{{1,2}}(?:\s*[.．月/-]\s*\d{{1,2}}日?|月))$")
 #: a post, after the bodies it is in (a redacted place too: 中共****县委、宣传部部长)
 ROLE = (r"(?:[\u4e00-\u9fff、]|[*＊×]{2,4}){0,30}(?:书记|部长|主任|市长|县长|区长|省长|镇长|乡长|州长|局长|厅长"
-        r"|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|会长|秘书长|组长|处长|科长|司长|行长|社长)")
+        r"|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|会长|秘书长|组长|处长|科长|司长|行长|社长|总理)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*(?![的之]?{GENRES}$)({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
@@ -285,6 +285,7 @@ def read_header(lines: list[Line]) -> Header:
             else:
                 head.author = byline
     title_end = i
+    role_alone: int | None = None        # the line of a speaker's role given without the name
     key = squash(head.title + (head.subtitle or "")) if head.title else None
     key_whole = squash(" ".join(lines[k].text for k in range(i))) if head.title else None
     while i < len(lines):
@@ -352,6 +353,9 @@ def read_header(lines: list[Line]) -> Header:
             # under the title, or opening a text with none (a 范文 page's variant), or between a text's
             # date and its salutation (（2026年1月17日） / 武进区区长 / 各位代表、同志们：): who speaks
             head.speaker = " ".join(part for part in m.groups() if part)
+            role_alone = i if not (m.group(2) or m.group(3) or m.group(4)) else None
+        elif role_alone == i - 1 and head.speaker and (m := AUTHOR_LINE.match(text.replace("\u3000", " "))):
+            head.speaker = f"{head.speaker} {m.group(1)}"     # the role on one line, the name on the next
         elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
             if head.title and not head.speaker and _speech_title(head):
                 head.speaker = m.group(1)     # a name under 在…上的讲话 is who gave it, not an article's author

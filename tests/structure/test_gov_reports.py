@@ -70,3 +70,11 @@ TITLED = [f for f in FACTS if f.get("title")]
 def test_title_whole_even_when_broken_over_lines(fact, parsed):
     """政府工作报 / 告 is one title, without a space where the line broke inside the word."""
     assert parsed[fact["file"]].meta.text("title") == fact["title"]
+
+
+@pytest.mark.parametrize("fact", [f for f in FACTS if f.get("speaker")], ids=lambda f: f["file"])
+def test_the_speaker_under_the_title_is_read_with_the_post_above_the_name(fact, parsed):
+    """The speaker's name line (李克强; 李　强 spaced), with the post on the line above it (国务院总理) where the
+    report gives one: who gave it, one speaker, post and name."""
+    speaker = parsed[fact["file"]].meta.text("speaker") or ""
+    assert speaker.replace(" ", "").endswith(fact["speaker"].replace("\u3000", ""))
