@@ -68,7 +68,7 @@ PLACEHOLDER = r"【[^【】]{1,20}】"
 DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)[）)]\s*"
                          r"|(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s+)(?P<who>[\u4e00-\u9fff（）()—\-]{2,40})$")
 #: after a title's genre, the date in brackets and a name (（2020年2月3日）习近平)
-SIGNED_DATE = re.compile(rf"^[（(](?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[）)]\s*"
+SIGNED_DATE = re.compile(rf"^[（(](?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?:[，,][上下]午|[上下]午)?[）)]\s*"
                          rf"(?!(?:全文|摘要|节选|实录|原文|要点|提纲|摘登)$)(?P<who>{NAME})$")
 #: a label on a line of its own (编者按语：, 内容提要：): never a title's line
 EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")

@@ -70,6 +70,19 @@ def test_a_run_on_line_is_cut_before_each_mark_of_a_ladder_and_around_its_saluta
     school = text.replace("同志们，朋友们：", "老师们、同学们：")       # a school's address, the same way
     assert [line.text for line in split_run_on([SourceLine(3, school)])][1] == "老师们、同学们："
     speech = parse_lines([SourceLine(3, text)])
-    assert "第3行：全文连成一行，已按编号和称呼分为 7 段" in speech.warnings
+    assert "第3行：全文连成一行，已按段间空格、编号和称呼分为 7 段" in speech.warnings
     assert speech.salutation == "同志们，朋友们："
     assert [h.depth for h in speech.headings()] == [1, 1, 2, 2]
+
+
+@pytest.mark.parametrize("space", ["  ", "\u2003\u2003", "\u3000\u3000"])
+def test_a_seed_whose_line_breaks_became_spaces_has_its_paragraphs_again(space):
+    """An export that turned each line break into two spaces (ASCII, em or ideographic ones): the text runs
+    on one line, yet every paragraph comes back, however short the text."""
+    path = ROOT / "examples" / "corpus" / "004_5b4d48522c5419d6.txt"
+    speech = read_speech(path)
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    again = parse_lines([SourceLine(1, space.join(lines))])
+    assert [p.text for p in again.paragraphs()] == [p.text for p in speech.paragraphs()]
+    assert [(h.depth, h.style, h.title) for h in again.headings()] == [(h.depth, h.style, h.title)
+                                                                       for h in speech.headings()]
