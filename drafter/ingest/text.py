@@ -207,6 +207,15 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
     tops = [line for line, m in headings if m and len(m.group(1)) == 1]
     # the one "# " with only deeper headings (a kicker) above it is the title
     has_title = len(tops) == 1 and all(m for line, m in headings if line.no < tops[0].no and line.text.strip())
+    first = next(((line, m) for line, m in headings if line.text.strip()), (None, None))[1]
+    if not tops and first and sum(len(m.group(1)) <= len(first.group(1)) for _, m in headings if m) == 1:
+        # no "# " line, but a heading opening the text that none is above or beside (## 在…的发言 over
+        # paragraphs): the title, as "# " would be
+        first_level = len(first.group(1))
+        headings = [(line, MD_HEADING.match("#" + line.text.lstrip()[first_level:]) if m else m)
+                    for line, m in headings]
+        tops = [line for line, m in headings if m and len(m.group(1)) == 1]
+        has_title = True
     out = []
     for line, m in headings:
         text = "" if MD_HINT.match(line.text) else MD_COMMENT.sub("", line.text)
@@ -231,7 +240,7 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
             level = len(m.group(1)) - (1 if has_title else 0)
             if has_title and line.no < tops[0].no:
                 level = -1            # a kicker above the title: a line of the head, no heading
-            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", m.group(2)),
+            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", MD_LINK.sub(r"\1", m.group(2))),
                                   Hints(level if level > 0 else None, title=level == 0)))
             continue
         quoted = re.match(r"^\s*>\s?", text)

@@ -129,6 +129,8 @@ PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
 #: a site's name: 共产党员网, 人民网, 新华网站 (not 互联网)
 SITE = r"[\u4e00-\u9fff]{1,8}(?<!互联)网站?"
 DEBRIS = [
+    # a site's note of the title the text had where it was first published: （原标题：…）
+    (re.compile(r"^[（(]\s*原标题\s*[:：].*[）)]$"), "网页标题"),
     # a newspaper's note of the pages a text runs over: （A、B版）, （第01版）
     (re.compile(r"^[（(]\s*(?:第?\s*[a-z0-9]{1,3}\s*[、，,]?\s*)+版\s*[）)]$"), "页面信息"),
     # a page template's code saved with the page (JSP, PHP, ASP, Jinja, server-side includes)

@@ -31,6 +31,8 @@ OCCASION = re.compile(rf"^(?:[^|｜]*[|｜])?(.*?)在(.+)(?:上的?|(?<=[会议�
 DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日(?:上午|下午|晚上)?)?|\d{4}年[春夏秋冬]季?"
                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?$"
                        rf"|{DATE_ONLY.pattern}|^[（(]【[^【】]{{1,20}}】[）)]$")
+#: a title as a file name gives it, its date first: 2013-04-28_在同全国劳动模范代表座谈时的讲话
+DATED_NAME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[_＿](.+)$")
 #: what a title ends with in brackets: the date it was given, 在…上的讲话（二〇〇一年一月一日）
 BRACKETED_END = re.compile(r"[（(][^（）()]{4,20}[）)]$")
 #: a title naming whose speech it is and no occasion: 某某处长的讲话, 市委书记张三同志的讲话, 某会副会长某某致辞
@@ -88,6 +90,8 @@ ROLE = (r"(?:[\u4e00-\u9fff、]|[*＊×]{2,4}){0,30}(?:书记|部长|主任|市�
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*(?![的之]?{GENRES}$)({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
+#: a page's title with its author's post and name before a colon: "四川省政协主席田向利：以改革举措…"
+POSTED_BYLINE = re.compile(rf"^((?:{ROLE})\s*{NAME})[：:]\s*(?!在)(.{{6,}})$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
 SUBTITLE_START = re.compile(r"^(?:[—―－]{1,2}|--(?!-)|\d{4}年\d{1,2}月\d{1,2}日在"
                             r"|[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}[上中时][）)]$)")
@@ -269,6 +273,8 @@ def read_header(lines: list[Line]) -> Header:
                 title = join_title(title, third.text, body)
                 i += 1
         head.title, head.subtitle = split_title(title)
+        if (named := DATED_NAME.match(head.title)) and len(named.group(2)) >= 4:
+            head.title, head.date = named.group(2), head.date or named.group(1)    # a file's name: date_title
         if (dated := BRACKETED_END.search(head.title)) and DATE_LINE.match(dated.group(0)) and dated.start() >= 4:
             head.title, head.date = head.title[:dated.start()].rstrip(), dated.group(0).strip("（）()")
         if (signed := _signed(head.title)) is not None:
@@ -278,7 +284,7 @@ def read_header(lines: list[Line]) -> Header:
         if i > 1 and OCCASION.match(first) and head.subtitle is None and not OCCASION.match(title[len(first):]):
             # the occasion first and the theme under it: the occasion is the title, as 在…上的发言：主题 is
             head.title, head.subtitle = first, title[len(first):].strip()
-        if (m := BYLINED.match(head.title)) and not COLUMN_WORDS.search(m.group(1)):
+        if (m := BYLINED.match(head.title) or POSTED_BYLINE.match(head.title)) and not COLUMN_WORDS.search(m.group(1)):
             head.title, byline = m.group(2), m.group(1)     # 习近平：一个国家、一个民族不能没有灵魂
             if _speech_title(head):
                 head.speaker = byline

@@ -48,3 +48,30 @@ def test_an_editors_lead_in_a_block_quote_runs_to_its_end(tmp_path):
     speech = read_speech(page)
     assert [(r.line, r.why) for r in speech.removed] == [(5, "编者按"), (7, "编者按")]
     assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
+
+
+def test_a_markdown_pages_only_top_heading_is_its_title_whatever_its_level(tmp_path):
+    """A page saved as Markdown with no "# " line: the heading that opens it, none at its level or above
+    after it, is the title (## 在…的发言); a link in a heading keeps its words (# [标题](https://…))."""
+    page = tmp_path / "remarks.md"
+    page.write_text("## 在第四届国际电子通信展庆祝酒会上的发言\n\n尊敬的各位领导及专家们：\n\n" + BODY + "\n\n"
+                    "### 一、回顾\n\n" + BODY + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("title") == "在第四届国际电子通信展庆祝酒会上的发言"
+    assert [h.title for h in speech.headings()] == ["回顾"]
+    page.write_text("# [四川省政协主席田向利：以改革举措加强国家战略腹地建设](https://mp.weixin.qq.com/s/x)\n\n"
+                    + BODY + "\n\n" + BODY + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("title") == "以改革举措加强国家战略腹地建设"       # the post and name: its author
+    assert speech.meta.text("author") == "四川省政协主席田向利"
+
+
+def test_a_title_as_a_file_names_it_and_a_note_of_the_original_title(tmp_path):
+    """A dataset's title line as its file name (2013-04-28_在…的讲话): the date is the speech's, the rest
+    the title; （原标题：…） after the text is the page's note."""
+    page = tmp_path / "speech.txt"
+    page.write_text("2013-04-28_在同全国劳动模范代表座谈时的讲话\n同志们：\n" + BODY + "\n" + BODY + "\n"
+                    "（原标题：在同全国劳动模范代表座谈时的讲话 （2013年4月28日）习近平）\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert (speech.meta.text("title"), speech.meta.text("date")) == ("在同全国劳动模范代表座谈时的讲话", "2013-04-28")
+    assert [r.why for r in speech.removed] == ["网页标题"]
