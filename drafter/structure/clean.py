@@ -178,7 +178,9 @@ DEBRIS = [
     (re.compile(r"^(?:阅读原文\s*)?(?:阅读|浏览)\s*[\d.]+万?\+?(?:\s*(?:在看|赞|点赞|分享|留言)\s*[\d.]*万?)*$"),
      "页面按钮"),
     # share and follow prompts, a WeChat account's among them (后台回复…, 设为星标, 向下滑动查看…)
-    (re.compile(r"分享到|扫一扫|点击(?:底部|右上角)|打开微信|微信扫|关注(?:我们|公众号)|点击图片进入|扫码阅读|手机扫码"
+    # (分享到 a platform or a colon, not 分享到…成果 in a sentence; 关注我们 opening a clause, not 在关注我们的…)
+    (re.compile(r"分享到(?=\s*(?:[:：]|$|qq|微信|微博|朋友圈|新浪|腾讯|人人|豆瓣|空间))|扫一扫|点击(?:底部|右上角)|打开微信"
+                r"|微信扫|(?:^|[，。！\s])(?:请|欢迎)?关注(?:我们|公众号)|关注公众号|点击图片进入|扫码阅读|手机扫码"
                 r"|后台回复|点击下方小程序|设为星标|可以第一时间了解|^(?:向下|上下|左右)滑动查看"), "分享按钮"),
     # a WeChat account's tail: its credits set off by 丨, its list of past posts
     (re.compile(r"^(?:(?:执行|责任)?编辑|采写|摄影|供稿|撰稿|文字|视频|设计|排版|校对|初审|复审|终审|审核|监制|出品|策划)"
@@ -224,7 +226,7 @@ PROSE = 40
 #: this many short lines in a row, none with a clause's mark, above the text or below it are a menu
 MENU = 8
 #: as many, where the first is 首页
-HOME_MENU = 3
+HOME_MENU = 2
 #: an item of a list of links: a title cut short or ending in its date (…[06-11], （2026-06-11）)
 LINK_ITEM = re.compile(r"(?:…|\.\.\.)\s*[\[［(（]?\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]?\s*$"
                        r"|[\[［(（]\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]\s*$")

@@ -63,8 +63,10 @@ NAME = (r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2}"
         r"|[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,10}){1,2})")
 #: a name the site redacted, after a role only (党委书记  **): alone, *** is a separator, no one's name
 REDACTED = r"[*＊×]{2,3}"
-#: an author's line: a name, labelled or not (never a column's name ending in a genre: 领导致辞)
-AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?(?!.*{GENRES}$)({NAME})$")
+#: a page's links that are no one's name (首页, 返回, 登录)
+NAV = r"(?:首页|主页|网站首页|返回|登录|注册|更多|打印|关闭|上一篇|下一篇)"
+#: an author's line: a name, labelled or not (never a column's name ending in a genre: 领导致辞; nor a link: 首页)
+AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?(?!.*{GENRES}$|{NAV}$)({NAME})$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 #: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
 DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)[）)]\s*"

@@ -836,3 +836,16 @@ def test_a_notice_whose_only_sentence_ends_in_thanks_has_no_closing(tmp_path):
                     encoding="utf-8")
     speech = read_speech(path)
     assert [p.text for p in speech.front][-1].startswith("因天下雨") and not speech.back
+
+
+def test_sharing_in_a_sentence_is_no_share_button_and_a_home_link_no_name():
+    """分享到 a platform is a page's button; 分享到…成果 in a sentence is the speech's (a Huawei new-year
+    message lost a paragraph to it). 首页 over the column's name above a title is the page's breadcrumb,
+    never the author's name."""
+    shared = "更多有志于与公司一同长期成长的本地员工，也将分享到公司业务全球发展的成果。" + BODY
+    speech = parse_text("首页\n重要讲话\n在纪念大会上的讲话\n习近平\n\n同志们：\n\n" + BODY + "\n\n" + shared
+                        + "\n\n分享到：微信 微博\n")
+    assert shared in [p.text for p in speech.paragraphs()]
+    assert [(r.text, r.why) for r in speech.removed] == [("首页", "导航"), ("重要讲话", "导航"), ("分享到：微信 微博", "分享按钮")]
+    assert (speech.meta.text("title"), speech.meta.text("speaker"), speech.meta.text("author")) \
+        == ("在纪念大会上的讲话", "习近平", None)
