@@ -846,6 +846,7 @@ def test_sharing_in_a_sentence_is_no_share_button_and_a_home_link_no_name():
     speech = parse_text("首页\n重要讲话\n在纪念大会上的讲话\n习近平\n\n同志们：\n\n" + BODY + "\n\n" + shared
                         + "\n\n分享到：微信 微博\n")
     assert shared in [p.text for p in speech.paragraphs()]
-    assert [(r.text, r.why) for r in speech.removed] == [("首页", "导航"), ("重要讲话", "导航"), ("分享到：微信 微博", "分享按钮")]
+    assert [(r.text, r.why) for r in speech.removed] == [("首页", "导航"), ("重要讲话", "导航"),
+                                                         ("分享到：微信 微博", "分享按钮")]
     assert (speech.meta.text("title"), speech.meta.text("speaker"), speech.meta.text("author")) \
         == ("在纪念大会上的讲话", "习近平", None)
