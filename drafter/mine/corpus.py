@@ -120,6 +120,8 @@ SAME_SENTENCES = 0.9
 EDGE_SHARE = 0.2
 NOT_SPEECH = re.compile(r"^(?:readme|manifest|license|licence|changelog)\b", re.I)
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+#: full-width digits as ASCII ones (２０１３年)
+FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: a year in Chinese numerals, as older texts and some offices date a speech: 二〇〇一年, 一九八五年
 CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})年")
 #: the licence block Wikisource appends to a page (its first line)
@@ -236,7 +238,7 @@ def year_of(name: str, *speeches: Speech) -> int | None:
     """The year of a document: from the speech's date (its text's, else its file name's), else from the
     page's posting date — for one of several texts a page holds, its own first, then the page's — else
     from a year in the file name, else None."""
-    dates = [s.meta.text(f) or "" for s in speeches for f in ("date", "published")]
+    dates = [(s.meta.text(f) or "").translate(FULL_DIGITS) for s in speeches for f in ("date", "published")]
     for text in (*dates, Path(name).name):
         m = YEAR.search(text) or CN_YEAR.search(text)
         if m:

@@ -350,7 +350,7 @@ def read_header(lines: list[Line]) -> Header:
         elif (head.title and not head.speaker and NAMES.fullmatch(text)
               and all(name in head.title for name in text.split("、"))):
             head.speaker = text   # the people the title names, on one line (戚本禹、张春桥、谢富治)
-        elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40:
+        elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40 and not TIME_PLACE.match(text):
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
             head.date = text.strip("（）()")      # a date line, or the time and place of the meeting

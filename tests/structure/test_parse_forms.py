@@ -850,3 +850,14 @@ def test_sharing_in_a_sentence_is_no_share_button_and_a_home_link_no_name():
                                                          ("分享到：微信 微博", "分享按钮")]
     assert (speech.meta.text("title"), speech.meta.text("speaker"), speech.meta.text("author")) \
         == ("在纪念大会上的讲话", "习近平", None)
+
+
+def test_a_date_and_place_under_a_title_is_its_date_not_a_subtitle(tmp_path):
+    """（２０１３年３月２２日，莫斯科） under a title: when and where the speech was given (full-width digits
+    and all), no subtitle; a mined document takes its year from it."""
+    from drafter.mine.corpus import year_of
+
+    speech = parse_text("在俄罗斯中国旅游年开幕式上的致辞\n（２０１３年３月２２日，莫斯科）\n"
+                        "中华人民共和国主席　习近平\n\n尊敬的普京总统，女士们，先生们，朋友们：\n\n" + BODY + "\n")
+    assert (speech.meta.text("subtitle"), speech.meta.text("date")) == (None, "２０１３年３月２２日，莫斯科")
+    assert year_of("speech.txt", speech) == 2013
