@@ -42,7 +42,7 @@ OWN_SPEECH = re.compile(rf"^(.{{2,40}}?)(?:同志)?的?{GENRES}$")
 #: (a post before 先生 holds no 和: where terms are joined, it is the joint — one way to read them, no backtracking)
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部"
-           r"|工作者|模范|学员|官兵|战友|同行|书记|校长|院长|主任|局长|部长|市长|县长|区长|省长|会长|主席|董事长)"
+           r"|工作者|模范|学员|官兵|战友|同行|书记|校长|院长|主任|局长|部长|市长|县长|区长|省长|会长|主席|董事长|员工)"
            r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?"
            r"|(?:(?![和及与])[\u4e00-\u9fff]){2,12}?(?:先生|女士|阁下))")
 #: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")
@@ -50,7 +50,7 @@ ADDRESSES = re.compile(rf"(?:{ADDRESS}[，、,])+")
 #: a salutation alone on its line: terms of address ending in a colon ("各位院士，同志们，朋友们：")
 SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}"
                         r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20}"
-                        rf"|{ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}})[：:]$")
+                        rf"|(?:[\u4e00-\u9fff]{{2,20}}的)?{ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}})[：:]$")
 #: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
 #: a greeting to the hall: 大家好, 大家下午好, 早上好
 HELLO = r"(?:大家[\u4e00-\u9fff]{0,2}|(?:各位)?(?:早上|上午|中午|下午|晚上))好"

@@ -65,7 +65,7 @@ SIGN_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: a bulletin's masthead: its name and its issue number
 MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通讯|专报|信息)$")
 #: an editor's note above an article: 编者按：…, 【编者按】…, 【导读】…, or the label on a line of its own
-EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编者按语?|编者的话|编辑按语?|导读)[】\]）)]?\s*[：:]?\s*(.*)$")
+EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编\s*者\s*按\s*语?|编者的话|编辑按语?|导\s*读)[】\]）)]?\s*[：:]?\s*(.*)$")
 ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 #: a person's note as a site gives it above their words: name, sex, what they are (张懿雯，女，2018届…)
 BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}[，,]\s*[男女][，,]")

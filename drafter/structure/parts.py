@@ -187,6 +187,6 @@ def genre(speech: Speech) -> str:
         return NEWS
     if speech.meta.author and not salutation:
         return "署名文章"
-    if re.search(r"致[辞词]|贺[词辞信]|(?:欢迎|答谢|开幕|闭幕|祝酒)[词辞]", words):
+    if re.search(r"致[辞词]|[贺祝][词辞信]|(?:欢迎|答谢|开幕|闭幕|祝酒)[词辞]", words):
         return "致辞"
     return "讲话"

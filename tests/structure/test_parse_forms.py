@@ -861,3 +861,14 @@ def test_a_date_and_place_under_a_title_is_its_date_not_a_subtitle(tmp_path):
                         "中华人民共和国主席　习近平\n\n尊敬的普京总统，女士们，先生们，朋友们：\n\n" + BODY + "\n")
     assert (speech.meta.text("subtitle"), speech.meta.text("date")) == (None, "２０１３年３月２２日，莫斯科")
     assert year_of("speech.txt", speech) == 2013
+
+
+def test_a_companys_new_year_message_addressed_to_its_staff():
+    """A company's 新年祝词 is a 致辞; its addressees described before the term (辛勤工作在全球各个岗位的公司
+    全体员工：) are its salutation; its editor's lead labelled with spaces (【导  读】) is the page's."""
+    speech = parse_text("2008年新年祝词\n\n【导  读】2007年，公司全球销售额突破160亿美元，同比增长达45%。\n\n"
+                        "辛勤工作在全球各个岗位的公司全体员工：\n\n值此新年之际，我谨代表公司向您致以诚挚的问候！"
+                        + BODY + "\n")
+    assert speech.meta.kind == "致辞"
+    assert speech.salutation == "辛勤工作在全球各个岗位的公司全体员工："
+    assert [r.why for r in speech.removed] == ["编者按"]
