@@ -6,7 +6,6 @@ import codecs
 import contextlib
 import re
 from pathlib import Path
-from typing import cast
 
 from drafter.errors import DrafterError
 from drafter.ingest import Hints, SourceLine
@@ -100,22 +99,21 @@ def front_matter(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
     first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
     if first is None or not FENCE.match(lines[first].text):
         return lines, False
-    end = next((k for k in range(first + 1, min(len(lines), first + FRONT_LINES)) if FENCE.match(lines[k].text)), None)
-    fields = [FIELD.match(line.text) for line in lines[first + 1:end]] if end else []
+    end = next((k for k in range(first + 1, min(len(lines), first + FRONT_LINES)) if FENCE.match(lines[k].text)), 0)
+    fields = [FIELD.match(line.text) for line in lines[first + 1:end]]
     if not fields or not all(fields) or not any(m.group(1) for m in fields if m):
-        return lines, False
-    out: list[SourceLine | list[SourceLine]] = list(lines)
-    for k in range(first, cast(int, end) + 1):
-        m = FIELD.match(lines[k].text)
-        key, value = (m.group(1), m.group(2).strip().strip("\"'")) if m and m.group(1) else (None, "")
-        if key and key.lower() == "title" and value:
+        return lines, False       # (no closing fence: ``end`` is 0 and there are no fields)
+    out = lines[:first]
+    for line in lines[first:end + 1]:
+        m = FIELD.match(line.text)
+        value = m.group(2).strip().strip("\"'") if m and (m.group(1) or "").lower() == "title" else ""
+        if value:
             title = max(TITLE_PARTS.split(value), key=lambda part: len(re.findall(r"[\u4e00-\u9fff]", part)))
-            rest = lines[k].text.replace(title, " ", 1)          # the field's name, the site's additions
-            out[k] = [SourceLine(lines[k].no, title, Hints(title=True), lines[k].notes),
-                      SourceLine(lines[k].no, rest, Hints(style="frontmatter"))]
-        else:
-            out[k] = [SourceLine(lines[k].no, lines[k].text, Hints(style="frontmatter"), lines[k].notes)]
-    return [line for piece in out for line in (piece if isinstance(piece, list) else [piece])], True
+            out += [SourceLine(line.no, title, Hints(title=True), line.notes),
+                    SourceLine(line.no, line.text.replace(title, " ", 1), Hints(style="frontmatter"))]
+        else:                   # (the title's line keeps the field's name and the site's additions, reported)
+            out.append(SourceLine(line.no, line.text, Hints(style="frontmatter"), line.notes))
+    return out + lines[end + 1:], True
 
 
 #: a block of a page's markup: a paragraph, a line break, a division
@@ -139,13 +137,13 @@ def unmarked_lines(lines: list[SourceLine]) -> list[SourceLine]:
     hidden = False                        # inside a <style> or <script> element: code, not text
     for line in lines:
         first = len(out)
-        text = HIDDEN_ELEMENT.sub("", line.text)
+        shown = HIDDEN_ELEMENT.sub("", line.text)
         if hidden:
-            close = HIDDEN_CLOSE.search(text)
-            hidden, text = close is None, text[close.end():] if close else ""
-        if not hidden and (opened := HIDDEN_OPEN.search(text)):
-            hidden, text = True, text[:opened.start()]
-        for piece in BLOCK_TAG.split(text):
+            close = HIDDEN_CLOSE.search(shown)
+            hidden, shown = close is None, shown[close.end():] if close else ""
+        if not hidden and (opened := HIDDEN_OPEN.search(shown)):
+            hidden, shown = True, shown[:opened.start()]
+        for piece in BLOCK_TAG.split(shown):
             text = html.unescape(TAG.sub("", piece)).replace("\u00a0", " ")
             if text.strip() or not out or out[-1].text.strip():
                 out.append(SourceLine(line.no, text, line.hints, line.notes if len(out) == first else []))

@@ -405,7 +405,7 @@ def _speaker_label(paras: list[Para], speech: Speech) -> list[Para]:
     m = LABEL.match(first.text) if first else None
     if first is None or m is None or not SALUTATION_RUN.match(m.group(2)) or COLUMN_WORDS.search(m.group(1)):
         return paras
-    speech.removed.append(Removed(first.line, m.group(1) + first.text[len(m.group(1))], "讲话人"))
+    speech.removed.append(Removed(first.line, first.text[:len(m.group(1)) + 1], "讲话人"))     # 崔忠付：
     speech.removed.sort(key=lambda r: r.line)
     first.text = m.group(2)
     if not speech.meta.speaker:

@@ -84,7 +84,6 @@ JOINED_OVER = (PAGE_NUMBER, RUNNING_HEAD, COMMENT)
 #: a chunk a document site's preview numbers (1、…), longer than a heading can be
 CHUNK = re.compile(r"^(\d{1,3})、\s*")
 CHUNK_CHARS = 200
-#: a printed page's number inside a line: 第 1 页 共 4 页
 #: a metadata row opening with its date (2011年09月26来源：, a row that lost its 日)
 ROW_DATE = re.compile(rf"^[\s•·*\-（(]*(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}(?:日|(?=\s*{META_KEY}))"
                       r"|\d{4}-\d{1,2}-\d{1,2})")
@@ -93,7 +92,12 @@ TAIL_DATELINE = re.compile(r"\s*[（(]\s*[\u4e00-\u9fff]{2,8}(?:社|网|报)[\u4
                            r"\s*[）)]$")
 #: a site's note that pictures go with the text, after its title or date: （附图片1张）, （附照片）
 PHOTO_NOTE = re.compile(r"\s*[（(]附(?:图片?|照片)\s*[0-9一二三四五六七八九十]*\s*张?[）)]")
+#: a printed page's number inside a line: 第 1 页 共 4 页
 INLINE_PAGE = re.compile(r"\s*第\s*\d{1,4}\s*页\s*[，,/／]?\s*共\s*\d{1,4}\s*页\s*")
+#: page matter a line of the text may hold beside its words (pattern, a character it needs, reason): a
+#: printed page's number a copy ran into the text (…宣读选第 1 页 共 4 页举办法…), an agency's dateline after
+#: the last words (谢谢大家。（新华社北京1月1日电）), a site's note of pictures (…讲话（…）（附图片1张）)
+INLINE_MATTER = ((INLINE_PAGE, "共", PAGE_NUMBER), (TAIL_DATELINE, "电", "电头"), (PHOTO_NOTE, "附", "图片说明"))
 #: a printed page's number: — 3 —, 第3页 共12页, 3/12
 #: the fewest characters of a line of text cut off mid-sentence (a printed page's line)
 CUT_OFF = 12
@@ -457,21 +461,12 @@ def clean(source: list[SourceLine]) -> Cleaned:
     _chunk_marks(lines, out.removed)
     _readings(lines, out.removed)
     _scrambled(lines, out.removed)
-    for line in lines:       # a printed page's number a copy ran into the text (…宣读选第 1 页 共 4 页举办法…)
-        m = INLINE_PAGE.search(line.text) if "共" in line.text else None
-        if m and m.start() > 0 and m.end() < len(line.text):
-            out.removed.append(Removed(line.no, m.group(0).strip(), PAGE_NUMBER))
-            line.text = line.text[:m.start()] + line.text[m.end():]
-    for line in lines:       # an agency's dateline closing the text's last line: 谢谢大家。（新华社北京1月1日电）
-        m = TAIL_DATELINE.search(line.text) if line.text.endswith(("电）", "电)")) else None
-        if m and m.start():
-            out.removed.append(Removed(line.no, m.group(0).strip(), "电头"))
-            line.text = line.text[:m.start()].rstrip()
-    for line in lines:       # （附图片1张） after a title or a date: the site's, the line without it
-        m = PHOTO_NOTE.search(line.text) if "附" in line.text else None
-        if m and (m.start() or m.end() < len(line.text)):
-            out.removed.append(Removed(line.no, m.group(0).strip(), "图片说明"))
-            line.text = line.text[:m.start()] + line.text[m.end():]
+    for line in lines:       # page matter run into a line of the text: cut out, the rest kept
+        for pattern, cue, matter in INLINE_MATTER:
+            m = pattern.search(line.text) if cue in line.text else None
+            if m and (m.start() or m.end() < len(line.text)):
+                out.removed.append(Removed(line.no, m.group(0).strip(), matter))
+                line.text = (line.text[:m.start()] + line.text[m.end():]).strip()
     lines = [line for line in lines if line.text]
     why: dict[int, str] = {}
     _notices(lines, why)

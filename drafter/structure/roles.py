@@ -15,14 +15,14 @@ AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|�
 SOURCE_NOTE = re.compile(r"^[（(]\s*(?:这是|本文是|此文是|这篇文章是)[^（）()]{0,140}"
                          r"(?:讲话|发言|报告|演讲|致辞|文章|序言|谈话|批示|指示)[^（）()]{0,12}[)）]$")
 #: the terms a speaker calls the hall by, in the body of a speech (同志们，…; 各位代表！…), and more of them
-VOCATIVE = (r"(?:同志们|同事们|朋友们|女士们|老师们|同学们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友))"
+HALL = (r"(?:同志们|同事们|朋友们|女士们|老师们|同学们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友))"
             r"(?:、[^，,！!。]{1,12})*")
 #: a call to the hall that opens a paragraph wherever it stands (各位代表！奋进正当其时…)
-CALLED = re.compile(rf"^{VOCATIVE}[！!]")
+CALLED = re.compile(rf"^{HALL}[！!]")
 #: a paragraph that only hails the hall (各位院士，同志们、朋友们！): near the end, the closing's first words
 HAILED = re.compile(rf"{ADDRESS}(?:[，、,]{ADDRESS})*[！!]")
 CLOSING = re.compile(
-    rf"^(?:{VOCATIVE}[，,！!]"
+    rf"^(?:{HALL}[，,！!]"
     r"|以上[^。]{0,20}?(?:发言|汇报|报告|述职|检查|是我|就是|几点|交流|体会|意见|讲的|不妥|指正|评议)"
     r"|我(?:就)?(?:讲|说)(?:到这里|这些)|我的发言(?:完毕|就到这里)"
     r"|谢谢(?:大家)?[。！!]?$"
