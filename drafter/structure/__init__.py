@@ -28,7 +28,7 @@ from drafter.structure.parts import NEWS, OFFICIAL, PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.traditional import fold
 from drafter.structure.runon import split_run_on
-from drafter.structure.roles import (HAILED, PULL_QUOTE, SOURCE_NOTE, enumeration, is_closing, role_of,
+from drafter.structure.roles import (HAILED, HALL, PULL_QUOTE, SOURCE_NOTE, enumeration, is_closing, role_of,
                                     transition_sentence)
 from drafter.zh import CN_1_99, DEFAULT_LADDER, SENTENCE_END, cn_to_int, label
 
@@ -684,6 +684,10 @@ CLOSING_PARAGRAPHS = 3
 #: the least text before a closing: a speech says something first
 SPOKEN = 40
 CLAUSE = re.compile("[，,；;]")
+#: the longest exclamation that joins the last one in a call without hailing the hall (伟大的中国共产党万岁！)
+CHEER = 40
+#: a paragraph that opens hailing the hall (青年朋友们！…; 同学们，…; 各位新同学，…; not 作为校长，…)
+HAILING = re.compile(rf"{ADDRESS}(?:[，、,]{ADDRESS})*[！!]|{HALL}[，,]|(?:各位|亲爱的|尊敬的)[^，,。！!]{{1,12}}[，,]")
 
 
 #: a signature closing a text with a colon between role and name (百年人寿董事长：何勇生)
@@ -749,8 +753,9 @@ def _mark_call(speech: Speech) -> None:
     """A speech with no closing found that ends on paragraphs ending in ！ (…向着…的伟大目标奋勇前进！; the
     cheers 中国共产党万岁！), before its date and signature if it is signed off: they are its closing, a
     call — where they hold ``CLOSING_SHARE`` of the text at most, something was said before them, and
-    there are two of them or one of clauses (特此祝贺！ is a notice's last words). A speech's body states;
-    its last exclamations call."""
+    there are two of them or one of clauses (特此祝贺！ is a notice's last words). Before the last, only short
+    ones (``CHEER``) or one that opens hailing the hall (青年朋友们！…) belong to the call: a report's last
+    part may end in ！ too. A speech's body states; its last exclamations call."""
     if any(p.role == "closing" for p in speech.back):
         return
     body, first = _last_body(speech)
@@ -759,8 +764,11 @@ def _mark_call(speech: Speech) -> None:
     i, size = len(body) - len(signed), 0
     end = i
     while i > first and isinstance(block := body[i - 1], Paragraph) and block.text.rstrip().endswith(("！", "!")) \
-            and size + len(block.text) <= CLOSING_SHARE * total and total - size - len(block.text) >= SPOKEN:
+            and size + len(block.text) <= CLOSING_SHARE * total and total - size - len(block.text) >= SPOKEN \
+            and (i == end or len(block.text) <= CHEER or HAILING.match(block.text)):
         i, size = i - 1, size + len(block.text)
+        if i < end - 1 and HAILING.match(block.text):
+            break                             # 青年朋友们！一代人有一代人的长征…！: the call starts here
     call = [p for p in body[i:end] if isinstance(p, Paragraph)]    # (every one of them is)
     if len(call) >= 2 or (call and CLAUSE.search(call[0].text)):
         _to_closing(speech, body, i)

@@ -872,3 +872,14 @@ def test_a_companys_new_year_message_addressed_to_its_staff():
     assert speech.meta.kind == "致辞"
     assert speech.salutation == "辛勤工作在全球各个岗位的公司全体员工："
     assert [r.why for r in speech.removed] == ["编者按"]
+
+
+def test_a_reports_last_part_ending_in_an_exclamation_is_no_part_of_its_call():
+    """A report without 各位代表！ before its closing: its last paragraph, a call ending in ！, closes it; the
+    paragraph before, its last part's, ends in ！ too (…作出新的更大贡献！) but stays in the part — only cheers
+    (…万岁！) or a paragraph hailing the hall join the call before it."""
+    part = "我们要坚持独立自主的和平外交政策，推动构建人类命运共同体，为世界和平与发展作出新的更大贡献！"
+    call = "中国的发展从来都是在应对挑战中前进的。让我们更加紧密地团结起来，为实现奋斗目标而努力奋斗！"
+    speech = parse_text("政府工作报告\n\n各位代表：\n\n" + BODY * 3 + "\n\n一、今年的工作\n\n" + BODY * 4
+                        + "\n\n二、外交工作\n\n" + BODY * 4 + "\n\n" + part + "\n\n" + call + "\n")
+    assert [p.text for p in speech.back if p.role == "closing"] == [call]
