@@ -76,14 +76,17 @@ def read_text_lines(path: Path) -> list[SourceLine]:
     if sum(len(BLOCK_TAG.findall(line.text)) for line in lines) >= MARKUP:
         lines = unmarked_lines(lines)
     lines, fronted = front_matter(lines)
+    if not fronted:
+        lines = record_fields(lines)
     markdown = fronted or path.suffix.lower() in (".md", ".markdown") or _looks_markdown(lines)
     return markdown_lines(lines) if markdown else lines
 
 
 #: the fences of a file's front matter: YAML (---) or TOML (+++)
 FENCE = re.compile(r"^(?:---|\+\+\+)\s*$")
-#: a line of front matter: a field (title: …, date = …), an item of a list (- 南开大学), a continued value
-FIELD = re.compile(r"^(?:([A-Za-z_][\w-]*)\s*[:=]\s*(.*)|\s*-\s+.*|\s+\S.*)$")
+#: a line of front matter: a field (title: …, date = …), an item of a list (- 南开大学), a continued value, a
+#: blank line
+FIELD = re.compile(r"^(?:([A-Za-z_][\w-]*)\s*[:=]\s*(.*)|\s*-\s+.*|\s+\S.*|\s*)$")
 #: front matter runs this many lines at most
 FRONT_LINES = 60
 #: what a site puts around a page's title: its column path (南开大学->), its name ( | nankai.info)
@@ -114,6 +117,47 @@ def front_matter(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
         else:                   # (the title's line keeps the field's name and the site's additions, reported)
             out.append(SourceLine(line.no, line.text, Hints(style="frontmatter"), line.notes))
     return out + lines[end + 1:], True
+
+
+#: a field of a full-text database's record (【 标  题 】…, 【原文出处】…, 【 正  文 】): its name, its value
+RECORD_FIELD = re.compile(r"^\s*【\s*((?:[\u4e00-\u9fff]\s*){2,6})】\s*(.*)$")
+#: a record's header has this many fields at least, in its first ``RECORD_LINES`` lines
+RECORD_FIELDS = 3
+RECORD_LINES = 20
+
+
+def record_fields(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with the header of a full-text database's record read (【 文献号 】…, 【原文出处】…,
+    【 作  者 】…, 【 标  题 】…, then 【 正  文 】 and the text): the title's value becomes a line marked as
+    the title (the lines under it, its subtitle and date, stay lines of the head); the other fields are
+    kept for the cleaner to read and report (style ``frontmatter``). A text that does not open with such
+    fields is returned as it is."""
+    first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
+    if first is None or not RECORD_FIELD.match(lines[first].text):
+        return lines
+    if sum(bool(RECORD_FIELD.match(line.text)) for line in lines[first:first + RECORD_LINES]) < RECORD_FIELDS:
+        return lines
+    out = lines[:first]
+    in_title = False
+    for k in range(first, len(lines)):
+        line = lines[k]
+        m = RECORD_FIELD.match(line.text)
+        if not m:
+            if not in_title and line.text.strip() and not line.text[:1].isspace():
+                return out + lines[k:]          # no body field: the text starts after the last field
+            out.append(line)                    # a field's value run on (the title's subtitle and date)
+            continue
+        name, value = re.sub(r"\s", "", m.group(1)), m.group(2).strip()
+        in_title = name in ("标题", "题名", "篇名")
+        if in_title and value:
+            out += [SourceLine(line.no, value, Hints(title=True), line.notes),
+                    SourceLine(line.no, line.text.replace(value, " ", 1), Hints(style="frontmatter"))]
+        elif name == "正文":
+            out.append(SourceLine(line.no, line.text[:m.start(2)], Hints(style="frontmatter"), line.notes))
+            return out + ([SourceLine(line.no, value)] if value else []) + lines[k + 1:]
+        else:
+            out.append(SourceLine(line.no, line.text, Hints(style="frontmatter"), line.notes))
+    return out
 
 
 #: a block of a page's markup: a paragraph, a line break, a division
@@ -155,8 +199,11 @@ def _looks_markdown(lines: list[SourceLine]) -> bool:
     wrote): its first non-empty line is a "#" heading (Chinese prose never starts a line with "# "), two
     lines or more are such headings (## 一、…), or two lines or more open with a phrase in bold
     (**一、统一思想**, 1. **夯实数字底座**：…; a redacted name, **镇党委…, has no closing **)."""
-    first = next((line.text for line in lines if line.text.strip()), "")
-    return (bool(MD_HEADING.match(first)) or sum(bool(MD_BOLD_LINE.match(line.text)) for line in lines) >= 2
+    texts = [line.text for line in lines if line.text.strip()]
+    first = texts[0] if texts else ""
+    underlined = len(texts) > 1 and texts[1].strip().startswith("===") and bool(SETEXT.match(texts[1]))
+    return (bool(MD_HEADING.match(first)) or underlined
+            or sum(bool(MD_BOLD_LINE.match(line.text)) for line in lines) >= 2
             or sum(bool(MD_HEADING.match(line.text)) for line in lines) >= 2)
 
 
@@ -169,10 +216,32 @@ MD_COMMENT = re.compile(r"<!--.*?-->")
 #: and a link
 MD_IMAGE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\s*$")
 MD_LINK_LINE = re.compile(r"^\s*\[([^\]]+)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)\s*$")
+#: a link to where a clipped page came from, its text a site's address, and the account's name after it
+#: ([mp.weixin.qq.com](https://…)笔记侠)
+MD_SOURCE_LINE = re.compile(r"^\s*\[(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\]]*\]\([^()\s]+\)[^。！？，,]{0,20}$")
+#: the line under a setext heading: === (a top heading), --- (the next level)
+SETEXT = re.compile(r"^ {0,3}(=+|-{3,})\s*$")
 HTML_IMAGE_LINE = re.compile(r"^\s*(?:<[^<>]*>\s*)*<img\b[^<>]*>(?:\s*<[^<>]*>)*\s*$", re.IGNORECASE)
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
 #: drafter's Markdown writer puts writing hints in "> 提示：…" lines; they are not speech text
 MD_HINT = re.compile(r"^\s*>\s*提示")
+
+
+def _setext(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with setext headings (a line underlined with === or ---, as a clipper writes a page's
+    title) written with "#" as the others are, their underlines blank; a --- under a line that is no
+    head (a sentence) is a rule, left as it is."""
+    out = list(lines)
+    for k in range(1, len(out)):
+        m = SETEXT.match(out[k].text)
+        above = out[k - 1]
+        if (m and above.text.strip() and not above.hints.style and not above.hints.title
+                and not MD_HEADING.match(above.text) and not SETEXT.match(above.text)
+                and (m.group(1)[0] == "=" or _head_like(above.text))):
+            level = "#" if m.group(1)[0] == "=" else "##"
+            out[k - 1] = SourceLine(above.no, f"{level} {above.text.strip()}", above.hints, above.notes)
+            out[k] = SourceLine(out[k].no, "", Hints(), out[k].notes)
+    return out
 
 
 def _head_like(text: str) -> bool:
@@ -198,14 +267,18 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
     go, a link inside a sentence keeps its words; HTML comments (<!--more-->) and "> 提示：" lines (writing
     hints) are not speech text; an image or a link alone on its line is kept for the cleaner to report
     (style ``image``, ``link``)."""
+    lines = _setext(lines)
     headings = [(line, MD_HEADING.match(line.text)) for line in lines]
     # a "#" before a paragraph of sentences (# 大家下午好！我是…) is a converter's slip: a paragraph
     headings = [(SourceLine(line.no, m.group(2), line.hints, line.notes), None) if m and _prose(m.group(2))
                 else (line, m) for line, m in headings]
     tops = [line for line, m in headings if m and len(m.group(1)) == 1]
     # the one "# " with only deeper headings (a kicker) above it is the title
-    has_title = len(tops) == 1 and all(m for line, m in headings if line.no < tops[0].no and line.text.strip())
-    first = next(((line, m) for line, m in headings if line.text.strip()), (None, None))[1]
+    # (front matter, read already, stands above it: ``front_matter``)
+    text_lines = [(line, m) for line, m in headings
+                  if line.text.strip() and line.hints.style != "frontmatter" and not line.hints.title]
+    has_title = len(tops) == 1 and all(m for line, m in text_lines if line.no < tops[0].no)
+    first = next(iter(text_lines), (None, None))[1]
     if not tops and first and sum(len(m.group(1)) <= len(first.group(1)) for _, m in headings if m) == 1:
         # no "# " line, but a heading opening the text that none is above or beside (## 在…的发言 over
         # paragraphs): the title, as "# " would be
@@ -223,7 +296,8 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
         if line.text.strip() and not text.strip() and MD_COMMENT.search(line.text):
             out.append(SourceLine(line.no, line.text.strip(), Hints(style="comment"), line.notes))
             continue                  # a comment alone on its line (<!--more-->): reported
-        if MD_IMAGE_LINE.match(text) or MD_LINK_LINE.match(text) or HTML_IMAGE_LINE.match(text):
+        if (MD_IMAGE_LINE.match(text) or MD_LINK_LINE.match(text) or HTML_IMAGE_LINE.match(text)
+                or MD_SOURCE_LINE.match(text)):
             # an image or a link on a line of its own (![图](…), <img src=…>): the page's, reported
             image = text.lstrip()[0] in "!<"
             out.append(SourceLine(line.no, text.strip(), Hints(style="image" if image else "link"), line.notes))

@@ -285,7 +285,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     lines = title_off_salutation(lines)
     head = read_header(lines)
     speech = Speech(removed=removed + head.removed)
-    speaker, occasion = head.speaker, head.occasion
+    speaker, occasion = head.speaker or page.speaker, head.occasion
     if page.headline and not head.title:
         named, said_at = headline_speaker(page.headline)
         speaker, occasion = speaker or named, occasion or said_at
@@ -431,7 +431,8 @@ def _introduced(paras: list[Para]) -> str | None:
 def _split_salutation(paras: list[Para]) -> list[Para]:
     """The first paragraph of the speech opens with its salutation, alone or run into the text (各位代表！;
     各位代表，现在，我代表…; 同学们：早上好！): the salutation becomes a paragraph of its own."""
-    first = next((i for i, p in enumerate(paras) if not p.is_gap and role_of(p.text) != "pull_quote"), None)
+    first = next((i for i, p in enumerate(paras)
+                  if not p.is_gap and role_of(p.text) not in ("pull_quote", "author_note")), None)
     if (first is not None and first + 1 < len(paras) and SALUTATION.match(paras[first + 1].text)
             and _addresses(paras[first].text)):
         # the honoured guests one a line (尊敬的…总统，/ 尊敬的…主席，), then 女士们，先生们：: one salutation
@@ -465,8 +466,9 @@ def _addresses(text: str) -> bool:
     (the last may be by 、: 各位代表、 / 同志们：): the first lines of a salutation."""
     terms = re.split(r"[，,]", text[:-1] + "，" if text.endswith("、") else text)
     return (text.endswith(("，", ",", "、")) and 1 <= len(terms) - 1 <= ADDRESSES and not SENTENCE_END.search(text)
-            and all((t.startswith(("尊敬的", "亲爱的", "各位")) or re.fullmatch(ADDRESS, t)) and len(t) <= 30
-                    for t in terms[:-1]))
+            and all((t.startswith(("尊敬的", "亲爱的", "各位")) or re.fullmatch(ADDRESS, t)
+                     or re.fullmatch(rf"{ROLE}[\u4e00-\u9fff·]{{0,8}}", t)) and len(t) <= 30
+                    for t in terms[:-1]))            # (a guest by post and name: 维多利亚州总理肯尼特，)
 
 
 def _named_author(author: str | None) -> str | None:
@@ -497,10 +499,14 @@ def _date_of(head: Header, page: PageMeta) -> str | None:
 
 
 def _noted_date(lines: list[Line]) -> str | None:
-    """The date a note closing the text gives it (（这是…2018年6月29日在…时的讲话。）): when it was said."""
+    """The date a note closing the text gives it (（这是…2018年6月29日在…时的讲话。）), or a date in brackets
+    alone on one of its last lines (（一九九九年九月七日）, as a newspaper sets it under a speech): when it
+    was said."""
     for line in lines[-NOTE_LINES:]:
         if SOURCE_NOTE.match(line.text) and (m := re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line.text)):
             return m.group(0)
+        if line.text[:1] in "（(" and DATE_LINE.match(line.text) and re.search("日[）)]$", line.text):
+            return line.text.strip("（）()")
     return None
 
 

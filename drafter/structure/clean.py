@@ -23,7 +23,8 @@ HIDDEN_INSIDE = re.compile(r"(?:[.…·]{2,}|[（(【\[])\s*((?:此处|以下|�
                            r"[^.…。（）()【】\[\]]{0,20})(?:[.…·]{2,}|[）)】\]])")
 #: page metadata: "发布时间:…", "来源:中国组织人事报 时间:… 编辑:…",
 #: "文章来源：本站原创 作者：佚名 发布时间：… 点击数：  次"
-META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息)?来源|发布时间|发布日期|发表时间|发表日期|更新时间|上传时间|录入时间|时间"
+META_KEY = (r"(?:(?:文章|信息|稿件|新闻|消息|内容)?来源|发布时间|发布日期|发表时间|发表日期|更新时间|上传时间"
+            r"|录入时间|时间"
             r"|日期|出处"
             r"|作者|发布者|发布人|录入|编辑|责任编辑|责编|审核|浏览(?:次数|量)?|阅读(?:次数|量|数)?|点击(?:数|量|次数)?"
             r"|访问(?:量|次数)|字数|字号|字號|字体|栏目|分类|供稿"
@@ -183,9 +184,10 @@ DEBRIS = [
      "页面按钮"),
     # share and follow prompts, a WeChat account's among them (后台回复…, 设为星标, 向下滑动查看…)
     # (分享到 a platform or a colon, not 分享到…成果 in a sentence; 关注我们 opening a clause, not 在关注我们的…)
-    (re.compile(r"分享到(?=\s*(?:[:：]|$|qq|微信|微博|朋友圈|新浪|腾讯|人人|豆瓣|空间))|扫一扫|点击(?:底部|右上角)|打开微信"
+    (re.compile(r"分享到(?=\s*(?:[:：]|$|qq|微信|微博|朋友圈|新浪|腾讯|人人|豆瓣|空间))|扫一扫|点击(?:底部|右上角|右下角|文末)|打开微信"
                 r"|微信扫|(?:^|[，。！\s])(?:请|欢迎)?关注(?:我们|公众号)|关注公众号|点击图片进入|扫码阅读|手机扫码"
-                r"|后台回复|点击下方小程序|设为星标|可以第一时间了解|^(?:向下|上下|左右)滑动查看"), "分享按钮"),
+                r"|后台回复|点击下方小程序|设为星标|可以第一时间了解|^(?:向下|上下|左右)滑动查看"
+                r"|^如果(?:你|您)?(?:喜欢|觉得)[^。，]{0,8}(?:文章|不错|有用)"), "分享按钮"),
     # a WeChat account's tail: its credits set off by 丨, its list of past posts
     (re.compile(r"^(?:(?:执行|责任)?编辑|采写|摄影|供稿|撰稿|文字|视频|设计|排版|校对|初审|复审|终审|审核|监制|出品|策划)"
                 r"\s*[丨|｜]"), "编辑署名"),
@@ -199,6 +201,10 @@ DEBRIS = [
     (re.compile(r"^今天是\s*[:：]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?$"), "页面信息"),   # a date widget
     (re.compile(r"^(?:本篇文章|本文|全文)共?\s*\d+\s*字\s*[，,]?\s*(?:预计)?(?:阅读|读完)(?:大约|约|需要|需|时间)*\s*"
                 r"\d+\s*分钟[。.]?$"), "页面信息"),   # a reading-time widget: 本篇文章929字,读完约2分钟
+    # a newspaper's dateline under a text it printed: （本报墨尔本9月7日电）
+    (re.compile(r"^[（(]本报[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日电[）)]$"), "页面信息"),
+    # a WeChat account's count of its posts and the reading time: 第7787篇深度好文：5935字 | 15 分钟阅读
+    (re.compile(r"篇深度好文|\d+\s*字\s*[|｜丨\\]*\s*\d+\s*分钟阅读"), "页面信息"),
 ]
 #: a site's menu on one line (a line of its own, not a run of short lines read together): its home page
 #: and its columns, or six columns or more (网站首页 实用文 书信 …)
@@ -235,7 +241,7 @@ HOME_MENU = 2
 LINK_ITEM = re.compile(r"(?:…|\.\.\.)\s*[\[［(（]?\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]?\s*$"
                        r"|[\[［(（]\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]\s*$")
 #: the controls that close an article on a page: what follows them is the page's footer
-CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|关闭窗口"
+CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|关闭窗口|(?i:(?:the\s*)?end)"
                      r"|(?:微信)?扫一扫在手机(?:打开当前页|阅读[、，]?分享本文))$")
 #: reasons that carry page metadata to keep
 META_REASONS = ("页面信息",)
@@ -243,6 +249,9 @@ META_REASONS = ("页面信息",)
 #: matter, an image or a link alone on its line, a comment
 FORMAT_REASONS = {"frontmatter": "文件头信息", "image": "图片", "link": "链接", "comment": COMMENT}
 FRONT_DATE = re.compile(r"^\s*date\s*[:=]\s*[\"']?(\d{4}-\d{1,2}-\d{1,2})", re.IGNORECASE)
+#: a field of a database record's header (``drafter.ingest.text.record_fields``) the page's facts come from:
+#: the source (原文出处), its issue's date (原刊期号 19970108: when it was printed) and the author
+RECORD_FACT = re.compile(r"^\s*【\s*(原\s*文\s*出\s*处|原\s*刊\s*期\s*号|作\s*者)\s*】\s*(\S.*?)\s*$")
 
 
 @dataclass
@@ -399,6 +408,21 @@ def _date_text(value: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _front_fact(text: str, page: PageMeta) -> None:
+    """Keep a fact of a file's header: a blog post's date (when the page was posted), a database record's
+    source, issue date and author."""
+    if (m := FRONT_DATE.match(text)) and not page.date:
+        page.date = m.group(1)
+    elif m := RECORD_FACT.match(text):
+        key, value = re.sub(r"\s", "", m.group(1)), m.group(2)
+        if key == "作者":
+            page.author = page.author or value
+        elif key == "原文出处":
+            page.source = page.source or value
+        elif (day := re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", value)) and not page.date:
+            page.date = "-".join(day.groups())
+
+
 def page_metadata(text: str, page: PageMeta) -> None:
     """Keep source, posting date and author from a page-metadata line."""
     if (m := CREDITED_SOURCE.match(text)) and not page.source:
@@ -512,8 +536,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
                 reason = "目录"
             elif line.hints.style in FORMAT_REASONS:
                 reason = FORMAT_REASONS[line.hints.style]
-                if line.hints.style == "frontmatter" and (m := FRONT_DATE.match(line.raw)) and not out.page.date:
-                    out.page.date = m.group(1)       # a blog post's date: when the page was posted
+                if line.hints.style == "frontmatter":
+                    _front_fact(line.raw, out.page)
             elif in_footer:
                 reason = footer
                 if len(text) <= 120 and META_LINE.match(text):

@@ -80,6 +80,8 @@ EDITOR_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
 ROLE_ALONE = 10
 #: several names on one line
 NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+")
+#: the lines a text's head may take (title, subtitle, speaker, date) before its salutation
+HEAD_LINES = 6
 #: the lines under a title that tell whether its break falls inside a word they write whole
 BODY_LINES = 40
 #: who and when, apart: a name (王  琛  2020.6.20, 王征明　1972年1月) or an issuer (某某有限公司  2012年6月11日),
@@ -88,10 +90,14 @@ WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
                       rf"(?P<date>\d{{4}}\s*[.．年/-]\s*\d{{1,2}}(?:\s*[.．月/-]\s*\d{{1,2}}日?|月))$")
 #: a post, after the bodies it is in (a redacted place too: 中共****县委、宣传部部长)
 ROLE = (r"(?:[\u4e00-\u9fff、]|[*＊×]{2,4}){0,30}(?:书记|部长|主任|市长|县长|区长|省长|镇长|乡长|州长|局长|厅长"
-        r"|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|会长|秘书长|组长|处长|科长|司长|行长|社长|总理)")
+        r"|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|会长|秘书长|组长|处长|科长|司长|行长|社长|总理"
+        r"|总统|议长|大使)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*(?![的之]?{GENRES}$)({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")
+#: who and when in brackets under a title: （刘忠德  1996年8月18日）, （农业部部长  刘江  1996年12月16日）
+BRACKETED_BYLINE = re.compile(rf"^[（(]\s*(?:(?P<role>{ROLE})\s+)?(?P<who>{NAME})\s+"
+                              rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*[）)]$")
 #: a page's title with its author's post and name before a colon: "四川省政协主席田向利：以改革举措…"
 POSTED_BYLINE = re.compile(rf"^((?:{ROLE})\s*{NAME})[：:]\s*(?!在)(.{{6,}})$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
@@ -150,7 +156,7 @@ def titleish(line: Line, styled: bool = True) -> bool:
             m.group(1)[-1] in "！!：:" or GREETING.match(m.group(2))):
         return False    # 各位代表！ / 同学们：早上好！ / 各位教职员工，大家好！
     return not (AUTHOR_LINE.match(text) or _speaker_line(text) or DATE_LINE.match(text)
-                or WHO_DATE.match(text) or DATE_BYLINE.match(text)
+                or WHO_DATE.match(text) or DATE_BYLINE.match(text) or BRACKETED_BYLINE.match(text)
                 or EDITOR_LABEL.match(text))
 
 
@@ -211,16 +217,26 @@ def _cut_glued_title(head: Header, line: Line) -> None:
 
 def title_off_salutation(lines: list[Line]) -> list[Line]:
     """A first line holding the title with the salutation and the text run into it (在全县…会议上的讲话同志们：
-    今天，…) as two lines: the title, then the rest (each with the line's number)."""
+    今天，…) as two lines: the title, then the rest (each with the line's number); so too a date or a byline
+    in brackets in the head with the salutation run into it (（农业部部长  刘江  1996年12月16日）同志们：)."""
     if not lines:
         return lines
     line = lines[0]
     for m in re.finditer(GENRES + "稿?", line.text[:80]):
         title, rest = line.text[:m.end()], line.text[m.end():]
-        if (OCCASION.match(title) or SPEECH_END.search(title)) and "：" in rest[:30] \
-                and SALUTATION.match(rest[:rest.index("：") + 1]):
+        if (OCCASION.match(title) or SPEECH_END.search(title)) and _salutation_opens(rest):
             return [replace(line, text=title), replace(line, text=rest), *lines[1:]]
+    for k, line in enumerate(lines[:HEAD_LINES]):
+        bracket = re.match(r"[（(][^（）()]{4,40}[）)]", line.text)
+        if bracket and _salutation_opens(line.text[bracket.end():]) \
+                and (BRACKETED_BYLINE.match(bracket.group()) or DATE_LINE.match(bracket.group())):
+            return [*lines[:k], replace(line, text=bracket.group()), replace(line, text=line.text[bracket.end():]),
+                    *lines[k + 1:]]
     return lines
+
+
+def _salutation_opens(text: str) -> bool:
+    return "：" in text[:30] and bool(SALUTATION.match(text[:text.index("：") + 1]))
 
 
 def _signed(title: str) -> tuple[str, str, str | None] | None:
@@ -339,12 +355,13 @@ def read_header(lines: list[Line]) -> Header:
                     sub, head.speaker = said, who
                     break
             head.subtitle = "——" + sub
-        elif ((m := WHO_DATE.match(text) or DATE_BYLINE.match(text)) and not head.date
+        elif ((m := WHO_DATE.match(text) or DATE_BYLINE.match(text) or BRACKETED_BYLINE.match(text)) and not head.date
               and (head.title or (i == 0 and m.groupdict().get("bracketed")))):   # (2004年8月22日)胡锦涛 atop
             # a byline: 王  琛  2020.6.20; 某某公司  2012年6月11日; （2023年3月13日）习近平
             head.date = m["date"] or m.groupdict().get("bracketed")
             if re.fullmatch(NAME, m["who"]) and not head.speaker:
-                head.speaker = m["who"]      # a person's name under a speech's title is its speaker
+                # a person's name under a speech's title is its speaker (with the post before it)
+                head.speaker = " ".join(filter(None, [m.groupdict().get("role"), m["who"]]))
             elif not head.author:
                 head.author = m["who"]
         elif (head.title and not head.speaker and NAMES.fullmatch(text)

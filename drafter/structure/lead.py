@@ -29,6 +29,7 @@ import os
 import re
 from collections.abc import Mapping
 
+SENTENCES = re.compile(r"[^。！？]+[。！？]")
 FIRST = re.compile(r"^([^。！？]{2,45})[。！？]")
 #: a body still to be written (a skeleton's 【正文】) counts as a body of any length
 PLACEHOLDER = re.compile(r"^【[^【】]{1,30}】$")
@@ -40,6 +41,11 @@ COUNTED = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是|要|则|�
 DASHED = re.compile(r"^[—―－–]")
 #: a sentence that speaks of the speech itself (现在我举出…, 我们准备采取以下…) leads into its text, not a part
 ANNOUNCES = re.compile(r"^(?:我|现在|下面|这里|以下)|如下|下列|以下")
+#: a sentence that opens by linking to the one before (但是…, 所以…, 这样…, 在我看来…) goes on from it: no head
+LINKED = re.compile(r"^(?:但|而|所以|因此|因为|如果|那么|可是|然而|不过|其实|当然|在我看来"
+                    r"|这么|这样|这[个些]|那[个些])")
+#: digits opening a sentence, with the year they may make
+YEARLY = re.compile(r"^[0-9０-９]+年?")
 #: a note the text carries (〔注〕…, 注：…, 注1：…): never a head
 NOTE = re.compile(r"^[〔［\[（(【]?注[0-9０-９一二三四五六七八九十]*[〕］\]）)】：:]")
 MIN_GROUP = 3
@@ -64,7 +70,12 @@ def lead_split(text: str) -> tuple[str, str] | None:
 
 
 def _prefix(heads: list[str]) -> int:
-    return len(os.path.commonprefix(heads))
+    return _framing(os.path.commonprefix(heads))
+
+
+def _framing(prefix: str) -> int:
+    """How much of a shared beginning frames heads: a year or a number (2016年…, 2015年…) frames none."""
+    return len(YEARLY.sub("", prefix))
 
 
 def _suffix(heads: list[str]) -> int:
@@ -83,7 +94,7 @@ def _adjacent(heads: dict[int, str]) -> set[int]:
         while j < len(order) and order[j] == order[j - 1] + 1:
             head = heads[order[j]]
             p, s = os.path.commonprefix([prefix, head]), os.path.commonprefix([suffix, head[::-1]])
-            if len(p) < 2 and len(s) < 3:
+            if _framing(p) < 2 and len(s) < 3:
                 break
             prefix, suffix = p, s
             j += 1
@@ -160,6 +171,7 @@ def _alone(texts: list[str | None], i: int) -> bool:
     body paragraph and one that is not short too (short ones in a row are a list)."""
     text, before, after = texts[i] or "", texts[i - 1], texts[i + 1] if i + 1 < len(texts) else None
     return (_short(text) and not COUNTED.match(text) and not ANNOUNCES.search(text) and not NOTE.match(text)
+            and not LINKED.match(text)
             and before is not None
             and before.endswith(("。", "！", "？", "”")) and not _short(before) and not _short(after))
 
@@ -185,4 +197,8 @@ def lead_heads(texts: list[str | None], firsts: Mapping[int, str] | None = None)
     found |= _openings(texts, heads, dict(firsts), bool(found))
     inside = min(firsts, default=len(texts))
     lone = {i for i in range(inside + 1, len(texts)) if _alone(texts, i)}
+    # a text of one sentence a paragraph (a transcript) has no heads standing alone: some paragraph
+    # around them holds two sentences
+    if not any(len(SENTENCES.findall(texts[j] or "")) >= 2 for i in lone for j in (i - 1, i + 1) if j < len(texts)):
+        lone = set()
     return found | (lone if len(lone) >= 2 else set())

@@ -71,6 +71,11 @@ ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}[，,]\s*[男女][，,]")
 #: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
 ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+#: a line handing over from a news report to the text it gives: 以下为马云演讲全文：, 以下是讲话实录：
+FULL_TEXT_BELOW = re.compile(r"^(?:以下|下面)(?:为|是)[^。，！？]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)[：:]?$")
+#: the speaker such a line names (以下为马云演讲全文：)
+NAMED_BELOW = re.compile(r"^(?:以下|下面)(?:为|是)(?!演讲|讲话|发言|致辞|报告)([\u4e00-\u9fff]{2,4}?)"
+                         r"(?:同志|先生|女士)?的?(?:演讲|讲话|发言|致辞|报告)(?:全文|实录|原文|摘要|节选|摘编)[：:]?$")
 #: news that a speech was given: 发表题为《…》的主旨演讲, 作重要讲话, 全文如下
 NEWS_LEAD = re.compile(r"(?:发表|(?<!工)作了?)[^。]{0,40}(?:讲话|演讲|致辞|报告)|(?:全文|讲话|演讲|致辞)(?:摘要)?如下")
 #: a line that only introduces the text it precedes (…全文如下：)
@@ -119,6 +124,7 @@ class PageHead:
     lines: list[Line]
     removed: list[Removed] = field(default_factory=list)
     headline: str | None = None          # the page's own headline, when it is not the speech's title
+    speaker: str | None = None           # the speaker a news page names handing over to the text
 
 
 def _continues_title_block(text: str) -> bool:
@@ -178,6 +184,15 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     head_end = next((k for k, line in enumerate(lines) if k not in taken and _starts_body(line)), len(lines))
     note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)),
                     len(lines))
+    # news of the occasion over a line that hands over to the text (以下为马云演讲全文：, 以下是发言实录：)
+    below = next((k for k in range(min(len(lines), 12)) if FULL_TEXT_BELOW.match(lines[k].text)), None)
+    if below is not None and note_end > below:
+        take(below, "新闻导语")
+        if m := NAMED_BELOW.match(lines[below].text):
+            out.speaker = m.group(1)
+        for k in range(below):
+            if k not in taken and not lines[k].hints.title and re.search(r"[。！？]", lines[k].text):
+                take(k, "新闻导语")
     for k in range(min(note_end, 12)):
         text = lines[k].text
         if k in taken:

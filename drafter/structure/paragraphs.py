@@ -37,6 +37,8 @@ CLAUSE_MARK = re.compile("[，、；：]")
 INDENTED = 3
 #: lines of a hard-wrapped text are at least this long, and end this close to the width when full
 WRAP_MIN, WRAP_SLACK = 16, 2
+#: a centred heading's second line is this long at most
+HEADING_TAIL = 30
 #: a text sets blank lines between its paragraphs when this share of its lines have one after them …
 SPACED = 0.75
 #: … and it has this many lines at least
@@ -61,10 +63,11 @@ def standalone_heading(text: str) -> bool:
     return mark is not None and not SENTENCE_END.search(mark.rest[:-1])
 
 
-def continues(prev: Para, line: Line, blanks: int, spaced: bool = False, full: bool = False) -> bool:
+def continues(prev: Para, line: Line, blanks: int, spaced: bool = False, full: bool = False,
+              centred: bool = False) -> bool:
     """Whether ``line`` continues the paragraph ``prev`` (with ``blanks`` blank lines between) in a text
     whose paragraphs are ``spaced`` (blank lines between them) or not; ``full``: the line before ran to
-    the width the text is wrapped at."""
+    the width the text is wrapped at; ``centred``: the line is indented deeper than the text's paragraphs."""
     text, last = prev.text, prev.text[-1]
     if prev.is_gap or prev.hints.level is not None or line.hints.level is not None:
         return False
@@ -76,6 +79,9 @@ def continues(prev: Para, line: Line, blanks: int, spaced: bool = False, full: b
             # a sentence ending where the line does goes on far more often than a paragraph ends there
             return not _opens_block(nxt)
         return True                 # cut inside a sentence: what follows goes on, even 一、 cut from 统|一、
+    if (centred and blanks == 0 and standalone_heading(text) and len(nxt) <= HEADING_TAIL
+            and not SENTENCE_END.search(nxt) and not _opens_block(nxt)):
+        return True                 # a centred heading's second line (…既要肯定成绩，又不 / 可盲目乐观)
     if FINAL.search(text) or last in "：:" or SALUTATION.match(text) or standalone_heading(text):
         return False
     if _opens_block(nxt):
@@ -118,6 +124,7 @@ def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = f
     spaced = _spaced(lines)
     width = _wrap_width(lines)
     indents = width is not None and sum(map(_indented, lines)) >= INDENTED
+    indent = _paragraph_indent(lines) if indents else None
     last = 0                       # the length of the line before
     for line in lines:
         is_gap, hidden = gap_size(line.text)
@@ -129,7 +136,9 @@ def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = f
             between = [n for n in range(prev.lines[-1] + 1, line.no) if n not in skipped]
             # a full line goes on, unless the text indents its paragraphs' first lines and this one is
             full = width is not None and last >= width - WRAP_SLACK and not (indents and _indented(line))
-            if not any(n in removed for n in between) and continues(prev, line, len(between), spaced, full):
+            centred = indent is not None and _indent(line.raw) > indent
+            if not any(n in removed for n in between) and continues(prev, line, len(between), spaced, full,
+                                                                    centred):
                 prev.text = glue(prev.text, line.text, len(between))
                 prev.lines.append(line.no)
                 last = len(line.text)
@@ -142,6 +151,18 @@ def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = f
 def _indented(line: Line) -> bool:
     """Whether a line starts with an indent (two spaces, or an ideographic one)."""
     return line.raw.startswith(("\u3000", "  ", "\t"))
+
+
+def _indent(raw: str) -> int:
+    """A line's indent in columns (an ideographic space is two, a tab four)."""
+    head = raw[:len(raw) - len(raw.lstrip())]
+    return head.count(" ") + 2 * head.count("\u3000") + 4 * head.count("\t")
+
+
+def _paragraph_indent(lines: list[Line]) -> int | None:
+    """The indent of a wrapped text's paragraphs: the commonest indent of its long indented lines."""
+    indents = Counter(_indent(line.raw) for line in lines if _indented(line) and len(line.text) >= WRAP_MIN)
+    return max(indents.items(), key=lambda kv: (kv[1], -kv[0]))[0] if indents else None
 
 
 def _wrap_width(lines: list[Line]) -> int | None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from drafter.model import Speech
 from drafter.structure.clean import Line, is_prose
-from drafter.structure.header import SALUTATION
+from drafter.structure.header import OCCASION, SALUTATION, SPEECH_END
 from drafter.structure.normalize import squash
 from drafter.zh import cn_to_int
 
@@ -185,8 +185,9 @@ def genre(speech: Speech) -> str:
         return NEWS
     if not salutation and _reported(speech, words):
         return NEWS
-    if speech.meta.author and not salutation:
-        return "署名文章"
+    named = [t for t in (speech.meta.text("title"), speech.meta.text("subtitle")) if t]
+    if speech.meta.author and not salutation and not any(SPEECH_END.search(t) or OCCASION.search(t) for t in named):
+        return "署名文章"             # (a byline over "——在…上的讲话" is the speaker's: a speech)
     if re.search(r"致[辞词]|[贺祝][词辞信]|(?:欢迎|答谢|开幕|闭幕|祝酒)[词辞]", words):
         return "致辞"
     return "讲话"

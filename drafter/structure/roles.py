@@ -14,6 +14,8 @@ AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|�
 #: where an article's text comes from, in a note closing it: （这是习近平总书记2018年6月29日在…时的讲话。）
 SOURCE_NOTE = re.compile(r"^[（(]\s*(?:这是|本文是|此文是|这篇文章是)[^（）()]{0,140}"
                          r"(?:讲话|发言|报告|演讲|致辞|文章|序言|谈话|批示|指示)[^（）()]{0,12}[)）]$")
+#: how the text was made, in brackets: （根据记录整理，未经本人审阅）, （本报发表时已作删减）, （有删节）
+EDITED_NOTE = re.compile(r"^[（(][^（）()]{0,16}(?:整理|审阅|审定|删节|删减|节选|摘编|删改)[^（）()]{0,20}[)）][＊*]?$")
 #: the terms a speaker calls the hall by, in the body of a speech (同志们，…; 各位代表！…), and more of them
 HALL = (r"(?:同志们|同事们|朋友们|女士们|老师们|同学们|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友))"
             r"(?:、[^，,！!。]{1,12})*")
@@ -44,7 +46,7 @@ def role_of(text: str) -> str | None:
         return "salutation"
     if text.startswith(PULL_QUOTE):
         return "pull_quote"
-    if AUTHOR_NOTE.match(text) or SOURCE_NOTE.match(text):
+    if AUTHOR_NOTE.match(text) or SOURCE_NOTE.match(text) or EDITED_NOTE.match(text):
         return "author_note"
     return None
 

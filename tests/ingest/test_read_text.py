@@ -75,3 +75,70 @@ def test_a_title_as_a_file_names_it_and_a_note_of_the_original_title(tmp_path):
     speech = read_speech(page)
     assert (speech.meta.text("title"), speech.meta.text("date")) == ("在同全国劳动模范代表座谈时的讲话", "2013-04-28")
     assert [r.why for r in speech.removed] == ["网页标题"]
+
+
+def test_a_full_text_databases_record_gives_its_title_author_source_and_issue_date(tmp_path):
+    """A record exported from a full-text database of newspaper articles (【 文献号 】…, 【 作  者 】…,
+    【 标  题 】 with the subtitle under it, then 【 正  文 】), wrapped at a fixed width with its headings
+    centred: the fields are reported, the title and the author read from them, the issue's date is when
+    it was printed; a byline in brackets with the salutation run into it gives post, name and date; a
+    centred heading's second line goes on its heading."""
+    wrapped = BODY * 2
+    paragraph = ["    " + wrapped[:40], wrapped[40:]]
+    record = tmp_path / "record.txt"
+    record.write_text("\n".join([
+        "【 文献号 】1-2806", "【原文出处】农民日报", "【原刊期号】19970108", "【分 类 号】F2",
+        "【 作  者 】刘江", "【 标  题 】积极推进两个根本性转变促进农业和农村经济持续稳定发展",
+        "    ——在全国农业工作会议上的讲话", "【 正  文 】",
+        "    （农业部部长  刘江  １９９６年１２月１６日）同志们：",
+        *paragraph, *paragraph,
+        "            一、丰收后要正确估价农业和农村经济形势，既要肯定成绩，又不",
+        "        可盲目乐观",
+        *paragraph, *paragraph,
+        "            二、积极推进两个根本性转变", *paragraph, *paragraph,
+        "    （本报发表时已作删减）＊", ""]), encoding="gb18030")
+    speech = read_speech(record)
+    meta = speech.meta
+    assert meta.text("title") == "积极推进两个根本性转变促进农业和农村经济持续稳定发展"
+    assert meta.text("subtitle") == "——在全国农业工作会议上的讲话"
+    assert (meta.text("speaker"), meta.text("author")) == ("农业部部长 刘江", "刘江")
+    assert (meta.text("date"), meta.text("published"), meta.text("source")) == (
+        "１９９６年１２月１６日", "1997-01-08", "农民日报")
+    assert meta.kind == "讲话"              # a byline over "——在…上的讲话" is its speaker's
+    assert speech.salutation == "同志们："
+    assert [s.title for s in speech.headings()] == [
+        "丰收后要正确估价农业和农村经济形势，既要肯定成绩，又不可盲目乐观", "积极推进两个根本性转变"]
+    assert [r.why for r in speech.removed] == ["文件头信息"] * 7
+    assert [p.role for p in speech.back] == ["author_note"]       # （本报发表时已作删减）
+
+
+def test_a_clipped_pages_markdown_setext_title_source_link_and_news_lead(tmp_path):
+    """A page a clipper saved as Markdown: its headline underlined with ===, a link to the page with the
+    account's name after it, an account's reading-time line; a news report over 以下为…演讲全文： is the
+    page's lead, and the line names the speaker; after END the account's prompts are its footer."""
+    page = tmp_path / "clip.md"
+    page.write_text("\n".join([
+        "马云演讲：物流的下一个十年", "=================", "",
+        "[mp.weixin.qq.com](https://mp.weixin.qq.com/s/abc)某某公众号", "",
+        "> 内容来源：本文转载自微信公众号某某（ID：abc）", ">", "> 第 7787 篇深度好文：5935字 | 15 分钟阅读", "",
+        "5月28日上午，中国智能骨干网项目在深圳正式启动。马云在会上发表演讲。", "",
+        "以下为马云演讲全文：", "", BODY, "", BODY, "", "谢谢大家。", "", "**THE END**", "",
+        "**如果喜欢我们的文章**", "", "**可以点击右下角的在看**", ""]), encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("speaker") == "马云"
+    assert [p.text for p in speech.paragraphs()] == [BODY, BODY, "谢谢大家。"]
+    assert [(r.line, r.why) for r in speech.removed] == [    # (the headline over a news report is the page's)
+        (1, "网页标题"), (4, "链接"), (6, "页面信息"), (8, "页面信息"), (10, "新闻导语"), (12, "新闻导语"),
+        (20, "非正文"), (22, "分享按钮"), (24, "分享按钮")]
+
+
+def test_front_matter_with_a_blank_line_under_its_fence_and_a_heading_repeating_its_title(tmp_path):
+    """A transcript tool's export: front matter with a blank line under its opening fence, then the title
+    again as a "#" heading: the title, no section."""
+    page = tmp_path / "transcript.md"
+    page.write_text("---\n\ntitle: \"2023年毕业典礼致辞\"\nsource: \"example\"\ntags: []\n---\n\n"
+                    "# 2023年毕业典礼致辞\n\n亲爱的同学们：\n\n" + BODY + "\n\n" + BODY + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("title") == "2023年毕业典礼致辞"
+    assert not list(speech.headings())
+    assert speech.salutation == "亲爱的同学们："

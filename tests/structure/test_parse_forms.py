@@ -883,3 +883,58 @@ def test_a_reports_last_part_ending_in_an_exclamation_is_no_part_of_its_call():
     speech = parse_text("政府工作报告\n\n各位代表：\n\n" + BODY * 3 + "\n\n一、今年的工作\n\n" + BODY * 4
                         + "\n\n二、外交工作\n\n" + BODY * 4 + "\n\n" + part + "\n\n" + call + "\n")
     assert [p.text for p in speech.back if p.role == "closing"] == [call]
+
+
+def test_a_note_on_how_the_text_was_made_does_not_hide_the_salutation():
+    """（根据记录整理，未经本人审阅） under a title and date is a note on the text, set apart; the salutation
+    run into the first paragraph after it is found."""
+    speech = parse_text("\n".join([
+        "在全省重点企业汇报会议上的讲话", "一九七四年六月二十七日", "（根据记录整理，未经本人审阅）",
+        "同志们：" + BODY, BODY]))
+    assert speech.salutation == "同志们："
+    assert [p.role for p in speech.back] == ["author_note"]
+    assert [p.text for p in speech.paragraphs() if p.role not in ("salutation", "author_note")] == [BODY, BODY]
+
+
+def test_guests_by_post_and_name_over_the_salutation_and_the_date_under_the_text():
+    """A visiting speaker's salutation over three lines (安德森副总理， / 维多利亚州总理肯尼特， / 女士们，先生们：)
+    is one salutation; a date in brackets alone under the last words dates the speech, and the
+    newspaper's dateline under it is page matter."""
+    speech = parse_text("\n".join([
+        "在澳中贸易投资研讨会上的演讲", "安德森副总理，", "维多利亚州总理肯尼特，", "女士们，先生们：",
+        BODY, "谢谢各位。", "（一九九九年九月七日）", "（本报墨尔本9月7日电）"]))
+    assert speech.salutation == "安德森副总理，维多利亚州总理肯尼特，女士们，先生们："
+    assert speech.meta.text("date") == "一九九九年九月七日"
+    assert [(r.line, r.why) for r in speech.removed] == [(8, "页面信息")]
+
+
+def test_a_transcript_of_one_sentence_a_line_has_no_lead_heads():
+    """A transcript (or a post) that sets every sentence on a line of its own: a short sentence between
+    two others is no lead head, though it stands alone as one would."""
+    lines = ["同学们：", "能够受邀在母校的毕业典礼上致辞，对我来说是至高无上的荣誉。",
+             "此时此刻站在这里，三十多年前在学校求学的一幕一幕全部涌现在我的脑海里，让我非常感慨。",
+             "一、相信自己",
+             "我还记得新生报到的第一天，我第一次走在樱花大道上，阳光灿烂，风景如画，一下子我就爱上了这里。",
+             "那一年我读了一本书。",
+             "这本书讲的是硅谷的创业故事，看完以后我激动得好几个晚上都睡不着，在操场上走了一圈又一圈。",
+             "后来我做了很多事情。",
+             "有成功的，也有失败的，但是每一次我都认认真真地去做，把它当成一生中最重要的事情来对待。",
+             "二、脚踏实地",
+             "梦想要一步一步地实现，每一步都要走得扎扎实实，不能好高骛远，更不能急于求成，这是我的体会。",
+             "同学们，江湖再见。"]
+    speech = parse_text("\n".join(lines))
+    assert [s.title for s in speech.headings()] == ["相信自己", "脚踏实地"]
+
+
+def test_paragraphs_opening_with_years_are_no_parallel_heads():
+    """A new-year message whose paragraphs open with a year (2016农历新年即将到来。…, 2015年也是…。…, 2016年是…):
+    a shared year or number frames no heads."""
+    speech = parse_text("\n".join([
+        "同志们，朋友们：",
+        "2016农历新年即将到来。" + BODY * 2,
+        "刚刚过去的一年是不平凡的一年。" + BODY * 4,
+        "2015年也是“十二五”的收官之年。" + BODY * 2,
+        "成绩的取得，离不开全体干部员工的辛勤付出。" + BODY * 2,
+        "2016年是“十三五”开局之年，也是充满挑战的一年。" + BODY * 5,
+        "最后，祝愿大家新春快乐、幸福安康！"]))
+    assert not list(speech.headings())
