@@ -29,6 +29,7 @@ import os
 import re
 from collections.abc import Mapping
 
+#: the sentences of a paragraph, and its first one
 SENTENCES = re.compile(r"[^。！？]+[。！？]")
 FIRST = re.compile(r"^([^。！？]{2,45})[。！？]")
 #: a body still to be written (a skeleton's 【正文】) counts as a body of any length
@@ -197,8 +198,8 @@ def lead_heads(texts: list[str | None], firsts: Mapping[int, str] | None = None)
     found |= _openings(texts, heads, dict(firsts), bool(found))
     inside = min(firsts, default=len(texts))
     lone = {i for i in range(inside + 1, len(texts)) if _alone(texts, i)}
-    # a text of one sentence a paragraph (a transcript) has no heads standing alone: some paragraph
-    # around them holds two sentences
+    # a text of one sentence a paragraph (a transcript) has no heads standing alone: they stand alone
+    # only where some paragraph around them holds two sentences or more
     if not any(len(SENTENCES.findall(texts[j] or "")) >= 2 for i in lone for j in (i - 1, i + 1) if j < len(texts)):
         lone = set()
     return found | (lone if len(lone) >= 2 else set())
