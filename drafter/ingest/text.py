@@ -212,6 +212,8 @@ MD_BOLD_LINE = re.compile(r"^\s*(?:[-+]\s+|\d{1,2}[.、]\s*)?\*\*[^*\n]{1,40}\*\
 MD_BOLD_WHOLE = re.compile(r"^\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*$")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_COMMENT = re.compile(r"<!--.*?-->")
+#: emphasis marks nest this deep at most
+EMPHASIS_DEPTH = 3
 #: a line that is only an image (![图](http://…), <img src="…">) or only a link ([转入文章首发地址](http://…)),
 #: and a link
 MD_IMAGE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\s*$")
@@ -225,6 +227,17 @@ HTML_IMAGE_LINE = re.compile(r"^\s*(?:<[^<>]*>\s*)*<img\b[^<>]*>(?:\s*<[^<>]*>)*
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
 #: drafter's Markdown writer puts writing hints in "> 提示：…" lines; they are not speech text
 MD_HINT = re.compile(r"^\s*>\s*提示")
+
+
+def _plain(text: str) -> str:
+    """A line's text without its emphasis marks, nested ones too (a clipper's ****长按扫码****), up to
+    ``EMPHASIS_DEPTH`` deep (each pass reads the whole line)."""
+    for _ in range(EMPHASIS_DEPTH):
+        plain = MD_EMPHASIS.sub(r"\2", text)
+        if plain == text:
+            break
+        text = plain
+    return text
 
 
 def _setext(lines: list[SourceLine]) -> list[SourceLine]:
@@ -312,10 +325,10 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
             level = len(m.group(1)) - (1 if has_title else 0)
             if has_title and line.no < tops[0].no:
                 level = -1            # a kicker above the title: a line of the head, no heading
-            out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", MD_LINK.sub(r"\1", m.group(2))),
+            out.append(SourceLine(line.no, _plain(MD_LINK.sub(r"\1", m.group(2))),
                                   Hints(level if level > 0 else None, title=level == 0)))
             continue
         quoted = re.match(r"^\s*>\s?", text)
-        out.append(SourceLine(line.no, MD_EMPHASIS.sub(r"\2", text[quoted.end():] if quoted else text),
+        out.append(SourceLine(line.no, _plain(text[quoted.end():] if quoted else text),
                               Hints(style="blockquote") if quoted else Hints()))
     return out

@@ -128,6 +128,7 @@ READINGS = 5
 #: set beside the text (a periodical site's English abstract), not the speech's
 FOREIGN_WORDS = 20
 PAGE_LINE = re.compile(r"^[-—–－]{1,2}\s*\d{1,4}\s*[-—–－]{1,2}$"
+                       r"|^[=＝\-—*]{2,}\s*第\s*\d{1,4}\s*页\s*[=＝\-—*]{2,}$"      # a scan's page: ====第4页====
                        r"|^第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*[/／]\s*\d{1,4}$")
 #: page debris by reason, matched against the lower-cased line (so Powered By is powered by); each
 #: pattern is anchored at the line's start or starts with a literal, so the engine skips ahead fast
@@ -185,7 +186,7 @@ DEBRIS = [
     # share and follow prompts, a WeChat account's among them (后台回复…, 设为星标, 向下滑动查看…)
     # (分享到 a platform or a colon, not 分享到…成果 in a sentence; 关注我们 opening a clause, not 在关注我们的…)
     (re.compile(r"分享到(?=\s*(?:[:：]|$|qq|微信|微博|朋友圈|新浪|腾讯|人人|豆瓣|空间))|扫一扫|点击(?:底部|右上角|右下角|文末)|打开微信"
-                r"|微信扫|(?:^|[，。！\s])(?:请|欢迎)?关注(?:我们|公众号)|关注公众号|点击图片进入|扫码阅读|手机扫码"
+                r"|微信扫|(?:^|[，。！\s])(?:请|欢迎)?关注(?:我们|公众号)|关注公众号|点击图片进入|扫码阅读|手机扫码|长按(?:扫码|识别)"
                 r"|后台回复|点击下方小程序|设为星标|可以第一时间了解|^(?:向下|上下|左右)滑动查看"
                 r"|^如果(?:你|您)?(?:喜欢|觉得)[^。，]{0,8}(?:文章|不错|有用)"), "分享按钮"),
     # a WeChat account's tail: its credits set off by 丨, its list of past posts
@@ -203,6 +204,8 @@ DEBRIS = [
                 r"\d+\s*分钟[。.]?$"), "页面信息"),   # a reading-time widget: 本篇文章929字,读完约2分钟
     # a newspaper's dateline under a text it printed: （本报墨尔本9月7日电）
     (re.compile(r"^[（(]本报[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日电[）)]$"), "页面信息"),
+    # a WeChat account's id and description under its name: 微信号 mycase, 功能介绍 …
+    (re.compile(r"^微信号\s*[:：]?\s*[a-z0-9_-]{3,30}$|^功能介绍\s*[:：]?\s*\S"), "页面信息"),
     # a WeChat account's count of its posts and the reading time: 第7787篇深度好文：5935字 | 15 分钟阅读
     (re.compile(r"篇深度好文|\d+\s*字\s*[|｜丨\\]*\s*\d+\s*分钟阅读"), "页面信息"),
 ]

@@ -14,7 +14,7 @@ from drafter.structure.clean import DATE_ONLY, Line, gap_size
 from drafter.structure.normalize import squash
 from drafter.model import Removed
 from drafter.structure.marks import read_mark
-from drafter.zh import SENTENCE_END
+from drafter.zh import COMPOUND_SURNAMES, SENTENCE_END, SURNAMES
 
 GENRES = r"(?:讲话|发言|致?辞|演讲|报告|讲课|党课|主持词)"
 #: a page's title with its author's name before a colon: "习近平：牢记初心使命，推进自我革命"
@@ -65,8 +65,14 @@ NAME = (r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: {1,3}[\u4e00-\u9fff]){1,2}"
 REDACTED = r"[*＊×]{2,3}"
 #: a page's links that are no one's name (首页, 返回, 登录)
 NAV = r"(?:首页|主页|网站首页|返回|登录|注册|更多|打印|关闭|上一篇|下一篇)"
-#: an author's line: a name, labelled or not (never a column's name ending in a genre: 领导致辞; nor a link: 首页)
-AUTHOR_LINE = re.compile(rf"^(?:作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)?(?!.*{GENRES}$|{NAV}$)({NAME})$")
+#: the start of a person's name: a surname (``drafter.zh.SURNAMES``), or a transliterated name (·)
+PERSON_START = rf"(?:[{SURNAMES}]|{'|'.join(COMPOUND_SURNAMES)}|[^·•・‧]*[·•・‧])"
+#: an author's line: a name alone (a person's), or after 作者：, 文 /, 演讲 / (then who gave it, with a note);
+#: never a column's name ending in a genre (领导致辞), nor a link (首页)
+AUTHOR_LINE = re.compile(rf"^(?:(?P<by>作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)"
+                         rf"|(?P<spoke>演讲|讲述|口述)\s*[/／|｜]\s*)?(?!.*{GENRES}$|{NAV}$)"
+                         rf"(?(by)|(?(spoke)|(?={PERSON_START})))(?P<who>{NAME})"
+                         rf"(?(spoke)(?:[（(][^（）()]{{1,30}}[）)])?)$")
 PLACEHOLDER = r"【[^【】]{1,20}】"
 #: a date and who speaks or issues, apart (2013年1月20日  北京新四军暨华中抗日根据地研究会会长--陈昊苏)
 DATE_BYLINE = re.compile(r"^(?:[（(](?P<bracketed>\d{4}年\d{1,2}月\d{1,2}日)[）)]\s*"
@@ -98,6 +104,9 @@ SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*(?![的之]?{GENRES}$)({NAME}|{PL
 #: who and when in brackets under a title: （刘忠德  1996年8月18日）, （农业部部长  刘江  1996年12月16日）
 BRACKETED_BYLINE = re.compile(rf"^[（(]\s*(?:(?P<role>{ROLE})\s+)?(?P<who>{NAME})\s+"
                               rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*[）)]$")
+#: an office on a line of its own: 教学处, 县委办公室, 市委组织部, 校团委
+OFFICE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}"
+                         r"(?:处|科|办公室|办|部|委员会|局|厅|中心|党委|党支部|党总支|支部|工会|团委)$")
 #: a page's title with its author's post and name before a colon: "四川省政协主席田向利：以改革举措…"
 POSTED_BYLINE = re.compile(rf"^((?:{ROLE})\s*{NAME})[：:]\s*(?!在)(.{{6,}})$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
@@ -278,6 +287,7 @@ def read_header(lines: list[Line]) -> Header:
         if (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
                 and not SUBTITLE_START.match(nxt.text) and squash(nxt.text) != squash(title)   # a repeat
                 and not DATE_LINE.match(nxt.text) and not TIME_PLACE.match(nxt.text)           # its date
+                and not (OFFICE_LINE.match(nxt.text) and SPEECH_END.search(title))      # who issues it
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             body = "".join(line.text for line in lines[i + 1:i + 1 + BODY_LINES])
             title = join_title(title, lines[i].text, body)
@@ -367,7 +377,10 @@ def read_header(lines: list[Line]) -> Header:
         elif (head.title and not head.speaker and NAMES.fullmatch(text)
               and all(name in head.title for name in text.split("、"))):
             head.speaker = text   # the people the title names, on one line (戚本禹、张春桥、谢富治)
-        elif i == title_end and not head.subtitle and titleish(line) and len(text) <= 40 and not TIME_PLACE.match(text):
+        elif i == title_end and not head.author and OFFICE_LINE.match(text):
+            head.author = text    # an office under the title (教学处, 县委办公室): who issues the text
+        elif (i == title_end and not head.subtitle and titleish(line) and len(text) <= 40 and not TIME_PLACE.match(text)
+              and not line.hints.lead):      # (a head the page sets in bold is the text's, not the title's)
             head.subtitle = text  # a short title-like line right under the title: its subtitle
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
             head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
@@ -380,12 +393,13 @@ def read_header(lines: list[Line]) -> Header:
             head.speaker = " ".join(part for part in m.groups() if part)
             role_alone = i if not (m.group(2) or m.group(3) or m.group(4)) else None
         elif role_alone == i - 1 and head.speaker and (m := AUTHOR_LINE.match(text.replace("\u3000", " "))):
-            head.speaker = f"{head.speaker} {m.group(1)}"     # the role on one line, the name on the next
+            head.speaker = f"{head.speaker} {m['who']}"     # the role on one line, the name on the next
         elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
-            if head.title and not head.speaker and _speech_title(head):
-                head.speaker = m.group(1)     # a name under 在…上的讲话 is who gave it, not an article's author
+            if head.title and not head.speaker and (_speech_title(head) or m.group("spoke")):
+                # a name under 在…上的讲话 (or 演讲 / 某某) is who gave it, not an article's author
+                head.speaker = m["who"]
             else:
-                head.author = m.group(1)
+                head.author = m["who"]
         else:
             break
         i += 1

@@ -258,7 +258,7 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             quoted = squash(n.text) in squash(h.text)      # the headline quotes the speech's own title
             subtitle = (bool(OCCASION.match(n.text)) and not quoted
                         and not OCCASION.match(h.text.replace("《", "").replace("》", "")))
-            if (titleish(n) and not _continues_title_block(n.text) and not subtitle
+            if (titleish(n) and not n.hints.lead and not _continues_title_block(n.text) and not subtitle
                     and not squash(h.text).startswith(squash(n.text))):
                 take(first, "网页标题")
             elif not titleish(n) and not _continues_title_block(n.text) and (

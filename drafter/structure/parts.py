@@ -141,7 +141,7 @@ def _reported(speech: Speech, words: str) -> bool:
 
 #: the last words of a document's title that is no speech: a notice, a circular, a request, a reply, a
 #: decision, opinions (not 几点意见: a speech's points), a plan, minutes, an announcement, a letter of office
-DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|(?<!几点)意见|方案|纪要|公告|通告|复函|的函)$")
+DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|(?<!几点)意见|方案|(?<!讲)(?<!话)纪要|公告|通告|复函|的函)$")
 
 
 #: genres (``meta.kind``) other code tells apart: a page of several texts, a notice forwarding a speech, a

@@ -938,3 +938,37 @@ def test_paragraphs_opening_with_years_are_no_parallel_heads():
         "2016年是“十三五”开局之年，也是充满挑战的一年。" + BODY * 5,
         "最后，祝愿大家新春快乐、幸福安康！"]))
     assert not list(speech.headings())
+
+
+def test_a_scans_page_markers_are_page_numbers_and_a_speechs_minutes_are_a_speech():
+    """A book scan's text with its pages marked (==========第4页==========): the markers are page numbers,
+    the sentence they cut is joined over them; a speech's summary (…上的讲话纪要) is a speech, not minutes."""
+    speech = parse_text("\n".join([
+        "==========第4页==========", "在全市干部大会上的讲话纪要", "同志们：", BODY[:30],
+        "==========第5页==========", BODY[30:], BODY]))
+    assert speech.meta.kind == "讲话"
+    assert [r.why for r in speech.removed] == ["页码", "页码"]
+    assert [p.text for p in speech.paragraphs() if p.role != "salutation"] == [BODY, BODY]
+
+
+def test_a_clipped_talks_byline_and_an_advertisement_in_nested_bold(tmp_path):
+    """A clipped talk: 演讲 / 某某（微信公众号：…） under the title names who gave it; an advertisement in bold
+    inside bold (****长按扫码▲立即了解****) is page matter."""
+    page = tmp_path / "talk.md"
+    page.write_text("\n".join(["在年终秀上的演讲", "========", "", "****长按扫码▲立即了解****", "",
+                               "演讲 / 吴晓波（微信公众号：吴晓波频道）", "", BODY, "", BODY, ""]), encoding="utf-8")
+    speech = read_speech(page)
+    assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("在年终秀上的演讲", "吴晓波")
+    assert [(r.line, r.why) for r in speech.removed] == [(4, "广告")]
+    assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
+
+
+def test_a_short_title_is_no_name_and_an_office_under_a_title_issues_it():
+    """A title of four characters that opens with no surname (定力至上) is the title, not an author's name;
+    a name under a title still is (王小明); an office on its own line under a title (教务处) issues it."""
+    speech = parse_text("\n".join(["定力至上", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("author")) == ("定力至上", None)
+    speech = parse_text("\n".join(["做一个不甘于平庸的人", "王小明", BODY, BODY]))
+    assert speech.meta.text("author") == "王小明"
+    speech = parse_text("\n".join(["在期末考试工作会议上的讲话", "教务处", "同志们：", BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("author")) == ("在期末考试工作会议上的讲话", "教务处")
