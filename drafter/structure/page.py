@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.model import Removed
 from drafter.structure.clean import (
@@ -72,7 +72,12 @@ BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}[，,]\s*[男女][，,]")
 #: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
 ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 #: a line handing over from a news report to the text it gives: 以下为马云演讲全文：, 以下是讲话实录：
-FULL_TEXT_BELOW = re.compile(r"^(?:以下|下面)(?:为|是)[^。，！？]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)[：:]?$")
+HAND_OVER = r"^(?:以下|下面)(?:为|是)[^。，！？：:]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)"
+FULL_TEXT_BELOW = re.compile(HAND_OVER + r"[：:]?$")
+#: such a line with the text run on after its colon (以下为演讲全文：同学们，…)
+FULL_TEXT_ON = re.compile(HAND_OVER + r"[：:](?=\S)")
+#: a hand-over is sought in the page's first lines
+HAND_OVER_LINES = 12
 #: the speaker such a line names (以下为马云演讲全文：)
 NAMED_BELOW = re.compile(r"^(?:以下|下面)(?:为|是)(?!演讲|讲话|发言|致辞|报告)([\u4e00-\u9fff]{2,4}?)"
                          r"(?:同志|先生|女士)?的?(?:演讲|讲话|发言|致辞|报告)(?:全文|实录|原文|摘要|节选|摘编)[：:]?$")
@@ -164,8 +169,20 @@ def _starts_body(line: Line) -> bool:
     return bool(SALUTATION.match(text) or read_mark(text) or (len(text) > 60 and re.search(r"[。！？]", text)))
 
 
+def _hand_over_apart(lines: list[Line]) -> list[Line]:
+    """The lines with a news page's hand-over to the text (以下为演讲全文：) set apart from the text run on
+    after it on its line."""
+    for k, line in enumerate(lines[:HAND_OVER_LINES]):
+        if m := FULL_TEXT_ON.match(line.text):
+            rest = line.text[m.end():]
+            return [*lines[:k], replace(line, text=m.group(), raw=m.group()), replace(line, text=rest, raw=rest),
+                    *lines[k + 1:]]
+    return lines
+
+
 def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> PageHead:
     """Take the page matter that neighbouring lines give away off the cleaned lines."""
+    lines = _hand_over_apart(lines)
     out = PageHead(lines=list(lines))
     taken: dict[int, str] = {}
 
@@ -185,7 +202,8 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)),
                     len(lines))
     # news of the occasion over a line that hands over to the text (以下为马云演讲全文：, 以下是发言实录：)
-    below = next((k for k in range(min(len(lines), 12)) if FULL_TEXT_BELOW.match(lines[k].text)), None)
+    below = next((k for k in range(min(len(lines), HAND_OVER_LINES)) if FULL_TEXT_BELOW.match(lines[k].text)),
+                 None)
     if below is not None and note_end > below:
         take(below, "新闻导语")
         if m := NAMED_BELOW.match(lines[below].text):

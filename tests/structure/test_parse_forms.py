@@ -972,3 +972,15 @@ def test_a_short_title_is_no_name_and_an_office_under_a_title_issues_it():
     assert speech.meta.text("author") == "王小明"
     speech = parse_text("\n".join(["在期末考试工作会议上的讲话", "教务处", "同志们：", BODY]))
     assert (speech.meta.text("title"), speech.meta.text("author")) == ("在期末考试工作会议上的讲话", "教务处")
+
+
+def test_a_hand_over_to_the_text_with_the_text_run_on_after_it():
+    """A news page's lead, then 以下为演讲全文： with the speech run on after the colon: the lead and the
+    hand-over are the page's, the speech starts at its salutation."""
+    speech = parse_text("\n".join([
+        "母校的校庆即将到来，今天母校举办了校友论坛，我应邀作了演讲。", "以下为演讲全文：同学们，" + BODY, BODY]))
+    assert speech.salutation == "同学们，"
+    assert [(r.line, r.why, r.text) for r in speech.removed] == [
+        (1, "新闻导语", "母校的校庆即将到来，今天母校举办了校友论坛，我应邀作了演讲。"),
+        (2, "新闻导语", "以下为演讲全文：")]
+    assert [p.text for p in speech.paragraphs() if p.role != "salutation"] == [BODY, BODY]
