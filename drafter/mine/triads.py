@@ -17,6 +17,8 @@ from drafter.mine.text import FUNCTION, canon
 
 SHORTEST, LONGEST = 3, 12
 LEAD_IN = 4
+#: the characters that join two things into one item (A和B)
+JOINTS = "和与及"
 #: what may close the last clause of a run and not the others: the frame the run stands in
 TAILS = "的上中下"
 
@@ -72,7 +74,14 @@ def _parallel(sentence: str, text: str, spans: list[tuple[int, int]]) -> int | N
     # a lead-in of up to LEAD_IN characters; before a list joined by 、, any that leaves the first item
     # as long as the second (选拔培养一批|懂农业、爱农村、爱农民)
     leads = set(range(0, LEAD_IN + 1)) | ({b - a - len(rest[0])} if joined and b - a > len(rest[0]) else set())
-    for lead in sorted(leads, key=lambda k: (b - a - k != len(rest[0]), k)):
+    order = sorted(leads, key=lambda k: (b - a - k != len(rest[0]), k))
+    long = b - a - len(rest[0])
+    joint = max((text.rfind(c, a + long + 1, b) for c in JOINTS), default=-1)
+    if joined and long > LEAD_IN and joint > 0 and not any(c in r for c in JOINTS for r in rest):
+        # the first item so cut holds a 和 the others lack: the cut may have fallen inside the word before
+        # it (…多党合|作和政治协商制度、民族区域自治制度); the item after the 和 is tried first
+        order.insert(0, joint + 1 - a)
+    for lead in order:
         first = text[a + lead:b]
         if not SHORTEST <= len(first) <= LONGEST:
             continue

@@ -181,6 +181,13 @@ def test_host_scripts_letters_and_addresses_to_guests_have_occasions_of_their_ow
     letter.write_text("给某某大学毕业生的回信\n\n同学们：\n\n来信收到了，得知你们毕业后将奔赴基层工作，我很欣慰。"
                       "希望你们扎根基层、砥砺品格，在为人民服务中茁壮成长。\n", encoding="utf-8")
     assert occasion_of(letter) == "书信"
+    # a work meeting's opening session is the work meeting's (a minister's speech of 1996); a forum's is a 致辞
+    for title, name in (("在全国艺术教育工作会议开幕式上的讲话", "工作会议讲话"),
+                        ("在国际合作论坛开幕式上的讲话", "致辞")):
+        speech = tmp_path / "opening.txt"
+        speech.write_text(f"{title}\n\n同志们：\n\n会议今天开幕了。我代表主办方，向与会同志表示欢迎。\n",
+                          encoding="utf-8")
+        assert occasion_of(speech) == name, title
 
 
 def test_terms_of_address_are_no_entries(tmp_path):
@@ -413,8 +420,8 @@ def test_the_frame_around_a_triad_is_no_part_of_its_last_clause():
 def test_a_list_joined_by_dunhao_is_a_triad_after_a_lead_in_of_any_length():
     """The lead-in before a list joined by 、 is left out however long it is, where the first item is then
     as long as the second (要增强工作的|原则性、系统性、预见性、创造性; 选拔培养一批|懂农业、爱农村、爱农民),
-    unless that cuts the word after a function character; before clauses joined by ， it stays at most four
-    characters."""
+    unless that cuts the word after a function character, or leaves a 和 in the first item alone; before clauses
+    joined by ， it stays at most four characters."""
     from drafter.mine.triads import triads
 
     for sentence, triad in (("要增强工作的原则性、系统性、预见性、创造性", "原则性、系统性、预见性、创造性"),
@@ -427,6 +434,13 @@ def test_a_list_joined_by_dunhao_is_a_triad_after_a_lead_in_of_any_length():
     for sentence in ("既有利于充分调动各地区的积极性，又有利于东中西互动、优势互补、相互促进、共同发展",
                      "向关心支持河南发展的港澳台同胞、海外侨胞、国际友人，表示衷心的感谢"):
         assert triads(sentence) == []
+    # a first item holding a 和 the others lack starts after it, not inside the word before it (人民日报 2001:
+    # …多党合|作和政治协商制度); a 和 inside a word (世界和平) leaves the cut where the lengths put it
+    for sentence, triad in (("坚持和完善共产党领导的多党合作和政治协商制度、民族区域自治制度、基层群众自治制度",
+                             "政治协商制度、民族区域自治制度、基层群众自治制度"),
+                            ("中国始终是世界和平的建设者、全球发展的贡献者、国际秩序的维护者",
+                             "世界和平的建设者、全球发展的贡献者、国际秩序的维护者")):
+        assert [sentence[a:b] for a, b in triads(sentence)] == [triad]
 
 
 def test_names_after_posts_complements_bodies_and_clauses_cut_short():
