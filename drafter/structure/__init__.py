@@ -20,7 +20,7 @@ from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
 from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, NAME, ROLE, SALUTATION, SALUTATION_RUN,
                                       SPEAKER_LINE, Header, read_header, title_off_salutation)
-from drafter.structure.lead import COUNTED, lead_heads, lead_split
+from drafter.structure.lead import COUNTED, lead_heads, lead_split, talk
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import JOINED_OVER, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
@@ -634,9 +634,9 @@ def _numeral_heads(paras: list[Para]) -> dict[int, int]:
 def _set_apart(paras: list[Para]) -> set[int]:
     """Paragraphs whose first sentence the format sets apart (bold before plain text: ``Hints.lead``),
     where the text does so twice or more (a convention, not one sentence's emphasis); not a numbered
-    line, a list item (——, ●) or a counted one (一是…)."""
+    line, a list item (——, ●), a counted one (一是…) or talk (a sentence emphasised: 我认为…, 但…)."""
     found = {i for i, p in enumerate(paras) if p.hints.lead and not p.is_gap and not read_mark(p.text)
-             and not p.text.startswith(BULLETS) and not COUNTED.match(p.text)}
+             and not p.text.startswith(BULLETS) and not COUNTED.match(p.text) and not talk(p.text)}
     return found if len(found) >= 2 else set()
 
 

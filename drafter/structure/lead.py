@@ -63,7 +63,7 @@ def lead_split(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     head, body = m.group(1), text[m.end():].strip()
-    if len(INNER.findall(head)) > 2 or COUNTED.match(head) or DASHED.match(head):
+    if len(INNER.findall(head)) > 2 or COUNTED.match(head) or DASHED.match(head) or talk(head):
         return None
     if len(body) < max(20, 3 * len(head)) and not PLACEHOLDER.match(body):
         return None
@@ -167,12 +167,17 @@ def _short(text: str | None) -> bool:
             and not re.search("[：:]", m.string))
 
 
+def talk(sentence: str) -> bool:
+    """Whether a sentence is talk, never a head: it opens by linking to the one before (但…, 这样…)."""
+    return bool(LINKED.match(sentence))
+
+
 def _alone(texts: list[str | None], i: int) -> bool:
     """Whether paragraph ``i`` could be a lead head standing alone: one short sentence between a finished
     body paragraph and one that is not short too (short ones in a row are a list)."""
     text, before, after = texts[i] or "", texts[i - 1], texts[i + 1] if i + 1 < len(texts) else None
     return (_short(text) and not COUNTED.match(text) and not ANNOUNCES.search(text) and not NOTE.match(text)
-            and not LINKED.match(text)
+            and not talk(text)
             and before is not None
             and before.endswith(("。", "！", "？", "”")) and not _short(before) and not _short(after))
 

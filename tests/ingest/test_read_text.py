@@ -142,3 +142,13 @@ def test_front_matter_with_a_blank_line_under_its_fence_and_a_heading_repeating_
     assert speech.meta.text("title") == "2023年毕业典礼致辞"
     assert not list(speech.headings())
     assert speech.salutation == "亲爱的同学们："
+
+
+def test_sentences_a_post_emphasises_in_bold_are_no_heads_when_they_go_on_from_the_one_before(tmp_path):
+    """A post that sets sentences in bold for emphasis (**但在这三头灰犀牛中，我认为内忧远远大于外患。**): a
+    sentence that opens by linking to the one before (但…, 所以…) is talk, not a head, bold or not."""
+    page = tmp_path / "post.md"
+    page.write_text("\n\n".join([BODY * 2, "**但在这三个问题中，我认为内部的问题远远大于外部的问题。**", BODY * 2,
+                                 BODY * 2, "**所以这一次的调整，是几十年发展积累下来的必然结果。**", BODY * 2, BODY]),
+                    encoding="utf-8")
+    assert not list(read_speech(page).headings())
