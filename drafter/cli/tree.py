@@ -16,7 +16,7 @@ ROLE_NAMES = {"salutation": "称呼", "opening": "开头", "transition": "过渡
               "author_note": "文末说明", "appendix": "附件", "body": "正文"}
 #: what each title-block field is called on the screen
 FIELD_NAMES = {"subtitle": "副题", "speaker": "讲话人", "occasion": "场合", "author": "作者", "date": "讲话日期",
-               "published": "网页发布日期", "source": "来源"}
+               "published": "发布日期", "source": "来源"}
 
 
 class Tree:
