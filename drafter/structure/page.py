@@ -50,7 +50,7 @@ from drafter.structure.header import (
 from drafter.structure.marks import read_mark
 from drafter.structure.normalize import squash
 from drafter.structure.parts import VARIANT
-from drafter.zh import cn_to_int
+from drafter.zh import SURNAMES, cn_to_int
 
 #: a forwarding note: what the sender asks of the readers, or how the text was excerpted or issued
 FORWARD = re.compile(r"现(?:摘录|转发|印发|刊发|摘登|刊登)|现将[^。]{2,40}(?:印发|转发|刊发|摘录|摘登|刊登)|予以印发"
@@ -76,6 +76,13 @@ HAND_OVER = r"^(?:以下|下面)(?:为|是)[^。，！？：:]{0,30}(?:全文|�
 FULL_TEXT_BELOW = re.compile(HAND_OVER + r"[：:]?$")
 #: such a line with the text run on after its colon (以下为演讲全文：同学们，…)
 FULL_TEXT_ON = re.compile(HAND_OVER + r"[：:](?=\S)")
+#: a host calling on the speaker (请校友代表…雷军校友发言。, 下面有请…致辞！), among the text's first lines, in
+#: a sentence of at most HOST_WORDS characters
+HOST_CALL = re.compile(r"(?:^|[，。！])(?:下面|现在|接下来)?(?:有请|请)[^。！？]{2,50}(?:发言|讲话|致辞|作报告)[。！]$")
+HOST_LINES, HOST_WORDS = 4, 80
+#: the name a host calls on, before how it calls them and what they give (雷军校友发言, 王小明同志讲话): each
+#: place it could start at (the first of them a surname's, ``drafter.zh.SURNAMES``)
+CALLED_NAME = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(?:校友|同志|先生|女士|同学|老师|教授)(?:发言|讲话|致辞))")
 #: a hand-over is sought in the page's first lines
 HAND_OVER_LINES = 12
 #: the speaker such a line names (以下为马云演讲全文：)
@@ -211,6 +218,14 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         for k in range(below):
             if k not in taken and not lines[k].hints.title and re.search(r"[。！？]", lines[k].text):
                 take(k, "新闻导语")
+    # a host's words over the speech a transcript gives (谢谢某某同学。 / 仪式第八项，请校友代表…发言。)
+    host = next((k for k in range(min(note_end, HOST_LINES)) if HOST_CALL.search(lines[k].text)), None)
+    if host is not None:
+        for k in range(host + 1):
+            if k not in taken and re.search(r"[。！]$", lines[k].text) and len(lines[k].text) <= HOST_WORDS:
+                take(k, "主持词")
+        called = [m.group(1) for m in CALLED_NAME.finditer(lines[host].text) if m.group(1)[0] in SURNAMES]
+        out.speaker = out.speaker or next(iter(called), None)     # …小米集团董事长雷军校友发言。
     for k in range(min(note_end, 12)):
         text = lines[k].text
         if k in taken:

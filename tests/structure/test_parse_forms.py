@@ -984,3 +984,15 @@ def test_a_hand_over_to_the_text_with_the_text_run_on_after_it():
         (1, "新闻导语", "母校的校庆即将到来，今天母校举办了校友论坛，我应邀作了演讲。"),
         (2, "新闻导语", "以下为演讲全文：")]
     assert [p.text for p in speech.paragraphs() if p.role != "salutation"] == [BODY, BODY]
+
+
+def test_a_hosts_words_over_the_speech_in_a_transcript():
+    """A ceremony's transcript opens with the host thanking the last speaker and calling the next
+    (谢谢某某同学。 / 仪式第八项，请校友代表，…董事长雷军校友发言。): the host's words are no part of the speech,
+    and the one called on is its speaker."""
+    speech = parse_text("\n".join([
+        "谢谢曹哲同学。", "仪式第八项，请校友代表，计算机系1991届毕业生，小米集团董事长雷军校友发言。",
+        "尊敬的各位老师，亲爱的同学们：", BODY, BODY]))
+    assert speech.meta.text("speaker") == "雷军"
+    assert speech.salutation == "尊敬的各位老师，亲爱的同学们："
+    assert [(r.line, r.why) for r in speech.removed] == [(1, "主持词"), (2, "主持词")]
