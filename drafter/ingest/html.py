@@ -293,4 +293,19 @@ def read_html_lines(path: Path) -> list[SourceLine]:
         raise DrafterError(f"无法读取：{exc.strerror}", where=str(path)) from None
     from drafter.ingest.text import mark_broken
 
-    return mark_broken(html_lines(decode_html(data, str(path))))
+    page = decode_html(data, str(path))
+    lines = html_lines(page)
+    if not any(line.text.strip() for line in lines) and _scripted(page):
+        raise DrafterError("网页的正文由脚本生成，存下的 HTML 里没有正文：请在浏览器中打开，复制正文存为 .txt 再试",
+                           where=str(path))
+    return mark_broken(lines)
+
+
+#: Chinese characters in a page with scripts and no text, from which its text is in them (its scripts render it)
+SCRIPTED = 200
+
+
+def _scripted(page: str) -> bool:
+    """Whether a page with no text holds Chinese in its scripts (a Next.js page's __NEXT_DATA__): with no
+    text read, what Chinese it has is in its markup."""
+    return "<script" in page.lower() and len(re.findall(r"[\u4e00-\u9fff]", page)) >= SCRIPTED

@@ -164,3 +164,15 @@ def test_radicals_a_pdfs_text_holds_are_read_as_their_characters(tmp_path):
     assert [s.title for s in speech.headings()] == ["行政公文的概念", "行政公文的特点"]
     assert speech.meta.text("title") == "各类行政公文格式"
     assert speech.warnings[0] == "第1行：2 个部首或兼容字符换成了标准汉字（⾏→行）"
+
+
+def test_a_page_its_scripts_render_says_so_and_what_to_do(tmp_path):
+    """A page saved as its source where the text is rendered by its scripts (a Next.js page: the speech only
+    in __NEXT_DATA__'s JSON) has no text to read: one line says so and what to do, not that it is empty."""
+    speech = "同志们：" + "要深入学习贯彻党的二十大精神，扎实推进各项工作，确保取得实效。" * 8
+    page = tmp_path / "rendered.html"
+    page.write_text('<!DOCTYPE html><html><head><script src="/_next/main.js"></script></head><body><div id="__next">'
+                    '</div><script id="__NEXT_DATA__" type="application/json">{"props":{"content":"' + speech
+                    + '"}}</script></body></html>', encoding="utf-8")
+    with pytest.raises(DrafterError, match=r"脚本生成.*复制正文存为 \.txt"):
+        read_lines(page)
