@@ -50,6 +50,8 @@ OCCASIONS = (
     ("gov-report", "政府工作报告", "政府工作报告",
      re.compile(r"政府工作报|报告政府工作|(?:代表|受)国务院.{0,50}(?:报告|提出)|全国人民代表大会.{0,30}(?:报告|提出关于)")),
     ("debrief", "述职报告", "述职报告", re.compile("述职")),
+    # a report to a congress or an assembly (党代会报告, 计划报告, 常委会工作报告), as its title or genre says
+    ("work-report", "工作报告", "工作报告", re.compile(r"工作报告|(?<!述职)报告$")),
     ("host-script", "会议主持词", "主持词", re.compile("主持词|主持稿")),
     ("letter", "书信", "书信", re.compile(r"回信|贺信|慰问信|感谢信|致[^，。]{1,30}的信")),
     ("party-lecture", "专题党课", "党课讲稿", re.compile("党课")),
@@ -66,8 +68,9 @@ OCCASIONS = (
     ("seminar-remarks", "研讨交流发言", "研讨交流发言", re.compile("研讨|交流|发言|心得|体会")),
     ("work-meeting", "工作会议讲话", "讲话稿", re.compile("工作会议|工作会|会议")),
 )
-#: occasions told by the title only: any opening may say 今年是…周年, name a 论坛 or tell of a letter
-TITLE_ONLY = ("commemoration", "address", "letter")
+#: occasions told by the title only: any opening may say 今年是…周年, name a 论坛, tell of a letter or of a
+#: report (听取了…工作报告)
+TITLE_ONLY = ("commemoration", "address", "letter", "work-report")
 #: in the opening (no title told the occasion), only these words tell it: 交流, 发言, 启动 alone are any
 #: speech's
 OPENING_WORDS = {"seminar-remarks": re.compile("研讨|交流发言|心得|体会"),

@@ -996,3 +996,9 @@ def test_a_hosts_words_over_the_speech_in_a_transcript():
     assert speech.meta.text("speaker") == "雷军"
     assert speech.salutation == "尊敬的各位老师，亲爱的同学们："
     assert [(r.line, r.why) for r in speech.removed] == [(1, "主持词"), (2, "主持词")]
+
+
+def test_a_date_under_a_title_missing_its_day_character_is_its_date():
+    """（1996年4月6） under a title (the 日 left out where it was typed) is the date, no subtitle."""
+    speech = parse_text("\n".join(["在全市精神文明建设大会上的工作报告", "（1996年4月6）", "同志们：", BODY]))
+    assert (speech.meta.text("date"), speech.meta.text("subtitle")) == ("1996年4月6", None)
