@@ -25,6 +25,7 @@ from drafter.mine.corpus import Doc
 from drafter.mine.frames import Frame
 from drafter.mine.parallel import Group
 from drafter.model import Section, Speech
+from drafter.structure.roles import EDITED_NOTE
 
 ARTICLE = ("article", "署名文章", "署名文章")
 #: how a numbering style without a mark is named in an outline's description (a mark is quoted)
@@ -84,10 +85,13 @@ MEETING = re.compile(r"(?:召开|举行|举办)(?:了|这次)?([^，。；]{2,40
 
 def occasion(doc: Doc) -> tuple[str, str, str]:
     """(slug, name, kind) of a document's occasion: from its title, subtitle, occasion and the genre the
-    parser read (述职报告), else its opening sentences; a 署名文章 by its pull quotes or author note."""
+    parser read (述职报告), else its opening sentences; a 署名文章 by that genre, its pull quotes or author
+    note."""
     speech = doc.speech
-    if any(p.role in ("pull_quote", "author_note") for p in speech.front + speech.back):
-        return ARTICLE
+    if speech.meta.kind == "署名文章" or any(
+            p.role == "pull_quote" or (p.role == "author_note" and not EDITED_NOTE.match(p.text))
+            for p in speech.front + speech.back):
+        return ARTICLE               # (a note on how a speech was taken down is no article's)
     head = " ".join(filter(None, [*(speech.meta.text(f) for f in ("title", "subtitle", "occasion")), speech.meta.kind]))
     opening = "".join(u.text for u in doc.units[:6])
     called = MEETING.search(opening)           # 今天，我们召开全镇秋冬季森林防火工作会议
@@ -393,7 +397,7 @@ def _back(docs: list[Doc], plain: _Anonymous, flat: bool = False) -> list[dict]:
             back.append({"role": "closing", "hint": f"结束语，例：{plain(modest[0])}", "phrases": ["closing.modesty"]})
         if not back:
             back.append({"role": "closing", "hint": f"结束语，例：{_short(plain(closings[0]))}"})
-    if _majority(docs, lambda s: any(p.role == "author_note" for p in s.back)):
+    if _majority(docs, lambda s: any(p.role == "author_note" and not EDITED_NOTE.match(p.text) for p in s.back)):
         back.append({"role": "author_note", "hint": "作者简介：（作者系……）"})
     return back
 

@@ -621,3 +621,25 @@ def test_a_report_on_the_plan_or_the_budget_is_a_work_report_not_a_government_wo
     report.write_text("在全市精神文明建设大会上的工作报告\n\n同志们：\n\n现在，我代表市精神文明建设委员会作工作报告。"
                       "一年来，全市精神文明建设取得了新的进展。\n", encoding="utf-8")
     assert occasion_of(report) == "工作报告"
+
+
+def test_a_note_on_how_a_speech_was_taken_down_makes_no_article_and_a_signed_text_is_one(tmp_path):
+    """（根据记录整理，未经本人审阅） under a speech is a note on the text, not an article's author note: the
+    speech keeps its occasion; a text the parser reads as a 署名文章 (a byline, no salutation) is one."""
+    from drafter.mine.corpus import load_doc
+    from drafter.mine.outlines import occasion
+
+    def occasion_of(path: Path) -> str:
+        [doc] = load_doc((path.name, path))
+        return occasion(doc)[1]
+
+    speech = tmp_path / "speech.txt"
+    speech.write_text("在全省重点企业工作会议上的讲话\n（根据记录整理，未经本人审阅）\n同志们：\n"
+                      "这次会议开得很好。下面，我讲几点意见。\n一、要抓好生产\n要切实抓好生产，确保完成全年任务。\n",
+                      encoding="utf-8")
+    assert occasion_of(speech) == "工作会议讲话"
+    article = tmp_path / "article.txt"
+    article.write_text("以改革举措加强国家战略腹地建设\n田向利\n"
+                       "建设国家战略腹地，是党中央着眼全局作出的重大部署。我们要深刻领会其重大意义。\n"
+                       "要坚持以改革举措推动战略腹地建设，切实把各项部署落到实处。\n", encoding="utf-8")
+    assert occasion_of(article) == "署名文章"
