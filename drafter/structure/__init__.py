@@ -443,7 +443,7 @@ def _split_salutation(paras: list[Para]) -> list[Para]:
         return paras
     para = paras[first]
     m = SALUTATION_RUN.match(para.text)
-    if not m or len(m.group(1)) > 40 or read_mark(para.text):
+    if not m or len(m.group(1)) > SALUTATION_LONGEST or read_mark(para.text):
         return paras
     rest = m.group(2).strip()
     if m.group(1)[-1] in "，," and not rest:
@@ -455,6 +455,8 @@ def _split_salutation(paras: list[Para]) -> list[Para]:
     return out + paras[first + 1:]
 
 
+#: the longest salutation run into the first paragraph (尊敬的…委员长、尊敬的…副主席、…，各位领导、…各位同学们，)
+SALUTATION_LONGEST = 80
 #: a note on where the text comes from is among its last lines
 NOTE_LINES = 4
 #: the most terms of address a salutation lists before its last line

@@ -180,6 +180,8 @@ DEBRIS = [
     (re.compile(rf"^{SITE}\s*(?:——|—|-|\|)\s*[^。，]{{0,30}}(?:官方网站|门户网站|官网|网站)$"), "网站信息"),
     (re.compile(r"^分享\s*[:：]"), "分享按钮"),
     (re.compile(r"^(?:收听本文|听全文|点击收听|语音播报|朗读本文)\s*[\d:：/／\s]*$"), "页面按钮"),   # an audio player
+    # a video player's controls copied with the page (…退出全屏 … 倍速播放中 … 您的浏览器不支持 video 标签 …)
+    (re.compile(r"您的浏览器不支持\s*video|倍速播放中|退出全屏.{0,40}(?:全屏|横屏|竖屏)"), "页面按钮"),
     # a post's counters: 阅读原文 阅读 1234 在看 12
     (re.compile(r"^(?:阅读原文\s*)?(?:阅读|浏览)\s*[\d.]+万?\+?(?:\s*(?:在看|赞|点赞|分享|留言)\s*[\d.]*万?)*$"),
      "页面按钮"),
@@ -225,7 +227,7 @@ NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|�
                        r"|注册|登录|登入|免费注册|会员登录|会员中心|个人中心|退出登录"
                        r"|(?:手机|电脑|网页|触屏|移动|桌面|无障碍|适老化|简体|繁体|繁體|English)版?"
                        r"|微信(?:订阅号|公众号|服务号)|联系客服|在线客服"
-                       r"|阅读原文|在看|写留言|留言|赞赏|喜欢作者|附件列表|附件下载|发布者微信|作者微信"
+                       r"|阅读原文|在看|写留言|留言|赞赏|喜欢作者|已关注|附件列表|附件下载|发布者微信|作者微信"
                        r"|新闻发送|发送给朋友|推荐给朋友)$", re.I)
 #: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
 #: (a line it opens, or one ending in 公有领域: see ``licence``)
@@ -385,8 +387,9 @@ def _fields(text: str) -> int:
 
 
 def debris_reason(text: str) -> str | None:
-    """Why a normalised line is page debris, or None if it may be speech text."""
-    if len(text) <= 400:
+    """Why a normalised line is page debris, or None if it may be speech text (a page's widget spaced out
+    over hundreds of columns is read at the length of its words)."""
+    if len(text) - text.count(" ") <= 400:
         lower = text.lower()
         for pattern, why in DEBRIS:
             if pattern.search(lower):

@@ -42,7 +42,8 @@ OWN_SPEECH = re.compile(rf"^(.{{2,40}}?)(?:同志)?的?{GENRES}$")
 #: (a post before 先生 holds no 和: where terms are joined, it is the joint — one way to read them, no backtracking)
 ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
            r"(?:[们們]|代表|委员|同志|同事|来宾|嘉宾|朋友|领导|老师|同学|家长|女士|先生|校友|教官|教工|职工|干部"
-           r"|工作者|模范|学员|官兵|战友|同行|书记|校长|院长|主任|局长|部长|市长|县长|区长|省长|会长|主席|董事长|员工)"
+           r"|工作者|模范|学员|官兵|战友|同行|书记|校长|院长|主任|局长|部长|市长|县长|区长|省长|会长|主席|委员长"
+           r"|董事长|员工)"
            r"|(?:尊敬的|亲爱的)?各位[\u4e00-\u9fff]{1,6}?"
            r"|(?:(?![和及与])[\u4e00-\u9fff]){2,12}?(?:先生|女士|阁下))")
 #: terms of address each closed by a comma, the first line of a salutation the page broke ("各位代表、")

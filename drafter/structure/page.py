@@ -211,10 +211,10 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     # news of the occasion over a line that hands over to the text (以下为马云演讲全文：, 以下是发言实录：)
     below = next((k for k in range(min(len(lines), HAND_OVER_LINES)) if FULL_TEXT_BELOW.match(lines[k].text)),
                  None)
-    if below is not None and note_end > below:
+    if below is not None:               # (above it, what the page says of the text: its points too)
         take(below, "新闻导语")
-        if m := NAMED_BELOW.match(lines[below].text):
-            out.speaker = m.group(1)
+        if (m := NAMED_BELOW.match(lines[below].text)) and m.group(1)[0] in SURNAMES:
+            out.speaker = m.group(1)           # (not 以下是我的演讲全文)
         for k in range(below):
             if k not in taken and not lines[k].hints.title and re.search(r"[。！？]", lines[k].text):
                 take(k, "新闻导语")

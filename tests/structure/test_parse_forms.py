@@ -1002,3 +1002,20 @@ def test_a_date_under_a_title_missing_its_day_character_is_its_date():
     """（1996年4月6） under a title (the 日 left out where it was typed) is the date, no subtitle."""
     speech = parse_text("\n".join(["在全市精神文明建设大会上的工作报告", "（1996年4月6）", "同志们：", BODY]))
     assert (speech.meta.text("date"), speech.meta.text("subtitle")) == ("1996年4月6", None)
+
+
+def test_a_post_giving_its_authors_speech_after_its_points_and_a_video_player():
+    """A post that says what the speech is about, lists its points (1.…2.…), shows a video player's
+    controls spread over one long line, then hands over (以下是我的演讲全文：): all of that is the page's, no
+    one is named 我的, and the long salutation run into the first paragraph is found."""
+    player = ("已关注" + " " * 120
+              + "重播  分享  赞  关闭观看更多退出全屏切换到竖屏全屏 倍速播放中 您的浏览器不支持 video 标签")
+    speech = parse_text("\n".join([
+        "今天，我荣获了一个管理奖，这是一份沉甸甸的荣誉。", "1.找到志同道合的人才是最核心的事情。",
+        "2.简单机械的考核制度不可行。", player + " " * 300, "以下是我的演讲全文：",
+        "尊敬的陈至立委员长、尊敬的张恩迪副主席、尊敬的焦扬书记、许宁生校长，各位领导、各位专家、各位老师、各位同学们，"
+        + BODY, BODY]))
+    assert speech.meta.text("speaker") is None
+    assert speech.salutation.startswith("尊敬的陈至立委员长") and speech.salutation.endswith("各位同学们，")
+    assert [r.why for r in speech.removed] == ["新闻导语", "新闻导语", "新闻导语", "页面按钮", "新闻导语"]
+    assert not list(speech.headings())
