@@ -386,10 +386,14 @@ def _fields(text: str) -> int:
     return len({key for key, _ in META_FIELD.findall(text)})
 
 
+#: the longest line read for page debris, and the longest spaced-out one (a widget over many columns)
+DEBRIS_LONGEST, SPACED_WIDGET = 400, 4000
+
+
 def debris_reason(text: str) -> str | None:
     """Why a normalised line is page debris, or None if it may be speech text (a page's widget spaced out
     over hundreds of columns is read at the length of its words)."""
-    if len(text) - text.count(" ") <= 400:
+    if len(text) <= DEBRIS_LONGEST or (len(text) <= SPACED_WIDGET and len(text) - text.count(" ") <= DEBRIS_LONGEST):
         lower = text.lower()
         for pattern, why in DEBRIS:
             if pattern.search(lower):
