@@ -95,15 +95,20 @@ TITLE_PARTS = re.compile(r"\s*(?:[|｜]|->|»|>>)\s*|\s+-\s+")
 
 def front_matter(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
     """The lines with a file's front matter read (the fields a blog's or static site's Markdown source
-    opens with, between --- fences: title, date, tags …), and whether it had one. Its lines are kept for
+    opens with, between --- fences or, as Hexo allows, above one only: title, date, tags …), and whether
+    it had one. Its lines are kept for
     the cleaner to report (style ``frontmatter``); the title's value, without the site's column path and
     name around it (the longest part), becomes a line marked as the title, and what is left of its line
     is reported."""
     first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
-    if first is None or not FENCE.match(lines[first].text):
+    if first is None:
         return lines, False
-    end = next((k for k in range(first + 1, min(len(lines), first + FRONT_LINES)) if FENCE.match(lines[k].text)), 0)
-    fields = [FIELD.match(line.text) for line in lines[first + 1:end]]
+    opened = bool(FENCE.match(lines[first].text))
+    if not opened and not ((m := FIELD.match(lines[first].text)) and m.group(1)):
+        return lines, False
+    top = first + 1 if opened else first          # Hexo lets the opening fence go (title: … then ---)
+    end = next((k for k in range(top, min(len(lines), first + FRONT_LINES)) if FENCE.match(lines[k].text)), 0)
+    fields = [FIELD.match(line.text) for line in lines[top:end]]
     if not fields or not all(fields) or not any(m.group(1) for m in fields if m):
         return lines, False       # (no closing fence: ``end`` is 0 and there are no fields)
     out = lines[:first]
@@ -221,6 +226,8 @@ MD_LINK_LINE = re.compile(r"^\s*\[([^\]]+)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)\s*$")
 #: a link to where a clipped page came from, its text a site's address, and the account's name after it
 #: ([mp.weixin.qq.com](https://…)笔记侠)
 MD_SOURCE_LINE = re.compile(r"^\s*\[(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\]]*\]\([^()\s]+\)[^。！？，,]{0,20}$")
+#: a thematic break: a rule across the page (---, ***, ___, spaced or not)
+THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 #: the line under a setext heading: === (a top heading), --- (the next level)
 SETEXT = re.compile(r"^ {0,3}(=+|-{3,})\s*$")
 HTML_IMAGE_LINE = re.compile(r"^\s*(?:<[^<>]*>\s*)*<img\b[^<>]*>(?:\s*<[^<>]*>)*\s*$", re.IGNORECASE)
@@ -278,8 +285,8 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
     """Markdown markup off the lines: "#" headings become heading levels (a single "# " with only deeper
     headings above it is the title, and those above are kickers of the head), emphasis and quote marks
     go, a link inside a sentence keeps its words; HTML comments (<!--more-->) and "> 提示：" lines (writing
-    hints) are not speech text; an image or a link alone on its line is kept for the cleaner to report
-    (style ``image``, ``link``)."""
+    hints) are not speech text; an image or a link alone on its line, or a rule, is kept for the cleaner to
+    report (style ``image``, ``link``, ``rule``)."""
     lines = _setext(lines)
     headings = [(line, MD_HEADING.match(line.text)) for line in lines]
     # a "#" before a paragraph of sentences (# 大家下午好！我是…) is a converter's slip: a paragraph
@@ -309,6 +316,9 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
         if line.text.strip() and not text.strip() and MD_COMMENT.search(line.text):
             out.append(SourceLine(line.no, line.text.strip(), Hints(style="comment"), line.notes))
             continue                  # a comment alone on its line (<!--more-->): reported
+        if THEMATIC_BREAK.match(text):
+            out.append(SourceLine(line.no, text.strip(), Hints(style="rule"), line.notes))
+            continue                  # a rule across the page (a setext underline was read already)
         if (MD_IMAGE_LINE.match(text) or MD_LINK_LINE.match(text) or HTML_IMAGE_LINE.match(text)
                 or MD_SOURCE_LINE.match(text)):
             # an image or a link on a line of its own (![图](…), <img src=…>): the page's, reported

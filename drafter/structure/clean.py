@@ -245,14 +245,15 @@ HOME_MENU = 2
 #: an item of a list of links: a title cut short or ending in its date (…[06-11], （2026-06-11）)
 LINK_ITEM = re.compile(r"(?:…|\.\.\.)\s*[\[［(（]?\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]?\s*$"
                        r"|[\[［(（]\d{2,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?[\]］)）]\s*$")
-#: the controls that close an article on a page: what follows them is the page's footer
+#: the controls that close an article on a page, or its end mark (END, ---THE END---): what follows them is
+#: the page's footer
 CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|关闭窗口|(?i:(?:the\s*)?end)"
                      r"|(?:微信)?扫一扫在手机(?:打开当前页|阅读[、，]?分享本文))$")
 #: reasons that carry page metadata to keep
 META_REASONS = ("页面信息",)
 #: lines a reader marks as no text of the speech (``drafter.ingest.text``): a Markdown source's front
-#: matter, an image or a link alone on its line, a comment
-FORMAT_REASONS = {"frontmatter": "文件头信息", "image": "图片", "link": "链接", "comment": COMMENT}
+#: matter, an image or a link alone on its line, a comment, a rule
+FORMAT_REASONS = {"frontmatter": "文件头信息", "image": "图片", "link": "链接", "comment": COMMENT, "rule": "分隔线"}
 FRONT_DATE = re.compile(r"^\s*date\s*[:=]\s*[\"']?(\d{4}-\d{1,2}-\d{1,2})", re.IGNORECASE)
 #: a field of a database record's header (``drafter.ingest.text.record_fields``) the page's facts come from:
 #: the source (原文出处), its issue's date (原刊期号 19970108: when it was printed) and the author
@@ -579,7 +580,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
                         and not TEXT_PIECE.fullmatch(text)
                         and (not body_seen or len(text) <= 40 or _foreign(text))):
                     reason = "非正文"
-        if (reason and CLOSERS.match(text.strip("【】[] ")) and body_seen
+        if (reason and CLOSERS.match(text.strip("【】[] -—=*_~·")) and body_seen
                 and not _speech_follows(lines[k + 1:])):
             in_footer = True               # the controls closing the article: no paragraph follows them
         if reason:

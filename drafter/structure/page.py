@@ -71,8 +71,10 @@ ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}[，,]\s*[男女][，,]")
 #: distribution and issuing lines closing a bulletin: "发：各区…", "中共绍兴市委办公室 2019 年5 月27 日印发"
 ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
-#: a line handing over from a news report to the text it gives: 以下为马云演讲全文：, 以下是讲话实录：
-HAND_OVER = r"^(?:以下|下面)(?:为|是)[^。，！？：:]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)"
+#: a line handing over from a news report to the text it gives: 以下为马云演讲全文：, 以下是讲话实录：, with
+#: a word on it after a comma (以下是原文，演讲全文仅535字：)
+HAND_OVER = (r"^(?:以下|下面)(?:为|是)[^。，！？：:]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)"
+             r"(?:[，,][^。，！？：:]{1,20})?")
 FULL_TEXT_BELOW = re.compile(HAND_OVER + r"[：:]?$")
 #: such a line with the text run on after its colon (以下为演讲全文：同学们，…)
 FULL_TEXT_ON = re.compile(HAND_OVER + r"[：:](?=\S)")
@@ -216,7 +218,7 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         if (m := NAMED_BELOW.match(lines[below].text)) and m.group(1)[0] in SURNAMES:
             out.speaker = m.group(1)           # (not 以下是我的演讲全文)
         for k in range(below):
-            if k not in taken and not lines[k].hints.title and re.search(r"[。！？]", lines[k].text):
+            if k not in taken and not lines[k].hints.title and re.search(r"[。！？]|……$", lines[k].text):
                 take(k, "新闻导语")
     # a host's words over the speech a transcript gives (谢谢某某同学。 / 仪式第八项，请校友代表…发言。)
     host = next((k for k in range(min(note_end, HOST_LINES)) if HOST_CALL.search(lines[k].text)), None)

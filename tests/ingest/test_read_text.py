@@ -152,3 +152,33 @@ def test_sentences_a_post_emphasises_in_bold_are_no_heads_when_they_go_on_from_t
                                  BODY * 2, "**所以这一次的调整，是几十年发展积累下来的必然结果。**", BODY * 2, BODY]),
                     encoding="utf-8")
     assert not list(read_speech(page).headings())
+
+
+def test_hexo_front_matter_without_its_opening_fence_a_hand_over_with_a_word_after_it_and_a_rule(tmp_path):
+    """A Hexo post's source: its front matter has no opening fence (title: … then ---); the post's own
+    lines over 以下是原文，演讲全文仅535字： (one ending in …… too) are its lead; a --- rule under it is page
+    matter, not a paragraph."""
+    page = tmp_path / "post.md"
+    page.write_text("\n".join([
+        'title: "看一篇毕业致辞的感受"', "date: 2016-07-07 20:40:14", "tags:", "- 感触", "---", "",
+        "有人说，美好的理想是廉价的……", "", "而我觉得，理想是昂贵的。", "",
+        "以下是原文，演讲全文仅535字：", "", "---", "", "亲爱的同学们：", "", BODY, "", BODY, ""]), encoding="utf-8")
+    speech = read_speech(page)
+    assert (speech.meta.text("title"), speech.meta.text("published")) == ("看一篇毕业致辞的感受", "2016-07-07")
+    assert speech.salutation == "亲爱的同学们："
+    assert [p.text for p in speech.paragraphs() if p.role != "salutation"] == [BODY, BODY]
+    assert [(r.line, r.why) for r in speech.removed] == [
+        (1, "文件头信息"), (2, "文件头信息"), (3, "文件头信息"), (4, "文件头信息"), (5, "文件头信息"),
+        (7, "新闻导语"), (9, "新闻导语"), (11, "新闻导语"), (13, "分隔线")]
+
+
+def test_a_wechat_posts_end_mark_between_dashes_closes_it(tmp_path):
+    """**---THE END---** under a post's last words: what follows (the account's name and motto, 推荐阅读)
+    is the page's footer, not the post's heads."""
+    page = tmp_path / "post.md"
+    page.write_text("\n\n".join([BODY * 2, BODY * 2, "谢谢大家！", "**---THEEND---**", "**某某号**",
+                                 "后人哀之而不鉴之", "公众号", "**【推荐阅读】**"]) + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert not list(speech.headings())
+    assert [p.text for p in speech.paragraphs()][-1] == "谢谢大家！"
+    assert [r.why for r in speech.removed][-4:] == ["页脚"] * 4
