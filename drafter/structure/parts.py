@@ -125,18 +125,34 @@ HE = re.compile(r"^他(?:还|最后|进一步|又|也|随后)?(?:说|指出|强�
 NEWS_HEAD = re.compile(r"(?:时|上|中)(?:强调|指出)|作出重要(?:指示|批示)|致(?:贺)?信[^。，]{0,40}(?:强调|指出)"
                        r"|看望慰问|(?:出席|主持|会见|接见)[^，。]{2,40}并(?:发表|作)|参加[^，。]{0,30}审议")
 
+#: news opening on the day an occasion was held: 11月9日，学校在…召开…推进会; 9月5日下午2点半，…隆重举行
+EVENT_LEAD = re.compile(r"(?<![\d年])\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[^。！？；]{0,80}?(?:召开|举行|举办)")
+#: the day opens the lead, or nearly (after a line of scene: 朗朗金秋，丹桂飘香。…): not a day a speech recalls
+LEAD_DAY = 60
+#: who attended it, as news tells (…出席会议并讲话, 院长肖岩…莅临大会, 陈金龙教授作题为…的辅导报告)
+ATTENDED = re.compile(r"(?:出席|莅临)(?:了)?(?:会议|大会|典礼|仪式|活动)?|作题为")
+#: a paragraph telling what the meeting did: 会议还集中学习了…, 会上，…, 会议要求…
+MEETING_DID = re.compile(r"^(?:会议|会上|大会|此次[^，。]{0,8}会)")
+
 
 def _reported(speech: Speech, words: str) -> bool:
     """Whether the text reports a speech: paragraphs (or heads a parser took them for) open with one
     name and 说, 指出, 强调 … — three of them, or under a news headline (习近平在…考察时强调 …) one of them
-    or a first paragraph naming its subject by post (…国家主席习近平在北京看望慰问…)."""
+    or a first paragraph naming its subject by post (…国家主席习近平在北京看望慰问…); or a lead tells of a
+    meeting held on a day and the text of what was said or done there."""
     texts = [p.text for p in speech.paragraphs()] + [s.title for s in speech.headings()]
     names = Counter(m.group(1) for t in texts if (m := REPORTED.match(t)))
     he = sum(bool(HE.match(t)) for t in texts)          # 他强调: the one named before
     most = names.most_common(1)[0][1] + he if names else 0
     first = " ".join(texts[:LEAD])
-    return most >= 3 or (bool(NEWS_HEAD.search(words) or NEWS_HEAD.search(first))
-                         and (most >= 1 or bool(THIRD.search(first))))
+    if most >= 3 or (bool(NEWS_HEAD.search(words) or NEWS_HEAD.search(first))
+                     and (most >= 1 or bool(THIRD.search(first)))):
+        return True
+    # a lead telling of an occasion by its day (9月5日下午，…开学典礼在…隆重举行), then what was said or done
+    # there, told of the speakers or the meeting (徐启方强调，…; 会议还…; 院长…莅临大会)
+    lead = " ".join(texts[:2])
+    told = any((m := EVENT_LEAD.search(t)) and m.start() <= LEAD_DAY for t in texts[:2])
+    return told and (most >= 1 or bool(ATTENDED.search(lead)) or any(MEETING_DID.match(t) for t in texts))
 
 
 #: the last words of a document's title that is no speech: a notice, a circular, a request, a reply, a

@@ -1019,3 +1019,25 @@ def test_a_post_giving_its_authors_speech_after_its_points_and_a_video_player():
     assert speech.salutation.startswith("尊敬的陈至立委员长") and speech.salutation.endswith("各位同学们，")
     assert [r.why for r in speech.removed] == ["新闻导语", "新闻导语", "新闻导语", "页面按钮", "新闻导语"]
     assert not list(speech.headings())
+
+
+def test_news_told_from_the_day_a_meeting_was_held_is_news_not_a_speech():
+    """A campus site's report: its lead opens on the day the meeting was held (11月9日，学校在…召开…推进会;
+    朗朗金秋。9月5日下午，…开学典礼…隆重举行) and tells who attended, or what was said or done there: a
+    新闻报道, though no paragraph has three 某某指出. A speech recalling a day deep in its first
+    paragraph stays a speech."""
+    news = parse_text("\n".join([
+        "学校召开创业计划竞赛承办工作推进会议",
+        "11月9日，学校在综合办公楼808会议室召开创业计划竞赛承办工作推进会。副校长王某某出席会议并讲话。",
+        "王某某指出，" + BODY, "会议还对各项工作任务做出了具体安排。"]))
+    assert news.meta.kind == "新闻报道"
+    ceremony = parse_text("\n".join([
+        "朗朗金秋，丹桂飘香。学院又迎来了三百名研究生。9月5日下午，学院2014级研究生新生开学典礼在报告厅隆重举行。"
+        "院长肖某某、党委书记赵某某莅临大会。",
+        "首先，肖院长代表全院师生对新同学的到来表示了热烈的欢迎。" + BODY]))
+    assert ceremony.meta.kind == "新闻报道"
+    speech = parse_text("\n".join([
+        "受中央委托，我就建议稿起草的有关情况向全会作说明。" + BODY + BODY
+        + "4月13日，文件起草组召开第一次全体会议，起草工作正式启动。会上大家一致认为，" + BODY,
+        "会议认为，" + BODY]))
+    assert speech.meta.kind == "讲话"
