@@ -702,7 +702,8 @@ def _running_heads(lines: list[Line], why: dict[int, str]) -> None:
 
 def _speech_follows(later: list[Line]) -> bool:
     """Whether the speech goes on below a row of page controls: a numbered heading, a long paragraph,
-    or two sentences or more follow it."""
+    or two sentences or more follow it (not counting images and links alone on their lines)."""
+    later = [line for line in later if line.hints.style not in FORMAT_REASONS]
     sentences = sum(1 for line in later if re.search(r"[。！？]$", line.text))
     return sentences >= 2 or any(read_mark_like(line.text) or len(line.text) > 80 for line in later)
 

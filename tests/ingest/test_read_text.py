@@ -173,12 +173,13 @@ def test_hexo_front_matter_without_its_opening_fence_a_hand_over_with_a_word_aft
 
 
 def test_a_wechat_posts_end_mark_between_dashes_closes_it(tmp_path):
-    """**---THE END---** under a post's last words: what follows (the account's name and motto, 推荐阅读)
-    is the page's footer, not the post's heads."""
+    """**---THE END---** under a post's last words: what follows (the account's name and motto, 推荐阅读
+    and its links, long as they are) is the page's footer, not the post's heads."""
     page = tmp_path / "post.md"
+    link = "[**一篇推荐阅读的文章**](http://mp.weixin.qq.com/s?__biz=MzIzOTA1MTMyMQ==&mid=2651996408&idx=1&sn=6ed3)"
     page.write_text("\n\n".join([BODY * 2, BODY * 2, "谢谢大家！", "**---THEEND---**", "**某某号**",
-                                 "后人哀之而不鉴之", "公众号", "**【推荐阅读】**"]) + "\n", encoding="utf-8")
+                                 "后人哀之而不鉴之", "公众号", "**【推荐阅读】**", link]) + "\n", encoding="utf-8")
     speech = read_speech(page)
     assert not list(speech.headings())
     assert [p.text for p in speech.paragraphs()][-1] == "谢谢大家！"
-    assert [r.why for r in speech.removed][-4:] == ["页脚"] * 4
+    assert [r.why for r in speech.removed][-5:] == ["页脚"] * 4 + ["链接"]

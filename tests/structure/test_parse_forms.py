@@ -1041,3 +1041,23 @@ def test_news_told_from_the_day_a_meeting_was_held_is_news_not_a_speech():
         + "4月13日，文件起草组召开第一次全体会议，起草工作正式启动。会上大家一致认为，" + BODY,
         "会议认为，" + BODY]))
     assert speech.meta.kind == "讲话"
+
+
+def test_a_post_of_short_paragraphs_has_no_lead_heads_standing_alone():
+    """A talk written down as a post, most paragraphs one sentence (some of two): a short sentence alone
+    between two paragraphs is no lead head there; in a report of long paragraphs the same sentences are
+    its unnumbered heads."""
+    said = ["第一次经济下行是在九十年代初期，大家都还记得，一大批企业倒掉了，全国到处都在紧缩银根。",
+            "但是很快，当通货膨胀控制住之后，经济又重新步入了快速发展的轨道，大家很快就缓过来了。",
+            "第二次是亚洲金融危机，我们外向型的经济刚刚开放，受到了很大的冲击，但是影响并不算太大。"]
+    two = "我们设想一下，一个企业的负债率在十年里增加了一百多个百分点，会怎么样？这个企业该关门了。"
+    alone = ["回忆一下四十年我们走过的路程。", "国家负债率的概念和企业是一样的。", "降低自己的杠杆率。"]
+    lines = ["一、灰犀牛是什么", said[0], alone[0], *said, alone[1], two, *said,
+             "二、如何应对", said[1], alone[2], *said]
+    speech = parse_text("\n".join(lines))
+    assert [s.title for s in speech.headings()] == ["灰犀牛是什么", "如何应对"]
+    report = ["一、主要工作", BODY, alone[0], BODY + BODY, alone[1], BODY + BODY,
+              "二、今年的任务", BODY, alone[2], BODY + BODY]
+    speech = parse_text("\n".join(report))
+    assert [s.title for s in speech.headings()] == [
+        "主要工作", "回忆一下四十年我们走过的路程", "国家负债率的概念和企业是一样的", "今年的任务", "降低自己的杠杆率"]
