@@ -165,6 +165,8 @@ def main_block(root: Node) -> Node:
     nodes = list(_nodes(root))
     body = next((n for n in nodes if n.tag == "body"), root)
     best = max((n for n in nodes if n.tag not in ("#root", "html", "body")), key=lambda n: n.own, default=body)
+    if body.own > best.own:
+        return body                  # the paragraphs stand in <body> itself (a converter's page, a hand-made one)
     if best.own < 0.3 * max(body.total, 1):
         return _titled_column(nodes) or body   # no one block holds the text: around the title, or the whole page
     node = best

@@ -320,3 +320,15 @@ def test_a_folder_of_old_word_files_is_converted_in_one_libreoffice_run(tmp_path
     monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "another-cache"))
     list(parse_many([folder], lambda done, total: told.append((done, total))))
     assert told == [(0, 2), (1, 2), (2, 2)]
+
+
+def test_a_page_whose_paragraphs_stand_in_its_body_gives_them_all():
+    """A page with no block around its text (a converter's standalone page, a hand-made one: <h1> and <p>
+    straight under <body>): every paragraph is read, not the longest one alone."""
+    body = "要深入学习贯彻党的二十大精神，扎实推进各项工作，确保取得实效。"
+    page = "\n".join(["<html><body>", "<h1>在全县工作会议上的讲话</h1>", "<p>同志们：</p>",
+                      f"<p>{body}</p>", f"<p>{body}各级党组织要切实担负起主体责任，抓好落实。</p>",
+                      "<p>谢谢大家！</p>", "</body></html>"])
+    texts = [line.text.strip() for line in html_lines(page) if line.text.strip()]
+    assert texts == ["在全县工作会议上的讲话", "同志们：", body, body + "各级党组织要切实担负起主体责任，抓好落实。",
+                     "谢谢大家！"]
