@@ -24,7 +24,7 @@ from drafter.structure.lead import COUNTED, lead_heads, lead_split, talk
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import JOINED_OVER, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
-from drafter.structure.parts import NEWS, OFFICIAL, PartHead, find_parts, genre
+from drafter.structure.parts import EVENT_LEAD, LEAD_DAY, NEWS, OFFICIAL, PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.traditional import fold
 from drafter.structure.runon import split_run_on
@@ -205,7 +205,8 @@ def _parse_lines(source: list[SourceLine]) -> Speech:
 
 def _news_facts(speech: Speech, published: str | None) -> None:
     """A news report names its speaker in its headline (习近平在…发表重要讲话) and dates the event in its
-    first sentence (1月12日上午), in the year it was posted (the year before, if that day is later)."""
+    first sentence (1月12日上午) — or, where that opens on a span of days, in the lead that tells of the
+    meeting held (…11月10日下午，我校举行…) — in the year it was posted (the year before, if that day is later)."""
     title = speech.meta.text("title") or ""
     if not speech.meta.speaker:
         named, _ = headline_speaker(title)
@@ -214,7 +215,10 @@ def _news_facts(speech: Speech, published: str | None) -> None:
     first = next(iter(speech.paragraphs()), None)
     if speech.meta.date or not first or not published:
         return
-    m = re.search(r"(?<![\d年])(\d{1,2})月(\d{1,2})日", first.text.split("。")[0])
+    m = re.search(r"(?<![\d年])(\d{1,2})月(\d{1,2})日(?!\s*[至到—\-－~～])", first.text.split("。")[0])
+    if not m:                  # a span of days first (10月24日至27日，…全会召开): the meeting's day told after it
+        m = next((d for p in list(speech.paragraphs())[:2] if (d := EVENT_LEAD.search(p.text))
+                  and d.start() <= LEAD_DAY), None)
     y = re.match(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})", published)
     if m and y:
         year, month, day = int(y.group(1)), int(m.group(1)), int(m.group(2))

@@ -183,3 +183,17 @@ def test_a_wechat_posts_end_mark_between_dashes_closes_it(tmp_path):
     assert not list(speech.headings())
     assert [p.text for p in speech.paragraphs()][-1] == "谢谢大家！"
     assert [r.why for r in speech.removed][-5:] == ["页脚"] * 4 + ["链接"]
+
+
+def test_a_news_report_opening_on_a_span_of_days_is_dated_by_the_meeting_it_reports(tmp_path):
+    """A campus page's news: its first sentence recalls a plenum held over days (10月24日至27日，…召开), its
+    second tells of the meeting it reports (11月10日下午，我校举行…): a 新闻报道 dated by that meeting, in the
+    year it was posted."""
+    page = tmp_path / "news.txt"
+    page.write_text("\n".join([
+        "党委中心组召开扩大会议学习全会精神", "发布日期：2016-11-15",
+        "10月24日至27日，党的十八届六中全会在北京召开。全会审议通过了重要文件。",
+        "根据安排，11月10日下午，我校举行党委中心组扩大会议，邀请陈金龙教授作题为“全面从严治党”的辅导报告。",
+        "李建军强调，" + BODY]), encoding="utf-8")
+    speech = read_speech(page)
+    assert (speech.meta.kind, speech.meta.text("date")) == ("新闻报道", "2016年11月10日")
