@@ -68,6 +68,9 @@ REDACTED = r"[*＊×]{2,3}"
 NAV = r"(?:首页|主页|网站首页|返回|登录|注册|更多|打印|关闭|上一篇|下一篇)"
 #: the start of a person's name: a surname (``drafter.zh.SURNAMES``), or a transliterated name (·)
 PERSON_START = rf"(?:[{SURNAMES}]|{'|'.join(COMPOUND_SURNAMES)}|[^·•・‧]*[·•・‧])"
+#: a name and what they gave before a colon in a title: 马云演讲：…, 王小明致辞：… (the speaker's, not an author's)
+SAID_BYLINE = re.compile(rf"^({PERSON_START}[\u4e00-\u9fff]{{1,2}}?)(?:演讲|讲话|致辞|发言)[：:]\s*(?!在)"
+                         rf"(?P<t>.{{4,}})$")
 #: an author's line: a name alone (a person's), or after 作者：, 文 /, 演讲 / (then who gave it, with a note);
 #: never a column's name ending in a genre (领导致辞), nor a link (首页)
 AUTHOR_LINE = re.compile(rf"^(?:(?P<by>作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)"
@@ -313,7 +316,10 @@ def read_header(lines: list[Line]) -> Header:
         if i > 1 and OCCASION.match(first) and head.subtitle is None and not OCCASION.match(title[len(first):]):
             # the occasion first and the theme under it: the occasion is the title, as 在…上的发言：主题 is
             head.title, head.subtitle = first, title[len(first):].strip()
-        if (m := BYLINED.match(head.title) or POSTED_BYLINE.match(head.title)) and not COLUMN_WORDS.search(m.group(1)):
+        if (m := SAID_BYLINE.match(head.title)):
+            head.title, head.speaker = m.group("t"), m.group(1)     # 马云演讲：物流的下一个十年
+        elif ((m := BYLINED.match(head.title) or POSTED_BYLINE.match(head.title))
+              and not COLUMN_WORDS.search(m.group(1))):
             head.title, byline = m.group(2), m.group(1)     # 习近平：一个国家、一个民族不能没有灵魂
             if _speech_title(head):
                 head.speaker = byline
