@@ -76,6 +76,9 @@ ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s
 HAND_OVER = (r"^(?:以下|下面)(?:为|是)[^。，！？：:]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)"
              r"(?:[，,][^。，！？：:]{1,20})?")
 FULL_TEXT_BELOW = re.compile(HAND_OVER + r"[：:]?$")
+#: a label under such a line naming who gave the text: 致辞：饶毅（教师代表、科学家）, 演讲人：王小明
+GAVE_LABEL = re.compile(r"^(?:致辞|讲话|演讲|发言|主讲)人?\s*[：:]\s*([\u4e00-\u9fff]{2,4})"
+                        r"(?:\s*[（(][^（）()]{1,30}[）)])?$")
 #: such a line with the text run on after its colon (以下为演讲全文：同学们，…)
 FULL_TEXT_ON = re.compile(HAND_OVER + r"[：:](?=\S)")
 #: a host calling on the speaker (请校友代表…雷军校友发言。, 下面有请…致辞！), among the text's first lines, in
@@ -220,6 +223,19 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         for k in range(below):
             if k not in taken and not lines[k].hints.title and re.search(r"[。！？]|……$", lines[k].text):
                 take(k, "新闻导语")
+        # the text's own title under it (…全文仅535字： / 致辞：饶毅（教师代表） / 做自己尊重的人): the headline above
+        # is the page's, and a label naming who gave the text names the speaker
+        j = below + 1
+        if j < len(lines) and (label := GAVE_LABEL.match(lines[j].text)) and label.group(1)[0] in SURNAMES:
+            out.speaker = out.speaker or label.group(1)
+            take(j, "新闻导语")
+            j += 1
+        titled = (j < len(lines) and lines[j].hints.level is None and titleish(lines[j])
+                  and len(squash(lines[j].text)) >= OWN_TITLE)
+        top = next((k for k in range(below) if k not in taken), None)
+        if titled and top is not None and titleish(lines[top], styled=False) and j + 1 < len(lines) \
+                and not titleish(lines[j + 1], styled=False):
+            take(top, "网页标题")
     # a host's words over the speech a transcript gives (谢谢某某同学。 / 仪式第八项，请校友代表…发言。)
     host = next((k for k in range(min(note_end, HOST_LINES)) if HOST_CALL.search(lines[k].text)), None)
     if host is not None:

@@ -1061,3 +1061,28 @@ def test_a_post_of_short_paragraphs_has_no_lead_heads_standing_alone():
     speech = parse_text("\n".join(report))
     assert [s.title for s in speech.headings()] == [
         "主要工作", "回忆一下四十年我们走过的路程", "国家负债率的概念和企业是一样的", "今年的任务", "降低自己的杠杆率"]
+
+
+def test_a_name_and_what_they_gave_before_a_colon_in_a_title_is_the_speaker():
+    """马云演讲：物流的下一个十年 names who spoke (a speech, not an article by 马云演讲); a bare name before a
+    colon is still an article's author (许小年：…)."""
+    speech = parse_text("\n".join(["马云演讲：物流的下一个十年", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("speaker"), speech.meta.text("author"), speech.meta.kind) == (
+        "物流的下一个十年", "马云", None, "讲话")
+    speech = parse_text("\n".join(["王小明致辞：携手共进创未来", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("携手共进创未来", "王小明")
+    speech = parse_text("\n".join(["许小年：中国经济正面临三头灰犀牛", BODY, BODY]))
+    assert (speech.meta.text("author"), speech.meta.kind) == ("许小年", "署名文章")
+
+
+def test_a_texts_own_title_and_who_gave_it_under_a_hand_over():
+    """A post quoting a speech: under 以下是原文，演讲全文仅535字：, a label naming who gave it (致辞：饶毅（教师
+    代表、科学家）) and the speech's own title: the title is the speech's, the post's headline the page's, and
+    the label names the speaker."""
+    speech = parse_text("\n".join([
+        "看一篇致辞的感受", "有人说，理想是廉价的。而我觉得，理想是昂贵的。", "以下是原文，演讲全文仅535字：",
+        "致辞：饶毅（教师代表、科学家）", "做自己尊重的人", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("做自己尊重的人", "饶毅")
+    assert [(r.line, r.why) for r in speech.removed] == [
+        (1, "网页标题"), (2, "新闻导语"), (3, "新闻导语"), (4, "新闻导语")]
+    assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
