@@ -194,7 +194,7 @@ def _hand_over_apart(lines: list[Line]) -> list[Line]:
 
 def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> PageHead:
     """Take the page matter that neighbouring lines give away off the cleaned lines."""
-    lines = _hand_over_apart(lines)
+    lines = list(_hand_over_apart(lines))          # (its own copy: a heading under a hand-over may become a title)
     out = PageHead(lines=list(lines))
     taken: dict[int, str] = {}
 
@@ -230,12 +230,13 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             out.speaker = out.speaker or label.group(1)
             take(j, "新闻导语")
             j += 1
-        titled = (j < len(lines) and lines[j].hints.level is None and titleish(lines[j])
-                  and len(squash(lines[j].text)) >= OWN_TITLE)
+        titled = j < len(lines) and titleish(lines[j], styled=False) and len(squash(lines[j].text)) >= OWN_TITLE
         top = next((k for k in range(below) if k not in taken), None)
         if titled and top is not None and titleish(lines[top], styled=False) and j + 1 < len(lines) \
                 and not titleish(lines[j + 1], styled=False):
             take(top, "网页标题")
+            if lines[j].hints.level is not None:       # set as a heading (## 做自己尊重的人): the title
+                lines[j] = replace(lines[j], hints=replace(lines[j].hints, level=None, title=True))
     # a host's words over the speech a transcript gives (谢谢某某同学。 / 仪式第八项，请校友代表…发言。)
     host = next((k for k in range(min(note_end, HOST_LINES)) if HOST_CALL.search(lines[k].text)), None)
     if host is not None:

@@ -197,3 +197,16 @@ def test_a_news_report_opening_on_a_span_of_days_is_dated_by_the_meeting_it_repo
         "李建军强调，" + BODY]), encoding="utf-8")
     speech = read_speech(page)
     assert (speech.meta.kind, speech.meta.text("date")) == ("新闻报道", "2016年11月10日")
+
+
+def test_a_quoted_speechs_title_set_as_a_heading_under_a_hand_over_is_its_title(tmp_path):
+    """A blog post quoting a speech: under the hand-over, a label naming who gave it and the speech's title as
+    a Markdown heading (## 做自己尊重的人): the speech's title, its speaker named; the post's title the page's."""
+    page = tmp_path / "post.md"
+    page.write_text("\n".join([
+        "---", 'title: "看一篇毕业致辞的感受"', "---", "", "有人说，理想是廉价的。", "", "以下是原文：", "",
+        "**致辞：饶毅（教师代表、科学家）**", "", "## 做自己尊重的人", "", BODY, "", BODY, ""]), encoding="utf-8")
+    speech = read_speech(page)
+    assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("做自己尊重的人", "饶毅")
+    assert not list(speech.headings())
+    assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
