@@ -96,10 +96,9 @@ TITLE_PARTS = re.compile(r"\s*(?:[|｜]|->|»|>>)\s*|\s+-\s+")
 def front_matter(lines: list[SourceLine]) -> tuple[list[SourceLine], bool]:
     """The lines with a file's front matter read (the fields a blog's or static site's Markdown source
     opens with, between --- fences or, as Hexo allows, above one only: title, date, tags …), and whether
-    it had one. Its lines are kept for
-    the cleaner to report (style ``frontmatter``); the title's value, without the site's column path and
-    name around it (the longest part), becomes a line marked as the title, and what is left of its line
-    is reported."""
+    it had one. Its lines are kept for the cleaner to report (style ``frontmatter``); the title's value,
+    without the site's column path and name around it (the longest part), becomes a line marked as the
+    title, and what is left of its line is reported."""
     first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
     if first is None:
         return lines, False

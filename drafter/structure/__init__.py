@@ -24,7 +24,7 @@ from drafter.structure.lead import COUNTED, lead_heads, lead_split, talk
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import JOINED_OVER, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
-from drafter.structure.parts import EVENT_LEAD, LEAD_DAY, NEWS, OFFICIAL, PartHead, find_parts, genre
+from drafter.structure.parts import DAY, EVENT_LEAD, LEAD_DAY, NEWS, OFFICIAL, PartHead, find_parts, genre
 from drafter.structure.paragraphs import Para, join_lines, standalone_heading as standalone
 from drafter.structure.traditional import fold
 from drafter.structure.runon import split_run_on
@@ -215,7 +215,7 @@ def _news_facts(speech: Speech, published: str | None) -> None:
     first = next(iter(speech.paragraphs()), None)
     if speech.meta.date or not first or not published:
         return
-    m = re.search(r"(?<![\d年])(\d{1,2})月(\d{1,2})日(?!\s*[至到—\-－~～])", first.text.split("。")[0])
+    m = re.search(DAY, first.text.split("。")[0])
     if not m:                  # a span of days first (10月24日至27日，…全会召开): the meeting's day told after it
         m = next((d for p in list(speech.paragraphs())[:2] if (d := EVENT_LEAD.search(p.text))
                   and d.start() <= LEAD_DAY), None)

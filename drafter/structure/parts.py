@@ -126,9 +126,9 @@ NEWS_HEAD = re.compile(r"(?:时|上|中)(?:强调|指出)|作出重要(?:指示|
                        r"|看望慰问|(?:出席|主持|会见|接见)[^，。]{2,40}并(?:发表|作)|参加[^，。]{0,30}审议")
 
 #: news opening on the day an occasion was held: 11月9日，学校在…召开…推进会; 9月5日下午2点半，…隆重举行
-#: (a day opening a span of days, 10月24日至27日, is no one meeting's)
-EVENT_LEAD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日(?!\s*[至到—\-－~～])(?:上午|下午|晚上?)?"
-                        r"[^。！？；]{0,80}?(?:召开|举行|举办)")
+#: a day of a month (a day opening a span of days, 10月24日至27日, is no one meeting's)
+DAY = r"(?<![\d年])(\d{1,2})月(\d{1,2})日(?!\s*[至到—\-－~～])"
+EVENT_LEAD = re.compile(DAY + r"(?:上午|下午|晚上?)?[^。！？；]{0,80}?(?:召开|举行|举办)")
 #: the day opens the lead, or nearly (after a line of scene: 朗朗金秋，丹桂飘香。…): not a day a speech recalls
 LEAD_DAY = 60
 #: who attended it, as news tells (…出席会议并讲话, 院长肖岩…莅临大会, 陈金龙教授作题为…的辅导报告)
