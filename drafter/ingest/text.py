@@ -214,6 +214,9 @@ def _looks_markdown(lines: list[SourceLine]) -> bool:
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BOLD_LINE = re.compile(r"^\s*(?:[-+]\s+|\d{1,2}[.、]\s*)?\*\*[^*\n]{1,40}\*\*(?:[：:]|\s*$)")
 MD_BOLD_WHOLE = re.compile(r"^\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*$")
+#: the longest line all in bold that is set apart as a head: a longer one is a sentence stressed (**我们所面临的调整，
+#: 应该说是…必然结果。**), as a paragraph standing alone is a head up to 30 characters (``structure.lead.ALONE``)
+BOLD_HEAD = 30
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 MD_COMMENT = re.compile(r"<!--.*?-->")
 #: emphasis marks nest this deep at most
@@ -325,9 +328,10 @@ def markdown_lines(lines: list[SourceLine]) -> list[SourceLine]:
             out.append(SourceLine(line.no, text.strip(), Hints(style="image" if image else "link"), line.notes))
             continue
         text = MD_LINK.sub(r"\1", text)          # a link inside a sentence: its words
-        if not m and (bold := MD_BOLD_WHOLE.match(text)) and _head_like(bold.group(1)):
+        if (not m and (bold := MD_BOLD_WHOLE.match(text)) and _head_like(bold.group(1))
+                and len(bold.group(1).strip()) <= BOLD_HEAD):
             # a line all in bold, one short sentence (**当以爱国奉公之担当引领青春航向。**): set apart, as a
-            # page sets a head in bold
+            # page sets a head in bold (a longer one is a sentence of the talk stressed)
             out.append(SourceLine(line.no, bold.group(1).strip(), Hints(lead=True), line.notes))
             continue
         if m:

@@ -154,6 +154,23 @@ def test_sentences_a_post_emphasises_in_bold_are_no_heads_when_they_go_on_from_t
     assert not list(read_speech(page).headings())
 
 
+def test_long_sentences_a_post_stresses_in_bold_are_no_heads_and_short_bold_lines_are(tmp_path):
+    """A line all in bold of more than 30 characters is a sentence of the talk stressed, kept as a
+    paragraph without its marks; the post's short bold lines over paragraphs are still its heads."""
+    stressed = ["**我们所面临的调整，应该说是几十年发展到今天，结构性的矛盾积累下来的一个必然结果。**",
+                "**债务过高的风险，已经以各种各样的形式暴露出来，经济下行只会使其更快显现。**"]
+    page = tmp_path / "post.md"
+    page.write_text("\n\n".join([BODY * 2, stressed[0], BODY * 2, BODY * 2, stressed[1], BODY * 2, BODY]),
+                    encoding="utf-8")
+    speech = read_speech(page)
+    assert not list(speech.headings())
+    assert stressed[0].strip("*") in [p.text for p in speech.paragraphs()]
+    page.write_text("\n\n".join([BODY * 2, "**当以爱国奉公之担当引领青春航向。**", BODY * 2,
+                                 "**当以创新超越之作为点燃青春梦想。**", BODY * 2, BODY]), encoding="utf-8")
+    assert [s.title for s in read_speech(page).headings()] == ["当以爱国奉公之担当引领青春航向",
+                                                            "当以创新超越之作为点燃青春梦想"]
+
+
 def test_hexo_front_matter_without_its_opening_fence_a_hand_over_with_a_word_after_it_and_a_rule(tmp_path):
     """A Hexo post's source: its front matter has no opening fence (title: … then ---); the post's own
     lines over 以下是原文，演讲全文仅535字： (one ending in …… too) are its lead; a --- rule under it is page
