@@ -537,7 +537,9 @@ def date_from_name(stem: str) -> str | None:
 #: a bare heading: a short line with no punctuation at all (结束语, 关于外交工作, 首先报告２００１年的工作),
 #: or with its words joined by 、 only and up to 20 characters (今后五年建设和改革的目标、方针和任务)
 WORDS = r"[\u4e00-\u9fff０-９\d“”《》·]"
-NUMERAL_ALONE = re.compile(CN_1_99)
+#: a number alone on its line marking a section: a Chinese numeral (一 / 二), or two digits as posts set them
+#: (01 / 02; never a page's number, which is not padded)
+NUMERAL_ALONE = re.compile(rf"{CN_1_99}|0[1-9]|[1-9][0-9]")
 #: marks that open a list item
 BULLETS = ("——", "—", "·", *PULL_QUOTE)
 #: how a finished paragraph ends
@@ -623,8 +625,8 @@ PREVIEW_KEY = 8
 
 
 def _numeral_heads(paras: list[Para]) -> dict[int, int]:
-    """Sections marked by a Chinese numeral alone on its line (一 / 二 / 三, standing between blank
-    lines, with no heading text), numbered from one in order, two or more: index → number."""
+    """Sections marked by a numeral alone on its line (一 / 二 / 三, or 01 / 02 / 03, standing between
+    blank lines, with no heading text), numbered from one in order, two or more: index → number."""
     found = {}
     for i, p in enumerate(paras):
         if p.is_gap or not NUMERAL_ALONE.fullmatch(p.text.strip()):
@@ -632,7 +634,8 @@ def _numeral_heads(paras: list[Para]) -> dict[int, int]:
         before = paras[i - 1].lines[-1] if i else 0
         after = paras[i + 1].line if i + 1 < len(paras) else p.line + 2
         if p.line - before > 1 and after - p.lines[-1] > 1:
-            found[i] = cn_to_int(p.text.strip())
+            text = p.text.strip()
+            found[i] = int(text) if text.isdigit() else cn_to_int(text)
     numbers = list(found.values())
     return found if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)) else {}
 

@@ -14,7 +14,7 @@ from drafter.structure.clean import DATE_ONLY, Line, gap_size
 from drafter.structure.normalize import squash
 from drafter.model import Removed
 from drafter.structure.marks import read_mark
-from drafter.zh import COMPOUND_SURNAMES, SENTENCE_END, SURNAMES
+from drafter.zh import COMPOUND_SURNAMES, SENTENCE_END, SURNAMES, has_hanzi
 
 GENRES = r"(?:讲话|发言|致?辞|演讲|报告|讲课|党课|主持词)"
 #: a page's title with its author's name before a colon: "习近平：牢记初心使命，推进自我革命"
@@ -24,6 +24,8 @@ COLUMN_WORDS = re.compile(r"讲话|发言|报告|党课|讲稿|提纲|专题|主
                           r"|要闻|新闻|快讯|实录|全文|摘要|附件|材料|范文|心得|体会|标题|题目|说明|序言|前言|后记|按语")
 #: a title naming a speech by its genre at its end (…时的讲话, …的主旨演讲)
 SPEECH_END = re.compile(rf"的{GENRES}(?:稿|提纲)?$")
+#: a note closing a title that names the text a speech (…（工厂年终秀演讲全文）, …（讲话实录）)
+SPEECH_NOTE = re.compile(rf"[（(][^（）()]{{0,30}}{GENRES}(?:全文|实录|稿|摘要|节选)?[）)]$")
 #: "在…上的讲话", "职务在…上讲话", "在…上的对照检查发言", "在…上的动员讲话稿" (after a column's tag and its
 #: bar: 我的一中故事|张懿雯在…上的发言)
 OCCASION = re.compile(rf"^(?:[^|｜]*[|｜])?(.*?)在(.+)(?:上的?|(?<=[会议礼式坛])的?)[\u4e00-\u9fff]{{0,6}}?"
@@ -266,8 +268,8 @@ def _signed(title: str) -> tuple[str, str, str | None] | None:
 
 
 def _speech_title(head: Header) -> bool:
-    """Whether the title (or subtitle) names a speech: 在…上的讲话, 会见…时的讲话."""
-    return any(OCCASION.match(part.lstrip("—")) or SPEECH_END.search(part)
+    """Whether the title (or subtitle) names a speech: 在…上的讲话, 会见…时的讲话, …（演讲全文）."""
+    return any(OCCASION.match(part.lstrip("—")) or SPEECH_END.search(part) or SPEECH_NOTE.search(part)
                for part in (head.title, head.subtitle) if part)
 
 
@@ -292,6 +294,7 @@ def read_header(lines: list[Line]) -> Header:
                 and not SUBTITLE_START.match(nxt.text) and squash(nxt.text) != squash(title)   # a repeat
                 and not DATE_LINE.match(nxt.text) and not TIME_PLACE.match(nxt.text)           # its date
                 and not (OFFICE_LINE.match(nxt.text) and SPEECH_END.search(title))      # who issues it
+                and not ((by := AUTHOR_LINE.match(nxt.text)) and (by["by"] or by["spoke"]))   # 文 / 某某
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             body = "".join(line.text for line in lines[i + 1:i + 1 + BODY_LINES])
             title = join_title(title, lines[i].text, body)
@@ -387,8 +390,10 @@ def read_header(lines: list[Line]) -> Header:
         elif i == title_end and not head.author and OFFICE_LINE.match(text):
             head.author = text    # an office under the title (教学处, 县委办公室): who issues the text
         elif (i == title_end and not head.subtitle and titleish(line) and len(text) <= 40 and not TIME_PLACE.match(text)
-              and not line.hints.lead):      # (a head the page sets in bold is the text's, not the title's)
-            head.subtitle = text  # a short title-like line right under the title: its subtitle
+              and not line.hints.lead and has_hanzi(text)):
+            # a short title-like line right under the title: its subtitle (not a head the page sets in
+            # bold, the text's; nor a number alone, 01, its first part's)
+            head.subtitle = text
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
             head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
         elif ((m := SPEAKER_LINE.match(text)) and not head.speaker
@@ -401,6 +406,9 @@ def read_header(lines: list[Line]) -> Header:
             role_alone = i if not (m.group(2) or m.group(3) or m.group(4)) else None
         elif role_alone == i - 1 and head.speaker and (m := AUTHOR_LINE.match(text.replace("\u3000", " "))):
             head.speaker = f"{head.speaker} {m['who']}"     # the role on one line, the name on the next
+        elif (m := AUTHOR_LINE.match(text)) and m.group("spoke") and m["who"] in (head.author, head.speaker):
+            # 演讲 / 吴晓波 under 吴晓波：定力至上: the name before the title's colon gave the text
+            head.speaker, head.author = m["who"], None if head.author == m["who"] else head.author
         elif (m := AUTHOR_LINE.match(text)) and not head.author and (head.title or i == 0):
             if head.title and not head.speaker and (_speech_title(head) or m.group("spoke")):
                 # a name under 在…上的讲话 (or 演讲 / 某某) is who gave it, not an article's author

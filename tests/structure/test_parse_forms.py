@@ -109,9 +109,17 @@ def test_sections_marked_by_a_numeral_alone_on_its_line():
         (1, "一、", ""), (2, "（一）", "关于经济"), (2, "（一）", "关于改革"),
         (1, "一、", ""), (2, "（一）", "关于建设"), (1, "一、", "")]
     assert [s.line for s in speech.sections] == [3, 15, 23]
-    for numerals in (["二"], ["一", "三"], ["二", "一"]):
+    for numerals in (["二"], ["一", "三"], ["二", "一"], ["1", "2"]):
         speech = parse_text("\n\n".join([BODY, *(p for n in numerals for p in (n, BODY))]))
         assert heads(speech) == []
+
+
+def test_sections_a_post_marks_by_two_digits_alone_on_their_lines():
+    """01 / 02 / 03 alone between blank lines (as posts number their parts, the first at the text's top) are
+    untitled top-level sections as 一 / 二 / 三 are; a page's unpadded numbers (1 / 2) are not (above)."""
+    speech = parse_text("\n\n".join(["寻找时代的定力", "01", BODY, BODY, "02", BODY, "03", BODY]))
+    assert [(d, s, t) for d, s, r, t in heads(speech)] == [(1, "一、", "")] * 3
+    assert [s.line for s in speech.sections] == [3, 9, 13]
 
 
 def test_lines_a_page_broke_in_a_text_of_spaced_paragraphs_are_joined():
@@ -1073,6 +1081,18 @@ def test_a_name_and_what_they_gave_before_a_colon_in_a_title_is_the_speaker():
     assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("携手共进创未来", "王小明")
     speech = parse_text("\n".join(["许小年：中国经济正面临三头灰犀牛", BODY, BODY]))
     assert (speech.meta.text("author"), speech.meta.kind) == ("许小年", "署名文章")
+
+
+def test_a_name_before_a_colon_in_a_title_gave_the_text_where_the_title_or_a_byline_says_it_was_a_speech():
+    """吴晓波：定力至上 is an article by 吴晓波, unless the title's closing note names the text a speech
+    (…（年终秀演讲全文）) or a byline under it says who gave it (演讲 / 吴晓波（微信公众号：…）): then 吴晓波
+    is its speaker, and no author."""
+    for lines in (["吴晓波：寻找时代的定力（年终秀演讲全文）"],
+                  ["吴晓波：寻找时代的定力", "演讲 / 吴晓波（微信公众号：吴晓波频道）"]):
+        speech = parse_text("\n".join([*lines, BODY, BODY]))
+        assert speech.meta.text("title").startswith("寻找时代的定力")
+        assert (speech.meta.text("speaker"), speech.meta.text("author"), speech.meta.kind) == ("吴晓波", None, "讲话")
+        assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
 
 
 def test_a_texts_own_title_and_who_gave_it_under_a_hand_over():
