@@ -18,8 +18,8 @@ from typing import cast
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, NAME, ROLE, SALUTATION, SALUTATION_RUN,
-                                      SPEAKER_LINE, Header, read_header, title_off_salutation)
+from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, NAME, PERSON_START, ROLE, SALUTATION,
+                                      SALUTATION_RUN, SPEAKER_LINE, Header, read_header, title_off_salutation)
 from drafter.structure.lead import COUNTED, lead_heads, lead_split, talk
 from drafter.structure.marks import Mark, read_mark
 from drafter.structure.clean import JOINED_OVER, Cleaned, Line, PageMeta, is_prose
@@ -705,17 +705,21 @@ CHEER = 40
 HAILING = re.compile(rf"{ADDRESS}(?:[，、,]{ADDRESS})*[！!]|{HALL}[，,]|(?:各位|亲爱的|尊敬的)[^，,。！!]{{1,12}}[，,]")
 
 
+#: a person's name alone, signing a text off over its date
+SIGNATURE = re.compile(rf"(?={PERSON_START}){NAME}")
 #: a signature closing a text with a colon between role and name (百年人寿董事长：何勇生)
 SIGNED = re.compile(rf"^{ROLE}\s*[：:]\s*{NAME}$")
 
 
 def _signed_off(speech: Speech) -> list[Paragraph]:
     """The lines signing a text off at its end, one line each: its date, its signature (a role and a name),
-    or both."""
+    or both; over a date, a name alone or a role alone signs it too (朱松纯 / 2022年12月31日)."""
     out: list[Paragraph] = []
     for p in reversed(list(speech.paragraphs())[-2:]):
         m = SPEAKER_LINE.match(p.text)
-        if len(p.lines) != 1 or not (DATE_LINE.match(p.text) or (m and m.group(2)) or SIGNED.match(p.text)):
+        dated = bool(out) and DATE_LINE.match(out[0].text) is not None
+        if len(p.lines) != 1 or not (DATE_LINE.match(p.text) or (m and (m.group(2) or dated)) or SIGNED.match(p.text)
+                                     or (dated and SIGNATURE.fullmatch(p.text))):
             break
         out.insert(0, p)
     return out

@@ -270,6 +270,12 @@ class Line:
     hints: Hints = field(default_factory=Hints)
 
 
+def indent_of(raw: str) -> int:
+    """A line's indent in columns (an ideographic space is two, a tab four)."""
+    head = raw[:len(raw) - len(raw.lstrip())]
+    return head.count(" ") + 2 * head.count("\u3000") + 4 * head.count("\t")
+
+
 @dataclass
 class PageMeta:
     source: str | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from drafter.structure.clean import DATE_ONLY, Line, gap_size
+from drafter.structure.clean import DATE_ONLY, Line, gap_size, indent_of
 from drafter.structure.normalize import squash
 from drafter.model import Removed
 from drafter.structure.marks import read_mark
@@ -37,8 +37,12 @@ DATE_LINE = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日?(?:上午|�
 DATED_NAME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[_＿](.+)$")
 #: what a title ends with in brackets: the date it was given, 在…上的讲话（二〇〇一年一月一日）
 BRACKETED_END = re.compile(r"[（(][^（）()]{4,20}[）)]$")
+#: the time of year or the day a greeting is given for, between who gives it and what (董事长王滨新春致辞)
+TIME_OF_YEAR = r"(?:新春|新年|春节|元旦|开学|毕业|开幕|闭幕|欢迎|答谢|就职)"
 #: a title naming whose speech it is and no occasion: 某某处长的讲话, 市委书记张三同志的讲话, 某会副会长某某致辞
-OWN_SPEECH = re.compile(rf"^(.{{2,40}}?)(?:同志)?的?{GENRES}$")
+OWN_SPEECH = re.compile(rf"^(.{{2,40}}?)(?:同志)?的?{TIME_OF_YEAR}?{GENRES}$")
+#: a word in brackets inside an organisation's name (中国人寿保险（集团）公司)
+BRACKETED_WORD = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
 #: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士, 大会主席先生,
 #: 各位局领导, 书记校长 (posts)
 #: (a post before 先生 holds no 和: where terms are joined, it is the joint — one way to read them, no backtracking)
@@ -173,6 +177,14 @@ def titleish(line: Line, styled: bool = True) -> bool:
     return not (AUTHOR_LINE.match(text) or _speaker_line(text) or DATE_LINE.match(text)
                 or WHO_DATE.match(text) or DATE_BYLINE.match(text) or BRACKETED_BYLINE.match(text)
                 or EDITOR_LABEL.match(text))
+
+
+def first_sentence(lines: list[Line], k: int) -> bool:
+    """Whether line ``k`` is a text's first sentence, not a title: it ends in 。！？ and is indented as the
+    line under it (又是一年春光好！ over the 　　-indented paragraphs of a greeting)."""
+    indent = indent_of(lines[k].raw)
+    return (lines[k].text[-1:] in ("。", "！", "？", "!", "?") and indent > 0 and k + 1 < len(lines)
+            and indent_of(lines[k + 1].raw) == indent)
 
 
 def _speaker_line(text: str) -> bool:
@@ -390,9 +402,9 @@ def read_header(lines: list[Line]) -> Header:
         elif i == title_end and not head.author and OFFICE_LINE.match(text):
             head.author = text    # an office under the title (教学处, 县委办公室): who issues the text
         elif (i == title_end and not head.subtitle and titleish(line) and len(text) <= 40 and not TIME_PLACE.match(text)
-              and not line.hints.lead and has_hanzi(text)):
+              and not line.hints.lead and has_hanzi(text) and not first_sentence(lines, i)):
             # a short title-like line right under the title: its subtitle (not a head the page sets in
-            # bold, the text's; nor a number alone, 01, its first part's)
+            # bold, the text's; nor a number alone, 01, its first part's; nor the text's first sentence)
             head.subtitle = text
         elif (DATE_LINE.match(text) or (head.title and TIME_PLACE.match(text))) and not head.date:
             head.date = text.strip("（）()")      # a date line, or the time and place of the meeting
@@ -430,6 +442,7 @@ def read_header(lines: list[Line]) -> Header:
             if m.group(1) and not head.speaker:
                 head.speaker = m.group(1)
             break
-        if part and not head.speaker and (m := OWN_SPEECH.match(part)) and SPEAKER_LINE.match(m.group(1)):
+        if (part and not head.speaker and (m := OWN_SPEECH.match(part))
+                and SPEAKER_LINE.match(BRACKETED_WORD.sub("", m.group(1)))):
             head.speaker = m.group(1)      # 国家发展改革委投资司韩志峰处长的讲话: who gave it, by post
     return head

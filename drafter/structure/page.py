@@ -45,6 +45,7 @@ from drafter.structure.header import (
     OCCASION,
     SALUTATION,
     SPEAKER_LINE,
+    first_sentence,
     titleish,
 )
 from drafter.structure.marks import read_mark
@@ -311,7 +312,7 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
             subtitle = (bool(OCCASION.match(n.text)) and not quoted
                         and not OCCASION.match(h.text.replace("《", "").replace("》", "")))
             if (titleish(n) and not n.hints.lead and not _continues_title_block(n.text) and not subtitle
-                    and not squash(h.text).startswith(squash(n.text))):
+                    and not squash(h.text).startswith(squash(n.text)) and not first_sentence(lines, nxt)):
                 take(first, "网页标题")
             elif not titleish(n) and not _continues_title_block(n.text) and (
                     PAGE_STYLE.match(h.text)

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.ingest import Hints
-from drafter.structure.clean import Line, gap_size
+from drafter.structure.clean import Line, gap_size, indent_of
 from drafter.structure.header import SALUTATION
 from drafter.structure.marks import read_mark
 from drafter.structure.roles import CALLED, PULL_QUOTE
@@ -136,7 +136,7 @@ def join_lines(lines: list[Line], removed: set[int], skipped: frozenset[int] = f
             between = [n for n in range(prev.lines[-1] + 1, line.no) if n not in skipped]
             # a full line goes on, unless the text indents its paragraphs' first lines and this one is
             full = width is not None and last >= width - WRAP_SLACK and not (indents and _indented(line))
-            centred = indent is not None and _indent(line.raw) > indent
+            centred = indent is not None and indent_of(line.raw) > indent
             if not any(n in removed for n in between) and continues(prev, line, len(between), spaced, full,
                                                                     centred):
                 prev.text = glue(prev.text, line.text, len(between))
@@ -153,15 +153,9 @@ def _indented(line: Line) -> bool:
     return line.raw.startswith(("\u3000", "  ", "\t"))
 
 
-def _indent(raw: str) -> int:
-    """A line's indent in columns (an ideographic space is two, a tab four)."""
-    head = raw[:len(raw) - len(raw.lstrip())]
-    return head.count(" ") + 2 * head.count("\u3000") + 4 * head.count("\t")
-
-
 def _paragraph_indent(lines: list[Line]) -> int | None:
     """The indent of a wrapped text's paragraphs: the commonest indent of its long indented lines."""
-    indents = Counter(_indent(line.raw) for line in lines if _indented(line) and len(line.text) >= WRAP_MIN)
+    indents = Counter(indent_of(line.raw) for line in lines if _indented(line) and len(line.text) >= WRAP_MIN)
     return max(indents.items(), key=lambda kv: (kv[1], -kv[0]))[0] if indents else None
 
 

@@ -332,3 +332,21 @@ def test_a_page_whose_paragraphs_stand_in_its_body_gives_them_all():
     texts = [line.text.strip() for line in html_lines(page) if line.text.strip()]
     assert texts == ["在全县工作会议上的讲话", "同志们：", body, body + "各级党组织要切实担负起主体责任，抓好落实。",
                      "谢谢大家！"]
+
+
+def test_a_greetings_first_sentence_under_the_pages_headline_is_no_title(tmp_path):
+    """A company page: its headline names who gives the greeting (…党委书记、董事长王滨新春致辞), the posting
+    row under it, and the greeting opens with a short exclamation indented as its paragraphs are
+    (　　又是一年春光好！): the headline is the title and names the speaker; the exclamation is the text's."""
+    body = "　　在农历新春佳节即将到来之际，我谨代表公司向长期关心支持我们事业发展的各位领导和朋友们致以新春的祝福！"
+    page = tmp_path / "news.html"
+    page.write_text("\n".join([
+        "<html><body><div>您当前所在位置： 首页 &gt; 公司动态</div>", "<div class='article'>",
+        "<h1>某某保险（集团）公司党委书记、董事长王小明新春致辞</h1>",
+        "<div>信息来源：系统管理员 　　发布时间：2019年02月01日</div>",
+        "<p>　　又是一年春光好！</p>", f"<p>{body}</p>", f"<p>{body}</p>", "</div></body></html>"]), encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("title") == "某某保险（集团）公司党委书记、董事长王小明新春致辞"
+    assert speech.meta.text("speaker") == "某某保险（集团）公司党委书记、董事长王小明"
+    assert speech.meta.text("subtitle") is None
+    assert [p.text for p in speech.paragraphs()][0] == "又是一年春光好！"

@@ -1106,3 +1106,13 @@ def test_a_texts_own_title_and_who_gave_it_under_a_hand_over():
     assert [(r.line, r.why) for r in speech.removed] == [
         (1, "网页标题"), (2, "新闻导语"), (3, "新闻导语"), (4, "新闻导语")]
     assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
+
+
+def test_a_name_alone_or_a_post_alone_over_the_date_closing_a_text_signs_it():
+    """A greeting signed off at its end by a name (朱松纯) or a post (某集团董事长) on one line and the date on
+    the next: who gave it and when; a name alone that is not over a date is the text's."""
+    for signature, speaker in (("朱松纯", "朱松纯"), ("某某集团董事长", "某某集团董事长")):
+        speech = parse_text("\n\n".join(["新年贺词", BODY, BODY, "祝大家新年快乐！", signature, "2022年12月31日"]))
+        assert (speech.meta.text("speaker"), speech.meta.text("date")) == (speaker, "2022年12月31日")
+    speech = parse_text("\n\n".join(["新年贺词", BODY, BODY, "祝大家新年快乐！", "朱松纯"]))
+    assert speech.meta.text("speaker") is None
