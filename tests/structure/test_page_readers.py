@@ -349,4 +349,4 @@ def test_a_greetings_first_sentence_under_the_pages_headline_is_no_title(tmp_pat
     assert speech.meta.text("title") == "某某保险（集团）公司党委书记、董事长王小明新春致辞"
     assert speech.meta.text("speaker") == "某某保险（集团）公司党委书记、董事长王小明"
     assert speech.meta.text("subtitle") is None
-    assert [p.text for p in speech.paragraphs()][0] == "又是一年春光好！"
+    assert next(p.text for p in speech.paragraphs()) == "又是一年春光好！"
