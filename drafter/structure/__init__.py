@@ -302,7 +302,8 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         subtitle=[head.subtitle] if head.subtitle else None,
         speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
         occasion=[occasion] if occasion else None,
-        author=[a] if (a := head.author or cleaned.page.author) else None,
+        # (a name before the title's colon that the page says gave the text is its speaker, no author)
+        author=[a] if (a := (head.author if head.author != speaker else None) or cleaned.page.author) else None,
         date=[d] if (d := head.date or _date_of(head, cleaned.page) or _noted_date(lines[head.used:])
                      or _article_date(head, lines, published)) else None,
         source=[cleaned.page.source] if cleaned.page.source else None,

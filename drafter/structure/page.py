@@ -77,6 +77,12 @@ ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s
 HAND_OVER = (r"^(?:以下|下面)(?:为|是)[^。，！？：:]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)"
              r"(?:[，,][^。，！？：:]{1,20})?")
 FULL_TEXT_BELOW = re.compile(HAND_OVER + r"[：:]?$")
+#: such a hand-over closing the news before it (…发表了主题演讲，以下是演讲实录：)
+FULL_TEXT_AFTER = re.compile(r"[，。,]" + HAND_OVER.removeprefix("^") + r"[：:]$")
+#: a line of the page's own above such a line: a sentence, or one leading into the points it lists (…几点是：)
+LEAD_LINE = re.compile(r"[。！？]|……$|，[^，]*[：:]$")
+#: who the news before a hand-over says gave the speech (…CEO刘畅在分论坛上发表了…的主题演讲)
+GAVE_SPEECH = re.compile(r"([\u4e00-\u9fff]{2,4})(?:在[^。，；]{2,30})?发表了?[^。；]{0,40}(?:讲话|演讲|致辞)")
 #: a label under such a line naming who gave the text: 致辞：饶毅（教师代表、科学家）, 演讲人：王小明
 GAVE_LABEL = re.compile(r"^(?:致辞|讲话|演讲|发言|主讲)人?\s*[：:]\s*([\u4e00-\u9fff]{2,4})"
                         r"(?:\s*[（(][^（）()]{1,30}[）)])?$")
@@ -215,14 +221,16 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
     note_end = next((k for k, line in enumerate(lines) if SALUTATION.match(line.text) or read_mark(line.text)),
                     len(lines))
     # news of the occasion over a line that hands over to the text (以下为马云演讲全文：, 以下是发言实录：)
-    below = next((k for k in range(min(len(lines), HAND_OVER_LINES)) if FULL_TEXT_BELOW.match(lines[k].text)),
-                 None)
+    below = next((k for k in range(min(len(lines), HAND_OVER_LINES))
+                  if FULL_TEXT_BELOW.match(lines[k].text) or FULL_TEXT_AFTER.search(lines[k].text)), None)
     if below is not None:               # (above it, what the page says of the text: its points too)
         take(below, "新闻导语")
         if (m := NAMED_BELOW.match(lines[below].text)) and m.group(1)[0] in SURNAMES:
             out.speaker = m.group(1)           # (not 以下是我的演讲全文)
+        elif (m := GAVE_SPEECH.search(lines[below].text)) and m.group(1)[0] in SURNAMES:
+            out.speaker = m.group(1)           # …刘畅在分论坛上发表了…主题演讲，以下是演讲实录：
         for k in range(below):
-            if k not in taken and not lines[k].hints.title and re.search(r"[。！？]|……$", lines[k].text):
+            if k not in taken and not lines[k].hints.title and LEAD_LINE.search(lines[k].text):
                 take(k, "新闻导语")
         # the text's own title under it (…全文仅535字： / 致辞：饶毅（教师代表） / 做自己尊重的人): the headline above
         # is the page's, and a label naming who gave the text names the speaker

@@ -1116,3 +1116,20 @@ def test_a_name_alone_or_a_post_alone_over_the_date_closing_a_text_signs_it():
         assert (speech.meta.text("speaker"), speech.meta.text("date")) == (speaker, "2022年12月31日")
     speech = parse_text("\n\n".join(["新年贺词", BODY, BODY, "祝大家新年快乐！", "朱松纯"]))
     assert speech.meta.text("speaker") is None
+
+
+def test_a_hand_over_closing_the_news_before_a_speech_names_who_gave_it():
+    """News of the occasion ending in a hand-over (…刘畅在分论坛上发表了…的主题演讲，以下是演讲实录：) is the
+    page's and names the speaker: the name before the title's colon gave the text, no article's author.
+    A post's own points over such a line (…其中最主要的几点是： / 1.… / 2.…) are the page's too."""
+    speech = parse_text("\n".join([
+        "刘畅：教育如何拥抱互联网", "2015年10月16日，中国教育学会外语教学专业委员会学术年会在西安召开。10月16日，"
+        "一起作业CEO刘畅在分论坛上发表了“教育如何拥抱互联网”的主题演讲，以下是演讲实录：", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("speaker"), speech.meta.text("author"), speech.meta.kind) == (
+        "教育如何拥抱互联网", "刘畅", None, "讲话")
+    assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
+    speech = parse_text("\n".join([
+        "今天，在纪念大会上，我被评选为年度杰出质量人。", "在现场，我和大家分享了一些看法，其中最主要的几点是：",
+        "1.质量管理是一个大工程。", "2.创新是生产力，而质量是生命线。以下为演讲实录：", "大家中午好！", BODY, BODY]))
+    assert [r.why for r in speech.removed] == ["新闻导语"] * 4
+    assert speech.salutation == "大家中午好！"
