@@ -22,6 +22,7 @@ from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, NAME, PE
                                       SALUTATION_RUN, SPEAKER_LINE, Header, read_header, title_off_salutation)
 from drafter.structure.lead import COUNTED, lead_heads, lead_split, talk
 from drafter.structure.marks import Mark, read_mark
+from drafter.structure.normalize import squash
 from drafter.structure.clean import JOINED_OVER, Cleaned, Line, PageMeta, is_prose
 from drafter.structure.page import PageHead, headline_speaker, read_page
 from drafter.structure.parts import DAY, EVENT_LEAD, LEAD_DAY, NEWS, OFFICIAL, PartHead, find_parts, genre
@@ -302,8 +303,9 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
         subtitle=[head.subtitle] if head.subtitle else None,
         speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
         occasion=[occasion] if occasion else None,
-        # (a name before the title's colon that the page says gave the text is its speaker, no author)
-        author=[a] if (a := (head.author if head.author != speaker else None) or cleaned.page.author) else None,
+        # (a name before the title's colon that the page says gave the text is its speaker's, no author's)
+        author=[a] if (a := (None if _same_person(head.author, speaker) else head.author)
+                       or cleaned.page.author) else None,
         date=[d] if (d := head.date or _date_of(head, cleaned.page) or _noted_date(lines[head.used:])
                      or _article_date(head, lines, published)) else None,
         source=[cleaned.page.source] if cleaned.page.source else None,
@@ -375,6 +377,11 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     for p in speech.paragraphs():
         p.enumeration = enumeration(p.text)
     return speech
+
+
+def _same_person(name: str | None, speaker: str | None) -> bool:
+    """Whether a name is the speaker's (刘畅 of 一起作业CEO 刘畅), spaces aside."""
+    return name is not None and speaker is not None and squash(speaker).endswith(squash(name))
 
 
 def _titled_below(removed: list[Removed]) -> str | None:

@@ -81,8 +81,10 @@ FULL_TEXT_BELOW = re.compile(HAND_OVER + r"[：:]?$")
 FULL_TEXT_AFTER = re.compile(r"[，。,]" + HAND_OVER.removeprefix("^") + r"[：:]$")
 #: a line of the page's own above such a line: a sentence, or one leading into the points it lists (…几点是：)
 LEAD_LINE = re.compile(r"[。！？]|……$|，[^，]*[：:]$")
-#: who the news before a hand-over says gave the speech (…CEO刘畅在分论坛上发表了…的主题演讲)
-GAVE_SPEECH = re.compile(r"([\u4e00-\u9fff]{2,4})(?:在[^。，；]{2,30})?发表了?[^。；]{0,40}(?:讲话|演讲|致辞)")
+#: who the news before a hand-over says gave the speech (…CEO刘畅在分论坛上发表了…的主题演讲,
+#: …龚亚夫出席分论坛并做主题发言)
+GAVE_SPEECH = re.compile(r"([\u4e00-\u9fff]{2,4})(?:在[^。，；]{2,30}|出席[^。，；]{2,30}并)?"
+                         r"(?:发表了?[^。；]{0,40}|[作做]了?[^。；，]{0,10})(?:讲话|演讲|致辞|发言)")
 #: a label under such a line naming who gave the text: 致辞：饶毅（教师代表、科学家）, 演讲人：王小明
 GAVE_LABEL = re.compile(r"^(?:致辞|讲话|演讲|发言|主讲)人?\s*[：:]\s*([\u4e00-\u9fff]{2,4})"
                         r"(?:\s*[（(][^（）()]{1,30}[）)])?$")
@@ -227,8 +229,9 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
         take(below, "新闻导语")
         if (m := NAMED_BELOW.match(lines[below].text)) and m.group(1)[0] in SURNAMES:
             out.speaker = m.group(1)           # (not 以下是我的演讲全文)
-        elif (m := GAVE_SPEECH.search(lines[below].text)) and m.group(1)[0] in SURNAMES:
-            out.speaker = m.group(1)           # …刘畅在分论坛上发表了…主题演讲，以下是演讲实录：
+        else:                                  # …刘畅在分论坛上发表了…主题演讲，以下是演讲实录：
+            out.speaker = next((m.group(1) for m in GAVE_SPEECH.finditer(lines[below].text)
+                                if m.group(1)[0] in SURNAMES), None)
         for k in range(below):
             if k not in taken and not lines[k].hints.title and LEAD_LINE.search(lines[k].text):
                 take(k, "新闻导语")

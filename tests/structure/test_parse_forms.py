@@ -1129,6 +1129,11 @@ def test_a_hand_over_closing_the_news_before_a_speech_names_who_gave_it():
         "教育如何拥抱互联网", "刘畅", None, "讲话")
     assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
     speech = parse_text("\n".join([
+        "龚亚夫：互联网将解决英语教育的最大瓶颈", "中国教育学会外语教学专业委员会理事长龚亚夫",
+        "10月16日，中国教育学会外语教学专业委员会理事长龚亚夫出席分论坛并做主题发言，以下为演讲实录：", BODY, BODY]))
+    assert (speech.meta.text("speaker"), speech.meta.text("author"), speech.meta.kind) == (
+        "中国教育学会外语教学专业委员会理事长 龚亚夫", None, "讲话")
+    speech = parse_text("\n".join([
         "今天，在纪念大会上，我被评选为年度杰出质量人。", "在现场，我和大家分享了一些看法，其中最主要的几点是：",
         "1.质量管理是一个大工程。", "2.创新是生产力，而质量是生命线。以下为演讲实录：", "大家中午好！", BODY, BODY]))
     assert [r.why for r in speech.removed] == ["新闻导语"] * 4
