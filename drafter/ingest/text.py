@@ -70,9 +70,18 @@ def mark_broken(lines: list[SourceLine]) -> list[SourceLine]:
     return lines
 
 
+#: the start of a whole web page (<!DOCTYPE html>, <html>), after an XML declaration or a blank line
+WHOLE_PAGE = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+html|<html[\s>])", re.IGNORECASE)
+
+
 def read_text_lines(path: Path) -> list[SourceLine]:
     data = read_input(path)
-    lines = split_lines(decode(data, where=str(path)))
+    text = decode(data, where=str(path))
+    if WHOLE_PAGE.match(text):          # a whole web page saved under a text file's name: read as a page
+        from drafter.ingest.html import html_lines
+
+        return mark_broken(html_lines(text))
+    lines = split_lines(text)
     if sum(len(BLOCK_TAG.findall(line.text)) for line in lines) >= MARKUP:
         lines = unmarked_lines(lines)
     lines, fronted = front_matter(lines)

@@ -116,7 +116,7 @@ SNIPPET_CHARS = 20
 #: the share of the summary the text must repeat word for word (its cut-off end may differ: 贯彻习 / 贯彻XXX)
 SNIPPET_SHARE = 0.9
 #: a photo's caption that names the scene of an event, a short line without a clause's mark
-SCENE = re.compile(r"^[^，。！？；：,.!?;:]{4,36}(?:(?:会|会议|活动|仪式|典礼|比赛|论坛|式|颁奖|签约|揭牌|开工|培训"
+SCENE = re.compile(r"^[^，。！？；：,.!?;:]{2,36}(?:(?:会|会议|活动|仪式|典礼|比赛|论坛|式|颁奖|签约|揭牌|开工|培训"
                    r"|宣讲|表彰)现场|合影(?:留念)?)$")
 #: a caption of the speaker speaking, with no credit: 省长赵刚作政府工作报告, 谭志桂作工作报告
 SPEAKING = re.compile(r"^[^在，。：]{0,10}?(?:书记|省长|市长|县长|区长|主席|总理|部长|局长|校长|院长)?"

@@ -227,3 +227,23 @@ def test_a_quoted_speechs_title_set_as_a_heading_under_a_hand_over_is_its_title(
     assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("做自己尊重的人", "饶毅")
     assert not list(speech.headings())
     assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
+
+
+def test_a_whole_web_page_saved_under_a_text_files_name_is_read_as_a_page(tmp_path):
+    """A saved page named .md or .txt (<!DOCTYPE html> at its top): read as the page it is — its menus,
+    links and scripts are no headings and no text, its headline is the title, a photo's caption naming the
+    scene (培训会现场) is the page's."""
+    menu = "".join(f"<li><a href='/{k}'>{name}</a></li>" for k, name in enumerate(["中心概况", "规章制度", "帮助"]))
+    page = "\n".join([
+        "", "<!DOCTYPE html>", "<html><head><meta charset='utf-8'><title>我校召开智慧党建平台培训会</title>",
+        "<script>var a = '<p>脚本</p>';</script></head><body>", f"<ul class='nav'>{menu}</ul>",
+        "<div class='article'><h1>我校召开智慧党建平台培训会</h1>", "<p>" + BODY + "</p>", "<p>培训会现场</p>",
+        "<p>" + BODY + BODY + "</p>", "</div></body></html>"])
+    for name in ("page.md", "page.txt"):
+        path = tmp_path / name
+        path.write_text(page, encoding="utf-8")
+        speech = read_speech(path)
+        assert speech.meta.text("title") == "我校召开智慧党建平台培训会"
+        assert not list(speech.headings())
+        assert [p.text for p in speech.paragraphs()] == [BODY, BODY + BODY]
+        assert "图片说明" in [r.why for r in speech.removed]
