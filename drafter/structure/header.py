@@ -107,7 +107,7 @@ WHO_DATE = re.compile(rf"^(?P<who>{NAME}|[\u4e00-\u9fff（）()]{{4,30}})\s+"
 #: a post, after the bodies it is in (a redacted place too: 中共****县委、宣传部部长)
 ROLE = (r"(?:[\u4e00-\u9fff、]|[*＊×]{2,4}){0,30}(?:书记|部长|主任|市长|县长|区长|省长|镇长|乡长|州长|局长|厅长"
         r"|校长|院长|主席|委员|司令员|政委|经理|董事长|总裁|理事长|会长|秘书长|组长|处长|科长|司长|行长|社长|总理"
-        r"|总统|议长|大使)")
+        r"|总统|议长|大使|CEO|首席执行官)")
 #: "市委常委、组织部长 王小明", "市委常委、组织部长", "【讲话人】", "市委书记 【姓名】", "【职务】 【讲话人】"
 SPEAKER_LINE = re.compile(rf"^(?:({ROLE})(?:\s*(?![的之]?{GENRES}$)({NAME}|{PLACEHOLDER}|{REDACTED}))?|({PLACEHOLDER})"
                           rf"|({PLACEHOLDER} (?:{NAME}|{PLACEHOLDER})))$")

@@ -1138,3 +1138,10 @@ def test_a_hand_over_closing_the_news_before_a_speech_names_who_gave_it():
         "1.质量管理是一个大工程。", "2.创新是生产力，而质量是生命线。以下为演讲实录：", "大家中午好！", BODY, BODY]))
     assert [r.why for r in speech.removed] == ["新闻导语"] * 4
     assert speech.salutation == "大家中午好！"
+
+
+def test_a_company_post_in_latin_letters_over_a_name_under_the_title_names_the_speaker():
+    """一起作业网CEO刘畅 under a title: a post (CEO as much as 董事长) and a name, the speaker."""
+    speech = parse_text("\n".join(["教育如何拥抱互联网", "一起作业网CEO刘畅", BODY, BODY]))
+    assert speech.meta.text("speaker") == "一起作业网CEO 刘畅"
+    assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
