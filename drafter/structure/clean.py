@@ -249,6 +249,9 @@ LINK_ITEM = re.compile(r"(?:…|\.\.\.)\s*[\[［(（]?\d{2,4}[-/.]\d{1,2}(?:[-/.
 #: the page's footer
 CLOSERS = re.compile(r"^(?:打印本页|打印正文|打印此页|打印文章|关闭窗口|(?i:(?:the\s*)?end)"
                      r"|(?:微信)?扫一扫在手机(?:打开当前页|阅读[、，]?分享本文))$")
+#: a post's row of credits naming its editor among others (演讲 | 吴晓波 | 责任编辑 | 何梦飞): what follows is the
+#: page's (a news site's 编辑：某某 alone may stand over the article's appendix)
+EDITED = re.compile(r"^(?=(?:[^|｜]*[|｜]){2})[^。！？]*(?:责任编辑|责编|编辑)[|｜:：]")
 #: reasons that carry page metadata to keep
 META_REASONS = ("页面信息",)
 #: lines a reader marks as no text of the speech (``drafter.ingest.text``): a Markdown source's front
@@ -586,9 +589,10 @@ def clean(source: list[SourceLine]) -> Cleaned:
                         and not TEXT_PIECE.fullmatch(text)
                         and (not body_seen or len(text) <= 40 or _foreign(text))):
                     reason = "非正文"
-        if (reason and CLOSERS.match(text.strip("【】[] -—=*_~·")) and body_seen
-                and not _speech_follows(lines[k + 1:])):
-            in_footer = True               # the controls closing the article: no paragraph follows them
+        if (reason and (CLOSERS.match(text.strip("【】[] -—=*_~·")) or EDITED.search(re.sub(r"[\s*\\]", "", text)))
+                and body_seen and not _speech_follows(lines[k + 1:])):
+            # the controls closing the article, or its editor's credit: no paragraph follows them
+            in_footer = True
         if reason:
             if reason in META_REASONS:
                 page_metadata(text, out.page)
@@ -707,11 +711,16 @@ def _running_heads(lines: list[Line], why: dict[int, str]) -> None:
 
 
 def _speech_follows(later: list[Line]) -> bool:
-    """Whether the speech goes on below a row of page controls: a numbered heading, a long paragraph,
-    or two sentences or more follow it (not counting images and links alone on their lines)."""
+    """Whether the speech goes on below a row of page controls: a numbered heading, a long paragraph (with
+    a clause in it: not a list of sponsors' names), or two sentences or more follow it (not counting images
+    and links alone on their lines)."""
     later = [line for line in later if line.hints.style not in FORMAT_REASONS]
     sentences = sum(1 for line in later if re.search(r"[。！？]$", line.text))
-    return sentences >= 2 or any(read_mark_like(line.text) or len(line.text) > 80 for line in later)
+    return sentences >= 2 or any(read_mark_like(line.text) or (len(line.text) > 80 and CLAUSE_MARK.search(line.text))
+                                 for line in later)
+
+
+CLAUSE_MARK = re.compile("[，。！？]")
 
 
 def read_mark_like(text: str) -> bool:

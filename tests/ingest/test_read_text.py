@@ -247,3 +247,17 @@ def test_a_whole_web_page_saved_under_a_text_files_name_is_read_as_a_page(tmp_pa
         assert not list(speech.headings())
         assert [p.text for p in speech.paragraphs()] == [BODY, BODY + BODY]
         assert "图片说明" in [r.why for r in speech.removed]
+
+
+def test_what_follows_a_posts_row_of_credits_naming_its_editor_is_the_pages(tmp_path):
+    """演讲 | 吴晓波 | 责任编辑 | 何梦飞 under a post's last words: what follows (扫码关注视频号, 合作支持 and its
+    lists of sponsors, long as they are) is the page's footer, not the speech's heads and paragraphs."""
+    sponsors = "特别支持合作伙伴：" + "、".join(["某某财经", "某某直播", "某某出版集团", "某某读书会"] * 6)
+    page = tmp_path / "post.md"
+    credits = "**演讲** **\\|**吴晓波** **\\|** **责任编辑** **\\|** 何梦飞"
+    page.write_text("\n\n".join([BODY * 2, BODY * 2, "谢谢大家！", credits, "扫码关注视频号", "收看年终秀回放",
+                                 "**合作支持**", "**战略合作伙伴：**某某科技", sponsors]) + "\n", encoding="utf-8")
+    speech = read_speech(page)
+    assert not list(speech.headings())
+    assert [p.text for p in speech.paragraphs()][-1] == "谢谢大家！"
+    assert [r.why for r in speech.removed][-5:] == ["页脚"] * 5
