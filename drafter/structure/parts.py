@@ -133,8 +133,12 @@ EVENT_LEAD = re.compile(DAY + r"(?:上午|下午|晚上?)?[^。！？；]{0,80}?
 LEAD_DAY = 60
 #: who attended it, as news tells (…出席会议并讲话, 院长肖岩…莅临大会, 陈金龙教授作题为…的辅导报告)
 ATTENDED = re.compile(r"(?:出席|莅临)(?:了)?(?:会议|大会|典礼|仪式|活动)?|作题为")
-#: a paragraph telling what the meeting did: 会议还集中学习了…, 会上，…, 会议要求…
-MEETING_DID = re.compile(r"^(?:会议|会上|大会|此次[^，。]{0,8}会)")
+#: a paragraph, or a sentence, telling what the meeting did: 会议还集中学习了…, 会上，…, 会议要求…
+MEETING_DID = re.compile(r"(?:^|[。！？])(?:会议|会上|大会|此次[^，。]{0,8}会)")
+#: news opening on the day someone named by post went somewhere (7月3日，区委书记高玉柱到…石井村, …党组书记聂春
+#: 带领…来到…): the name, told of again below
+VISIT = re.compile(DAY + rf"(?:上午|下午|晚上?)?，[^。！？；]{{0,40}}?{POST}([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:一行)?"
+                   r"(?:到|来到|赴|深入|带领|走进|前往)")
 
 
 def _reported(speech: Speech, words: str) -> bool:
@@ -153,8 +157,16 @@ def _reported(speech: Speech, words: str) -> bool:
     # a lead telling of an occasion by its day (9月5日下午，…开学典礼在…隆重举行), then what was said or done
     # there, told of the speakers or the meeting (徐启方强调，…; 会议还…; 院长…莅临大会)
     lead = " ".join(texts[:2])
+    did = any(MEETING_DID.search(t) for t in texts)
+    if most >= 2 and did:
+        return True                  # 徐启方强调，… / 徐启方要求，… / 会议还集中学习了…
     told = any((m := EVENT_LEAD.search(t)) and m.start() <= LEAD_DAY for t in texts[:2])
-    return told and (most >= 1 or bool(ATTENDED.search(lead)) or any(MEETING_DID.match(t) for t in texts))
+    if told and (most >= 1 or bool(ATTENDED.search(lead)) or did):
+        return True
+    # or of a visit on a day by someone named by post, whom the paragraphs after it tell of
+    visit = next(((k, m.group(3)) for k, t in enumerate(texts[:2]) if (m := VISIT.search(t)) and m.start() <= LEAD_DAY),
+                 None)
+    return visit is not None and any(t.startswith(visit[1]) for t in texts[visit[0] + 1:])
 
 
 #: the last words of a document's title that is no speech: a notice, a circular, a request, a reply, a

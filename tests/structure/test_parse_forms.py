@@ -1051,6 +1051,21 @@ def test_news_told_from_the_day_a_meeting_was_held_is_news_not_a_speech():
     assert speech.meta.kind == "讲话"
 
 
+def test_news_of_a_meeting_or_a_visit_told_briefly_is_news_not_a_speech():
+    """Short reports on a bureau's site: what the leader stressed and required, twice, and what the meeting
+    did (徐某某强调，… / 徐某某要求，… / 会议还集中学习了…); one paragraph telling of a meeting on a day and
+    what was done at it (8月7日，…召开…动员会。会上…); a visit on a day by someone named by post, told of again
+    below (7月3日，区委书记高某某到…石井村，为…讲党课 / 高某某以…为主题，…): each a 新闻报道."""
+    for paragraphs in (["徐某某强调，" + BODY, "徐某某要求，" + BODY, "会议还集中学习了有关文章，研究审定了实施方案。"],
+                       ["为进一步深化服务活动，8月7日，区税务局召集各支部书记，召开工作动员会。会上党办室主任田某某同志"
+                        "对工作作出了详细部署。" + BODY],
+                       ["高某某为石井村党员干部讲党课", "7月3日，区委书记高某某到分包联系点石井村，为党员干部讲党课。",
+                        "高某某以“不忘初心、牢记使命”为主题，" + BODY]):
+        assert parse_text("\n".join(paragraphs)).meta.kind == "新闻报道"
+    speech = parse_text("\n".join(["同志们：", "7月3日，我到石井村调研，看到了新变化。" + BODY, "高质量发展，" + BODY]))
+    assert speech.meta.kind == "讲话"
+
+
 def test_a_post_of_short_paragraphs_has_no_lead_heads_standing_alone():
     """A talk written down as a post, most paragraphs one sentence (some of two): a short sentence alone
     between two paragraphs is no lead head there; in a report of long paragraphs the same sentences are
