@@ -439,7 +439,9 @@ def read_header(lines: list[Line]) -> Header:
         m = OCCASION.match(part) if part else None
         if m:
             head.occasion = m.group(2)
-            if m.group(1) and not head.speaker:
+            if m.group(1) and DATE_LINE.match(m.group(1).strip()):
+                head.date = head.date or m.group(1).strip()     # 1983年2月28日在…上的讲话: when, not who
+            elif m.group(1) and not head.speaker:
                 head.speaker = m.group(1)
             break
         if (part and not head.speaker and (m := OWN_SPEECH.match(part))

@@ -1160,3 +1160,10 @@ def test_a_company_post_in_latin_letters_over_a_name_under_the_title_names_the_s
     speech = parse_text("\n".join(["教育如何拥抱互联网", "一起作业网CEO刘畅", BODY, BODY]))
     assert speech.meta.text("speaker") == "一起作业网CEO 刘畅"
     assert [p.text for p in speech.paragraphs()] == [BODY, BODY]
+
+
+def test_a_date_before_在_in_a_title_is_when_the_speech_was_given_not_who_gave_it():
+    """1983年2月28日在第二次全国党校工作会议上的讲话: the date, never the speaker."""
+    speech = parse_text("\n".join(["1983年2月28日在第二次全国党校工作会议上的讲话", "同志们：", BODY, BODY]))
+    assert (speech.meta.text("speaker"), speech.meta.text("date")) == (None, "1983年2月28日")
+    assert speech.meta.text("occasion") == "第二次全国党校工作会议"
