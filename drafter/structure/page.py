@@ -43,6 +43,7 @@ from drafter.structure.header import (
     DATE_LINE,
     GENRES,
     OCCASION,
+    ROLE,
     SALUTATION,
     SPEAKER_LINE,
     first_sentence,
@@ -118,6 +119,9 @@ SNIPPET_SHARE = 0.9
 #: a photo's caption that names the scene of an event, a short line without a clause's mark
 SCENE = re.compile(r"^[^，。！？；：,.!?;:]{2,36}(?:(?:会|会议|活动|仪式|典礼|比赛|论坛|式|颁奖|签约|揭牌|开工|培训"
                    r"|宣讲|表彰)现场|合影(?:留念)?)$")
+#: a caption naming the speaker speaking, by post and name: 中共中央总书记、国家主席…江泽民发表重要讲话。
+CAPTION_SPEAKER = re.compile(rf"^(?:{ROLE})?\s*([\u4e00-\u9fff]{{2,3}})(?:同志)?(?:发表|作|致)了?(?:重要)?"
+                             r"(?:讲话|致辞|报告)。?$")
 #: a caption of the speaker speaking, with no credit: 省长赵刚作政府工作报告, 谭志桂作工作报告
 SPEAKING = re.compile(r"^[^在，。：]{0,10}?(?:书记|省长|市长|县长|区长|主席|总理|部长|局长|校长|院长)?"
                       r"[\u4e00-\u9fff]{2,3}(?:作|致|发表)(?:重要)?(?:政府)?(?:工作报告|讲话|致辞|发言|报告)$")
@@ -437,6 +441,10 @@ def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> Page
                 and not read_mark(line.text) and not SALUTATION.match(line.text) and not titleish(line)
                 and not DATE_LINE.match(line.text)):      # (the speech's date above a photo's credit)
             take(k, "图片说明")
+    # a photo's caption of the speaker speaking names them (…中央军委主席江泽民发表重要讲话。)
+    out.speaker = out.speaker or next(
+        (m.group(1) for k, why in taken.items() if why == "图片说明" and (m := CAPTION_SPEAKER.match(lines[k].text))
+         and m.group(1)[0] in SURNAMES), None)
     # a caption that lost its credit, in a text told in the first person: a dated report of an event
     # (2019年4月15日至17日，…习近平在重庆考察…) with no 我 in it, a sentence or two
     if sum("我" in line.text for line in lines) >= FIRST_PERSON:

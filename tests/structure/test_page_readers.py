@@ -350,3 +350,17 @@ def test_a_greetings_first_sentence_under_the_pages_headline_is_no_title(tmp_pat
     assert speech.meta.text("speaker") == "某某保险（集团）公司党委书记、董事长王小明"
     assert speech.meta.text("subtitle") is None
     assert next(p.text for p in speech.paragraphs()) == "又是一年春光好！"
+
+
+def test_a_photos_caption_of_the_speaker_speaking_names_the_speaker(tmp_path):
+    """A newspaper's text whose speaker only the photo's caption after it names, by posts and name
+    (图片： / 中共中央总书记、国家主席江某某发表重要讲话。 / （新华社记者某某摄）): the speaker."""
+    page = tmp_path / "paper.txt"
+    page.write_text("\n".join(["在全国政协新年茶话会上的讲话（二〇〇一年一月一日）", "同志们，朋友们：",
+                               "在新世纪的第一天，我们欢聚一堂，共叙情谊，畅谈国是，共度元旦，意义非同寻常。",
+                               "谢谢大家。", "图片：", "中共中央总书记、国家主席江某某发表重要讲话。",
+                               "（新华社记者某某摄）"]),
+                    encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("speaker") == "江某某"
+    assert [r.why for r in speech.removed][-3:] == ["图片说明"] * 3

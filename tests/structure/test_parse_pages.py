@@ -52,8 +52,6 @@ KNOWN = {
         "an unnumbered subhead under the only numbered heading of an excerpt (第一大…里程碑：…) reads as a paragraph",
     ("071_gov-ahhy-town-report-headline-spaced-title.txt", "headings"):
         "two lead heads (经济持续稳健发展。…) and their subhead line: a group shows from three, past the excerpt's end",
-    ("101_peoplesdaily-2001-photo-note-fullwidth-zero-dateline-tail.txt", "speaker"):
-        "the speaker is named only by the photo's caption after the text (…江泽民发表重要讲话。)",
     ("102_jsp-ndrc-spaced-breadcrumb-title-names-speaker.html", "headings"):
         "lead heads summing the speech up after its last part's 第一，…第四， read as points under 第四，",
     # dates the text gives only by inference
