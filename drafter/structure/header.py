@@ -74,9 +74,10 @@ REDACTED = r"[*＊×]{2,3}"
 NAV = r"(?:首页|主页|网站首页|返回|登录|注册|更多|打印|关闭|上一篇|下一篇)"
 #: the start of a person's name: a surname (``drafter.zh.SURNAMES``), or a transliterated name (·)
 PERSON_START = rf"(?:[{SURNAMES}]|{'|'.join(COMPOUND_SURNAMES)}|[^·•・‧]*[·•・‧])"
-#: a name and what they gave before a colon in a title: 马云演讲：…, 王小明致辞：… (the speaker's, not an author's)
-SAID_BYLINE = re.compile(rf"^({PERSON_START}[\u4e00-\u9fff]{{1,2}}?)(?:演讲|讲话|致辞|发言)[：:]\s*(?!在)"
-                         rf"(?P<t>.{{4,}})$")
+#: a name and what they gave before a colon in a title: 马云演讲：…, 王小明致辞：…, 黄奇帆最新演讲：… (the speaker's,
+#: not an author's)
+SAID_BYLINE = re.compile(rf"^({PERSON_START}[\u4e00-\u9fff]{{1,2}}?)(?:最新|精彩|重磅|重要)?(?:演讲|讲话|致辞|发言)"
+                         rf"[：:]\s*(?!在)(?P<t>.{{4,}})$")
 #: an author's line: a name alone (a person's), or after 作者：, 文 /, 演讲 / (then who gave it, with a note);
 #: never a column's name ending in a genre (领导致辞), nor a link (首页)
 AUTHOR_LINE = re.compile(rf"^(?:(?P<by>作者\s*[:：]\s*|文\s*[/／|｜]\s*|文\s+)"

@@ -77,7 +77,9 @@ ISSUED = re.compile(r"^(?:发|抄送|报|送)[:：].{2,80}$|.{2,30}\d{4}\s*年\s
 #: a word on it after a comma (以下是原文，演讲全文仅535字：)
 HAND_OVER = (r"^(?:以下|下面)(?:为|是)[^。，！？：:]{0,30}(?:全文|实录|原文|摘要|节选|摘编|内容)"
              r"(?:[，,][^。，！？：:]{1,20})?")
-FULL_TEXT_BELOW = re.compile(HAND_OVER + r"[：:]?$")
+#: or a label alone saying the text follows (全文：, 演讲全文：, 讲话实录：)
+TEXT_LABEL = r"^(?:(?:演讲|讲话|致辞|发言)?全文|(?:演讲|讲话|发言)实录)[：:]"
+FULL_TEXT_BELOW = re.compile(rf"{HAND_OVER}[：:]?$|{TEXT_LABEL}$")
 #: such a hand-over closing the news before it (…发表了主题演讲，以下是演讲实录：)
 FULL_TEXT_AFTER = re.compile(r"[，。,]" + HAND_OVER.removeprefix("^") + r"[：:]$")
 #: a line of the page's own above such a line: a sentence, or one leading into the points it lists (…几点是：)
@@ -89,8 +91,8 @@ GAVE_SPEECH = re.compile(r"([\u4e00-\u9fff]{2,4})(?:在[^。，；]{2,30}|出席
 #: a label under such a line naming who gave the text: 致辞：饶毅（教师代表、科学家）, 演讲人：王小明
 GAVE_LABEL = re.compile(r"^(?:致辞|讲话|演讲|发言|主讲)人?\s*[：:]\s*([\u4e00-\u9fff]{2,4})"
                         r"(?:\s*[（(][^（）()]{1,30}[）)])?$")
-#: such a line with the text run on after its colon (以下为演讲全文：同学们，…)
-FULL_TEXT_ON = re.compile(HAND_OVER + r"[：:](?=\S)")
+#: such a line with the text run on after its colon (以下为演讲全文：同学们，…, 全文：尊敬的各位来宾，…)
+FULL_TEXT_ON = re.compile(rf"{HAND_OVER}[：:](?=\S)|{TEXT_LABEL}(?=\S)")
 #: a host calling on the speaker (请校友代表…雷军校友发言。, 下面有请…致辞！), among the text's first lines, in
 #: a sentence of at most HOST_WORDS characters
 HOST_CALL = re.compile(r"(?:^|[，。！])(?:下面|现在|接下来)?(?:有请|请)[^。！？]{2,50}(?:发言|讲话|致辞|作报告)[。！]$")

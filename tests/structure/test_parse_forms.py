@@ -1094,6 +1094,8 @@ def test_a_name_and_what_they_gave_before_a_colon_in_a_title_is_the_speaker():
         "物流的下一个十年", "马云", None, "讲话")
     speech = parse_text("\n".join(["王小明致辞：携手共进创未来", BODY, BODY]))
     assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("携手共进创未来", "王小明")
+    speech = parse_text("\n".join(["黄奇帆最新演讲：今后二三十年的五大件", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("speaker")) == ("今后二三十年的五大件", "黄奇帆")
     speech = parse_text("\n".join(["许小年：中国经济正面临三头灰犀牛", BODY, BODY]))
     assert (speech.meta.text("author"), speech.meta.kind) == ("许小年", "署名文章")
 
@@ -1167,3 +1169,12 @@ def test_a_date_before_在_in_a_title_is_when_the_speech_was_given_not_who_gave_
     speech = parse_text("\n".join(["1983年2月28日在第二次全国党校工作会议上的讲话", "同志们：", BODY, BODY]))
     assert (speech.meta.text("speaker"), speech.meta.text("date")) == (None, "1983年2月28日")
     assert speech.meta.text("occasion") == "第二次全国党校工作会议"
+
+
+def test_a_label_saying_the_full_text_follows_is_the_pages_and_the_salutation_after_it_is_found():
+    """全文：尊敬的各位来宾，女士们、先生们，大家好。… : the label is the page's hand-over, the salutation and
+    the text after it the speech's."""
+    speech = parse_text("\n".join(["今后二三十年的五大件", "全文：尊敬的各位来宾，女士们、先生们，大家好。" + BODY,
+                                    BODY]))
+    assert speech.salutation == "尊敬的各位来宾，女士们、先生们，"
+    assert [r.why for r in speech.removed] == ["新闻导语"]
