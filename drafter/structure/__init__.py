@@ -209,11 +209,16 @@ def _news_facts(speech: Speech, published: str | None) -> None:
     first sentence (1月12日上午) — or, where that opens on a span of days, in the lead that tells of the
     meeting held (…11月10日下午，我校举行…) — in the year it was posted (the year before, if that day is later)."""
     title = speech.meta.text("title") or ""
+    first = next(iter(speech.paragraphs()), None)
     if not speech.meta.speaker:
         named, _ = headline_speaker(title)
         if named:
             speech.meta.speaker = [named]
-    first = next(iter(speech.paragraphs()), None)
+    author = speech.meta.text("author")
+    if not speech.meta.speaker and author and first and re.search(rf"(?<!记者){re.escape(author)}", first.text):
+        # the name a headline puts before its colon (易纲：全年CPI…) is whom the report quotes, as its lead tells
+        # (…中国人民银行行长易纲在主题演讲中…), not its reporter
+        speech.meta.speaker, speech.meta.author = [author], None
     if speech.meta.date or not first or not published:
         return
     m = re.search(DAY, first.text.split("。")[0])

@@ -8,6 +8,7 @@ Every line dropped is reported with a reason; nothing else is dropped.
 from __future__ import annotations
 
 import re
+from email.utils import parsedate_to_datetime
 from itertools import islice
 from dataclasses import dataclass, field
 
@@ -258,6 +259,9 @@ META_REASONS = ("页面信息",)
 #: matter, an image or a link alone on its line, a comment, a rule
 FORMAT_REASONS = {"frontmatter": "文件头信息", "image": "图片", "link": "链接", "comment": COMMENT, "rule": "分隔线"}
 FRONT_DATE = re.compile(r"^\s*date\s*[:=]\s*[\"']?(\d{4}-\d{1,2}-\d{1,2})", re.IGNORECASE)
+#: or in a feed's form (date: Thu, 10 Jun 2021 02:51:38 GMT)
+FRONT_MAIL_DATE = re.compile(r"^\s*date\s*[:=]\s*[\"']?((?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\b.*?)"
+                             r"[\"']?\s*$", re.IGNORECASE)
 #: a field of a database record's header (``drafter.ingest.text.record_fields``) the page's facts come from:
 #: the source (原文出处), its issue's date (原刊期号 19970108: when it was printed) and the author
 RECORD_FACT = re.compile(r"^\s*【\s*(原\s*文\s*出\s*处|原\s*刊\s*期\s*号|作\s*者)\s*】\s*(\S.*?)\s*$")
@@ -433,6 +437,11 @@ def _front_fact(text: str, page: PageMeta) -> None:
     source, issue date and author."""
     if (m := FRONT_DATE.match(text)) and not page.date:
         page.date = m.group(1)
+    elif (m := FRONT_MAIL_DATE.match(text)) and not page.date:
+        try:
+            page.date = parsedate_to_datetime(m.group(1)).date().isoformat()
+        except (TypeError, ValueError):
+            pass                           # not a date after all: no posting date
     elif m := RECORD_FACT.match(text):
         key, value = re.sub(r"\s", "", m.group(1)), m.group(2)
         if key == "作者":

@@ -261,3 +261,19 @@ def test_what_follows_a_posts_row_of_credits_naming_its_editor_is_the_pages(tmp_
     assert not list(speech.headings())
     assert [p.text for p in speech.paragraphs()][-1] == "谢谢大家！"
     assert [r.why for r in speech.removed][-5:] == ["页脚"] * 5
+
+
+def test_a_posts_front_matter_dated_as_a_feed_dates_it(tmp_path):
+    """date: Thu, 10 Jun 2021 02:51:38 GMT (a feed's form, copied into a blog's front matter) is the posting
+    date, as date: 2021-06-10 is; a news report quoting the one its headline names before a colon (易某：…)
+    has them as its speaker, not its author."""
+    page = tmp_path / "post.md"
+    page.write_text("\n".join([
+        "---", "title: '易某：全年物价涨幅或在2%以下，坚持正常的货币政策'", "author: 新浪财经",
+        "date: Thu, 10 Jun 2021 02:51:38 GMT", "---", "",
+        "6月10日，在第十三届陆家嘴论坛上，中国人民银行行长易某在主题演讲中聚焦货币政策。", "",
+        "易某表示，" + BODY, "", "易某指出，" + BODY, "", "易某强调，" + BODY, ""]), encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("published") == "2021-06-10"
+    assert speech.meta.kind == "新闻报道"
+    assert (speech.meta.text("speaker"), speech.meta.text("author")) == ("易某", None)
