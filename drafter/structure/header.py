@@ -250,10 +250,10 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     line = lines[0]
-    for m in re.finditer(GENRES + "稿?", line.text[:80]):
+    for m in reversed(list(re.finditer(GENRES + "稿?", line.text[:80]))):     # (the salutation after the last)
         title, rest = line.text[:m.end()], line.text[m.end():]
         if (OCCASION.match(title) or SPEECH_END.search(title)) and _salutation_opens(rest):
-            return [replace(line, text=title), replace(line, text=rest), *lines[1:]]
+            return [*_doubled(replace(line, text=title)), replace(line, text=rest), *lines[1:]]
     for k, line in enumerate(lines[:HEAD_LINES]):
         bracket = re.match(r"[（(][^（）()]{4,40}[）)]", line.text)
         if bracket and _salutation_opens(line.text[bracket.end():]) \
@@ -261,6 +261,21 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
             return [*lines[:k], replace(line, text=bracket.group()), replace(line, text=line.text[bracket.end():]),
                     *lines[k + 1:]]
     return lines
+
+
+def _unmarked(text: str) -> str:
+    """A title's words without its spaces and particle 的, to tell a wording of it again."""
+    return squash(text).replace("的", "")
+
+
+def _doubled(line: Line) -> list[Line]:
+    """A title a page shows twice run together, in two wordings (县长在…座谈会上讲话县长在…座谈会上的讲话): the
+    second, the first as a line of its own above it (the header drops it as the title's repeat)."""
+    for m in re.finditer(GENRES + "稿?", line.text[:-2]):
+        first, second = line.text[:m.end()], line.text[m.end():]
+        if (OCCASION.match(first) or SPEECH_END.search(first)) and _unmarked(first) == _unmarked(second):
+            return [replace(line, text=first), replace(line, text=second)]
+    return [line]
 
 
 def _salutation_opens(text: str) -> bool:
@@ -303,7 +318,14 @@ def read_header(lines: list[Line]) -> Header:
         i = 1
         # a title split over two lines: the next source line, short and title-like
         nxt = lines[i] if i < len(lines) else None
-        if (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
+        reworded = nxt is not None and nxt.text != title and _unmarked(nxt.text) == _unmarked(title) and titleish(nxt)
+        if nxt is not None and reworded:
+            # the title again in other wording (…座谈会上讲话 / …座谈会上的讲话): the fuller one is the title
+            shorter = min((lines[0], nxt), key=lambda line: len(line.text))
+            head.removed.append(Removed(shorter.no, shorter.text, "标题重复"))
+            title = max(title, nxt.text, key=len)
+            i += 1
+        elif (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
                 and not SUBTITLE_START.match(nxt.text) and squash(nxt.text) != squash(title)   # a repeat
                 and not DATE_LINE.match(nxt.text) and not TIME_PLACE.match(nxt.text)           # its date
                 and not (OFFICE_LINE.match(nxt.text) and SPEECH_END.search(title))      # who issues it
@@ -329,7 +351,8 @@ def read_header(lines: list[Line]) -> Header:
             head.title, head.speaker, date = signed      # 2022年…工作报告市城管局党组书记、局长  杜  宇
             head.date = head.date or date
         first = lines[0].text
-        if i > 1 and OCCASION.match(first) and head.subtitle is None and not OCCASION.match(title[len(first):]):
+        if (i > 1 and not reworded and OCCASION.match(first) and head.subtitle is None
+                and not OCCASION.match(title[len(first):])):
             # the occasion first and the theme under it: the occasion is the title, as 在…上的发言：主题 is
             head.title, head.subtitle = first, title[len(first):].strip()
         if (m := SAID_BYLINE.match(head.title)):

@@ -1178,3 +1178,14 @@ def test_a_label_saying_the_full_text_follows_is_the_pages_and_the_salutation_af
                                     BODY]))
     assert speech.salutation == "尊敬的各位来宾，女士们、先生们，"
     assert [r.why for r in speech.removed] == ["新闻导语"]
+
+
+def test_a_title_shown_twice_in_two_wordings_is_one_title_the_fuller():
+    """县长在座谈会上讲话 / 县长在座谈会上的讲话 (a document site's headline over the text's own), on two lines or
+    run together with the salutation: one title, the fuller wording; the other is reported."""
+    for text in ("县长在全县座谈会上讲话县长在全县座谈会上的讲话同志们：今天会议的主要任务是贯彻落实。" + BODY,
+                 "县长在全县座谈会上讲话\n县长在全县座谈会上的讲话\n同志们：\n" + BODY):
+        speech = parse_text(text)
+        assert (speech.meta.text("title"), speech.meta.text("subtitle")) == ("县长在全县座谈会上的讲话", None)
+        assert speech.salutation == "同志们："
+        assert [r.text for r in speech.removed] == ["县长在全县座谈会上讲话"]
