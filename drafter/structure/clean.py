@@ -216,6 +216,11 @@ DEBRIS = [
 #: and its columns, or six columns or more (网站首页 实用文 书信 …)
 MENU_LINE = re.compile(r"^(?:(?:网站首页|首页|主页)(?:\s+[\u4e00-\u9fff]{2,6}){3,}"
                        r"|[\u4e00-\u9fff]{2,5}(?:\s+[\u4e00-\u9fff]{2,5}){5,})$")
+#: a breadcrumb's label: 当前位置：, 您当前的位置：; it is sought among the page's first lines, and the short lines
+#: of the site above it (up to ``PAGE_LABEL_MAX`` characters) are the page's
+POSITION = re.compile(r"^(?:您|你)?(?:当前|现在)?(?:所在)?的?位置\s*[:：]")
+CRUMB_LINES = 15
+PAGE_LABEL_MAX = 40
 #: a line that is only one of these words starts or belongs to the page's footer of related links
 FOOTER = re.compile(r"^(?:推荐访问|相关(?:附件|链接|报道|文档|新闻|专题)|相关推荐|热点推荐|热门推荐|猜你喜欢"
                     r"|相关范文推荐|相关范文|相关文章|相关阅读|推荐阅读"
@@ -229,7 +234,8 @@ NAV_WORDS = re.compile(r"^(?:分享(?:到)?|收藏|点赞|打印|关闭|评论|�
                        r"|(?:手机|电脑|网页|触屏|移动|桌面|无障碍|适老化|简体|繁体|繁體|English)版?"
                        r"|微信(?:订阅号|公众号|服务号)|联系客服|在线客服"
                        r"|阅读原文|在看|写留言|留言|赞赏|喜欢作者|已关注|附件列表|附件下载|发布者微信|作者微信"
-                       r"|新闻发送|发送给朋友|推荐给朋友)$", re.I)
+                       r"|新闻发送|发送给朋友|推荐给朋友|正文复制|复制正文|复制全文|全文复制|复制本文"
+                       r"|文章全文\s*[:：]?\s*[|｜]?)$", re.I)
 #: an archive's licence block closing a page: Wikisource's "本作品是中华人民共和国的法律、法规…属于公有领域"
 #: (a line it opens, or one ending in 公有领域: see ``licence``)
 LICENCE = re.compile(r"^(?:本作品(?:是|在|已|采用|依据|根据|属于|原文|的作者|来自|由)|(?:此|这)作品.{0,30}(?:公有领域"
@@ -237,6 +243,7 @@ LICENCE = re.compile(r"^(?:本作品(?:是|在|已|采用|依据|根据|属于|�
 PUBLIC_DOMAIN = ("公有领域", "公有领域。", "公有领域.")
 #: a line without Chinese that is still text of the speech: numbers and punctuation a wiki link broke off
 TEXT_PIECE = re.compile(r"[\d\s'\".,，。、；：！？“”‘’《》〈〉「」（）()\-—…%％·・/]+")
+SPACED_NUMBERS = re.compile(r"\d+(?:\s+\d+)+")
 #: a line longer than this with a sentence's end in it is prose, not page matter
 PROSE = 40
 #: this many short lines in a row, none with a clause's mark, above the text or below it are a menu
@@ -551,6 +558,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
     _running_heads(lines, why)
     _running_lines(lines, why)
     _contents(lines, why)
+    _above_crumb(lines, why)
     body_seen = in_footer = False
     footer = "页脚"
     crumb: str | None = None
@@ -595,7 +603,8 @@ def clean(source: list[SourceLine]) -> Cleaned:
             else:
                 reason = debris_reason(text)
                 if (reason is None and not has_hanzi(text) and not DATE_ONLY.match(text)
-                        and not TEXT_PIECE.fullmatch(text)
+                        # (numbers spaced apart above the text, 1 1 1, are a widget's)
+                        and (not TEXT_PIECE.fullmatch(text) or (not body_seen and SPACED_NUMBERS.fullmatch(text)))
                         and (not body_seen or len(text) <= 40 or _foreign(text))):
                     reason = "非正文"
         if (reason and (CLOSERS.match(text.strip("【】[] -—=*_~·")) or EDITED.search(re.sub(r"[\s*\\]", "", text)))
@@ -682,6 +691,17 @@ def _notices(lines: list[Line], why: dict[int, str]) -> None:
             if end > k + 1:
                 for j in range(k, end):
                     why[j] = "网站信息"
+
+
+def _above_crumb(lines: list[Line], why: dict[int, str]) -> None:
+    """The site's own lines above the page's breadcrumb (当前位置：…, 您当前的位置：首页 > …), among the page's
+    first lines and before any prose: its motto, its buttons (德育素材网提供各类范文写作素材！, 打开 · 手机版)."""
+    crumb = next((k for k, line in enumerate(lines[:CRUMB_LINES]) if POSITION.match(line.text)), None)
+    if crumb is None or any(is_prose(line.text) for line in lines[:crumb]):
+        return
+    for k in range(crumb):
+        if k not in why and len(lines[k].text) <= PAGE_LABEL_MAX:
+            why[k] = "导航"
 
 
 def _contents(lines: list[Line], why: dict[int, str]) -> None:

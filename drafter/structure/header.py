@@ -118,6 +118,9 @@ BRACKETED_BYLINE = re.compile(rf"^[（(]\s*(?:(?P<role>{ROLE})\s+)?(?P<who>{NAME
 #: an office on a line of its own: 教学处, 县委办公室, 市委组织部, 校团委
 OFFICE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}"
                          r"(?:处|科|办公室|办|部|委员会|局|厅|中心|党委|党支部|党总支|支部|工会|团委)$")
+#: who wrote a text, by their body's name and theirs under its title: 山东省安丘市大盛镇人民政府 辛建梅
+ORG_BYLINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:政府|委员会|局|厅|部|院|大学|学院|学校|中学|小学|公司|集团"
+                        rf"|中心|办公室|党委|党组|支部|党总支|工会|团委|镇|乡|街道|社区|村)\s+(?P<who>(?={PERSON_START}){NAME})$")
 #: a page's title with its author's post and name before a colon: "四川省政协主席田向利：以改革举措…"
 POSTED_BYLINE = re.compile(rf"^((?:{ROLE})\s*{NAME})[：:]\s*(?!在)(.{{6,}})$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
@@ -330,6 +333,7 @@ def read_header(lines: list[Line]) -> Header:
                 and not DATE_LINE.match(nxt.text) and not TIME_PLACE.match(nxt.text)           # its date
                 and not (OFFICE_LINE.match(nxt.text) and SPEECH_END.search(title))      # who issues it
                 and not ((by := AUTHOR_LINE.match(nxt.text)) and (by["by"] or by["spoke"]))   # 文 / 某某
+                and not ORG_BYLINE.match(nxt.text)                                  # 某镇人民政府 某某
                 and (titleish(nxt) or (title.endswith(OPEN_END) and not SENTENCE_END.search(nxt.text)))):
             body = "".join(line.text for line in lines[i + 1:i + 1 + BODY_LINES])
             title = join_title(title, lines[i].text, body)
@@ -423,6 +427,11 @@ def read_header(lines: list[Line]) -> Header:
         elif (head.title and not head.speaker and NAMES.fullmatch(text)
               and all(name in head.title for name in text.split("、"))):
             head.speaker = text   # the people the title names, on one line (戚本禹、张春桥、谢富治)
+        elif head.title and not (head.author or head.speaker) and (m := ORG_BYLINE.match(text)):
+            if _speech_title(head):
+                head.speaker = text           # 某县人民政府 王某: the body and the name of who gave the speech
+            else:
+                head.author = m["who"]        # …人民政府 辛建梅 under an article's title: its author
         elif i == title_end and not head.author and OFFICE_LINE.match(text):
             head.author = text    # an office under the title (教学处, 县委办公室): who issues the text
         elif (i == title_end and not head.subtitle and titleish(line) and len(text) <= 40 and not TIME_PLACE.match(text)

@@ -364,3 +364,28 @@ def test_a_photos_caption_of_the_speaker_speaking_names_the_speaker(tmp_path):
     speech = read_speech(page)
     assert speech.meta.text("speaker") == "江某某"
     assert [r.why for r in speech.removed][-3:] == ["图片说明"] * 3
+
+
+def test_the_sites_lines_above_its_breadcrumb_and_its_copy_buttons_are_the_pages(tmp_path):
+    """A 范文 site's page copied as text: its motto and buttons above the breadcrumb (某某素材网提供各类范文写作
+    素材！, 打开 · 手机版), a widget's line of digits (1 1 1), a copy button (正文复制) are the page's; the title
+    is the text's own, under the breadcrumb."""
+    body = "今天，我们召开全区领导干部大会，主要任务是贯彻落实市委全会精神，安排部署今年的工作。"
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(["某某素材网提供各类范文写作素材！", "打开 · 手机版", "1 1 1",
+                               "当前位置：某某素材网 > 讲话发言 > 区委书记在全区领导干部大会上的讲话", "",
+                               "正文复制", "区委书记在全区领导干部大会上的讲话", "同志们：", body, body]),
+                    encoding="utf-8")
+    speech = read_speech(page)
+    assert speech.meta.text("title") == "区委书记在全区领导干部大会上的讲话"
+    assert speech.salutation == "同志们："
+    assert [r.line for r in speech.removed] == [1, 2, 3, 4, 6]
+
+
+def test_an_organisation_and_a_name_under_an_articles_title_are_its_author():
+    """对照检查要有“专属辣味” / 山东省某市某镇人民政府 辛某某: the article's author, not its subtitle."""
+    from drafter import parse_text
+
+    body = "撰写深刻的对照检查材料，是保证民主生活会高质量的前提和关键，问题准、原因清、措施明。"
+    speech = parse_text("\n".join(["对照检查要有“专属辣味”", "山东省某市某镇人民政府 辛某某", body, body]))
+    assert (speech.meta.text("subtitle"), speech.meta.text("author"), speech.meta.kind) == (None, "辛某某", "署名文章")
