@@ -135,10 +135,12 @@ LEAD_DAY = 60
 ATTENDED = re.compile(r"(?:出席|莅临)(?:了)?(?:会议|大会|典礼|仪式|活动)?|作题为")
 #: a paragraph, or a sentence, telling what the meeting did: 会议还集中学习了…, 会上，…, 会议要求…
 MEETING_DID = re.compile(r"(?:^|[。！？])(?:会议|会上|大会|此次[^，。]{0,8}会)")
-#: news opening on the day someone named by post went somewhere (7月3日，区委书记高玉柱到…石井村, …党组书记聂春
-#: 带领…来到…): the name, told of again below
-VISIT = re.compile(DAY + rf"(?:上午|下午|晚上?)?，[^。！？；]{{0,40}}?{POST}([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:一行)?"
-                   r"(?:到|来到|赴|深入|带领|走进|前往)")
+#: news opening on the day someone named by post or title did something there (7月3日，区委书记高玉柱到…石井村;
+#: 2016年11月9日周三下午，校党委书记彭道海同志在…讲党课; …于2023年5月23日在…开课，由李秀明老师主讲): the day,
+#: its year before it or not, then the name, told of again below
+LEAD_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?!\s*[至到—\-－~～])")
+NAMED = re.compile(rf"{POST}([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:一行)?(?=[在到来为赴深带走前向与主讲作做，,])"
+                   r"|([\u4e00-\u9fff]{2,3}?)(?:老师|教授)")
 
 
 def _reported(speech: Speech, words: str) -> bool:
@@ -163,10 +165,18 @@ def _reported(speech: Speech, words: str) -> bool:
     told = any((m := EVENT_LEAD.search(t)) and m.start() <= LEAD_DAY for t in texts[:2])
     if told and (most >= 1 or bool(ATTENDED.search(lead)) or did):
         return True
-    # or of a visit on a day by someone named by post, whom the paragraphs after it tell of
-    visit = next(((k, m.group(3)) for k, t in enumerate(texts[:2]) if (m := VISIT.search(t)) and m.start() <= LEAD_DAY),
-                 None)
-    return visit is not None and any(t.startswith(visit[1]) for t in texts[visit[0] + 1:])
+    # or of what someone named by post or title did on a day, whom the paragraphs after it tell of
+    # (高玉柱以…为主题，…; 首先，李秀明老师…; …陈宏伟指出，…)
+    for k, t in enumerate(texts[:2]):
+        day = LEAD_DATE.search(t)
+        if not day or day.start() > LEAD_DAY:
+            continue
+        for m in NAMED.finditer(t, day.end()):
+            name = m.group(1) or m.group(2)
+            again = re.compile(rf"^[^，。]{{0,4}}[，,]?{name}|{name}[^，。]{{0,4}}(?:说|指出|强调|表示|要求)")
+            if any(again.search(later) for later in texts[k + 1:]):
+                return True
+    return False
 
 
 #: the last words of a document's title that is no speech: a notice, a circular, a request, a reply, a

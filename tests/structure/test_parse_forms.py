@@ -1066,6 +1066,23 @@ def test_news_of_a_meeting_or_a_visit_told_briefly_is_news_not_a_speech():
     assert speech.meta.kind == "讲话"
 
 
+def test_news_of_a_party_lecture_given_on_a_day_by_someone_named_is_news():
+    """Campus reports of a 党课: the lead's day (its year before it or not) and who gave it, by post or title
+    (2016年11月9日下午，校党委书记彭某某同志在…讲党课; …于2023年5月23日在…开课，由李某某老师主讲; 11月24日，…
+    党委副书记陈某某来到…), told of below (彭某某书记就…; 首先，李某某老师…; …陈某某指出，…): news. A speech
+    opening on a day that quotes a leader below (2013年12月26日，习近平同志在…; 习近平同志指出，…) stays a speech."""
+    for lead, later in (("2016年11月9日周三下午，校党委书记彭某某同志在行政楼会议室为全体党员讲党课。",
+                         "彭某某书记就学习《党委会的工作方法》的体会给全体党员上了一堂生动的党课。"),
+                        ("学院召开的新一期党课培训，于2023年5月23日在报告厅开课，由李某某老师主讲第一讲。",
+                         "首先，李某某老师从同学们的入党动机讨论开始引入课题。"),
+                        ("11月24日，校党委常委、党委副书记陈某某来到物理学院，为入党积极分子讲授专题党课。",
+                         "此次党课分五部分展开。陈某某指出，全面从严治党是必由之路。")):
+        assert parse_text("\n".join([lead, later + BODY, BODY])).meta.kind == "新闻报道"
+    speech = parse_text("\n".join(["同志们：", "2013年12月26日，习近平同志在纪念毛泽东同志诞辰座谈会上发表重要讲话。",
+                                    "习近平同志指出，" + BODY, BODY]))
+    assert speech.meta.kind == "讲话"
+
+
 def test_a_post_of_short_paragraphs_has_no_lead_heads_standing_alone():
     """A talk written down as a post, most paragraphs one sentence (some of two): a short sentence alone
     between two paragraphs is no lead head there; in a report of long paragraphs the same sentences are
