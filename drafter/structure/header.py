@@ -16,7 +16,7 @@ from drafter.model import Removed
 from drafter.structure.marks import read_mark
 from drafter.zh import COMPOUND_SURNAMES, SENTENCE_END, SURNAMES, has_hanzi
 
-GENRES = r"(?:讲话|发言|致?辞|演讲|报告|讲课|党课|主持词)"
+GENRES = r"(?:讲话|发言|致?辞|演讲|报告|讲课|党课|主持词|(?:欢迎|答谢|祝酒|致|贺)词)"
 #: a page's title with its author's name before a colon: "习近平：牢记初心使命，推进自我革命"
 BYLINED = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?!在)(.{6,})$")
 #: what stands before a colon in a title and is no one's name: a genre, a column, a kind of text
@@ -478,6 +478,7 @@ def read_header(lines: list[Line]) -> Header:
                 head.speaker = m.group(1)
             break
         if (part and not head.speaker and (m := OWN_SPEECH.match(part))
-                and SPEAKER_LINE.match(BRACKETED_WORD.sub("", m.group(1)))):
+                and (post := SPEAKER_LINE.match(BRACKETED_WORD.sub("", m.group(1))))
+                and (not post.group(2) or post.group(2)[0] in SURNAMES)):      # (not 朱松纯院长 寄语通班)
             head.speaker = m.group(1)      # 国家发展改革委投资司韩志峰处长的讲话: who gave it, by post
     return head

@@ -184,6 +184,10 @@ def _reported(speech: Speech, words: str) -> bool:
 DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|(?<!几点)意见|方案|(?<!讲)(?<!话)纪要|公告|通告|复函|的函)$")
 
 
+#: a notice's formulas, where no title says what the text is: 现将有关事项通知如下, 特此通知
+NOTICE_FORMULA = re.compile(r"现将[^。！？]{0,20}(?:通知|通告|公告)如下|^特此(?:通知|通告|公告|函告)[。！]?$")
+
+
 #: genres (``meta.kind``) other code tells apart: a page of several texts, a notice forwarding a speech, a
 #: news report, a document that is no speech (a notice, a plan, minutes)
 COMPILATION, FORWARDING, NEWS, OFFICIAL = "汇编", "转发通知", "新闻报道", "公文"
@@ -211,7 +215,8 @@ def genre(speech: Speech) -> str:
         return "政府工作报告"
     if "转发按语" in reasons:
         return FORWARDING
-    if DOCUMENT.search(speech.meta.text("title") or ""):
+    if DOCUMENT.search(speech.meta.text("title") or "") or (
+            not salutation and any(NOTICE_FORMULA.search(p.text) for p in speech.paragraphs())):
         return OFFICIAL
     if re.search(r"工作报告$", speech.meta.text("title") or ""):
         return "工作报告"               # …工作报告 to 同志们 at a meeting, as much as to 各位代表

@@ -1206,3 +1206,15 @@ def test_a_title_shown_twice_in_two_wordings_is_one_title_the_fuller():
         assert (speech.meta.text("title"), speech.meta.text("subtitle")) == ("县长在全县座谈会上的讲话", None)
         assert speech.salutation == "同志们："
         assert [r.text for r in speech.removed] == ["县长在全县座谈会上讲话"]
+
+
+def test_a_welcome_named_by_its_genre_and_a_notice_by_its_formula():
+    """市长欢迎词 is a title naming a 致辞 (欢迎词, 贺词, 答谢词 are genres as 致辞 is), the post its speaker, never
+    a post and a name; a text without a title or a salutation that says 现将有关事项通知如下 is a 公文."""
+    speech = parse_text("\n".join(["市长欢迎词", "尊敬的评估团成员：", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("speaker"), speech.meta.kind) == ("市长欢迎词", "市长", "致辞")
+    speech = parse_text("\n".join(["朱某某院长寄语通班的新年贺词", BODY, BODY]))
+    assert speech.meta.text("speaker") is None
+    notice = parse_text("\n".join(["各镇（街道）、市直各单位：", "经市政协常委会议研究决定，政协第八届委员会第二次会议"
+                                   "于2008年1月14日在市区举行。现将有关事项通知如下：", "一、出席会议人员", BODY]))
+    assert notice.meta.kind == "公文"
