@@ -18,7 +18,8 @@ from drafter.zh import COMPOUND_SURNAMES, SENTENCE_END, SURNAMES, has_hanzi
 
 GENRES = r"(?:讲话|发言|致?辞|演讲|报告|讲课|党课|主持词|(?:欢迎|答谢|祝酒|致|贺)词)"
 #: a page's title with its author's name before a colon: "习近平：牢记初心使命，推进自我革命"
-BYLINED = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]\s*(?!在)(.{6,})$")
+#: (or 丨, as posts set a byline: 杨玉成丨从忧患意识到底线思维…; a bar | is a column's: 时局 | …)
+BYLINED = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:[：:]|\s*丨\s*)(?!在)(.{6,})$")
 #: what stands before a colon in a title and is no one's name: a genre, a column, a kind of text
 COLUMN_WORDS = re.compile(r"讲话|发言|报告|党课|讲稿|提纲|专题|主题|评论|社论|时评|观点|专访|访谈|导读|通知|公告"
                           r"|要闻|新闻|快讯|实录|全文|摘要|附件|材料|范文|心得|体会|标题|题目|说明|序言|前言|后记|按语")

@@ -184,6 +184,8 @@ def _reported(speech: Speech, words: str) -> bool:
 DOCUMENT = re.compile(r"(?:通知|通报|请示|批复|决定|(?<!几点)意见|方案|(?<!讲)(?<!话)纪要|公告|通告|复函|的函)$")
 
 
+#: a speaker reporting on their own performance of duty (回顾一年来的履职情况…向大家作以汇报): a 述职
+OWN_DUTY = re.compile(r"履职[^。！？]{0,24}(?:汇报|报告)")
 #: a notice's formulas, where no title says what the text is: 现将有关事项通知如下, 特此通知
 NOTICE_FORMULA = re.compile(r"现将[^。！？]{0,20}(?:通知|通告|公告)如下|^特此(?:通知|通告|公告|函告)[。！]?$")
 
@@ -202,11 +204,11 @@ def genre(speech: Speech) -> str:
                             + [r.text for r in speech.removed if r.why == "网页标题"]))
     reasons = {r.why for r in speech.removed}
     salutation = speech.salutation or ""
-    if "述职" in words:
+    opening = " ".join(p.text for p in speech.front[:4])
+    if "述职" in words or (OWN_DUTY.search(opening) and "我" in opening):
         return "述职报告"
     if speech.parts:
         return COMPILATION
-    opening = " ".join(p.text for p in speech.front[:4])
     if "政府工作报告" in words or ("代表" in salutation
                                    and re.search(r"我代表(?:国务院|[\u4e00-\u9fff]{0,8}人民政府)"
                                                  r"|向[\u4e00-\u9fff]{0,24}?(?:大会|会议)[\u4e00-\u9fff]{0,4}(?:作|报告)"

@@ -1218,3 +1218,16 @@ def test_a_welcome_named_by_its_genre_and_a_notice_by_its_formula():
     notice = parse_text("\n".join(["各镇（街道）、市直各单位：", "经市政协常委会议研究决定，政协第八届委员会第二次会议"
                                    "于2008年1月14日在市区举行。现将有关事项通知如下：", "一、出席会议人员", BODY]))
     assert notice.meta.kind == "公文"
+
+
+def test_a_report_of_ones_own_duty_is_a_shuzhi_and_a_byline_set_with_丨_names_the_author():
+    """同志们： / 再过4天，我到粮食局任职已整整一年了。回顾一年来的履职情况，…向大家作以汇报。: a 述职报告 though
+    no title says so; 杨某某丨从忧患意识到底线思维 is an article by 杨某某 (时局 | … is a column's tag, no one)."""
+    speech = parse_text("\n".join(["同志们：", "再过4天，我到粮食局任职已整整一年了。回顾一年来的履职情况，我思绪万千，"
+                                   "借此机会向大家作以汇报。", BODY, BODY]))
+    assert speech.meta.kind == "述职报告"
+    speech = parse_text("\n".join(["杨某某丨从忧患意识到底线思维", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("author"), speech.meta.kind) == (
+        "从忧患意识到底线思维", "杨某某", "署名文章")
+    speech = parse_text("\n".join(["时局 | 欢迎知识分子提出批评", BODY, BODY]))
+    assert speech.meta.text("author") is None
