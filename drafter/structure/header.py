@@ -119,6 +119,8 @@ BRACKETED_BYLINE = re.compile(rf"^[（(]\s*(?:(?P<role>{ROLE})\s+)?(?P<who>{NAME
 #: an office on a line of its own: 教学处, 县委办公室, 市委组织部, 校团委
 OFFICE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}"
                          r"(?:处|科|办公室|办|部|委员会|局|厅|中心|党委|党支部|党总支|支部|工会|团委)$")
+#: a title with a column's name after a bar
+COLUMN_AFTER = re.compile(r"^(?P<t>.{6,}?)\s*[|｜]\s*(?P<c>[^|｜]{2,12})$")
 #: who wrote a text, by their body's name and theirs under its title: 山东省安丘市大盛镇人民政府 辛建梅
 ORG_BYLINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:政府|委员会|局|厅|部|院|大学|学院|学校|中学|小学|公司|集团"
                         rf"|中心|办公室|党委|党组|支部|党总支|工会|团委|镇|乡|街道|社区|村)\s+(?P<who>(?={PERSON_START}){NAME})$")
@@ -257,7 +259,7 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
     for m in reversed(list(re.finditer(GENRES + "稿?", line.text[:80]))):     # (the salutation after the last)
         title, rest = line.text[:m.end()], line.text[m.end():]
         if (OCCASION.match(title) or SPEECH_END.search(title)) and _salutation_opens(rest):
-            return [*_doubled(replace(line, text=title)), replace(line, text=rest), *lines[1:]]
+            return [*_doubled(replace(line, text=title)), replace(line, text=rest.lstrip()), *lines[1:]]
     for k, line in enumerate(lines[:HEAD_LINES]):
         bracket = re.match(r"[（(][^（）()]{4,40}[）)]", line.text)
         if bracket and _salutation_opens(line.text[bracket.end():]) \
@@ -283,6 +285,7 @@ def _doubled(line: Line) -> list[Line]:
 
 
 def _salutation_opens(text: str) -> bool:
+    text = text.lstrip()
     return "：" in text[:30] and bool(SALUTATION.match(text[:text.index("：") + 1]))
 
 
@@ -348,6 +351,11 @@ def read_header(lines: list[Line]) -> Header:
                 title = join_title(title, third.text, body)
                 i += 1
         head.title, head.subtitle = split_title(title)
+        column = COLUMN_AFTER.match(head.title)
+        if column and (OCCASION.match(column["t"]) or SPEECH_END.search(column["t"])):
+            # the site's column after a bar (在…结束时的讲话|动员部署会议): the page's
+            head.removed.append(Removed(lines[0].no, column["c"], "导航"))
+            head.title = column["t"]
         if (named := DATED_NAME.match(head.title)) and len(named.group(2)) >= 4:
             head.title, head.date = named.group(2), head.date or named.group(1)    # a file's name: date_title
         if (dated := BRACKETED_END.search(head.title)) and DATE_LINE.match(dated.group(0)) and dated.start() >= 4:

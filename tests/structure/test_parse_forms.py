@@ -1231,3 +1231,14 @@ def test_a_report_of_ones_own_duty_is_a_shuzhi_and_a_byline_set_with_丨_names_t
         "从忧患意识到底线思维", "杨某某", "署名文章")
     speech = parse_text("\n".join(["时局 | 欢迎知识分子提出批评", BODY, BODY]))
     assert speech.meta.text("author") is None
+
+
+def test_a_titles_column_after_a_bar_and_a_preview_label_are_the_pages():
+    """在全县…结束时的讲话|动员部署会议 / 内容预览： / 在全县…结束时的讲话 同志们：正当…: the title without the
+    site's column, the label and the title again are the page's, the salutation and the text the speech's."""
+    title = "在全县公路建设大会战动员会议结束时的讲话"
+    speech = parse_text("\n".join([title + "|动员部署会议", "内容预览：", title + " 同志们：正当全县上下深入学习贯彻"
+                                   "全会精神，县委、县政府召开这次会议。" + BODY, BODY]))
+    assert speech.meta.text("title") == title
+    assert speech.salutation == "同志们："
+    assert [r.why for r in speech.removed] == ["导航", "页面按钮", "标题重复"]
