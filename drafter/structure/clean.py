@@ -117,6 +117,8 @@ NOTICE = re.compile(r"^(?:温馨提示|友情提示|下载须知|重要提示|�
 #: a table of contents saved as text: its head, and an entry ending in its page number
 CONTENTS = re.compile(r"^目\s*录\s*[:：]?$")
 PAGE_ONLY = re.compile(r"^\d{1,4}$")
+#: the longest item of a page's outline above the text
+OUTLINE_ITEM = 24
 CONTENTS_ENTRY = re.compile(r"[^\d\s.…·—－-](?:\s*[.…·]{2,}\s*|\s+)\d{1,4}$")
 #: a syllable of pinyin in brackets right after a character, once or twice (林業(yè), 會(hui)(hui)): a site
 #: marks the reading of every character it converted; a writer, of a rare word now and then (绠短汲深(gěng))
@@ -559,6 +561,7 @@ def clean(source: list[SourceLine]) -> Cleaned:
     _running_lines(lines, why)
     _contents(lines, why)
     _above_crumb(lines, why)
+    _outline_above(lines, why)
     body_seen = in_footer = False
     footer = "页脚"
     crumb: str | None = None
@@ -702,6 +705,21 @@ def _above_crumb(lines: list[Line], why: dict[int, str]) -> None:
     for k in range(crumb):
         if k not in why and len(lines[k].text) <= PAGE_LABEL_MAX:
             why[k] = "导航"
+
+
+def _outline_above(lines: list[Line], why: dict[int, str]) -> None:
+    """A page's outline of the text above it (一、回顾过去 / 二、研判形势 / … over 在…会议上的讲话): numbered
+    short lines opening the page, two or more, the first the start of a heading of the text below (一、回顾过去，
+    成绩斐然…; the others may be past a copy's end): a table of contents."""
+    start = next((k for k in range(len(lines)) if k not in why), len(lines))
+    end = start
+    while end < len(lines) and read_mark_like(lines[end].text) and len(lines[end].text) <= OUTLINE_ITEM \
+            and not SENTENCE_MARK.search(lines[end].text):
+        end += 1
+    below = [line.text for line in lines[end:]]
+    if end - start >= 2 and any(text.startswith(lines[start].text) and text != lines[start].text for text in below):
+        for k in range(start, end):
+            why[k] = "目录"
 
 
 def _contents(lines: list[Line], why: dict[int, str]) -> None:

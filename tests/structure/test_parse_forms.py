@@ -1242,3 +1242,15 @@ def test_a_titles_column_after_a_bar_and_a_preview_label_are_the_pages():
     assert speech.meta.text("title") == title
     assert speech.salutation == "同志们："
     assert [r.why for r in speech.removed] == ["导航", "页面按钮", "标题重复"]
+
+
+def test_a_pages_outline_of_the_speech_above_its_title_is_a_table_of_contents():
+    """一、回顾过去 / 二、研判形势 / 三、聚焦重点 over 在XX县委经济工作会议上的讲话 / 同志们： / … / 一、回顾过去，成绩
+    斐然…: the short numbered lines are the page's outline (目录), not the speech's parts."""
+    speech = parse_text("\n".join(["一、回顾过去", "二、研判形势", "三、聚焦重点", "在XX县委经济工作会议上的讲话",
+                                   "同志们：", BODY, "一、回顾过去，成绩斐然，在克难奋进中收获信心", BODY,
+                                   "二、研判形势，保持清醒，在危机中育先机", BODY]))
+    assert speech.meta.text("title") == "在XX县委经济工作会议上的讲话"
+    assert [s.title for s in speech.headings()] == ["回顾过去，成绩斐然，在克难奋进中收获信心",
+                                                    "研判形势，保持清醒，在危机中育先机"]
+    assert [r.why for r in speech.removed] == ["目录"] * 3
