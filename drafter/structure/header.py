@@ -42,6 +42,8 @@ BRACKETED_END = re.compile(r"[（(][^（）()]{4,20}[）)]$")
 TIME_OF_YEAR = r"(?:新春|新年|春节|元旦|开学|毕业|开幕|闭幕|欢迎|答谢|就职)"
 #: a title naming whose speech it is and no occasion: 某某处长的讲话, 市委书记张三同志的讲话, 某会副会长某某致辞
 OWN_SPEECH = re.compile(rf"^(.{{2,40}}?)(?:同志)?的?{TIME_OF_YEAR}?{GENRES}$")
+#: the occasion before the post that gave a speech at it, in a title (2023开学典礼 of 2023开学典礼校长讲话)
+AT_OCCASION = re.compile(r"^.*(?:典礼|大会|会议|仪式|活动|论坛|晚会|年会|座谈会)")
 #: a word in brackets inside an organisation's name (中国人寿保险（集团）公司)
 BRACKETED_WORD = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
 #: one term of address: 同志们, 各位代表, 尊敬的各位来宾, 亲爱的同学们, 女士们, 老师们, 各位院士, 大会主席先生,
@@ -219,7 +221,9 @@ def join_title(first: str, second: str, text: str = "") -> str:
 
 
 def split_title(title: str) -> tuple[str, str | None]:
-    """Title and subtitle of a one-line title: "主题——在…上的讲话", "在…上的发言：主题"."""
+    """Title and subtitle of a one-line title: "主题——在…上的讲话", "在…上的发言：主题", "主题 ---2022年新年致辞"
+    (hyphens for the dash)."""
+    title = re.sub(r"(?<=\S)\s+-{2,}\s*(?=\S)", "——", title)
     if "——" in title.strip("—"):
         head, _, tail = title.partition("——")
         if head.strip() and tail.strip():
@@ -486,8 +490,10 @@ def read_header(lines: list[Line]) -> Header:
             elif m.group(1) and not head.speaker:
                 head.speaker = m.group(1)
             break
-        if (part and not head.speaker and (m := OWN_SPEECH.match(part))
-                and (post := SPEAKER_LINE.match(BRACKETED_WORD.sub("", m.group(1))))
+        m = OWN_SPEECH.match(part) if part else None
+        giver = re.sub(GENRES + "$", "", AT_OCCASION.sub("", m.group(1))) if m else ""
+        if (giver and not head.speaker and (post := SPEAKER_LINE.match(BRACKETED_WORD.sub("", giver)))
                 and (not post.group(2) or post.group(2)[0] in SURNAMES)):      # (not 朱松纯院长 寄语通班)
-            head.speaker = m.group(1)      # 国家发展改革委投资司韩志峰处长的讲话: who gave it, by post
+            # 国家发展改革委投资司韩志峰处长的讲话: who gave it, by post (校长 of 2023开学典礼校长讲话致辞)
+            head.speaker = giver
     return head

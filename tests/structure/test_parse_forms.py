@@ -1254,3 +1254,13 @@ def test_a_pages_outline_of_the_speech_above_its_title_is_a_table_of_contents():
     assert [s.title for s in speech.headings()] == ["回顾过去，成绩斐然，在克难奋进中收获信心",
                                                     "研判形势，保持清醒，在危机中育先机"]
     assert [r.why for r in speech.removed] == ["目录"] * 3
+
+
+def test_the_post_in_a_title_naming_its_occasion_and_a_subtitle_set_off_by_hyphens():
+    """秋季新学期开学典礼校长致辞, 2023开学典礼校长讲话致辞: the speaker is the post (校长), not the occasion
+    before it; 虎跃龙腾强企梦 花香鸟语艳阳春 ---2022年新年致辞: hyphens set the subtitle off as a dash does."""
+    for title in ("秋季新学期开学典礼校长致辞", "2023开学典礼校长讲话致辞"):
+        assert parse_text("\n".join([title, BODY, BODY])).meta.text("speaker") == "校长"
+    speech = parse_text("\n".join(["虎跃龙腾强企梦 花香鸟语艳阳春 ---2022年新年致辞", BODY, BODY]))
+    assert (speech.meta.text("title"), speech.meta.text("subtitle")) == (
+        "虎跃龙腾强企梦 花香鸟语艳阳春", "——2022年新年致辞")
