@@ -306,7 +306,7 @@ def _parse_text(lines: list[Line], removed: list[Removed], cleaned: Cleaned, pag
     speech.meta = Meta(
         title=[title] if title else None,
         subtitle=[head.subtitle] if head.subtitle else None,
-        speaker=[s] if (s := speaker or _named_author(cleaned.page.author)) else None,
+        speaker=[s] if (s := speaker or _named_author(cleaned.page.author, head.author)) else None,
         occasion=[occasion] if occasion else None,
         # (a name before the title's colon that the page says gave the text is its speaker's, no author's)
         author=[a] if (a := (None if _same_person(head.author, speaker) else head.author)
@@ -490,9 +490,10 @@ def _addresses(text: str) -> bool:
                     for t in terms[:-1]))            # (a guest by post and name: 维多利亚州总理肯尼特，)
 
 
-def _named_author(author: str | None) -> str | None:
-    """A page's 作者 field as the speaker when it is a person's name (not a unit or a pen name list)."""
-    return author if author and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", author) else None
+def _named_author(author: str | None, byline: str | None) -> str | None:
+    """A page's 作者 field as the speaker when it is a person's name (not a unit or a pen name list), and the
+    text names no author of its own under its title (文 / 某某: an article's, as the field is then)."""
+    return author if author and not byline and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", author) else None
 
 
 #: a date inside a subtitle or occasion: "2026年1月27日在…会议上", "二〇二六年一月二十七日在…会议上"

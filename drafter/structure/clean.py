@@ -205,6 +205,9 @@ DEBRIS = [
     (re.compile(r"^[^|｜。，：]{1,10}(?:\s*[|｜]\s*[^|｜。，：]{1,10})+\s*[|｜]?$"), "导航"),    # 登录|注册: links
     (PAGE_LINE, PAGE_NUMBER),
     (re.compile(r"^今天是\s*[:：]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?$"), "页面信息"),   # a date widget
+    # a note of when the article was published, alone on its line: 文章发表于2022年12月26日
+    (re.compile(r"^(?:文章|本文)?(?:发表|发布|刊发|刊登)于\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[。.]?$"),
+     "页面信息"),
     (re.compile(r"^(?:本篇文章|本文|全文)共?\s*\d+\s*字\s*[，,]?\s*(?:预计)?(?:阅读|读完)(?:大约|约|需要|需|时间)*\s*"
                 r"\d+\s*分钟[。.]?$"), "页面信息"),   # a reading-time widget: 本篇文章929字,读完约2分钟
     # a newspaper's dateline under a text it printed: （本报墨尔本9月7日电）
@@ -461,6 +464,10 @@ def _front_fact(text: str, page: PageMeta) -> None:
             page.date = "-".join(day.groups())
 
 
+#: the day a note says the article was published on (文章发表于2022年12月26日)
+PUBLISHED_ON = re.compile(r"(?<=于)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def page_metadata(text: str, page: PageMeta) -> None:
     """Keep source, posting date and author from a page-metadata line."""
     if (m := CREDITED_SOURCE.match(text)) and not page.source:
@@ -488,7 +495,7 @@ def page_metadata(text: str, page: PageMeta) -> None:
             page.date = _date_text(value) or value
     if not page.date:
         m = (EDITION.match(text) or DATETIME.match(text) or STAMPED.match(text)
-             or ROW_DATE.match(text))
+             or ROW_DATE.match(text) or PUBLISHED_ON.search(text))
         if m:
             page.date = _date_text(m.group(0))
 

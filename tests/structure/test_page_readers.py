@@ -389,3 +389,17 @@ def test_an_organisation_and_a_name_under_an_articles_title_are_its_author():
     body = "撰写深刻的对照检查材料，是保证民主生活会高质量的前提和关键，问题准、原因清、措施明。"
     speech = parse_text("\n".join(["对照检查要有“专属辣味”", "山东省某市某镇人民政府 辛某某", body, body]))
     assert (speech.meta.text("subtitle"), speech.meta.text("author"), speech.meta.kind) == (None, "辛某某", "署名文章")
+
+
+def test_a_note_of_when_an_article_was_published_and_its_own_byline(tmp_path):
+    """A site's article: 作者：某某 in the page's row, 文 / 某某 under the title, 文章发表于2022年12月26日 alone on its
+    line: the byline names the author (no speaker: the row's 作者 is the article's), the note is the page's and
+    dates its publication."""
+    page = tmp_path / "article.txt"
+    body = "八十余年前的长征队伍中，有四位赫赫有名、年龄在五十岁上下的老同志，人称长征四老。"
+    page.write_text("\n".join(["这个冬天，格外想念一个人", "", "作者：欧阳某某  来源：某某网", "", "文 / 欧阳某某", "",
+                               "文章发表于2022年12月26日", "", body, "", body]), encoding="utf-8")
+    speech = read_speech(page)
+    assert (speech.meta.text("author"), speech.meta.text("speaker"), speech.meta.kind) == ("欧阳某某", None, "署名文章")
+    assert speech.meta.text("published") == "2022年12月26日"
+    assert [p.text for p in speech.paragraphs()] == [body, body]
