@@ -11,9 +11,11 @@ from drafter.zh import cn_to_int
 
 PULL_QUOTE = tuple("●■◆▲★•")
 AUTHOR_NOTE = re.compile(r"^[（(](?:作者|本文作者)(?:系|为|是|单位|简介|现任|：|:).{2,80}[）)]$")
-#: where an article's text comes from, in a note closing it: （这是习近平总书记2018年6月29日在…时的讲话。）
-SOURCE_NOTE = re.compile(r"^[（(]\s*(?:这是|本文是|此文是|这篇文章是)[^（）()]{0,140}"
-                         r"(?:讲话|发言|报告|演讲|致辞|文章|序言|谈话|批示|指示)[^（）()]{0,12}[)）]$")
+#: where an article's text comes from, in a note opening or closing it: （这是习近平总书记2018年6月29日在…时的讲话。）,
+#: （1965年11月29日至12月16日，中共北京市委召开工作会议，…这是市委第一书记彭真在会上的讲话（纪录稿））
+SOURCE_NOTE = re.compile(r"^[（(]\s*(?:[^（）()]{0,200}[，。；])?(?:这是|本文是|此文是|这篇文章是)[^（）()]{0,140}"
+                         r"(?:讲话|发言|报告|演讲|致辞|文章|序言|谈话|批示|指示)(?:[（(][^（）()]{1,10}[)）])?"
+                         r"[^（）()]{0,12}[)）]$")
 #: how the text was made, in brackets: （根据记录整理，未经本人审阅）, （本报发表时已作删减）, （有删节）
 EDITED_NOTE = re.compile(r"^[（(][^（）()]{0,16}(?:整理|审阅|审定|删节|删减|节选|摘编|删改)[^（）()]{0,20}[)）][＊*]?$")
 #: the terms a speaker calls the hall by, in the body of a speech (同志们，…; 各位代表！…), and more of them

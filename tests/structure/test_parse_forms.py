@@ -1264,3 +1264,13 @@ def test_the_post_in_a_title_naming_its_occasion_and_a_subtitle_set_off_by_hyphe
     speech = parse_text("\n".join(["虎跃龙腾强企梦 花香鸟语艳阳春 ---2022年新年致辞", BODY, BODY]))
     assert (speech.meta.text("title"), speech.meta.text("subtitle")) == (
         "虎跃龙腾强企梦 花香鸟语艳阳春", "——2022年新年致辞")
+
+
+def test_a_note_opening_the_text_that_tells_of_its_occasion_is_its_note_not_its_opening():
+    """（1965年11月29日至12月16日，中共北京市委召开工作会议，…这是市委第一书记彭某在会上的讲话（纪录稿））
+    over the text: a note on where it comes from, kept apart from the speech's opening."""
+    note = ("（1965年11月29日至12月16日，中共北京市委召开工作会议，讨论了第三个五年计划，"
+            "这是市委第一书记彭某在会上的讲话（纪录稿））")
+    speech = parse_text("\n".join(["彭某在市委工作会议上的讲话", note, BODY, BODY]))
+    assert [p.text for p in speech.paragraphs() if p.role == "author_note"] == [note]
+    assert [p.text for p in speech.opening] == [BODY, BODY]
