@@ -262,11 +262,11 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
     line = lines[0]
     for m in reversed(list(re.finditer(GENRES + "稿?", line.text[:80]))):     # (the salutation after the last)
         title, rest = line.text[:m.end()], line.text[m.end():]
-        if (OCCASION.match(title) or SPEECH_END.search(title)) and _salutation_opens(rest):
+        if (OCCASION.match(title) or SPEECH_END.search(title)) and salutation_opens(rest):
             return [*_doubled(replace(line, text=title)), replace(line, text=rest.lstrip()), *lines[1:]]
     for k, line in enumerate(lines[:HEAD_LINES]):
         bracket = re.match(r"[（(][^（）()]{4,40}[）)]", line.text)
-        if bracket and _salutation_opens(line.text[bracket.end():]) \
+        if bracket and salutation_opens(line.text[bracket.end():]) \
                 and (BRACKETED_BYLINE.match(bracket.group()) or DATE_LINE.match(bracket.group())):
             return [*lines[:k], replace(line, text=bracket.group()), replace(line, text=line.text[bracket.end():]),
                     *lines[k + 1:]]
@@ -288,7 +288,7 @@ def _doubled(line: Line) -> list[Line]:
     return [line]
 
 
-def _salutation_opens(text: str) -> bool:
+def salutation_opens(text: str) -> bool:
     text = text.lstrip()
     return "：" in text[:30] and bool(SALUTATION.match(text[:text.index("：") + 1]))
 

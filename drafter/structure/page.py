@@ -46,7 +46,9 @@ from drafter.structure.header import (
     ROLE,
     SALUTATION,
     SPEAKER_LINE,
+    SPEECH_END,
     first_sentence,
+    salutation_opens,
     titleish,
 )
 from drafter.structure.marks import read_mark
@@ -68,6 +70,9 @@ SIGN_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:通报|简报|快报|动态|通讯|专报|信息)$")
 #: an editor's note above an article: 编者按：…, 【编者按】…, 【导读】…, or the label on a line of its own
 EDITOR_NOTE = re.compile(r"^[【\[（(]?(?:编\s*者\s*按\s*语?|编者的话|编辑按语?|导\s*读)[】\]）)]?\s*[：:]?\s*(.*)$")
+#: an editor's note's label run in after a title (…的讲话编者按：…), and where a salutation may start after the note
+EDITOR_NOTE_LABEL = re.compile(r"^\s*(?:编者按语?|编者的话|编辑按语?|导读|内容提要)\s*[：:]")
+HAIL_AT = re.compile(r"(?<=[。！？：:])\s*(?=同志们|同事们|朋友们|各位|尊敬的|亲爱的)")
 ISSUE = re.compile(r"^[〔\[（(]\d{4}[〕\]）)]\s*第?\s*\d+\s*期$")
 #: a person's note as a site gives it above their words: name, sex, what they are (张懿雯，女，2018届…)
 BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}[，,]\s*[男女][，,]")
@@ -207,9 +212,27 @@ def _hand_over_apart(lines: list[Line]) -> list[Line]:
     return lines
 
 
+def _note_apart(lines: list[Line]) -> list[Line]:
+    """A first line holding a speech's title, an editor's note and the salutation with the text run together
+    (…的讲话编者按：本文…。…请详见：同志们：今天…): three lines, the note read as the page's."""
+    if not lines:
+        return lines
+    line = lines[0]
+    for m in re.finditer(GENRES + "稿?", line.text[:80]):
+        title, rest = line.text[:m.end()], line.text[m.end():]
+        if (OCCASION.match(title) or SPEECH_END.search(title)) and EDITOR_NOTE_LABEL.match(rest):
+            hail = next((h for h in HAIL_AT.finditer(rest) if salutation_opens(rest[h.start():])), None)
+            if hail:
+                note, text = rest[:hail.start()], rest[hail.start():].lstrip()
+                return [replace(line, text=title, raw=title), replace(line, text=note, raw=note),
+                        replace(line, text=text, raw=text), *lines[1:]]
+    return lines
+
+
 def read_page(lines: list[Line], removed: list[Removed], page: PageMeta) -> PageHead:
     """Take the page matter that neighbouring lines give away off the cleaned lines."""
-    lines = list(_hand_over_apart(lines))          # (its own copy: a heading under a hand-over may become a title)
+    # (its own copy: a heading under a hand-over may become a title)
+    lines = list(_hand_over_apart(_note_apart(lines)))
     out = PageHead(lines=list(lines))
     taken: dict[int, str] = {}
 

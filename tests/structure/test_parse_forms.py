@@ -1274,3 +1274,13 @@ def test_a_note_opening_the_text_that_tells_of_its_occasion_is_its_note_not_its_
     speech = parse_text("\n".join(["彭某在市委工作会议上的讲话", note, BODY, BODY]))
     assert [p.text for p in speech.paragraphs() if p.role == "author_note"] == [note]
     assert [p.text for p in speech.opening] == [BODY, BODY]
+
+
+def test_a_title_an_editors_note_and_the_salutation_run_together_are_parted():
+    """县长在经济工作动员会议上的讲话编者按：本文主要…阐述。…请详见：同志们：今天这次会议…: the title, the editor's note
+    (the page's) and the speech from its salutation."""
+    speech = parse_text("县长在经济工作动员会议上的讲话编者按：本文主要从全面盘点、客观总结几个方面进行阐述。"
+                        "更多资料请详见：同志们：今天这次会议，主要任务是贯彻落实经济工作会议精神。" + BODY)
+    assert (speech.meta.text("title"), speech.salutation) == ("县长在经济工作动员会议上的讲话", "同志们：")
+    assert [(r.why, r.text[:4]) for r in speech.removed] == [("编者按", "编者按：")]
+    assert next(p.text for p in speech.paragraphs() if p.role != "salutation").startswith("今天这次会议")
