@@ -42,6 +42,8 @@ BRACKETED_END = re.compile(r"[（(][^（）()]{4,20}[）)]$")
 TIME_OF_YEAR = r"(?:新春|新年|春节|元旦|开学|毕业|开幕|闭幕|欢迎|答谢|就职)"
 #: a title naming whose speech it is and no occasion: 某某处长的讲话, 市委书记张三同志的讲话, 某会副会长某某致辞
 OWN_SPEECH = re.compile(rf"^(.{{2,40}}?)(?:同志)?的?{TIME_OF_YEAR}?{GENRES}$")
+#: a year before the post in a title (2021年县委书记在…上的讲话): the speech's, not the speaker's
+YEAR_BEFORE = re.compile(r"^(?:19|20)[\dxX×]{2}\s*年度?")
 #: the occasion before the post that gave a speech at it, in a title (2023开学典礼 of 2023开学典礼校长讲话)
 AT_OCCASION = re.compile(r"^.*(?:典礼|大会|会议|仪式|活动|论坛|晚会|年会|座谈会)")
 #: a word in brackets inside an organisation's name (中国人寿保险（集团）公司)
@@ -274,8 +276,9 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
 
 
 def _unmarked(text: str) -> str:
-    """A title's words without its spaces and particle 的, to tell a wording of it again."""
-    return squash(text).replace("的", "")
+    """A title's words without its spaces, particle 的 and a number a site put after it (…的讲话1), to tell a
+    wording of it again."""
+    return re.sub(r"\d+$", "", squash(text).replace("的", ""))
 
 
 def _doubled(line: Line) -> list[Line]:
@@ -332,9 +335,10 @@ def read_header(lines: list[Line]) -> Header:
         reworded = nxt is not None and nxt.text != title and _unmarked(nxt.text) == _unmarked(title) and titleish(nxt)
         if nxt is not None and reworded:
             # the title again in other wording (…座谈会上讲话 / …座谈会上的讲话): the fuller one is the title
-            shorter = min((lines[0], nxt), key=lambda line: len(line.text))
-            head.removed.append(Removed(shorter.no, shorter.text, "标题重复"))
-            title = max(title, nxt.text, key=len)
+            fuller = max((lines[0], nxt), key=lambda line: (not line.text[-1].isdigit(), len(line.text)))
+            other = nxt if fuller is lines[0] else lines[0]
+            head.removed.append(Removed(other.no, other.text, "标题重复"))
+            title = fuller.text
             i += 1
         elif (nxt and nxt.no == lines[0].no + 1 and not lines[0].hints.title and len(nxt.text) <= 40
                 and not SUBTITLE_START.match(nxt.text) and squash(nxt.text) != squash(title)   # a repeat
@@ -488,7 +492,7 @@ def read_header(lines: list[Line]) -> Header:
             if m.group(1) and DATE_LINE.match(m.group(1).strip()):
                 head.date = head.date or m.group(1).strip()     # 1983年2月28日在…上的讲话: when, not who
             elif m.group(1) and not head.speaker:
-                head.speaker = m.group(1)
+                head.speaker = YEAR_BEFORE.sub("", m.group(1)) or None     # (县委书记 of 2021年县委书记在…)
             break
         m = OWN_SPEECH.match(part) if part else None
         giver = re.sub(GENRES + "$", "", AT_OCCASION.sub("", m.group(1))) if m else ""

@@ -1284,3 +1284,14 @@ def test_a_title_an_editors_note_and_the_salutation_run_together_are_parted():
     assert (speech.meta.text("title"), speech.salutation) == ("县长在经济工作动员会议上的讲话", "同志们：")
     assert [(r.why, r.text[:4]) for r in speech.removed] == [("编者按", "编者按：")]
     assert next(p.text for p in speech.paragraphs() if p.role != "salutation").startswith("今天这次会议")
+
+
+def test_a_year_before_the_post_in_a_title_and_a_sites_number_after_it():
+    """2021年县委书记在全县经济工作会议上的讲话: the speaker is 县委书记 (the year is the speech's); a title a site
+    numbered (…的讲话1) over the same title is one title, the one without the number."""
+    speech = parse_text("\n".join(["2021年县委书记在全县经济工作会议上的讲话", "同志们：", BODY]))
+    assert speech.meta.text("speaker") == "县委书记"
+    title = "市委书记在全市组织工作会议上的讲话"
+    speech = parse_text("\n".join([title + "1", title, "同志们：", BODY]))
+    assert speech.meta.text("title") == "市委书记在全市组织工作会议上的讲话"
+    assert [r.text for r in speech.removed] == ["市委书记在全市组织工作会议上的讲话1"]
