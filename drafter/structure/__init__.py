@@ -18,7 +18,7 @@ from typing import cast
 from drafter.ingest import SourceLine, read_lines
 from drafter.structure.clean import clean
 from drafter.model import Gap, Meta, Paragraph, Part, Removed, Section, Speech
-from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, NAME, PERSON_START, ROLE, SALUTATION,
+from drafter.structure.header import (ADDRESS, COLUMN_WORDS, DATE_LINE, GENRES, NAME, PERSON_START, ROLE, SALUTATION,
                                       SALUTATION_RUN, SPEAKER_LINE, Header, read_header, title_off_salutation)
 from drafter.structure.lead import COUNTED, lead_heads, lead_split, talk
 from drafter.structure.marks import Mark, read_mark
@@ -390,10 +390,15 @@ def _same_person(name: str | None, speaker: str | None) -> bool:
 
 
 def _titled_below(removed: list[Removed]) -> str | None:
-    """The title a page gives only in its footer's fields (本文标题:在…闭幕式上的发言), for a copy without one."""
-    return next((m.group(1).strip() for r in removed if (m := TITLE_FIELD.match(r.text.strip()))), None)
+    """The title a page gives only in its footer's fields (本文标题:在…闭幕式上的发言) or in its blurb (下面是小编
+    为大家整理的2022年…座谈会上的讲话，供大家参考。), for a copy without one."""
+    return next((m.group(1).strip() for r in removed
+                 if (m := TITLE_FIELD.match(r.text.strip()) or BLURB_TITLE.search(r.text))
+                 and re.search(GENRES + "稿?$", m.group(1).strip())), None)
 
 
+#: a site's blurb naming the text it gives: 下面是小编为大家整理的…讲话，供大家参考。
+BLURB_TITLE = re.compile(r"(?:整理|收集|精选|提供)的(.{6,80}?)[，,。]\s*(?:供|欢迎|希望|仅供)")
 #: a page's field naming the text's title
 TITLE_FIELD = re.compile(r"^(?:本文|文章)标题\s*[:：]\s*(.{4,80})$")
 

@@ -263,9 +263,16 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
         return lines
     line = lines[0]
     for m in reversed(list(re.finditer(GENRES + "稿?", line.text[:80]))):     # (the salutation after the last)
-        title, rest = line.text[:m.end()], line.text[m.end():]
-        if (OCCASION.match(title) or SPEECH_END.search(title)) and salutation_opens(rest):
-            return [*_doubled(replace(line, text=title)), replace(line, text=rest.lstrip()), *lines[1:]]
+        title, rest = line.text[:m.end()], line.text[m.end():].lstrip()
+        if not (OCCASION.match(title) or SPEECH_END.search(title) or MEETING_SPEECH.search(title)):
+            continue
+        if salutation_opens(rest):
+            return [*_doubled(replace(line, text=title)), replace(line, text=rest), *lines[1:]]
+        # the speaker's post and the date run in too (…的讲话市委常委、组织部长(2010年2月25日)同志们：…)
+        if (who := POST_THEN.match(rest)) and who.end() and salutation_opens(rest[who.end():]):
+            parts = [rest[:who.end("who")], (who["date"] or "").strip()]
+            return [replace(line, text=title), *(replace(line, text=p) for p in parts if p),
+                    replace(line, text=rest[who.end():].lstrip()), *lines[1:]]
     for k, line in enumerate(lines[:HEAD_LINES]):
         bracket = re.match(r"[（(][^（）()]{4,40}[）)]", line.text)
         if bracket and salutation_opens(line.text[bracket.end():]) \
@@ -273,6 +280,12 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
             return [*lines[:k], replace(line, text=bracket.group()), replace(line, text=line.text[bracket.end():]),
                     *lines[k + 1:]]
     return lines
+
+
+#: a title naming a speech by its meeting and genre without 在…上 (市组织工作会议讲话, 开学典礼讲话稿)
+MEETING_SPEECH = re.compile(rf"(?:会议|大会|会|典礼|仪式|论坛|开班式)上?的?{GENRES}稿?$")
+#: a speaker's post (and name) and a date in brackets, run in after a title
+POST_THEN = re.compile(rf"(?P<who>{ROLE}(?:\s*{NAME})?)\s*(?P<date>[（(]\d{{4}}年\d{{1,2}}月\d{{1,2}}日[）)])?")
 
 
 def _unmarked(text: str) -> str:

@@ -1295,3 +1295,18 @@ def test_a_year_before_the_post_in_a_title_and_a_sites_number_after_it():
     speech = parse_text("\n".join([title + "1", title, "同志们：", BODY]))
     assert speech.meta.text("title") == "市委书记在全市组织工作会议上的讲话"
     assert [r.text for r in speech.removed] == ["市委书记在全市组织工作会议上的讲话1"]
+
+
+def test_a_meetings_speech_title_run_into_its_post_date_and_salutation_and_a_title_named_by_a_blurb():
+    """市组织工作会议讲话同志们：… (a title naming its meeting and genre without 在…上); 在全市党务工作会上的
+    讲话市委常委、组织部长（2010年2月25日）同志们：… (the post and the date run in too); a copy whose only title is in
+    the site's blurb (下面是小编为大家整理的…座谈会上的讲话，供大家参考。)."""
+    speech = parse_text("市组织工作会议讲话同志们：这次全市组织工作会议，是深入学习贯彻的重要会议。" + BODY)
+    assert (speech.meta.text("title"), speech.salutation) == ("市组织工作会议讲话", "同志们：")
+    speech = parse_text("在全市党务工作会上的讲话市委常委、组织部长（2010年2月25日）同志们："
+                        "根据会议安排，下面我讲几点意见。" + BODY)
+    assert (speech.meta.text("speaker"), speech.meta.text("date"), speech.salutation) == (
+        "市委常委、组织部长", "2010年2月25日", "同志们：")
+    title = "2022年市教育局长在县（区）教育工作座谈会上的讲话"
+    speech = parse_text("\n".join([f"下面是小编为大家整理的{title}，供大家参考。", "同志们：", BODY, BODY]))
+    assert speech.meta.text("title") == title
