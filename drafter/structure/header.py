@@ -208,6 +208,13 @@ def _speaker_line(text: str) -> bool:
     return m is not None and (any(m.groups()[1:]) or len(text) <= ROLE_ALONE or "、" in text)
 
 
+def _broken_at_comma(lines: list[Line]) -> bool:
+    """A title broken after a comma (专题党课：在笃学深悟中扛起使命担当， / 在实干争先中书写时代答卷) over the
+    salutation: its first line, short, ending in ，."""
+    return (len(lines) > 2 and lines[0].text.endswith("，") and len(lines[0].text) <= 40
+            and not SENTENCE_END.search(lines[0].text) and titleish(lines[1]) and bool(SALUTATION.match(lines[2].text)))
+
+
 def join_title(first: str, second: str, text: str = "") -> str:
     """Two title lines as one: nothing between them where the break falls inside a phrase (after an
     open end such as …上的, inside the 在…上的讲话 of an occasion title, before a line of one or two
@@ -216,7 +223,7 @@ def join_title(first: str, second: str, text: str = "") -> str:
     phrases."""
     inside_occasion = "在" in first and OCCASION.match(first + second) and not OCCASION.match(first)
     inside_word = bool(first and second) and "\u4e00" <= first[-1] <= "\u9fff" and (first[-1] + second[:2]) in text
-    if (first.endswith(OPEN_END) or second.startswith(("上的", "的", "讲话", "发言")) or inside_occasion
+    if (first.endswith((*OPEN_END, "，")) or second.startswith(("上的", "的", "讲话", "发言")) or inside_occasion
             or len(second) <= 2 or inside_word):
         return first + second
     return f"{first} {second}"
@@ -340,7 +347,7 @@ def read_header(lines: list[Line]) -> Header:
         lines = lines[marked:]
     else:
         marked = 0
-    if lines and titleish(lines[0]) and len(lines) > 1:
+    if lines and (titleish(lines[0]) or _broken_at_comma(lines)) and len(lines) > 1:
         title = lines[0].text
         i = 1
         # a title split over two lines: the next source line, short and title-like

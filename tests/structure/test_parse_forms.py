@@ -1310,3 +1310,11 @@ def test_a_meetings_speech_title_run_into_its_post_date_and_salutation_and_a_tit
     title = "2022年市教育局长在县（区）教育工作座谈会上的讲话"
     speech = parse_text("\n".join([f"下面是小编为大家整理的{title}，供大家参考。", "同志们：", BODY, BODY]))
     assert speech.meta.text("title") == title
+
+
+def test_a_title_broken_after_a_comma_over_the_salutation_is_one_title():
+    """专题党课：在笃学深悟中扛起使命担当， / 在实干争先中书写时代答卷 / 同志们：: one title."""
+    speech = parse_text("\n".join(["专题党课：在笃学深悟中扛起使命担当，", "在实干争先中书写时代答卷", "同志们：",
+                                    BODY, BODY]))
+    assert speech.meta.text("title") == "专题党课：在笃学深悟中扛起使命担当，在实干争先中书写时代答卷"
+    assert [p.text for p in speech.paragraphs() if p.role != "salutation"] == [BODY, BODY]
