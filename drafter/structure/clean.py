@@ -176,6 +176,12 @@ DEBRIS = [
                 # 首页 新闻 招标动态 …的讲话: the home page, columns and the headline, spaced
                 r"|(?:网站首页|首页|主页)(?:\s+[^\s。，]{2,12}){1,4}\s+[^\s。，]{8,80}$)"), "导航"),
     (re.compile(rf"^{SITE}\s+[\u4e00-\u9fff]{{2,20}}$"), "导航"),   # a site, a column
+    (re.compile(r"^[^。，,\s]{2,20}\s+(?:首页|主页)$"), "导航"),        # a site's name and its home link
+    # a date stamp and the site's name under the headline (10-28 笔杆子素材库)
+    (re.compile(r"^\d{1,2}-\d{1,2}\s+[\u4e00-\u9fff]{2,12}$"), "页面信息"),
+    # a reader's controls: 【字体 】 【背景色 杏仁黄 秋叶褐 …】
+    (re.compile(r"^[【\[]\s*(?:字体|字号|背景色?)\b.*[【\[]\s*背景色?|^[【\[]\s*背景色\s"), "页面按钮"),
+    (re.compile(r"^(?:关键词|关键字)\s*[:：]"), "页面信息"),              # a page's keywords
     (re.compile(r"^第?\s*\d{1,3}\s*版\s*[:：]"), "导航"),   # a newspaper's list of its pages: 01版:要 闻
     # a link to the site's column under a headline: 专栏：中央全面深化改革委员会会议
     (re.compile(r"^专栏\s*[:：]\s*\S{2,30}$"), "导航"),

@@ -61,7 +61,7 @@ ADDRESS = (r"(?:(?:尊敬的|亲爱的)?(?:各位|全体)?[\u4e00-\u9fff]{0,6}?"
 ADDRESSES = re.compile(rf"(?:{ADDRESS}[，、,])+")
 #: a salutation alone on its line: terms of address ending in a colon ("各位院士，同志们，朋友们：")
 SALUTATION = re.compile(r"^(?:同志[们們]|同事[们們]|各位(?:领导|同志|同事|代表|委员|来宾|嘉宾|朋友)[^：:]{0,20}"
-                        r"|尊敬的[^：:]{1,30}|亲爱的[^：:]{1,20}"
+                        r"|尊敬的[^：:。！？]{1,40}|亲爱的[^：:。！？]{1,40}"
                         rf"|(?:[\u4e00-\u9fff]{{2,20}}的)?{ADDRESS}(?:[，、,和及与]{ADDRESS}){{0,8}})[：:]$")
 #: a speech's first line opening with its salutation: "各位代表，现在…", "…同学们：早上好！", "各位代表！"
 #: a greeting to the hall: 大家好, 大家下午好, 早上好

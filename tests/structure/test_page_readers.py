@@ -403,3 +403,18 @@ def test_a_note_of_when_an_article_was_published_and_its_own_byline(tmp_path):
     assert (speech.meta.text("author"), speech.meta.text("speaker"), speech.meta.kind) == ("欧阳某某", None, "署名文章")
     assert speech.meta.text("published") == "2022年12月26日"
     assert [p.text for p in speech.paragraphs()] == [body, body]
+
+
+def test_a_sites_name_and_home_link_its_date_stamp_reader_controls_and_keywords_are_the_pages():
+    """笔杆子素材库 首页 / 10-28 笔杆子素材库 around the title; 【字体 】 【背景色 杏仁黄 秋叶褐 …】 and 关键词：… under
+    it: the page's; a salutation of long terms (亲爱的全国战斗英雄代表同志们、全国劳动模范代表同志们：) is found."""
+    from drafter import parse_text
+
+    body = "本人今天参加这个代表会议开幕典礼，和你们热烈的见面，实在感觉无上的光荣、无限的兴奋。"
+    speech = parse_text("\n".join(["某某素材库 首页", "在全国劳动模范代表会议开幕典礼上的讲话", "10-28 某某素材库",
+                                   "【字体  】 【背景色 杏仁黄 秋叶褐 胭脂红 芥末绿 天蓝】",
+                                   "关键词：战斗英雄，劳动模范",
+                                   "亲爱的全国战斗英雄代表同志们、全国劳动模范代表同志们：", body, body]))
+    assert speech.meta.text("title") == "在全国劳动模范代表会议开幕典礼上的讲话"
+    assert speech.salutation == "亲爱的全国战斗英雄代表同志们、全国劳动模范代表同志们："
+    assert [r.line for r in speech.removed] == [1, 3, 4, 5]
