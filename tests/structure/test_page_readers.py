@@ -418,3 +418,13 @@ def test_a_sites_name_and_home_link_its_date_stamp_reader_controls_and_keywords_
     assert speech.meta.text("title") == "在全国劳动模范代表会议开幕典礼上的讲话"
     assert speech.salutation == "亲爱的全国战斗英雄代表同志们、全国劳动模范代表同志们："
     assert [r.line for r in speech.removed] == [1, 3, 4, 5]
+
+
+def test_a_weather_widget_and_a_video_button_are_the_pages():
+    """• 泰州 阵雨转多云 18℃~11℃ atop a city's page and △点击视频 under its title: the page's, not the text's."""
+    from drafter import parse_text
+
+    body = "团圆的时刻又已到来，贺岁的钟声即将敲响。大家忙忙碌碌一年，这会儿，或许已回到家人身边。"
+    speech = parse_text("\n".join(["• 泰州 阵雨转多云 18℃~11℃", "2024年新春贺词", "△点击视频", body, body]))
+    assert [(r.line, r.why) for r in speech.removed] == [(1, "页面信息"), (3, "页面按钮")]
+    assert speech.meta.text("title") == "2024年新春贺词"
