@@ -626,8 +626,9 @@ def clean(source: list[SourceLine]) -> Cleaned:
                         and (not TEXT_PIECE.fullmatch(text) or (not body_seen and SPACED_NUMBERS.fullmatch(text)))
                         and (not body_seen or len(text) <= 40 or _foreign(text))):
                     reason = "非正文"
-        if (reason and (CLOSERS.match(text.strip("【】[] -—=*_~·")) or EDITED.search(re.sub(r"[\s*\\]", "", text)))
-                and body_seen and not _speech_follows(lines[k + 1:])):
+        if (reason and body_seen and (CLOSERS.match(text.strip("【】[] -—=*_~·"))
+                                      or ("编" in text and EDITED.search(re.sub(r"[\s*\\]", "", text))))
+                and not _speech_follows(lines[k + 1:])):
             # the controls closing the article, or its editor's credit: no paragraph follows them
             in_footer = True
         if reason:
