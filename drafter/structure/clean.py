@@ -780,11 +780,12 @@ def _speech_follows(later: list[Line]) -> bool:
     and links alone on their lines)."""
     later = [line for line in later if line.hints.style not in FORMAT_REASONS]
     sentences = sum(1 for line in later if re.search(r"[。！？]$", line.text))
-    return sentences >= 2 or any(read_mark_like(line.text) or (len(line.text) > 80 and CLAUSE_MARK.search(line.text))
+    return sentences >= 2 or any(read_mark_like(line.text) or (len(line.text) > 80 and PROSE_MARK.search(line.text))
                                  for line in later)
 
 
-CLAUSE_MARK = re.compile("[，。！？]")
+#: a clause's comma or a sentence's end: prose, not a list's 、
+PROSE_MARK = re.compile("[，。！？]")
 
 
 def read_mark_like(text: str) -> bool:

@@ -8,6 +8,7 @@ Title forms understood: "在…上的讲话/发言" (occasion), "职务在…上
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from drafter.structure.clean import DATE_ONLY, Line, gap_size, indent_of
@@ -128,6 +129,10 @@ COLUMN_AFTER = re.compile(r"^(?P<t>.{6,}?)\s*[|｜]\s*(?P<c>[^|｜]{2,12})$")
 #: who wrote a text, by their body's name and theirs under its title: 山东省安丘市大盛镇人民政府 辛建梅
 ORG_BYLINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:政府|委员会|局|厅|部|院|大学|学院|学校|中学|小学|公司|集团"
                         rf"|中心|办公室|党委|党组|支部|党总支|工会|团委|镇|乡|街道|社区|村)\s+(?P<who>(?={PERSON_START}){NAME})$")
+#: a title naming a speech by its meeting and genre without 在…上 (市组织工作会议讲话, 开学典礼讲话稿)
+MEETING_SPEECH = re.compile(rf"(?:会议|大会|会|典礼|仪式|论坛|开班式)上?的?{GENRES}稿?$")
+#: a speaker's post (and name) and a date in brackets, run in after a title
+POST_THEN = re.compile(rf"(?P<who>{ROLE}(?:\s*{NAME})?)\s*(?P<date>[（(]\d{{4}}年\d{{1,2}}月\d{{1,2}}日[）)])?")
 #: a page's title with its author's post and name before a colon: "四川省政协主席田向利：以改革举措…"
 POSTED_BYLINE = re.compile(rf"^((?:{ROLE})\s*{NAME})[：:]\s*(?!在)(.{{6,}})$")
 #: a line that opens a subtitle under a title: a dash (—— ―― －), or a bracketed date and occasion
@@ -269,14 +274,12 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     line = lines[0]
-    for m in reversed(list(re.finditer(GENRES + "稿?", line.text[:80]))):     # (the salutation after the last)
-        title, rest = line.text[:m.end()], line.text[m.end():].lstrip()
-        if not (OCCASION.match(title) or SPEECH_END.search(title) or MEETING_SPEECH.search(title)):
-            continue
+    for title, rest in speech_title_ends(line.text):
+        rest = rest.lstrip()
         if salutation_opens(rest):
             return [*_doubled(replace(line, text=title)), replace(line, text=rest), *lines[1:]]
         # the speaker's post and the date run in too (…的讲话市委常委、组织部长(2010年2月25日)同志们：…)
-        if (who := POST_THEN.match(rest)) and who.end() and salutation_opens(rest[who.end():]):
+        if (who := POST_THEN.match(rest)) and salutation_opens(rest[who.end():]):
             parts = [rest[:who.end("who")], (who["date"] or "").strip()]
             return [replace(line, text=title), *(replace(line, text=p) for p in parts if p),
                     replace(line, text=rest[who.end():].lstrip()), *lines[1:]]
@@ -289,10 +292,17 @@ def title_off_salutation(lines: list[Line]) -> list[Line]:
     return lines
 
 
-#: a title naming a speech by its meeting and genre without 在…上 (市组织工作会议讲话, 开学典礼讲话稿)
-MEETING_SPEECH = re.compile(rf"(?:会议|大会|会|典礼|仪式|论坛|开班式)上?的?{GENRES}稿?$")
-#: a speaker's post (and name) and a date in brackets, run in after a title
-POST_THEN = re.compile(rf"(?P<who>{ROLE}(?:\s*{NAME})?)\s*(?P<date>[（(]\d{{4}}年\d{{1,2}}月\d{{1,2}}日[）)])?")
+def names_speech(title: str) -> bool:
+    """Whether a title names a speech by its occasion or its genre: 在…上的讲话, …时的主旨演讲, 市组织工作会议讲话."""
+    return bool(OCCASION.match(title) or SPEECH_END.search(title) or MEETING_SPEECH.search(title))
+
+
+def speech_title_ends(text: str) -> Iterator[tuple[str, str]]:
+    """Each place among a line's first 80 characters where a title naming a speech may end, the last first
+    (a salutation or a note run in after it follows the title's last genre word): (the title, the rest)."""
+    for m in reversed(list(re.finditer(GENRES + "稿?", text[:80]))):
+        if names_speech(text[:m.end()]):
+            yield text[:m.end()], text[m.end():]
 
 
 def _unmarked(text: str) -> str:
@@ -306,7 +316,7 @@ def _doubled(line: Line) -> list[Line]:
     second, the first as a line of its own above it (the header drops it as the title's repeat)."""
     for m in re.finditer(GENRES + "稿?", line.text[:-2]):
         first, second = line.text[:m.end()], line.text[m.end():]
-        if (OCCASION.match(first) or SPEECH_END.search(first)) and _unmarked(first) == _unmarked(second):
+        if names_speech(first) and _unmarked(first) == _unmarked(second):
             return [replace(line, text=first), replace(line, text=second)]
     return [line]
 
@@ -331,7 +341,7 @@ def _signed(title: str) -> tuple[str, str, str | None] | None:
 
 def _speech_title(head: Header) -> bool:
     """Whether the title (or subtitle) names a speech: 在…上的讲话, 会见…时的讲话, …（演讲全文）."""
-    return any(OCCASION.match(part.lstrip("—")) or SPEECH_END.search(part) or SPEECH_NOTE.search(part)
+    return any(names_speech(part.lstrip("—")) or SPEECH_NOTE.search(part)
                for part in (head.title, head.subtitle) if part)
 
 
@@ -380,7 +390,7 @@ def read_header(lines: list[Line]) -> Header:
                 i += 1
         head.title, head.subtitle = split_title(title)
         column = COLUMN_AFTER.match(head.title)
-        if column and (OCCASION.match(column["t"]) or SPEECH_END.search(column["t"])):
+        if column and names_speech(column["t"]):
             # the site's column after a bar (在…结束时的讲话|动员部署会议): the page's
             head.removed.append(Removed(lines[0].no, column["c"], "导航"))
             head.title = column["t"]

@@ -46,9 +46,9 @@ from drafter.structure.header import (
     ROLE,
     SALUTATION,
     SPEAKER_LINE,
-    SPEECH_END,
     first_sentence,
     salutation_opens,
+    speech_title_ends,
     titleish,
 )
 from drafter.structure.marks import read_mark
@@ -218,9 +218,8 @@ def _note_apart(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     line = lines[0]
-    for m in re.finditer(GENRES + "稿?", line.text[:80]):
-        title, rest = line.text[:m.end()], line.text[m.end():]
-        if (OCCASION.match(title) or SPEECH_END.search(title)) and EDITOR_NOTE_LABEL.match(rest):
+    for title, rest in speech_title_ends(line.text):
+        if EDITOR_NOTE_LABEL.match(rest):
             hail = next((h for h in HAIL_AT.finditer(rest) if salutation_opens(rest[h.start():])), None)
             if hail:
                 note, text = rest[:hail.start()], rest[hail.start():].lstrip()
