@@ -425,7 +425,8 @@ def _speaker_label(paras: list[Para], speech: Speech) -> list[Para]:
     read."""
     first = next((p for p in paras if not p.is_gap), None)
     m = LABEL.match(first.text) if first else None
-    if first is None or m is None or not SALUTATION_RUN.match(m.group(2)) or COLUMN_WORDS.search(m.group(1)):
+    if (first is None or m is None or not SALUTATION_RUN.match(m.group(2)) or COLUMN_WORDS.search(m.group(1))
+            or not re.match(PERSON_START, m.group(1))):        # (a name: not a page's label, 推荐阅读：)
         return paras
     speech.removed.append(Removed(first.line, first.text[:len(m.group(1)) + 1], "讲话人"))     # 崔忠付：
     speech.removed.sort(key=lambda r: r.line)

@@ -1318,3 +1318,13 @@ def test_a_title_broken_after_a_comma_over_the_salutation_is_one_title():
                                     BODY, BODY]))
     assert speech.meta.text("title") == "专题党课：在笃学深悟中扛起使命担当，在实干争先中书写时代答卷"
     assert [p.text for p in speech.paragraphs() if p.role != "salutation"] == [BODY, BODY]
+
+
+def test_a_pages_label_before_the_salutation_names_no_speaker():
+    """推荐阅读：同志们：… is no transcript's speaker label (崔某某：尊敬的…: a name is)."""
+    summary = ("推荐阅读：同志们：今天是正月初九，按照我们的习俗，没有过元宵就还是年。"
+               "县委、县政府在这里召开全县三级干部大会。")
+    speech = parse_text("\n".join([summary, BODY, BODY]))
+    assert speech.meta.text("speaker") is None
+    speech = parse_text("\n".join(["崔某某：尊敬的李市长，各位来宾，大家好！", BODY, BODY]))
+    assert speech.meta.text("speaker") == "崔某某"
